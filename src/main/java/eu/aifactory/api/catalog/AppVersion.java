@@ -1,0 +1,32 @@
+package eu.aifactory.api.catalog;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * An executable version of an application (SAP AI Core: executable).
+ *
+ * @param planIds             the resource plans this version may run on
+ * @param pricePerGpuHourEur  the application's licence price per GPU-hour, on top of the plan's price
+ * @param baseRuntimeMinutes  typical runtime on one DGX B200 (8 GPUs), the basis of estimates
+ * @param gpuUtilisation      typical GPU utilisation (0..1) while running, the basis of energy estimates
+ */
+public record AppVersion(
+        String version,
+        LocalDate releasedAt,
+        List<ParameterSpec> parameters,
+        List<ArtifactSlot> inputs,
+        List<ArtifactSlot> outputs,
+        List<String> planIds,
+        BigDecimal pricePerGpuHourEur,
+        int baseRuntimeMinutes,
+        double gpuUtilisation) {
+
+    public AppVersion {
+        parameters = List.copyOf(parameters);
+        inputs = List.copyOf(inputs);
+        outputs = List.copyOf(outputs);
+        planIds = List.copyOf(planIds);
+    }
+}

@@ -1,0 +1,92 @@
+package eu.aifactory.client;
+
+import eu.aifactory.api.Health;
+import eu.aifactory.api.Page;
+import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.catalog.AppQuery;
+import eu.aifactory.api.catalog.AppSummary;
+import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.workload.Artifact;
+import eu.aifactory.api.workload.Estimate;
+import eu.aifactory.api.workload.EstimateRequest;
+import eu.aifactory.api.workload.LogPage;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadEvent;
+import eu.aifactory.api.workload.WorkloadQuery;
+import eu.aifactory.api.workload.WorkloadSubmission;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+
+/**
+ * The factory SDK. Every call blocks and must be made off the UI thread. Failures are
+ * {@link ApiException} (the factory answered with a problem) or {@link FactoryUnreachableException}
+ * (no answer: connection refused, timed out, dropped).
+ */
+public interface FactoryClient extends AutoCloseable {
+
+    Health health();
+
+    Me me();
+
+    Page<AppSummary> listApps(AppQuery query);
+
+    AppDetail getApp(String appId);
+
+    List<ResourcePlan> listResourcePlans();
+
+    Estimate estimate(EstimateRequest request);
+
+    /**
+     * Submits a workload. Retries on a dropped connection with the same {@code idempotencyKey}, so the
+     * factory creates at most one workload per key; the caller keeps the key to retry safely itself.
+     */
+    Workload submit(WorkloadSubmission submission, String idempotencyKey);
+
+    Page<Workload> listWorkloads(WorkloadQuery query);
+
+    Workload getWorkload(String workloadId);
+
+    Workload cancel(String workloadId);
+
+    /**
+     * @param fromLine first line, 1-based
+     * @param since    only lines written at or after, or null
+     * @param q        only lines containing this text, or null
+     */
+    LogPage logs(String workloadId, long fromLine, Instant since, String q, int limit);
+
+    List<Artifact> listArtifacts(String workloadId);
+
+    /**
+     * Downloads an artifact to {@code target}. Bytes go first to {@code target + ".part"}; when that file
+     * exists from an interrupted download, only the rest is fetched (HTTP Range). Returns the total size.
+     *
+     * @param progress receives the number of bytes on disk so far
+     */
+    long downloadArtifact(String artifactId, Path target, LongConsumer progress);
+
+    /**
+     * Follows the tenant's workload events. Reconnects by itself with {@code Last-Event-ID} after a drop,
+     * so no event is lost; {@code state} hears of each connect and drop.
+     *
+     * @param lastEventId the last event already seen, 0 for only new events
+     */
+    EventSubscription subscribe(long lastEventId, Consumer<WorkloadEvent> events, Consumer<ConnectionState> state);
+
+    @Override
+    void close();
+
+    /** An open event stream; closing it stops reconnecting. */
+    interface EventSubscription extends AutoCloseable {
+        long lastEventId();
+
+        @Override
+        void close();
+    }
+
+    enum ConnectionState { CONNECTED, RECONNECTING, CLOSED }
+}
