@@ -92,35 +92,34 @@ public final class WorkloadStore {
     }
 
     /**
-     * Creates the workload unless the key was used before. The key row is written first in the same transaction,
-     * so of two concurrent requests with one key exactly one creates a workload; the other sees its result.
+     * Creates the workload unless the key was used before. The key row is inserted first in the same transaction, so
+     * of two requests with one key exactly one creates a workload: the other's insert fails on the key's primary key
+     * (after the first commits) and it answers with what the first request did.
      */
     public SubmitOutcome submit(String key, String requestHash, WorkloadRow w, String reason) {
         for (int attempt = 0; ; attempt++) {
             try {
-                long[] eventId = new long[1];
-                SubmitOutcome outcome = jdbi.inTransaction(h -> {
-                    Optional<SubmitOutcome> earlier = replay(h, w.tenantId(), key, requestHash);
-                    if (earlier.isPresent()) {
-                        return earlier.get();
-                    }
+                long eventId = jdbi.inTransaction(h -> {
                     h.createUpdate("INSERT INTO idempotency_keys (tenant_id, idem_key, request_hash, workload_id, created_at) "
                                     + "VALUES (:t, :k, :hash, :w, :at)")
                             .bind("t", w.tenantId()).bind("k", key).bind("hash", requestHash).bind("w", w.id())
                             .bind("at", w.createdAt()).execute();
                     insert(h, w);
-                    eventId[0] = appendHistory(h, w, w.status(), reason, w.createdAt());
-                    return new Created(w);
+                    return appendHistory(h, w, w.status(), reason, w.createdAt());
                 });
-                if (eventId[0] > 0) {
-                    eventListener.accept(eventId[0]);
-                }
-                return outcome;
+                eventListener.accept(eventId);
+                return new Created(w);
             } catch (RuntimeException e) {
-                if (!Database.isUniqueViolation(e) || attempt >= 2) {
+                if (!Database.isUniqueViolation(e)) {
                     throw e;
                 }
-                // A concurrent request with the same key won the insert; the next attempt reads its result.
+                Optional<SubmitOutcome> earlier = replay(w.tenantId(), key, requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                if (attempt >= 2) {
+                    throw e;
+                }
             }
         }
     }
@@ -313,12 +312,24 @@ public final class WorkloadStore {
                 .list());
     }
 
-    /** The first {@code limit} queued workloads of a GPU class, in the order they will start. */
+    /**
+     * The first {@code limit} queued workloads of a GPU class, in the order they will start. Read on every executor
+     * tick, so their parameters and inputs are left out (empty maps); read the full row before using those.
+     */
     public List<WorkloadRow> queueHead(String gpuClass, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE w.status = 'QUEUED' AND w.gpu_class = :c "
+        return jdbi.withHandle(h -> h.createQuery("SELECT w.id, w.tenant_id, w.project_id, w.submitted_by, w.name, w.app_id, "
+                        + "w.app_version, w.plan_id, w.gpu_class, w.gpu_count, w.priority, w.status, w.status_reason, w.created_at, "
+                        + "w.expected_runtime_s, w.progress_ms, w.fail_at_ms, w.fail_reason, w.log_lines FROM workloads w "
+                        + "WHERE w.status = 'QUEUED' AND w.gpu_class = :c "
                         + "ORDER BY w.status, w.gpu_class, w.priority_rank DESC, w.created_at, w.id LIMIT :limit")
                 .bind("c", gpuClass).bind("limit", limit)
-                .map((rs, ctx) -> row(rs))
+                .map((rs, ctx) -> new WorkloadRow(rs.getString("id"), rs.getString("tenant_id"), rs.getString("project_id"),
+                        rs.getString("submitted_by"), null, rs.getString("name"), rs.getString("app_id"),
+                        rs.getString("app_version"), rs.getString("plan_id"), rs.getString("gpu_class"), rs.getInt("gpu_count"),
+                        Priority.valueOf(rs.getString("priority")), Map.of(), Map.of(),
+                        WorkloadStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getLong("created_at"),
+                        null, null, rs.getLong("expected_runtime_s"), rs.getLong("progress_ms"), nullableLong(rs, "fail_at_ms"),
+                        rs.getString("fail_reason"), BigDecimal.ZERO, 0, 0, 0, rs.getLong("log_lines")))
                 .list());
     }
 

@@ -162,6 +162,8 @@ public final class ServerBenchmark {
         long[] latencies = new long[total];
         AtomicInteger failures = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long cpuStart = processCpuNanos();
+        Map<String, Long> threadsStart = cpuByThreadGroup();
         long start = System.nanoTime();
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -188,11 +190,18 @@ public final class ServerBenchmark {
             f.get();
         }
         long elapsed = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuStart;
+        Map<String, Long> threadsEnd = cpuByThreadGroup();
         pool.shutdown();
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "submits (%s): %,d with %d client threads in %.2f s = %,.0f submits/s; "
-                        + "latency p50 %.1f ms, p99 %.1f ms; failures %d%n", label, total, threads, elapsed / 1e9,
-                total / (elapsed / 1e9), latencies[total / 2] / 1e6, latencies[(int) (total * 0.99)] / 1e6, failures.get());
+                        + "latency p50 %.1f ms, p99 %.1f ms; failures %d; CPU (client + server) %.2f ms per submit%n", label,
+                total, threads, elapsed / 1e9, total / (elapsed / 1e9), latencies[total / 2] / 1e6,
+                latencies[(int) (total * 0.99)] / 1e6, failures.get(), cpu / 1e6 / total);
+        StringBuilder split = new StringBuilder("  CPU per submit by thread group:");
+        threadsEnd.forEach((group, nanos) -> split.append(String.format(Locale.ROOT, " %s %.2f ms;", group,
+                (nanos - threadsStart.getOrDefault(group, 0L)) / 1e6 / total)));
+        System.out.println(split);
     }
 
     private static long bulkInsert(Jdbi jdbi, DemoUser owner, int count) {
@@ -259,6 +268,32 @@ public final class ServerBenchmark {
                 .GET().build();
         String body = CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
         return eu.aifactory.api.Json.mapper().readTree(body).path("nextCursor").asText();
+    }
+
+    /** CPU time of live threads, grouped into the HTTP server, the factory's own threads, H2, and the rest. */
+    private static Map<String, Long> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = mx.getThreadCpuTime(info.getThreadId());
+            String name = info.getThreadName();
+            String group = name.startsWith("JettyServerThreadPool") ? "http-server"
+                    : name.startsWith("factory-executor") ? "executor"
+                    : name.startsWith("factory-events") ? "event-pump"
+                    : name.startsWith("H2") || name.startsWith("MVStore") ? "h2-background"
+                    : name.startsWith("HttpClient") || name.startsWith("pool-") ? "bench-client" : "other";
+            groups.merge(group, Math.max(0, nanos), Long::sum);
+        }
+        return groups;
+    }
+
+    /** CPU time of this whole process: a figure that, unlike wall time, other load on the machine barely skews. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static int intArg(String[] args, String name, int defaultValue) {
