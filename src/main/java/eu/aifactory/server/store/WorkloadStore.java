@@ -15,6 +15,7 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.util.TextFold;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Workloads with their status history, events, idempotency keys, log lines, artifacts and power samples. */
 public final class WorkloadStore {
@@ -100,10 +102,17 @@ public final class WorkloadStore {
         for (int attempt = 0; ; attempt++) {
             try {
                 long eventId = jdbi.inTransaction(h -> {
-                    h.createUpdate("INSERT INTO idempotency_keys (tenant_id, idem_key, request_hash, workload_id, created_at) "
-                                    + "VALUES (:t, :k, :hash, :w, :at)")
-                            .bind("t", w.tenantId()).bind("k", key).bind("hash", requestHash).bind("w", w.id())
-                            .bind("at", w.createdAt()).execute();
+                    try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO idempotency_keys "
+                            + "(tenant_id, idem_key, request_hash, workload_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                        ps.setString(1, w.tenantId());
+                        ps.setString(2, key);
+                        ps.setString(3, requestHash);
+                        ps.setString(4, w.id());
+                        ps.setLong(5, w.createdAt());
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        throw new UnableToExecuteStatementException(e, null);
+                    }
                     insert(h, w);
                     return appendHistory(h, w, w.status(), reason, w.createdAt());
                 });
@@ -126,16 +135,49 @@ public final class WorkloadStore {
 
     /** Inserts a workload row as is, without history or events (the seeder writes those itself). */
     public void insert(Handle h, WorkloadRow w) {
-        h.createUpdate("INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, search_text, app_id, app_version, "
-                        + "plan_id, gpu_class, gpu_count, priority, priority_rank, parameters_json, inputs_json, status, "
-                        + "status_reason, created_at, started_at, ended_at, expected_runtime_s, progress_ms, fail_at_ms, "
-                        + "fail_reason, cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) VALUES (:id, :tenant, "
-                        + ":project, :user, :name, :search, :app, :version, :plan, :gpuClass, :gpuCount, :priority, :rank, "
-                        + ":params, :inputs, :status, :reason, :created, :started, :ended, :runtime, :progress, :failAt, "
-                        + ":failReason, :cost, :wh, :mj, :gpuSeconds, :logLines, :created)")
-                .bindMap(insertBindings(w))
-                .execute();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_SQL)) {
+            int i = 0;
+            ps.setString(++i, w.id());
+            ps.setString(++i, w.tenantId());
+            ps.setString(++i, w.projectId());
+            ps.setString(++i, w.submittedBy());
+            ps.setString(++i, w.name());
+            ps.setString(++i, searchText(w));
+            ps.setString(++i, w.appId());
+            ps.setString(++i, w.appVersion());
+            ps.setString(++i, w.planId());
+            ps.setString(++i, w.gpuClass());
+            ps.setInt(++i, w.gpuCount());
+            ps.setString(++i, w.priority().name());
+            ps.setInt(++i, WorkloadRow.rank(w.priority()));
+            ps.setString(++i, write(w.parameters()));
+            ps.setString(++i, write(w.inputs()));
+            ps.setString(++i, w.status().name());
+            ps.setString(++i, w.statusReason());
+            ps.setLong(++i, w.createdAt());
+            ps.setObject(++i, w.startedAt(), java.sql.Types.BIGINT);
+            ps.setObject(++i, w.endedAt(), java.sql.Types.BIGINT);
+            ps.setLong(++i, w.expectedRuntimeS());
+            ps.setLong(++i, w.progressMs());
+            ps.setObject(++i, w.failAtMs(), java.sql.Types.BIGINT);
+            ps.setString(++i, w.failReason());
+            ps.setBigDecimal(++i, w.costEur());
+            ps.setLong(++i, w.energyWh());
+            ps.setLong(++i, w.energyMj());
+            ps.setLong(++i, w.gpuSeconds());
+            ps.setLong(++i, w.logLines());
+            ps.setLong(++i, w.createdAt());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
+
+    private static final String INSERT_SQL = "INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, search_text, "
+            + "app_id, app_version, plan_id, gpu_class, gpu_count, priority, priority_rank, parameters_json, inputs_json, status, "
+            + "status_reason, created_at, started_at, ended_at, expected_runtime_s, progress_ms, fail_at_ms, fail_reason, "
+            + "cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** A prepared batch for bulk loads (seed data, benchmarks); add rows with {@link #addTo(PreparedBatch, WorkloadRow)}. */
     public static PreparedBatch insertBatch(Handle h) {
@@ -390,19 +432,40 @@ public final class WorkloadStore {
         }
     }
 
+    // The statements below run on every submit and transition: plain JDBC, as JDBI's binding costs more than H2's insert.
+
     private long appendHistory(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
-        h.createUpdate("INSERT INTO status_history (workload_id, status, reason, at) VALUES (:w, :s, :r, :at)")
-                .bind("w", w.id()).bind("s", status.name()).bind("r", reason).bind("at", at).execute();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(
+                "INSERT INTO status_history (workload_id, status, reason, at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, w.id());
+            ps.setString(2, status.name());
+            ps.setString(3, reason);
+            ps.setLong(4, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
         return appendEvent(h, w, status, reason, at);
     }
 
     private long appendEvent(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
-        return h.createUpdate("INSERT INTO events (tenant_id, project_id, workload_id, status, reason, at) "
-                        + "VALUES (:t, :p, :w, :s, :r, :at)")
-                .bind("t", w.tenantId()).bind("p", w.projectId()).bind("w", w.id()).bind("s", status.name())
-                .bind("r", reason).bind("at", at)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class).one();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(
+                "INSERT INTO events (tenant_id, project_id, workload_id, status, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
+            ps.setString(1, w.tenantId());
+            ps.setString(2, w.projectId());
+            ps.setString(3, w.id());
+            ps.setString(4, status.name());
+            ps.setString(5, reason);
+            ps.setLong(6, at);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /** Writes the executor's running totals. */
