@@ -55,7 +55,7 @@ public final class ServerBenchmark {
         int bulk = intArg(args, "workloads", 100_000);
 
         Path dir = Files.createTempDirectory("factory-bench");
-        String url = postgres ? TestDatabases.freshUrl(TestDatabases.Kind.POSTGRES) : ServerConfig.h2FileUrl(dir);
+        String url = postgres ? TestDatabases.durablePostgresUrl() : ServerConfig.h2FileUrl(dir);
         ServerConfig config = new ServerConfig("127.0.0.1", 0, url, dir, true, 1);
         long t0 = System.nanoTime();
         try (FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000)) {
@@ -65,6 +65,13 @@ public final class ServerBenchmark {
             URI base = server.baseUri();
             List<DemoUser> submitters = server.demoUsers().stream().filter(u -> u.role() != Role.ACCOUNT_MANAGER).toList();
             Jdbi jdbi = Jdbi.create(url);
+            if (postgres) {
+                System.out.println("PostgreSQL durability: fsync=" + setting(jdbi, "fsync") + ", synchronous_commit="
+                        + setting(jdbi, "synchronous_commit") + " (the server process's CPU is not in the figures below)");
+            } else {
+                System.out.println("H2 file database: commits reach the MVStore file by its background writer (no fsync per "
+                        + "commit; a crash of the machine, not of the process, can lose the last second)");
+            }
 
             submitBenchmark(base, submitters, jdbi, threads, Math.min(1_000, submits), "warm-up");
             submitBenchmark(base, submitters, jdbi, threads, submits, "measured");
@@ -294,6 +301,10 @@ public final class ServerBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    private static String setting(Jdbi jdbi, String name) {
+        return jdbi.withHandle(h -> h.createQuery("SHOW " + name).mapTo(String.class).one());
     }
 
     private static int intArg(String[] args, String name, int defaultValue) {
