@@ -27,6 +27,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -306,6 +307,8 @@ public final class HttpFactoryClient implements FactoryClient {
                 progress.accept(written);
                 written = copy(response.body(), out, written, part, progress, request);
                 out.force(false);
+            } catch (ClosedByInterruptException e) {
+                throw Failures.cancelled("Download interrupted; kept in " + part, e);
             } catch (IOException e) {
                 throw new UncheckedIOException("Could not write " + part + ": " + e.getMessage(), e);
             }
