@@ -281,6 +281,7 @@ public final class HttpFactoryClient implements FactoryClient {
         }
         Request request = builder.get().build();
         try (Response response = execute(streaming, request)) {
+            boolean stale = false;
             if (response.code() == 416 && existing > 0) {
                 long total = totalOfUnsatisfiedRange(response.header("Content-Range"));
                 if (total == existing) {
@@ -289,32 +290,37 @@ public final class HttpFactoryClient implements FactoryClient {
                     moveIntoPlace(part, target);
                     return existing;
                 }
-                if (mayRestart) {
-                    LOG.info("Part file {} does not fit the artifact; downloading it again", part.getFileName());
-                    deleteQuietly(part);
-                    response.close();
-                    return download(url, target, part, progress, false);
-                }
+                stale = mayRestart;
             }
-            if (!response.isSuccessful()) {
-                throw problem(response, request);
+            if (!stale) {
+                return save(response, request, existing, target, part, progress);
             }
-            boolean append = response.code() == 206 && existing > 0;
-            long written = append ? existing : 0;
-            createParent(part);
-            try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
-                progress.accept(written);
-                written = copy(response.body(), out, written, part, progress, request);
-                out.force(false);
-            } catch (ClosedByInterruptException e) {
-                throw Failures.cancelled("Download interrupted; kept in " + part, e);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Could not write " + part + ": " + e.getMessage(), e);
-            }
-            moveIntoPlace(part, target);
-            return written;
         }
+        LOG.info("Part file {} does not fit the artifact; downloading it again", part.getFileName());
+        deleteQuietly(part);
+        return download(url, target, part, progress, false);
+    }
+
+    private long save(Response response, Request request, long existing, Path target, Path part,
+                      LongConsumer progress) {
+        if (!response.isSuccessful()) {
+            throw problem(response, request);
+        }
+        boolean append = response.code() == 206 && existing > 0;
+        long written = append ? existing : 0;
+        createParent(part);
+        try (FileChannel out = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING)) {
+            progress.accept(written);
+            written = copy(response.body(), out, written, part, progress, request);
+            out.force(false);
+        } catch (ClosedByInterruptException e) {
+            throw Failures.cancelled("Download interrupted; kept in " + part, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + part + ": " + e.getMessage(), e);
+        }
+        moveIntoPlace(part, target);
+        return written;
     }
 
     /** Copies the body into the part file; network failures and interrupts leave the part file for a resume. */

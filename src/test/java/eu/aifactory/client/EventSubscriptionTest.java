@@ -118,8 +118,9 @@ class EventSubscriptionTest {
                 .setBody("event: workload\nid: 1\ndata: {not json\n\n"
                         + "event: workload\nid: 2\ndata: " + Fixtures.write(event(2, WorkloadStatus.RUNNING)) + "\n\n"));
 
-        try (EventSubscription ignored = client.subscribe(0, events::add, states::add)) {
+        try (EventSubscription subscription = client.subscribe(0, events::add, states::add)) {
             assertThat(nextEvent().id()).isEqualTo(2);
+            assertThat(subscription.lastEventId()).isEqualTo(2);
         }
     }
 
@@ -128,8 +129,9 @@ class EventSubscriptionTest {
         server.enqueue(new MockResponse().setResponseCode(503));
         server.enqueue(stream(event(1, WorkloadStatus.QUEUED)));
 
-        try (EventSubscription ignored = client.subscribe(0, events::add, states::add)) {
+        try (EventSubscription subscription = client.subscribe(0, events::add, states::add)) {
             assertThat(nextEvent().id()).isEqualTo(1);
+            assertThat(subscription.lastEventId()).isEqualTo(1);
             assertThat(nextState()).isEqualTo(ConnectionState.RECONNECTING);
             assertThat(nextState()).isEqualTo(ConnectionState.CONNECTED);
         }

@@ -4,6 +4,7 @@ import static eu.aifactory.client.Fixtures.json;
 import static eu.aifactory.client.Fixtures.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import eu.aifactory.api.Health;
@@ -32,6 +33,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
@@ -387,6 +389,36 @@ class HttpFactoryClientTest {
 
         assertThat(e.getMessage()).isEqualTo("Factory at http://127.0.0.1:" + port + " did not answer: connection refused");
         assertThat(sleeper.sleeps).as("three retries, then give up").hasSize(3);
+    }
+
+    @Test
+    void aCallOnAnInterruptedThreadIsCancelledWithoutRetries() {
+        server.enqueue(json(200, List.of()));
+
+        Thread.currentThread().interrupt();
+        Throwable failure;
+        try {
+            failure = catchThrowable(() -> client.listResourcePlans());
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        }
+
+        assertThat(failure).isInstanceOf(CancellationException.class);
+        assertThat(sleeper.sleeps).isEmpty();
+    }
+
+    @Test
+    void aSilentFactoryTimesOut() {
+        client.close();
+        client = new HttpFactoryClient(Fixtures.config(server, sleeper).maxRetries(1)
+                .readTimeout(Duration.ofMillis(20)).build());
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+
+        FactoryUnreachableException e = catchThrowableOfType(FactoryUnreachableException.class, () -> client.me());
+
+        assertThat(e.getMessage()).endsWith("did not answer: timed out");
+        assertThat(server.getRequestCount()).as("a read timeout on a GET is retried").isEqualTo(2);
     }
 
     @Test

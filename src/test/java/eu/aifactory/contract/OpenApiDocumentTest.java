@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
@@ -96,8 +97,9 @@ class OpenApiDocumentTest {
         var problem = api().getComponents().getResponses().get("Problem");
 
         assertThat(problem.getContent()).containsOnlyKeys("application/problem+json");
-        assertThat(api().getComponents().getSchemas().get("Problem").getRequired())
-                .contains("type", "title", "status");
+        Schema<?> schema = api().getComponents().getSchemas().get("Problem");
+        List<String> required = schema.getRequired();
+        assertThat(required).contains("type", "title", "status");
     }
 
     /** A comma inside an unquoted flow-style description splits it into a stray key with no value. */
