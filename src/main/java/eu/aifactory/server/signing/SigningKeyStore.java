@@ -45,7 +45,8 @@ import org.slf4j.LoggerFactory;
  *   <li>{@code factory-keys.json}: the published key set (current and retired public keys, rotation records)
  *       plus {@code "current": "<kid>"}; public material only.</li>
  * </ul>
- * The first {@link #open} generates a key; later ones load it. {@link #rotate()} makes a new current key,
+ * A directory the store creates itself is made owner-only too (POSIX; best effort elsewhere); a key file found
+ * readable by others is restricted again on load. The first {@link #open} generates a key; later ones load it. {@link #rotate()} makes a new current key,
  * retires the old one (it stays published, so reports it signed still verify), records the rotation signed
  * by the old key, and then destroys the old private key. A store that finds a state file without its private
  * key, or key files without a state file, refuses to start rather than quietly minting a new key, which every
