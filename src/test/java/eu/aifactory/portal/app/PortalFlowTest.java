@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.common.FxTaskExecutor;
+import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.settings.SettingsStore;
@@ -18,7 +19,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -34,7 +37,7 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The portal headless (Monocle) against the real reference factory (in-memory, demo data) over HTTP, as a user
- * sees it: demo sign-in, the shell with tenant and user, Ctrl+2, a live language switch in Settings, sign-out.
+ * sees it: demo sign-in, the shell with tenant and user, Ctrl+2, Ctrl+5 and Ctrl+K, a live language switch in Settings, sign-out.
  * Every client call is guarded: one on the FX thread fails the test.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -44,6 +47,37 @@ class PortalFlowTest {
     private final List<String> callsOnFxThread = new CopyOnWriteArrayList<>();
     private final List<FxThreadGuardClient> clients = new CopyOnWriteArrayList<>();
     private AppContext context;
+    private final RecordingPage usagePage = new RecordingPage();
+
+    /** A page that notes what the shell tells it. */
+    private static final class RecordingPage implements Page {
+        final AtomicInteger shown = new AtomicInteger();
+        final AtomicInteger searches = new AtomicInteger();
+        private Label view;
+
+        @Override
+        public String id() {
+            return Page.USAGE;
+        }
+
+        @Override
+        public Node view() {
+            if (view == null) {
+                view = new Label("usage");
+            }
+            return view;
+        }
+
+        @Override
+        public void onShow() {
+            shown.incrementAndGet();
+        }
+
+        @Override
+        public void focusSearch() {
+            searches.incrementAndGet();
+        }
+    }
 
     @BeforeAll
     static void startFactory() throws Exception {
@@ -70,6 +104,7 @@ class PortalFlowTest {
                 })
                 .osPrefersDark(() -> false)
                 .build();
+        context.pages().register(Page.USAGE, pageContext -> usagePage);
         context.start();
         new PortalWindow(stage, context.shellServices()).show();
     }
@@ -96,6 +131,13 @@ class PortalFlowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#page-title")).isEqualTo("Workloads");
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#page-title")).isEqualTo("Usage");
+        assertThat(usagePage.shown).hasValue(1);
+        assertThat(usagePage.searches).as("Ctrl+K reaches the page on screen").hasValue(1);
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         waitFor(robot, "#language-de");
