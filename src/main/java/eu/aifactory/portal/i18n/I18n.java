@@ -23,7 +23,9 @@ public final class I18n {
     private ResourceBundle bundle;
 
     public I18n(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
+        // An invalidation listener, registered first: it runs before any binding built on the locale recomputes,
+        // whereas a change listener would run after them and leave them with the previous language's bundle.
+        locale.addListener(obs -> bundle = load(locale.get()));
         locale.set(supported(initial));
     }
 
