@@ -1,6 +1,8 @@
 package eu.aifactory.portal.catalog;
 
 import eu.aifactory.api.catalog.AppSummary;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -30,7 +32,7 @@ final class AppTile extends GridCell<AppSummary> {
     private final Label price = new Label();
     private final VBox card;
 
-    AppTile(CatalogViewModel viewModel, CatalogLabels labels, javafx.beans.value.ObservableValue<?> locale) {
+    AppTile(CatalogViewModel viewModel, CatalogLabels labels, ObservableValue<?> locale, Consumer<AppSummary> open) {
         this.viewModel = viewModel;
         this.labels = labels;
         getStyleClass().add("app-tile");
@@ -60,13 +62,12 @@ final class AppTile extends GridCell<AppSummary> {
 
         setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && !isEmpty()) {
-                requestFocus();
-                viewModel.selectedAppProperty().set(getItem());
+                open.accept(getItem());
             }
         });
         setOnKeyPressed(event -> {
             if ((event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) && !isEmpty()) {
-                viewModel.selectedAppProperty().set(getItem());
+                open.accept(getItem());
                 event.consume();
             }
         });

@@ -25,7 +25,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -93,12 +92,6 @@ final class CatalogDetailPane extends BorderPane {
         scroll.getStyleClass().add("edge-to-edge");
         setCenter(new StackPane(scroll, statusOverlay()));
 
-        setOnKeyPressed(event -> {
-            if (event.getCode() == KeyCode.ESCAPE) {
-                viewModel.selectedAppProperty().set(null);
-                event.consume();
-            }
-        });
         viewModel.detailProperty().addListener((obs, old, now) -> render());
         viewModel.selectedAppProperty().addListener((obs, old, now) -> render());
         viewModel.selectedVersionProperty().addListener((obs, old, now) -> {

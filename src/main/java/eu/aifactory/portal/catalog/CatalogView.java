@@ -23,6 +23,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -68,7 +69,7 @@ public final class CatalogView extends BorderPane {
         grid.setCellHeight(TILE_HEIGHT);
         grid.setHorizontalCellSpacing(6);
         grid.setVerticalCellSpacing(6);
-        grid.setCellFactory(view -> new AppTile(viewModel, labels, i18n.localeProperty()));
+        grid.setCellFactory(view -> new AppTile(viewModel, labels, i18n.localeProperty(), this::open));
 
         detailPane = new CatalogDetailPane(viewModel, labels, i18n, onSubmitRequested);
 
@@ -82,6 +83,13 @@ public final class CatalogView extends BorderPane {
         setCenter(split);
 
         viewModel.selectedAppProperty().addListener((obs, old, now) -> showDetail(now != null));
+        // Escape closes the detail from anywhere on the page; in a non-empty search field it clears the text first.
+        addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && viewModel.selectedAppProperty().get() != null) {
+                viewModel.selectedAppProperty().set(null);
+                event.consume();
+            }
+        });
         showDetail(viewModel.selectedAppProperty().get() != null);
     }
 
@@ -110,6 +118,20 @@ public final class CatalogView extends BorderPane {
 
     public CatalogViewModel viewModel() {
         return viewModel;
+    }
+
+    /**
+     * Opens an application's detail and keeps the keyboard on its tile. Showing the detail narrows the grid, which
+     * then rebuilds its rows and would drop the focus; so the layout runs now and the new tile takes the focus.
+     */
+    private void open(AppSummary app) {
+        viewModel.selectedAppProperty().set(app);
+        applyCss();
+        layout();
+        grid.lookupAll("#tile-" + app.id()).stream()
+                .filter(node -> shownInside(node, grid))
+                .findFirst()
+                .ifPresent(Node::requestFocus);
     }
 
     private void showDetail(boolean show) {

@@ -17,6 +17,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -39,7 +40,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The catalog page on its own, headless, with the real background executor and a fake factory. */
@@ -83,6 +83,16 @@ class CatalogViewTest {
         return apps.stream().map(AppSummary::id).toList();
     }
 
+    /** Visible with all its ancestors: the grid keeps spare cells of earlier results in hidden rows. */
+    private static boolean shown(Node node) {
+        for (Node current = node; current != null; current = current.getParent()) {
+            if (!current.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The texts a table shows: plain cell texts and the labels inside custom cells. */
     private static List<String> cellTexts(FxRobot robot, String table) {
         List<String> texts = new ArrayList<>();
@@ -103,7 +113,7 @@ class CatalogViewTest {
     private void showInspection(FxRobot robot) throws TimeoutException {
         awaitLoaded();
         robot.clickOn("#catalogSearch").write("visuelle").type(KeyCode.ENTER);
-        await(() -> robot.lookup("#tile-" + INSPECTION_ID).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        await(() -> robot.lookup("#tile-" + INSPECTION_ID).match(CatalogViewTest::shown).tryQuery().isPresent());
     }
 
     @Test
@@ -123,8 +133,8 @@ class CatalogViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(viewModel.apps()).hasSizeLessThan(afterSearch)
                 .allSatisfy(app -> assertThat(app.category()).isEqualTo("quality-inspection"));
-        assertThat(robot.lookup(".app-tile").match(NodeQueryUtils.isVisible()).queryAll())
-                .extracting(Node::getId).containsExactlyInAnyOrderElementsOf(
+        Set<Node> tiles = robot.lookup(".app-tile").match(CatalogViewTest::shown).queryAll();
+        assertThat(tiles).extracting(Node::getId).containsExactlyInAnyOrderElementsOf(
                         viewModel.apps().stream().map(app -> "tile-" + app.id()).toList());
 
         robot.clickOn("#tile-" + INSPECTION_ID);
@@ -139,7 +149,8 @@ class CatalogViewTest {
         assertThat(cellTexts(robot, "#planTable")).contains("2,70\u00a0€", "850\u00a0W", "10,80\u00a0€");
 
         // Escape closes the detail; Enter on a focused tile opens it again.
-        robot.clickOn("#detailName").type(KeyCode.ESCAPE);
+        assertThat(view.getScene().getFocusOwner().getId()).isEqualTo("tile-" + INSPECTION_ID);
+        robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#catalogDetail").tryQuery()).isEmpty();
         robot.clickOn("#catalogSearch").type(KeyCode.DOWN);
