@@ -21,11 +21,9 @@ public final class I18n {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale");
     private ResourceBundle bundle;
+    private Locale bundleLocale;
 
     public I18n(Locale initial) {
-        // An invalidation listener, registered first: it runs before any binding built on the locale recomputes,
-        // whereas a change listener would run after them and leave them with the previous language's bundle.
-        locale.addListener(obs -> bundle = load(locale.get()));
         locale.set(supported(initial));
     }
 
@@ -50,7 +48,7 @@ public final class I18n {
     public String get(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            pattern = bundle().getString(key);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
@@ -60,6 +58,19 @@ public final class I18n {
     /** A text that follows language changes. */
     public StringBinding binding(String key, Object... args) {
         return Bindings.createStringBinding(() -> get(key, args), locale);
+    }
+
+    /**
+     * The bundle of the current language, loaded on first use after a switch. Bindings re-read texts while the
+     * locale property notifies its listeners, before a change listener could have swapped the bundle.
+     */
+    private ResourceBundle bundle() {
+        Locale current = locale.get();
+        if (bundle == null || !current.equals(bundleLocale)) {
+            bundle = load(current);
+            bundleLocale = current;
+        }
+        return bundle;
     }
 
     private static ResourceBundle load(Locale locale) {
