@@ -59,7 +59,6 @@ public final class CatalogViewModel {
 
     public static final int PAGE_SIZE = 500;
     public static final Duration SEARCH_DEBOUNCE = Duration.ofMillis(120);
-    public static final Duration OFFLINE_RETRY = Duration.ofSeconds(20);
 
     private static final Logger LOG = LoggerFactory.getLogger(CatalogViewModel.class);
 
@@ -124,7 +123,7 @@ public final class CatalogViewModel {
     private TaskHandle loadTask = TaskHandle.NONE;
     private TaskHandle detailTask = TaskHandle.NONE;
     private TaskHandle pendingSearch = TaskHandle.NONE;
-    private TaskHandle offlineRetry = TaskHandle.NONE;
+    private FactoryContact contact = FactoryContact.NONE;
 
     public CatalogViewModel(FactoryClient client, TaskExecutor executor, I18n i18n, CatalogCache cache, Clock clock) {
         this.client = client;
@@ -186,7 +185,7 @@ public final class CatalogViewModel {
             List<ResourcePlan> fetchedPlans = client.listResourcePlans();
             CachedCatalog fresh = new CachedCatalog(clock.instant(), all, fetchedPlans, knownDetails);
             writeCache(fresh, generation);
-            return new LoadResult(fresh, true);
+            return new LoadResult(fresh, null);
         } catch (RuntimeException e) {
             if (!isUnreachable(e)) {
                 throw e;
@@ -196,7 +195,7 @@ public final class CatalogViewModel {
                 throw e;
             }
             LOG.info("Factory unreachable, showing the catalog cached at {}", cached.get().asOf());
-            return new LoadResult(cached.get(), false);
+            return new LoadResult(cached.get(), e);
         }
     }
 
@@ -210,6 +209,11 @@ public final class CatalogViewModel {
 
     private void loaded(LoadResult result) {
         reloading.set(false);
+        if (result.online()) {
+            contact.answered();
+        } else {
+            contact.failed(result.failure());
+        }
         CachedCatalog catalog = result.catalog();
         loadedApps = catalog.apps();
         plans.clear();
@@ -228,6 +232,7 @@ public final class CatalogViewModel {
 
     private void loadFailed(Throwable error) {
         reloading.set(false);
+        contact.failed(error);
         boolean unreachable = isUnreachable(error);
         if (unreachable && loaded) {
             // A failed retry keeps the catalog on screen.
@@ -245,12 +250,28 @@ public final class CatalogViewModel {
 
     private void setOffline(boolean now) {
         offline.set(now);
-        offlineRetry.cancel();
-        offlineRetry = now ? executor.repeat(OFFLINE_RETRY, () -> {
-            if (!reloading.get()) {
-                reload();
-            }
-        }) : TaskHandle.NONE;
+    }
+
+    /**
+     * The shell's connection monitor lost the factory: the catalog on screen is from then on a saved copy, so the
+     * offline banner says so even before a call of this page fails.
+     */
+    public void connectionLost() {
+        if (loaded) {
+            setOffline(true);
+        }
+    }
+
+    /** The factory answers again: an offline or failed catalog reloads by itself, without waiting for Retry. */
+    public void connectionRestored() {
+        if ((offline.get() || state.get() == CatalogState.ERROR) && !reloading.get()) {
+            reload();
+        }
+    }
+
+    /** Tells the shell's connection monitor about each call of this page, so the header reflects it at once. */
+    public void setFactoryContact(FactoryContact listener) {
+        contact = listener == null ? FactoryContact.NONE : listener;
     }
 
     /** After a reload, the selection points to the new record of the same application. */
@@ -478,6 +499,7 @@ public final class CatalogViewModel {
         detailLoading.set(true);
         detailTask = executor.run(() -> client.getApp(app.id()), fetched -> {
             detailLoading.set(false);
+            contact.answered();
             details.put(app.id(), fetched);
             showDetail(fetched);
             saveCache();
@@ -486,6 +508,7 @@ public final class CatalogViewModel {
             }
         }, error -> {
             detailLoading.set(false);
+            contact.failed(error);
             boolean unreachable = isUnreachable(error);
             if (unreachable) {
                 setOffline(true);
@@ -553,7 +576,6 @@ public final class CatalogViewModel {
         loadTask.cancel();
         detailTask.cancel();
         pendingSearch.cancel();
-        offlineRetry.cancel();
     }
 
     // ---- properties -----------------------------------------------------------------------------------------
@@ -682,7 +704,29 @@ public final class CatalogViewModel {
         return outputsView;
     }
 
-    private record LoadResult(CachedCatalog catalog, boolean online) {
+    /** A catalog and, when it came from the cache, why the factory could not be asked. */
+    private record LoadResult(CachedCatalog catalog, RuntimeException failure) {
+        boolean online() {
+            return failure == null;
+        }
+    }
+
+    /** Hears whether the factory answered this page's calls. */
+    public interface FactoryContact {
+        FactoryContact NONE = new FactoryContact() {
+            @Override
+            public void answered() {
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+            }
+        };
+
+        void answered();
+
+        /** The call failed; an error answer still counts as contact, only {@link #isUnreachable} ones do not. */
+        void failed(Throwable failure);
     }
 
     private static final class Entry {

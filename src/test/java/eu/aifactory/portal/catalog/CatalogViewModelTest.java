@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -348,7 +349,6 @@ class CatalogViewModelTest {
         assertThat(vm.asOfProperty().get()).isEqualTo(FIRST_LOAD);
         assertThat(vm.stateProperty().get()).isEqualTo(CatalogState.READY);
         assertThat(vm.apps()).hasSize(37);
-        assertThat(executor.repeatingCount()).as("automatic retry while offline").isEqualTo(1);
 
         vm.searchTextProperty().set("Qualität");
         assertThat(ids(vm.apps())).contains(INSPECTION_ID);
@@ -358,8 +358,68 @@ class CatalogViewModelTest {
 
         assertThat(vm.offlineProperty().get()).isFalse();
         assertThat(vm.asOfProperty().get()).isEqualTo(SECOND_LOAD);
-        assertThat(executor.repeatingCount()).isZero();
         assertThat(ids(vm.apps())).contains(INSPECTION_ID);
+    }
+
+    @Test
+    void losingTheConnectionShowsTheCatalogAsOfItsLoadAndItsReturnReloads() {
+        CatalogViewModel vm = loaded();
+        client.reachable(false);
+
+        vm.connectionLost();
+
+        assertThat(vm.offlineProperty().get()).isTrue();
+        assertThat(vm.asOfProperty().get()).isEqualTo(FIRST_LOAD);
+        assertThat(vm.apps()).hasSize(37);
+
+        client.reachable(true);
+        vm.connectionRestored();
+
+        assertThat(vm.offlineProperty().get()).isFalse();
+        assertThat(client.calls("listApps")).hasSize(2);
+    }
+
+    @Test
+    void theReturnOfTheConnectionReloadsAFailedFirstLoad() {
+        client.reachable(false);
+        CatalogViewModel vm = loaded();
+        assertThat(vm.stateProperty().get()).isEqualTo(CatalogState.ERROR);
+
+        client.reachable(true);
+        vm.connectionRestored();
+
+        assertThat(vm.stateProperty().get()).isEqualTo(CatalogState.READY);
+    }
+
+    @Test
+    void aReturningConnectionLeavesAnOnlineCatalogAlone() {
+        CatalogViewModel vm = loaded();
+
+        vm.connectionRestored();
+
+        assertThat(client.calls("listApps")).hasSize(1);
+    }
+
+    @Test
+    void everyCallIsReportedToTheConnectionMonitor() {
+        List<String> reports = new ArrayList<>();
+        CatalogViewModel vm = viewModel(client, FIRST_LOAD);
+        vm.setFactoryContact(new CatalogViewModel.FactoryContact() {
+            @Override
+            public void answered() {
+                reports.add("answered");
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                reports.add(failure.getClass().getSimpleName());
+            }
+        });
+        vm.loadIfNeeded();
+        client.reachable(false);
+        vm.selectedAppProperty().set(summary(vm, INSPECTION_ID));
+
+        assertThat(reports).containsExactly("answered", "FactoryUnreachableException");
     }
 
     @Test

@@ -11,14 +11,13 @@ import java.util.function.Consumer;
 /**
  * A {@link TaskExecutor} for view-model tests. Direct: work and delayed actions run at once on the calling thread.
  * Queued: they wait until the test runs them, so a test can change the input while work is pending and check
- * that the stale work never calls back. Repeating actions never run by themselves.
+ * that the stale work never calls back. Repeating actions never run.
  */
 final class TestExecutor implements TaskExecutor {
 
     private final boolean direct;
     private final List<Job> queue = new ArrayList<>();
     private final List<Job> delayed = new ArrayList<>();
-    private int repeating;
 
     private TestExecutor(boolean direct) {
         this.direct = direct;
@@ -54,8 +53,7 @@ final class TestExecutor implements TaskExecutor {
 
     @Override
     public TaskHandle repeat(Duration period, Runnable action) {
-        repeating++;
-        return () -> repeating--;
+        return TaskHandle.NONE;
     }
 
     @Override
@@ -110,11 +108,6 @@ final class TestExecutor implements TaskExecutor {
             }
         }
         return ran;
-    }
-
-    /** Number of repeating actions currently scheduled, e.g. the offline retry. */
-    int repeatingCount() {
-        return repeating;
     }
 
     private static final class Job {
