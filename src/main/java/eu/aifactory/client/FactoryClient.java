@@ -24,7 +24,9 @@ import java.util.function.LongConsumer;
 /**
  * The factory SDK. Every call blocks and must be made off the UI thread. Failures are
  * {@link ApiException} (the factory answered with a problem) or {@link FactoryUnreachableException}
- * (no answer: connection refused, timed out, dropped).
+ * (no answer: connection refused, timed out, dropped). A call made on, or interrupted on, an interrupted
+ * thread ends with a {@link java.util.concurrent.CancellationException} and leaves the interrupt flag set.
+ * Implementations never put the token into a message, a log line or {@code toString()}.
  */
 public interface FactoryClient extends AutoCloseable {
 
@@ -53,9 +55,10 @@ public interface FactoryClient extends AutoCloseable {
     Workload cancel(String workloadId);
 
     /**
-     * @param fromLine first line, 1-based
+     * @param fromLine first line, 1-based; 0 or less for the factory's default (the first line)
      * @param since    only lines written at or after, or null
      * @param q        only lines containing this text, or null
+     * @param limit    most lines to return; 0 or less for the factory's default
      */
     LogPage logs(String workloadId, long fromLine, Instant since, String q, int limit);
 
@@ -64,14 +67,20 @@ public interface FactoryClient extends AutoCloseable {
     /**
      * Downloads an artifact to {@code target}. Bytes go first to {@code target + ".part"}; when that file
      * exists from an interrupted download, only the rest is fetched (HTTP Range). Returns the total size.
+     * A dropped connection ({@link FactoryUnreachableException}) or an interrupt
+     * ({@link java.util.concurrent.CancellationException}) keeps the part file, so calling again resumes.
      *
-     * @param progress receives the number of bytes on disk so far
+     * @param progress receives the number of bytes on disk so far (compare with {@link Artifact#sizeBytes()}),
+     *                 on the calling thread; may be null
+     * @throws java.io.UncheckedIOException when the local file cannot be written
      */
     long downloadArtifact(String artifactId, Path target, LongConsumer progress);
 
     /**
      * Follows the tenant's workload events. Reconnects by itself with {@code Last-Event-ID} after a drop,
-     * so no event is lost; {@code state} hears of each connect and drop.
+     * so no event is lost; {@code state} hears of each connect and drop. Both callbacks run on the client's own
+     * threads, never the caller's: hand them over to the UI thread. None runs after the subscription's
+     * {@code close()} has returned. A refused token ends the subscription with {@code CLOSED}.
      *
      * @param lastEventId the last event already seen, 0 for only new events
      */
