@@ -45,4 +45,20 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     public static String h2FileUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("factory") + ";DB_CLOSE_ON_EXIT=FALSE";
     }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale);
+    }
+
+    public ServerConfig withJdbcUrl(String newJdbcUrl) {
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale);
+    }
+
+    public ServerConfig withDemo(boolean newDemo) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale);
+    }
+
+    public ServerConfig withTimeScale(double newTimeScale) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale);
+    }
 }
