@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -61,16 +62,14 @@ public final class ServeCommand implements Callable<Integer> {
         return db != null ? db : ServerConfig.h2FileUrl(dataDir());
     }
 
+    /** What happens once the server runs and the demo users are printed; tests replace the wait for Ctrl+C. */
+    Consumer<FactoryServer> awaitShutdown = ServeCommand::blockUntilShutdown;
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale);
         FactoryServer server = FactoryServer.start(config);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "factory-shutdown"));
         out.println("AI factory listening on " + server.baseUri() + "  (Ctrl+C stops it)");
         if (!server.demoUsers().isEmpty()) {
             out.println("Demo users (tenant user role token):");
@@ -79,8 +78,22 @@ public final class ServeCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        stopped.await();
+        awaitShutdown.accept(server);
         return 0;
+    }
+
+    private static void blockUntilShutdown(FactoryServer server) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "factory-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
     }
 
     /** Opens the database of the parent command's options for a management subcommand. */

@@ -4,6 +4,7 @@ import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.seed.SeedSource;
+import org.jdbi.v3.core.Jdbi;
 
 /** A factory on a fresh database with the small fixture seed, and a client for it. */
 public final class TestFactory implements AutoCloseable {
@@ -12,10 +13,13 @@ public final class TestFactory implements AutoCloseable {
 
     public final FactoryServer server;
     public final Api api;
+    /** Direct access to the factory's database, for checks the API does not expose (samples, stored hashes). */
+    public final Jdbi jdbi;
 
-    private TestFactory(FactoryServer server) {
+    private TestFactory(FactoryServer server, String jdbcUrl) {
         this.server = server;
         this.api = new Api(server.baseUri());
+        this.jdbi = Jdbi.create(jdbcUrl);
     }
 
     public static TestFactory start(TestDatabases.Kind kind, double timeScale) {
@@ -23,7 +27,7 @@ public final class TestFactory implements AutoCloseable {
     }
 
     public static TestFactory start(ServerConfig config, long keepAliveMs) {
-        return new TestFactory(FactoryServer.start(config, FIXTURE, keepAliveMs));
+        return new TestFactory(FactoryServer.start(config, FIXTURE, keepAliveMs), config.jdbcUrl());
     }
 
     public String token(String userId) {
