@@ -4,6 +4,7 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.auth.Tokens;
+import eu.aifactory.server.store.RawBatch;
 import eu.aifactory.server.store.TenantStore;
 import eu.aifactory.server.store.WorkloadRow;
 import eu.aifactory.server.store.WorkloadStore;
@@ -107,8 +108,6 @@ public final class EnergyData {
     public void insert(List<Run> runs) {
         jdbi.useTransaction(h -> {
             PreparedBatch rows = WorkloadStore.insertBatch(h);
-            PreparedBatch samples = WorkloadStore.sampleBatch(h);
-            int pending = 0;
             for (Run r : runs) {
                 long runMs = r.endedAt() - r.startedAt();
                 WorkloadStore.addTo(rows, new WorkloadRow(r.id(), r.tenantId(), r.projectId(), r.userId(), null,
@@ -116,27 +115,19 @@ public final class EnergyData {
                         Map.of(), WorkloadStatus.SUCCEEDED, "finished", r.startedAt() - MINUTE, r.startedAt(), r.endedAt(),
                         runMs / 1000, runMs, null, null, r.costEur(), r.energyMj() / 3_600_000L, r.energyMj(),
                         runMs / 1000 * r.gpuCount(), 0));
-                for (Sample s : r.samples()) {
-                    WorkloadStore.addSample(samples, r.id(), r.tenantId(), s.ts(), r.gpuCount(), 90, s.powerW(),
-                            s.totalEnergyMj());
-                    if (++pending == 5_000) {
-                        flush(rows, samples);
-                        pending = 0;
+            }
+            if (rows.size() > 0) {
+                rows.execute();
+            }
+            try (RawBatch samples = WorkloadStore.sampleBatch(h)) {
+                for (Run r : runs) {
+                    for (Sample s : r.samples()) {
+                        WorkloadStore.addSample(samples, r.id(), r.tenantId(), s.ts(), r.gpuCount(), 90, s.powerW(),
+                                s.totalEnergyMj());
                     }
                 }
             }
-            flush(rows, samples);
         });
-    }
-
-    /** Workload rows first: the samples refer to them. */
-    private static void flush(PreparedBatch rows, PreparedBatch samples) {
-        if (rows.size() > 0) {
-            rows.execute();
-        }
-        if (samples.size() > 0) {
-            samples.execute();
-        }
     }
 
     /** An admin's SQL: replaces one month's site indicator (what "replaceable without code" means). */
