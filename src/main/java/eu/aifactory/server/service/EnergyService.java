@@ -20,6 +20,7 @@ import eu.aifactory.server.store.WorkloadStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -38,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 /**
  * Energy receipts of single workloads and a tenant's energy reports (issue 5). Both are built from the same cells
@@ -193,7 +195,7 @@ public final class EnergyService {
         List<EnergyStore.CellRow> straddling = new ArrayList<>();
         Map<String, String> appNames = new HashMap<>();
 
-        java.util.function.BiConsumer<EnergyStore.CellRow, long[]> account = (row, baseline) -> {
+        BiConsumer<EnergyStore.CellRow, long[]> account = (row, baseline) -> {
             EnergyLedger.Cell cell = cell(row, baseline);
             YearMonth month = YearMonth.from(row.day());
             EnergyLedger.Figures f = EnergyLedger.figures(cell, indicators.computeIfAbsent(month, model::month), location,
@@ -277,7 +279,7 @@ public final class EnergyService {
         LocalDate last = to.minusMillis(1).atZone(zone).toLocalDate();
         LocalDate start = from.atZone(zone).toLocalDate();
         start = switch (groupBy) {
-            case WEEK -> start.with(TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+            case WEEK -> start.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTH -> start.withDayOfMonth(1);
             default -> start;
         };

@@ -42,7 +42,7 @@ class EnergyReconciliationTest {
 
     private static final long SEED = 20_261_125L;
     private static final int RUNS = 400;
-    private static final int TRIALS = 30;
+    private static final int TRIALS = 20;
     private static final ZoneId SITE = ZoneId.of("Europe/Berlin");
     private static final String[] APPS = {"visual-quality-inspection", "spindle-rul-prediction",
             "raw-material-price-forecast", "llm-domain-fine-tuning"};
