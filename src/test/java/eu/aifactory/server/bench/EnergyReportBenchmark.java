@@ -36,9 +36,9 @@ import java.util.stream.Collectors;
  * plans, started uniformly over the last 365 days, run times log-uniform between 10 minutes and 8 hours (about 2 h
  * on average), one sample per minute from the executor's own power model: about 120,000 samples.
  *
- * <p>Run: {@code mvn -B -o -Pbench test-compile exec:java} (H2 in memory, the embedded default's engine), or with
- * {@code -Dexec.args="h2file"} (an H2 file in a temporary directory) or {@code -Dexec.args="postgres"} (embedded
- * PostgreSQL).
+ * <p>Run: {@code mvn -B -o -Pbench test-compile exec:java@energy-report-benchmark} (H2 in memory, the embedded
+ * default's engine), or with {@code -Denergy.bench.args=h2file} (an H2 file in a temporary directory) or
+ * {@code -Denergy.bench.args=postgres} (embedded PostgreSQL).
  */
 public final class EnergyReportBenchmark {
 
@@ -81,7 +81,6 @@ public final class EnergyReportBenchmark {
                 }
             }
         }
-        System.exit(0);
     }
 
     private static String seed(EnergyData data, SeedSource seeds) {
