@@ -1,7 +1,6 @@
 package eu.aifactory.server;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -45,25 +44,5 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     /** The JDBC URL of the H2 file database kept in {@code dataDir}. */
     public static String h2FileUrl(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("factory") + ";DB_CLOSE_ON_EXIT=FALSE";
-    }
-
-    public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale);
-    }
-
-    public ServerConfig withJdbcUrl(String newJdbcUrl) {
-        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale);
-    }
-
-    public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale);
-    }
-
-    public ServerConfig withTimeScale(double newTimeScale) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale);
-    }
-
-    boolean isH2InMemory() {
-        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:");
     }
 }

@@ -118,10 +118,6 @@ public final class EventHub implements AutoCloseable {
         subscribers.remove(subscriber);
     }
 
-    public int subscriberCount() {
-        return subscribers.size();
-    }
-
     public void wake() {
         lock.lock();
         try {

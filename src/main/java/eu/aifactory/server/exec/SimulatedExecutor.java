@@ -236,7 +236,8 @@ public final class SimulatedExecutor implements WorkloadExecutor {
             if (store.transition(h, w, WorkloadStatus.STARTING, WorkloadStatus.RUNNING, SimulationScript.runningReason(plan.get()),
                     now, Map.of("started_at", now))) {
                 try (RawBatch logs = WorkloadStore.logBatch(h)) {
-                    for (String line : SimulationScript.startLines(app.get(), version, plan.get(), w.id(), w.parameters())) {
+                    for (String line : SimulationScript.startLines(app.get(), version, plan.get(), w.id(), w.parameters(),
+                            w.inputs())) {
                         WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, line);
                     }
                 }

@@ -216,7 +216,7 @@ public final class DemoSeeder {
             }
 
             long line = 0;
-            for (String text : SimulationScript.startLines(app, version, plan, id, parameters)) {
+            for (String text : SimulationScript.startLines(app, version, plan, id, parameters, Map.of())) {
                 WorkloadStore.addLog(logs, id, ++line, startedAt, text);
             }
             long totalMinutes = Math.max(1, runtimeMs / MINUTE);

@@ -8,7 +8,6 @@ import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.AppVersion;
-import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.server.util.TextFold;
 import java.math.BigDecimal;
@@ -287,11 +286,6 @@ public final class CatalogStore {
         }
         return new AppDetail(new AppSummary(s.id(), s.name(), s.summary(), s.category(), s.vendor(), s.gpuClass(), s.tags(),
                 s.priceFromEurPerHour(), popularity, s.latestVersion()), app.description(), app.versions());
-    }
-
-    /** Looks up a version's parameter by name. */
-    public static Optional<ParameterSpec> parameter(AppVersion version, String name) {
-        return version.parameters().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     private Snapshot snapshot() {

@@ -18,7 +18,9 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -219,6 +221,7 @@ public final class WorkloadStore {
      * A page query over one tenant's workloads.
      *
      * @param visibleProjects the projects the caller may see, or null for all of the tenant's
+     * @param limit           the number of rows to return at most (a page plus one, to know whether more follow)
      */
     public record ListQuery(String tenantId, List<String> visibleProjects, Set<WorkloadStatus> statuses, String appId,
                             String projectId, String submittedBy, Long from, Long to, List<String> terms,
@@ -226,20 +229,35 @@ public final class WorkloadStore {
     }
 
     public List<WorkloadRow> list(ListQuery q) {
-        if (q.visibleProjects() != null && q.visibleProjects().isEmpty()) {
-            return List.of();
+        if (q.visibleProjects() == null) {
+            return page(q, q.projectId());
         }
+        if (q.projectId() != null) {
+            return q.visibleProjects().contains(q.projectId()) ? page(q, q.projectId()) : List.of();
+        }
+        // One index-ordered page per visible project, merged: an engineer has a handful of projects, and each
+        // query then reads exactly one page from the (tenant, project, created_at, id) index.
+        Comparator<WorkloadRow> order = Comparator.comparingLong(WorkloadRow::createdAt).thenComparing(WorkloadRow::id);
+        if (q.newestFirst()) {
+            order = order.reversed();
+        }
+        List<WorkloadRow> merged = new ArrayList<>();
+        for (String projectId : q.visibleProjects()) {
+            merged.addAll(page(q, projectId));
+        }
+        merged.sort(order);
+        return merged.size() > q.limit() ? List.copyOf(merged.subList(0, q.limit())) : merged;
+    }
+
+    private List<WorkloadRow> page(ListQuery q, String projectId) {
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE w.tenant_id = :t");
-        if (q.visibleProjects() != null) {
-            sql.append(" AND w.project_id IN (<visible>)");
-        }
         if (!q.statuses().isEmpty()) {
             sql.append(" AND w.status IN (<statuses>)");
         }
         if (q.appId() != null) {
             sql.append(" AND w.app_id = :app");
         }
-        if (q.projectId() != null) {
+        if (projectId != null) {
             sql.append(" AND w.project_id = :project");
         }
         if (q.submittedBy() != null) {
@@ -261,20 +279,19 @@ public final class WorkloadStore {
             sql.append(" AND w.created_at ").append(cmp).append("= :afterAt AND (w.created_at ").append(cmp)
                     .append(" :afterAt OR w.id ").append(cmp).append(" :afterId)");
         }
-        // Sorting also by the columns fixed by equality (tenant, a single status) lets H2 read the rows in index
-        // order and stop after one page; PostgreSQL does so either way.
+        // Sorting also by the columns an index fixes by equality (tenant, then project or a single status) lets H2
+        // read rows in index order and stop after one page; PostgreSQL does so either way.
         sql.append(" ORDER BY w.tenant_id ").append(dir);
-        if (q.statuses().size() == 1) {
+        if (projectId != null) {
+            sql.append(", w.project_id ").append(dir);
+        } else if (q.statuses().size() == 1) {
             sql.append(", w.status ").append(dir);
         }
         sql.append(", w.created_at ").append(dir).append(", w.id ").append(dir).append(" LIMIT :limit");
         return jdbi.withHandle(h -> {
             Query query = h.createQuery(sql.toString())
-                    .bind("t", q.tenantId()).bind("app", q.appId()).bind("project", q.projectId())
+                    .bind("t", q.tenantId()).bind("app", q.appId()).bind("project", projectId)
                     .bind("user", q.submittedBy()).bind("from", q.from()).bind("to", q.to()).bind("limit", q.limit());
-            if (q.visibleProjects() != null) {
-                query.bindList("visible", q.visibleProjects());
-            }
             if (!q.statuses().isEmpty()) {
                 query.bindList("statuses", q.statuses().stream().map(Enum::name).sorted().toList());
             }
@@ -453,17 +470,6 @@ public final class WorkloadStore {
     public static void addSample(RawBatch batch, String workloadId, String tenantId, long ts, int gpuCount, int gpuUtil,
                                  int watts, long totalEnergyMj) {
         batch.set(workloadId).set(ts).set(tenantId).set(gpuCount).set(gpuUtil).set(watts).set(totalEnergyMj).add();
-    }
-
-    public record PowerSample(long ts, int gpuCount, int gpuUtil, int powerUsageW, long totalEnergyMj) {
-    }
-
-    public List<PowerSample> samples(String workloadId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT ts, gpu_count, gpu_util, power_usage_w, total_energy_mj "
-                        + "FROM power_samples WHERE workload_id = :w ORDER BY ts")
-                .bind("w", workloadId)
-                .map((rs, ctx) -> new PowerSample(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5)))
-                .list());
     }
 
     // ---------------------------------------------------------------- artifacts
