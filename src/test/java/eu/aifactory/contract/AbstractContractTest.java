@@ -99,7 +99,7 @@ abstract class AbstractContractTest {
     @BeforeAll
     void startFactory() {
         factoryStarted = Instant.now();
-        server = FactoryServer.start(ServerConfig.inMemory(true, 3600).withJdbcUrl(freshJdbcUrl()));
+        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600));
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
         otherTenantEngineer = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
