@@ -6,6 +6,9 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -75,6 +78,16 @@ public interface FactoryClient extends AutoCloseable {
      * @throws java.io.UncheckedIOException when the local file cannot be written
      */
     long downloadArtifact(String artifactId, Path target, LongConsumer progress);
+
+    /** The energy receipt of a workload: IT and facility energy, renewable share and CO2e, with the factors used. */
+    EnergyReceipt energyReceipt(String workloadId);
+
+    /**
+     * The caller's energy report over {@code [from, to)} (at most one year and one day), grouped.
+     *
+     * @param groupBy how rows are grouped; null for the factory's default (month)
+     */
+    EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy);
 
     /**
      * Follows the tenant's workload events. Reconnects by itself with {@code Last-Event-ID} after a drop,

@@ -13,6 +13,9 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -352,6 +355,23 @@ public final class HttpFactoryClient implements FactoryClient {
                 progress.accept(total);
             }
         }
+    }
+
+    @Override
+    public EnergyReceipt energyReceipt(String workloadId) {
+        return get(url("v1", "workloads", requireId(workloadId, "workloadId"), "energy").build(),
+                mapper.constructType(EnergyReceipt.class));
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        HttpUrl.Builder url = url("v1", "reports", "energy");
+        param(url, "from", from);
+        param(url, "to", to);
+        param(url, "groupBy", groupBy == null ? null : groupBy.wire());
+        return get(url.build(), mapper.constructType(EnergyReport.class));
     }
 
     /**

@@ -15,6 +15,11 @@ import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.report.EnergyGroup;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Artifact;
@@ -82,6 +87,8 @@ abstract class AbstractContractTest {
     private DemoUser engineer;
     private DemoUser otherTenantEngineer;
     private FactoryClient client;
+    /** Before any test submits work: the demo history lies before it, live runs after. */
+    private Instant factoryStarted;
 
     @TempDir
     Path temp;
@@ -91,7 +98,8 @@ abstract class AbstractContractTest {
 
     @BeforeAll
     void startFactory() {
-        server = FactoryServer.start(ServerConfig.inMemory(true, 3600).withJdbcUrl(freshJdbcUrl()));
+        factoryStarted = Instant.now();
+        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600));
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
         otherTenantEngineer = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
@@ -272,6 +280,34 @@ abstract class AbstractContractTest {
                     e -> assertThat(e.status()).isEqualTo(404));
             assertThat(other.listWorkloads(WorkloadQuery.all().withLimit(500)).items())
                     .extracting(Workload::id).doesNotContain(mine.id());
+        }
+    }
+
+    @Test
+    void energyReceiptsOfWorkloadsInsideAPeriodEqualTheirRowsOfTheReport() {
+        // The demo history: about 90 days of the engineer's finished work, with per-minute power samples; the
+        // period ends before the runs other tests submit, so both reports below see the same samples.
+        Instant to = factoryStarted;
+        Instant from = to.minus(Duration.ofDays(120));
+        EnergyReport report = client.energyReport(from, to, EnergyGroupBy.WORKLOAD);
+        assertThat(report.groups()).isNotEmpty();
+        assertThat(report.indicators()).extracting(SiteIndicator::name).containsExactly("PUE", "REF", "ERF", "WUE");
+        BigDecimal facility = report.groups().stream().map(EnergyGroup::facilityKwh).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(facility).isEqualByComparingTo(report.totals().facilityKwh());
+        for (EnergyGroup row : report.groups().subList(0, Math.min(3, report.groups().size()))) {
+            EnergyReceipt receipt = client.energyReceipt(row.key());
+            assertThat(receipt.start()).isAfterOrEqualTo(from);
+            assertThat(receipt.itKwh()).isEqualByComparingTo(row.itKwh());
+            assertThat(receipt.facilityKwh()).isEqualByComparingTo(row.facilityKwh());
+            assertThat(receipt.co2eKgLocationBased()).isEqualByComparingTo(row.co2eKgLocationBased());
+            assertThat(receipt.co2eKgMarketBased()).isEqualByComparingTo(row.co2eKgMarketBased());
+        }
+        assertThat(client.energyReport(from, to, EnergyGroupBy.MONTH).totals()).isEqualTo(report.totals());
+        assertThatThrownBy(() -> client.energyReport(to, from, EnergyGroupBy.DAY)).isInstanceOfSatisfying(
+                ApiException.class, e -> assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly("to"));
+        try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
+            assertThatThrownBy(() -> other.energyReceipt(report.groups().get(0).key()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         }
     }
 

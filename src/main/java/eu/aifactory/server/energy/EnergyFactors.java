@@ -13,6 +13,8 @@ public final class EnergyFactors {
 
     public static final String GRID_LOCATION = "grid_co2e_location_de";
     public static final String GRID_MARKET = "grid_co2e_market_site";
+    /** Residual mix for market-based CO2e of energy not covered by renewables (migration V10). */
+    public static final String GRID_RESIDUAL = "grid_co2e_residual_de";
     public static final String PUE = "pue_site";
     public static final String REFERENCE_GPUS = "estimate_reference_gpus";
 

@@ -5,9 +5,11 @@ import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.exec.EventHub;
+import eu.aifactory.server.service.EnergyService;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.store.CatalogStore;
+import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.store.TenantStore;
 import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.util.Ids;
@@ -57,6 +59,8 @@ public final class FactoryApi {
         CatalogRoutes catalog = new CatalogRoutes(auth, s.catalog(), s.estimates());
         WorkloadRoutes workloads = new WorkloadRoutes(auth, s.workloadService(), s.workloads());
         EventStream events = new EventStream(auth, s.events(), s.workloads(), s.keepAliveMs());
+        EnergyRoutes energy = new EnergyRoutes(auth, new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(),
+                s.catalog(), s.clock()));
 
         app.before(ctx -> {
             String requestId = Ids.next("req");
@@ -86,6 +90,8 @@ public final class FactoryApi {
         app.get("/v1/workloads/{workloadId}/artifacts", workloads::artifacts);
         app.get("/v1/artifacts/{artifactId}/content", workloads::content);
         app.get("/v1/events", events::stream);
+        app.get("/v1/workloads/{workloadId}/energy", energy::receipt);
+        app.get("/v1/reports/energy", energy::report);
 
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.getMessage(), e.errors()));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeOf(e.getStatus()), detailOf(e), List.of()));

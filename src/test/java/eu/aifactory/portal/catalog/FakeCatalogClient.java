@@ -8,6 +8,9 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -151,6 +154,16 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public EnergyReceipt energyReceipt(String workloadId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 

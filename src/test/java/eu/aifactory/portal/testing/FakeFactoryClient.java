@@ -9,6 +9,9 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Artifact;
@@ -60,6 +63,8 @@ public final class FakeFactoryClient implements FactoryClient {
     private final Map<String, List<Artifact>> artifacts = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile Function<WorkloadSubmission, Workload> onSubmit;
     private volatile Function<EstimateRequest, Estimate> onEstimate;
+    private final Map<String, EnergyReceipt> receipts = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile EnergyReports onEnergyReport;
 
     private volatile String acceptedToken;
     private volatile String presentedToken;
@@ -102,6 +107,23 @@ public final class FakeFactoryClient implements FactoryClient {
     /** Whether a call on the JavaFX Application Thread throws {@link AssertionError} (default true). */
     public FakeFactoryClient requireBackgroundThread(boolean required) {
         this.requireBackgroundThread = required;
+        return this;
+    }
+
+    /** Answers energy reports; {@link #energyReport} fails until one is set. */
+    @FunctionalInterface
+    public interface EnergyReports {
+        EnergyReport report(Instant from, Instant to, EnergyGroupBy groupBy);
+    }
+
+    public FakeFactoryClient onEnergyReport(EnergyReports handler) {
+        this.onEnergyReport = handler;
+        return this;
+    }
+
+    /** Adds (or replaces) the energy receipt of {@code receipt.workloadId()}. */
+    public FakeFactoryClient receipt(EnergyReceipt receipt) {
+        receipts.put(receipt.workloadId(), receipt);
         return this;
     }
 
@@ -288,6 +310,22 @@ public final class FakeFactoryClient implements FactoryClient {
     public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
         enter("downloadArtifact");
         throw new UnsupportedOperationException("FakeFactoryClient does not download");
+    }
+
+    @Override
+    public EnergyReceipt energyReceipt(String workloadId) {
+        enter("energyReceipt");
+        EnergyReceipt receipt = receipts.get(workloadId);
+        if (receipt == null) {
+            throw notFound("/v1/workloads/" + workloadId + "/energy");
+        }
+        return receipt;
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
+        enter("energyReport");
+        return configured(onEnergyReport, "onEnergyReport").report(from, to, groupBy);
     }
 
     @Override

@@ -6,6 +6,9 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -129,6 +132,18 @@ public final class FxThreadGuardClient implements FactoryClient {
     public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
         enter("downloadArtifact");
         return delegate.downloadArtifact(artifactId, target, progress);
+    }
+
+    @Override
+    public EnergyReceipt energyReceipt(String workloadId) {
+        enter("energyReceipt");
+        return delegate.energyReceipt(workloadId);
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
+        enter("energyReport");
+        return delegate.energyReport(from, to, groupBy);
     }
 
     @Override

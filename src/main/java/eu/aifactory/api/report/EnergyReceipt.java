@@ -1,0 +1,80 @@
+package eu.aifactory.api.report;
+
+import eu.aifactory.api.workload.WorkloadStatus;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The energy receipt of one workload: measured IT energy, facility energy via the PUE of each month it ran in,
+ * the renewable and grid shares via REF, and CO2e by both GHG Protocol Scope 2 methods. Units and rounding as in
+ * {@link EnergyGroup}; the totals are the exact sums of the periods.
+ *
+ * @param start         start of the run (the first sample's interval begins here); null before it started
+ * @param end           time of the last sample; null without samples
+ * @param samples       power samples recorded (one per minute of run time, the last one may cover less)
+ * @param telemetry     what the samples contain and how IT energy follows from them
+ * @param peakPowerW    highest sampled IT power
+ * @param averagePowerW IT energy divided by the sampled run time
+ * @param gpuKwh        GPU energy: IT energy minus the node share; null when the plan is no longer known
+ * @param nodeShareKwh  the plan's allocated non-GPU node power × run time; null when the plan is no longer known
+ * @param periods       one line per site-local month the run has samples in
+ * @param factors       the emission factors and the monthly site indicators used
+ */
+public record EnergyReceipt(
+        String workloadId,
+        String workloadName,
+        String appId,
+        String projectId,
+        String planId,
+        int gpuCount,
+        WorkloadStatus status,
+        Instant start,
+        Instant end,
+        long samples,
+        String telemetry,
+        int peakPowerW,
+        BigDecimal averagePowerW,
+        BigDecimal gpuHours,
+        BigDecimal gpuKwh,
+        BigDecimal nodeShareKwh,
+        BigDecimal itKwh,
+        BigDecimal facilityKwh,
+        BigDecimal renewableKwh,
+        BigDecimal gridKwh,
+        BigDecimal co2eKgLocationBased,
+        BigDecimal co2eKgMarketBased,
+        List<Period> periods,
+        List<EnergyFactor> factors,
+        String timeZone,
+        String methodologyVersion,
+        String roundingRule,
+        String methodology) {
+
+    public EnergyReceipt {
+        periods = periods == null ? List.of() : List.copyOf(periods);
+        factors = factors == null ? List.of() : List.copyOf(factors);
+    }
+
+    /**
+     * The run's energy within one site-local month.
+     *
+     * @param month               {@code 2026-11}
+     * @param pue                 the month's PUE: facility energy = IT energy × PUE
+     * @param ref                 the month's renewable share: renewable energy = facility energy × REF
+     * @param co2eKgLocationBased facility energy × the grid-average factor
+     * @param co2eKgMarketBased   grid energy (not covered by renewables) × the residual-mix factor
+     */
+    public record Period(
+            String month,
+            long samples,
+            BigDecimal itKwh,
+            BigDecimal pue,
+            BigDecimal facilityKwh,
+            BigDecimal ref,
+            BigDecimal renewableKwh,
+            BigDecimal gridKwh,
+            BigDecimal co2eKgLocationBased,
+            BigDecimal co2eKgMarketBased) {
+    }
+}

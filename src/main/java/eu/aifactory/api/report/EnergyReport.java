@@ -1,0 +1,43 @@
+package eu.aifactory.api.report;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A tenant's energy and emissions over a period, grouped, with the site's indicators beside the EnEfG thresholds.
+ *
+ * @param from               start of the period, inclusive
+ * @param to                 end of the period, exclusive
+ * @param timeZone           the site's time zone, which days, weeks and months follow
+ * @param scope              whose workloads are included: the whole tenant, or the caller's projects
+ * @param groups             rows in the order of their key (time) or of descending facility energy (others)
+ * @param indicators         PUE, REF, ERF and WUE of the period
+ * @param factors            the emission factors used
+ * @param methodologyVersion stamp of the energy and carbon model
+ * @param roundingRule       how the figures are rounded and why they add up exactly
+ * @param methodology        the calculation in plain words
+ */
+public record EnergyReport(
+        String tenantId,
+        String tenantName,
+        Instant from,
+        Instant to,
+        EnergyGroupBy groupBy,
+        String timeZone,
+        String site,
+        String scope,
+        List<EnergyGroup> groups,
+        EnergyTotals totals,
+        List<SiteIndicator> indicators,
+        List<EnergyFactor> factors,
+        String methodologyVersion,
+        String roundingRule,
+        String methodology,
+        Instant generatedAt) {
+
+    public EnergyReport {
+        groups = groups == null ? List.of() : List.copyOf(groups);
+        indicators = indicators == null ? List.of() : List.copyOf(indicators);
+        factors = factors == null ? List.of() : List.copyOf(factors);
+    }
+}

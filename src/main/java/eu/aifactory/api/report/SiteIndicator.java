@@ -1,0 +1,48 @@
+package eu.aifactory.api.report;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A facility indicator of the site (ISO/IEC 30134) over a report's period, beside its legal threshold.
+ *
+ * @param name      PUE, REF, ERF or WUE
+ * @param value     the period's value, weighted as {@code weighting} says
+ * @param weighting how the monthly values were combined into {@code value}
+ * @param threshold the EnEfG limit it is compared with, or null when the law sets none (WUE)
+ * @param pass      whether {@code value} (at the precision shown) meets the threshold; null without threshold
+ * @param values    the monthly (or design) values used, each with its source
+ */
+public record SiteIndicator(
+        String name,
+        BigDecimal value,
+        String unit,
+        String weighting,
+        Threshold threshold,
+        Boolean pass,
+        List<EnergyFactor> values) {
+
+    public SiteIndicator {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    /**
+     * A limit of the Energieeffizienzgesetz.
+     *
+     * @param comparator  {@code <=} (the value must not exceed it) or {@code >=} (the value must reach it)
+     * @param appliesFrom the date from which the limit applies
+     * @param inForce     false when the limit applies only after the report's period (shown as the coming limit)
+     * @param siteClass   NEW (operating from 1 July 2026), EXISTING or ALL
+     */
+    public record Threshold(
+            String comparator,
+            BigDecimal value,
+            String unit,
+            LocalDate appliesFrom,
+            boolean inForce,
+            String siteClass,
+            String legalReference,
+            String note) {
+    }
+}

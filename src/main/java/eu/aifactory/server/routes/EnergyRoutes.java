@@ -1,0 +1,63 @@
+package eu.aifactory.server.routes;
+
+import eu.aifactory.api.Problem;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.server.auth.Principal;
+import eu.aifactory.server.service.EnergyService;
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Energy receipts and reports (issue 5). */
+final class EnergyRoutes {
+
+    private final Auth auth;
+    private final EnergyService service;
+
+    EnergyRoutes(Auth auth, EnergyService service) {
+        this.auth = auth;
+        this.service = service;
+    }
+
+    void receipt(Context ctx) {
+        Principal principal = auth.require(ctx);
+        Http.json(ctx, 200, service.receipt(principal, ctx.pathParam("workloadId")));
+    }
+
+    void report(Context ctx) {
+        Principal principal = auth.require(ctx);
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant from = instant(ctx, "from", errors);
+        Instant to = instant(ctx, "to", errors);
+        EnergyGroupBy groupBy = EnergyGroupBy.MONTH;
+        String groupParam = ctx.queryParam("groupBy");
+        if (groupParam != null && !groupParam.isEmpty()) {
+            try {
+                groupBy = EnergyGroupBy.fromWire(groupParam.trim());
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("groupBy", "must be one of " + Arrays.stream(EnergyGroupBy.values())
+                        .map(EnergyGroupBy::wire).collect(Collectors.joining(", "))));
+            }
+        }
+        if (errors.stream().noneMatch(e -> e.field().equals("from") || e.field().equals("to"))) {
+            EnergyService.validatePeriod(from, to, service.zone(), errors);
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
+        Http.json(ctx, 200, service.report(principal, from, to, groupBy));
+    }
+
+    /** Like {@link Http#instant} but collects the error, so one answer names every bad parameter. */
+    private static Instant instant(Context ctx, String name, List<Problem.FieldError> errors) {
+        try {
+            return Http.instant(ctx, name);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+}
