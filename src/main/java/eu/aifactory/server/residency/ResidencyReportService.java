@@ -330,9 +330,14 @@ public final class ResidencyReportService {
         } else if (Set.of(HOME_COUNTRY).containsAll(storage) && Set.of(HOME_COUNTRY).containsAll(compute)) {
             summary.append("All data of ").append(who).append(" was stored and processed in Germany ").append(when);
         } else {
-            summary.append("Data of ").append(who).append(" was stored in ").append(String.join(", ", storage))
-                    .append(" and processed in ").append(compute.isEmpty() ? "no country" : String.join(", ", compute))
-                    .append(' ').append(when);
+            List<String> where = new ArrayList<>();
+            if (!storage.isEmpty()) {
+                where.add("stored in " + String.join(", ", storage));
+            }
+            if (!compute.isEmpty()) {
+                where.add("processed in " + String.join(", ", compute));
+            }
+            summary.append("Data of ").append(who).append(" was ").append(String.join(" and ", where)).append(' ').append(when);
         }
         int total = unresolved + resolved + exceptions;
         if (total == 0) {
