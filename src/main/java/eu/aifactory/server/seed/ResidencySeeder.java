@@ -17,7 +17,6 @@ import eu.aifactory.server.residency.ResidencyStore.StoragePolicy;
 import eu.aifactory.server.residency.ResidencyStore.TransferRow;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -39,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * datasets per project, a nightly replica of every dataset and artifact in the backup site (with its transfer),
  * some downloads by the tenants, operator accesses under each reason code, the site's attestations (one expiring
  * within 60 days) and at least one resolved finding per tenant. Everything is stored and processed in Germany.
- * Deterministic like the history: a fixed random seed per tenant; only the time axis follows "now".
+ * Deterministic like the history: a fixed random seed per tenant and the history's end as "now".
  */
 public final class ResidencySeeder {
 
@@ -63,16 +62,17 @@ public final class ResidencySeeder {
             new DatasetTemplate("%s – CAD and simulation models.zip", "application/zip", 2_000_000_000L, 30_000_000_000L));
 
     private final ResidencyStore store;
-    private final Clock clock;
 
-    public ResidencySeeder(ResidencyStore store, Clock clock) {
+    public ResidencySeeder(ResidencyStore store) {
         this.store = store;
-        this.clock = clock;
     }
 
-    public void seed(List<SeedSource.SeedTenant> tenants) {
+    /**
+     * Seeds the records of {@code tenants}, whose history {@link DemoSeeder} wrote up to {@code now} (today's midnight
+     * in Munich, so two installations seeded on the same day get the same records).
+     */
+    public void seed(List<SeedSource.SeedTenant> tenants, long now) {
         long started = System.nanoTime();
-        long now = clock.millis();
         List<SiteRow> sites = store.sites();
         SiteRow primary = site(sites, SiteRole.PRIMARY);
         SiteRow backup = site(sites, SiteRole.BACKUP);
