@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
  * The residency records of the factory: sites, clusters, storage policies, datasets, replicas, transfers,
@@ -216,22 +217,42 @@ public final class ResidencyStore {
     // ---------------------------------------------------------------- writes
 
     public void insertTransfer(Handle h, TransferRow t) {
-        h.createUpdate("INSERT INTO data_transfers (id, tenant_id, project_id, object_id, object_name, kind, from_site_id, "
-                        + "to_site_id, to_country, client_country, bytes, legal_basis, at) VALUES (:id, :t, :p, :o, :name, :kind, "
-                        + ":fromSite, :toSite, :toCountry, :client, :bytes, :basis, :at)")
-                .bind("id", t.id()).bind("t", t.tenantId()).bind("p", t.projectId()).bind("o", t.objectId())
+        PreparedBatch batch = transferBatch(h);
+        addTransfer(batch, t);
+        batch.execute();
+    }
+
+    /** For writing many transfers at once; {@link #addTransfer} them, then {@code execute()}. */
+    public static PreparedBatch transferBatch(Handle h) {
+        return h.prepareBatch("INSERT INTO data_transfers (id, tenant_id, project_id, object_id, object_name, kind, from_site_id, "
+                + "to_site_id, to_country, client_country, bytes, legal_basis, at) VALUES (:id, :t, :p, :o, :name, :kind, "
+                + ":fromSite, :toSite, :toCountry, :client, :bytes, :basis, :at)");
+    }
+
+    public static void addTransfer(PreparedBatch batch, TransferRow t) {
+        batch.bind("id", t.id()).bind("t", t.tenantId()).bind("p", t.projectId()).bind("o", t.objectId())
                 .bind("name", t.objectName()).bind("kind", t.kind().wire()).bind("fromSite", t.fromSiteId())
                 .bind("toSite", t.toSiteId()).bind("toCountry", t.toCountry()).bind("client", t.clientCountry())
                 .bind("bytes", t.bytes()).bind("basis", t.legalBasis()).bind("at", t.at())
-                .execute();
+                .add();
     }
 
     public void insertReplica(Handle h, String tenantId, ReplicaRow r) {
-        h.createUpdate("INSERT INTO data_replicas (object_id, site_id, tenant_id, storage_class, replicated_at) "
-                        + "VALUES (:o, :s, :t, :c, :at)")
-                .bind("o", r.objectId()).bind("s", r.siteId()).bind("t", tenantId).bind("c", r.storageClass())
+        PreparedBatch batch = replicaBatch(h);
+        addReplica(batch, tenantId, r);
+        batch.execute();
+    }
+
+    /** For writing many replicas at once; {@link #addReplica} them, then {@code execute()}. */
+    public static PreparedBatch replicaBatch(Handle h) {
+        return h.prepareBatch("INSERT INTO data_replicas (object_id, site_id, tenant_id, storage_class, replicated_at) "
+                + "VALUES (:o, :s, :t, :c, :at)");
+    }
+
+    public static void addReplica(PreparedBatch batch, String tenantId, ReplicaRow r) {
+        batch.bind("o", r.objectId()).bind("s", r.siteId()).bind("t", tenantId).bind("c", r.storageClass())
                 .bind("at", r.replicatedAt())
-                .execute();
+                .add();
     }
 
     public void insertAccess(Handle h, AccessRow a) {

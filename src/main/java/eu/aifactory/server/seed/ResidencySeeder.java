@@ -30,6 +30,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -101,17 +102,23 @@ public final class ResidencySeeder {
         objects.addAll(artifacts(h, tenant.id()));
 
         // Nightly replication to the backup site: every object written before last night's run has its copy.
+        PreparedBatch replicas = ResidencyStore.replicaBatch(h);
+        PreparedBatch transfers = ResidencyStore.transferBatch(h);
         for (ObjectRow o : objects) {
             long at = nextNightlyRun(o.createdAt()) + random.nextInt(90) * 60_000L;
             if (at >= now) {
                 continue;
             }
             StoragePolicy policy = policies.get(o.kind());
-            store.insertReplica(h, tenant.id(), new ReplicaRow(o.id(), backup.id(),
+            ResidencyStore.addReplica(replicas, tenant.id(), new ReplicaRow(o.id(), backup.id(),
                     policy == null ? "object-backup-encrypted" : policy.replicaClass(), at));
-            store.insertTransfer(h, new TransferRow(Ids.next("tr", random), tenant.id(), o.projectId(), o.id(), o.name(),
-                    TransferKind.REPLICATION, primary.id(), backup.id(), backup.country(), null, o.sizeBytes(),
+            ResidencyStore.addTransfer(transfers, new TransferRow(Ids.next("tr", random), tenant.id(), o.projectId(), o.id(),
+                    o.name(), TransferKind.REPLICATION, primary.id(), backup.id(), backup.country(), null, o.sizeBytes(),
                     REPLICATION_BASIS, at));
+        }
+        if (replicas.size() > 0) {
+            replicas.execute();
+            transfers.execute();
         }
 
         downloads(h, tenant, index, objects, now, primary, random);

@@ -1,27 +1,31 @@
 package eu.aifactory.server.residency;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
+import eu.aifactory.api.Problem;
 import eu.aifactory.api.signing.Jwk;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.api.tenant.Role;
+import eu.aifactory.client.ApiException;
+import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.contract.OpenApiValidator;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
-import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.support.Api;
+import eu.aifactory.server.support.Await;
+import eu.aifactory.server.support.TestDatabases;
+import eu.aifactory.server.support.TestFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -37,46 +41,55 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The residency report through the real HTTP API of a demo factory: signature, contract, content, isolation. */
-class ResidencyReportApiTest {
+/**
+ * The residency report through the real HTTP API of a factory seeded with the fixture tenants (acme, globex):
+ * signature, tamper, rotation, contract, input validation, seeded content, tenant isolation and roles.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ResidencyApiContract {
 
     private static final OpenApiValidator CONTRACT = OpenApiValidator.shared();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static FactoryServer factory;
-    private static Instant now;
+    private final TestDatabases.Kind kind;
+    private TestFactory factory;
+    private FactoryServer server;
+    private Instant now;
+
+    ResidencyApiContract(TestDatabases.Kind kind) {
+        this.kind = kind;
+    }
 
     @BeforeAll
-    static void start() {
-        factory = FactoryServer.start(ServerConfig.inMemory(true, 1.0));
+    void start() {
+        factory = TestFactory.start(kind, 1.0);
+        server = factory.server;
         now = Instant.now();
     }
 
     @AfterAll
-    static void stop() {
-        if (factory != null) {
-            factory.close();
-        }
+    void stop() {
+        factory.close();
     }
 
     // ---------------------------------------------------------------- signature
 
     @Test
     void reportVerifiesWithThePublishedKeys() {
-        Response response = report(admin("mueller-praezision"), now.minus(100, ChronoUnit.DAYS), now.plus(1, ChronoUnit.HOURS));
+        Api.Response response = report(admin("acme"), now.minus(100, ChronoUnit.DAYS), now.plus(1, ChronoUnit.HOURS));
 
         assertThat(response.status()).isEqualTo(200);
-        assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(response.headers().firstValue("Cache-Control").orElse(null)).isEqualTo("no-store");
         VerificationResult result = SignedDocument.verify(response.bytes(), keys());
         assertThat(result.valid()).as(result.message()).isTrue();
-        assertThat(result.kid()).isEqualTo(factory.signingKeys().currentKid());
+        assertThat(result.kid()).isEqualTo(server.signingKeys().currentKid());
     }
 
     @Test
     void changingAnyValueOfTheReportMakesItInvalid() {
-        JsonNode signed = report(admin("mueller-praezision"), now.minus(90, ChronoUnit.DAYS), now).json();
+        JsonNode signed = report(admin("acme"), now.minus(90, ChronoUnit.DAYS), now).json();
         JwkSet keys = keys();
         List<Consumer<ObjectNode>> edits = List.of(
                 r -> ((ObjectNode) r.get("verdict")).put("status", "COMPLIANT"),
@@ -96,7 +109,7 @@ class ResidencyReportApiTest {
 
     @Test
     void changingOneCharacterOfTheSignatureMakesItInvalid() {
-        ObjectNode signed = (ObjectNode) report(admin("mueller-praezision"), now.minus(30, ChronoUnit.DAYS), now).json();
+        ObjectNode signed = (ObjectNode) report(admin("acme"), now.minus(30, ChronoUnit.DAYS), now).json();
         ObjectNode signature = (ObjectNode) signed.get("signature");
         String jws = signature.get("jws").asText();
         // A character in the middle of the signature part: every one of its bits counts.
@@ -112,11 +125,11 @@ class ResidencyReportApiTest {
 
     @Test
     void reportsSignedBeforeARotationStillVerifyAndNewOnesUseTheNewKey() throws IOException {
-        DemoUser user = admin("autozulieferer-nord");
+        DemoUser user = admin("globex");
         byte[] before = report(user, now.minus(30, ChronoUnit.DAYS), now).bytes();
-        String oldKid = factory.signingKeys().currentKid();
+        String oldKid = server.signingKeys().currentKid();
 
-        Jwk next = factory.signingKeys().rotate();
+        Jwk next = server.signingKeys().rotate();
 
         byte[] after = report(user, now.minus(30, ChronoUnit.DAYS), now).bytes();
         JwkSet published = keys();
@@ -135,11 +148,27 @@ class ResidencyReportApiTest {
 
     @Test
     void keysNeedNoTokenAndMatchTheContract() {
-        Response response = get("/.well-known/factory-keys", null);
+        Api.Response response = get("/.well-known/factory-keys", null);
 
         assertThat(response.status()).isEqualTo(200);
-        CONTRACT.assertValidResponse("GET", "/.well-known/factory-keys", 200, response.header("Content-Type"), response.body());
-        assertThat(keys().kids()).contains(factory.signingKeys().currentKid());
+        CONTRACT.assertValidResponse("GET", "/.well-known/factory-keys", 200, response.contentType(), response.body());
+        assertThat(keys().kids()).contains(server.signingKeys().currentKid());
+    }
+
+    @Test
+    void theFactoryClientFetchesAReportThatVerifiesWithTheKeysItFetches() {
+        FactoryClientConfig config = FactoryClientConfig.builder(server.baseUri())
+                .token(admin("globex").token()::toCharArray).build();
+        try (HttpFactoryClient client = new HttpFactoryClient(config)) {
+            JsonNode signed = client.residencyReport(now.minus(60, ChronoUnit.DAYS), now);
+            VerificationResult result = SignedDocument.verify(signed, client.factoryKeys());
+
+            assertThat(result.valid()).as(result.message()).isTrue();
+            assertThat(signed.path("report").path("tenant").path("id").asText()).isEqualTo("globex");
+
+            ApiException reversed = catchThrowableOfType(ApiException.class, () -> client.residencyReport(now, now.minusSeconds(1)));
+            assertThat(reversed.problem().errors()).extracting(Problem.FieldError::field).containsExactly("to");
+        }
     }
 
     // ---------------------------------------------------------------- contract and input
@@ -148,19 +177,19 @@ class ResidencyReportApiTest {
     void reportMatchesTheContract() {
         String path = path(now.minus(90, ChronoUnit.DAYS), now);
         CONTRACT.assertValidRequest("GET", path, null, null);
-        Response response = get(path, admin("startup").token());
+        Api.Response response = get(path, admin("globex").token());
 
         assertThat(response.status()).isEqualTo(200);
-        CONTRACT.assertValidResponse("GET", path, 200, response.header("Content-Type"), response.body());
+        CONTRACT.assertValidResponse("GET", path, 200, response.contentType(), response.body());
     }
 
     @Test
     void withoutATokenTheReportIsUnauthenticated() {
-        Response response = get(path(now.minus(1, ChronoUnit.DAYS), now), null);
+        Api.Response response = get(path(now.minus(1, ChronoUnit.DAYS), now), null);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.json().path("type").asText()).endsWith("/unauthenticated");
-        CONTRACT.assertValidResponse("GET", "/v1/reports/residency", 401, response.header("Content-Type"), response.body());
+        CONTRACT.assertValidResponse("GET", "/v1/reports/residency", 401, response.contentType(), response.body());
     }
 
     @ParameterizedTest(name = "from={0} to={1} -> {2}")
@@ -190,7 +219,7 @@ class ResidencyReportApiTest {
             path.append('?').append(String.join("&", query));
         }
 
-        Response response = get(path.toString(), admin("mueller-praezision").token());
+        Api.Response response = get(path.toString(), admin("acme").token());
 
         assertThat(response.status()).isEqualTo(400);
         JsonNode problem = response.json();
@@ -198,12 +227,12 @@ class ResidencyReportApiTest {
         List<String> named = StreamSupport.stream(problem.path("errors").spliterator(), false)
                 .map(e -> e.path("field").asText()).toList();
         assertThat(named).containsExactlyInAnyOrder(fields.split(","));
-        CONTRACT.assertValidResponse("GET", "/v1/reports/residency", 400, response.header("Content-Type"), response.body());
+        CONTRACT.assertValidResponse("GET", "/v1/reports/residency", 400, response.contentType(), response.body());
     }
 
     @Test
     void aFullYearIsAllowed() {
-        Response response = report(admin("mueller-praezision"), Instant.parse("2025-01-01T00:00:00Z"),
+        Api.Response response = report(admin("acme"), Instant.parse("2025-01-01T00:00:00Z"),
                 Instant.parse("2026-01-01T00:00:00Z"));
 
         assertThat(response.status()).isEqualTo(200);
@@ -213,9 +242,9 @@ class ResidencyReportApiTest {
 
     @Test
     void seededReportShowsGermanProcessingBackupReplicasAndTheResolvedFinding() {
-        JsonNode report = report(admin("mueller-praezision"), now.minus(90, ChronoUnit.DAYS), now).json().get("report");
+        JsonNode report = report(admin("acme"), now.minus(90, ChronoUnit.DAYS), now).json().get("report");
 
-        assertThat(report.path("tenant").path("name").asText()).isEqualTo("Müller Präzisionsteile GmbH");
+        assertThat(report.path("tenant").path("name").asText()).isEqualTo("Acme Präzision GmbH");
         assertThat(report.path("scope").path("wholeTenant").asBoolean()).isTrue();
         assertThat(report.path("processing")).isNotEmpty().allSatisfy(p -> {
             assertThat(p.path("country").asText()).isEqualTo("DE");
@@ -251,13 +280,13 @@ class ResidencyReportApiTest {
         assertThat(report.path("verdict").path("status").asText()).isEqualTo("FINDINGS");
         assertThat(report.path("verdict").path("processingCountries")).containsExactly(Json.mapper().getNodeFactory().textNode("DE"));
         assertThat(report.path("verdict").path("summary").asText())
-                .startsWith("All data of Müller Präzisionsteile GmbH was stored and processed in Germany from ");
+                .startsWith("All data of Acme Präzision GmbH was stored and processed in Germany from ");
     }
 
     @Test
     void seedHasEveryReasonCodeAndAnAttestationExpiringWithinSixtyDays() {
         Set<String> reasons = new HashSet<>();
-        for (String tenant : List.of("mueller-praezision", "autozulieferer-nord", "startup")) {
+        for (String tenant : List.of("acme", "globex")) {
             JsonNode report = report(admin(tenant), now.minus(100, ChronoUnit.DAYS), now).json().get("report");
             report.path("operatorAccess").forEach(a -> {
                 reasons.add(a.path("reasonCode").asText());
@@ -268,7 +297,7 @@ class ResidencyReportApiTest {
         assertThat(reasons).containsExactlyInAnyOrder("CUSTOMER_INITIATED_SUPPORT", "SERVICE_MAINTENANCE",
                 "SECURITY_RESPONSE", "LEGAL_REQUEST");
 
-        JsonNode attestations = report(admin("startup"), now.minus(30, ChronoUnit.DAYS), now).json().path("report").path("attestations");
+        JsonNode attestations = report(admin("globex"), now.minus(30, ChronoUnit.DAYS), now).json().path("report").path("attestations");
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         assertThat(attestations).extracting(a -> a.path("standard").asText())
                 .anySatisfy(s -> assertThat(s).startsWith("BSI C5"))
@@ -281,7 +310,7 @@ class ResidencyReportApiTest {
 
     @Test
     void aDownloadIsLoggedAsATransfer() {
-        DemoUser user = admin("startup");
+        DemoUser user = admin("globex");
         JsonNode inventory = report(user, now.minus(90, ChronoUnit.DAYS), now).json().path("report").path("inventory");
         JsonNode artifact = StreamSupport.stream(inventory.spliterator(), false)
                 .filter(o -> o.has("workloadId")).findFirst().orElseThrow();
@@ -290,10 +319,10 @@ class ResidencyReportApiTest {
         // Seeded downloads all lie an hour or more in the past: from here on only the new one can appear.
         Instant before = Instant.now().minusSeconds(1);
 
-        Response download = get("/v1/artifacts/" + id + "/content", user.token());
+        Api.Response download = get("/v1/artifacts/" + id + "/content", user.token());
         assertThat(download.status()).isEqualTo(200);
 
-        JsonNode transfers = await(() -> report(user, before, Instant.now().plusSeconds(60)).json().path("report")
+        JsonNode transfers = Await.until("the download in the transfer log", () -> report(user, before, Instant.now().plusSeconds(60)).json().path("report")
                 .path("transfers"), t -> StreamSupport.stream(t.spliterator(), false)
                 .anyMatch(x -> x.path("objectId").asText().equals(id) && x.path("kind").asText().equals("download")));
         assertThat(transfers).anySatisfy(t -> {
@@ -309,7 +338,7 @@ class ResidencyReportApiTest {
     @Test
     void aTenantsReportNeverContainsAnotherTenantsRecords() {
         Instant from = now.minus(100, ChronoUnit.DAYS);
-        List<String> tenants = List.of("mueller-praezision", "autozulieferer-nord", "startup");
+        List<String> tenants = List.of("acme", "globex");
         for (String a : tenants) {
             String body = report(admin(a), from, now).body();
             for (String b : tenants) {
@@ -327,24 +356,24 @@ class ResidencyReportApiTest {
 
     @Test
     void anEngineerSeesOnlyTheRecordsOfTheirProjects() {
-        DemoUser anna = user("mp-anna-schmidt");
-        assertThat(anna.role()).isEqualTo(Role.ENGINEER);
+        DemoUser engineer = user("acme-eng");
+        assertThat(engineer.role()).isEqualTo(Role.ENGINEER);
 
-        JsonNode report = report(anna, now.minus(90, ChronoUnit.DAYS), now).json().get("report");
-        JsonNode whole = report(admin("mueller-praezision"), now.minus(90, ChronoUnit.DAYS), now).json().get("report");
+        JsonNode report = report(engineer, now.minus(90, ChronoUnit.DAYS), now).json().get("report");
+        JsonNode whole = report(admin("acme"), now.minus(90, ChronoUnit.DAYS), now).json().get("report");
 
         assertThat(report.path("scope").path("wholeTenant").asBoolean()).isFalse();
-        assertThat(report.path("scope").path("projectIds")).extracting(JsonNode::asText).containsExactly("mp-qs-drehteile");
+        assertThat(report.path("scope").path("projectIds")).extracting(JsonNode::asText).containsExactly("acme-qs");
         for (String section : List.of("inventory", "processing", "transfers", "operatorAccess", "findings")) {
             assertThat(report.path(section)).as(section).allSatisfy(r -> {
                 if (r.has("projectId")) {
-                    assertThat(r.path("projectId").asText()).isEqualTo("mp-qs-drehteile");
+                    assertThat(r.path("projectId").asText()).isEqualTo("acme-qs");
                 }
             });
         }
         assertThat(report.path("processing")).isNotEmpty();
         assertThat(report.path("processing").size()).isLessThan(whole.path("processing").size());
-        assertThat(report.path("verdict").path("summary").asText()).contains("(project Qualitätssicherung Drehteile)");
+        assertThat(report.path("verdict").path("summary").asText()).contains("(project Qualitätssicherung)");
     }
 
     // ---------------------------------------------------------------- helpers
@@ -367,17 +396,17 @@ class ResidencyReportApiTest {
         return ids;
     }
 
-    private static DemoUser admin(String tenant) {
-        return factory.demoUsers().stream()
+    private DemoUser admin(String tenant) {
+        return server.demoUsers().stream()
                 .filter(u -> u.tenantId().equals(tenant) && u.role() == Role.TENANT_ADMIN)
                 .findFirst().orElseThrow();
     }
 
-    private static DemoUser user(String userId) {
-        return factory.demoUsers().stream().filter(u -> u.userId().equals(userId)).findFirst().orElseThrow();
+    private DemoUser user(String userId) {
+        return server.demoUsers().stream().filter(u -> u.userId().equals(userId)).findFirst().orElseThrow();
     }
 
-    private static JwkSet keys() {
+    private JwkSet keys() {
         try {
             return JwkSet.parse(get("/.well-known/factory-keys", null).bytes());
         } catch (IOException e) {
@@ -385,67 +414,18 @@ class ResidencyReportApiTest {
         }
     }
 
-    private static String path(Instant from, Instant to) {
+    private String path(Instant from, Instant to) {
         return "/v1/reports/residency?from=" + URLEncoder.encode(from.toString(), StandardCharsets.UTF_8)
                 + "&to=" + URLEncoder.encode(to.toString(), StandardCharsets.UTF_8);
     }
 
-    private static Response report(DemoUser user, Instant from, Instant to) {
-        Response response = get(path(from, to), user.token());
+    private Api.Response report(DemoUser user, Instant from, Instant to) {
+        Api.Response response = get(path(from, to), user.token());
         assertThat(response.status()).as(response.body()).isEqualTo(200);
         return response;
     }
 
-    record Response(int status, java.net.http.HttpHeaders headers, byte[] bytes) {
-        String body() {
-            return new String(bytes, StandardCharsets.UTF_8);
-        }
-
-        String header(String name) {
-            return headers.firstValue(name).orElse(null);
-        }
-
-        JsonNode json() {
-            try {
-                return Json.mapper().readTree(bytes);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-    }
-
-    private static Response get(String path, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(factory.baseUri() + path)).timeout(Duration.ofSeconds(60));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        try {
-            HttpResponse<byte[]> response = HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Response(response.statusCode(), response.headers(), response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Polls until {@code done}; the bound is a safety net against a hang, not a statement about speed. */
-    private static <T> T await(java.util.function.Supplier<T> value, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        T last = value.get();
-        while (!done.test(last)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("condition not reached; last value: " + last);
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted");
-            }
-            last = value.get();
-        }
-        return last;
+    private Api.Response get(String path, String token) {
+        return factory.api.get(path, token);
     }
 }
