@@ -6,6 +6,7 @@ import eu.aifactory.server.exec.EventHub;
 import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.exec.WorkloadExecutor;
 import eu.aifactory.server.residency.DownloadLog;
+import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.routes.FactoryApi;
@@ -46,10 +47,11 @@ public final class FactoryServer implements AutoCloseable {
     private final String host;
     private final List<DemoUser> demoUsers;
     private final SigningKeyStore signingKeys;
+    private final ReplicationJob replication;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FactoryServer(Database database, EventHub events, WorkloadExecutor executor, Javalin http, String host,
-                          List<DemoUser> demoUsers, SigningKeyStore signingKeys) {
+                          List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
         this.database = database;
         this.events = events;
         this.executor = executor;
@@ -57,6 +59,7 @@ public final class FactoryServer implements AutoCloseable {
         this.host = host;
         this.demoUsers = List.copyOf(demoUsers);
         this.signingKeys = signingKeys;
+        this.replication = replication;
     }
 
     public static FactoryServer start(ServerConfig config) {
@@ -70,6 +73,7 @@ public final class FactoryServer implements AutoCloseable {
         Database database = Database.open(config.jdbcUrl());
         EventHub events = null;
         WorkloadExecutor executor = null;
+        ReplicationJob replication = null;
         try {
             TenantStore tenants = new TenantStore(database.jdbi(), clock);
             CatalogStore catalog = new CatalogStore(database.jdbi());
@@ -98,17 +102,23 @@ public final class FactoryServer implements AutoCloseable {
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
             String version = FactoryServer.class.getPackage().getImplementationVersion();
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
+            replication = new ReplicationJob(residencyStore, clock);
+            replication.start();
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
             Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
                     estimates, events, clock, version == null ? "dev" : version, keepAliveMs, residency, signingKeys,
                     new DownloadLog(residencyStore, clock)));
             http.start(config.host(), config.port());
             executor.start();
-            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys);
+            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,
+                    replication);
             LOG.info("Factory listening on {} ({} database, time scale {}, started in {} ms)", server.baseUri(),
                     database.product(), config.timeScale(), (System.nanoTime() - t0) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
+            if (replication != null) {
+                replication.close();
+            }
             if (executor != null) {
                 executor.close();
             }
@@ -170,6 +180,7 @@ public final class FactoryServer implements AutoCloseable {
         events.close();
         http.stop();
         executor.close();
+        replication.close();
         database.close();
         LOG.info("Factory stopped");
     }

@@ -297,6 +297,56 @@ public final class ResidencyStore {
                 .execute();
     }
 
+    /**
+     * Copies every dataset and artifact created before {@code cutoff} that has no copy at {@code backup} yet, and logs
+     * each copy as a replication transfer at {@code now}. One transaction; returns the number of copies made.
+     */
+    public int replicateMissing(SiteRow primary, SiteRow backup, long cutoff, long now, String legalBasis) {
+        Map<String, StoragePolicy> policies = storagePolicies();
+        return jdbi.inTransaction(h -> {
+            List<ObjectRow> missing = new ArrayList<>();
+            List<String> tenants = new ArrayList<>();
+            String notCopied = " AND NOT EXISTS (SELECT 1 FROM data_replicas r WHERE r.object_id = %s AND r.site_id = :backup)";
+            h.createQuery("SELECT d.*, 'dataset' AS kind FROM datasets d WHERE d.created_at < :cutoff"
+                            + String.format(notCopied, "d.id") + " ORDER BY d.created_at, d.id")
+                    .bind("cutoff", cutoff).bind("backup", backup.id())
+                    .map((rs, ctx) -> {
+                        tenants.add(rs.getString("tenant_id"));
+                        return new ObjectRow(rs.getString("id"), "dataset", rs.getString("name"), rs.getString("project_id"),
+                                null, rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("site_id"), null,
+                                rs.getLong("created_at"));
+                    })
+                    .forEach(missing::add);
+            h.createQuery("SELECT a.*, w.project_id FROM artifacts a LEFT JOIN workloads w ON w.id = a.workload_id "
+                            + "WHERE a.created_at < :cutoff" + String.format(notCopied, "a.id") + " ORDER BY a.created_at, a.id")
+                    .bind("cutoff", cutoff).bind("backup", backup.id())
+                    .map((rs, ctx) -> {
+                        tenants.add(rs.getString("tenant_id"));
+                        return new ObjectRow(rs.getString("id"), rs.getString("kind"), rs.getString("name"),
+                                rs.getString("project_id"), rs.getString("workload_id"), rs.getLong("size_bytes"),
+                                rs.getString("sha256"), null, rs.getString("site"), rs.getLong("created_at"));
+                    })
+                    .forEach(missing::add);
+            if (missing.isEmpty()) {
+                return 0;
+            }
+            PreparedBatch replicas = replicaBatch(h);
+            PreparedBatch transfers = transferBatch(h);
+            for (int i = 0; i < missing.size(); i++) {
+                ObjectRow o = missing.get(i);
+                StoragePolicy policy = policies.get(o.kind());
+                addReplica(replicas, tenants.get(i), new ReplicaRow(o.id(), backup.id(),
+                        policy == null ? "object-backup-encrypted" : policy.replicaClass(), now));
+                addTransfer(transfers, new TransferRow(eu.aifactory.server.util.Ids.next("tr"), tenants.get(i), o.projectId(),
+                        o.id(), o.name(), TransferKind.REPLICATION, primary.id(), backup.id(), backup.country(), null,
+                        o.sizeBytes(), legalBasis, now));
+            }
+            replicas.execute();
+            transfers.execute();
+            return missing.size();
+        });
+    }
+
     // ---------------------------------------------------------------- mapping
 
     private static TransferRow transfer(ResultSet rs) throws SQLException {

@@ -6,6 +6,7 @@ import eu.aifactory.api.report.ResidencyReport.FindingState;
 import eu.aifactory.api.report.ResidencyReport.SiteRole;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
 import eu.aifactory.server.residency.DownloadLog;
+import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.residency.ResidencyStore.AccessRow;
 import eu.aifactory.server.residency.ResidencyStore.AttestationRow;
@@ -43,9 +44,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class ResidencySeeder {
 
-    /** Why copying tenant data to the backup site is allowed. */
-    public static final String REPLICATION_BASIS = "Backup copy within Germany under the data processing agreement "
-            + "(GDPR Art. 28; Art. 32(1)(c) availability and restore)";
     private static final Logger LOG = LoggerFactory.getLogger(ResidencySeeder.class);
     private static final long HOUR = 3_600_000L;
     private static final long DAY = 24 * HOUR;
@@ -105,7 +103,7 @@ public final class ResidencySeeder {
         PreparedBatch replicas = ResidencyStore.replicaBatch(h);
         PreparedBatch transfers = ResidencyStore.transferBatch(h);
         for (ObjectRow o : objects) {
-            long at = nextNightlyRun(o.createdAt()) + random.nextInt(90) * 60_000L;
+            long at = ReplicationJob.nextRun(o.createdAt()) + random.nextInt(90) * 60_000L;
             if (at >= now) {
                 continue;
             }
@@ -114,7 +112,7 @@ public final class ResidencySeeder {
                     policy == null ? "object-backup-encrypted" : policy.replicaClass(), at));
             ResidencyStore.addTransfer(transfers, new TransferRow(Ids.next("tr", random), tenant.id(), o.projectId(), o.id(),
                     o.name(), TransferKind.REPLICATION, primary.id(), backup.id(), backup.country(), null, o.sizeBytes(),
-                    REPLICATION_BASIS, at));
+                    ReplicationJob.LEGAL_BASIS, at));
         }
         if (replicas.size() > 0) {
             replicas.execute();
@@ -286,16 +284,6 @@ public final class ResidencySeeder {
         }
         ZonedDateTime at = day.with(LocalTime.of(8 + random.nextInt(9), random.nextInt(60)));
         return Math.min(at.toInstant().toEpochMilli(), now - HOUR);
-    }
-
-    /** The start of the first nightly replication run (02:00 in Munich) after {@code at}. */
-    private static long nextNightlyRun(long at) {
-        ZonedDateTime local = Instant.ofEpochMilli(at).atZone(BERLIN);
-        ZonedDateTime run = local.with(LocalTime.of(2, 0));
-        if (!run.isAfter(local)) {
-            run = run.plusDays(1);
-        }
-        return run.toInstant().toEpochMilli();
     }
 
     private static long day(LocalDate date) {

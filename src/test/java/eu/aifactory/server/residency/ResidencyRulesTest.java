@@ -284,6 +284,43 @@ class ResidencyRulesTest {
         assertThat(ResidencyReportService.countryOfLabel(null)).isEqualTo("ZZ");
     }
 
+    @Test
+    void theNightlyRunIsAtTwoInMunich() {
+        // 2026-06-15 12:00 in Munich (CEST): the last run was at 02:00 that day, the next is at 02:00 the day after.
+        long noon = Instant.parse("2026-06-15T10:00:00Z").toEpochMilli();
+        assertThat(Instant.ofEpochMilli(ReplicationJob.lastRun(noon))).isEqualTo(Instant.parse("2026-06-15T00:00:00Z"));
+        assertThat(Instant.ofEpochMilli(ReplicationJob.nextRun(noon))).isEqualTo(Instant.parse("2026-06-16T00:00:00Z"));
+        long oneAm = Instant.parse("2026-01-10T00:00:00Z").toEpochMilli();
+        assertThat(Instant.ofEpochMilli(ReplicationJob.lastRun(oneAm))).isEqualTo(Instant.parse("2026-01-09T01:00:00Z"));
+    }
+
+    @Test
+    void theReplicationJobCopiesWhatWasWrittenBeforeTheLastRunOnceAndLogsIt() {
+        // NOW is 14:00 in Munich; the last run was at 02:00 (00:00 UTC).
+        dataset("ds-old", "t-a", "t-a-p1", "muc-tucherpark");
+        database.jdbi().useHandle(h -> store.insertDataset(h, "t-a", new ObjectRow("ds-new", "dataset", "new.csv", "t-a-p1",
+                null, 5, "b".repeat(64), "muc-tucherpark", null, NOW.toEpochMilli() - HOUR), "text/csv"));
+        ReplicationJob job = new ReplicationJob(store, Clock.fixed(NOW, ZoneOffset.UTC));
+
+        assertThat(job.runOnce()).isEqualTo(1);
+        assertThat(job.runOnce()).as("nothing left to copy").isZero();
+
+        ResidencyReport report = service.report(admin, FROM, TO);
+        assertThat(report.inventory()).filteredOn(o -> o.id().equals("ds-old")).singleElement()
+                .satisfies(o -> assertThat(o.replicas()).singleElement().satisfies(r -> {
+                    assertThat(r.siteId()).isEqualTo("biere");
+                    assertThat(r.since()).isEqualTo(NOW);
+                }));
+        assertThat(report.inventory()).filteredOn(o -> o.id().equals("ds-new")).singleElement()
+                .satisfies(o -> assertThat(o.replicas()).isEmpty());
+        assertThat(report.transfers()).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(TransferKind.REPLICATION);
+            assertThat(t.objectId()).isEqualTo("ds-old");
+            assertThat(t.toCountry()).isEqualTo("DE");
+            assertThat(t.legalBasis()).isEqualTo(ReplicationJob.LEGAL_BASIS);
+        });
+    }
+
     // ---------------------------------------------------------------- fixtures
 
     private void workload(String id, String tenant, String project, String gpuClass, int gpus) {
