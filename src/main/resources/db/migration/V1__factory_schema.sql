@@ -125,11 +125,12 @@ CREATE TABLE workloads (
     log_lines           BIGINT        NOT NULL,
     updated_at          BIGINT        NOT NULL
 );
--- Keyset pagination of a tenant's workloads, newest or oldest first.
+-- Keyset pagination of a tenant's workloads, newest or oldest first, optionally for one project or status.
 CREATE INDEX ix_workloads_tenant_created ON workloads (tenant_id, created_at, id);
 CREATE INDEX ix_workloads_tenant_project_created ON workloads (tenant_id, project_id, created_at, id);
--- The executor looks only at unfinished work.
-CREATE INDEX ix_workloads_status ON workloads (status, gpu_class, priority_rank, created_at);
+CREATE INDEX ix_workloads_tenant_status_created ON workloads (tenant_id, status, created_at, id);
+-- The executor's queue: unfinished work of a GPU class in start order.
+CREATE INDEX ix_workloads_queue ON workloads (status, gpu_class, priority_rank DESC, created_at, id);
 CREATE INDEX ix_workloads_app_created ON workloads (app_id, created_at);
 
 CREATE TABLE status_history (

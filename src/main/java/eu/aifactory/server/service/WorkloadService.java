@@ -118,7 +118,10 @@ public final class WorkloadService {
 
     private Submitted outcome(Principal principal, WorkloadStore.SubmitOutcome outcome) {
         if (outcome instanceof WorkloadStore.Created created) {
-            return new Submitted(withHistory(created.workload()), true);
+            WorkloadRow w = created.workload();
+            // Just written: its history is the one QUEUED entry, no need to read it back.
+            return new Submitted(w.toApi(List.of(new Workload.StatusChange(w.status(), w.statusReason(),
+                    Instant.ofEpochMilli(w.createdAt())))), true);
         }
         if (outcome instanceof WorkloadStore.Replayed replayed) {
             return new Submitted(withHistory(replayed.workload()), false);

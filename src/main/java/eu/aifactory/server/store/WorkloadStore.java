@@ -108,7 +108,7 @@ public final class WorkloadStore {
                             .bind("at", w.createdAt()).execute();
                     insert(h, w);
                     eventId[0] = appendHistory(h, w, w.status(), reason, w.createdAt());
-                    return new Created(find(h, w.tenantId(), w.id()).orElseThrow());
+                    return new Created(w);
                 });
                 if (eventId[0] > 0) {
                     eventListener.accept(eventId[0]);
@@ -257,10 +257,17 @@ public final class WorkloadStore {
         String cmp = q.newestFirst() ? "<" : ">";
         String dir = q.newestFirst() ? "DESC" : "ASC";
         if (q.after() != null) {
-            sql.append(" AND (w.created_at ").append(cmp).append(" :afterAt OR (w.created_at = :afterAt AND w.id ")
-                    .append(cmp).append(" :afterId))");
+            // The redundant bound on created_at lets the index seek straight to the cursor instead of scanning to it.
+            sql.append(" AND w.created_at ").append(cmp).append("= :afterAt AND (w.created_at ").append(cmp)
+                    .append(" :afterAt OR w.id ").append(cmp).append(" :afterId)");
         }
-        sql.append(" ORDER BY w.created_at ").append(dir).append(", w.id ").append(dir).append(" LIMIT :limit");
+        // Sorting also by the columns fixed by equality (tenant, a single status) lets H2 read the rows in index
+        // order and stop after one page; PostgreSQL does so either way.
+        sql.append(" ORDER BY w.tenant_id ").append(dir);
+        if (q.statuses().size() == 1) {
+            sql.append(", w.status ").append(dir);
+        }
+        sql.append(", w.created_at ").append(dir).append(", w.id ").append(dir).append(" LIMIT :limit");
         return jdbi.withHandle(h -> {
             Query query = h.createQuery(sql.toString())
                     .bind("t", q.tenantId()).bind("app", q.appId()).bind("project", q.projectId())
@@ -292,7 +299,7 @@ public final class WorkloadStore {
     /** The first {@code limit} queued workloads of a GPU class, in the order they will start. */
     public List<WorkloadRow> queueHead(String gpuClass, int limit) {
         return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE w.status = 'QUEUED' AND w.gpu_class = :c "
-                        + "ORDER BY w.priority_rank DESC, w.created_at, w.id LIMIT :limit")
+                        + "ORDER BY w.status, w.gpu_class, w.priority_rank DESC, w.created_at, w.id LIMIT :limit")
                 .bind("c", gpuClass).bind("limit", limit)
                 .map((rs, ctx) -> row(rs))
                 .list());
