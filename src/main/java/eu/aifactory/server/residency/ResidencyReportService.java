@@ -101,7 +101,7 @@ public final class ResidencyReportService {
         Map<String, SiteRow> sitesById = siteRows.stream().collect(Collectors.toMap(SiteRow::id, Function.identity()));
         Map<String, SiteRow> sitesByLabel = siteRows.stream().collect(Collectors.toMap(SiteRow::label, Function.identity()));
 
-        List<StoredObject> inventory = inventory(caller.tenantId(), t, visible, sitesById, sitesByLabel);
+        List<StoredObject> inventory = inventory(caller.tenantId(), f, t, visible, sitesById, sitesByLabel);
         List<ProcessingRecord> processing = processing(caller.tenantId(), f, t, visible, sitesById);
         List<Transfer> transfers = store.transfers(caller.tenantId(), f, t).stream()
                 .filter(r -> visible.test(r.projectId()))
@@ -134,8 +134,9 @@ public final class ResidencyReportService {
 
     // ---------------------------------------------------------------- sections
 
-    private List<StoredObject> inventory(String tenantId, long to, Predicate<String> visible, Map<String, SiteRow> sitesById,
-                                         Map<String, SiteRow> sitesByLabel) {
+    private List<StoredObject> inventory(String tenantId, long from, long to, Predicate<String> visible,
+                                         Map<String, SiteRow> sitesById, Map<String, SiteRow> sitesByLabel) {
+        LocalDate fromDay = day(from);
         Map<String, StoragePolicy> policies = store.storagePolicies();
         Map<String, List<ReplicaRow>> replicas = store.replicas(tenantId, to);
         List<StoredObject> objects = new ArrayList<>();
@@ -147,14 +148,18 @@ public final class ResidencyReportService {
             String siteId = site != null ? site.id() : UNKNOWN_SITE;
             String country = site != null ? site.country() : countryOfLabel(row.siteLabel());
             StoragePolicy policy = policies.get(row.kind());
+            LocalDate retainUntil = policy == null ? null : day(row.createdAt()).plusDays(policy.retentionDays());
+            if (retainUntil != null && retainUntil.isBefore(fromDay)) {
+                // Deleted at the end of its retention, before the period began.
+                continue;
+            }
             List<Replica> copies = replicas.getOrDefault(row.id(), List.of()).stream()
                     .map(r -> new Replica(r.siteId(), countryOf(r.siteId(), sitesById), r.storageClass(),
                             Instant.ofEpochMilli(r.replicatedAt())))
                     .toList();
             objects.add(new StoredObject(row.id(), ArtifactKind.fromWire(row.kind()), row.name(), row.projectId(),
                     row.workloadId(), row.sizeBytes(), row.sha256(), Instant.ofEpochMilli(row.createdAt()), siteId, country,
-                    policy == null ? "unspecified" : policy.storageClass(),
-                    policy == null ? null : day(row.createdAt()).plusDays(policy.retentionDays()), copies));
+                    policy == null ? "unspecified" : policy.storageClass(), retainUntil, copies));
         }
         objects.sort(Comparator.comparing(StoredObject::createdAt).thenComparing(StoredObject::id));
         return objects;

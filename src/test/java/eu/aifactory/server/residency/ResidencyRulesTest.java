@@ -285,6 +285,21 @@ class ResidencyRulesTest {
     }
 
     @Test
+    void anObjectPastItsRetentionBeforeThePeriodIsNoLongerInTheInventory() {
+        long longAgo = FROM.toEpochMilli() - 731 * 24 * HOUR;
+        database.jdbi().useHandle(h -> {
+            store.insertDataset(h, "t-a", new ObjectRow("ds-expired", "dataset", "old.csv", "t-a-p1", null, 5, "c".repeat(64),
+                    "muc-tucherpark", null, longAgo), "text/csv");
+            store.insertDataset(h, "t-a", new ObjectRow("ds-kept", "dataset", "kept.csv", "t-a-p1", null, 5, "d".repeat(64),
+                    "muc-tucherpark", null, longAgo + 2 * 24 * HOUR), "text/csv");
+        });
+
+        ResidencyReport report = service.report(admin, FROM, TO);
+
+        assertThat(report.inventory()).extracting(ResidencyReport.StoredObject::id).containsExactly("ds-kept");
+    }
+
+    @Test
     void theNightlyRunIsAtTwoInMunich() {
         // 2026-06-15 12:00 in Munich (CEST): the last run was at 02:00 that day, the next is at 02:00 the day after.
         long noon = Instant.parse("2026-06-15T10:00:00Z").toEpochMilli();
