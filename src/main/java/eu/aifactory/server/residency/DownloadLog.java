@@ -27,7 +27,16 @@ public final class DownloadLog {
         this.clock = clock;
     }
 
+    /** Logs a download that has already been served; a failure is logged loudly, as the bytes are gone already. */
     public void record(String tenantId, String artifactId, long bytes) {
+        try {
+            insert(tenantId, artifactId, bytes);
+        } catch (RuntimeException e) {
+            LOG.error("The download of artifact {} by tenant {} is missing from the transfer log", artifactId, tenantId, e);
+        }
+    }
+
+    private void insert(String tenantId, String artifactId, long bytes) {
         store.artifact(tenantId, artifactId).ifPresentOrElse(artifact -> {
             List<SiteRow> sites = store.sites();
             String fromSite = sites.stream().filter(s -> s.label().equals(artifact.siteLabel())).map(SiteRow::id)
