@@ -6,6 +6,7 @@ import eu.aifactory.api.report.ResidencyReport.FindingState;
 import eu.aifactory.api.report.ResidencyReport.SiteRole;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
 import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.util.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -337,7 +338,7 @@ public final class ResidencyStore {
                 StoragePolicy policy = policies.get(o.kind());
                 addReplica(replicas, tenants.get(i), new ReplicaRow(o.id(), backup.id(),
                         policy == null ? "object-backup-encrypted" : policy.replicaClass(), now));
-                addTransfer(transfers, new TransferRow(eu.aifactory.server.util.Ids.next("tr"), tenants.get(i), o.projectId(),
+                addTransfer(transfers, new TransferRow(Ids.next("tr"), tenants.get(i), o.projectId(),
                         o.id(), o.name(), TransferKind.REPLICATION, primary.id(), backup.id(), backup.country(), null,
                         o.sizeBytes(), legalBasis, now));
             }
