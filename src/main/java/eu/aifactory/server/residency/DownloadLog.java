@@ -27,8 +27,12 @@ public final class DownloadLog {
         this.clock = clock;
     }
 
-    /** Logs a download that has already been served; a failure is logged loudly, as the bytes are gone already. */
-    public void record(String tenantId, String artifactId, long bytes) {
+    /**
+     * Logs a download that has already been served; a failure is logged loudly, as the bytes are gone already.
+     *
+     * @param bytes the bytes of a partial download, or null when the whole artifact was sent
+     */
+    public void record(String tenantId, String artifactId, Long bytes) {
         try {
             insert(tenantId, artifactId, bytes);
         } catch (RuntimeException e) {
@@ -36,14 +40,14 @@ public final class DownloadLog {
         }
     }
 
-    private void insert(String tenantId, String artifactId, long bytes) {
+    private void insert(String tenantId, String artifactId, Long bytes) {
         store.artifact(tenantId, artifactId).ifPresentOrElse(artifact -> {
             List<SiteRow> sites = store.sites();
             String fromSite = sites.stream().filter(s -> s.label().equals(artifact.siteLabel())).map(SiteRow::id)
                     .findFirst().orElse(ResidencyReportService.primary(sites).id());
             store.jdbi().useHandle(h -> store.insertTransfer(h, new ResidencyStore.TransferRow(Ids.next("tr"), tenantId,
                     artifact.projectId(), artifact.id(), artifact.name(), TransferKind.DOWNLOAD, fromSite, null, null, null,
-                    bytes, LEGAL_BASIS, clock.millis())));
+                    bytes == null ? artifact.sizeBytes() : bytes, LEGAL_BASIS, clock.millis())));
         }, () -> LOG.warn("Download of unknown artifact {} not logged", artifactId));
     }
 }

@@ -203,15 +203,15 @@ public final class ResidencyStore {
     }
 
     /** An artifact's name and project, for logging its download. */
-    public record ArtifactInfo(String id, String name, String projectId, String siteLabel) {
+    public record ArtifactInfo(String id, String name, String projectId, String siteLabel, long sizeBytes) {
     }
 
     public Optional<ArtifactInfo> artifact(String tenantId, String artifactId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.name, a.site, w.project_id FROM artifacts a "
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.id, a.name, a.site, a.size_bytes, w.project_id FROM artifacts a "
                         + "LEFT JOIN workloads w ON w.id = a.workload_id WHERE a.id = :id AND a.tenant_id = :t")
                 .bind("id", artifactId).bind("t", tenantId)
                 .map((rs, ctx) -> new ArtifactInfo(rs.getString("id"), rs.getString("name"), rs.getString("project_id"),
-                        rs.getString("site")))
+                        rs.getString("site"), rs.getLong("size_bytes")))
                 .findOne());
     }
 

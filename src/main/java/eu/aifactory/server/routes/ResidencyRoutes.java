@@ -12,12 +12,15 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The signed residency report, the factory's public signing keys, and the download entries of the transfer log. */
 final class ResidencyRoutes {
 
     /** A year, leap day included. */
     static final Duration MAX_PERIOD = Duration.ofDays(366);
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d+)-(\\d+)/\\d+");
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     private static final String EXAMPLE = "an RFC 3339 date-time such as 2026-03-01T00:00:00Z";
 
@@ -64,8 +67,12 @@ final class ResidencyRoutes {
             return;
         }
         Principal principal = auth.require(ctx);
-        String length = ctx.res().getHeader("Content-Length");
-        long bytes = length == null ? 0 : Long.parseLong(length);
+        // A 206 says what it sent in Content-Range ("bytes <first>-<last>/<size>"); a 200 sent the whole artifact.
+        Long bytes = null;
+        Matcher range = CONTENT_RANGE.matcher(String.valueOf(ctx.res().getHeader("Content-Range")));
+        if (status == 206 && range.matches()) {
+            bytes = Long.parseLong(range.group(2)) - Long.parseLong(range.group(1)) + 1;
+        }
         downloads.record(principal.tenantId(), ctx.pathParam("artifactId"), bytes);
     }
 

@@ -36,6 +36,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -308,28 +309,29 @@ abstract class ResidencyApiContract {
     }
 
     @Test
-    void aDownloadIsLoggedAsATransfer() {
+    void aDownloadAndAPartialDownloadAreLoggedAsTransfersWithTheBytesSent() {
         DemoUser user = admin("globex");
         JsonNode inventory = report(user, now.minus(90, ChronoUnit.DAYS), now).json().path("report").path("inventory");
         JsonNode artifact = StreamSupport.stream(inventory.spliterator(), false)
-                .filter(o -> o.has("workloadId")).findFirst().orElseThrow();
+                .filter(o -> o.has("workloadId") && o.path("sizeBytes").asLong() > 10).findFirst().orElseThrow();
         String id = artifact.path("id").asText();
-
-        // Seeded downloads all lie an hour or more in the past: from here on only the new one can appear.
+        // Seeded downloads all lie an hour or more in the past: from here on only the new ones can appear.
         Instant before = Instant.now().minusSeconds(1);
 
-        Api.Response download = get("/v1/artifacts/" + id + "/content", user.token());
-        assertThat(download.status()).isEqualTo(200);
+        assertThat(get("/v1/artifacts/" + id + "/content", user.token()).status()).isEqualTo(200);
+        assertThat(factory.api.get("/v1/artifacts/" + id + "/content", user.token(), "Range", "bytes=0-9").status()).isEqualTo(206);
 
-        JsonNode transfers = Await.until("the download in the transfer log", () -> report(user, before, Instant.now().plusSeconds(60)).json().path("report")
-                .path("transfers"), t -> StreamSupport.stream(t.spliterator(), false)
-                .anyMatch(x -> x.path("objectId").asText().equals(id) && x.path("kind").asText().equals("download")));
-        assertThat(transfers).anySatisfy(t -> {
-            assertThat(t.path("objectId").asText()).isEqualTo(id);
-            assertThat(t.path("bytes").asLong()).isEqualTo(artifact.path("sizeBytes").asLong());
+        Predicate<JsonNode> thisDownload = t -> t.path("objectId").asText().equals(id) && t.path("kind").asText().equals("download");
+        List<JsonNode> transfers = Await.until("both downloads in the transfer log",
+                () -> StreamSupport.stream(report(user, before, Instant.now().plusSeconds(60)).json().path("report")
+                        .path("transfers").spliterator(), false).filter(thisDownload).toList(),
+                t -> t.size() == 2);
+        assertThat(transfers).allSatisfy(t -> {
             assertThat(t.path("fromCountry").asText()).isEqualTo("DE");
             assertThat(t.path("legalBasis").asText()).isNotBlank();
         });
+        assertThat(transfers).extracting(t -> t.path("bytes").asLong())
+                .containsExactlyInAnyOrder(artifact.path("sizeBytes").asLong(), 10L);
     }
 
     // ---------------------------------------------------------------- isolation and roles
