@@ -1,5 +1,6 @@
 package eu.aifactory.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
@@ -9,6 +10,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -44,6 +46,17 @@ public interface FactoryClient extends AutoCloseable {
     List<ResourcePlan> listResourcePlans();
 
     Estimate estimate(EstimateRequest request);
+
+    /**
+     * The signed residency report of the caller's tenant (or, for engineers, their projects) for
+     * {@code [from, to)}: {@code {"report": …, "signature": …}} exactly as received, to verify with
+     * {@link eu.aifactory.api.signing.SignedDocument#verify} and to save as evidence. A period that is empty,
+     * reversed or longer than 366 days is an {@link ApiException} with field errors on {@code from}/{@code to}.
+     */
+    JsonNode residencyReport(Instant from, Instant to);
+
+    /** The factory's published report-signing keys with their rotation records ({@code /.well-known/factory-keys}). */
+    JwkSet factoryKeys();
 
     /**
      * Submits a workload. Retries on a dropped connection with the same {@code idempotencyKey}, so the

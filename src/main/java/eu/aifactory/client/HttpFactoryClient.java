@@ -1,7 +1,9 @@
 package eu.aifactory.client;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import eu.aifactory.api.Health;
@@ -16,6 +18,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -80,6 +83,8 @@ public final class HttpFactoryClient implements FactoryClient {
     private final HttpUrl baseUrl;
     private final String origin;
     private final ObjectMapper mapper = Json.mapper();
+    /** Reads signed documents: a duplicate member name could show a reader other values than were signed. */
+    private final ObjectMapper signedReader = Json.mapper().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private final OkHttpClient http;
     private final OkHttpClient streaming;
     private final OkHttpClient events;
@@ -172,6 +177,27 @@ public final class HttpFactoryClient implements FactoryClient {
     @Override
     public List<ResourcePlan> listResourcePlans() {
         return get(url("v1", "resource-plans").build(), planList);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Read with duplicate member names rejected, so what the portal shows is what the signature covers.
+     */
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        HttpUrl.Builder url = url("v1", "reports", "residency");
+        param(url, "from", from);
+        param(url, "to", to);
+        return call(jsonRequest(url.build()).get().build(), mapper.constructType(JsonNode.class), signedReader);
+    }
+
+    @Override
+    public JwkSet factoryKeys() {
+        return call(jsonRequest(url(".well-known", "factory-keys").build()).get().build(),
+                mapper.constructType(JwkSet.class), signedReader);
     }
 
     @Override
@@ -420,6 +446,10 @@ public final class HttpFactoryClient implements FactoryClient {
     }
 
     private <T> T call(Request request, JavaType type) {
+        return call(request, type, mapper);
+    }
+
+    private <T> T call(Request request, JavaType type, ObjectMapper reader) {
         try (Response response = execute(http, request)) {
             if (!response.isSuccessful()) {
                 throw problem(response, request);
@@ -431,7 +461,7 @@ public final class HttpFactoryClient implements FactoryClient {
                 throw Failures.noAnswer(origin, e);
             }
             try {
-                return mapper.readValue(bytes, type);
+                return reader.readValue(bytes, type);
             } catch (IOException e) {
                 String reason = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
                 throw new ApiException(new Problem("about:blank", "Unreadable response", 502,

@@ -5,17 +5,25 @@ import eu.aifactory.server.energy.EnergyFactors;
 import eu.aifactory.server.exec.EventHub;
 import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.exec.WorkloadExecutor;
+import eu.aifactory.server.residency.DownloadLog;
+import eu.aifactory.server.residency.ReplicationJob;
+import eu.aifactory.server.residency.ResidencyReportService;
+import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.routes.FactoryApi;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.service.WorkloadService;
+import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.store.CatalogStore;
 import eu.aifactory.server.store.TenantStore;
 import eu.aifactory.server.store.WorkloadStore;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -38,16 +46,20 @@ public final class FactoryServer implements AutoCloseable {
     private final Javalin http;
     private final String host;
     private final List<DemoUser> demoUsers;
+    private final SigningKeyStore signingKeys;
+    private final ReplicationJob replication;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private FactoryServer(Database database, EventHub events, WorkloadExecutor executor, Javalin http, String host,
-                          List<DemoUser> demoUsers) {
+                          List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
         this.database = database;
         this.events = events;
         this.executor = executor;
         this.http = http;
         this.host = host;
         this.demoUsers = List.copyOf(demoUsers);
+        this.signingKeys = signingKeys;
+        this.replication = replication;
     }
 
     public static FactoryServer start(ServerConfig config) {
@@ -61,6 +73,7 @@ public final class FactoryServer implements AutoCloseable {
         Database database = Database.open(config.jdbcUrl());
         EventHub events = null;
         WorkloadExecutor executor = null;
+        ReplicationJob replication = null;
         try {
             TenantStore tenants = new TenantStore(database.jdbi(), clock);
             CatalogStore catalog = new CatalogStore(database.jdbi());
@@ -69,6 +82,7 @@ public final class FactoryServer implements AutoCloseable {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
                 catalog.load(seeds.plans(), seeds.catalog());
             }
+            SigningKeyStore signingKeys = signingKeys(config, clock);
             EnergyFactors factors = EnergyFactors.load(database.jdbi());
             int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
             List<DemoUser> demoUsers = List.of();
@@ -88,13 +102,25 @@ public final class FactoryServer implements AutoCloseable {
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
             Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
                     estimates, events, clock, version(), keepAliveMs));
+            String version = FactoryServer.class.getPackage().getImplementationVersion();
+            ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
+            replication = new ReplicationJob(residencyStore, clock);
+            replication.start();
+            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
+            Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
+                    estimates, events, clock, version == null ? "dev" : version, keepAliveMs, residency, signingKeys,
+                    new DownloadLog(residencyStore, clock)));
             http.start(config.host(), config.port());
             executor.start();
-            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers);
+            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,
+                    replication);
             LOG.info("Factory listening on {} ({} database, time scale {}, started in {} ms)", server.baseUri(),
                     database.product(), config.timeScale(), (System.nanoTime() - t0) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
+            if (replication != null) {
+                replication.close();
+            }
             if (executor != null) {
                 executor.close();
             }
@@ -141,6 +167,31 @@ public final class FactoryServer implements AutoCloseable {
         return demoUsers;
     }
 
+    /** The key that signs reports; {@code rotate()} on it takes effect at once for the running factory. */
+    public SigningKeyStore signingKeys() {
+        return signingKeys;
+    }
+
+    /**
+     * The signing key lives in {@code <dataDir>/signing-keys}, outside the database and readable only by this
+     * user; a factory without a data directory gets a fresh in-memory key.
+     */
+    private static SigningKeyStore signingKeys(ServerConfig config, Clock clock) {
+        if (config.dataDir() == null) {
+            return SigningKeyStore.inMemory(clock);
+        }
+        try {
+            return SigningKeyStore.open(signingKeyDir(config.dataDir()), clock);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot open the signing key store: " + e.getMessage(), e);
+        }
+    }
+
+    /** Where the signing keys of a factory with data directory {@code dataDir} are kept. */
+    public static Path signingKeyDir(Path dataDir) {
+        return dataDir.resolve("signing-keys");
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -150,6 +201,7 @@ public final class FactoryServer implements AutoCloseable {
         events.close();
         http.stop();
         executor.close();
+        replication.close();
         database.close();
         LOG.info("Factory stopped");
     }

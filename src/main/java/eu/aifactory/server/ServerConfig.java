@@ -9,7 +9,8 @@ import java.util.UUID;
  * @param host      interface to listen on; {@code 127.0.0.1} keeps it on this machine
  * @param port      TCP port; 0 picks a free one
  * @param jdbcUrl   any JDBC URL (H2 or PostgreSQL); credentials may be URL parameters
- * @param dataDir   where the install secret lives; null for an in-memory factory (a fresh secret per run)
+ * @param dataDir   where the install secret and the report-signing keys ({@code signing-keys/}) live; null for an
+ *                  in-memory factory (a fresh secret and signing key per run)
  * @param demo      seed demo tenants, users and 90 days of history when the database has no tenants
  * @param timeScale how much faster than real time simulated work runs (600 = ten minutes per second)
  */

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the reference AI factory (HTTP API, database, simulated executor).",
-        subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class})
+        subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class,
+                RotateKeysCommand.class})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec

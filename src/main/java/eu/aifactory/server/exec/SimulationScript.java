@@ -223,7 +223,12 @@ public final class SimulationScript {
     }
 
     private static String nodeName(String workloadId, ResourcePlan plan) {
-        String kind = plan.gpuClass().contains("rtx") ? "rtxpro" : "dgx-b200";
+        return nodeName(workloadId, plan.gpuClass());
+    }
+
+    /** The node a simulated run is placed on, as its log says; the residency report names the same node. */
+    public static String nodeName(String workloadId, String gpuClass) {
+        String kind = gpuClass.contains("rtx") ? "rtxpro" : "dgx-b200";
         return String.format(Locale.ROOT, "%s-%03d", kind, Math.floorMod(workloadId.hashCode(), 160) + 1);
     }
 

@@ -6,8 +6,11 @@ import eu.aifactory.api.ProblemType;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.exec.EventHub;
 import eu.aifactory.server.service.EnergyService;
+import eu.aifactory.server.residency.DownloadLog;
+import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.service.WorkloadService;
+import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.store.CatalogStore;
 import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.store.TenantStore;
@@ -44,7 +47,8 @@ public final class FactoryApi {
     /** Everything the routes need. */
     public record Services(Database database, TenantStore tenants, CatalogStore catalog, WorkloadStore workloads,
                            WorkloadService workloadService, EstimateService estimates, EventHub events, Clock clock,
-                           String version, long keepAliveMs) {
+                           String version, long keepAliveMs, ResidencyReportService residency,
+                           SigningKeyStore signingKeys, DownloadLog downloads) {
     }
 
     public static Javalin create(Services s) {
@@ -61,6 +65,7 @@ public final class FactoryApi {
         EventStream events = new EventStream(auth, s.events(), s.workloads(), s.keepAliveMs());
         EnergyRoutes energy = new EnergyRoutes(auth, new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(),
                 s.catalog(), s.clock()));
+        ResidencyRoutes residency = new ResidencyRoutes(auth, s.residency(), s.signingKeys(), s.downloads());
 
         app.before(ctx -> {
             String requestId = Ids.next("req");
@@ -92,6 +97,9 @@ public final class FactoryApi {
         app.get("/v1/events", events::stream);
         app.get("/v1/workloads/{workloadId}/energy", energy::receipt);
         app.get("/v1/reports/energy", energy::report);
+        app.after("/v1/artifacts/{artifactId}/content", residency::afterContent);
+        app.get("/v1/reports/residency", residency::report);
+        app.get("/.well-known/factory-keys", residency::keys);
 
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.getMessage(), e.errors()));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeOf(e.getStatus()), detailOf(e), List.of()));

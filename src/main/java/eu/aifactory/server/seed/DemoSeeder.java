@@ -13,6 +13,7 @@ import eu.aifactory.server.auth.Tokens;
 import eu.aifactory.server.energy.PowerModel;
 import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.exec.SimulationScript;
+import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.service.ParameterValidator;
 import eu.aifactory.server.store.CatalogStore;
 import eu.aifactory.server.store.RawBatch;
@@ -99,6 +100,7 @@ public final class DemoSeeder {
             });
         }
         catalog.refreshPopularity(clock.millis() - HISTORY_DAYS * DAY);
+        new ResidencySeeder(new ResidencyStore(tenants.jdbi())).seed(seedTenants, until);
         LOG.info("Demo data seeded: {} tenants, {} historical workloads in {} ms", seedTenants.size(), total,
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -128,7 +128,8 @@ abstract class TenantIsolationContract {
                     api.get("/v1/workloads/" + acmeWorkload + "/logs", token),
                     api.get("/v1/workloads/" + acmeWorkload + "/artifacts", token),
                     api.get("/v1/artifacts/" + acmeArtifact + "/content", token),
-                    api.get("/v1/events", token)));
+                    api.get("/v1/events", token),
+                    api.get("/v1/reports/residency?from=2026-01-01T00:00:00Z&to=2026-02-01T00:00:00Z", token)));
             for (Api.Response r : responses) {
                 assertThat(r.status()).as(r.body()).isEqualTo(401);
                 assertThat(r.problemType()).isEqualTo("unauthenticated");
@@ -137,6 +138,16 @@ abstract class TenantIsolationContract {
         }
         assertThat(api.send(api.request("/v1/me", null).header("Authorization", "Basic dXNlcjpwYXNz").GET().build()).status())
                 .isEqualTo(401);
+    }
+
+    @Test
+    void theResidencyReportNeverNamesAnotherTenantsObjects() {
+        java.time.Instant now = java.time.Instant.now();
+        String period = "?from=" + now.minus(java.time.Duration.ofDays(120)) + "&to=" + now.plusSeconds(60);
+        String acmeReport = api.get("/v1/reports/residency" + period, acme).body();
+        String globexReport = api.get("/v1/reports/residency" + period, globex).body();
+        assertThat(acmeReport).contains(acmeWorkload, acmeArtifact, "acme-qs");
+        assertThat(globexReport).doesNotContain(acmeWorkload, acmeArtifact, acmeRunning, "acme-qs", "acme-maint", "Acme");
     }
 
     @Test

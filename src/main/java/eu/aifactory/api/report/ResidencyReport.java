@@ -1,0 +1,251 @@
+package eu.aifactory.api.report;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import eu.aifactory.api.catalog.ArtifactKind;
+import eu.aifactory.api.workload.WorkloadStatus;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where a tenant's data was stored and processed in a period, which transfers left the primary site, which
+ * operator accesses happened and why, which attestations cover the site, and every finding. The factory serves
+ * it signed ({@code {"report": …, "signature": …}}, see {@code api.signing.SignedDocument}); the portal
+ * verifies the signature and writes the verdict sentence in the user's language from {@link #verdict()}.
+ *
+ * @param reportId           unique id of this report, for auditors to quote
+ * @param methodologyVersion version of the rules the verdict and the derived findings follow
+ * @param generatedAt        when the factory made the report
+ * @param period             the period asked for, {@code from} inclusive, {@code to} exclusive
+ * @param tenant             whose data this is
+ * @param scope              the whole tenant, or only the caller's projects (engineers)
+ * @param verdict            the summary verdict
+ * @param sites              every site of the factory, with the volume of this scope's data stored there
+ * @param inventory          datasets and artifacts stored during the period, with their replicas
+ * @param processing         every workload that ran during the period, and where
+ * @param transfers          every movement of data out of its primary site during the period
+ * @param operatorAccess     every operator access to the data during the period
+ * @param attestations       certifications and attestations valid during some part of the period
+ * @param findings           findings open during some part of the period, recorded or derived
+ */
+public record ResidencyReport(
+        String reportId,
+        String methodologyVersion,
+        Instant generatedAt,
+        Period period,
+        Tenant tenant,
+        Scope scope,
+        Verdict verdict,
+        List<Site> sites,
+        List<StoredObject> inventory,
+        List<ProcessingRecord> processing,
+        List<Transfer> transfers,
+        List<OperatorAccess> operatorAccess,
+        List<Attestation> attestations,
+        List<Finding> findings) {
+
+    public ResidencyReport {
+        sites = List.copyOf(sites);
+        inventory = List.copyOf(inventory);
+        processing = List.copyOf(processing);
+        transfers = List.copyOf(transfers);
+        operatorAccess = List.copyOf(operatorAccess);
+        attestations = List.copyOf(attestations);
+        findings = List.copyOf(findings);
+    }
+
+    /** {@code from} inclusive, {@code to} exclusive. */
+    public record Period(Instant from, Instant to) {
+    }
+
+    public record Tenant(String id, String name) {
+    }
+
+    /**
+     * @param wholeTenant true for tenant admins and account managers; false when only the caller's projects are in
+     * @param projectIds  the projects the report covers
+     */
+    public record Scope(boolean wholeTenant, List<String> projectIds) {
+        public Scope {
+            projectIds = List.copyOf(projectIds);
+        }
+    }
+
+    /**
+     * @param status              the verdict
+     * @param summary             one plain English sentence; the portal writes its own, localised, from the fields
+     * @param storageCountries    countries where data in scope was stored (primary copies and replicas)
+     * @param processingCountries countries where workloads in scope ran
+     * @param unresolvedFindings  findings still open
+     * @param resolvedFindings    findings closed by a remediation
+     * @param exceptions          findings accepted as documented exceptions
+     */
+    public record Verdict(Status status, String summary, List<String> storageCountries, List<String> processingCountries,
+                          int unresolvedFindings, int resolvedFindings, int exceptions) {
+        public Verdict {
+            storageCountries = List.copyOf(storageCountries);
+            processingCountries = List.copyOf(processingCountries);
+        }
+    }
+
+    public enum Status {
+        /** No finding in the period: stored and processed in Germany only, no access from outside the EU. */
+        COMPLIANT,
+        /** Findings in the period, all resolved or accepted as exceptions. */
+        FINDINGS,
+        /** At least one unresolved finding. */
+        VIOLATION
+    }
+
+    /**
+     * @param storedBytes   bytes of this scope's data at the site (primary copies and replicas)
+     * @param storedObjects number of this scope's datasets and artifacts (or replicas of them) at the site
+     */
+    public record Site(String id, String name, String city, String country, SiteRole role, boolean processing,
+                       double latitude, double longitude, String description, long storedBytes, int storedObjects) {
+    }
+
+    public enum SiteRole {
+        /** Processing and primary storage. */
+        PRIMARY,
+        /** Backup copies only. */
+        BACKUP;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static SiteRole fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * A dataset or artifact of the tenant.
+     *
+     * @param workloadId   the workload that wrote it; absent for uploaded datasets
+     * @param siteId       where the primary copy is
+     * @param country      country of the primary copy
+     * @param storageClass how it is kept (media, encryption)
+     * @param retainUntil  last day it is kept under the retention policy
+     * @param replicas     copies at other sites
+     */
+    public record StoredObject(String id, ArtifactKind kind, String name, String projectId, String workloadId,
+                               long sizeBytes, String sha256, Instant createdAt, String siteId, String country,
+                               String storageClass, LocalDate retainUntil, List<Replica> replicas) {
+        public StoredObject {
+            replicas = List.copyOf(replicas);
+        }
+    }
+
+    /** @param since when the copy was made */
+    public record Replica(String siteId, String country, String storageClass, Instant since) {
+    }
+
+    /**
+     * Where a workload ran.
+     *
+     * @param nodes   the compute nodes it held
+     * @param endedAt absent while it runs
+     */
+    public record ProcessingRecord(String workloadId, String workloadName, String projectId, String appId, String siteId,
+                                   String country, String hall, String cluster, List<String> nodes, String gpuClass,
+                                   int gpuCount, Instant startedAt, Instant endedAt, WorkloadStatus status) {
+        public ProcessingRecord {
+            nodes = List.copyOf(nodes);
+        }
+    }
+
+    /**
+     * A movement of data out of its primary site.
+     *
+     * @param toSiteId      the destination site; absent when the destination is not a factory site (a download)
+     * @param toCountry     destination country, when known
+     * @param clientCountry for downloads: where the client was, when known
+     * @param legalBasis    why the transfer is allowed, in plain words
+     */
+    public record Transfer(String id, TransferKind kind, Instant at, String objectId, String objectName, String projectId,
+                           String fromSiteId, String fromCountry, String toSiteId, String toCountry, String clientCountry,
+                           long bytes, String legalBasis) {
+    }
+
+    public enum TransferKind {
+        /** Copy to the backup site. */
+        REPLICATION,
+        /** Fetched by the tenant through the API or the portal. */
+        DOWNLOAD,
+        /** Bulk export to storage the tenant named. */
+        EXPORT;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static TransferKind fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * An access by the factory's staff.
+     *
+     * @param operatorRole    the operator's role, never a person's name
+     * @param projectId       the project whose data was accessed; absent for tenant-wide resources
+     * @param ticketRef       the ticket or change the access was made under, if any
+     * @param operatorCountry where the operator was
+     * @param insideEu        whether that country is an EU member state
+     */
+    public record OperatorAccess(String id, Instant at, String operatorRole, String projectId, String resource,
+                                 AccessReason reasonCode, String justification, String ticketRef, String operatorCountry,
+                                 boolean insideEu) {
+    }
+
+    /** Reason codes in the style of Google Access Transparency. */
+    public enum AccessReason {
+        CUSTOMER_INITIATED_SUPPORT, SERVICE_MAINTENANCE, SECURITY_RESPONSE, LEGAL_REQUEST
+    }
+
+    /**
+     * @param validFrom    first day of validity
+     * @param validTo      last day of validity
+     * @param coversPeriod whether it was valid for the whole report period
+     */
+    public record Attestation(String id, String standard, String issuer, String scope, LocalDate validFrom,
+                              LocalDate validTo, String reference, boolean coversPeriod) {
+    }
+
+    /**
+     * @param remediation what was or will be done
+     * @param projectId   the project concerned; absent for tenant-wide findings
+     * @param subjectRef  id of the record the finding is about (an access, a workload, a stored object)
+     * @param closedAt    when it was resolved or accepted; absent while unresolved
+     * @param derived     true when the factory derived it from the records of this report rather than an audit
+     */
+    public record Finding(String id, FindingCategory category, FindingState state, String description, String remediation,
+                          String projectId, String subjectRef, Instant openedAt, Instant closedAt, boolean derived) {
+    }
+
+    public enum FindingCategory {
+        LOCATION, ACCESS, ENCRYPTION, RETENTION;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        @JsonCreator
+        public static FindingCategory fromWire(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
+
+    public enum FindingState {
+        RESOLVED, UNRESOLVED, EXCEPTION
+    }
+}
