@@ -114,7 +114,8 @@ final class FacetList extends VBox {
 
     /** Puts the boxes to show, in name order, into the pane and brings their texts up to date. */
     private void showBoxes() {
-        boolean collapsible = boxes.size() > collapsedLimit + 2;
+        // Collapsing pays only when it hides more than a couple of values (long arithmetic: the limit may be MAX_VALUE).
+        boolean collapsible = boxes.size() > (long) collapsedLimit + 2;
         List<Node> shown = new ArrayList<>();
         for (String key : alphabetical) {
             if (expanded || !collapsible || frequent.contains(key) || selected.contains(key)) {

@@ -29,6 +29,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -242,6 +243,21 @@ class CatalogViewTest {
         assertThat(robot.lookup("#facet-category-quality-inspection").queryAs(CheckBox.class).getText())
                 .startsWith("Quality inspection (");
         assertThat(robot.lookup("#resultCount").queryAs(Label.class).getText()).isEqualTo("37 of 37 applications");
+    }
+
+    @Test
+    void aLongVendorFacetShowsItsTenMostFrequentVendorsUntilExpanded(FxRobot robot) throws TimeoutException {
+        awaitLoaded();
+        Set<CheckBox> collapsed = robot.lookup("#facet-vendor .check-box").queryAll();
+        assertThat(collapsed).hasSize(FacetPanel.VENDORS_SHOWN);
+        assertThat(robot.lookup("#facet-vendor-Factory_AI_Labs").tryQuery()).isPresent();
+
+        robot.interact(() -> robot.lookup("#catalogFacets").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#facet-vendor-toggle");
+
+        Set<CheckBox> expanded = robot.lookup("#facet-vendor .check-box").queryAll();
+        assertThat(expanded).hasSize(viewModel.vendorFacet().size());
+        assertThat(robot.lookup("#facet-category-toggle").query().isVisible()).isFalse();
     }
 
     @Test
