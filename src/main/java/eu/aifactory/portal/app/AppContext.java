@@ -50,7 +50,8 @@ public final class AppContext implements AutoCloseable {
     static final int FAILURES_UNTIL_OFFLINE = 3;
 
     private final Path dataDir;
-    private final OkHttpClient http;
+    /** The one shared HTTP client (connection pool, dispatcher), made on the first connect, off the UI thread. */
+    private OkHttpClient http;
     private final TaskExecutor executor;
     private final SettingsService settings;
     private final SecretStore secrets;
@@ -64,7 +65,6 @@ public final class AppContext implements AutoCloseable {
 
     private AppContext(Builder b) {
         this.dataDir = b.dataDir;
-        this.http = new OkHttpClient();
         this.executor = b.executor != null ? b.executor : new FxTaskExecutor();
         SettingsStore store = new SettingsStore(dataDir.resolve("settings.json"));
         Settings initial = store.load();
@@ -87,7 +87,7 @@ public final class AppContext implements AutoCloseable {
     private void registerPages() {
         pages.register(Page.CATALOG, CatalogPage::new);
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
-                context.session(), secrets.kind(), sessions::signOut), i18n));
+                context.session(), secrets::kind, sessions::signOut), i18n));
     }
 
     public static Builder builder(Path dataDir, DemoFactoryStarter demoFactory) {
@@ -95,13 +95,18 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Starts what runs beside the first frame: the embedded factory (only when no other factory is configured,
-     * so a user of a real factory does not pay for it) and the operating-system theme probe.
+     * Sets the embedded factory booting on its own thread, so it starts while the window opens; only when no
+     * other factory is configured, so a user of a real factory does not pay for it. Any thread.
      */
-    public void start() {
+    public void startEmbeddedFactoryIfNeeded() {
         if (settings.get().factoryUrl() == null) {
             demoFactory.startInBackground();
         }
+    }
+
+    /** Both things that run beside the first frame: the embedded factory and the theme (with its OS probe). UI thread. */
+    public void start() {
+        startEmbeddedFactoryIfNeeded();
         theme.start();
     }
 
@@ -115,8 +120,15 @@ public final class AppContext implements AutoCloseable {
         char[] secret = token.toCharArray();
         return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
                 .token(secret::clone)
-                .httpClient(http)
+                .httpClient(sharedHttp())
                 .build());
+    }
+
+    private synchronized OkHttpClient sharedHttp() {
+        if (http == null) {
+            http = new OkHttpClient();
+        }
+        return http;
     }
 
     private static SecretStore defaultSecretStore(Path dataDir) {
@@ -175,8 +187,12 @@ public final class AppContext implements AutoCloseable {
         }
         executor.shutdown();
         demoFactory.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        synchronized (this) {
+            if (http != null) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        }
     }
 
     public static final class Builder {
