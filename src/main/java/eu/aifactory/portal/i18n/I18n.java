@@ -21,9 +21,9 @@ public final class I18n {
 
     private final ObjectProperty<Locale> locale = new SimpleObjectProperty<>(this, "locale");
     private ResourceBundle bundle;
+    private Locale bundleLocale;
 
     public I18n(Locale initial) {
-        locale.addListener((obs, old, now) -> bundle = load(now));
         locale.set(supported(initial));
     }
 
@@ -48,7 +48,7 @@ public final class I18n {
     public String get(String key, Object... args) {
         String pattern;
         try {
-            pattern = bundle.getString(key);
+            pattern = bundle().getString(key);
         } catch (MissingResourceException e) {
             return "!" + key + "!";
         }
@@ -58,6 +58,19 @@ public final class I18n {
     /** A text that follows language changes. */
     public StringBinding binding(String key, Object... args) {
         return Bindings.createStringBinding(() -> get(key, args), locale);
+    }
+
+    /**
+     * The bundle of the current language, loaded on first use after a switch. Bindings re-read texts while the
+     * locale property notifies its listeners, before a change listener could have swapped the bundle.
+     */
+    private ResourceBundle bundle() {
+        Locale current = locale.get();
+        if (bundle == null || !current.equals(bundleLocale)) {
+            bundle = load(current);
+            bundleLocale = current;
+        }
+        return bundle;
     }
 
     private static ResourceBundle load(Locale locale) {

@@ -1,0 +1,231 @@
+package eu.aifactory.portal.app;
+
+import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.FxTaskExecutor;
+import eu.aifactory.portal.common.Page;
+import eu.aifactory.portal.common.Session;
+import eu.aifactory.portal.common.TaskExecutor;
+import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.settings.EncryptedFileSecretStore;
+import eu.aifactory.portal.settings.FallbackSecretStore;
+import eu.aifactory.portal.settings.KeyringSecretStore;
+import eu.aifactory.portal.settings.SecretStore;
+import eu.aifactory.portal.settings.Settings;
+import eu.aifactory.portal.settings.SettingsPage;
+import eu.aifactory.portal.settings.SettingsService;
+import eu.aifactory.portal.settings.SettingsStore;
+import eu.aifactory.portal.settings.SettingsViewModel;
+import eu.aifactory.portal.shell.DemoFactory;
+import eu.aifactory.portal.shell.FactoryConnector;
+import eu.aifactory.portal.shell.PageRegistry;
+import eu.aifactory.portal.shell.SessionManager;
+import eu.aifactory.portal.shell.ShellServices;
+import eu.aifactory.portal.theme.OsThemeDetector;
+import eu.aifactory.portal.theme.ThemeManager;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import javafx.application.Application;
+import okhttp3.OkHttpClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every long-lived object of the portal once and hands them to whoever needs them
+ * through constructors. Tests build it with a fake factory, a direct executor and a throw-away data directory.
+ * Built off the UI thread (it reads the settings file); {@link #start()} and the getters are used on the UI thread.
+ */
+public final class AppContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppContext.class);
+    static final Duration HEALTH_PERIOD = Duration.ofSeconds(5);
+    static final int FAILURES_UNTIL_OFFLINE = 3;
+
+    private final Path dataDir;
+    private final OkHttpClient http;
+    private final TaskExecutor executor;
+    private final SettingsService settings;
+    private final SecretStore secrets;
+    private final I18n i18n;
+    private final ThemeManager theme;
+    private final ConnectionMonitor monitor;
+    private final SessionManager sessions;
+    private final PageRegistry pages = new PageRegistry();
+    private final FactoryConnector connector;
+    private final BackgroundDemoFactory demoFactory;
+
+    private AppContext(Builder b) {
+        this.dataDir = b.dataDir;
+        this.http = new OkHttpClient();
+        this.executor = b.executor != null ? b.executor : new FxTaskExecutor();
+        SettingsStore store = new SettingsStore(dataDir.resolve("settings.json"));
+        Settings initial = store.load();
+        this.settings = new SettingsService(store, initial, executor);
+        this.secrets = b.secrets != null ? b.secrets : defaultSecretStore(dataDir);
+        this.i18n = new I18n(initial.language() != null ? Locale.forLanguageTag(initial.language()) : Locale.getDefault());
+        this.theme = new ThemeManager(executor, b.osPrefersDark, b.stylesheet);
+        theme.modeProperty().set(initial.theme());
+        this.monitor = new ConnectionMonitor(executor, b.clock, b.healthPeriod, FAILURES_UNTIL_OFFLINE);
+        this.sessions = new SessionManager(settings, secrets, executor, monitor);
+        this.connector = b.connector != null ? b.connector : this::httpClient;
+        this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
+        registerPages();
+    }
+
+    /**
+     * The features mounted in the shell. A navigation entry without a factory shows "coming soon"; a feature
+     * mounts itself here with one line, e.g. {@code pages.register(Page.CATALOG, CatalogPage::new);}.
+     */
+    private void registerPages() {
+        pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
+                context.session(), secrets.kind(), sessions::signOut), i18n));
+    }
+
+    public static Builder builder(Path dataDir, DemoFactoryStarter demoFactory) {
+        return new Builder(dataDir, demoFactory);
+    }
+
+    /**
+     * Starts what runs beside the first frame: the embedded factory (only when no other factory is configured,
+     * so a user of a real factory does not pay for it) and the operating-system theme probe.
+     */
+    public void start() {
+        if (settings.get().factoryUrl() == null) {
+            demoFactory.startInBackground();
+        }
+        theme.start();
+    }
+
+    /** Everything the window needs. */
+    public ShellServices shellServices() {
+        return new ShellServices(i18n, executor, settings, secrets, sessions, monitor, connector, demoFactory, pages,
+                dataDir.resolve("cache"));
+    }
+
+    private HttpFactoryClient httpClient(URI baseUrl, String token) {
+        char[] secret = token.toCharArray();
+        return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
+                .token(secret::clone)
+                .httpClient(http)
+                .build());
+    }
+
+    private static SecretStore defaultSecretStore(Path dataDir) {
+        return new FallbackSecretStore(() -> new KeyringSecretStore("AI Factory Portal"),
+                new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")));
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public I18n i18n() {
+        return i18n;
+    }
+
+    public TaskExecutor executor() {
+        return executor;
+    }
+
+    public SettingsService settings() {
+        return settings;
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    public ThemeManager theme() {
+        return theme;
+    }
+
+    public ConnectionMonitor monitor() {
+        return monitor;
+    }
+
+    public SessionManager sessions() {
+        return sessions;
+    }
+
+    public PageRegistry pages() {
+        return pages;
+    }
+
+    /** Saves the settings, ends background work and stops the embedded factory; the remembered sign-in stays. */
+    @Override
+    public void close() {
+        try {
+            settings.saveNow();
+        } catch (RuntimeException e) {
+            LOG.warn("settings not saved on exit: {}", e.getMessage());
+        }
+        monitor.stop();
+        Session session = sessions.session();
+        if (session != null) {
+            session.client().close();
+        }
+        executor.shutdown();
+        demoFactory.close();
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    public static final class Builder {
+        private final Path dataDir;
+        private final DemoFactoryStarter demoFactory;
+        private TaskExecutor executor;
+        private SecretStore secrets;
+        private FactoryConnector connector;
+        private BooleanSupplier osPrefersDark = new OsThemeDetector()::prefersDark;
+        private Consumer<String> stylesheet = Application::setUserAgentStylesheet;
+        private Clock clock = Clock.systemDefaultZone();
+        private Duration healthPeriod = HEALTH_PERIOD;
+
+        private Builder(Path dataDir, DemoFactoryStarter demoFactory) {
+            this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
+            this.demoFactory = Objects.requireNonNull(demoFactory, "demoFactory");
+        }
+
+        public Builder executor(TaskExecutor value) {
+            this.executor = value;
+            return this;
+        }
+
+        public Builder secrets(SecretStore value) {
+            this.secrets = value;
+            return this;
+        }
+
+        /** How to make a client for a URL and token; by default the real HTTP client. */
+        public Builder connector(FactoryConnector value) {
+            this.connector = value;
+            return this;
+        }
+
+        public Builder osPrefersDark(BooleanSupplier value) {
+            this.osPrefersDark = value;
+            return this;
+        }
+
+        public Builder clock(Clock value) {
+            this.clock = value;
+            return this;
+        }
+
+        public Builder healthPeriod(Duration value) {
+            this.healthPeriod = value;
+            return this;
+        }
+
+        public AppContext build() {
+            return new AppContext(this);
+        }
+    }
+}

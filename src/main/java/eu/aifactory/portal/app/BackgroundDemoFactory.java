@@ -1,0 +1,73 @@
+package eu.aifactory.portal.app;
+
+import eu.aifactory.portal.shell.DemoFactory;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the embedded factory once, on its own thread, so the window can show while it boots; everyone who
+ * needs it waits for the same start. A failed start can be retried.
+ */
+final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackgroundDemoFactory.class);
+
+    private final DemoFactoryStarter starter;
+    private CompletableFuture<DemoFactoryStarter.Running> running;
+
+    BackgroundDemoFactory(DemoFactoryStarter starter) {
+        this.starter = starter;
+    }
+
+    /** Begins the start in the background, unless it has begun already. */
+    synchronized CompletableFuture<DemoFactoryStarter.Running> startInBackground() {
+        if (running == null || running.isCompletedExceptionally()) {
+            CompletableFuture<DemoFactoryStarter.Running> future = new CompletableFuture<>();
+            running = future;
+            Thread thread = new Thread(() -> {
+                long begin = System.nanoTime();
+                try {
+                    DemoFactoryStarter.Running started = starter.start();
+                    LOG.info("embedded factory up at {} in {} ms", started.factory().baseUrl(),
+                            (System.nanoTime() - begin) / 1_000_000);
+                    future.complete(started);
+                } catch (Exception | Error e) {
+                    future.completeExceptionally(e);
+                }
+            }, "embedded-factory-start");
+            thread.setDaemon(true);
+            thread.start();
+        }
+        return running;
+    }
+
+    @Override
+    public DemoFactory start() throws Exception {
+        try {
+            return startInBackground().get().factory();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+    }
+
+    /** Stops the factory if it was started (waiting for a start under way to finish first). */
+    @Override
+    public void close() {
+        CompletableFuture<DemoFactoryStarter.Running> future;
+        synchronized (this) {
+            future = running;
+        }
+        if (future == null) {
+            return;
+        }
+        try {
+            future.get().stopper().close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("embedded factory did not stop cleanly: {}", e.toString());
+        }
+    }
+}

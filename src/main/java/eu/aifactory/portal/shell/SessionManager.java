@@ -1,0 +1,104 @@
+package eu.aifactory.portal.shell;
+
+import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.Session;
+import eu.aifactory.portal.common.TaskExecutor;
+import eu.aifactory.portal.settings.SecretStore;
+import eu.aifactory.portal.settings.SettingsService;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The signed-in session, if any. Opening one remembers the connection for the next start (the factory URL in the
+ * settings, the token in the secret store; a demo user by id); signing out forgets both. Used on the UI thread;
+ * the secret store is only touched in the background.
+ */
+public final class SessionManager {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionManager.class);
+
+    private final SettingsService settings;
+    private final SecretStore secrets;
+    private final TaskExecutor executor;
+    private final ConnectionMonitor monitor;
+    private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+
+    public SessionManager(SettingsService settings, SecretStore secrets, TaskExecutor executor, ConnectionMonitor monitor) {
+        this.settings = settings;
+        this.secrets = secrets;
+        this.executor = executor;
+        this.monitor = monitor;
+    }
+
+    public ReadOnlyObjectProperty<Session> sessionProperty() {
+        return session.getReadOnlyProperty();
+    }
+
+    public Session session() {
+        return session.get();
+    }
+
+    /** A demo user signed in at the embedded factory; the next start signs them in again. */
+    public void openDemo(Session opened, String demoUserId) {
+        String previousUrl = settings.get().factoryUrl();
+        settings.update(s -> s.withFactory(null, demoUserId));
+        if (previousUrl != null) {
+            forgetToken(previousUrl);
+        }
+        open(opened);
+    }
+
+    /** A user connected to a factory with a token; the next start reconnects with the stored token. */
+    public void openRemote(Session opened, String token) {
+        String url = opened.factoryUrl().toString();
+        String previousUrl = settings.get().factoryUrl();
+        settings.update(s -> s.withFactory(url, null));
+        executor.run(() -> {
+            secrets.write(SecretStore.tokenName(url), token);
+            if (previousUrl != null && !previousUrl.equals(url)) {
+                secrets.delete(SecretStore.tokenName(previousUrl));
+            }
+            return url;
+        }, stored -> LOG.info("token for {} stored ({})", stored, secrets.kind()),
+                failure -> LOG.warn("token for {} not stored: {}", url, failure.getMessage()));
+        open(opened);
+    }
+
+    /** Ends the session and forgets the remembered factory, demo user and token. */
+    public void signOut() {
+        Session ending = session.get();
+        if (ending == null) {
+            return;
+        }
+        monitor.stop();
+        session.set(null);
+        settings.update(s -> s.withFactory(null, null));
+        if (!ending.demo()) {
+            forgetToken(ending.factoryUrl().toString());
+        }
+        executor.run(() -> {
+            ending.client().close();
+            return ending;
+        }, closed -> { }, failure -> LOG.debug("closing the client failed: {}", failure.getMessage()));
+    }
+
+    private void open(Session opened) {
+        Session previous = session.get();
+        if (previous != null && previous.client() != opened.client()) {
+            previous.client().close();
+        }
+        monitor.start(opened.client());
+        session.set(opened);
+        LOG.info("signed in: {}", opened);
+    }
+
+    private void forgetToken(String url) {
+        executor.run(() -> {
+            secrets.delete(SecretStore.tokenName(url));
+            return url;
+        }, deleted -> LOG.info("token for {} forgotten", deleted),
+                failure -> LOG.warn("token for {} could not be deleted: {}", url, failure.getMessage()));
+    }
+}

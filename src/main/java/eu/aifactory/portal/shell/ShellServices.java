@@ -1,0 +1,18 @@
+package eu.aifactory.portal.shell;
+
+import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.TaskExecutor;
+import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.settings.SecretStore;
+import eu.aifactory.portal.settings.SettingsService;
+import java.nio.file.Path;
+
+/**
+ * What the window needs from the composition root.
+ *
+ * @param cacheDir where pages keep their offline copies
+ */
+public record ShellServices(I18n i18n, TaskExecutor executor, SettingsService settings, SecretStore secrets,
+                            SessionManager sessions, ConnectionMonitor monitor, FactoryConnector connector,
+                            DemoFactory.Launcher demoLauncher, PageRegistry pages, Path cacheDir) {
+}

@@ -1,0 +1,91 @@
+package eu.aifactory.portal.shell;
+
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.Session;
+import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.i18n.I18n;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/** The main window's header and navigation state for one session. */
+public final class ShellViewModel {
+
+    private final Session session;
+    private final I18n i18n;
+    private final ConnectionMonitor monitor;
+    private final ObjectProperty<Destination> selected = new SimpleObjectProperty<>(this, "selected", Destination.CATALOG);
+
+    public ShellViewModel(Session session, I18n i18n, ConnectionMonitor monitor) {
+        this.session = session;
+        this.i18n = i18n;
+        this.monitor = monitor;
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    public String tenantName() {
+        return session.me().tenant().name();
+    }
+
+    public String userName() {
+        return session.me().user().name();
+    }
+
+    /** The user's roles, most powerful first, in the current language ("Tenant administrator, Engineer"). */
+    public StringBinding roleText() {
+        return Bindings.createStringBinding(() -> session.me().roles().stream()
+                .sorted(Comparator.comparing(Role::ordinal).reversed())
+                .map(role -> i18n.get("role." + role.wire()))
+                .collect(Collectors.joining(", ")), i18n.localeProperty());
+    }
+
+    public ObjectProperty<Destination> selectedProperty() {
+        return selected;
+    }
+
+    public void navigate(String pageId) {
+        selected.set(Destination.byPageId(pageId));
+    }
+
+    public ReadOnlyObjectProperty<ConnectionMonitor.State> connectionStateProperty() {
+        return monitor.stateProperty();
+    }
+
+    /** "Online", "Reconnecting …" or "Offline". */
+    public StringBinding connectionText() {
+        return Bindings.createStringBinding(() -> i18n.get(switch (monitor.state()) {
+            case ONLINE -> "connection.online";
+            case RECONNECTING -> "connection.reconnecting";
+            case OFFLINE -> "connection.offline";
+        }), monitor.stateProperty(), i18n.localeProperty());
+    }
+
+    /** "Last contact 14:03:12", or empty before the first contact. */
+    public StringBinding lastContactText() {
+        return Bindings.createStringBinding(() -> {
+            Instant last = monitor.lastContactProperty().get();
+            return last == null ? "" : i18n.get("connection.lastContact", Formats.time(last, i18n.locale()));
+        }, monitor.lastContactProperty(), i18n.localeProperty());
+    }
+
+    /** The factory the session talks to, for the tooltip of the connection indicator. */
+    public StringBinding factoryText() {
+        return Bindings.createStringBinding(() -> session.demo()
+                ? i18n.get("connection.factory.demo", session.factoryUrl())
+                : i18n.get("connection.factory.remote", session.factoryUrl()), i18n.localeProperty());
+    }
+
+    /** Asks the factory right away, e.g. when the user clicks the indicator. */
+    public void checkConnection() {
+        monitor.checkNow();
+    }
+}

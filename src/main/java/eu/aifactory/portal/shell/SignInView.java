@@ -1,0 +1,273 @@
+package eu.aifactory.portal.shell;
+
+import atlantafx.base.theme.Styles;
+import eu.aifactory.portal.i18n.I18n;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+/** The sign-in page: pick a demo user, or connect to a factory with its URL and an API token. */
+public final class SignInView extends StackPane {
+
+    private final SignInViewModel viewModel;
+    private final I18n i18n;
+
+    /** @param languageSwitch called when the user picks a language on this page */
+    public SignInView(SignInViewModel viewModel, I18n i18n, Consumer<Locale> languageSwitch) {
+        this.viewModel = viewModel;
+        this.i18n = i18n;
+        setId("signin");
+        getStyleClass().add("signin");
+        getStylesheets().add(Objects.requireNonNull(SignInView.class.getResource("signin.css")).toExternalForm());
+
+        VBox card = new VBox(20, buildBrand(), buildModeSwitch(), buildDemo(), buildConnect(),
+                MessageLabels.of("signin-progress", viewModel.progressProperty(), i18n, "signin-progress"),
+                MessageLabels.of("signin-error", viewModel.errorProperty(), i18n, "signin-error"));
+        card.getStyleClass().add("signin-card");
+        card.setMaxWidth(520);
+        card.setMaxHeight(Region.USE_PREF_SIZE);
+        card.setFillWidth(true);
+
+        ScrollPane scroll = new ScrollPane(new StackPane(card));
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("signin-scroll");
+
+        BorderPane page = new BorderPane(scroll, buildTopBar(languageSwitch), null, buildFooter(), null);
+        getChildren().add(page);
+    }
+
+    private Node buildTopBar(Consumer<Locale> languageSwitch) {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton english = new ToggleButton();
+        english.textProperty().bind(i18n.binding("language.en"));
+        english.setId("signin-language-en");
+        ToggleButton german = new ToggleButton();
+        german.textProperty().bind(i18n.binding("language.de"));
+        german.setId("signin-language-de");
+        english.getStyleClass().addAll(Styles.LEFT_PILL, Styles.SMALL);
+        german.getStyleClass().addAll(Styles.RIGHT_PILL, Styles.SMALL);
+        english.setToggleGroup(group);
+        german.setToggleGroup(group);
+        Runnable sync = () -> group.selectToggle(i18n.isGerman() ? german : english);
+        sync.run();
+        i18n.localeProperty().addListener((obs, old, now) -> sync.run());
+        english.setOnAction(event -> languageSwitch.accept(I18n.ENGLISH));
+        german.setOnAction(event -> languageSwitch.accept(I18n.GERMAN));
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                sync.run();
+            }
+        });
+        FontIcon icon = new FontIcon(Material2OutlinedAL.LANGUAGE);
+        icon.getStyleClass().add("signin-language-icon");
+        HBox bar = new HBox(8, icon, english, german);
+        bar.setAlignment(Pos.CENTER_RIGHT);
+        bar.getStyleClass().add("signin-top-bar");
+        return bar;
+    }
+
+    private Node buildBrand() {
+        ImageView logo = new ImageView(new Image(Objects.requireNonNull(
+                SignInView.class.getResource("/eu/aifactory/portal/icons/app-128.png")).toExternalForm(), 64, 64, true, true));
+        Label title = new Label();
+        title.textProperty().bind(i18n.binding("app.title"));
+        title.getStyleClass().addAll(Styles.TITLE_2, "signin-title");
+        title.setWrapText(true);
+        Label subtitle = new Label();
+        subtitle.textProperty().bind(i18n.binding("signin.subtitle"));
+        subtitle.getStyleClass().addAll(Styles.TEXT_MUTED, "signin-subtitle");
+        subtitle.setWrapText(true);
+        VBox texts = new VBox(4, title, subtitle);
+        texts.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(texts, Priority.ALWAYS);
+        HBox brand = new HBox(16, logo, texts);
+        brand.setAlignment(Pos.CENTER_LEFT);
+        return brand;
+    }
+
+    private Node buildModeSwitch() {
+        ToggleGroup group = new ToggleGroup();
+        ToggleButton demo = new ToggleButton();
+        demo.setId("signin-mode-demo");
+        demo.textProperty().bind(i18n.binding("signin.mode.demo"));
+        demo.setGraphic(new FontIcon(Material2OutlinedMZ.PLAY_CIRCLE_OUTLINE));
+        ToggleButton connect = new ToggleButton();
+        connect.setId("signin-mode-connect");
+        connect.textProperty().bind(i18n.binding("signin.mode.connect"));
+        connect.setGraphic(new FontIcon(Material2OutlinedAL.LINK));
+        demo.getStyleClass().add(Styles.LEFT_PILL);
+        connect.getStyleClass().add(Styles.RIGHT_PILL);
+        demo.setToggleGroup(group);
+        connect.setToggleGroup(group);
+        demo.setMaxWidth(Double.MAX_VALUE);
+        connect.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(demo, Priority.ALWAYS);
+        HBox.setHgrow(connect, Priority.ALWAYS);
+        Runnable sync = () -> group.selectToggle(
+                viewModel.modeProperty().get() == SignInViewModel.Mode.DEMO ? demo : connect);
+        sync.run();
+        viewModel.modeProperty().addListener((obs, old, now) -> sync.run());
+        demo.setOnAction(event -> viewModel.modeProperty().set(SignInViewModel.Mode.DEMO));
+        connect.setOnAction(event -> viewModel.modeProperty().set(SignInViewModel.Mode.CONNECT));
+        group.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                sync.run();
+            }
+        });
+        demo.disableProperty().bind(viewModel.busyProperty());
+        connect.disableProperty().bind(viewModel.busyProperty());
+        HBox box = new HBox(demo, connect);
+        box.setId("signin-mode");
+        return box;
+    }
+
+    private Node buildDemo() {
+        Label intro = new Label();
+        intro.textProperty().bind(i18n.binding("signin.demo.intro"));
+        intro.setWrapText(true);
+        intro.getStyleClass().add("signin-intro");
+
+        ProgressIndicator spinner = new ProgressIndicator();
+        spinner.setPrefSize(20, 20);
+        Label startingText = new Label();
+        startingText.textProperty().bind(i18n.binding("signin.demo.starting"));
+        HBox starting = new HBox(10, spinner, startingText);
+        starting.setId("demo-starting");
+        starting.setAlignment(Pos.CENTER_LEFT);
+        starting.visibleProperty().bind(viewModel.demoStateProperty().isEqualTo(SignInViewModel.DemoState.STARTING));
+        starting.managedProperty().bind(starting.visibleProperty());
+
+        Button retry = new Button();
+        retry.setId("demo-retry");
+        retry.textProperty().bind(i18n.binding("action.retry"));
+        retry.setOnAction(event -> viewModel.retryDemo());
+        retry.visibleProperty().bind(viewModel.demoStateProperty().isEqualTo(SignInViewModel.DemoState.FAILED));
+        retry.managedProperty().bind(retry.visibleProperty());
+
+        VBox users = new VBox(8);
+        users.setId("demo-users");
+        Runnable fill = () -> users.getChildren().setAll(viewModel.demoAccounts().stream().map(this::demoCard).toList());
+        fill.run();
+        viewModel.demoAccounts().addListener((ListChangeListener<DemoAccount>) change -> fill.run());
+
+        VBox box = new VBox(12, intro, starting, retry, users);
+        box.setId("signin-demo");
+        box.visibleProperty().bind(viewModel.modeProperty().isEqualTo(SignInViewModel.Mode.DEMO));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private Node demoCard(DemoAccount account) {
+        FontIcon avatar = new FontIcon(Material2OutlinedAL.ACCOUNT_CIRCLE);
+        avatar.getStyleClass().add("demo-avatar");
+        Label name = new Label(account.userName());
+        name.getStyleClass().add("demo-name");
+        Label company = new Label(account.tenantName());
+        company.getStyleClass().addAll(Styles.TEXT_MUTED, "demo-company");
+        VBox texts = new VBox(2, name, company);
+        HBox.setHgrow(texts, Priority.ALWAYS);
+        texts.setMaxWidth(Double.MAX_VALUE);
+        Label role = new Label();
+        role.textProperty().bind(i18n.binding("role." + account.role().wire()));
+        role.getStyleClass().addAll("demo-role", "role-" + account.role().wire());
+        role.setMinWidth(Region.USE_PREF_SIZE);
+        HBox content = new HBox(12, avatar, texts, role);
+        content.setAlignment(Pos.CENTER_LEFT);
+
+        Button card = new Button();
+        card.setId("demo-user-" + account.userId());
+        card.setGraphic(content);
+        card.setMaxWidth(Double.MAX_VALUE);
+        card.getStyleClass().add("demo-card");
+        card.setOnAction(event -> viewModel.signIn(account));
+        card.disableProperty().bind(viewModel.busyProperty());
+        // The card is a button whose text is the graphic; give screen readers the words.
+        card.setAccessibleText(account.userName() + ", " + account.tenantName());
+        content.prefWidthProperty().bind(card.widthProperty().subtract(32));
+        return card;
+    }
+
+    private Node buildConnect() {
+        Label urlLabel = new Label();
+        urlLabel.textProperty().bind(i18n.binding("signin.url.label"));
+        TextField url = new TextField();
+        url.setId("factory-url");
+        url.setPromptText("https://factory.example.eu");
+        url.textProperty().bindBidirectional(viewModel.urlProperty());
+        urlLabel.setLabelFor(url);
+        Label urlError = MessageLabels.of("factory-url-error", viewModel.urlErrorProperty(), i18n, "field-error");
+        viewModel.urlErrorProperty().addListener((obs, old, now) -> url.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
+
+        Label tokenLabel = new Label();
+        tokenLabel.textProperty().bind(i18n.binding("signin.token.label"));
+        PasswordField token = new PasswordField();
+        token.setId("factory-token");
+        token.textProperty().bindBidirectional(viewModel.tokenProperty());
+        tokenLabel.setLabelFor(token);
+        Label tokenError = MessageLabels.of("factory-token-error", viewModel.tokenErrorProperty(), i18n, "field-error");
+        viewModel.tokenErrorProperty().addListener((obs, old, now) -> token.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
+        Label tokenHint = new Label();
+        tokenHint.textProperty().bind(i18n.binding("signin.token.hint"));
+        tokenHint.getStyleClass().addAll(Styles.TEXT_MUTED, "field-hint");
+        tokenHint.setWrapText(true);
+
+        Button connect = new Button();
+        connect.setId("connect-button");
+        connect.textProperty().bind(Bindings.when(viewModel.busyProperty())
+                .then(i18n.binding("signin.connect.busy")).otherwise(i18n.binding("signin.connect")));
+        connect.getStyleClass().add(Styles.ACCENT);
+        connect.disableProperty().bind(viewModel.busyProperty());
+        connect.setOnAction(event -> viewModel.connect());
+        connect.setMaxWidth(Double.MAX_VALUE);
+        url.disableProperty().bind(viewModel.busyProperty());
+        token.disableProperty().bind(viewModel.busyProperty());
+
+        VBox box = new VBox(6, urlLabel, url, urlError, spacer(), tokenLabel, token, tokenError, tokenHint, spacer(), connect);
+        box.setId("signin-connect");
+        box.visibleProperty().bind(viewModel.modeProperty().isEqualTo(SignInViewModel.Mode.CONNECT));
+        box.managedProperty().bind(box.visibleProperty());
+        // Only the visible form may claim Enter: the demo cards have no default button.
+        connect.defaultButtonProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private static Region spacer() {
+        Region spacer = new Region();
+        spacer.setMinHeight(6);
+        return spacer;
+    }
+
+    private Node buildFooter() {
+        FontIcon icon = new FontIcon(Material2OutlinedMZ.VERIFIED_USER);
+        Label text = new Label();
+        text.textProperty().bind(i18n.binding("signin.footer"));
+        HBox footer = new HBox(8, icon, text);
+        footer.setAlignment(Pos.CENTER);
+        footer.getStyleClass().add("signin-footer");
+        return footer;
+    }
+}

@@ -1,0 +1,309 @@
+package eu.aifactory.portal.shell;
+
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.client.ApiException;
+import eu.aifactory.client.FactoryClient;
+import eu.aifactory.client.FactoryUnreachableException;
+import eu.aifactory.portal.common.Session;
+import eu.aifactory.portal.common.TaskExecutor;
+import eu.aifactory.portal.common.TaskHandle;
+import eu.aifactory.portal.settings.SecretStore;
+import eu.aifactory.portal.settings.Settings;
+import eu.aifactory.portal.settings.SettingsService;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sign-in page: a demo user at the embedded factory, or a factory URL and API token. The token is checked by
+ * asking the factory who it belongs to ({@code GET /v1/me}) in the background; failures become one plain sentence.
+ * On start it resumes the remembered connection, if any.
+ */
+public final class SignInViewModel {
+
+    public enum Mode { DEMO, CONNECT }
+
+    public enum DemoState { IDLE, STARTING, READY, FAILED }
+
+    private static final Logger LOG = LoggerFactory.getLogger(SignInViewModel.class);
+
+    private final TaskExecutor executor;
+    private final FactoryConnector connector;
+    private final DemoFactory.Launcher demoLauncher;
+    private final SecretStore secrets;
+    private final SettingsService settings;
+    private final SessionManager sessions;
+
+    private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.DEMO);
+    private final ReadOnlyObjectWrapper<DemoState> demoState = new ReadOnlyObjectWrapper<>(this, "demoState", DemoState.IDLE);
+    private final ObservableList<DemoAccount> demoAccounts = FXCollections.observableArrayList();
+    /** One wrapper for everyone: a wrapper made per call would be collected together with its listeners. */
+    private final ObservableList<DemoAccount> demoAccountsView = FXCollections.unmodifiableObservableList(demoAccounts);
+    private final StringProperty url = new SimpleStringProperty(this, "url", "");
+    private final StringProperty token = new SimpleStringProperty(this, "token", "");
+    private final ReadOnlyObjectWrapper<Message> urlError = new ReadOnlyObjectWrapper<>(this, "urlError");
+    private final ReadOnlyObjectWrapper<Message> tokenError = new ReadOnlyObjectWrapper<>(this, "tokenError");
+    private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "error");
+    private final ReadOnlyObjectWrapper<Message> progress = new ReadOnlyObjectWrapper<>(this, "progress");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+
+    private DemoFactory demoFactory;
+    private String autoDemoUserId;
+    private TaskHandle attempt = TaskHandle.NONE;
+    private boolean started;
+
+    public SignInViewModel(TaskExecutor executor, FactoryConnector connector, DemoFactory.Launcher demoLauncher,
+                           SecretStore secrets, SettingsService settings, SessionManager sessions) {
+        this.executor = executor;
+        this.connector = connector;
+        this.demoLauncher = demoLauncher;
+        this.secrets = secrets;
+        this.settings = settings;
+        this.sessions = sessions;
+        mode.addListener((obs, old, now) -> {
+            error.set(null);
+            if (now == Mode.DEMO) {
+                loadDemo();
+            }
+        });
+        url.addListener((obs, old, now) -> urlError.set(null));
+        token.addListener((obs, old, now) -> tokenError.set(null));
+    }
+
+    /**
+     * Called when the page is shown: reconnects to the remembered factory with the stored token, or starts the
+     * demo factory and signs the remembered demo user in again.
+     */
+    public void start() {
+        if (started) {
+            return;
+        }
+        started = true;
+        Settings remembered = settings.get();
+        if (remembered.factoryUrl() != null) {
+            url.set(remembered.factoryUrl());
+            mode.set(Mode.CONNECT);
+            resumeRemote(remembered.factoryUrl());
+        } else {
+            autoDemoUserId = remembered.demoUserId();
+            if (mode.get() == Mode.DEMO) {
+                loadDemo();
+            } else {
+                mode.set(Mode.DEMO);
+            }
+        }
+    }
+
+    private void resumeRemote(String factoryUrl) {
+        busy.set(true);
+        progress.set(Message.of("signin.progress.connecting", factoryUrl));
+        attempt = executor.run(() -> secrets.read(SecretStore.tokenName(factoryUrl)),
+                stored -> {
+                    busy.set(false);
+                    progress.set(null);
+                    stored.ifPresent(value -> {
+                        token.set(value);
+                        connect();
+                    });
+                },
+                failure -> {
+                    busy.set(false);
+                    progress.set(null);
+                    LOG.warn("stored token could not be read: {}", failure.getMessage());
+                });
+    }
+
+    private void loadDemo() {
+        if (demoState.get() == DemoState.STARTING || demoState.get() == DemoState.READY) {
+            return;
+        }
+        demoState.set(DemoState.STARTING);
+        executor.run(demoLauncher::start,
+                factory -> {
+                    demoFactory = factory;
+                    demoAccounts.setAll(factory.accounts());
+                    demoState.set(DemoState.READY);
+                    Optional<DemoAccount> again = factory.accounts().stream()
+                            .filter(account -> account.userId().equals(autoDemoUserId)).findFirst();
+                    autoDemoUserId = null;
+                    again.ifPresent(this::signIn);
+                },
+                failure -> {
+                    LOG.error("the embedded demo factory did not start", failure);
+                    demoState.set(DemoState.FAILED);
+                    error.set(Message.of("signin.demo.failed"));
+                });
+    }
+
+    /** Retries starting the demo factory after a failure. */
+    public void retryDemo() {
+        if (demoState.get() == DemoState.FAILED) {
+            demoState.set(DemoState.IDLE);
+            error.set(null);
+            loadDemo();
+        }
+    }
+
+    /** Signs a demo user in at the embedded factory. */
+    public void signIn(DemoAccount account) {
+        if (demoFactory == null || busy.get()) {
+            return;
+        }
+        URI base = demoFactory.baseUrl();
+        verify(base, account.token(), true, Message.of("signin.progress.demo", account.userName()),
+                session -> sessions.openDemo(session, account.userId()));
+    }
+
+    /** Validates the URL and token fields, then checks the token with the factory. */
+    public void connect() {
+        if (busy.get()) {
+            return;
+        }
+        error.set(null);
+        Optional<URI> base = validateUrl();
+        boolean tokenOk = validateToken();
+        if (base.isEmpty() || !tokenOk) {
+            return;
+        }
+        String secret = token.get().trim();
+        verify(base.get(), secret, false, Message.of("signin.progress.connecting", base.get()),
+                session -> sessions.openRemote(session, secret));
+    }
+
+    private void verify(URI base, String secret, boolean demo, Message working, Consumer<Session> onSignedIn) {
+        attempt.cancel();
+        busy.set(true);
+        error.set(null);
+        progress.set(working);
+        attempt = executor.run(() -> openSession(base, secret, demo),
+                session -> {
+                    busy.set(false);
+                    progress.set(null);
+                    if (!demo) {
+                        token.set("");
+                    }
+                    onSignedIn.accept(session);
+                },
+                failure -> {
+                    busy.set(false);
+                    progress.set(null);
+                    error.set(describe(failure, base));
+                });
+    }
+
+    private Session openSession(URI base, String secret, boolean demo) {
+        FactoryClient client = connector.connect(base, secret);
+        try {
+            Me me = client.me();
+            return new Session(base, client, me, demo);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** One sentence for the user; details go to the log, never the token. */
+    static Message describe(Throwable failure, URI base) {
+        if (failure instanceof ApiException api) {
+            if (api.status() == 401 || api.type() == ProblemType.UNAUTHENTICATED) {
+                return Message.of("signin.error.rejected");
+            }
+            if (api.status() == 403 || api.type() == ProblemType.FORBIDDEN) {
+                return Message.of("signin.error.forbidden");
+            }
+            LOG.warn("sign-in at {} failed: {}", base, api.getMessage());
+            return Message.of("signin.error.status", api.status());
+        }
+        if (failure instanceof FactoryUnreachableException) {
+            LOG.info("factory at {} unreachable: {}", base, failure.getMessage());
+            return Message.of("signin.error.unreachable", base);
+        }
+        LOG.warn("sign-in at {} failed", base, failure);
+        return Message.of("signin.error.unreachable", base);
+    }
+
+    private Optional<URI> validateUrl() {
+        String text = url.get() == null ? "" : url.get().trim();
+        if (text.isEmpty()) {
+            urlError.set(Message.of("signin.url.required"));
+            return Optional.empty();
+        }
+        try {
+            URI parsed = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
+                urlError.set(Message.of("signin.url.invalid"));
+                return Optional.empty();
+            }
+            return Optional.of(parsed);
+        } catch (URISyntaxException e) {
+            urlError.set(Message.of("signin.url.invalid"));
+            return Optional.empty();
+        }
+    }
+
+    private boolean validateToken() {
+        if (token.get() == null || token.get().isBlank()) {
+            tokenError.set(Message.of("signin.token.required"));
+            return false;
+        }
+        return true;
+    }
+
+    public ObjectProperty<Mode> modeProperty() {
+        return mode;
+    }
+
+    public ReadOnlyObjectProperty<DemoState> demoStateProperty() {
+        return demoState.getReadOnlyProperty();
+    }
+
+    public ObservableList<DemoAccount> demoAccounts() {
+        return demoAccountsView;
+    }
+
+    public StringProperty urlProperty() {
+        return url;
+    }
+
+    public StringProperty tokenProperty() {
+        return token;
+    }
+
+    public ReadOnlyObjectProperty<Message> urlErrorProperty() {
+        return urlError.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Message> tokenErrorProperty() {
+        return tokenError.getReadOnlyProperty();
+    }
+
+    /** What went wrong with the last attempt, or null. */
+    public ReadOnlyObjectProperty<Message> errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    /** What is happening right now ("Signing in as …"), or null. */
+    public ReadOnlyObjectProperty<Message> progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+}

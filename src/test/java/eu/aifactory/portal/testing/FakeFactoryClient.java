@@ -1,0 +1,424 @@
+package eu.aifactory.portal.testing;
+
+import eu.aifactory.api.Health;
+import eu.aifactory.api.LocalizedText;
+import eu.aifactory.api.Page;
+import eu.aifactory.api.Problem;
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.catalog.AppQuery;
+import eu.aifactory.api.catalog.AppSummary;
+import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.api.workload.Artifact;
+import eu.aifactory.api.workload.Estimate;
+import eu.aifactory.api.workload.EstimateRequest;
+import eu.aifactory.api.workload.LogPage;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadEvent;
+import eu.aifactory.api.workload.WorkloadQuery;
+import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.client.ApiException;
+import eu.aifactory.client.FactoryClient;
+import eu.aifactory.client.FactoryUnreachableException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import javafx.application.Platform;
+
+/**
+ * An in-memory {@link FactoryClient} for portal tests. Returns whatever the test configured (user, apps, plans,
+ * workloads, ...), can play an unreachable factory or one that rejects the token, records every call, and, unless
+ * told otherwise, fails any call made on the JavaFX Application Thread: the UI must never block on the factory.
+ *
+ * <p>Use {@link #connect(URI, String)} as the portal's connector ({@code fake::connect}): the token it is given
+ * is checked against {@link #acceptToken(String)} on every call, as the real factory would.
+ */
+public final class FakeFactoryClient implements FactoryClient {
+
+    private volatile Me me = demoMe();
+    private volatile Health health = new Health("ok", "test", "Munich", Instant.parse("2026-03-02T09:00:00Z"));
+    private final Map<String, AppDetail> apps = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<ResourcePlan> plans = new CopyOnWriteArrayList<>();
+    private final Map<String, Workload> workloads = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, List<Artifact>> artifacts = Collections.synchronizedMap(new LinkedHashMap<>());
+    private volatile Function<WorkloadSubmission, Workload> onSubmit;
+    private volatile Function<EstimateRequest, Estimate> onEstimate;
+
+    private volatile String acceptedToken;
+    private volatile String presentedToken;
+    private volatile URI baseUrl = URI.create("http://127.0.0.1:1");
+    private volatile boolean unreachable;
+    private volatile Supplier<RuntimeException> failure;
+    private volatile boolean requireBackgroundThread = true;
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> callsOnFxThread = new CopyOnWriteArrayList<>();
+    private final AtomicInteger closed = new AtomicInteger();
+
+    // ---- configuration
+
+    /** A client "connected" with {@code token}; the portal's {@code FactoryConnector} is {@code fake::connect}. */
+    public FakeFactoryClient connect(URI url, String token) {
+        this.baseUrl = url;
+        this.presentedToken = token;
+        return this;
+    }
+
+    /** Only this token is accepted from now on; null accepts any. */
+    public FakeFactoryClient acceptToken(String token) {
+        this.acceptedToken = token;
+        return this;
+    }
+
+    /** Every call fails as if the factory were down (true) or answers again (false). */
+    public FakeFactoryClient unreachable(boolean down) {
+        this.unreachable = down;
+        return this;
+    }
+
+    /** Every call throws what {@code error} supplies, until {@code null} is set. */
+    public FakeFactoryClient failWith(Supplier<RuntimeException> error) {
+        this.failure = error;
+        return this;
+    }
+
+    /** Whether a call on the JavaFX Application Thread throws {@link AssertionError} (default true). */
+    public FakeFactoryClient requireBackgroundThread(boolean required) {
+        this.requireBackgroundThread = required;
+        return this;
+    }
+
+    public FakeFactoryClient me(Me value) {
+        this.me = value;
+        return this;
+    }
+
+    public FakeFactoryClient health(Health value) {
+        this.health = value;
+        return this;
+    }
+
+    public FakeFactoryClient apps(List<AppDetail> details) {
+        synchronized (apps) {
+            apps.clear();
+            details.forEach(detail -> apps.put(detail.summary().id(), detail));
+        }
+        return this;
+    }
+
+    public FakeFactoryClient plans(List<ResourcePlan> values) {
+        plans.clear();
+        plans.addAll(values);
+        return this;
+    }
+
+    public FakeFactoryClient workloads(List<Workload> values) {
+        synchronized (workloads) {
+            workloads.clear();
+            values.forEach(workload -> workloads.put(workload.id(), workload));
+        }
+        return this;
+    }
+
+    public FakeFactoryClient artifacts(String workloadId, List<Artifact> values) {
+        artifacts.put(workloadId, List.copyOf(values));
+        return this;
+    }
+
+    /** What {@link #submit} returns; the returned workload is also added to the list. */
+    public FakeFactoryClient onSubmit(Function<WorkloadSubmission, Workload> handler) {
+        this.onSubmit = handler;
+        return this;
+    }
+
+    public FakeFactoryClient onEstimate(Function<EstimateRequest, Estimate> handler) {
+        this.onEstimate = handler;
+        return this;
+    }
+
+    // ---- inspection
+
+    /** Names of the calls made, in order ("me", "health", "listApps", ...). */
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    public long callCount(String name) {
+        return calls.stream().filter(name::equals).count();
+    }
+
+    /** Calls that were made on the JavaFX Application Thread; should always be empty. */
+    public List<String> callsOnFxThread() {
+        return List.copyOf(callsOnFxThread);
+    }
+
+    public String presentedToken() {
+        return presentedToken;
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public int closeCount() {
+        return closed.get();
+    }
+
+    public void clearCalls() {
+        calls.clear();
+    }
+
+    // ---- FactoryClient
+
+    @Override
+    public Health health() {
+        enter("health");
+        return health;
+    }
+
+    @Override
+    public Me me() {
+        enter("me");
+        return me;
+    }
+
+    @Override
+    public Page<AppSummary> listApps(AppQuery query) {
+        enter("listApps");
+        List<AppSummary> matching;
+        synchronized (apps) {
+            matching = apps.values().stream().map(AppDetail::summary).filter(app -> matches(app, query))
+                    .sorted(order(query.sort())).toList();
+        }
+        return page(matching, query.limit(), query.cursor());
+    }
+
+    @Override
+    public AppDetail getApp(String appId) {
+        enter("getApp");
+        AppDetail detail = apps.get(appId);
+        if (detail == null) {
+            throw notFound("/v1/apps/" + appId);
+        }
+        return detail;
+    }
+
+    @Override
+    public List<ResourcePlan> listResourcePlans() {
+        enter("listResourcePlans");
+        return List.copyOf(plans);
+    }
+
+    @Override
+    public Estimate estimate(EstimateRequest request) {
+        enter("estimate");
+        return configured(onEstimate, "onEstimate").apply(request);
+    }
+
+    @Override
+    public Workload submit(WorkloadSubmission submission, String idempotencyKey) {
+        enter("submit");
+        Workload created = configured(onSubmit, "onSubmit").apply(submission);
+        workloads.put(created.id(), created);
+        return created;
+    }
+
+    @Override
+    public Page<Workload> listWorkloads(WorkloadQuery query) {
+        enter("listWorkloads");
+        List<Workload> matching;
+        synchronized (workloads) {
+            matching = workloads.values().stream()
+                    .filter(w -> query.status().isEmpty() || query.status().contains(w.status()))
+                    .filter(w -> query.appId() == null || query.appId().equals(w.appId()))
+                    .filter(w -> query.projectId() == null || query.projectId().equals(w.projectId()))
+                    .filter(w -> query.q() == null || fold(w.name() + " " + w.appId() + " " + w.id()).contains(fold(query.q())))
+                    .sorted(Comparator.comparing(Workload::createdAt, Comparator.nullsLast(Comparator.reverseOrder())))
+                    .toList();
+        }
+        return page(matching, query.limit(), query.cursor());
+    }
+
+    @Override
+    public Workload getWorkload(String workloadId) {
+        enter("getWorkload");
+        Workload workload = workloads.get(workloadId);
+        if (workload == null) {
+            throw notFound("/v1/workloads/" + workloadId);
+        }
+        return workload;
+    }
+
+    @Override
+    public Workload cancel(String workloadId) {
+        enter("cancel");
+        return getWorkload(workloadId);
+    }
+
+    @Override
+    public LogPage logs(String workloadId, long fromLine, Instant since, String q, int limit) {
+        enter("logs");
+        return new LogPage(List.of(), fromLine, true);
+    }
+
+    @Override
+    public List<Artifact> listArtifacts(String workloadId) {
+        enter("listArtifacts");
+        return artifacts.getOrDefault(workloadId, List.of());
+    }
+
+    @Override
+    public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
+        enter("downloadArtifact");
+        throw new UnsupportedOperationException("FakeFactoryClient does not download");
+    }
+
+    @Override
+    public EventSubscription subscribe(long lastEventId, Consumer<WorkloadEvent> events, Consumer<ConnectionState> state) {
+        enter("subscribe");
+        state.accept(ConnectionState.CONNECTED);
+        return new EventSubscription() {
+            @Override
+            public long lastEventId() {
+                return lastEventId;
+            }
+
+            @Override
+            public void close() {
+                state.accept(ConnectionState.CLOSED);
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        closed.incrementAndGet();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeFactoryClient[" + baseUrl + "]";
+    }
+
+    // ---- plumbing
+
+    private void enter(String call) {
+        calls.add(call);
+        if (Platform.isFxApplicationThread()) {
+            callsOnFxThread.add(call);
+            if (requireBackgroundThread) {
+                throw new AssertionError("factory call " + call + " made on the JavaFX Application Thread");
+            }
+        }
+        if (unreachable) {
+            throw new FactoryUnreachableException("connection refused: " + baseUrl + " (fake)", null);
+        }
+        Supplier<RuntimeException> error = failure;
+        if (error != null) {
+            throw error.get();
+        }
+        String accepted = acceptedToken;
+        if (accepted != null && !accepted.equals(presentedToken)) {
+            throw new ApiException(new Problem(ProblemType.UNAUTHENTICATED.uri(), ProblemType.UNAUTHENTICATED.title(),
+                    401, "The token is not valid.", "/v1/" + call, List.of()));
+        }
+    }
+
+    private static <T> T configured(T handler, String name) {
+        if (handler == null) {
+            throw new UnsupportedOperationException("FakeFactoryClient: configure " + name + " first");
+        }
+        return handler;
+    }
+
+    private static ApiException notFound(String path) {
+        return new ApiException(new Problem(ProblemType.NOT_FOUND.uri(), ProblemType.NOT_FOUND.title(), 404,
+                "Nothing at " + path, path, List.of()));
+    }
+
+    private static boolean matches(AppSummary app, AppQuery query) {
+        if (query.category() != null && !query.category().equals(app.category())) {
+            return false;
+        }
+        if (query.vendor() != null && !query.vendor().equals(app.vendor())) {
+            return false;
+        }
+        if (query.gpuClass() != null && !query.gpuClass().equals(app.gpuClass())) {
+            return false;
+        }
+        if (query.tag() != null && app.tags().stream().noneMatch(tag -> fold(query.tag()).equals(fold(tag.en()))
+                || fold(query.tag()).equals(fold(tag.de())))) {
+            return false;
+        }
+        if (query.q() == null || query.q().isBlank()) {
+            return true;
+        }
+        String text = Stream.concat(Stream.of(app.name(), app.summary()), app.tags().stream())
+                .flatMap(t -> Stream.of(t.en(), t.de())).filter(s -> s != null).map(FakeFactoryClient::fold)
+                .reduce("", (a, b) -> a + " " + b);
+        return text.contains(fold(query.q()));
+    }
+
+    private static Comparator<AppSummary> order(String sort) {
+        Comparator<AppSummary> byName = Comparator.comparing(app -> fold(app.name().en()));
+        if ("price".equals(sort)) {
+            return Comparator.comparing(AppSummary::priceFromEurPerHour).thenComparing(byName);
+        }
+        if ("popularity".equals(sort)) {
+            return Comparator.comparingInt(AppSummary::popularity).reversed().thenComparing(byName);
+        }
+        return byName;
+    }
+
+    /** Pages by position; the cursor is the index of the next item. */
+    private static <T> Page<T> page(List<T> all, Integer limit, String cursor) {
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int size = limit == null ? 50 : limit;
+        int to = Math.min(all.size(), from + size);
+        return new Page<>(new ArrayList<>(all.subList(Math.min(from, all.size()), to)),
+                to < all.size() ? Integer.toString(to) : null);
+    }
+
+    /** Lower case without accents, with German umlauts folded (ä → a), for "Qualität" = "qualitat". */
+    static String fold(String text) {
+        if (text == null) {
+            return "";
+        }
+        String decomposed = Normalizer.normalize(text.replace("ß", "ss"), Normalizer.Form.NFD);
+        return decomposed.replaceAll("\\p{M}", "").toLowerCase(Locale.ROOT);
+    }
+
+    // ---- sample data
+
+    /** Anna Schmidt, engineer at Bergmann Maschinenbau GmbH. */
+    public static Me demoMe() {
+        return new Me(new Me.User("u-anna", "Anna Schmidt", "anna.schmidt@bergmann-maschinenbau.de"),
+                new Me.Tenant("t-bergmann", "Bergmann Maschinenbau GmbH"),
+                List.of(Role.ENGINEER), List.of(new Me.Project("p-inspection", "Line 3 inspection")));
+    }
+
+    /** A small application summary, for catalog tests. */
+    public static AppSummary app(String id, String nameEn, String nameDe, String category, String vendor,
+                                 String gpuClass, String priceFrom, int popularity) {
+        return new AppSummary(id, LocalizedText.of(nameEn, nameDe), LocalizedText.of(nameEn + " summary",
+                nameDe + " Zusammenfassung"), category, vendor, gpuClass, List.of(), new java.math.BigDecimal(priceFrom),
+                popularity, "1.0.0");
+    }
+}

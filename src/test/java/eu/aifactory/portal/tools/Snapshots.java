@@ -1,0 +1,91 @@
+package eu.aifactory.portal.tools;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javax.imageio.ImageIO;
+
+/** Headless JavaFX (Monocle, software rendering) for the tools that draw PNGs. */
+final class Snapshots {
+
+    private Snapshots() {
+    }
+
+    /** The headless setup the UI tests use; must run before the toolkit starts. */
+    static void headless() {
+        setDefault("glass.platform", "Monocle");
+        setDefault("monocle.platform", "Headless");
+        setDefault("prism.order", "sw");
+        setDefault("prism.text", "t2k");
+        setDefault("prism.lcdtext", "false");
+        setDefault("java.awt.headless", "true");
+        setDefault("testfx.headless", "true");
+    }
+
+    private static void setDefault(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** Starts the toolkit, runs {@code body} on the FX thread, waits for it, and exits. */
+    static void run(FxBody body) throws Exception {
+        headless();
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.startup(() -> {
+            try {
+                body.run();
+                done.complete(null);
+            } catch (Exception | Error e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(10, TimeUnit.MINUTES);
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    @FunctionalInterface
+    interface FxBody {
+        void run() throws Exception;
+    }
+
+    /** Puts a node into its own transparent scene of the given size and writes it as PNG. */
+    static void writeNode(Node node, double width, double height, Path target) {
+        Scene scene = new Scene(new Group(node), width, height, Color.TRANSPARENT);
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setFill(Color.TRANSPARENT);
+        write(scene.getRoot().snapshot(parameters, new WritableImage((int) width, (int) height)), target);
+    }
+
+    /** Writes the whole scene as it is laid out now. */
+    static void writeScene(Scene scene, Path target) {
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        write(scene.snapshot(null), target);
+    }
+
+    static void write(WritableImage image, Path target) {
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        try {
+            Files.createDirectories(target.getParent());
+            ImageIO.write(buffered, "png", target.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
