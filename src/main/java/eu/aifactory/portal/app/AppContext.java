@@ -2,6 +2,7 @@ package eu.aifactory.portal.app;
 
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.common.Page;
@@ -84,6 +85,7 @@ public final class AppContext implements AutoCloseable {
      * mounts itself here with one line, e.g. {@code pages.register(Page.CATALOG, CatalogPage::new);}.
      */
     private void registerPages() {
+        pages.register(Page.CATALOG, CatalogPage::new);
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
                 context.session(), secrets.kind(), sessions::signOut), i18n));
     }

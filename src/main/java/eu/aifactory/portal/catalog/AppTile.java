@@ -1,0 +1,112 @@
+package eu.aifactory.portal.catalog;
+
+import eu.aifactory.api.catalog.AppSummary;
+import java.util.function.Consumer;
+import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.GridCell;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** One application in the grid: name, vendor, category, GPU class and price from. Click, Enter or Space opens it. */
+final class AppTile extends GridCell<AppSummary> {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+
+    private final CatalogViewModel viewModel;
+    private final CatalogLabels labels;
+
+    private final FontIcon icon = new FontIcon();
+    private final Label name = new Label();
+    private final Label vendor = new Label();
+    private final Label category = new Label();
+    private final Label gpuBadge = new Label();
+    private final Label price = new Label();
+    private final VBox card;
+
+    AppTile(CatalogViewModel viewModel, CatalogLabels labels, ObservableValue<?> locale, Consumer<AppSummary> open) {
+        this.viewModel = viewModel;
+        this.labels = labels;
+        getStyleClass().add("app-tile");
+        setFocusTraversable(true);
+
+        StackPane iconBox = new StackPane(icon);
+        iconBox.getStyleClass().add("tile-icon");
+        name.getStyleClass().add("tile-name");
+        name.setWrapText(true);
+        vendor.getStyleClass().add("tile-vendor");
+        VBox titles = new VBox(2, name, vendor);
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        HBox header = new HBox(10, iconBox, titles);
+        header.setAlignment(Pos.TOP_LEFT);
+
+        category.getStyleClass().add("tile-category");
+        gpuBadge.getStyleClass().add("gpu-badge");
+        price.getStyleClass().add("tile-price");
+        Region spring = new Region();
+        HBox.setHgrow(spring, Priority.ALWAYS);
+        HBox footer = new HBox(8, gpuBadge, spring, price);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        Region fill = new Region();
+        VBox.setVgrow(fill, Priority.ALWAYS);
+        card = new VBox(6, header, category, fill, footer);
+        card.getStyleClass().add("tile-card");
+
+        setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY && !isEmpty()) {
+                open.accept(getItem());
+            }
+        });
+        setOnKeyPressed(event -> {
+            if ((event.getCode() == KeyCode.ENTER || event.getCode() == KeyCode.SPACE) && !isEmpty()) {
+                open.accept(getItem());
+                event.consume();
+            }
+        });
+        viewModel.selectedAppProperty().addListener((obs, old, now) -> updateSelected());
+        locale.addListener((obs, old, now) -> render());
+    }
+
+    @Override
+    protected void updateItem(AppSummary app, boolean empty) {
+        super.updateItem(app, empty);
+        render();
+    }
+
+    private void render() {
+        AppSummary app = getItem();
+        if (isEmpty() || app == null) {
+            setId(null);
+            setGraphic(null);
+            setText(null);
+            updateSelected();
+            return;
+        }
+        setId("tile-" + app.id());
+        icon.setIconCode(CatalogIcons.category(app.category()));
+        name.setText(app.name().in(labels.locale()));
+        vendor.setText(app.vendor());
+        category.setText(labels.category(app.category()));
+        gpuBadge.setText(labels.gpuClass(app.gpuClass()));
+        gpuBadge.getStyleClass().removeIf(style -> style.startsWith("gpu-class-"));
+        gpuBadge.getStyleClass().add("gpu-class-" + app.gpuClass());
+        price.setText(labels.priceFrom(app.priceFromEurPerHour()));
+        setGraphic(card);
+        setText(null);
+        updateSelected();
+    }
+
+    private void updateSelected() {
+        AppSummary selected = viewModel.selectedAppProperty().get();
+        pseudoClassStateChanged(SELECTED, !isEmpty() && selected != null && getItem() != null
+                && selected.id().equals(getItem().id()));
+    }
+}
