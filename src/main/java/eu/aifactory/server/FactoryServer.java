@@ -1,0 +1,138 @@
+package eu.aifactory.server;
+
+import eu.aifactory.server.db.Database;
+import eu.aifactory.server.energy.EnergyFactors;
+import eu.aifactory.server.exec.EventHub;
+import eu.aifactory.server.exec.SimulatedExecutor;
+import eu.aifactory.server.exec.WorkloadExecutor;
+import eu.aifactory.server.routes.FactoryApi;
+import eu.aifactory.server.seed.DemoSeeder;
+import eu.aifactory.server.seed.InstallSecret;
+import eu.aifactory.server.seed.SeedSource;
+import eu.aifactory.server.service.EstimateService;
+import eu.aifactory.server.service.WorkloadService;
+import eu.aifactory.server.store.CatalogStore;
+import eu.aifactory.server.store.TenantStore;
+import eu.aifactory.server.store.WorkloadStore;
+import io.javalin.Javalin;
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The reference AI factory: HTTP API, database, simulated executor. Start it with {@link #start(ServerConfig)}; it
+ * migrates the database, loads the catalog into an empty one, seeds demo data when asked and the database has no
+ * tenants, resumes unfinished work and listens.
+ */
+public final class FactoryServer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FactoryServer.class);
+    static final long KEEP_ALIVE_MS = 15_000;
+
+    private final Database database;
+    private final EventHub events;
+    private final WorkloadExecutor executor;
+    private final Javalin http;
+    private final String host;
+    private final List<DemoUser> demoUsers;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private FactoryServer(Database database, EventHub events, WorkloadExecutor executor, Javalin http, String host,
+                          List<DemoUser> demoUsers) {
+        this.database = database;
+        this.events = events;
+        this.executor = executor;
+        this.http = http;
+        this.host = host;
+        this.demoUsers = List.copyOf(demoUsers);
+    }
+
+    public static FactoryServer start(ServerConfig config) {
+        return start(config, SeedSource.bundled(), KEEP_ALIVE_MS);
+    }
+
+    /** Starts with other seed files (test fixtures) and another SSE keep-alive interval. */
+    public static FactoryServer start(ServerConfig config, SeedSource seeds, long keepAliveMs) {
+        long t0 = System.nanoTime();
+        Clock clock = Clock.systemUTC();
+        Database database = Database.open(config.jdbcUrl());
+        EventHub events = null;
+        WorkloadExecutor executor = null;
+        try {
+            TenantStore tenants = new TenantStore(database.jdbi(), clock);
+            CatalogStore catalog = new CatalogStore(database.jdbi());
+            WorkloadStore workloads = new WorkloadStore(database.jdbi());
+            if (catalog.isEmpty()) {
+                // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
+                catalog.load(seeds.plans(), seeds.catalog());
+            }
+            EnergyFactors factors = EnergyFactors.load(database.jdbi());
+            int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
+            List<DemoUser> demoUsers = List.of();
+            if (config.demo()) {
+                byte[] secret = InstallSecret.load(config.dataDir());
+                DemoSeeder seeder = new DemoSeeder(tenants, catalog, workloads, clock, referenceGpus);
+                List<eu.aifactory.server.seed.SeedSource.SeedTenant> seedTenants = seeds.tenants();
+                if (tenants.countTenants() == 0) {
+                    seeder.seed(seedTenants, secret);
+                }
+                demoUsers = seeder.demoUsers(seedTenants, secret);
+            }
+            events = new EventHub(workloads, clock);
+            events.start();
+            executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale());
+            WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock);
+            EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
+            String version = FactoryServer.class.getPackage().getImplementationVersion();
+            Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
+                    estimates, events, clock, version == null ? "dev" : version, keepAliveMs));
+            http.start(config.host(), config.port());
+            executor.start();
+            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers);
+            LOG.info("Factory listening on {} ({} database, time scale {}, started in {} ms)", server.baseUri(),
+                    database.product(), config.timeScale(), (System.nanoTime() - t0) / 1_000_000);
+            return server;
+        } catch (RuntimeException e) {
+            if (executor != null) {
+                executor.close();
+            }
+            if (events != null) {
+                events.close();
+            }
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public URI baseUri() {
+        String h = host.contains(":") ? "[" + host + "]" : host;
+        if ("0.0.0.0".equals(host) || "::".equals(host)) {
+            h = "127.0.0.1";
+        }
+        return URI.create("http://" + h + ":" + port());
+    }
+
+    public List<DemoUser> demoUsers() {
+        return demoUsers;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        // Event streams first, so Jetty is not left waiting for handlers that block on them.
+        events.close();
+        http.stop();
+        executor.close();
+        database.close();
+        LOG.info("Factory stopped");
+    }
+}

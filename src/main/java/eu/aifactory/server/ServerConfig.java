@@ -1,0 +1,69 @@
+package eu.aifactory.server;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * How a factory starts.
+ *
+ * @param host      interface to listen on; {@code 127.0.0.1} keeps it on this machine
+ * @param port      TCP port; 0 picks a free one
+ * @param jdbcUrl   any JDBC URL (H2 or PostgreSQL); credentials may be URL parameters
+ * @param dataDir   where the install secret lives; null for an in-memory factory (a fresh secret per run)
+ * @param demo      seed demo tenants, users and 90 days of history when the database has no tenants
+ * @param timeScale how much faster than real time simulated work runs (600 = ten minutes per second)
+ */
+public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale) {
+
+    public ServerConfig {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host is required");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, was " + port);
+        }
+        if (jdbcUrl == null || !jdbcUrl.startsWith("jdbc:")) {
+            throw new IllegalArgumentException("jdbcUrl must be a JDBC URL");
+        }
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new IllegalArgumentException("timeScale must be a positive number, was " + timeScale);
+        }
+    }
+
+    /** The portal's embedded factory: loopback, a free port, an H2 file under {@code dataDir}, demo data. */
+    public static ServerConfig embedded(Path dataDir) {
+        return new ServerConfig("127.0.0.1", 0, h2FileUrl(dataDir), dataDir, true, 1.0);
+    }
+
+    /** A throw-away factory for tests: in-memory H2 with a unique name, a free port. */
+    public static ServerConfig inMemory(boolean demo, double timeScale) {
+        String url = "jdbc:h2:mem:factory-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        return new ServerConfig("127.0.0.1", 0, url, null, demo, timeScale);
+    }
+
+    /** The JDBC URL of the H2 file database kept in {@code dataDir}. */
+    public static String h2FileUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("factory") + ";DB_CLOSE_ON_EXIT=FALSE";
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale);
+    }
+
+    public ServerConfig withJdbcUrl(String newJdbcUrl) {
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale);
+    }
+
+    public ServerConfig withDemo(boolean newDemo) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale);
+    }
+
+    public ServerConfig withTimeScale(double newTimeScale) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale);
+    }
+
+    boolean isH2InMemory() {
+        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:");
+    }
+}

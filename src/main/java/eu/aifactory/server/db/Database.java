@@ -1,0 +1,106 @@
+package eu.aifactory.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The connection pool, the migrated schema and the JDBI handle factory of one factory database. */
+public final class Database implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean h2InMemory;
+    private final String product;
+
+    private Database(HikariDataSource dataSource, boolean h2InMemory) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        // Optional filters bind their values whether or not the SQL built for a request uses them.
+        this.jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
+        this.h2InMemory = h2InMemory;
+        this.product = jdbi.withHandle(h -> {
+            try {
+                return h.getConnection().getMetaData().getDatabaseProductName();
+            } catch (SQLException e) {
+                return "unknown";
+            }
+        });
+    }
+
+    /** Opens the pool and brings the schema to the newest migration. */
+    public static Database open(String jdbcUrl) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setPoolName("factory-db");
+        config.setMaximumPoolSize(16);
+        config.setMinimumIdle(2);
+        config.setConnectionTimeout(10_000);
+        HikariDataSource dataSource = new HikariDataSource(config);
+        try {
+            Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            Database database = new Database(dataSource, jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"));
+            LOG.info("Database ready ({})", database.product);
+            return database;
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public String product() {
+        return product;
+    }
+
+    /** True when the database answers a trivial query. */
+    public boolean isUp() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (dataSource.isClosed()) {
+            return;
+        }
+        if (h2InMemory) {
+            // DB_CLOSE_DELAY=-1 keeps an in-memory database until shutdown; free it with the server.
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("SHUTDOWN");
+            } catch (SQLException e) {
+                LOG.debug("In-memory database shutdown: {}", e.getMessage());
+            }
+        }
+        dataSource.close();
+    }
+
+    /** True when {@code e} (or a cause) is a unique-key violation, SQLSTATE 23505 on both H2 and PostgreSQL. */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,226 @@
+package eu.aifactory.server.exec;
+
+import eu.aifactory.server.store.WorkloadStore;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fans committed events out to live subscribers (the SSE streams), strictly in id order.
+ *
+ * <p>Event ids come from an identity column, so a transaction that took id 7 may commit after the one that took
+ * id 8. The hub therefore only passes the watermark over contiguous ids; a gap is waited for up to
+ * {@link #GAP_TIMEOUT_MS} (it is then a rolled-back insert and skipped). A subscriber that registers gets the
+ * current watermark: everything up to it comes from the database, everything after it from its queue.
+ */
+public final class EventHub implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+    static final long GAP_TIMEOUT_MS = 2_000;
+    private static final int BATCH = 1_000;
+    private static final WorkloadStore.StoredEvent CLOSED = new WorkloadStore.StoredEvent(null, "", "");
+
+    private final WorkloadStore store;
+    private final Clock clock;
+    private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Object dispatch = new Object();
+    private volatile long watermark;
+    private boolean woken;
+    private volatile boolean stopped;
+    private long gapId = -1;
+    private long gapSince;
+    private Thread thread;
+
+    /** One live stream: the tenant it belongs to, which events it may see, and its queue. */
+    public static final class Subscriber {
+        private final String tenantId;
+        private final Predicate<WorkloadStore.StoredEvent> visible;
+        private final BlockingQueue<WorkloadStore.StoredEvent> queue = new LinkedBlockingQueue<>(10_000);
+        private volatile boolean overflowed;
+        private volatile boolean closed;
+        private long startWatermark;
+
+        public Subscriber(String tenantId, Predicate<WorkloadStore.StoredEvent> visible) {
+            this.tenantId = tenantId;
+            this.visible = visible;
+        }
+
+        /** The watermark when it registered: events up to here must be read from the database. */
+        public long startWatermark() {
+            return startWatermark;
+        }
+
+        public boolean visible(WorkloadStore.StoredEvent event) {
+            return visible.test(event);
+        }
+
+        /** The next event, or null after {@code timeoutMs}; also null once the hub closed it. */
+        public WorkloadStore.StoredEvent poll(long timeoutMs) throws InterruptedException {
+            if (closed) {
+                return null;
+            }
+            WorkloadStore.StoredEvent event = queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
+            return event == CLOSED ? null : event;
+        }
+
+        /** True when the stream fell too far behind (or the hub stopped) and must end; the client resumes. */
+        public boolean isDead() {
+            return overflowed || closed;
+        }
+
+        void offer(WorkloadStore.StoredEvent event) {
+            if (!queue.offer(event)) {
+                overflowed = true;
+            }
+        }
+    }
+
+    public EventHub(WorkloadStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        watermark = store.maxEventId();
+        store.onEvent(id -> wake());
+        thread = new Thread(this::loop, "factory-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    public long watermark() {
+        return watermark;
+    }
+
+    public Subscriber subscribe(Subscriber subscriber) {
+        synchronized (dispatch) {
+            subscriber.startWatermark = watermark;
+            subscribers.add(subscriber);
+        }
+        return subscriber;
+    }
+
+    public void unsubscribe(Subscriber subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    public int subscriberCount() {
+        return subscribers.size();
+    }
+
+    public void wake() {
+        lock.lock();
+        try {
+            woken = true;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void loop() {
+        while (!stopped) {
+            try {
+                pump();
+            } catch (RuntimeException e) {
+                LOG.error("Event pump failed; retrying", e);
+            }
+            lock.lock();
+            try {
+                if (!woken && !stopped) {
+                    // Also poll now and then: another factory instance may share a PostgreSQL database.
+                    changed.await(gapId >= 0 ? 50 : 500, TimeUnit.MILLISECONDS);
+                }
+                woken = false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                lock.unlock();
+            }
+        }
+    }
+
+    /** Moves the watermark over newly committed, contiguous events and hands them to subscribers. */
+    void pump() {
+        while (true) {
+            long from = watermark;
+            List<Long> ids = store.eventIdsAfter(from, BATCH);
+            if (ids.isEmpty()) {
+                gapId = -1;
+                return;
+            }
+            long upTo = from;
+            for (long id : ids) {
+                if (id == upTo + 1) {
+                    upTo = id;
+                    continue;
+                }
+                long now = clock.millis();
+                if (gapId != upTo + 1) {
+                    gapId = upTo + 1;
+                    gapSince = now;
+                }
+                if (now - gapSince < GAP_TIMEOUT_MS) {
+                    break;
+                }
+                // Waited long enough: the missing ids belong to rolled-back transactions.
+                upTo = id;
+                gapId = -1;
+            }
+            if (upTo == from) {
+                return;
+            }
+            List<WorkloadStore.StoredEvent> events = store.events(null, from, upTo, Integer.MAX_VALUE);
+            synchronized (dispatch) {
+                for (WorkloadStore.StoredEvent event : events) {
+                    for (Subscriber s : subscribers) {
+                        if (s.tenantId.equals(event.tenantId()) && s.visible(event)) {
+                            s.offer(event);
+                        }
+                    }
+                }
+                watermark = upTo;
+            }
+            if (upTo != ids.get(ids.size() - 1)) {
+                return;
+            }
+            gapId = -1;
+        }
+    }
+
+    @Override
+    public void close() {
+        stopped = true;
+        for (Subscriber s : subscribers) {
+            s.closed = true;
+            s.queue.offer(CLOSED);
+        }
+        wake();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}

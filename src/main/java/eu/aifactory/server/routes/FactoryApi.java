@@ -1,0 +1,155 @@
+package eu.aifactory.server.routes;
+
+import eu.aifactory.api.Health;
+import eu.aifactory.api.Problem;
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.server.db.Database;
+import eu.aifactory.server.exec.EventHub;
+import eu.aifactory.server.service.EstimateService;
+import eu.aifactory.server.service.WorkloadService;
+import eu.aifactory.server.store.CatalogStore;
+import eu.aifactory.server.store.TenantStore;
+import eu.aifactory.server.store.WorkloadStore;
+import eu.aifactory.server.util.Ids;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The HTTP face of the factory: routes of the OpenAPI document, and RFC 9457 problems for every error. */
+public final class FactoryApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FactoryApi.class);
+    private static final String REQUEST_ID = "requestId";
+    public static final String SITE = "Industrial AI Cloud Munich (Tucherpark), DE";
+
+    private FactoryApi() {
+    }
+
+    /** Everything the routes need. */
+    public record Services(Database database, TenantStore tenants, CatalogStore catalog, WorkloadStore workloads,
+                           WorkloadService workloadService, EstimateService estimates, EventHub events, Clock clock,
+                           String version, long keepAliveMs) {
+    }
+
+    public static Javalin create(Services s) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = Http.MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        });
+        Auth auth = new Auth(s.tenants());
+        CatalogRoutes catalog = new CatalogRoutes(auth, s.catalog(), s.estimates());
+        WorkloadRoutes workloads = new WorkloadRoutes(auth, s.workloadService(), s.workloads());
+        EventStream events = new EventStream(auth, s.events(), s.workloads(), s.keepAliveMs());
+
+        app.before(ctx -> {
+            String requestId = Ids.next("req");
+            MDC.put(REQUEST_ID, requestId);
+            ctx.attribute(REQUEST_ID, requestId);
+            ctx.header("X-Request-Id", requestId);
+        });
+        app.after(ctx -> MDC.remove(REQUEST_ID));
+
+        app.get("/v1/health", ctx -> {
+            boolean up = s.database().isUp();
+            if (!up) {
+                throw new ProblemException(ProblemType.UNAVAILABLE, "The factory's database does not answer.");
+            }
+            Http.json(ctx, 200, new Health("ok", s.version(), SITE, Instant.now(s.clock())));
+        });
+        app.get("/v1/me", ctx -> Http.json(ctx, 200, auth.require(ctx).toMe()));
+        app.get("/v1/apps", catalog::listApps);
+        app.get("/v1/apps/{appId}", catalog::getApp);
+        app.get("/v1/resource-plans", catalog::listPlans);
+        app.post("/v1/estimates", catalog::estimate);
+        app.post("/v1/workloads", workloads::submit);
+        app.get("/v1/workloads", workloads::list);
+        app.get("/v1/workloads/{workloadId}", workloads::get);
+        app.post("/v1/workloads/{workloadId}/cancel", workloads::cancel);
+        app.get("/v1/workloads/{workloadId}/logs", workloads::logs);
+        app.get("/v1/workloads/{workloadId}/artifacts", workloads::artifacts);
+        app.get("/v1/artifacts/{artifactId}/content", workloads::content);
+        app.get("/v1/events", events::stream);
+
+        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.getMessage(), e.errors()));
+        app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeOf(e.getStatus()), detailOf(e), List.of()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed (request {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);
+            problem(ctx, ProblemType.INTERNAL, "Something went wrong on the factory's side. Quote request id "
+                    + ctx.attribute(REQUEST_ID) + " when you report it.", List.of());
+        });
+        return app;
+    }
+
+    private static ProblemType typeOf(int status) {
+        return switch (status) {
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 409 -> ProblemType.CONFLICT;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> ProblemType.RANGE_NOT_SATISFIABLE;
+            case 503 -> ProblemType.UNAVAILABLE;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION;
+        };
+    }
+
+    private static String detailOf(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "No such resource.";
+            case 405 -> "This resource does not support that method.";
+            default -> e.getMessage();
+        };
+    }
+
+    static void problem(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
+        if (type == ProblemType.UNAUTHENTICATED) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"ai-factory\"");
+        }
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(), errors);
+        ctx.status(type.status()).contentType(Problem.MEDIA_TYPE).result(Http.problemBytes(problem));
+    }
+
+    /** Errors Jetty answers itself (bad request lines, oversized headers) are problems too, never HTML. */
+    static final class ProblemErrorHandler extends ErrorHandler {
+
+        @Override
+        public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+            ProblemType type = typeOf(status);
+            Problem problem = new Problem(type.uri(), type.title(), status, type.title(), request.getRequestURI(), List.of());
+            byte[] body = Http.problemBytes(problem);
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            baseRequest.setHandled(true);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            ProblemType type = typeOf(status);
+            Problem problem = new Problem(type.uri(), type.title(), status, type.title(), null, List.of());
+            fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            return ByteBuffer.wrap(Http.problemBytes(problem));
+        }
+    }
+}

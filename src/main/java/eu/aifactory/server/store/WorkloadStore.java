@@ -1,0 +1,580 @@
+package eu.aifactory.server.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import eu.aifactory.api.Json;
+import eu.aifactory.api.catalog.ArtifactKind;
+import eu.aifactory.api.workload.Artifact;
+import eu.aifactory.api.workload.LogLine;
+import eu.aifactory.api.workload.Priority;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadEvent;
+import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.db.Database;
+import eu.aifactory.server.util.TextFold;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.LongConsumer;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
+
+/** Workloads with their status history, events, idempotency keys, log lines, artifacts and power samples. */
+public final class WorkloadStore {
+
+    static final ObjectMapper JSON = Json.mapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() { };
+    private static final TypeReference<Map<String, String>> INPUTS = new TypeReference<>() { };
+
+    private static final String SELECT = "SELECT w.*, u.name AS submitted_by_name FROM workloads w "
+            + "LEFT JOIN users u ON u.id = w.submitted_by ";
+
+    private final Jdbi jdbi;
+    private volatile LongConsumer eventListener = id -> { };
+
+    public WorkloadStore(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Hears of every committed event (its id), so the event stream can wake up without polling. */
+    public void onEvent(LongConsumer listener) {
+        this.eventListener = listener;
+    }
+
+    // ---------------------------------------------------------------- submit and idempotency
+
+    public sealed interface SubmitOutcome permits Created, Replayed, KeyReused {
+    }
+
+    public record Created(WorkloadRow workload) implements SubmitOutcome {
+    }
+
+    public record Replayed(WorkloadRow workload) implements SubmitOutcome {
+    }
+
+    public record KeyReused(String workloadId) implements SubmitOutcome {
+    }
+
+    /** What an earlier request with this key did, if there was one. */
+    public Optional<SubmitOutcome> replay(String tenantId, String key, String requestHash) {
+        return jdbi.withHandle(h -> replay(h, tenantId, key, requestHash));
+    }
+
+    private Optional<SubmitOutcome> replay(Handle h, String tenantId, String key, String requestHash) {
+        Optional<String[]> earlier = h.createQuery(
+                        "SELECT request_hash, workload_id FROM idempotency_keys WHERE tenant_id = :t AND idem_key = :k")
+                .bind("t", tenantId).bind("k", key)
+                .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)})
+                .findOne();
+        if (earlier.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!earlier.get()[0].equals(requestHash)) {
+            return Optional.of(new KeyReused(earlier.get()[1]));
+        }
+        return Optional.of(new Replayed(find(h, tenantId, earlier.get()[1]).orElseThrow()));
+    }
+
+    /**
+     * Creates the workload unless the key was used before. The key row is written first in the same transaction,
+     * so of two concurrent requests with one key exactly one creates a workload; the other sees its result.
+     */
+    public SubmitOutcome submit(String key, String requestHash, WorkloadRow w, String reason) {
+        for (int attempt = 0; ; attempt++) {
+            try {
+                long[] eventId = new long[1];
+                SubmitOutcome outcome = jdbi.inTransaction(h -> {
+                    Optional<SubmitOutcome> earlier = replay(h, w.tenantId(), key, requestHash);
+                    if (earlier.isPresent()) {
+                        return earlier.get();
+                    }
+                    h.createUpdate("INSERT INTO idempotency_keys (tenant_id, idem_key, request_hash, workload_id, created_at) "
+                                    + "VALUES (:t, :k, :hash, :w, :at)")
+                            .bind("t", w.tenantId()).bind("k", key).bind("hash", requestHash).bind("w", w.id())
+                            .bind("at", w.createdAt()).execute();
+                    insert(h, w);
+                    eventId[0] = appendHistory(h, w, w.status(), reason, w.createdAt());
+                    return new Created(find(h, w.tenantId(), w.id()).orElseThrow());
+                });
+                if (eventId[0] > 0) {
+                    eventListener.accept(eventId[0]);
+                }
+                return outcome;
+            } catch (RuntimeException e) {
+                if (!Database.isUniqueViolation(e) || attempt >= 2) {
+                    throw e;
+                }
+                // A concurrent request with the same key won the insert; the next attempt reads its result.
+            }
+        }
+    }
+
+    /** Inserts a workload row as is, without history or events (the seeder writes those itself). */
+    public void insert(Handle h, WorkloadRow w) {
+        h.createUpdate("INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, search_text, app_id, app_version, "
+                        + "plan_id, gpu_class, gpu_count, priority, priority_rank, parameters_json, inputs_json, status, "
+                        + "status_reason, created_at, started_at, ended_at, expected_runtime_s, progress_ms, fail_at_ms, "
+                        + "fail_reason, cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) VALUES (:id, :tenant, "
+                        + ":project, :user, :name, :search, :app, :version, :plan, :gpuClass, :gpuCount, :priority, :rank, "
+                        + ":params, :inputs, :status, :reason, :created, :started, :ended, :runtime, :progress, :failAt, "
+                        + ":failReason, :cost, :wh, :mj, :gpuSeconds, :logLines, :created)")
+                .bindMap(insertBindings(w))
+                .execute();
+    }
+
+    /** A prepared batch for bulk loads (seed data, benchmarks); add rows with {@link #addTo(PreparedBatch, WorkloadRow)}. */
+    public static PreparedBatch insertBatch(Handle h) {
+        return h.prepareBatch("INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, search_text, app_id, "
+                + "app_version, plan_id, gpu_class, gpu_count, priority, priority_rank, parameters_json, inputs_json, status, "
+                + "status_reason, created_at, started_at, ended_at, expected_runtime_s, progress_ms, fail_at_ms, fail_reason, "
+                + "cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) VALUES (:id, :tenant, :project, :user, "
+                + ":name, :search, :app, :version, :plan, :gpuClass, :gpuCount, :priority, :rank, :params, :inputs, :status, "
+                + ":reason, :created, :started, :ended, :runtime, :progress, :failAt, :failReason, :cost, :wh, :mj, "
+                + ":gpuSeconds, :logLines, :created)");
+    }
+
+    public static void addTo(PreparedBatch batch, WorkloadRow w) {
+        batch.bindMap(insertBindings(w)).add();
+    }
+
+    private static Map<String, Object> insertBindings(WorkloadRow w) {
+        java.util.HashMap<String, Object> m = new java.util.HashMap<>();
+        m.put("id", w.id());
+        m.put("tenant", w.tenantId());
+        m.put("project", w.projectId());
+        m.put("user", w.submittedBy());
+        m.put("name", w.name());
+        m.put("search", searchText(w));
+        m.put("app", w.appId());
+        m.put("version", w.appVersion());
+        m.put("plan", w.planId());
+        m.put("gpuClass", w.gpuClass());
+        m.put("gpuCount", w.gpuCount());
+        m.put("priority", w.priority().name());
+        m.put("rank", WorkloadRow.rank(w.priority()));
+        m.put("params", write(w.parameters()));
+        m.put("inputs", write(w.inputs()));
+        m.put("status", w.status().name());
+        m.put("reason", w.statusReason());
+        m.put("created", w.createdAt());
+        m.put("started", w.startedAt());
+        m.put("ended", w.endedAt());
+        m.put("runtime", w.expectedRuntimeS());
+        m.put("progress", w.progressMs());
+        m.put("failAt", w.failAtMs());
+        m.put("failReason", w.failReason());
+        m.put("cost", w.costEur());
+        m.put("wh", w.energyWh());
+        m.put("mj", w.energyMj());
+        m.put("gpuSeconds", w.gpuSeconds());
+        m.put("logLines", w.logLines());
+        return m;
+    }
+
+    private static String searchText(WorkloadRow w) {
+        String text = " " + TextFold.fold(w.name() + " " + w.appId() + " " + w.id()) + " ";
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    // ---------------------------------------------------------------- reads
+
+    public Optional<WorkloadRow> find(String tenantId, String workloadId) {
+        return jdbi.withHandle(h -> find(h, tenantId, workloadId));
+    }
+
+    public Optional<WorkloadRow> find(Handle h, String tenantId, String workloadId) {
+        return h.createQuery(SELECT + "WHERE w.id = :id AND w.tenant_id = :t")
+                .bind("id", workloadId).bind("t", tenantId)
+                .map((rs, ctx) -> row(rs))
+                .findOne();
+    }
+
+    public List<Workload.StatusChange> history(String workloadId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT status, reason, at FROM status_history WHERE workload_id = :w ORDER BY id")
+                .bind("w", workloadId)
+                .map((rs, ctx) -> new Workload.StatusChange(WorkloadStatus.valueOf(rs.getString("status")),
+                        rs.getString("reason"), Instant.ofEpochMilli(rs.getLong("at"))))
+                .list());
+    }
+
+    /** The keyset position after which a page starts. */
+    public record WorkloadCursor(long createdAt, String id) {
+    }
+
+    /**
+     * A page query over one tenant's workloads.
+     *
+     * @param visibleProjects the projects the caller may see, or null for all of the tenant's
+     */
+    public record ListQuery(String tenantId, List<String> visibleProjects, Set<WorkloadStatus> statuses, String appId,
+                            String projectId, String submittedBy, Long from, Long to, List<String> terms,
+                            boolean newestFirst, int limit, WorkloadCursor after) {
+    }
+
+    public List<WorkloadRow> list(ListQuery q) {
+        if (q.visibleProjects() != null && q.visibleProjects().isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder(SELECT).append("WHERE w.tenant_id = :t");
+        if (q.visibleProjects() != null) {
+            sql.append(" AND w.project_id IN (<visible>)");
+        }
+        if (!q.statuses().isEmpty()) {
+            sql.append(" AND w.status IN (<statuses>)");
+        }
+        if (q.appId() != null) {
+            sql.append(" AND w.app_id = :app");
+        }
+        if (q.projectId() != null) {
+            sql.append(" AND w.project_id = :project");
+        }
+        if (q.submittedBy() != null) {
+            sql.append(" AND w.submitted_by = :user");
+        }
+        if (q.from() != null) {
+            sql.append(" AND w.created_at >= :from");
+        }
+        if (q.to() != null) {
+            sql.append(" AND w.created_at < :to");
+        }
+        for (int i = 0; i < q.terms().size(); i++) {
+            sql.append(" AND w.search_text LIKE :q").append(i).append(" ESCAPE '!'");
+        }
+        String cmp = q.newestFirst() ? "<" : ">";
+        String dir = q.newestFirst() ? "DESC" : "ASC";
+        if (q.after() != null) {
+            sql.append(" AND (w.created_at ").append(cmp).append(" :afterAt OR (w.created_at = :afterAt AND w.id ")
+                    .append(cmp).append(" :afterId))");
+        }
+        sql.append(" ORDER BY w.created_at ").append(dir).append(", w.id ").append(dir).append(" LIMIT :limit");
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql.toString())
+                    .bind("t", q.tenantId()).bind("app", q.appId()).bind("project", q.projectId())
+                    .bind("user", q.submittedBy()).bind("from", q.from()).bind("to", q.to()).bind("limit", q.limit());
+            if (q.visibleProjects() != null) {
+                query.bindList("visible", q.visibleProjects());
+            }
+            if (!q.statuses().isEmpty()) {
+                query.bindList("statuses", q.statuses().stream().map(Enum::name).sorted().toList());
+            }
+            for (int i = 0; i < q.terms().size(); i++) {
+                query.bind("q" + i, "%" + TextFold.likeEscape(q.terms().get(i)) + "%");
+            }
+            if (q.after() != null) {
+                query.bind("afterAt", q.after().createdAt()).bind("afterId", q.after().id());
+            }
+            return query.map((rs, ctx) -> row(rs)).list();
+        });
+    }
+
+    /** Workloads that hold or are giving back GPUs (STARTING, RUNNING, CANCELLING) over all tenants. */
+    public List<WorkloadRow> inFlight() {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE w.status IN ('STARTING', 'RUNNING', 'CANCELLING') "
+                        + "ORDER BY w.created_at, w.id")
+                .map((rs, ctx) -> row(rs))
+                .list());
+    }
+
+    /** The first {@code limit} queued workloads of a GPU class, in the order they will start. */
+    public List<WorkloadRow> queueHead(String gpuClass, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE w.status = 'QUEUED' AND w.gpu_class = :c "
+                        + "ORDER BY w.priority_rank DESC, w.created_at, w.id LIMIT :limit")
+                .bind("c", gpuClass).bind("limit", limit)
+                .map((rs, ctx) -> row(rs))
+                .list());
+    }
+
+    /** GPU count and remaining simulated run time of every unfinished workload of a class, in queue order. */
+    public record Demand(String id, String status, int gpuCount, int priorityRank, long remainingMs) {
+    }
+
+    public List<Demand> demand(String gpuClass) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id, status, gpu_count, priority_rank, expected_runtime_s, progress_ms, "
+                        + "fail_at_ms FROM workloads WHERE gpu_class = :c AND status IN ('QUEUED', 'STARTING', 'RUNNING') "
+                        + "ORDER BY priority_rank DESC, created_at, id")
+                .bind("c", gpuClass)
+                .map((rs, ctx) -> {
+                    long total = rs.getLong("expected_runtime_s") * 1000;
+                    long failAt = rs.getLong("fail_at_ms");
+                    if (!rs.wasNull()) {
+                        total = Math.min(total, failAt);
+                    }
+                    return new Demand(rs.getString("id"), rs.getString("status"), rs.getInt("gpu_count"),
+                            rs.getInt("priority_rank"), Math.max(0, total - rs.getLong("progress_ms")));
+                })
+                .list());
+    }
+
+    // ---------------------------------------------------------------- transitions and events
+
+    /**
+     * Moves a workload to {@code status} if it is still in {@code expected}; appends history and an event.
+     * Returns false when someone else changed it first (a cancel racing the executor).
+     */
+    public boolean transition(Handle h, WorkloadRow w, WorkloadStatus expected, WorkloadStatus status, String reason,
+                              long at, Map<String, Object> extraColumns) {
+        StringBuilder sql = new StringBuilder("UPDATE workloads SET status = :status, status_reason = :reason, updated_at = :at");
+        extraColumns.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
+        sql.append(" WHERE id = :id AND status = :expected");
+        int updated = h.createUpdate(sql.toString())
+                .bind("status", status.name()).bind("reason", reason).bind("at", at).bind("id", w.id())
+                .bind("expected", expected.name())
+                .bindMap(extraColumns)
+                .execute();
+        if (updated == 0) {
+            return false;
+        }
+        long eventId = appendHistory(h, w, status, reason, at);
+        h.afterCommit(() -> eventListener.accept(eventId));
+        return true;
+    }
+
+    /** Changes only the plain-words reason (e.g. a new queue position): an event, but no history entry. */
+    public void updateReason(Handle h, WorkloadRow w, String reason, long at) {
+        int updated = h.createUpdate("UPDATE workloads SET status_reason = :reason, updated_at = :at "
+                        + "WHERE id = :id AND status = :status")
+                .bind("reason", reason).bind("at", at).bind("id", w.id()).bind("status", w.status().name())
+                .execute();
+        if (updated > 0) {
+            long eventId = appendEvent(h, w, w.status(), reason, at);
+            h.afterCommit(() -> eventListener.accept(eventId));
+        }
+    }
+
+    private long appendHistory(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
+        h.createUpdate("INSERT INTO status_history (workload_id, status, reason, at) VALUES (:w, :s, :r, :at)")
+                .bind("w", w.id()).bind("s", status.name()).bind("r", reason).bind("at", at).execute();
+        return appendEvent(h, w, status, reason, at);
+    }
+
+    private long appendEvent(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
+        return h.createUpdate("INSERT INTO events (tenant_id, project_id, workload_id, status, reason, at) "
+                        + "VALUES (:t, :p, :w, :s, :r, :at)")
+                .bind("t", w.tenantId()).bind("p", w.projectId()).bind("w", w.id()).bind("s", status.name())
+                .bind("r", reason).bind("at", at)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class).one();
+    }
+
+    /** Writes the executor's running totals. */
+    public void updateProgress(Handle h, String workloadId, long progressMs, BigDecimal costEur, long energyMj,
+                               long gpuSeconds, long logLines, long at) {
+        h.createUpdate("UPDATE workloads SET progress_ms = :p, cost_eur = :c, energy_mj = :mj, energy_wh = :wh, "
+                        + "gpu_seconds = :g, log_lines = :l, updated_at = :at WHERE id = :id")
+                .bind("p", progressMs).bind("c", costEur).bind("mj", energyMj).bind("wh", energyMj / 3_600_000L)
+                .bind("g", gpuSeconds).bind("l", logLines).bind("at", at).bind("id", workloadId)
+                .execute();
+    }
+
+    /** A committed event, with the project it belongs to so the stream can filter for engineers. */
+    public record StoredEvent(WorkloadEvent event, String tenantId, String projectId) {
+    }
+
+    /** Events with ids in (afterId, upToId], oldest first, optionally for one tenant only. */
+    public List<StoredEvent> events(String tenantId, long afterId, long upToId, int limit) {
+        String sql = "SELECT id, tenant_id, project_id, workload_id, status, reason, at FROM events WHERE id > :after AND id <= :upTo"
+                + (tenantId == null ? "" : " AND tenant_id = :t") + " ORDER BY id LIMIT :limit";
+        return jdbi.withHandle(h -> h.createQuery(sql)
+                .bind("after", afterId).bind("upTo", upToId).bind("t", tenantId).bind("limit", limit)
+                .map((rs, ctx) -> new StoredEvent(new WorkloadEvent(rs.getLong("id"), rs.getString("workload_id"),
+                        WorkloadStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+                        Instant.ofEpochMilli(rs.getLong("at"))), rs.getString("tenant_id"), rs.getString("project_id")))
+                .list());
+    }
+
+    /** The ids of all events after {@code afterId}, ascending: the pump checks them for gaps. */
+    public List<Long> eventIdsAfter(long afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT id FROM events WHERE id > :after ORDER BY id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit).mapTo(Long.class).list());
+    }
+
+    public long maxEventId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM events").mapTo(Long.class).one());
+    }
+
+    // ---------------------------------------------------------------- logs
+
+    /** Log lines numbered {@code fromLine..upToLine}, filtered by time and text, at most {@code limit}. */
+    public List<LogLine> logs(String workloadId, long fromLine, long upToLine, Long sinceMillis, String contains, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT line_no, ts, message FROM log_lines WHERE workload_id = :w "
+                + "AND line_no >= :from AND line_no <= :upTo");
+        if (sinceMillis != null) {
+            sql.append(" AND ts >= :since");
+        }
+        if (contains != null) {
+            sql.append(" AND LOWER(message) LIKE :q ESCAPE '!'");
+        }
+        sql.append(" ORDER BY line_no LIMIT :limit");
+        return jdbi.withHandle(h -> h.createQuery(sql.toString())
+                .bind("w", workloadId).bind("from", fromLine).bind("upTo", upToLine).bind("since", sinceMillis)
+                .bind("q", contains == null ? null
+                        : "%" + TextFold.likeEscape(contains.toLowerCase(java.util.Locale.ROOT)) + "%")
+                .bind("limit", limit)
+                .map((rs, ctx) -> new LogLine(rs.getLong("line_no"), Instant.ofEpochMilli(rs.getLong("ts")), rs.getString("message")))
+                .list());
+    }
+
+    public static PreparedBatch logBatch(Handle h) {
+        return h.prepareBatch("INSERT INTO log_lines (workload_id, line_no, ts, message) VALUES (:w, :n, :ts, :text)");
+    }
+
+    public static void addLog(PreparedBatch batch, String workloadId, long lineNo, long ts, String text) {
+        batch.bind("w", workloadId).bind("n", lineNo).bind("ts", ts)
+                .bind("text", text.length() > 2000 ? text.substring(0, 2000) : text).add();
+    }
+
+    // ---------------------------------------------------------------- power samples
+
+    public static PreparedBatch sampleBatch(Handle h) {
+        return h.prepareBatch("INSERT INTO power_samples (workload_id, ts, tenant_id, gpu_count, gpu_util, power_usage_w, "
+                + "total_energy_mj) VALUES (:w, :ts, :t, :n, :util, :watts, :mj)");
+    }
+
+    public static void addSample(PreparedBatch batch, String workloadId, String tenantId, long ts, int gpuCount, int gpuUtil,
+                                 int watts, long totalEnergyMj) {
+        batch.bind("w", workloadId).bind("ts", ts).bind("t", tenantId).bind("n", gpuCount).bind("util", gpuUtil)
+                .bind("watts", watts).bind("mj", totalEnergyMj).add();
+    }
+
+    public record PowerSample(long ts, int gpuCount, int gpuUtil, int powerUsageW, long totalEnergyMj) {
+    }
+
+    public List<PowerSample> samples(String workloadId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT ts, gpu_count, gpu_util, power_usage_w, total_energy_mj "
+                        + "FROM power_samples WHERE workload_id = :w ORDER BY ts")
+                .bind("w", workloadId)
+                .map((rs, ctx) -> new PowerSample(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5)))
+                .list());
+    }
+
+    // ---------------------------------------------------------------- artifacts
+
+    public static PreparedBatch artifactBatch(Handle h) {
+        return h.prepareBatch("INSERT INTO artifacts (id, tenant_id, workload_id, slot, kind, name, media_type, size_bytes, "
+                + "sha256, site, created_at) VALUES (:id, :t, :w, :slot, :kind, :name, :media, :size, :sha, :site, :at)");
+    }
+
+    public static PreparedBatch artifactContentBatch(Handle h) {
+        return h.prepareBatch("INSERT INTO artifact_content (artifact_id, content) VALUES (:id, :content)");
+    }
+
+    public static void addArtifact(PreparedBatch meta, PreparedBatch content, String tenantId, Artifact a, byte[] bytes) {
+        meta.bind("id", a.id()).bind("t", tenantId).bind("w", a.workloadId()).bind("slot", a.slot())
+                .bind("kind", a.kind().wire()).bind("name", a.name()).bind("media", a.mediaType())
+                .bind("size", a.sizeBytes()).bind("sha", a.sha256()).bind("site", a.site())
+                .bind("at", a.createdAt().toEpochMilli()).add();
+        content.bind("id", a.id()).bind("content", bytes).add();
+    }
+
+    public List<Artifact> artifacts(String tenantId, String workloadId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM artifacts WHERE tenant_id = :t AND workload_id = :w "
+                        + "ORDER BY created_at, id")
+                .bind("t", tenantId).bind("w", workloadId)
+                .map((rs, ctx) -> artifact(rs))
+                .list());
+    }
+
+    /** An artifact and the project of the workload that made it (null for uploads), for visibility checks. */
+    public record ArtifactRef(Artifact artifact, String projectId) {
+    }
+
+    public Optional<ArtifactRef> artifact(String tenantId, String artifactId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT a.*, w.project_id AS project_id FROM artifacts a "
+                        + "LEFT JOIN workloads w ON w.id = a.workload_id WHERE a.id = :id AND a.tenant_id = :t")
+                .bind("id", artifactId).bind("t", tenantId)
+                .map((rs, ctx) -> new ArtifactRef(artifact(rs), rs.getString("project_id")))
+                .findOne());
+    }
+
+    public byte[] artifactContent(String artifactId) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT content FROM artifact_content WHERE artifact_id = :id")
+                .bind("id", artifactId)
+                .map((rs, ctx) -> rs.getBytes(1))
+                .one());
+    }
+
+    public boolean artifactsExist(String tenantId, Collection<String> artifactIds) {
+        if (artifactIds.isEmpty()) {
+            return true;
+        }
+        int found = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM artifacts WHERE tenant_id = :t AND id IN (<ids>)")
+                .bind("t", tenantId).bindList("ids", List.copyOf(artifactIds)).mapTo(Integer.class).one());
+        return found == Set.copyOf(artifactIds).size();
+    }
+
+    private static Artifact artifact(ResultSet rs) throws SQLException {
+        return new Artifact(rs.getString("id"), rs.getString("workload_id"), rs.getString("slot"),
+                ArtifactKind.fromWire(rs.getString("kind")), rs.getString("name"), rs.getString("media_type"),
+                rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("site"),
+                Instant.ofEpochMilli(rs.getLong("created_at")));
+    }
+
+    // ---------------------------------------------------------------- mapping
+
+    static WorkloadRow row(ResultSet rs) throws SQLException {
+        return new WorkloadRow(
+                rs.getString("id"),
+                rs.getString("tenant_id"),
+                rs.getString("project_id"),
+                rs.getString("submitted_by"),
+                rs.getString("submitted_by_name"),
+                rs.getString("name"),
+                rs.getString("app_id"),
+                rs.getString("app_version"),
+                rs.getString("plan_id"),
+                rs.getString("gpu_class"),
+                rs.getInt("gpu_count"),
+                Priority.valueOf(rs.getString("priority")),
+                read(rs.getString("parameters_json"), PARAMS),
+                read(rs.getString("inputs_json"), INPUTS),
+                WorkloadStatus.valueOf(rs.getString("status")),
+                rs.getString("status_reason"),
+                rs.getLong("created_at"),
+                nullableLong(rs, "started_at"),
+                nullableLong(rs, "ended_at"),
+                rs.getLong("expected_runtime_s"),
+                rs.getLong("progress_ms"),
+                nullableLong(rs, "fail_at_ms"),
+                rs.getString("fail_reason"),
+                rs.getBigDecimal("cost_eur"),
+                rs.getLong("energy_wh"),
+                rs.getLong("energy_mj"),
+                rs.getLong("gpu_seconds"),
+                rs.getLong("log_lines"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    public static String write(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise " + value.getClass().getSimpleName(), e);
+        }
+    }
+
+    private static <T> T read(String json, TypeReference<T> type) {
+        try {
+            return JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("corrupt JSON column in workloads", e);
+        }
+    }
+}

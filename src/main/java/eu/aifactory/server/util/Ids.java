@@ -1,0 +1,41 @@
+package eu.aifactory.server.util;
+
+import java.security.SecureRandom;
+
+/** Random identifiers: a short prefix and 20 characters of Crockford base32 (100 bits). */
+public final class Ids {
+
+    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Ids() {
+    }
+
+    public static String next(String prefix) {
+        byte[] bytes = new byte[13];
+        RANDOM.nextBytes(bytes);
+        return prefix + "-" + encode(bytes, 20);
+    }
+
+    /** A deterministic id from a seeded source, for demo data that must be the same on every installation. */
+    public static String next(String prefix, java.util.Random random) {
+        byte[] bytes = new byte[13];
+        random.nextBytes(bytes);
+        return prefix + "-" + encode(bytes, 20);
+    }
+
+    private static String encode(byte[] bytes, int length) {
+        StringBuilder out = new StringBuilder(length);
+        int buffer = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            buffer = (buffer << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5 && out.length() < length) {
+                out.append(ALPHABET[(buffer >> (bits - 5)) & 31]);
+                bits -= 5;
+            }
+        }
+        return out.toString();
+    }
+}
