@@ -71,7 +71,7 @@ class PortalFlowTest {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(text(robot, "#page-title")).isEqualTo("Workloads");
-        assertThat(robot.lookup("#coming-soon-workloads").tryQuery()).isPresent();
+        assertThat(robot.lookup("#workloads-table").tryQuery()).isPresent();
 
         robot.clickOn("#nav-settings");
         waitFor(robot, "#language-de");
