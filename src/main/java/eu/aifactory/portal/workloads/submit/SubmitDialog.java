@@ -66,6 +66,7 @@ public final class SubmitDialog extends Dialog<Workload> {
         setResizable(true);
         titleProperty().bind(i18n.binding("workloads.submit.title"));
         getDialogPane().setId("submit-dialog");
+        getDialogPane().getProperties().put(SubmitDialog.class, this);
         getDialogPane().getStyleClass().add("workloads-submit");
         getDialogPane().getStylesheets().add(Objects.requireNonNull(
                 SubmitDialog.class.getResource("/eu/aifactory/portal/workloads/workloads.css")).toExternalForm());
