@@ -98,13 +98,18 @@ public final class AppContext implements AutoCloseable {
     }
 
     /**
-     * Starts what runs beside the first frame: the embedded factory (only when no other factory is configured,
-     * so a user of a real factory does not pay for it) and the operating-system theme probe.
+     * Sets the embedded factory booting on its own thread, so it starts while the window opens; only when no
+     * other factory is configured, so a user of a real factory does not pay for it. Any thread.
      */
-    public void start() {
+    public void startEmbeddedFactoryIfNeeded() {
         if (settings.get().factoryUrl() == null) {
             demoFactory.startInBackground();
         }
+    }
+
+    /** Both things that run beside the first frame: the embedded factory and the theme (with its OS probe). UI thread. */
+    public void start() {
+        startEmbeddedFactoryIfNeeded();
         theme.start();
     }
 

@@ -20,6 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class AppTile extends GridCell<AppSummary> {
 
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    /** Longer words than this do not fit a tile's width in the regular title font and get a smaller one. */
+    private static final int LONG_WORD = 21;
 
     private final CatalogViewModel viewModel;
     private final CatalogLabels labels;
@@ -40,24 +42,27 @@ final class AppTile extends GridCell<AppSummary> {
 
         StackPane iconBox = new StackPane(icon);
         iconBox.getStyleClass().add("tile-icon");
+        category.getStyleClass().add("tile-category");
+        category.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(category, Priority.ALWAYS);
+        gpuBadge.getStyleClass().add("gpu-badge");
+        gpuBadge.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, iconBox, category);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        // The name gets the tile's full width: German compounds such as "Werkzeugverschleißüberwachung" need it.
         name.getStyleClass().add("tile-name");
         name.setWrapText(true);
         vendor.getStyleClass().add("tile-vendor");
-        VBox titles = new VBox(2, name, vendor);
-        HBox.setHgrow(titles, Priority.ALWAYS);
-        HBox header = new HBox(10, iconBox, titles);
-        header.setAlignment(Pos.TOP_LEFT);
-
-        category.getStyleClass().add("tile-category");
-        gpuBadge.getStyleClass().add("gpu-badge");
         price.getStyleClass().add("tile-price");
+        price.setMinWidth(Region.USE_PREF_SIZE);
+        Region fill = new Region();
+        VBox.setVgrow(fill, Priority.ALWAYS);
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         HBox footer = new HBox(8, gpuBadge, spring, price);
         footer.setAlignment(Pos.CENTER_LEFT);
-        Region fill = new Region();
-        VBox.setVgrow(fill, Priority.ALWAYS);
-        card = new VBox(6, header, category, fill, footer);
+        card = new VBox(6, header, name, vendor, fill, footer);
         card.getStyleClass().add("tile-card");
 
         setOnMouseClicked(event -> {
@@ -92,7 +97,12 @@ final class AppTile extends GridCell<AppSummary> {
         }
         setId("tile-" + app.id());
         icon.setIconCode(CatalogIcons.category(app.category()));
-        name.setText(app.name().in(labels.locale()));
+        String title = app.name().in(labels.locale());
+        name.setText(title);
+        name.getStyleClass().remove("tile-name-long");
+        if (longestWord(title) > LONG_WORD) {
+            name.getStyleClass().add("tile-name-long");
+        }
         vendor.setText(app.vendor());
         category.setText(labels.category(app.category()));
         gpuBadge.setText(labels.gpuClass(app.gpuClass()));
@@ -102,6 +112,14 @@ final class AppTile extends GridCell<AppSummary> {
         setGraphic(card);
         setText(null);
         updateSelected();
+    }
+
+    private static int longestWord(String text) {
+        int longest = 0;
+        for (String word : text.split("[\\s-]+")) {
+            longest = Math.max(longest, word.length());
+        }
+        return longest;
     }
 
     private void updateSelected() {

@@ -10,7 +10,9 @@ import eu.aifactory.portal.i18n.I18n;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -42,8 +44,8 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 final class CatalogDetailPane extends BorderPane {
 
-    private static final double PARAMETER_ROW = 46;
-    private static final double PLAN_ROW = 32;
+    private static final double PARAMETER_ROW = 58;
+    private static final double PLAN_ROW = 58;
 
     private final CatalogViewModel viewModel;
     private final CatalogLabels labels;
@@ -215,19 +217,27 @@ final class CatalogDetailPane extends BorderPane {
         parameterTable.getStyleClass().addAll(Styles.STRIPED, "parameter-table");
         TableColumn<ParameterSpec, ParameterSpec> nameColumn = column("catalog.param.name", spec -> spec);
         nameColumn.setCellFactory(column -> new ParameterNameCell());
-        nameColumn.setPrefWidth(170);
+        nameColumn.setPrefWidth(150);
+        nameColumn.setMinWidth(136);
         TableColumn<ParameterSpec, String> type = column("catalog.param.type", spec -> labels.parameterType(spec.type()));
-        type.setPrefWidth(95);
+        type.setPrefWidth(82);
+        type.setMinWidth(78);
         TableColumn<ParameterSpec, String> range = column("catalog.param.range", labels::range);
-        range.setPrefWidth(110);
+        range.setCellFactory(column -> new WrappingCell<>());
+        range.setPrefWidth(96);
+        range.setMinWidth(84);
         TableColumn<ParameterSpec, String> unit = column("catalog.param.unit", spec -> spec.unit() == null ? "" : spec.unit());
-        unit.setPrefWidth(60);
+        unit.setPrefWidth(72);
+        unit.setMinWidth(70);
         TableColumn<ParameterSpec, String> defaults = column("catalog.param.default", labels::defaultValue);
-        defaults.setPrefWidth(80);
+        defaults.setCellFactory(column -> new WrappingCell<>());
+        defaults.setPrefWidth(84);
+        defaults.setMinWidth(82);
         TableColumn<ParameterSpec, String> text = column("catalog.param.description",
                 spec -> spec.description() == null ? "" : spec.description().in(i18n.locale()));
         text.setCellFactory(column -> new WrappingCell<>());
-        text.setPrefWidth(220);
+        text.setPrefWidth(200);
+        text.setMinWidth(110);
         parameterTable.getColumns().setAll(java.util.List.of(nameColumn, type, range, unit, defaults, text));
         fitHeight(parameterTable, viewModel.parameters(), PARAMETER_ROW);
         placeholder(parameterTable, "catalog.detail.noParameters");
@@ -239,31 +249,40 @@ final class CatalogDetailPane extends BorderPane {
         planTable.setItems(viewModel.planOffers());
         planTable.setFixedCellSize(PLAN_ROW);
         planTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        planTable.getStyleClass().add("plan-table");
-        TableColumn<PlanOffer, String> plan = column("catalog.plan.name", offer -> offer.plan().name().in(i18n.locale()));
-        plan.setCellFactory(column -> new WrappingCell<>());
-        plan.setPrefWidth(250);
-        TableColumn<PlanOffer, String> gpus = column("catalog.plan.gpus",
-                offer -> i18n.get("catalog.plan.gpusValue", offer.plan().gpuCount(), offer.plan().gpuModel()));
-        gpus.setCellFactory(column -> new WrappingCell<>());
-        gpus.setPrefWidth(200);
+        planTable.getStyleClass().addAll(Styles.STRIPED, "plan-table");
+        TableColumn<PlanOffer, PlanOffer> plan = column("catalog.plan.name", offer -> offer);
+        plan.setCellFactory(column -> new PlanCell());
+        plan.setPrefWidth(300);
         TableColumn<PlanOffer, String> price = column("catalog.plan.price", offer -> labels.eur(offer.eurPerHour()));
-        price.setPrefWidth(130);
+        price.setPrefWidth(140);
+        price.setMinWidth(130);
         price.getStyleClass().add("numeric");
         TableColumn<PlanOffer, String> peak = column("catalog.plan.peak",
                 offer -> Formats.watts(offer.peakWatts(), i18n.locale()));
-        peak.setPrefWidth(100);
+        peak.setPrefWidth(130);
+        peak.setMinWidth(124);
         peak.getStyleClass().add("numeric");
-        planTable.getColumns().setAll(java.util.List.of(plan, gpus, price, peak));
+        planTable.getColumns().setAll(java.util.List.of(plan, price, peak));
         fitHeight(planTable, viewModel.planOffers(), PLAN_ROW);
         placeholder(planTable, "catalog.detail.noPlans");
         return planTable;
     }
 
-    /** The tables live in a scroll pane, so they are exactly as tall as their rows instead of scrolling inside. */
+    /**
+     * The tables live in a scroll pane, so they are exactly as tall as their rows plus their header instead of
+     * scrolling inside; the header's height is taken from the laid-out table, as it depends on theme and font.
+     */
     private static void fitHeight(TableView<?> table, ObservableList<?> rows, double rowHeight) {
+        DoubleProperty header = new SimpleDoubleProperty(36);
+        table.skinProperty().addListener((obs, old, skin) -> table.needsLayoutProperty().addListener((o, was, is) -> {
+            if (!is && table.lookup(".column-header-background") instanceof Region background
+                    && !header.isBound()) {
+                header.bind(background.heightProperty());
+            }
+        }));
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> rowHeight * Math.max(1, rows.size()) + 40, rows));
+                () -> rowHeight * Math.max(1, rows.size()) + header.get() + table.getInsets().getTop()
+                        + table.getInsets().getBottom() + 2, rows, header, table.insetsProperty()));
         table.minHeightProperty().bind(table.prefHeightProperty());
         table.maxHeightProperty().bind(table.prefHeightProperty());
     }
@@ -380,6 +399,9 @@ final class CatalogDetailPane extends BorderPane {
         ParameterNameCell() {
             technical.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "parameter-technical");
             label.getStyleClass().add("parameter-label");
+            label.setWrapText(true);
+            label.maxWidthProperty().bind(widthProperty().subtract(12));
+            technical.maxWidthProperty().bind(widthProperty().subtract(12));
             box.setAlignment(Pos.CENTER_LEFT);
         }
 
@@ -393,6 +415,36 @@ final class CatalogDetailPane extends BorderPane {
             String text = spec.label() == null ? spec.name() : spec.label().in(i18n.locale());
             label.setText(spec.required() ? text + " *" : text);
             technical.setText(spec.name());
+            setGraphic(box);
+        }
+    }
+
+    /** A plan's name, and its GPUs (count × model) below it. */
+    private final class PlanCell extends TableCell<PlanOffer, PlanOffer> {
+        private final Label planName = new Label();
+        private final Label gpus = new Label();
+        private final VBox box = new VBox(0, planName, gpus);
+
+        PlanCell() {
+            planName.getStyleClass().add("plan-name");
+            planName.setWrapText(true);
+            planName.maxWidthProperty().bind(widthProperty().subtract(12));
+            gpus.maxWidthProperty().bind(widthProperty().subtract(12));
+            gpus.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+            box.setAlignment(Pos.CENTER_LEFT);
+        }
+
+        @Override
+        protected void updateItem(PlanOffer offer, boolean empty) {
+            super.updateItem(offer, empty);
+            if (empty || offer == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            planName.setText(offer.plan().name().in(i18n.locale()));
+            gpus.setText(i18n.get("catalog.plan.gpusValue", offer.plan().gpuCount(), offer.plan().gpuModel()));
+            setTooltip(new Tooltip(planName.getText() + "\n" + gpus.getText()));
             setGraphic(box);
         }
     }

@@ -41,8 +41,12 @@ import org.kordamp.ikonli.material2.Material2MZ;
  */
 public final class CatalogView extends BorderPane {
 
-    static final double TILE_WIDTH = 264;
-    static final double TILE_HEIGHT = 150;
+    static final double TILE_WIDTH = 250;
+    static final double TILE_HEIGHT = 158;
+    static final double GRID_CELL_SPACING = 6;
+    /** The grid's padding and vertical scroll bar beside its columns. */
+    static final double GRID_CHROME = 36;
+    static final double DETAIL_MIN_WIDTH = 620;
 
     private final CatalogViewModel viewModel;
     private final I18n i18n;
@@ -67,8 +71,8 @@ public final class CatalogView extends BorderPane {
         grid.setId("catalogGrid");
         grid.setCellWidth(TILE_WIDTH);
         grid.setCellHeight(TILE_HEIGHT);
-        grid.setHorizontalCellSpacing(6);
-        grid.setVerticalCellSpacing(6);
+        grid.setHorizontalCellSpacing(GRID_CELL_SPACING);
+        grid.setVerticalCellSpacing(GRID_CELL_SPACING);
         grid.setCellFactory(view -> new AppTile(viewModel, labels, i18n.localeProperty(), this::open));
 
         detailPane = new CatalogDetailPane(viewModel, labels, i18n, onSubmitRequested);
@@ -80,9 +84,14 @@ public final class CatalogView extends BorderPane {
         split.setId("catalogSplit");
         SplitPane.setResizableWithParent(facets, false);
         setLeft(facets);
+        // Facets of a catalog that is not there yet would be empty headings.
+        facets.visibleProperty().bind(viewModel.stateProperty().isNotEqualTo(CatalogState.LOADING)
+                .and(viewModel.stateProperty().isNotEqualTo(CatalogState.ERROR)));
+        facets.managedProperty().bind(facets.visibleProperty());
         setCenter(split);
 
         viewModel.selectedAppProperty().addListener((obs, old, now) -> showDetail(now != null));
+        split.widthProperty().addListener((obs, old, now) -> fitDivider());
         // Escape closes the detail from anywhere on the page; in a non-empty search field it clears the text first.
         addEventHandler(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ESCAPE && viewModel.selectedAppProperty().get() != null) {
@@ -137,10 +146,25 @@ public final class CatalogView extends BorderPane {
     private void showDetail(boolean show) {
         if (show && !split.getItems().contains(detailPane)) {
             split.getItems().add(detailPane);
-            split.setDividerPositions(0.46);
+            fitDivider();
         } else if (!show) {
             split.getItems().remove(detailPane);
         }
+    }
+
+    /**
+     * Places the divider so the grid shows whole columns of tiles and the detail keeps at least
+     * {@link #DETAIL_MIN_WIDTH}, enough for the parameter table in German.
+     */
+    private void fitDivider() {
+        double width = split.getWidth();
+        if (width <= 0 || split.getItems().size() < 2) {
+            return;
+        }
+        double column = TILE_WIDTH + 2 * GRID_CELL_SPACING;
+        int columns = (int) Math.max(1, Math.floor((width - DETAIL_MIN_WIDTH - GRID_CHROME) / column));
+        double gridWidth = columns * column + GRID_CHROME;
+        split.setDividerPositions(Math.min(0.7, gridWidth / width));
     }
 
     // ---- top: offline banner and toolbar --------------------------------------------------------------------
@@ -217,6 +241,8 @@ public final class CatalogView extends BorderPane {
         count.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get("catalog.results", viewModel.apps().size(), viewModel.totalCountProperty().get()),
                 viewModel.apps(), viewModel.totalCountProperty(), i18n.localeProperty()));
+        count.visibleProperty().bind(viewModel.stateProperty().isEqualTo(CatalogState.READY)
+                .or(viewModel.stateProperty().isEqualTo(CatalogState.EMPTY)));
 
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.SOMETIMES);

@@ -243,7 +243,8 @@ public final class CatalogViewModel {
             LOG.warn("Refreshing the catalog failed: {}", error.getMessage());
             return;
         }
-        setOffline(unreachable);
+        // Nothing on screen to be "as of" anything: the error state, not the offline banner, tells the story.
+        setOffline(false);
         problem.set(new LoadProblem(unreachable, describe(error)));
         updateState();
     }

@@ -72,6 +72,7 @@ final class FacetList extends VBox {
         box.setUserData(key);
         box.setId("facet-" + facetId + "-" + key.replaceAll("[^A-Za-z0-9-]", "_"));
         box.setMnemonicParsing(false);
+        box.setWrapText(true);
         box.setSelected(selected.contains(key));
         box.setOnAction(event -> {
             if (box.isSelected()) {

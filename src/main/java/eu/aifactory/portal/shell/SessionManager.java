@@ -73,8 +73,9 @@ public final class SessionManager {
             return;
         }
         monitor.stop();
-        session.set(null);
+        // Forget first: the sign-in page that appears next must not find the remembered user and sign in again.
         settings.update(s -> s.withFactory(null, null));
+        session.set(null);
         if (!ending.demo()) {
             forgetToken(ending.factoryUrl().toString());
         }

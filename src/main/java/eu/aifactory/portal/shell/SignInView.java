@@ -2,7 +2,11 @@ package eu.aifactory.portal.shell;
 
 import atlantafx.base.theme.Styles;
 import eu.aifactory.portal.i18n.I18n;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
@@ -20,11 +24,14 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
@@ -43,20 +50,27 @@ public final class SignInView extends StackPane {
         getStyleClass().add("signin");
         getStylesheets().add(Objects.requireNonNull(SignInView.class.getResource("signin.css")).toExternalForm());
 
-        VBox card = new VBox(20, buildBrand(), buildModeSwitch(), buildDemo(), buildConnect(),
+        Label heading = new Label();
+        heading.textProperty().bind(i18n.binding("signin.heading"));
+        heading.getStyleClass().addAll(Styles.TITLE_2, "signin-heading");
+        VBox form = new VBox(20, heading, buildModeSwitch(), buildDemo(), buildConnect(),
                 MessageLabels.of("signin-progress", viewModel.progressProperty(), i18n, "signin-progress"),
                 MessageLabels.of("signin-error", viewModel.errorProperty(), i18n, "signin-error"));
-        card.getStyleClass().add("signin-card");
-        card.setMaxWidth(520);
-        card.setMaxHeight(Region.USE_PREF_SIZE);
-        card.setFillWidth(true);
+        form.getStyleClass().add("signin-form");
+        form.setMaxWidth(680);
+        form.setFillWidth(true);
 
-        ScrollPane scroll = new ScrollPane(new StackPane(card));
+        StackPane centred = new StackPane(form);
+        centred.setAlignment(Pos.TOP_CENTER);
+        centred.getStyleClass().add("signin-form-area");
+        ScrollPane scroll = new ScrollPane(centred);
         scroll.setFitToWidth(true);
         scroll.setFitToHeight(true);
         scroll.getStyleClass().add("signin-scroll");
 
-        BorderPane page = new BorderPane(scroll, buildTopBar(languageSwitch), null, buildFooter(), null);
+        BorderPane formSide = new BorderPane(scroll, buildTopBar(languageSwitch), null, null, null);
+        HBox.setHgrow(formSide, Priority.ALWAYS);
+        HBox page = new HBox(buildBrandPanel(), formSide);
         getChildren().add(page);
     }
 
@@ -90,23 +104,52 @@ public final class SignInView extends StackPane {
         return bar;
     }
 
-    private Node buildBrand() {
+    /** The left panel: logo, product name and what the factory promises. */
+    private Node buildBrandPanel() {
         ImageView logo = new ImageView(new Image(Objects.requireNonNull(
-                SignInView.class.getResource("/eu/aifactory/portal/icons/app-128.png")).toExternalForm(), 64, 64, true, true));
+                SignInView.class.getResource("/eu/aifactory/portal/icons/app-128.png")).toExternalForm(), 72, 72, true, true));
+        logo.getStyleClass().add("signin-logo");
         Label title = new Label();
         title.textProperty().bind(i18n.binding("app.title"));
-        title.getStyleClass().addAll(Styles.TITLE_2, "signin-title");
+        title.getStyleClass().addAll(Styles.TITLE_1, "signin-title");
         title.setWrapText(true);
         Label subtitle = new Label();
         subtitle.textProperty().bind(i18n.binding("signin.subtitle"));
-        subtitle.getStyleClass().addAll(Styles.TEXT_MUTED, "signin-subtitle");
+        subtitle.getStyleClass().add("signin-subtitle");
         subtitle.setWrapText(true);
-        VBox texts = new VBox(4, title, subtitle);
-        texts.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(texts, Priority.ALWAYS);
-        HBox brand = new HBox(16, logo, texts);
-        brand.setAlignment(Pos.CENTER_LEFT);
-        return brand;
+
+        VBox facts = new VBox(14,
+                fact(Material2OutlinedMZ.VERIFIED_USER, "signin.fact.residency"),
+                fact(Material2OutlinedAL.ECO, "signin.fact.energy"),
+                fact(Material2OutlinedMZ.MEMORY, "signin.fact.gpus"));
+        facts.getStyleClass().add("signin-facts");
+
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Label footer = new Label();
+        footer.textProperty().bind(i18n.binding("signin.footer"));
+        footer.getStyleClass().add("signin-brand-footer");
+        footer.setWrapText(true);
+
+        VBox panel = new VBox(18, logo, title, subtitle, facts, spacer, footer);
+        panel.setId("signin-brand");
+        panel.getStyleClass().add("signin-brand");
+        panel.setMinWidth(340);
+        panel.setPrefWidth(380);
+        panel.setMaxWidth(380);
+        return panel;
+    }
+
+    private Node fact(Ikon icon, String key) {
+        FontIcon graphic = new FontIcon(icon);
+        graphic.getStyleClass().add("signin-fact-icon");
+        Label text = new Label();
+        text.textProperty().bind(i18n.binding(key));
+        text.setWrapText(true);
+        text.getStyleClass().add("signin-fact");
+        HBox row = new HBox(12, graphic, text);
+        row.setAlignment(Pos.TOP_LEFT);
+        return row;
     }
 
     private Node buildModeSwitch() {
@@ -168,9 +211,9 @@ public final class SignInView extends StackPane {
         retry.visibleProperty().bind(viewModel.demoStateProperty().isEqualTo(SignInViewModel.DemoState.FAILED));
         retry.managedProperty().bind(retry.visibleProperty());
 
-        VBox users = new VBox(8);
+        VBox users = new VBox(14);
         users.setId("demo-users");
-        Runnable fill = () -> users.getChildren().setAll(viewModel.demoAccounts().stream().map(this::demoCard).toList());
+        Runnable fill = () -> users.getChildren().setAll(groupsByTenant());
         fill.run();
         viewModel.demoAccounts().addListener((ListChangeListener<DemoAccount>) change -> fill.run());
 
@@ -181,21 +224,45 @@ public final class SignInView extends StackPane {
         return box;
     }
 
+    /** One block per company: its name, then its users in two columns. */
+    private List<Node> groupsByTenant() {
+        Map<String, List<DemoAccount>> byTenant = new LinkedHashMap<>();
+        for (DemoAccount account : viewModel.demoAccounts()) {
+            byTenant.computeIfAbsent(account.tenantName(), name -> new ArrayList<>()).add(account);
+        }
+        List<Node> groups = new ArrayList<>();
+        byTenant.forEach((tenant, accounts) -> {
+            Label name = new Label(tenant);
+            name.getStyleClass().add("demo-tenant");
+            GridPane grid = new GridPane();
+            grid.setHgap(10);
+            grid.setVgap(10);
+            for (int column = 0; column < 2; column++) {
+                ColumnConstraints constraints = new ColumnConstraints();
+                constraints.setPercentWidth(50);
+                constraints.setHgrow(Priority.ALWAYS);
+                grid.getColumnConstraints().add(constraints);
+            }
+            for (int i = 0; i < accounts.size(); i++) {
+                grid.add(demoCard(accounts.get(i)), i % 2, i / 2);
+            }
+            groups.add(new VBox(8, name, grid));
+        });
+        return groups;
+    }
+
     private Node demoCard(DemoAccount account) {
         FontIcon avatar = new FontIcon(Material2OutlinedAL.ACCOUNT_CIRCLE);
         avatar.getStyleClass().add("demo-avatar");
         Label name = new Label(account.userName());
         name.getStyleClass().add("demo-name");
-        Label company = new Label(account.tenantName());
-        company.getStyleClass().addAll(Styles.TEXT_MUTED, "demo-company");
-        VBox texts = new VBox(2, name, company);
-        HBox.setHgrow(texts, Priority.ALWAYS);
-        texts.setMaxWidth(Double.MAX_VALUE);
         Label role = new Label();
         role.textProperty().bind(i18n.binding("role." + account.role().wire()));
         role.getStyleClass().addAll("demo-role", "role-" + account.role().wire());
         role.setMinWidth(Region.USE_PREF_SIZE);
-        HBox content = new HBox(12, avatar, texts, role);
+        VBox texts = new VBox(4, name, role);
+        texts.setAlignment(Pos.CENTER_LEFT);
+        HBox content = new HBox(12, avatar, texts);
         content.setAlignment(Pos.CENTER_LEFT);
 
         Button card = new Button();
@@ -259,15 +326,5 @@ public final class SignInView extends StackPane {
         Region spacer = new Region();
         spacer.setMinHeight(6);
         return spacer;
-    }
-
-    private Node buildFooter() {
-        FontIcon icon = new FontIcon(Material2OutlinedMZ.VERIFIED_USER);
-        Label text = new Label();
-        text.textProperty().bind(i18n.binding("signin.footer"));
-        HBox footer = new HBox(8, icon, text);
-        footer.setAlignment(Pos.CENTER);
-        footer.getStyleClass().add("signin-footer");
-        return footer;
     }
 }

@@ -6,6 +6,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.store.CatalogStore;
+import eu.aifactory.server.store.RawBatch;
 import eu.aifactory.server.store.WorkloadRow;
 import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.util.Hashing;
@@ -226,11 +227,11 @@ public final class SimulatedExecutor implements WorkloadExecutor {
         store.jdbi().useTransaction(h -> {
             if (store.transition(h, w, WorkloadStatus.STARTING, WorkloadStatus.RUNNING, SimulationScript.runningReason(plan.get()),
                     now, Map.of("started_at", now))) {
-                PreparedBatch logs = WorkloadStore.logBatch(h);
-                for (String line : SimulationScript.startLines(app.get(), version, plan.get(), w.id(), w.parameters())) {
-                    WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, line);
+                try (RawBatch logs = WorkloadStore.logBatch(h)) {
+                    for (String line : SimulationScript.startLines(app.get(), version, plan.get(), w.id(), w.parameters())) {
+                        WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, line);
+                    }
                 }
-                logs.execute();
                 store.updateProgress(h, w.id(), run.progressMs, cost(w, version, plan.get(), run.progressMs), run.energyMj,
                         gpuSeconds(w, run.progressMs), run.logLines, now);
             }
@@ -276,44 +277,38 @@ public final class SimulatedExecutor implements WorkloadExecutor {
         long totalMinutes = Math.max(1, runtimeMs / MINUTE_MS);
         boolean[] stillHolds = {true};
         store.jdbi().useTransaction(h -> {
-            PreparedBatch samples = WorkloadStore.sampleBatch(h);
-            PreparedBatch logs = WorkloadStore.logBatch(h);
-            int sampleCount = 0;
-            int logCount = 0;
-            if (resumed) {
-                WorkloadStore.addLog(logs, w.id(), ++r.logLines, now, String.format(Locale.ROOT,
-                        "factory restarted; resuming at minute %d of %d", before / MINUTE_MS, totalMinutes));
-                logCount++;
-            }
-            long startedAt = w.startedAt() == null ? now : w.startedAt();
-            for (long minute = firstMinute; minute <= lastMinute; minute++) {
-                SimulationScript.Sample s = SimulationScript.sample(w.id(), minute, version.gpuUtilisation(), plan);
-                r.energyMj += s.powerWatts() * MINUTE_MS;
-                WorkloadStore.addSample(samples, w.id(), w.tenantId(), startedAt + minute * MINUTE_MS, w.gpuCount(),
-                        s.gpuUtilPercent(), s.powerWatts(), r.energyMj);
-                sampleCount++;
-                if (minute % SimulationScript.LOG_EVERY_MINUTES == 0) {
-                    long ts = realStart + Math.round((minute * MINUTE_MS - before) / timeScale);
-                    WorkloadStore.addLog(logs, w.id(), ++r.logLines, Math.min(ts, now),
-                            SimulationScript.progressLine(app, w.id(), minute, totalMinutes, plan, version.gpuUtilisation()));
-                    logCount++;
+            try (RawBatch samples = WorkloadStore.sampleBatch(h); RawBatch logs = WorkloadStore.logBatch(h)) {
+                if (resumed) {
+                    WorkloadStore.addLog(logs, w.id(), ++r.logLines, now, String.format(Locale.ROOT,
+                            "factory restarted; resuming at minute %d of %d", before / MINUTE_MS, totalMinutes));
                 }
-            }
-            long partial = after - lastMinute * MINUTE_MS;
-            if (finished && partial > 0) {
-                // The last, partial minute of the run.
-                SimulationScript.Sample s = SimulationScript.sample(w.id(), lastMinute + 1, version.gpuUtilisation(), plan);
-                r.energyMj += s.powerWatts() * partial;
-                WorkloadStore.addSample(samples, w.id(), w.tenantId(), startedAt + after, w.gpuCount(), s.gpuUtilPercent(),
-                        s.powerWatts(), r.energyMj);
-                sampleCount++;
-            }
-            r.progressMs = after;
-            if (finished) {
-                if (w.failAtMs() != null && after >= w.failAtMs()) {
+                long startedAt = w.startedAt() == null ? now : w.startedAt();
+                for (long minute = firstMinute; minute <= lastMinute; minute++) {
+                    SimulationScript.Sample s = SimulationScript.sample(w.id(), minute, version.gpuUtilisation(), plan);
+                    r.energyMj += s.powerWatts() * MINUTE_MS;
+                    WorkloadStore.addSample(samples, w.id(), w.tenantId(), startedAt + minute * MINUTE_MS, w.gpuCount(),
+                            s.gpuUtilPercent(), s.powerWatts(), r.energyMj);
+                    if (minute % SimulationScript.LOG_EVERY_MINUTES == 0) {
+                        long ts = realStart + Math.round((minute * MINUTE_MS - before) / timeScale);
+                        WorkloadStore.addLog(logs, w.id(), ++r.logLines, Math.min(ts, now),
+                                SimulationScript.progressLine(app, w.id(), minute, totalMinutes, plan, version.gpuUtilisation()));
+                    }
+                }
+                long partial = after - lastMinute * MINUTE_MS;
+                if (finished && partial > 0) {
+                    // The last, partial minute of the run.
+                    SimulationScript.Sample s = SimulationScript.sample(w.id(), lastMinute + 1, version.gpuUtilisation(), plan);
+                    r.energyMj += s.powerWatts() * partial;
+                    WorkloadStore.addSample(samples, w.id(), w.tenantId(), startedAt + after, w.gpuCount(), s.gpuUtilPercent(),
+                            s.powerWatts(), r.energyMj);
+                }
+                r.progressMs = after;
+                if (!finished) {
+                    flush(samples, logs);
+                    persist(h, w, version, plan, r, now);
+                } else if (w.failAtMs() != null && after >= w.failAtMs()) {
                     WorkloadStore.addLog(logs, w.id(), ++r.logLines, now, "ERROR: " + w.failReason());
-                    logCount++;
-                    execute(samples, sampleCount, logs, logCount);
+                    flush(samples, logs);
                     persist(h, w, version, plan, r, now);
                     stillHolds[0] = !store.transition(h, w, WorkloadStatus.RUNNING, WorkloadStatus.FAILED, w.failReason(), now,
                             Map.of("ended_at", now));
@@ -323,9 +318,8 @@ public final class SimulatedExecutor implements WorkloadExecutor {
                     for (String line : SimulationScript.endLines(after, w.gpuCount(),
                             files.stream().map(SimulationScript.ResultFile::name).toList())) {
                         WorkloadStore.addLog(logs, w.id(), ++r.logLines, now, line);
-                        logCount++;
                     }
-                    execute(samples, sampleCount, logs, logCount);
+                    flush(samples, logs);
                     persist(h, w, version, plan, r, now);
                     String reason = String.format(Locale.ROOT, "finished; %d result file%s written", files.size(),
                             files.size() == 1 ? "" : "s");
@@ -335,21 +329,14 @@ public final class SimulatedExecutor implements WorkloadExecutor {
                         stillHolds[0] = false;
                     }
                 }
-            } else {
-                execute(samples, sampleCount, logs, logCount);
-                persist(h, w, version, plan, r, now);
             }
         });
         return stillHolds[0];
     }
 
-    private static void execute(PreparedBatch samples, int sampleCount, PreparedBatch logs, int logCount) {
-        if (sampleCount > 0) {
-            samples.execute();
-        }
-        if (logCount > 0) {
-            logs.execute();
-        }
+    private static void flush(RawBatch samples, RawBatch logs) {
+        samples.flush();
+        logs.flush();
     }
 
     private void persist(Handle h, WorkloadRow w, AppVersion version, ResourcePlan plan, Run r, long now) {
@@ -385,9 +372,9 @@ public final class SimulatedExecutor implements WorkloadExecutor {
                 }
             }
             long lines = run == null ? w.logLines() : run.logLines;
-            PreparedBatch logs = WorkloadStore.logBatch(h);
-            WorkloadStore.addLog(logs, w.id(), lines + 1, now, "stopped at the request of the user");
-            logs.execute();
+            try (RawBatch logs = WorkloadStore.logBatch(h)) {
+                WorkloadStore.addLog(logs, w.id(), lines + 1, now, "stopped at the request of the user");
+            }
             h.createUpdate("UPDATE workloads SET log_lines = :l WHERE id = :id").bind("l", lines + 1).bind("id", w.id()).execute();
             store.transition(h, w, WorkloadStatus.CANCELLING, WorkloadStatus.CANCELLED, reason, now, Map.of("ended_at", now));
         });

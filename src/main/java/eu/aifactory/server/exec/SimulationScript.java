@@ -29,9 +29,8 @@ public final class SimulationScript {
 
     private static final List<String> FAILURE_REASONS = List.of(
             "GPU 3 reported an uncorrectable ECC memory error (Xid 48); the run was stopped to protect your results",
-            "the model ran out of GPU memory at batch size 64; choose a smaller batch size or a plan with more GPUs",
-            "12 input images could not be decoded (corrupt JPEG files); fix or remove them and submit again",
-            "the training loss became NaN at step 1,840; lower the learning rate and submit again",
+            "the run ran out of GPU memory; choose a smaller batch or input size, or a plan with more GPUs",
+            "12 files of the input dataset could not be read (corrupt or truncated); fix or remove them and submit again",
             "the node lost its InfiniBand link and the run could not continue; nothing is charged after the failure");
 
     private SimulationScript() {

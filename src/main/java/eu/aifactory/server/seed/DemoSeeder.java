@@ -15,6 +15,7 @@ import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.service.ParameterValidator;
 import eu.aifactory.server.store.CatalogStore;
+import eu.aifactory.server.store.RawBatch;
 import eu.aifactory.server.store.TenantStore;
 import eu.aifactory.server.store.WorkloadRow;
 import eu.aifactory.server.store.WorkloadStore;
@@ -44,7 +45,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Seeds the demo: tenants, projects and users from {@code tenants.json}, one API token per user derived from the
  * installation secret, and about 90 days of finished workload history per tenant with per-minute power samples,
- * log lines and result files. Deterministic: a fixed random seed per tenant; only the time axis follows "now".
+ * log lines and result files. Deterministic: a fixed random seed per tenant, and the history ends at midnight (Munich
+ * time) of the day it is seeded.
  */
 public final class DemoSeeder {
 
@@ -76,7 +78,9 @@ public final class DemoSeeder {
     /** Seeds tenants, users, tokens and history; call only on a database without tenants. */
     public void seed(List<SeedSource.SeedTenant> seedTenants, byte[] installSecret) {
         long started = System.nanoTime();
-        long now = clock.millis();
+        // History ends at today's midnight in Munich, so two installations seeded on the same day get the same data.
+        long until = Instant.ofEpochMilli(clock.millis()).atZone(BERLIN).truncatedTo(java.time.temporal.ChronoUnit.DAYS)
+                .toInstant().toEpochMilli();
         int total = 0;
         for (SeedSource.SeedTenant tenant : seedTenants) {
             int count = WORKLOADS_PER_USER * tenant.users().size();
@@ -90,10 +94,10 @@ public final class DemoSeeder {
                             user.projects());
                     tenants.addToken(h, user.id(), Tokens.derived(installSecret, user.id()));
                 }
-                return history(h, tenant, count, now);
+                return history(h, tenant, count, until);
             });
         }
-        catalog.refreshPopularity(now - HISTORY_DAYS * DAY);
+        catalog.refreshPopularity(clock.millis() - HISTORY_DAYS * DAY);
         LOG.info("Demo data seeded: {} tenants, {} historical workloads in {} ms", seedTenants.size(), total,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -122,7 +126,7 @@ public final class DemoSeeder {
     private record Transition(String workloadId, String projectId, WorkloadStatus status, String reason, long at) {
     }
 
-    private int history(Handle h, SeedSource.SeedTenant tenant, int count, long now) {
+    private int history(Handle h, SeedSource.SeedTenant tenant, int count, long until) {
         Random random = new Random(0x5eedL * 31 + tenant.id().hashCode());
         List<AppDetail> apps = new ArrayList<>();
         for (AppDetail app : catalogApps()) {
@@ -137,7 +141,7 @@ public final class DemoSeeder {
         }
         List<Long> createdTimes = new ArrayList<>();
         while (createdTimes.size() < count) {
-            long at = now - HISTORY_DAYS * DAY + (long) (random.nextDouble() * (HISTORY_DAYS * DAY - 2 * 3600_000L));
+            long at = until - HISTORY_DAYS * DAY + (long) (random.nextDouble() * (HISTORY_DAYS * DAY - 2 * 3600_000L));
             ZonedDateTime local = Instant.ofEpochMilli(at).atZone(BERLIN);
             boolean weekend = local.getDayOfWeek() == DayOfWeek.SATURDAY || local.getDayOfWeek() == DayOfWeek.SUNDAY;
             boolean office = local.getHour() >= 6 && local.getHour() < 20;
@@ -149,8 +153,8 @@ public final class DemoSeeder {
         createdTimes.sort(Comparator.naturalOrder());
 
         PreparedBatch rows = WorkloadStore.insertBatch(h);
-        PreparedBatch logs = WorkloadStore.logBatch(h);
-        PreparedBatch samples = WorkloadStore.sampleBatch(h);
+        RawBatch logs = WorkloadStore.logBatch(h);
+        RawBatch samples = WorkloadStore.sampleBatch(h);
         PreparedBatch artifactMeta = WorkloadStore.artifactBatch(h);
         PreparedBatch artifactContent = WorkloadStore.artifactContentBatch(h);
         List<Transition> transitions = new ArrayList<>();
@@ -181,7 +185,7 @@ public final class DemoSeeder {
                     : outcome < 9 ? Math.round(runtimeMs * (0.1 + 0.5 * random.nextDouble())) : runtimeMs;
             runMs = Math.max(MINUTE, runMs);
             long endedAt = startedAt + runMs;
-            if (endedAt > now - 10 * MINUTE) {
+            if (endedAt > until) {
                 continue;
             }
             serial++;
@@ -266,8 +270,8 @@ public final class DemoSeeder {
             written++;
         }
         rows.execute();
-        samples.execute();
-        logs.execute();
+        samples.close();
+        logs.close();
         artifactMeta.execute();
         artifactContent.execute();
         transitions.sort(Comparator.comparingLong(Transition::at));

@@ -428,26 +428,24 @@ public final class WorkloadStore {
                 .list());
     }
 
-    public static PreparedBatch logBatch(Handle h) {
-        return h.prepareBatch("INSERT INTO log_lines (workload_id, line_no, ts, message) VALUES (:w, :n, :ts, :text)");
+    public static RawBatch logBatch(Handle h) {
+        return new RawBatch(h, "INSERT INTO log_lines (workload_id, line_no, ts, message) VALUES (?, ?, ?, ?)");
     }
 
-    public static void addLog(PreparedBatch batch, String workloadId, long lineNo, long ts, String text) {
-        batch.bind("w", workloadId).bind("n", lineNo).bind("ts", ts)
-                .bind("text", text.length() > 2000 ? text.substring(0, 2000) : text).add();
+    public static void addLog(RawBatch batch, String workloadId, long lineNo, long ts, String text) {
+        batch.set(workloadId).set(lineNo).set(ts).set(text.length() > 2000 ? text.substring(0, 2000) : text).add();
     }
 
     // ---------------------------------------------------------------- power samples
 
-    public static PreparedBatch sampleBatch(Handle h) {
-        return h.prepareBatch("INSERT INTO power_samples (workload_id, ts, tenant_id, gpu_count, gpu_util, power_usage_w, "
-                + "total_energy_mj) VALUES (:w, :ts, :t, :n, :util, :watts, :mj)");
+    public static RawBatch sampleBatch(Handle h) {
+        return new RawBatch(h, "INSERT INTO power_samples (workload_id, ts, tenant_id, gpu_count, gpu_util, power_usage_w, "
+                + "total_energy_mj) VALUES (?, ?, ?, ?, ?, ?, ?)");
     }
 
-    public static void addSample(PreparedBatch batch, String workloadId, String tenantId, long ts, int gpuCount, int gpuUtil,
+    public static void addSample(RawBatch batch, String workloadId, String tenantId, long ts, int gpuCount, int gpuUtil,
                                  int watts, long totalEnergyMj) {
-        batch.bind("w", workloadId).bind("ts", ts).bind("t", tenantId).bind("n", gpuCount).bind("util", gpuUtil)
-                .bind("watts", watts).bind("mj", totalEnergyMj).add();
+        batch.set(workloadId).set(ts).set(tenantId).set(gpuCount).set(gpuUtil).set(watts).set(totalEnergyMj).add();
     }
 
     public record PowerSample(long ts, int gpuCount, int gpuUtil, int powerUsageW, long totalEnergyMj) {

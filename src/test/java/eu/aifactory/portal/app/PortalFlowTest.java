@@ -2,23 +2,32 @@ package eu.aifactory.portal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.common.FxTaskExecutor;
+import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.PortalWindow;
-import eu.aifactory.portal.testing.FakeDemoFactory;
-import eu.aifactory.portal.testing.FakeFactoryClient;
+import eu.aifactory.portal.testing.FxThreadGuardClient;
+import eu.aifactory.server.ServerConfig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -27,25 +36,75 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The portal headless (Monocle), as a user sees it: demo sign-in, the shell with tenant and user, Ctrl+2, and a
- * live language switch in Settings. The factory is a fake that fails any call made on the FX thread.
+ * The portal headless (Monocle) against the real reference factory (in-memory, demo data) over HTTP, as a user
+ * sees it: demo sign-in, the shell with tenant and user, Ctrl+2, Ctrl+5 and Ctrl+K, a live language switch in Settings, sign-out.
+ * Every client call is guarded: one on the FX thread fails the test.
  */
 @ExtendWith(ApplicationExtension.class)
 class PortalFlowTest {
 
-    private final FakeFactoryClient factory = new FakeFactoryClient().acceptToken(FakeDemoFactory.ANNA_TOKEN);
+    private static DemoFactoryStarter.Running factory;
+    private final List<String> callsOnFxThread = new CopyOnWriteArrayList<>();
+    private final List<FxThreadGuardClient> clients = new CopyOnWriteArrayList<>();
     private AppContext context;
+    private final RecordingPage usagePage = new RecordingPage();
+
+    /** A page that notes what the shell tells it. */
+    private static final class RecordingPage implements Page {
+        final AtomicInteger shown = new AtomicInteger();
+        final AtomicInteger searches = new AtomicInteger();
+        private Label view;
+
+        @Override
+        public String id() {
+            return Page.USAGE;
+        }
+
+        @Override
+        public Node view() {
+            if (view == null) {
+                view = new Label("usage");
+            }
+            return view;
+        }
+
+        @Override
+        public void onShow() {
+            shown.incrementAndGet();
+        }
+
+        @Override
+        public void focusSearch() {
+            searches.incrementAndGet();
+        }
+    }
+
+    @BeforeAll
+    static void startFactory() throws Exception {
+        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+    }
+
+    @AfterAll
+    static void stopFactory() throws Exception {
+        factory.stopper().close();
+    }
 
     @Start
     void start(Stage stage) throws IOException {
         Path dataDir = Files.createTempDirectory("portal-flow");
         new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en"));
-        context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(FakeDemoFactory.factory(), () -> { }))
+        context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
                 .executor(new FxTaskExecutor())
                 .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .connector(factory::connect)
+                .connector((url, token) -> {
+                    FxThreadGuardClient client = new FxThreadGuardClient(new HttpFactoryClient(
+                            FactoryClientConfig.builder(url).token(token::toCharArray).build()), callsOnFxThread);
+                    clients.add(client);
+                    return client;
+                })
                 .osPrefersDark(() -> false)
                 .build();
+        context.pages().register(Page.USAGE, pageContext -> usagePage);
         context.start();
         new PortalWindow(stage, context.shellServices()).show();
     }
@@ -58,14 +117,15 @@ class PortalFlowTest {
     }
 
     @Test
-    void demoSignInShowsShellAndShortcutsAndLanguageSwitchRelabelNavigation(FxRobot robot) throws TimeoutException {
-        waitFor(robot, "#demo-user-u-anna");
-        robot.clickOn("#demo-user-u-anna");
+    void demoSignInShowsTheShellAndShortcutsAndTheLanguageSwitchRelabelsNavigation(FxRobot robot) throws TimeoutException {
+        waitFor(robot, "#demo-user-mp-anna-schmidt");
+        robot.clickOn("#demo-user-mp-anna-schmidt");
 
         waitFor(robot, "#header-tenant");
-        assertThat(text(robot, "#header-tenant")).isEqualTo("Bergmann Maschinenbau GmbH");
+        assertThat(text(robot, "#header-tenant")).isEqualTo("Müller Präzisionsteile GmbH");
         assertThat(text(robot, "#header-user")).isEqualTo("Anna Schmidt");
         assertThat(text(robot, "#header-role")).isEqualTo("Engineer");
+        assertThat(text(robot, "#connection-state")).isEqualTo("Online");
         assertThat(text(robot, "#page-title")).isEqualTo("Catalog");
 
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT2).release(KeyCode.DIGIT2, KeyCode.CONTROL);
@@ -73,7 +133,14 @@ class PortalFlowTest {
         assertThat(text(robot, "#page-title")).isEqualTo("Workloads");
         assertThat(robot.lookup("#workloads-table").tryQuery()).isPresent();
 
-        robot.clickOn("#nav-settings");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#page-title")).isEqualTo("Usage");
+        assertThat(usagePage.shown).hasValue(1);
+        assertThat(usagePage.searches).as("Ctrl+K reaches the page on screen").hasValue(1);
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
         waitFor(robot, "#language-de");
         assertThat(text(robot, "#nav-catalog")).isEqualTo("Catalog");
         robot.clickOn("#language-de");
@@ -84,13 +151,20 @@ class PortalFlowTest {
         assertThat(text(robot, "#page-title")).isEqualTo("Einstellungen");
         assertThat(text(robot, "#header-role")).isEqualTo("Ingenieur");
         assertThat(context.settings().get().language()).isEqualTo("de");
+        assertThat(context.settings().get().demoUserId()).isEqualTo("mp-anna-schmidt");
 
-        assertThat(factory.calls()).contains("me");
-        assertThat(factory.callsOnFxThread()).isEmpty();
+        robot.clickOn("#sign-out");
+        waitFor(robot, "#demo-user-mp-anna-schmidt");
+        assertThat(context.settings().get().demoUserId()).isNull();
+
+        assertThat(clients).isNotEmpty();
+        assertThat(clients.get(0).calls()).contains("me");
+        assertThat(callsOnFxThread).isEmpty();
     }
 
     private static void waitFor(FxRobot robot, String query) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
     }
 
     private static String text(FxRobot robot, String query) {

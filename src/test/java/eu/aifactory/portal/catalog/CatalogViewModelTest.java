@@ -445,6 +445,7 @@ class CatalogViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(CatalogState.ERROR);
         assertThat(vm.problemProperty().get().unreachable()).isTrue();
         assertThat(vm.apps()).isEmpty();
+        assertThat(vm.offlineProperty().get()).as("no banner without a catalog to be 'as of'").isFalse();
 
         client.reachable(true);
         vm.reload();

@@ -15,6 +15,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -75,5 +77,16 @@ class SessionManagerTest {
         Session session = new Session(URI.create(URL), factory, FakeFactoryClient.demoMe(), false);
         sessions.openRemote(session, "tok-secret");
         assertThat(session.toString()).doesNotContain("tok-secret").contains("u-anna");
+    }
+
+    @Test
+    void whoeverHearsOfTheSignOutFindsNothingRemembered() {
+        sessions.openDemo(new Session(URI.create("http://127.0.0.1:4000"), factory, FakeFactoryClient.demoMe(), true), "u-anna");
+        List<String> seen = new ArrayList<>();
+        sessions.sessionProperty().addListener((obs, old, now) -> seen.add(String.valueOf(settings.get().demoUserId())));
+
+        sessions.signOut();
+
+        assertThat(seen).containsExactly("null");
     }
 }

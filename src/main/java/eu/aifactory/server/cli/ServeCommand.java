@@ -1,0 +1,231 @@
+package eu.aifactory.server.cli;
+
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.server.DemoUser;
+import eu.aifactory.server.FactoryServer;
+import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.auth.Tokens;
+import eu.aifactory.server.db.Database;
+import eu.aifactory.server.store.TenantStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code serve}: runs the reference factory until Ctrl+C. With {@code --demo} it seeds demo tenants into an empty
+ * database and prints one line per demo user ({@code tenant user role token}) — the one place tokens are printed.
+ * Subcommands manage tenants, users and tokens of a database directly.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Run the reference AI factory (HTTP API, database, simulated executor).",
+        subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class})
+public final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default: ${DEFAULT-VALUE}).")
+    String host;
+
+    @Option(names = "--port", defaultValue = "18080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+    int port;
+
+    @Option(names = "--db", description = "JDBC URL of the database (H2 or PostgreSQL). Default: an H2 file in --data-dir.")
+    String db;
+
+    @Option(names = "--data-dir", description = "Directory for the H2 database and the install secret. Default: the user's data directory.")
+    Path dataDir;
+
+    @Option(names = "--demo", description = "Seed demo tenants, users and 90 days of history into an empty database.")
+    boolean demo;
+
+    @Option(names = "--time-scale", defaultValue = "1", description = "How much faster than real time simulated work runs (default: ${DEFAULT-VALUE}).")
+    double timeScale;
+
+    Path dataDir() {
+        return dataDir != null ? dataDir : DataDirs.factoryDataDir();
+    }
+
+    String jdbcUrl() {
+        return db != null ? db : ServerConfig.h2FileUrl(dataDir());
+    }
+
+    /** What happens once the server runs and the demo users are printed; tests replace the wait for Ctrl+C. */
+    Consumer<FactoryServer> awaitShutdown = ServeCommand::blockUntilShutdown;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale);
+        FactoryServer server = FactoryServer.start(config);
+        out.println("AI factory listening on " + server.baseUri() + "  (Ctrl+C stops it)");
+        if (!server.demoUsers().isEmpty()) {
+            out.println("Demo users (tenant user role token):");
+            for (DemoUser user : server.demoUsers()) {
+                out.println(user.tenantId() + " " + user.userId() + " " + user.role().wire() + " " + user.token());
+            }
+        }
+        out.flush();
+        awaitShutdown.accept(server);
+        return 0;
+    }
+
+    private static void blockUntilShutdown(FactoryServer server) {
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "factory-shutdown"));
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            server.close();
+        }
+    }
+
+    /** Opens the database of the parent command's options for a management subcommand. */
+    private static <T> T withStore(ServeCommand parent, java.util.function.Function<TenantStore, T> action) {
+        try (Database database = Database.open(parent.jdbcUrl())) {
+            return action.apply(new TenantStore(database.jdbi(), Clock.systemUTC()));
+        }
+    }
+
+    static String slug(String name) {
+        String s = java.text.Normalizer.normalize(name.toLowerCase(Locale.ROOT).replace("ß", "ss"), java.text.Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "").replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
+        return s.isEmpty() ? "x" : s.length() > 48 ? s.substring(0, 48) : s;
+    }
+
+    @Command(name = "create-tenant", mixinStandardHelpOptions = true, description = "Create a tenant; prints its id.")
+    static final class CreateTenant implements Callable<Integer> {
+        @ParentCommand
+        ServeCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--name", required = true, description = "Display name, e.g. 'Müller Präzisionsteile GmbH'.")
+        String name;
+
+        @Option(names = "--id", description = "Tenant id (default: derived from the name).")
+        String id;
+
+        @Override
+        public Integer call() {
+            String tenantId = id != null ? id : slug(name);
+            withStore(parent, store -> {
+                store.jdbi().useTransaction(h -> store.createTenant(h, tenantId, name));
+                return null;
+            });
+            spec.commandLine().getOut().println(tenantId);
+            return 0;
+        }
+    }
+
+    @Command(name = "create-user", mixinStandardHelpOptions = true,
+            description = "Create a user in a tenant; projects that do not exist yet are created. Prints the user id.")
+    static final class CreateUser implements Callable<Integer> {
+        @ParentCommand
+        ServeCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--tenant", required = true, description = "Tenant id.")
+        String tenant;
+
+        @Option(names = "--name", required = true, description = "Full name.")
+        String name;
+
+        @Option(names = "--email", required = true, description = "E-mail address.")
+        String email;
+
+        @Option(names = "--role", required = true, description = "engineer, account-manager or tenant-admin.")
+        String role;
+
+        @Option(names = "--project", description = "Project id or name the user belongs to (repeatable).")
+        List<String> projects = new ArrayList<>();
+
+        @Option(names = "--id", description = "User id (default: derived from the name).")
+        String id;
+
+        @Override
+        public Integer call() {
+            Role parsedRole;
+            try {
+                parsedRole = Role.fromWire(role);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--role must be engineer, account-manager or tenant-admin");
+            }
+            String userId = id != null ? id : slug(tenant + "-" + name);
+            PrintWriter out = spec.commandLine().getOut();
+            String result = withStore(parent, store -> {
+                if (store.tenant(tenant).isEmpty()) {
+                    return "unknown tenant " + tenant;
+                }
+                store.jdbi().useTransaction(h -> {
+                    List<String> projectIds = new ArrayList<>();
+                    for (String project : projects) {
+                        String projectId = store.projects(tenant).stream()
+                                .filter(p -> p.id().equals(project) || p.name().equals(project))
+                                .map(p -> p.id()).findFirst().orElse(null);
+                        if (projectId == null) {
+                            projectId = slug(tenant + "-" + project);
+                            store.createProject(h, projectId, tenant, project);
+                            out.println("created project " + projectId);
+                        }
+                        projectIds.add(projectId);
+                    }
+                    store.createUser(h, userId, tenant, name, email, List.of(parsedRole), projectIds);
+                });
+                return null;
+            });
+            if (result != null) {
+                throw new CommandLine.ParameterException(spec.commandLine(), result);
+            }
+            out.println(userId);
+            return 0;
+        }
+    }
+
+    @Command(name = "create-token", mixinStandardHelpOptions = true,
+            description = "Issue a new API token for a user. The token is printed once and stored only as a hash.")
+    static final class CreateToken implements Callable<Integer> {
+        @ParentCommand
+        ServeCommand parent;
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--user", required = true, description = "User id.")
+        String user;
+
+        @Override
+        public Integer call() {
+            String token = Tokens.random();
+            boolean known = withStore(parent, store -> {
+                if (store.user(user).isEmpty()) {
+                    return false;
+                }
+                store.jdbi().useTransaction(h -> store.addToken(h, user, token));
+                return true;
+            });
+            if (!known) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "unknown user " + user);
+            }
+            spec.commandLine().getOut().println(token);
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package eu.aifactory.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import eu.aifactory.api.Json;
+import eu.aifactory.api.Page;
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.catalog.AppQuery;
+import eu.aifactory.api.catalog.AppSummary;
+import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.ParameterSpec;
+import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.api.workload.Artifact;
+import eu.aifactory.api.workload.Estimate;
+import eu.aifactory.api.workload.EstimateRequest;
+import eu.aifactory.api.workload.LogPage;
+import eu.aifactory.api.workload.Priority;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadEvent;
+import eu.aifactory.api.workload.WorkloadQuery;
+import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.client.ApiException;
+import eu.aifactory.client.FactoryClient;
+import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.server.DemoUser;
+import eu.aifactory.server.FactoryServer;
+import eu.aifactory.server.ServerConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import okhttp3.OkHttpClient;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The contract test: the real server on port 0, driven through the real client; every request and response
+ * that crosses the wire is checked against the OpenAPI document, and every operation of the document must
+ * have been exercised. Subclasses choose the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class AbstractContractTest {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
+
+    private final RecordingInterceptor recorder = new RecordingInterceptor();
+    private final OpenApiValidator validator = OpenApiValidator.shared();
+    private final Set<String> exercised = new HashSet<>();
+    private final OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(recorder).build();
+
+    private FactoryServer server;
+    private DemoUser engineer;
+    private DemoUser otherTenantEngineer;
+    private FactoryClient client;
+
+    @TempDir
+    Path temp;
+
+    /** The JDBC URL of a fresh, empty database. */
+    abstract String freshJdbcUrl();
+
+    @BeforeAll
+    void startFactory() {
+        server = FactoryServer.start(ServerConfig.inMemory(true, 3600).withJdbcUrl(freshJdbcUrl()));
+        engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
+        otherTenantEngineer = server.demoUsers().stream()
+                .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
+                .findFirst().orElseThrow();
+        client = clientFor(engineer.token());
+    }
+
+    @AfterAll
+    void stopFactoryAndCheckCoverage() throws IOException {
+        client.close();
+        server.close();
+        assertThat(exercised).as("operations exercised through the client").containsAll(documentedOperations());
+    }
+
+    @AfterEach
+    void everyExchangeMatchesTheContract() {
+        List<String> problems = new ArrayList<>();
+        for (RecordingInterceptor.Exchange e : recorder.drain()) {
+            exercised.add(e.method() + " " + template(e.pathAndQuery()));
+            problems.addAll(validator.validateRequest(e.method(), e.pathAndQuery(), e.requestHeaders(),
+                    e.requestContentType(), e.requestBody()));
+            problems.addAll(validator.validateResponse(e.method(), e.pathAndQuery(), e.status(),
+                    e.responseContentType(), e.responseBody()));
+        }
+        assertThat(problems).as("contract violations").isEmpty();
+    }
+
+    @Test
+    void healthAndMeDescribeTheFactoryAndTheCaller() {
+        assertThat(client.health().status()).isEqualTo("ok");
+        Me me = client.me();
+        assertThat(me.user().id()).isEqualTo(engineer.userId());
+        assertThat(me.tenant().name()).isEqualTo(engineer.tenantName());
+        assertThat(me.roles()).containsExactly(Role.ENGINEER);
+        assertThat(me.projects()).isNotEmpty();
+    }
+
+    @Test
+    void catalogSearchFindsGermanTextWithUmlautsFolded() {
+        for (String query : List.of("Qualität", "qualitaet", "QUALITAT")) {
+            Page<AppSummary> page = client.listApps(new AppQuery(query, null, null, null, null, null, null, null));
+            assertThat(page.items()).as(query).extracting(AppSummary::id).contains("visual-quality-inspection");
+        }
+        Page<AppSummary> inspection = client.listApps(
+                new AppQuery(null, "quality-inspection", null, null, null, "price", null, null));
+        assertThat(inspection.items()).isNotEmpty().allMatch(a -> a.category().equals("quality-inspection"));
+        assertThat(inspection.items()).extracting(AppSummary::priceFromEurPerHour)
+                .isSortedAccordingTo(BigDecimal::compareTo);
+    }
+
+    @Test
+    void catalogPagesWalkEveryApplicationOnceInAStableOrder() {
+        List<String> ids = new ArrayList<>();
+        AppQuery query = AppQuery.all().withLimit(7);
+        Page<AppSummary> page;
+        do {
+            page = client.listApps(query);
+            page.items().forEach(a -> ids.add(a.id()));
+            query = query.withCursor(page.nextCursor());
+        } while (page.hasMore());
+        List<String> all = client.listApps(AppQuery.all().withLimit(500)).items().stream().map(AppSummary::id).toList();
+        assertThat(ids).hasSizeGreaterThanOrEqualTo(30).doesNotHaveDuplicates().isEqualTo(all);
+    }
+
+    @Test
+    void applicationDetailAndPlansCarryTypedParametersAndPrices() {
+        AppDetail app = client.getApp("visual-quality-inspection");
+        assertThat(app.summary().name().de()).contains("Qualität");
+        assertThat(app.latest().parameters()).isNotEmpty();
+        List<ResourcePlan> plans = client.listResourcePlans();
+        assertThat(plans).extracting(ResourcePlan::id).containsAll(app.latest().planIds());
+        assertThatThrownBy(() -> client.getApp("no-such-app"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.NOT_FOUND));
+    }
+
+    @Test
+    void estimateForecastsCostEnergyAndCarbon() {
+        AppDetail app = client.getApp("visual-quality-inspection");
+        AppVersion version = app.latest();
+        Estimate estimate = client.estimate(new EstimateRequest(app.summary().id(), version.version(),
+                version.planIds().get(0), Priority.NORMAL, defaults(version)));
+        assertThat(estimate.costEur()).isPositive();
+        assertThat(estimate.energyKwh()).isPositive();
+        assertThat(estimate.co2eKgLocationBased()).isPositive();
+        assertThat(estimate.methodologyVersion()).isNotBlank();
+    }
+
+    @Test
+    void submitIsIdempotentPerKeyAndRefusesAReusedKeyWithAnotherBody() {
+        WorkloadSubmission submission = submission("contract idempotency");
+        String key = UUID.randomUUID().toString();
+        Workload first = client.submit(submission, key);
+        Workload replay = client.submit(submission, key);
+        assertThat(replay.id()).isEqualTo(first.id());
+        WorkloadSubmission other = submission("another body");
+        assertThatThrownBy(() -> client.submit(other, key)).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.IDEMPOTENCY_KEY_REUSED));
+    }
+
+    @Test
+    void invalidParametersAreRefusedFieldByField() {
+        WorkloadSubmission valid = submission("invalid");
+        Map<String, Object> parameters = new HashMap<>(valid.parameters());
+        parameters.put("noSuchParameter", 1);
+        WorkloadSubmission invalid = new WorkloadSubmission(valid.name(), valid.appId(), valid.appVersion(),
+                valid.projectId(), "no-such-plan", valid.priority(), parameters, Map.of());
+        assertThatThrownBy(() -> client.submit(invalid, UUID.randomUUID().toString()))
+                .isInstanceOfSatisfying(ApiException.class, e -> {
+                    assertThat(e.type()).isEqualTo(ProblemType.VALIDATION);
+                    assertThat(e.problem().errors()).extracting(f -> f.field())
+                            .contains("parameters.noSuchParameter", "planId");
+                });
+    }
+
+    @Test
+    void aWorkloadRunsToCompletionWithHistoryLogsArtifactsAndEvents() throws Exception {
+        List<WorkloadEvent> events = new CopyOnWriteArrayList<>();
+        try (FactoryClient.EventSubscription subscription = client.subscribe(0, events::add, state -> { })) {
+            Workload submitted = client.submit(submission("contract run"), UUID.randomUUID().toString());
+            assertThat(submitted.status()).isEqualTo(WorkloadStatus.QUEUED);
+
+            awaitTrue(() -> client.getWorkload(submitted.id()).status() == WorkloadStatus.SUCCEEDED);
+            Workload done = client.getWorkload(submitted.id());
+            assertThat(done.history()).extracting(Workload.StatusChange::status).containsSubsequence(
+                    WorkloadStatus.QUEUED, WorkloadStatus.STARTING, WorkloadStatus.RUNNING, WorkloadStatus.SUCCEEDED);
+            assertThat(done.energyKwh()).isPositive();
+
+            awaitTrue(() -> events.stream().anyMatch(e -> e.workloadId().equals(submitted.id())
+                    && e.status() == WorkloadStatus.SUCCEEDED));
+            assertThat(subscription.lastEventId()).isPositive();
+            for (WorkloadEvent event : events) {
+                assertThat(validator.validateSchema("WorkloadEvent", Json.mapper().writeValueAsString(event)))
+                        .isEmpty();
+            }
+
+            Page<Workload> mine = client.listWorkloads(
+                    new WorkloadQuery(Set.of(WorkloadStatus.SUCCEEDED), null, null, "me", null, null, null, null, 50, null));
+            assertThat(mine.items()).extracting(Workload::id).contains(submitted.id());
+
+            LogPage logs = client.logs(submitted.id(), 1, null, null, 1000);
+            assertThat(logs.lines()).isNotEmpty();
+            assertThat(logs.complete()).isTrue();
+            String word = logs.lines().get(0).text().split("\\s+")[0];
+            LogPage filtered = client.logs(submitted.id(), 1, null, word, 1000);
+            assertThat(filtered.lines()).isNotEmpty()
+                    .allMatch(l -> l.text().toLowerCase(Locale.ROOT).contains(word.toLowerCase(Locale.ROOT)));
+
+            List<Artifact> artifacts = client.listArtifacts(submitted.id());
+            assertThat(artifacts).isNotEmpty();
+            Artifact artifact = artifacts.get(0);
+            Path whole = temp.resolve("whole.bin");
+            assertThat(client.downloadArtifact(artifact.id(), whole, bytes -> { })).isEqualTo(artifact.sizeBytes());
+            assertThat(sha256(whole)).isEqualTo(artifact.sha256());
+
+            Path resumed = temp.resolve("resumed.bin");
+            byte[] content = Files.readAllBytes(whole);
+            Files.write(Path.of(resumed + ".part"), java.util.Arrays.copyOf(content, content.length / 2));
+            client.downloadArtifact(artifact.id(), resumed, bytes -> { });
+            assertThat(Files.readAllBytes(resumed)).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void cancellingEndsAWorkloadAndASecondCancelConflicts() {
+        Workload submitted = client.submit(submission("contract cancel"), UUID.randomUUID().toString());
+        Workload cancelling = client.cancel(submitted.id());
+        assertThat(cancelling.status()).isIn(WorkloadStatus.CANCELLING, WorkloadStatus.CANCELLED);
+        awaitTrue(() -> client.getWorkload(submitted.id()).status() == WorkloadStatus.CANCELLED);
+        assertThatThrownBy(() -> client.cancel(submitted.id())).isInstanceOfSatisfying(ApiException.class,
+                e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
+    }
+
+    @Test
+    void anotherTenantsWorkloadDoesNotExistForTheCaller() {
+        Workload mine = client.submit(submission("contract isolation"), UUID.randomUUID().toString());
+        try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
+            assertThatThrownBy(() -> other.getWorkload(mine.id())).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.status()).isEqualTo(404));
+            assertThat(other.listWorkloads(WorkloadQuery.all().withLimit(500)).items())
+                    .extracting(Workload::id).doesNotContain(mine.id());
+        }
+    }
+
+    @Test
+    void aWrongTokenIsRefusedWithAProblem() {
+        try (FactoryClient stranger = clientFor("afp_not-a-real-token")) {
+            assertThatThrownBy(stranger::me).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.type()).isEqualTo(ProblemType.UNAUTHENTICATED));
+        }
+    }
+
+    private FactoryClient clientFor(String token) {
+        return new HttpFactoryClient(FactoryClientConfig.builder(server.baseUri())
+                .token(token::toCharArray)
+                .httpClient(http)
+                .build());
+    }
+
+    private WorkloadSubmission submission(String name) {
+        AppDetail app = client.getApp("visual-quality-inspection");
+        AppVersion version = app.latest();
+        String project = client.me().projects().get(0).id();
+        return new WorkloadSubmission(name, app.summary().id(), version.version(), project,
+                version.planIds().get(0), Priority.NORMAL, defaults(version), Map.of());
+    }
+
+    private static Map<String, Object> defaults(AppVersion version) {
+        Map<String, Object> values = new HashMap<>();
+        for (ParameterSpec spec : version.parameters()) {
+            if (spec.defaultValue() != null) {
+                values.put(spec.name(), spec.defaultValue());
+            }
+        }
+        return values;
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within " + RUN_TIMEOUT);
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest digest = MessageDigest.getInstance("SHA-256");
+        try (InputStream in = Files.newInputStream(file)) {
+            digest.update(in.readAllBytes());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Every "METHOD /path/{template}" of the OpenAPI document. */
+    private static Set<String> documentedOperations() throws IOException {
+        Set<String> operations = new HashSet<>();
+        try (InputStream in = AbstractContractTest.class.getResourceAsStream(OpenApiValidator.RESOURCE)) {
+            JsonNode paths = new ObjectMapper(new YAMLFactory()).readTree(in).path("paths");
+            for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> path = it.next();
+                path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                        operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey());
+                    }
+                });
+            }
+        }
+        return operations;
+    }
+
+    private static final Map<String, Pattern> TEMPLATES = new HashMap<>();
+
+    /** The documented template of a concrete path, e.g. /v1/workloads/wl-1/logs → /v1/workloads/{workloadId}/logs. */
+    private static synchronized String template(String pathAndQuery) {
+        if (TEMPLATES.isEmpty()) {
+            try {
+                for (String operation : documentedOperations()) {
+                    String template = operation.substring(operation.indexOf(' ') + 1);
+                    TEMPLATES.put(template, Pattern.compile("^" + template.replaceAll("\\{[^/]+}", "[^/]+") + "$"));
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?')) : pathAndQuery;
+        if (TEMPLATES.containsKey(path)) {
+            return path;
+        }
+        return TEMPLATES.entrySet().stream().filter(t -> t.getValue().matcher(path).matches())
+                .map(Map.Entry::getKey).findFirst().orElse(path);
+    }
+}

@@ -1,0 +1,150 @@
+package eu.aifactory.portal.testing;
+
+import eu.aifactory.api.Health;
+import eu.aifactory.api.Page;
+import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.catalog.AppQuery;
+import eu.aifactory.api.catalog.AppSummary;
+import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.workload.Artifact;
+import eu.aifactory.api.workload.Estimate;
+import eu.aifactory.api.workload.EstimateRequest;
+import eu.aifactory.api.workload.LogPage;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadEvent;
+import eu.aifactory.api.workload.WorkloadQuery;
+import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.client.FactoryClient;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import javafx.application.Platform;
+
+/**
+ * Wraps a real client and fails every call made on the JavaFX Application Thread, recording it too (a failure
+ * thrown inside a callback could be swallowed), so a UI test against the real factory proves the UI never blocks
+ * on I/O.
+ */
+public final class FxThreadGuardClient implements FactoryClient {
+
+    private final FactoryClient delegate;
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+    private final List<String> callsOnFxThread;
+
+    /** @param callsOnFxThread shared list that collects violations of every client this test made */
+    public FxThreadGuardClient(FactoryClient delegate, List<String> callsOnFxThread) {
+        this.delegate = delegate;
+        this.callsOnFxThread = callsOnFxThread;
+    }
+
+    public List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    private void enter(String call) {
+        calls.add(call);
+        if (Platform.isFxApplicationThread()) {
+            callsOnFxThread.add(call);
+            throw new AssertionError("factory call " + call + " made on the JavaFX Application Thread");
+        }
+    }
+
+    @Override
+    public Health health() {
+        enter("health");
+        return delegate.health();
+    }
+
+    @Override
+    public Me me() {
+        enter("me");
+        return delegate.me();
+    }
+
+    @Override
+    public Page<AppSummary> listApps(AppQuery query) {
+        enter("listApps");
+        return delegate.listApps(query);
+    }
+
+    @Override
+    public AppDetail getApp(String appId) {
+        enter("getApp");
+        return delegate.getApp(appId);
+    }
+
+    @Override
+    public List<ResourcePlan> listResourcePlans() {
+        enter("listResourcePlans");
+        return delegate.listResourcePlans();
+    }
+
+    @Override
+    public Estimate estimate(EstimateRequest request) {
+        enter("estimate");
+        return delegate.estimate(request);
+    }
+
+    @Override
+    public Workload submit(WorkloadSubmission submission, String idempotencyKey) {
+        enter("submit");
+        return delegate.submit(submission, idempotencyKey);
+    }
+
+    @Override
+    public Page<Workload> listWorkloads(WorkloadQuery query) {
+        enter("listWorkloads");
+        return delegate.listWorkloads(query);
+    }
+
+    @Override
+    public Workload getWorkload(String workloadId) {
+        enter("getWorkload");
+        return delegate.getWorkload(workloadId);
+    }
+
+    @Override
+    public Workload cancel(String workloadId) {
+        enter("cancel");
+        return delegate.cancel(workloadId);
+    }
+
+    @Override
+    public LogPage logs(String workloadId, long fromLine, Instant since, String q, int limit) {
+        enter("logs");
+        return delegate.logs(workloadId, fromLine, since, q, limit);
+    }
+
+    @Override
+    public List<Artifact> listArtifacts(String workloadId) {
+        enter("listArtifacts");
+        return delegate.listArtifacts(workloadId);
+    }
+
+    @Override
+    public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
+        enter("downloadArtifact");
+        return delegate.downloadArtifact(artifactId, target, progress);
+    }
+
+    @Override
+    public EventSubscription subscribe(long lastEventId, Consumer<WorkloadEvent> events, Consumer<ConnectionState> state) {
+        // Opening a subscription only starts a background stream; it may be done from the UI thread.
+        calls.add("subscribe");
+        return delegate.subscribe(lastEventId, events, state);
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FxThreadGuardClient[" + delegate + "]";
+    }
+}

@@ -1,0 +1,96 @@
+package eu.aifactory.server.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.aifactory.server.FactoryServer;
+import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.support.Api;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code serve} and its tenant, user and token commands on an H2 file database. */
+class ServeCommandTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int exit, String out, String err) {
+    }
+
+    private Run run(ServeCommand command, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void tenantUserAndTokenCommandsSetUpAFactoryWithoutDemoData() {
+        String dataDir = dir.toString();
+        Run tenant = run(new ServeCommand(), "--data-dir", dataDir, "create-tenant", "--name", "Fräsen & Söhne KG");
+        assertThat(tenant.exit()).as(tenant.err()).isZero();
+        String tenantId = tenant.out().trim();
+        assertThat(tenantId).isEqualTo("frasen-sohne-kg");
+
+        Run user = run(new ServeCommand(), "--data-dir", dataDir, "create-user", "--tenant", tenantId, "--name", "Ida Ingenieurin",
+                "--email", "ida@example.com", "--role", "engineer", "--project", "Qualität");
+        assertThat(user.exit()).as(user.err()).isZero();
+        List<String> lines = user.out().lines().toList();
+        String userId = lines.get(lines.size() - 1);
+
+        Run token = run(new ServeCommand(), "--data-dir", dataDir, "create-token", "--user", userId);
+        assertThat(token.exit()).as(token.err()).isZero();
+        String secret = token.out().trim();
+        assertThat(secret).startsWith("afp_").hasSizeGreaterThan(40);
+
+        try (FactoryServer server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, ServerConfig.h2FileUrl(dir), dir,
+                false, 1))) {
+            Api api = new Api(server.baseUri());
+            JsonNode me = api.get("/v1/me", secret).json();
+            assertThat(me.path("user").path("name").asText()).isEqualTo("Ida Ingenieurin");
+            assertThat(me.path("tenant").path("id").asText()).isEqualTo(tenantId);
+            assertThat(me.path("projects").get(0).path("name").asText()).isEqualTo("Qualität");
+            assertThat(api.get("/v1/workloads", secret).json().path("items").size()).isZero();
+            assertThat(api.get("/v1/apps?limit=500", secret).json().path("items").size()).isGreaterThanOrEqualTo(30);
+            assertThat(server.demoUsers()).isEmpty();
+        }
+    }
+
+    @Test
+    void badArgumentsAreUsageErrors() {
+        String dataDir = dir.toString();
+        assertThat(run(new ServeCommand(), "--data-dir", dataDir, "create-user", "--tenant", "none", "--name", "X",
+                "--email", "x@example.com", "--role", "boss").exit()).isEqualTo(2);
+        assertThat(run(new ServeCommand(), "--data-dir", dataDir, "create-user", "--tenant", "none", "--name", "X",
+                "--email", "x@example.com", "--role", "engineer").exit()).isEqualTo(2);
+        assertThat(run(new ServeCommand(), "--data-dir", dataDir, "create-token", "--user", "nobody").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void serveDemoPrintsOneLinePerDemoUserWithAWorkingToken() {
+        ServeCommand serve = new ServeCommand();
+        AtomicReference<String> checked = new AtomicReference<>();
+        serve.awaitShutdown = server -> {
+            try (server) {
+                String token = server.demoUsers().get(0).token();
+                checked.set(new Api(server.baseUri()).get("/v1/me", token).json().path("user").path("id").asText());
+            }
+        };
+        Run run = run(serve, "--data-dir", dir.toString(), "--port", "0", "--demo");
+        assertThat(run.exit()).as(run.err()).isZero();
+        List<String> userLines = run.out().lines().filter(l -> l.contains(" afp_")).toList();
+        assertThat(userLines).hasSizeGreaterThanOrEqualTo(9);
+        String[] first = userLines.get(0).split(" ");
+        assertThat(first).hasSize(4);
+        assertThat(first[2]).isIn("engineer", "account-manager", "tenant-admin");
+        assertThat(checked.get()).isEqualTo(first[1]);
+        assertThat(dir.resolve("install-secret")).exists();
+    }
+}
