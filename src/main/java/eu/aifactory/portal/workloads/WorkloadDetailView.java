@@ -516,7 +516,7 @@ public final class WorkloadDetailView extends BorderPane {
         @Override
         protected void updateItem(LogLine item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().remove("log-match");
+            getStyleClass().removeAll("log-match", "log-nowrap");
             if (empty || item == null) {
                 setText(null);
                 return;
@@ -524,6 +524,10 @@ public final class WorkloadDetailView extends BorderPane {
             String stamp = item.time() == null ? "" : Formats.time(item.time(), i18n.locale()) + "  ";
             setText(String.format("%6d  %s%s", item.line(), stamp, item.text()));
             setWrapText(wrap);
+            getStyleClass().remove("log-nowrap");
+            if (!wrap) {
+                getStyleClass().add("log-nowrap");
+            }
             if (wrap) {
                 setPrefWidth(0);
                 setMaxWidth(logList.getWidth() - 24);

@@ -12,6 +12,9 @@ import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.common.TaskHandle;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
@@ -52,6 +55,9 @@ import org.kordamp.ikonli.material2.Material2MZ;
  * and the open detail stay.
  */
 public final class WorkloadsView extends BorderPane {
+
+    private static final DateTimeFormatter SHORT_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT)
+            .withZone(ZoneId.systemDefault());
 
     private final WorkloadsViewModel viewModel;
     private final WorkloadsFeature feature;
@@ -162,7 +168,7 @@ public final class WorkloadsView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setTableMenuButtonVisible(true);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty = new Label();
         empty.textProperty().bind(Bindings.createStringBinding(() -> viewModel.loadingProperty().get()
                 ? i18n.get("workloads.table.loading") : i18n.get("workloads.table.empty"),
@@ -174,21 +180,21 @@ public final class WorkloadsView extends BorderPane {
         status.textProperty().bind(i18n.binding("workloads.col.status"));
         status.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         status.setCellFactory(column -> new StatusCell());
-        status.setPrefWidth(230);
+        status.setPrefWidth(210);
 
         Me me = feature.session().me();
         table.getColumns().setAll(List.of(status,
-                column("col-name", "workloads.col.name", 220, Workload::name),
-                column("col-app", "workloads.col.app", 200, w -> w.appId() + " " + w.appVersion()),
-                column("col-project", "workloads.col.project", 150, w -> projectName(me, w.projectId())),
-                column("col-submittedBy", "workloads.col.submittedBy", 140, Workload::submittedByName),
-                column("col-plan", "workloads.col.plan", 140, Workload::planId),
-                column("col-started", "workloads.col.started", 140,
-                        w -> w.startedAt() == null ? "—" : Formats.dateTime(w.startedAt(), i18n.locale())),
-                column("col-duration", "workloads.col.duration", 100, this::durationText),
-                numberColumn("col-cost", "workloads.col.cost", 100,
+                column("col-name", "workloads.col.name", 200, Workload::name),
+                column("col-app", "workloads.col.app", 180, w -> w.appId() + " " + w.appVersion()),
+                column("col-project", "workloads.col.project", 140, w -> projectName(me, w.projectId())),
+                column("col-submittedBy", "workloads.col.submittedBy", 130, Workload::submittedByName),
+                column("col-plan", "workloads.col.plan", 130, Workload::planId),
+                column("col-started", "workloads.col.started", 130,
+                        w -> w.startedAt() == null ? "—" : SHORT_TIME.withLocale(i18n.locale()).format(w.startedAt())),
+                column("col-duration", "workloads.col.duration", 90, this::durationText),
+                numberColumn("col-cost", "workloads.col.cost", 90,
                         w -> w.costEur() == null ? "—" : Formats.eur(w.costEur(), i18n.locale())),
-                numberColumn("col-energy", "workloads.col.energy", 100,
+                numberColumn("col-energy", "workloads.col.energy", 90,
                         w -> w.energyKwh() == null ? "—" : Formats.kwh(w.energyKwh(), i18n.locale()))));
 
         table.setRowFactory(view -> {

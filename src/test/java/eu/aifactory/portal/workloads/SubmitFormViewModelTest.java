@@ -281,7 +281,7 @@ class SubmitFormViewModelTest {
     }
 
     @Test
-    void noEstimateIsAskedWhileAValueIsInvalid() {
+    void noEstimateIsAskedWhileAValueIsInvalidAndTheLastOneStaysInSight() {
         fillValid();
         executor.runDelayed();
         client.estimates.clear();
@@ -289,8 +289,8 @@ class SubmitFormViewModelTest {
         executor.runDelayed();
 
         assertThat(client.estimates).isEmpty();
-        assertThat(form.estimateProperty().get()).isNull();
-        assertThat(form.estimateMessageProperty().get()).isEqualTo("The estimate appears once every value is valid.");
+        assertThat(form.estimateProperty().get().costEur()).isEqualTo(new BigDecimal("12.40"));
+        assertThat(form.estimateMessageProperty().get()).isEqualTo("Fix the marked values to update the estimate.");
     }
 
     @Test

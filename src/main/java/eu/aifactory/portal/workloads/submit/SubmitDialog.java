@@ -11,11 +11,13 @@ import eu.aifactory.portal.workloads.WorkloadFormats;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
+import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -55,6 +57,9 @@ public final class SubmitDialog extends Dialog<Workload> {
     private final I18n i18n;
     private final ValidationSupport validation = new ValidationSupport();
     private final Map<String, Control> controls = new HashMap<>();
+    private final Map<String, Control> formControls = new HashMap<>();
+    private ScrollPane scroll;
+    private GridPane form;
     private int row;
 
     public SubmitDialog(SubmitFormViewModel viewModel, I18n i18n, Window owner) {
@@ -76,7 +81,8 @@ public final class SubmitDialog extends Dialog<Workload> {
         getDialogPane().getButtonTypes().setAll(submitType, cancelType);
         getDialogPane().setHeader(header());
         getDialogPane().setContent(content());
-        getDialogPane().setPrefSize(980, 680);
+        getDialogPane().setPrefSize(1000, 720);
+        getDialogPane().setMinSize(820, 560);
 
         Button submit = (Button) getDialogPane().lookupButton(submitType);
         submit.setId("submit-button");
@@ -89,6 +95,7 @@ public final class SubmitDialog extends Dialog<Workload> {
             event.consume();
             viewModel.submit();
             validation.revalidate();
+            revealFirstError();
         });
         getDialogPane().lookupButton(cancelType).setId("submit-cancel");
 
@@ -118,7 +125,7 @@ public final class SubmitDialog extends Dialog<Workload> {
     }
 
     private Node content() {
-        GridPane form = new GridPane();
+        form = new GridPane();
         form.getStyleClass().add("submit-form");
         form.setHgap(10);
         form.setVgap(4);
@@ -187,7 +194,7 @@ public final class SubmitDialog extends Dialog<Workload> {
             form.add(note, 1, row++);
         }
 
-        ScrollPane scroll = new ScrollPane(form);
+        scroll = new ScrollPane(form);
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("submit-scroll");
         HBox.setHgrow(scroll, Priority.ALWAYS);
@@ -279,6 +286,9 @@ public final class SubmitDialog extends Dialog<Workload> {
                         ValidationResult.fromErrorIf(target, field.error(), field.error() != null));
             }
         } else if (formKey != null) {
+            if (control instanceof Control c) {
+                formControls.put(formKey, c);
+            }
             error.setId("error-" + formKey);
             error.textProperty().bind(Bindings.valueAt(viewModel.formErrors(), formKey));
             viewModel.formErrors().addListener((javafx.collections.MapChangeListener<String, String>) change -> {
@@ -299,6 +309,33 @@ public final class SubmitDialog extends Dialog<Workload> {
 
         form.add(label, 0, row);
         form.add(cell, 1, row++);
+    }
+
+    /** Puts the first field with a problem in sight and gives it the keyboard. */
+    private void revealFirstError() {
+        Control first = null;
+        for (String key : List.of(SubmitFormViewModel.NAME, SubmitFormViewModel.PROJECT, SubmitFormViewModel.PLAN,
+                SubmitFormViewModel.PRIORITY)) {
+            if (first == null && viewModel.formErrors().containsKey(key)) {
+                first = formControls.get(key);
+            }
+        }
+        for (ParameterField field : viewModel.fields()) {
+            if (first == null && field.error() != null) {
+                first = controls.get(field.name());
+            }
+        }
+        if (first == null) {
+            return;
+        }
+        first.requestFocus();
+        form.applyCss();
+        form.layout();
+        Bounds bounds = form.sceneToLocal(first.localToScene(first.getBoundsInLocal()));
+        double overflow = form.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+        if (bounds != null && overflow > 0) {
+            scroll.setVvalue(Math.max(0, Math.min(1, (bounds.getMinY() - 48) / overflow)));
+        }
     }
 
     private void revalidate(Node control) {
@@ -401,7 +438,7 @@ public final class SubmitDialog extends Dialog<Workload> {
     private int estimateRow(GridPane grid, int r, String id, String key,
                             java.util.function.Function<Estimate, String> text) {
         Label name = new Label(i18n.get(key));
-        name.getStyleClass().add(Styles.TEXT_MUTED);
+        name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label value = new Label();
         value.setId(id);
         value.getStyleClass().add("estimate-value");
@@ -409,8 +446,7 @@ public final class SubmitDialog extends Dialog<Workload> {
             Estimate e = viewModel.estimateProperty().get();
             return e == null ? "" : text.apply(e);
         }, viewModel.estimateProperty()));
-        grid.add(name, 0, r);
-        grid.add(value, 1, r);
+        grid.add(new VBox(0, name, value), 0, r);
         return r + 1;
     }
 

@@ -387,8 +387,8 @@ public final class SubmitFormViewModel {
         estimateCall.cancel();
         boolean valid = fields.stream().allMatch(f -> f.check() == null) && plan.get() != null;
         if (!valid) {
+            // The last estimate stays in sight; the note says it is for the last valid values.
             estimating.set(false);
-            estimate.set(null);
             estimateMessage.set(i18n.get("workloads.estimate.invalid"));
             return;
         }
