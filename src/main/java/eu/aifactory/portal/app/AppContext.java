@@ -51,7 +51,8 @@ public final class AppContext implements AutoCloseable {
     static final int FAILURES_UNTIL_OFFLINE = 3;
 
     private final Path dataDir;
-    private final OkHttpClient http;
+    /** The one shared HTTP client (connection pool, dispatcher), made on the first connect, off the UI thread. */
+    private OkHttpClient http;
     private final TaskExecutor executor;
     private final SettingsService settings;
     private final SecretStore secrets;
@@ -65,7 +66,6 @@ public final class AppContext implements AutoCloseable {
 
     private AppContext(Builder b) {
         this.dataDir = b.dataDir;
-        this.http = new OkHttpClient();
         this.executor = b.executor != null ? b.executor : new FxTaskExecutor();
         SettingsStore store = new SettingsStore(dataDir.resolve("settings.json"));
         Settings initial = store.load();
@@ -90,7 +90,7 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
-                context.session(), secrets.kind(), sessions::signOut), i18n));
+                context.session(), secrets::kind, sessions::signOut), i18n));
     }
 
     public static Builder builder(Path dataDir, DemoFactoryStarter demoFactory) {
@@ -123,8 +123,15 @@ public final class AppContext implements AutoCloseable {
         char[] secret = token.toCharArray();
         return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
                 .token(secret::clone)
-                .httpClient(http)
+                .httpClient(sharedHttp())
                 .build());
+    }
+
+    private synchronized OkHttpClient sharedHttp() {
+        if (http == null) {
+            http = new OkHttpClient();
+        }
+        return http;
     }
 
     private static SecretStore defaultSecretStore(Path dataDir) {
@@ -183,8 +190,12 @@ public final class AppContext implements AutoCloseable {
         }
         executor.shutdown();
         demoFactory.close();
-        http.dispatcher().executorService().shutdown();
-        http.connectionPool().evictAll();
+        synchronized (this) {
+            if (http != null) {
+                http.dispatcher().executorService().shutdown();
+                http.connectionPool().evictAll();
+            }
+        }
     }
 
     public static final class Builder {

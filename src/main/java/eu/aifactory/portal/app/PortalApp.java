@@ -28,7 +28,9 @@ public final class PortalApp extends Application {
     @Override
     public void start(Stage stage) {
         context.theme().start();
-        new PortalWindow(stage, context.shellServices()).show();
+        PortalWindow window = new PortalWindow(stage, context.shellServices());
+        window.show();
+        StartupProbe.watch(window.scene(), context.sessions().sessionProperty());
     }
 
     @Override

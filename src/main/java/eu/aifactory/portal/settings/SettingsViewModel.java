@@ -5,6 +5,7 @@ import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.theme.ThemeManager;
 import eu.aifactory.portal.theme.ThemeMode;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -17,12 +18,12 @@ public final class SettingsViewModel {
     private final I18n i18n;
     private final ThemeManager theme;
     private final Session session;
-    private final SecretStore.Kind secretStoreKind;
+    private final Supplier<SecretStore.Kind> secretStoreKind;
     private final Runnable signOut;
     private final ReadOnlyBooleanWrapper notifications = new ReadOnlyBooleanWrapper(this, "notifications");
 
     public SettingsViewModel(SettingsService settings, I18n i18n, ThemeManager theme, Session session,
-                             SecretStore.Kind secretStoreKind, Runnable signOut) {
+                             Supplier<SecretStore.Kind> secretStoreKind, Runnable signOut) {
         this.settings = settings;
         this.i18n = i18n;
         this.theme = theme;
@@ -71,12 +72,15 @@ public final class SettingsViewModel {
         return i18n.binding("settings.connection.user", session.me().user().name(), session.me().tenant().name());
     }
 
-    /** Where the token is kept, or that a demo session keeps none. */
+    /**
+     * Where the token is kept, or that a demo session keeps none. The store is only asked for a real factory's
+     * session, when the token has been read or written already and the answer is known without blocking.
+     */
     public StringBinding tokenStorageText() {
         if (session.demo()) {
             return i18n.binding("settings.connection.token.demo");
         }
-        return i18n.binding(secretStoreKind == SecretStore.Kind.KEYRING
+        return i18n.binding(secretStoreKind.get() == SecretStore.Kind.KEYRING
                 ? "settings.connection.token.keyring" : "settings.connection.token.file");
     }
 

@@ -59,6 +59,19 @@ class FallbackSecretStoreTest {
     }
 
     @Test
+    void theKeyringIsOnlyProbedOnFirstUse() {
+        int[] opened = new int[1];
+        FallbackSecretStore store = new FallbackSecretStore(() -> {
+            opened[0]++;
+            throw new SecretStoreException("no backend", null);
+        }, file);
+        assertThat(opened[0]).isZero();
+        store.read("a");
+        store.write("a", "tok");
+        assertThat(opened[0]).isEqualTo(1);
+    }
+
+    @Test
     void theRealKeyringEitherWorksOrFailsCleanlyOnThisMachine() {
         // On a headless Linux box there is no Secret Service: construction must fail with our exception,
         // never with a raw native or D-Bus error, and the fallback must take over.
