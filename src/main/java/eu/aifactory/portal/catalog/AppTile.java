@@ -2,6 +2,8 @@ package eu.aifactory.portal.catalog;
 
 import eu.aifactory.api.catalog.AppSummary;
 import java.util.function.Consumer;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
@@ -33,12 +35,13 @@ final class AppTile extends GridCell<AppSummary> {
     private final Label gpuBadge = new Label();
     private final Label price = new Label();
     private final VBox card;
+    private final InvalidationListener selectionListener = obs -> updateSelected();
+    private final InvalidationListener localeListener = obs -> render();
 
     AppTile(CatalogViewModel viewModel, CatalogLabels labels, ObservableValue<?> locale, Consumer<AppSummary> open) {
         this.viewModel = viewModel;
         this.labels = labels;
         getStyleClass().add("app-tile");
-        setFocusTraversable(true);
 
         StackPane iconBox = new StackPane(icon);
         iconBox.getStyleClass().add("tile-icon");
@@ -76,8 +79,10 @@ final class AppTile extends GridCell<AppSummary> {
                 event.consume();
             }
         });
-        viewModel.selectedAppProperty().addListener((obs, old, now) -> updateSelected());
-        locale.addListener((obs, old, now) -> render());
+        // The grid throws its cells away whenever the result changes, so a tile must not be kept alive by
+        // listeners on the long-lived selection and language: weak listeners, held strongly by the tile itself.
+        viewModel.selectedAppProperty().addListener(new WeakInvalidationListener(selectionListener));
+        locale.addListener(new WeakInvalidationListener(localeListener));
     }
 
     @Override
@@ -88,29 +93,44 @@ final class AppTile extends GridCell<AppSummary> {
 
     private void render() {
         AppSummary app = getItem();
+        // The card stays the graphic even while the cell is empty: taking it out and putting it back in would make
+        // JavaFX style its whole subtree from scratch each time.
+        if (getGraphic() != card) {
+            setGraphic(card);
+        }
+        setText(null);
+        setFocusTraversable(!isEmpty() && app != null);
         if (isEmpty() || app == null) {
-            setId(null);
-            setGraphic(null);
-            setText(null);
+            name.setId(null);
+            card.setVisible(false);
             updateSelected();
             return;
         }
-        setId("tile-" + app.id());
+        card.setVisible(true);
+        // The id for tests sits on the name, not on the tile: changing a node's id re-applies CSS to everything
+        // below it, and the tile is re-bound to another application on every keystroke.
+        name.setId("tile-" + app.id());
         icon.setIconCode(CatalogIcons.category(app.category()));
         String title = app.name().in(labels.locale());
         name.setText(title);
-        name.getStyleClass().remove("tile-name-long");
-        if (longestWord(title) > LONG_WORD) {
-            name.getStyleClass().add("tile-name-long");
+        boolean longName = longestWord(title) > LONG_WORD;
+        if (longName != name.getStyleClass().contains("tile-name-long")) {
+            if (longName) {
+                name.getStyleClass().add("tile-name-long");
+            } else {
+                name.getStyleClass().remove("tile-name-long");
+            }
         }
         vendor.setText(app.vendor());
         category.setText(labels.category(app.category()));
         gpuBadge.setText(labels.gpuClass(app.gpuClass()));
-        gpuBadge.getStyleClass().removeIf(style -> style.startsWith("gpu-class-"));
-        gpuBadge.getStyleClass().add("gpu-class-" + app.gpuClass());
+        // Only a real change of style class: any change makes JavaFX re-apply all CSS to the badge.
+        String gpuStyle = "gpu-class-" + app.gpuClass();
+        if (!gpuBadge.getStyleClass().contains(gpuStyle)) {
+            gpuBadge.getStyleClass().removeIf(style -> style.startsWith("gpu-class-"));
+            gpuBadge.getStyleClass().add(gpuStyle);
+        }
         price.setText(labels.priceFrom(app.priceFromEurPerHour()));
-        setGraphic(card);
-        setText(null);
         updateSelected();
     }
 

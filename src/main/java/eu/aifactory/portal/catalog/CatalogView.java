@@ -10,6 +10,9 @@ import eu.aifactory.portal.i18n.I18n;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.BiConsumer;
+import java.util.stream.Stream;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -74,6 +77,7 @@ public final class CatalogView extends BorderPane {
         grid.setHorizontalCellSpacing(GRID_CELL_SPACING);
         grid.setVerticalCellSpacing(GRID_CELL_SPACING);
         grid.setCellFactory(view -> new AppTile(viewModel, labels, i18n.localeProperty(), this::open));
+        grid.setSkin(new CatalogGridSkin<>(grid));
 
         detailPane = new CatalogDetailPane(viewModel, labels, i18n, onSubmitRequested);
 
@@ -137,10 +141,17 @@ public final class CatalogView extends BorderPane {
         viewModel.selectedAppProperty().set(app);
         applyCss();
         layout();
-        grid.lookupAll("#tile-" + app.id()).stream()
-                .filter(node -> shownInside(node, grid))
+        tiles().filter(tile -> tile.getItem() != null && tile.getItem().id().equals(app.id()))
                 .findFirst()
                 .ifPresent(Node::requestFocus);
+    }
+
+    /** The tiles on screen; the grid also keeps spare, hidden ones. */
+    private Stream<AppTile> tiles() {
+        return grid.lookupAll(".app-tile").stream()
+                .filter(node -> node instanceof AppTile && shownInside(node, grid))
+                .map(node -> (AppTile) node)
+                .filter(tile -> !tile.isEmpty());
     }
 
     private void showDetail(boolean show) {
@@ -252,11 +263,9 @@ public final class CatalogView extends BorderPane {
         return bar;
     }
 
-    /** Focuses the top-left tile on screen; the grid keeps hidden spare cells, which are skipped. */
+    /** Focuses the top-left tile on screen. */
     private void focusFirstTile() {
-        grid.lookupAll(".app-tile").stream()
-                .filter(node -> node.getId() != null && shownInside(node, grid))
-                .min(Comparator.comparingDouble((Node node) -> node.localToScene(0, 0).getY())
+        tiles().min(Comparator.comparingDouble((Node node) -> node.localToScene(0, 0).getY())
                         .thenComparingDouble(node -> node.localToScene(0, 0).getX()))
                 .ifPresent(Node::requestFocus);
     }
@@ -271,8 +280,10 @@ public final class CatalogView extends BorderPane {
     }
 
     private final class SortCell extends ListCell<CatalogSort> {
+        private final InvalidationListener localeListener = obs -> render(getItem(), isEmpty());
+
         SortCell() {
-            i18n.localeProperty().addListener((obs, old, now) -> render(getItem(), isEmpty()));
+            i18n.localeProperty().addListener(new WeakInvalidationListener(localeListener));
         }
 
         @Override

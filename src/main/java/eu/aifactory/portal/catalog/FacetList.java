@@ -2,22 +2,31 @@ package eu.aifactory.portal.catalog;
 
 import eu.aifactory.portal.i18n.I18n;
 import java.text.Collator;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.collections.SetChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.layout.VBox;
 
 /**
- * The values of one facet as check boxes with their counts. Boxes are kept and relabelled rather than rebuilt on
- * every keystroke, so focus and ticks survive typing; a value with no match is disabled unless ticked.
+ * The values of one facet as check boxes with their counts, in the order of their names. Boxes are kept and only
+ * relabelled when a count changes, so ticks and focus survive typing and a keystroke costs little. A facet with
+ * many values (a large catalog has hundreds of vendors) shows its most frequent ones plus the ticked ones, with a
+ * link to show all; a value with no match is disabled unless ticked.
  */
 final class FacetList extends VBox {
 
@@ -26,45 +35,101 @@ final class FacetList extends VBox {
     private final ObservableSet<String> selected;
     private final Function<String, String> label;
     private final I18n i18n;
-    private final Map<String, CheckBox> boxes = new HashMap<>();
+    private final int collapsedLimit;
 
+    private final VBox boxesPane = new VBox(4);
+    private final Hyperlink toggle = new Hyperlink();
+    private final Map<String, CheckBox> boxes = new LinkedHashMap<>();
+    private final Map<String, Integer> counts = new HashMap<>();
+    private final Map<String, Integer> shownCounts = new HashMap<>();
+    private List<String> alphabetical = List.of();
+    private Set<String> frequent = Set.of();
+    private boolean expanded;
+    private Locale formatLocale;
+    private MessageFormat optionFormat;
+
+    /**
+     * @param collapsedLimit how many values show before "Show all"; {@link Integer#MAX_VALUE} to always show all
+     */
     FacetList(String facetId, ObservableList<FacetOption> options, ObservableSet<String> selected,
-              Function<String, String> label, I18n i18n) {
+              Function<String, String> label, I18n i18n, int collapsedLimit) {
         super(4);
         this.facetId = facetId;
         this.options = options;
         this.selected = selected;
         this.label = label;
         this.i18n = i18n;
+        this.collapsedLimit = collapsedLimit;
         getStyleClass().add("facet-list");
         setId("facet-" + facetId);
-        options.addListener((ListChangeListener<FacetOption>) change -> sync());
-        selected.addListener((SetChangeListener<String>) change -> {
-            CheckBox box = boxes.get(change.getElementAdded() != null ? change.getElementAdded() : change.getElementRemoved());
-            if (box != null) {
-                box.setSelected(selected.contains(box.getUserData().toString()));
-                refresh(box, count(box.getUserData().toString()));
-            }
+        toggle.setId("facet-" + facetId + "-toggle");
+        toggle.getStyleClass().add("facet-toggle");
+        toggle.setOnAction(event -> {
+            expanded = !expanded;
+            showBoxes();
         });
-        i18n.localeProperty().addListener((obs, old, now) -> sync());
-        sync();
+        getChildren().setAll(boxesPane, toggle);
+
+        options.addListener((ListChangeListener<FacetOption>) change -> sync(false));
+        selected.addListener((SetChangeListener<String>) change -> {
+            String key = change.wasAdded() ? change.getElementAdded() : change.getElementRemoved();
+            CheckBox box = boxes.get(key);
+            if (box != null) {
+                box.setSelected(selected.contains(key));
+            }
+            showBoxes();
+        });
+        i18n.localeProperty().addListener((obs, old, now) -> sync(true));
+        sync(true);
     }
 
-    private void sync() {
-        Map<String, CheckBox> keep = new HashMap<>();
-        List<CheckBox> ordered = new ArrayList<>();
+    private void sync(boolean relabel) {
+        boolean structure = relabel || options.size() != boxes.size();
+        counts.clear();
         for (FacetOption option : options) {
-            CheckBox box = boxes.computeIfAbsent(option.key(), this::createBox);
-            keep.put(option.key(), box);
-            refresh(box, option.count());
-            ordered.add(box);
+            counts.put(option.key(), option.count());
+            if (!boxes.containsKey(option.key())) {
+                boxes.put(option.key(), createBox(option.key()));
+                structure = true;
+            }
         }
-        boxes.keySet().retainAll(keep.keySet());
+        if (structure) {
+            restructure();
+        }
+        showBoxes();
+    }
+
+    /** A new set of values or a new language: drop gone boxes, re-sort, re-rank, relabel everything. */
+    private void restructure() {
+        boxes.keySet().retainAll(counts.keySet());
+        shownCounts.clear();
         Collator collator = Collator.getInstance(i18n.locale());
-        ordered.sort(Comparator.comparing(box -> label.apply(box.getUserData().toString()), collator));
-        if (!ordered.equals(getChildren())) {
-            getChildren().setAll(ordered);
+        List<String> keys = new ArrayList<>(boxes.keySet());
+        keys.sort(Comparator.comparing(label, collator));
+        alphabetical = keys;
+        List<String> byCount = new ArrayList<>(keys);
+        byCount.sort(Comparator.comparingInt((String key) -> -counts.getOrDefault(key, 0)));
+        frequent = new HashSet<>(byCount.subList(0, Math.min(collapsedLimit, byCount.size())));
+    }
+
+    /** Puts the boxes to show, in name order, into the pane and brings their texts up to date. */
+    private void showBoxes() {
+        // Collapsing pays only when it hides more than a couple of values (long arithmetic: the limit may be MAX_VALUE).
+        boolean collapsible = boxes.size() > (long) collapsedLimit + 2;
+        List<Node> shown = new ArrayList<>();
+        for (String key : alphabetical) {
+            if (expanded || !collapsible || frequent.contains(key) || selected.contains(key)) {
+                CheckBox box = boxes.get(key);
+                refresh(box, key);
+                shown.add(box);
+            }
         }
+        if (!shown.equals(boxesPane.getChildren())) {
+            boxesPane.getChildren().setAll(shown);
+        }
+        toggle.setVisible(collapsible);
+        toggle.setManaged(collapsible);
+        toggle.setText(expanded ? i18n.get("catalog.facet.showFewer") : i18n.get("catalog.facet.showAll", boxes.size()));
     }
 
     private CheckBox createBox(String key) {
@@ -84,13 +149,21 @@ final class FacetList extends VBox {
         return box;
     }
 
-    private void refresh(CheckBox box, int count) {
-        String key = box.getUserData().toString();
-        box.setText(i18n.get("catalog.facet.option", label.apply(key), count));
+    private void refresh(CheckBox box, String key) {
+        int count = counts.getOrDefault(key, 0);
+        Integer shown = shownCounts.put(key, count);
+        if (shown == null || shown != count) {
+            box.setText(optionFormat().format(new Object[] {label.apply(key), count}));
+        }
         box.setDisable(count == 0 && !selected.contains(key));
     }
 
-    private int count(String key) {
-        return options.stream().filter(option -> option.key().equals(key)).mapToInt(FacetOption::count).findFirst().orElse(0);
+    /** "Name (12)": parsed once per language rather than once per box and keystroke. */
+    private MessageFormat optionFormat() {
+        if (!i18n.locale().equals(formatLocale)) {
+            formatLocale = i18n.locale();
+            optionFormat = new MessageFormat(i18n.get("catalog.facet.option"), formatLocale);
+        }
+        return optionFormat;
     }
 }

@@ -16,6 +16,9 @@ import org.kordamp.ikonli.material2.Material2AL;
 /** The side panel: category, GPU class, price and vendor filters, and a reset. */
 final class FacetPanel extends ScrollPane {
 
+    /** Vendors listed before "Show all": the most frequent ones, plus any ticked. */
+    static final int VENDORS_SHOWN = 10;
+
     private final CatalogViewModel viewModel;
     private final Slider priceSlider = new Slider(0, 1, 1);
     private boolean syncingSlider;
@@ -28,11 +31,11 @@ final class FacetPanel extends ScrollPane {
         setHbarPolicy(ScrollBarPolicy.NEVER);
 
         FacetList categories = new FacetList("category", viewModel.categoryFacet(), viewModel.selectedCategories(),
-                labels::category, i18n);
+                labels::category, i18n, Integer.MAX_VALUE);
         FacetList gpuClasses = new FacetList("gpuClass", viewModel.gpuClassFacet(), viewModel.selectedGpuClasses(),
-                labels::gpuClass, i18n);
+                labels::gpuClass, i18n, Integer.MAX_VALUE);
         FacetList vendors = new FacetList("vendor", viewModel.vendorFacet(), viewModel.selectedVendors(),
-                vendor -> vendor, i18n);
+                vendor -> vendor, i18n, VENDORS_SHOWN);
 
         priceSlider.setId("priceSlider");
         priceSlider.disableProperty().bind(Bindings.createBooleanBinding(

@@ -29,6 +29,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -133,9 +134,9 @@ class CatalogViewTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(viewModel.apps()).hasSizeLessThan(afterSearch)
                 .allSatisfy(app -> assertThat(app.category()).isEqualTo("quality-inspection"));
-        Set<Node> tiles = robot.lookup(".app-tile").match(CatalogViewTest::shown).queryAll();
-        assertThat(tiles).extracting(Node::getId).containsExactlyInAnyOrderElementsOf(
-                        viewModel.apps().stream().map(app -> "tile-" + app.id()).toList());
+        Set<AppTile> tiles = robot.lookup(".app-tile").match(CatalogViewTest::shown).queryAll();
+        assertThat(tiles).filteredOn(tile -> !tile.isEmpty()).extracting(tile -> tile.getItem().id())
+                .containsExactlyInAnyOrderElementsOf(ids(viewModel.apps()));
 
         robot.clickOn("#tile-" + INSPECTION_ID);
         await(() -> !robot.lookup("#parameterTable").queryAs(TableView.class).getItems().isEmpty());
@@ -149,14 +150,15 @@ class CatalogViewTest {
         assertThat(cellTexts(robot, "#planTable")).contains("2,70\u00a0€", "850\u00a0W", "10,80\u00a0€");
 
         // Escape closes the detail; Enter on a focused tile opens it again.
-        assertThat(view.getScene().getFocusOwner().getId()).isEqualTo("tile-" + INSPECTION_ID);
+        assertThat(view.getScene().getFocusOwner()).isInstanceOfSatisfying(AppTile.class,
+                tile -> assertThat(tile.getItem().id()).isEqualTo(INSPECTION_ID));
         robot.type(KeyCode.ESCAPE);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#catalogDetail").tryQuery()).isEmpty();
         robot.clickOn("#catalogSearch").type(KeyCode.DOWN);
         WaitForAsyncUtils.waitForFxEvents();
-        Node focused = robot.targetWindow(view.getScene().getWindow()).lookup(".app-tile:focused").query();
-        assertThat(focused.getId()).startsWith("tile-");
+        AppTile focused = robot.lookup(".app-tile:focused").query();
+        assertThat(focused.getItem()).isNotNull();
         robot.type(KeyCode.ENTER);
         await(() -> viewModel.detailProperty().get() != null);
         assertThat(robot.lookup("#catalogDetail").tryQuery()).isPresent();
@@ -241,6 +243,21 @@ class CatalogViewTest {
         assertThat(robot.lookup("#facet-category-quality-inspection").queryAs(CheckBox.class).getText())
                 .startsWith("Quality inspection (");
         assertThat(robot.lookup("#resultCount").queryAs(Label.class).getText()).isEqualTo("37 of 37 applications");
+    }
+
+    @Test
+    void aLongVendorFacetShowsItsTenMostFrequentVendorsUntilExpanded(FxRobot robot) throws TimeoutException {
+        awaitLoaded();
+        Set<CheckBox> collapsed = robot.lookup("#facet-vendor .check-box").queryAll();
+        assertThat(collapsed).hasSize(FacetPanel.VENDORS_SHOWN);
+        assertThat(robot.lookup("#facet-vendor-Factory_AI_Labs").tryQuery()).isPresent();
+
+        robot.interact(() -> robot.lookup("#catalogFacets").queryAs(ScrollPane.class).setVvalue(1));
+        robot.clickOn("#facet-vendor-toggle");
+
+        Set<CheckBox> expanded = robot.lookup("#facet-vendor .check-box").queryAll();
+        assertThat(expanded).hasSize(viewModel.vendorFacet().size());
+        assertThat(robot.lookup("#facet-category-toggle").query().isVisible()).isFalse();
     }
 
     @Test
