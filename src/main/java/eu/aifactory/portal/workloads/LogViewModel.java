@@ -27,6 +27,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A workload's log: all lines fetched so far (pages of up to {@value #PAGE} lines), the tail followed by polling
@@ -38,6 +40,7 @@ public final class LogViewModel {
     static final int PAGE = 2_000;
     static final int DOWNLOAD_PAGE = 5_000;
     static final Duration POLL = Duration.ofSeconds(1);
+    private static final Logger LOG = LoggerFactory.getLogger(LogViewModel.class);
 
     /** How a log download ended. */
     public record DownloadResult(Path file, long lines) {
@@ -215,9 +218,22 @@ public final class LogViewModel {
             }
             Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
+            deleteQuietly(part);
             throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            // A half-written log is no use: the next download starts over.
+            deleteQuietly(part);
+            throw e;
         }
         return new DownloadResult(target, written);
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            LOG.debug("could not delete {}: {}", file, e.toString());
+        }
     }
 
     public void dispose() {

@@ -143,4 +143,19 @@ class WorkloadDetailViewModelTest {
         assertThat(written.get(0)).isEqualTo("2026-03-02T09:00:01Z\tstep 1 loss 0.11");
         assertThat(dir.resolve("wl-1.log.part")).doesNotExist();
     }
+
+    @Test
+    void aDownloadThatLosesTheFactoryLeavesNoHalfFile(@TempDir Path dir) {
+        client.addLogLines(10);
+        LogViewModel log = open(WorkloadStatus.RUNNING).log();
+        client.fake.unreachable(true);
+        Path target = dir.resolve("wl-1.log");
+
+        log.download(target);
+
+        assertThat(log.failureProperty().get()).isInstanceOf(FactoryUnreachableException.class);
+        assertThat(log.downloadingProperty().get()).isFalse();
+        assertThat(target).doesNotExist();
+        assertThat(dir.resolve("wl-1.log.part")).doesNotExist();
+    }
 }
