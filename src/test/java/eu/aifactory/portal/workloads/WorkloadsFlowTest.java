@@ -10,7 +10,16 @@ import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.workload.WorkloadQuery;
+import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.FactoryUnreachableException;
+import eu.aifactory.portal.testing.DirectTaskExecutor;
+import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
@@ -59,7 +68,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The workloads feature headless (Monocle) against the real embedded factory, in memory, with simulated time 600
  * times faster, through the real HTTP client signed in as a demo engineer: submit from the catalog (first with a
  * wrong value), watch the run go QUEUED → RUNNING → SUCCEEDED in the table, read and filter its log, download a
- * result, and cancel a second run.
+ * result, and cancel a second run; and a submit whose answer was lost, retried into exactly one workload.
  */
 @ExtendWith(ApplicationExtension.class)
 class WorkloadsFlowTest {
@@ -232,5 +241,41 @@ class WorkloadsFlowTest {
 
     private Me me() {
         return context.session().me();
+    }
+
+    @Test
+    void anAnswerLostAfterTheFactoryCreatedTheWorkloadIsRetriedIntoExactlyOneWorkload() {
+        AtomicInteger submits = new AtomicInteger();
+        // The first submit reaches the factory, but its answer is lost on the way back.
+        FactoryClient flaky = (FactoryClient) Proxy.newProxyInstance(FactoryClient.class.getClassLoader(),
+                new Class<?>[] {FactoryClient.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(client, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (method.getName().equals("submit") && submits.getAndIncrement() == 0) {
+                        throw new FactoryUnreachableException("connection reset after the request was sent", null);
+                    }
+                    return result;
+                });
+        AppDetail app = client.getApp(APP);
+        DirectTaskExecutor direct = new DirectTaskExecutor();
+        SubmitFormViewModel form = new SubmitFormViewModel(flaky, direct, new I18n(I18n.ENGLISH), me(), app, app.latest());
+        form.field("lineId").textProperty().set("L09");
+        form.nameProperty().set("Lost answer " + System.nanoTime());
+
+        form.submit();
+        assertThat(form.retryingProperty().get()).isTrue();
+        assertThat(form.submittedProperty().get()).isNull();
+        form.submit();
+
+        assertThat(submits).hasValue(2);
+        Workload created = form.submittedProperty().get();
+        assertThat(created).isNotNull();
+        List<Workload> named = client.listWorkloads(WorkloadQuery.all().withLimit(200)).items().stream()
+                .filter(w -> w.name().equals(form.nameProperty().get())).toList();
+        assertThat(named).extracting(Workload::id).containsExactly(created.id());
     }
 }
