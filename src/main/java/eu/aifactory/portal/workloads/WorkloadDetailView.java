@@ -9,6 +9,7 @@ import eu.aifactory.portal.i18n.I18n;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -130,7 +131,13 @@ public final class WorkloadDetailView extends BorderPane {
         status.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
         reason.setId("detail-reason");
         reason.getStyleClass().add(Styles.TEXT_MUTED);
-        VBox titles = new VBox(2, title, new HBox(10, status, reason));
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        HBox statusLine = new HBox(10, status, reason);
+        statusLine.setAlignment(Pos.CENTER_LEFT);
+        VBox titles = new VBox(2, title, statusLine);
+        // The long reason gives way before the buttons do.
+        titles.setMinWidth(0);
+        HBox.setHgrow(titles, Priority.ALWAYS);
 
         Button cancel = new Button();
         cancel.setId("detail-cancel");
@@ -166,6 +173,9 @@ public final class WorkloadDetailView extends BorderPane {
         message.getStyleClass().add("workloads-problem");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
+        for (Button button : List.of(cancel, rerun, clone, close)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, titles, spring, message, cancel, rerun, clone, close);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("detail-header");
@@ -252,7 +262,7 @@ public final class WorkloadDetailView extends BorderPane {
         facts.getChildren().clear();
         int row = 0;
         row = fact(row, "workloads.detail.app", w.appId() + " " + w.appVersion());
-        row = fact(row, "workloads.col.project", w.projectId());
+        row = fact(row, "workloads.col.project", WorkloadsView.projectName(feature.session().me(), w.projectId()));
         row = fact(row, "workloads.col.plan", w.planId());
         row = fact(row, "workloads.detail.priority", WorkloadFormats.priority(w.priority(), i18n));
         row = fact(row, "workloads.col.submittedBy", w.submittedByName());

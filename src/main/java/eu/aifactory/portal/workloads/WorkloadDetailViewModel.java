@@ -7,6 +7,7 @@ import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -25,6 +26,9 @@ import javafx.collections.ObservableList;
  */
 public final class WorkloadDetailViewModel {
 
+    /** How often a running workload's record (cost and energy so far) is fetched again. */
+    static final Duration LIVE_REFRESH = Duration.ofSeconds(10);
+
     private final FactoryClient client;
     private final TaskExecutor executor;
     private final Consumer<Throwable> contact;
@@ -39,6 +43,7 @@ public final class WorkloadDetailViewModel {
     private String rerunKey;
     private TaskHandle refreshCall = TaskHandle.NONE;
     private TaskHandle artifactsCall = TaskHandle.NONE;
+    private TaskHandle liveRefresh = TaskHandle.NONE;
     private boolean artifactsLoaded;
 
     public WorkloadDetailViewModel(FactoryClient client, TaskExecutor executor, Workload initial, Consumer<Throwable> contact) {
@@ -96,10 +101,17 @@ public final class WorkloadDetailViewModel {
         return cancellable;
     }
 
-    /** Loads the full record (with history), the artifacts and the log. */
+    /** Loads the full record (with history), the artifacts and the log; keeps cost and energy current while it runs. */
     public void start() {
         refresh();
         log.start();
+        liveRefresh = executor.repeat(LIVE_REFRESH, () -> {
+            if (workload.get().status().isTerminal()) {
+                liveRefresh.cancel();
+            } else {
+                refresh();
+            }
+        });
     }
 
     public void refresh() {
@@ -194,6 +206,7 @@ public final class WorkloadDetailViewModel {
     }
 
     public void dispose() {
+        liveRefresh.cancel();
         refreshCall.cancel();
         artifactsCall.cancel();
         log.dispose();

@@ -287,7 +287,7 @@ public final class WorkloadsView extends BorderPane {
         return WorkloadFormats.duration(Duration.between(w.startedAt(), end), i18n);
     }
 
-    private static String projectName(Me me, String projectId) {
+    static String projectName(Me me, String projectId) {
         return me.projects().stream().filter(p -> p.id().equals(projectId)).map(Me.Project::name).findFirst()
                 .orElse(projectId);
     }

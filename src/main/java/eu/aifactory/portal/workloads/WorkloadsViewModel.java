@@ -45,6 +45,8 @@ public final class WorkloadsViewModel {
     static final Duration POLL_PERIOD = Duration.ofSeconds(5);
     /** How long the stream may be reconnecting before the table polls instead. */
     static final Duration POLL_AFTER = Duration.ofSeconds(10);
+    /** How often cost and energy of running rows are fetched again; events only carry status changes. */
+    static final Duration ACTIVE_REFRESH = Duration.ofSeconds(15);
     static final Set<WorkloadStatus> RUNNING = EnumSet.of(WorkloadStatus.STARTING, WorkloadStatus.RUNNING,
             WorkloadStatus.CANCELLING);
     static final Set<WorkloadStatus> FAILED = EnumSet.of(WorkloadStatus.FAILED);
@@ -81,6 +83,7 @@ public final class WorkloadsViewModel {
     private TaskHandle pollStart = TaskHandle.NONE;
     private TaskHandle pollTimer = TaskHandle.NONE;
     private TaskHandle refreshCall = TaskHandle.NONE;
+    private TaskHandle activeRefresh = TaskHandle.NONE;
 
     /** @param contact hears of every call's outcome (null for success), for the shell's connection monitor */
     public WorkloadsViewModel(FactoryClient client, TaskExecutor executor, Me me, WorkloadEvents events, Clock clock,
@@ -160,6 +163,14 @@ public final class WorkloadsViewModel {
     public void loadIfNeeded() {
         if (!loaded) {
             reload();
+            activeRefresh = executor.repeat(ACTIVE_REFRESH, this::refreshActive);
+        }
+    }
+
+    /** Cost and energy "so far" of the running workloads at the top, while the stream is live (polling does it else). */
+    private void refreshActive() {
+        if (!polling.get() && rows.stream().limit(PAGE_SIZE).anyMatch(w -> !w.status().isTerminal())) {
+            refreshTop();
         }
     }
 
@@ -382,6 +393,7 @@ public final class WorkloadsViewModel {
 
     public void dispose() {
         generation++;
+        activeRefresh.cancel();
         pageCall.cancel();
         refreshCall.cancel();
         searchDelay.cancel();

@@ -92,7 +92,7 @@ class WorkloadDetailViewModelTest {
         WorkloadDetailViewModel detail = open(WorkloadStatus.RUNNING);
         LogViewModel log = detail.log();
         assertThat(log.lines()).extracting(LogLine::line).containsExactly(1L, 2L, 3L);
-        assertThat(executor.liveRepeats()).isEqualTo(1);
+        long following = executor.liveRepeats();
 
         client.addLogLines(2);
         executor.tick();
@@ -101,7 +101,22 @@ class WorkloadDetailViewModelTest {
         client.logComplete = true;
         executor.tick();
         assertThat(log.completeProperty().get()).isTrue();
-        assertThat(executor.liveRepeats()).isZero();
+        assertThat(executor.liveRepeats()).isEqualTo(following - 1);
+    }
+
+    @Test
+    void aRunningWorkloadIsFetchedAgainForItsCostSoFarUntilItEnds() {
+        WorkloadDetailViewModel detail = open(WorkloadStatus.RUNNING);
+        client.fake.workloads(List.of(Samples.workload("wl-1", WorkloadStatus.SUCCEEDED, "u-anna", Samples.T0)));
+        long before = client.fake.callCount("getWorkload");
+
+        executor.tick();
+        assertThat(client.fake.callCount("getWorkload")).isEqualTo(before + 1);
+        assertThat(detail.workload().status()).isEqualTo(WorkloadStatus.SUCCEEDED);
+
+        executor.tick();
+        executor.tick();
+        assertThat(client.fake.callCount("getWorkload")).isEqualTo(before + 1);
     }
 
     @Test

@@ -172,7 +172,7 @@ class WorkloadsViewModelTest {
         client.states.accept(ConnectionState.CONNECTED);
         executor.runDelayed();
         assertThat(viewModel.pollingProperty().get()).isFalse();
-        assertThat(executor.liveRepeats()).isZero();
+        assertThat(executor.liveRepeats()).as("only the refresh of running rows").isEqualTo(1);
     }
 
     @Test
@@ -184,7 +184,21 @@ class WorkloadsViewModelTest {
         executor.runDelayed();
 
         assertThat(viewModel.pollingProperty().get()).isFalse();
-        assertThat(executor.liveRepeats()).isZero();
+        assertThat(executor.liveRepeats()).as("only the refresh of running rows").isEqualTo(1);
+    }
+
+    @Test
+    void runningRowsAreFetchedAgainForTheirCostSoFarButNotWhenAllEnded() {
+        viewModel.loadIfNeeded();
+        int before = client.queries.size();
+        executor.tick();
+        assertThat(client.queries).hasSize(before + 1);
+
+        client.fake.workloads(List.of(Samples.workload("wl-done", WorkloadStatus.SUCCEEDED, "u-anna", Samples.T0)));
+        viewModel.reload();
+        int after = client.queries.size();
+        executor.tick();
+        assertThat(client.queries).hasSize(after);
     }
 
     @Test

@@ -141,6 +141,7 @@ public final class SubmitDialog extends Dialog<Workload> {
         TextField name = new TextField();
         name.setId("submit-name");
         name.setPromptText(i18n.get("workloads.submit.namePrompt"));
+        name.setPrefColumnCount(28);
         name.textProperty().bindBidirectional(viewModel.nameProperty());
         formRow(form, i18n.get("workloads.submit.name"), name, null, SubmitFormViewModel.NAME, null);
 
