@@ -25,6 +25,7 @@ import eu.aifactory.portal.shell.SessionManager;
 import eu.aifactory.portal.shell.ShellServices;
 import eu.aifactory.portal.theme.OsThemeDetector;
 import eu.aifactory.portal.theme.ThemeManager;
+import eu.aifactory.portal.workloads.WorkloadsMount;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,7 +86,9 @@ public final class AppContext implements AutoCloseable {
      * mounts itself here with one line, e.g. {@code pages.register(Page.CATALOG, CatalogPage::new);}.
      */
     private void registerPages() {
-        pages.register(Page.CATALOG, CatalogPage::new);
+        WorkloadsMount workloads = new WorkloadsMount(sessions.sessionProperty(), () -> settings.get().notifications());
+        pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
+        pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
                 context.session(), secrets::kind, sessions::signOut), i18n));
     }

@@ -1,0 +1,61 @@
+package eu.aifactory.portal.workloads;
+
+import eu.aifactory.api.workload.Priority;
+import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.portal.i18n.I18n;
+import java.time.Duration;
+
+/** Status, priority and duration texts of the workloads feature, in the user's language. */
+public final class WorkloadFormats {
+
+    private WorkloadFormats() {
+    }
+
+    public static String status(WorkloadStatus status, I18n i18n) {
+        if (status == null) {
+            return "";
+        }
+        return switch (status) {
+            case QUEUED -> i18n.get("workloads.status.queued");
+            case STARTING -> i18n.get("workloads.status.starting");
+            case RUNNING -> i18n.get("workloads.status.running");
+            case CANCELLING -> i18n.get("workloads.status.cancelling");
+            case SUCCEEDED -> i18n.get("workloads.status.succeeded");
+            case FAILED -> i18n.get("workloads.status.failed");
+            case CANCELLED -> i18n.get("workloads.status.cancelled");
+        };
+    }
+
+    /** The CSS class that colours a status: {@code status-running}, {@code status-failed}, ... */
+    public static String statusStyle(WorkloadStatus status) {
+        return "status-" + status.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    public static String priority(Priority priority, I18n i18n) {
+        if (priority == null) {
+            return "";
+        }
+        return switch (priority) {
+            case LOW -> i18n.get("workloads.priority.low");
+            case NORMAL -> i18n.get("workloads.priority.normal");
+            case HIGH -> i18n.get("workloads.priority.high");
+        };
+    }
+
+    /** "45 s", "12 min", "3 h 05 min", "2 d 4 h": as precise as a person reads a run time. */
+    public static String duration(Duration duration, I18n i18n) {
+        long seconds = Math.max(0, duration.getSeconds());
+        if (seconds < 60) {
+            return i18n.get("workloads.duration.seconds", seconds);
+        }
+        long minutes = seconds / 60;
+        if (minutes < 60) {
+            return i18n.get("workloads.duration.minutes", minutes);
+        }
+        long hours = minutes / 60;
+        if (hours < 48) {
+            return i18n.get("workloads.duration.hours", hours, String.format("%02d", minutes % 60));
+        }
+        return i18n.get("workloads.duration.days", hours / 24, hours % 24);
+    }
+}

@@ -1,0 +1,160 @@
+package eu.aifactory.portal.workloads;
+
+import eu.aifactory.api.Health;
+import eu.aifactory.api.Page;
+import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.catalog.AppQuery;
+import eu.aifactory.api.catalog.AppSummary;
+import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.workload.Artifact;
+import eu.aifactory.api.workload.Estimate;
+import eu.aifactory.api.workload.EstimateRequest;
+import eu.aifactory.api.workload.LogLine;
+import eu.aifactory.api.workload.LogPage;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadEvent;
+import eu.aifactory.api.workload.WorkloadQuery;
+import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.client.FactoryClient;
+import eu.aifactory.portal.testing.FakeFactoryClient;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Supplier;
+
+/**
+ * The shell's {@link FakeFactoryClient} plus what the workloads tests need to see and script: the Idempotency-Key of
+ * every submit, the queries sent, submits that fail a given number of times, a growing log, cancels, and the
+ * event subscription's callbacks so a test can play the factory's event stream.
+ */
+final class ScriptedClient implements FactoryClient {
+
+    final FakeFactoryClient fake = new FakeFactoryClient();
+    final List<String> submitKeys = new CopyOnWriteArrayList<>();
+    final List<WorkloadSubmission> submissions = new CopyOnWriteArrayList<>();
+    final List<WorkloadQuery> queries = new CopyOnWriteArrayList<>();
+    final List<EstimateRequest> estimates = new CopyOnWriteArrayList<>();
+    final List<String> cancelled = new CopyOnWriteArrayList<>();
+    final List<LogLine> log = new CopyOnWriteArrayList<>();
+    volatile boolean logComplete;
+    volatile Supplier<RuntimeException> submitFailure;
+    volatile int submitFailuresLeft;
+    volatile Consumer<WorkloadEvent> events;
+    volatile Consumer<ConnectionState> states;
+
+    /** The next {@code times} submits throw what {@code failure} supplies, then submits succeed again. */
+    ScriptedClient failSubmits(int times, Supplier<RuntimeException> failure) {
+        this.submitFailuresLeft = times;
+        this.submitFailure = failure;
+        return this;
+    }
+
+    void addLogLines(int count) {
+        long start = log.size() + 1;
+        for (long i = start; i < start + count; i++) {
+            log.add(new LogLine(i, Instant.parse("2026-03-02T09:00:00Z").plusSeconds(i), i % 10 == 0
+                    ? "epoch " + i + " checkpoint written" : "step " + i + " loss 0.1" + (i % 7)));
+        }
+    }
+
+    @Override
+    public Health health() {
+        return fake.health();
+    }
+
+    @Override
+    public Me me() {
+        return fake.me();
+    }
+
+    @Override
+    public Page<AppSummary> listApps(AppQuery query) {
+        return fake.listApps(query);
+    }
+
+    @Override
+    public AppDetail getApp(String appId) {
+        return fake.getApp(appId);
+    }
+
+    @Override
+    public List<ResourcePlan> listResourcePlans() {
+        return fake.listResourcePlans();
+    }
+
+    @Override
+    public Estimate estimate(EstimateRequest request) {
+        estimates.add(request);
+        return fake.estimate(request);
+    }
+
+    @Override
+    public Workload submit(WorkloadSubmission submission, String idempotencyKey) {
+        submitKeys.add(idempotencyKey);
+        submissions.add(submission);
+        if (submitFailuresLeft > 0) {
+            submitFailuresLeft--;
+            throw submitFailure.get();
+        }
+        return fake.submit(submission, idempotencyKey);
+    }
+
+    @Override
+    public Page<Workload> listWorkloads(WorkloadQuery query) {
+        queries.add(query);
+        return fake.listWorkloads(query);
+    }
+
+    @Override
+    public Workload getWorkload(String workloadId) {
+        return fake.getWorkload(workloadId);
+    }
+
+    @Override
+    public Workload cancel(String workloadId) {
+        cancelled.add(workloadId);
+        return fake.cancel(workloadId);
+    }
+
+    @Override
+    public LogPage logs(String workloadId, long fromLine, Instant since, String q, int limit) {
+        fake.logs(workloadId, fromLine, since, q, limit);
+        long from = Math.max(1, fromLine);
+        List<LogLine> page = new ArrayList<>();
+        for (LogLine line : log) {
+            if (line.line() >= from && page.size() < limit) {
+                page.add(line);
+            }
+        }
+        long next = page.isEmpty() ? from : page.get(page.size() - 1).line() + 1;
+        return new LogPage(page, next, logComplete && next > log.size());
+    }
+
+    @Override
+    public List<Artifact> listArtifacts(String workloadId) {
+        return fake.listArtifacts(workloadId);
+    }
+
+    @Override
+    public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
+        return fake.downloadArtifact(artifactId, target, progress);
+    }
+
+    @Override
+    public EventSubscription subscribe(long lastEventId, Consumer<WorkloadEvent> eventConsumer,
+                                       Consumer<ConnectionState> stateConsumer) {
+        this.events = eventConsumer;
+        this.states = stateConsumer;
+        return fake.subscribe(lastEventId, eventConsumer, stateConsumer);
+    }
+
+    @Override
+    public void close() {
+        fake.close();
+    }
+}

@@ -1,0 +1,208 @@
+package eu.aifactory.portal.workloads;
+
+import atlantafx.base.theme.PrimerLight;
+import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.api.workload.Priority;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.FxTaskExecutor;
+import eu.aifactory.portal.common.Page;
+import eu.aifactory.portal.common.PageContext;
+import eu.aifactory.portal.common.Session;
+import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.workloads.submit.SubmitDialog;
+import eu.aifactory.server.DemoUser;
+import eu.aifactory.server.FactoryServer;
+import eu.aifactory.server.ServerConfig;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Scene;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * Renders the workloads feature against the real embedded factory (demo data, fast simulated time) to PNGs for the
+ * README: the submit dialog with a validation error, the table, and the detail with its log. Headless; not a test.
+ *
+ * <pre>
+ * mvn -o -q test-compile exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=eu.aifactory.portal.workloads.WorkloadsScreenshots -Dexec.args=assets/screenshots
+ * </pre>
+ */
+public final class WorkloadsScreenshots {
+
+    private static final String APP = "visual-quality-inspection";
+
+    private WorkloadsScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path target = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
+        for (String[] p : new String[][] {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"},
+                {"prism.order", "sw"}, {"prism.text", "t2k"}, {"prism.lcdtext", "false"}, {"java.awt.headless", "true"},
+                {"headless.geometry", "1600x1000-32"}}) {
+            if (System.getProperty(p[0]) == null) {
+                System.setProperty(p[0], p[1]);
+            }
+        }
+        TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
+        Locale.setDefault(Locale.UK);
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        Platform.setImplicitExit(false);
+        started.get(1, TimeUnit.MINUTES);
+        try (FactoryServer server = FactoryServer.start(ServerConfig.inMemory(true, 600))) {
+            shoot(server, target, I18n.ENGLISH, "en");
+            shoot(server, target, I18n.GERMAN, "de");
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private static void shoot(FactoryServer server, Path target, Locale locale, String tag) throws Exception {
+        DemoUser engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
+        char[] token = engineer.token().toCharArray();
+        HttpFactoryClient client = new HttpFactoryClient(FactoryClientConfig.builder(server.baseUri()).token(token::clone).build());
+        FxTaskExecutor executor = new FxTaskExecutor();
+        Me me = client.me();
+        Session session = new Session(server.baseUri(), client, me, true);
+        I18n i18n = new I18n(locale);
+        Path cache = Files.createTempDirectory("workloads-shots");
+        WorkloadDetailView.setDefaultSaveChooser((name, owner) -> cache.resolve(name));
+
+        // A couple of fresh runs of this user: one finished with a log, one waiting or running.
+        AppDetail app = client.getApp(APP);
+        Workload finished = client.submit(new WorkloadSubmission("Line 3 – night shift", APP, app.latest().version(),
+                me.projects().get(0).id(), "rtx-pro-6000-x4", Priority.NORMAL, Map.of("lineId", "L03"), Map.of()),
+                "shots-" + tag + "-1");
+        client.submit(new WorkloadSubmission("Line 5 – weld seams", APP, app.latest().version(), me.projects().get(0).id(),
+                "rtx-pro-6000-x1", Priority.HIGH, Map.of("lineId", "L05"), Map.of()), "shots-" + tag + "-2");
+        waitFor(() -> client.getWorkload(finished.id()).status().isTerminal(), 120);
+
+        Stage stage = fx(() -> {
+            Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+            Stage s = new Stage();
+            s.setScene(new Scene(new StackPane(), 1440, 900));
+            s.show();
+            return s;
+        });
+        StackPane host = (StackPane) stage.getScene().getRoot();
+        Page[] page = new Page[1];
+        PageContext[] context = new PageContext[1];
+        WorkloadsMount mount = new WorkloadsMount(new SimpleObjectProperty<>(session), () -> false);
+        fx(() -> {
+            ConnectionMonitor monitor = new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3);
+            context[0] = new PageContext(session, i18n, executor, monitor, cache, id -> { });
+            page[0] = mount.page(context[0]);
+            host.getChildren().setAll(page[0].view());
+            page[0].onShow();
+            return null;
+        });
+        WorkloadsPage workloads = (WorkloadsPage) page[0];
+        waitFor(() -> fx(() -> workloads.viewModel().rows().size() > 20), 60);
+
+        // The table, nothing selected.
+        write(stage.getScene(), target.resolve("workloads-table-" + tag + ".png"));
+
+        // The detail of the finished run with its log, a search on.
+        fx(() -> {
+            workloads.open(client.getWorkload(finished.id()));
+            return null;
+        });
+        waitFor(() -> fx(() -> workloads.workloadsView().detail() != null
+                && workloads.workloadsView().detail().viewModel().log().completeProperty().get()), 60);
+        fx(() -> {
+            WorkloadDetailView detail = workloads.workloadsView().detail();
+            detail.selectTab("tab-logs");
+            detail.viewModel().log().searchProperty().set("telemetry");
+            return null;
+        });
+        Thread.sleep(500);
+        write(stage.getScene(), target.resolve("workloads-detail-logs-" + tag + ".png"));
+
+        // The submit dialog with a wrong line id and an out-of-range threshold.
+        SubmitDialog dialog = fx(() -> mount.current().openSubmit(app, app.latest(), null, stage));
+        waitFor(() -> fx(() -> dialog.viewModel().estimateProperty().get() != null), 30);
+        fx(() -> {
+            ((TextField) dialog.control("lineId")).setText("Line 3");
+            ((javafx.scene.control.Button) dialog.getDialogPane().lookup("#submit-button")).fire();
+            return null;
+        });
+        Thread.sleep(500);
+        write(dialog.getDialogPane().getScene(), target.resolve("workloads-submit-error-" + tag + ".png"));
+        fx(() -> {
+            dialog.close();
+            page[0].dispose();
+            mount.current().close();
+            stage.close();
+            return null;
+        });
+        executor.shutdown();
+        client.close();
+    }
+
+    private static <T> T fx(Callable<T> body) throws Exception {
+        if (Platform.isFxApplicationThread()) {
+            return body.call();
+        }
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(body.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(1, TimeUnit.MINUTES);
+    }
+
+    private interface Check {
+        boolean ok() throws Exception;
+    }
+
+    private static void waitFor(Check check, int seconds) throws Exception {
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!check.ok()) {
+            if (System.nanoTime() > until) {
+                throw new IllegalStateException("timed out waiting");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static void write(Scene scene, Path file) throws Exception {
+        var image = fx(() -> {
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return scene.snapshot(null);
+        });
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        Files.createDirectories(file.getParent());
+        try {
+            ImageIO.write(buffered, "png", file.toFile());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
