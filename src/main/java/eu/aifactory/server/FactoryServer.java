@@ -100,15 +100,12 @@ public final class FactoryServer implements AutoCloseable {
             executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale());
             WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock);
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
-            Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
-                    estimates, events, clock, version(), keepAliveMs));
-            String version = FactoryServer.class.getPackage().getImplementationVersion();
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
             Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
-                    estimates, events, clock, version == null ? "dev" : version, keepAliveMs, residency, signingKeys,
+                    estimates, events, clock, version(), keepAliveMs, residency, signingKeys,
                     new DownloadLog(residencyStore, clock)));
             http.start(config.host(), config.port());
             executor.start();

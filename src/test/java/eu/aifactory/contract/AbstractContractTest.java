@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.Page;
@@ -15,6 +16,8 @@ import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.signing.JwkSet;
+import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
@@ -309,6 +312,17 @@ abstract class AbstractContractTest {
             assertThatThrownBy(() -> other.energyReceipt(report.groups().get(0).key()))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         }
+    }
+
+    @Test
+    void residencyReportVerifiesOfflineWithThePublishedKeysAndAnEditBreaksIt() {
+        Instant now = Instant.now();
+        JsonNode signed = client.residencyReport(now.minus(Duration.ofDays(90)), now);
+        JwkSet keys = client.factoryKeys();
+        assertThat(SignedDocument.verify(signed, keys).valid()).isTrue();
+        ObjectNode edited = signed.deepCopy();
+        ((ObjectNode) edited.path("report").path("tenant")).put("name", "Someone Else GmbH");
+        assertThat(SignedDocument.verify(edited, keys).valid()).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.catalog;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.Problem;
@@ -11,6 +12,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -176,5 +178,15 @@ final class FakeCatalogClient implements FactoryClient {
     @Override
     public void close() {
         // nothing to release
+    }
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public JwkSet factoryKeys() {
+        throw new UnsupportedOperationException("not used by the catalog");
     }
 }

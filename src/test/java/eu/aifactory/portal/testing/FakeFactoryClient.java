@@ -12,6 +12,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Artifact;
@@ -25,6 +26,7 @@ import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryUnreachableException;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.nio.file.Path;
 import java.text.Normalizer;
@@ -65,6 +67,8 @@ public final class FakeFactoryClient implements FactoryClient {
     private volatile Function<EstimateRequest, Estimate> onEstimate;
     private final Map<String, EnergyReceipt> receipts = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile EnergyReports onEnergyReport;
+    private volatile ResidencyReports onResidencyReport;
+    private volatile JwkSet factoryKeys;
 
     private volatile String acceptedToken;
     private volatile String presentedToken;
@@ -118,6 +122,23 @@ public final class FakeFactoryClient implements FactoryClient {
 
     public FakeFactoryClient onEnergyReport(EnergyReports handler) {
         this.onEnergyReport = handler;
+        return this;
+    }
+
+    /** Answers residency reports; {@link #residencyReport} fails until one is set. */
+    @FunctionalInterface
+    public interface ResidencyReports {
+        JsonNode report(Instant from, Instant to);
+    }
+
+    public FakeFactoryClient onResidencyReport(ResidencyReports handler) {
+        this.onResidencyReport = handler;
+        return this;
+    }
+
+    /** The key set {@link #factoryKeys()} answers with. */
+    public FakeFactoryClient factoryKeys(JwkSet keys) {
+        this.factoryKeys = keys;
         return this;
     }
 
@@ -356,6 +377,18 @@ public final class FakeFactoryClient implements FactoryClient {
     }
 
     // ---- plumbing
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to) {
+        enter("residencyReport");
+        return configured(onResidencyReport, "onResidencyReport").report(from, to);
+    }
+
+    @Override
+    public JwkSet factoryKeys() {
+        enter("factoryKeys");
+        return configured(factoryKeys, "factoryKeys");
+    }
 
     private void enter(String call) {
         calls.add(call);

@@ -6,7 +6,9 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.tenant.Me;
@@ -144,6 +146,18 @@ public final class FxThreadGuardClient implements FactoryClient {
     public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
         enter("energyReport");
         return delegate.energyReport(from, to, groupBy);
+    }
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to) {
+        enter("residencyReport");
+        return delegate.residencyReport(from, to);
+    }
+
+    @Override
+    public JwkSet factoryKeys() {
+        enter("factoryKeys");
+        return delegate.factoryKeys();
     }
 
     @Override

@@ -1,11 +1,16 @@
 package eu.aifactory.portal.workloads;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -156,5 +161,25 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public void close() {
         fake.close();
+    }
+
+    @Override
+    public EnergyReceipt energyReceipt(String workloadId) {
+        return fake.energyReceipt(workloadId);
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
+        return fake.energyReport(from, to, groupBy);
+    }
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to) {
+        return fake.residencyReport(from, to);
+    }
+
+    @Override
+    public JwkSet factoryKeys() {
+        return fake.factoryKeys();
     }
 }
