@@ -215,6 +215,11 @@ public final class CatalogViewModel {
             contact.failed(result.failure());
         }
         CachedCatalog catalog = result.catalog();
+        if (!result.online() && loaded && asOf.get() != null && catalog.asOf().isBefore(asOf.get())) {
+            // The cache is older than the catalog on screen (its last write failed): keep the newer one.
+            setOffline(true);
+            return;
+        }
         loadedApps = catalog.apps();
         plans.clear();
         catalog.plans().forEach(plan -> plans.put(plan.id(), plan));

@@ -3,6 +3,7 @@ package eu.aifactory.portal.catalog;
 import static eu.aifactory.portal.catalog.SeedCatalog.INSPECTION_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.Json;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.AppVersion;
@@ -453,6 +454,24 @@ class CatalogViewModelTest {
         assertThat(vm.stateProperty().get()).isEqualTo(CatalogState.READY);
         assertThat(vm.problemProperty().get()).isNull();
         assertThat(vm.offlineProperty().get()).isFalse();
+    }
+
+    @Test
+    void anOlderCacheNeverReplacesTheNewerCatalogOnScreen() throws Exception {
+        loaded();
+        CatalogViewModel vm = viewModel(client, SECOND_LOAD);
+        vm.loadIfNeeded();
+        // The second load's cache write did not happen: the file still holds the first load.
+        Files.writeString(cacheDir.resolve(CatalogCache.FILE_NAME), Json.mapper().writeValueAsString(
+                new CachedCatalog(FIRST_LOAD, SeedCatalog.apps().subList(0, 3).stream().map(AppDetail::summary).toList(),
+                        SeedCatalog.plans(), List.of())));
+        client.reachable(false);
+
+        vm.reload();
+
+        assertThat(vm.offlineProperty().get()).isTrue();
+        assertThat(vm.asOfProperty().get()).isEqualTo(SECOND_LOAD);
+        assertThat(vm.apps()).hasSize(37);
     }
 
     @Test

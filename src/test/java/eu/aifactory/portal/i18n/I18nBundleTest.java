@@ -31,7 +31,9 @@ class I18nBundleTest {
 
     /** Prefixes of keys built at run time, and who builds them. */
     static final List<String> DYNAMIC_PREFIXES = List.of(
-            "role."   // ShellViewModel, SignInView: "role." + role.wire()
+            "role.",      // ShellViewModel, SignInView: "role." + role.wire()
+            "category.",  // CatalogLabels: "category." + the factory's category key
+            "gpuClass."   // CatalogLabels: "gpuClass." + the factory's GPU class key
     );
 
     private static final Path SOURCES = Path.of("src/main/java");
