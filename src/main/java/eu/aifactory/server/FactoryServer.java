@@ -86,9 +86,8 @@ public final class FactoryServer implements AutoCloseable {
             executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale());
             WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock);
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
-            String version = FactoryServer.class.getPackage().getImplementationVersion();
             Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
-                    estimates, events, clock, version == null ? "dev" : version, keepAliveMs));
+                    estimates, events, clock, version(), keepAliveMs));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers);
@@ -105,6 +104,25 @@ public final class FactoryServer implements AutoCloseable {
             database.close();
             throw e;
         }
+    }
+
+    /** The build's version: from the jar manifest, else from Maven's pom.properties, else "dev". */
+    static String version() {
+        String version = FactoryServer.class.getPackage().getImplementationVersion();
+        if (version != null) {
+            return version;
+        }
+        try (java.io.InputStream in = FactoryServer.class.getResourceAsStream(
+                "/META-INF/maven/eu.aifactory/tenant-portal/pom.properties")) {
+            if (in != null) {
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                return properties.getProperty("version", "dev");
+            }
+        } catch (java.io.IOException e) {
+            LOG.debug("No pom.properties: {}", e.getMessage());
+        }
+        return "dev";
     }
 
     public int port() {

@@ -1,7 +1,6 @@
 package eu.aifactory.server;
 
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -61,9 +60,5 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
 
     public ServerConfig withTimeScale(double newTimeScale) {
         return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale);
-    }
-
-    boolean isH2InMemory() {
-        return jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:");
     }
 }

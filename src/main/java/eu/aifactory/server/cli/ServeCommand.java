@@ -68,8 +68,20 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--time-scale must be a positive number");
+        }
+        if (port < 0 || port > 65535) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
+        }
         ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale);
-        FactoryServer server = FactoryServer.start(config);
+        FactoryServer server;
+        try {
+            server = FactoryServer.start(config);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("The factory did not start: " + rootMessage(e));
+            return 1;
+        }
         out.println("AI factory listening on " + server.baseUri() + "  (Ctrl+C stops it)");
         if (!server.demoUsers().isEmpty()) {
             out.println("Demo users (tenant user role token):");
@@ -80,6 +92,14 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         awaitShutdown.accept(server);
         return 0;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 
     private static void blockUntilShutdown(FactoryServer server) {

@@ -26,6 +26,7 @@ public final class EventHub implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
     static final long GAP_TIMEOUT_MS = 2_000;
+    private static final long MIN_PUMP_MS = 20;
     private static final int BATCH = 1_000;
     private static final WorkloadStore.StoredEvent CLOSED = new WorkloadStore.StoredEvent(null, "", "");
 
@@ -118,10 +119,6 @@ public final class EventHub implements AutoCloseable {
         subscribers.remove(subscriber);
     }
 
-    public int subscriberCount() {
-        return subscribers.size();
-    }
-
     public void wake() {
         lock.lock();
         try {
@@ -134,6 +131,7 @@ public final class EventHub implements AutoCloseable {
 
     private void loop() {
         while (!stopped) {
+            long started = System.nanoTime();
             try {
                 pump();
             } catch (RuntimeException e) {
@@ -146,6 +144,12 @@ public final class EventHub implements AutoCloseable {
                     changed.await(gapId >= 0 ? 50 : 500, TimeUnit.MILLISECONDS);
                 }
                 woken = false;
+                // Under a burst of commits, pump at most every MIN_PUMP_MS instead of once per event.
+                long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+                if (elapsedMs < MIN_PUMP_MS && !stopped) {
+                    changed.await(MIN_PUMP_MS - elapsedMs, TimeUnit.MILLISECONDS);
+                    woken = false;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;

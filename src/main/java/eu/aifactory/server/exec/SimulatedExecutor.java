@@ -49,6 +49,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     private static final int QUEUE_POSITIONS_SHOWN = 50;
     private static final long MINUTE_MS = 60_000;
     private static final long POPULARITY_REFRESH_MS = 60_000;
+    private static final long MIN_TICK_MS = 50;
     private static final long POPULARITY_WINDOW_MS = 90L * 24 * 3600 * 1000;
 
     private final WorkloadStore store;
@@ -146,6 +147,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     private void loop() {
         while (!stopped) {
             boolean busy = false;
+            long started = System.nanoTime();
             try {
                 busy = tick();
             } catch (RuntimeException e) {
@@ -157,6 +159,12 @@ public final class SimulatedExecutor implements WorkloadExecutor {
                     wakeUp.await(busy ? tickMs : 1000, TimeUnit.MILLISECONDS);
                 }
                 woken = false;
+                // A burst of submits wakes the executor once per MIN_TICK_MS, not once per submit.
+                long elapsedMs = (System.nanoTime() - started) / 1_000_000;
+                if (elapsedMs < MIN_TICK_MS && !stopped) {
+                    wakeUp.await(MIN_TICK_MS - elapsedMs, TimeUnit.MILLISECONDS);
+                    woken = false;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -228,7 +236,8 @@ public final class SimulatedExecutor implements WorkloadExecutor {
             if (store.transition(h, w, WorkloadStatus.STARTING, WorkloadStatus.RUNNING, SimulationScript.runningReason(plan.get()),
                     now, Map.of("started_at", now))) {
                 try (RawBatch logs = WorkloadStore.logBatch(h)) {
-                    for (String line : SimulationScript.startLines(app.get(), version, plan.get(), w.id(), w.parameters())) {
+                    for (String line : SimulationScript.startLines(app.get(), version, plan.get(), w.id(), w.parameters(),
+                            w.inputs())) {
                         WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, line);
                     }
                 }

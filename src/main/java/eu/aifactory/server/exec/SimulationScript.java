@@ -72,7 +72,7 @@ public final class SimulationScript {
     }
 
     public static List<String> startLines(AppDetail app, AppVersion version, ResourcePlan plan, String workloadId,
-                                          Map<String, Object> parameters) {
+                                          Map<String, Object> parameters, Map<String, String> inputs) {
         List<String> lines = new ArrayList<>();
         lines.add("pulling image registry.muc.aifactory.eu/apps/" + app.summary().id() + ":" + version.version());
         lines.add(String.format(Locale.ROOT, "allocated %d x %s on node %s (%s)", plan.gpuCount(), plan.gpuModel(),
@@ -81,6 +81,15 @@ public final class SimulationScript {
             StringBuilder p = new StringBuilder("parameters:");
             new java.util.TreeMap<>(parameters).forEach((k, v) -> p.append(' ').append(k).append('=').append(v));
             lines.add(p.toString());
+        }
+        for (ArtifactSlot slot : version.inputs()) {
+            String artifact = inputs.get(slot.name());
+            if (artifact != null) {
+                lines.add("input " + slot.name() + ": artifact " + artifact);
+            } else if (slot.required()) {
+                // The API has no upload yet, so a run without its input uses the application's sample data.
+                lines.add("input " + slot.name() + ": none given; using the application's sample data");
+            }
         }
         lines.add("input data read from the tenant's storage in " + SITE + "; nothing leaves the site");
         return lines;

@@ -2,16 +2,26 @@ package eu.aifactory.server.routes;
 
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.server.auth.Principal;
+import eu.aifactory.server.auth.Tokens;
 import eu.aifactory.server.store.TenantStore;
 import io.javalin.http.Context;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** Resolves {@code Authorization: Bearer <token>} to the caller, or ends the request with 401. */
 final class Auth {
 
     private static final String ATTRIBUTE = "factory.principal";
 
+    static final long CACHE_MILLIS = 5_000;
+    private static final int CACHE_LIMIT = 10_000;
+
+    private record Cached(Principal principal, long expiresAt) {
+    }
+
     private final TenantStore tenants;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     Auth(TenantStore tenants) {
         this.tenants = tenants;
@@ -30,9 +40,27 @@ final class Auth {
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts[1].length() > 200) {
             throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
         }
-        Principal principal = tenants.principal(parts[1].trim())
-                .orElseThrow(() -> unauthenticated("The token is unknown or revoked."));
+        Principal principal = lookup(parts[1].trim());
         ctx.attribute(ATTRIBUTE, principal);
+        return principal;
+    }
+
+    /**
+     * Known tokens are cached for a few seconds: most requests then need no database round trip to authenticate.
+     * A role or project change therefore applies within {@link #CACHE_MILLIS}. Unknown tokens are never cached.
+     */
+    private Principal lookup(String token) {
+        String hash = Tokens.hash(token);
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.expiresAt() > now) {
+            return cached.principal();
+        }
+        Principal principal = tenants.principal(token).orElseThrow(() -> unauthenticated("The token is unknown or revoked."));
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(hash, new Cached(principal, now + CACHE_MILLIS));
         return principal;
     }
 

@@ -54,8 +54,9 @@ public final class DemoSeeder {
     private static final long MINUTE = 60_000;
     private static final long DAY = 24 * 3600 * 1000L;
     private static final int HISTORY_DAYS = 90;
-    /** Historical runs are kept under 12 hours so the seed stays quick to write. */
-    private static final long MAX_HISTORY_RUN_MS = 12 * 3600 * 1000L;
+    /** Long runs move to the version's largest plan, as customers do; this and a cap keep the seed quick to write. */
+    private static final long LONG_RUN_MS = 4 * 3600 * 1000L;
+    private static final long MAX_HISTORY_RUN_MS = 8 * 3600 * 1000L;
     private static final int WORKLOADS_PER_USER = 45;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
     private static final List<String> RUN_LABELS = List.of("line 1", "line 2", "line 3", "night shift", "early shift",
@@ -171,7 +172,7 @@ public final class DemoSeeder {
             }
             ResourcePlan plan = plans.get(random.nextInt(plans.size()));
             long runtimeMs = runtimeMs(version, plan, random);
-            if (runtimeMs > MAX_HISTORY_RUN_MS) {
+            if (runtimeMs > LONG_RUN_MS) {
                 plan = plans.stream().max(Comparator.comparingInt(ResourcePlan::gpuCount)).orElse(plan);
                 runtimeMs = Math.min(MAX_HISTORY_RUN_MS, runtimeMs(version, plan, random));
             }
@@ -216,7 +217,7 @@ public final class DemoSeeder {
             }
 
             long line = 0;
-            for (String text : SimulationScript.startLines(app, version, plan, id, parameters)) {
+            for (String text : SimulationScript.startLines(app, version, plan, id, parameters, Map.of())) {
                 WorkloadStore.addLog(logs, id, ++line, startedAt, text);
             }
             long totalMinutes = Math.max(1, runtimeMs / MINUTE);

@@ -67,10 +67,6 @@ public final class WorkloadService {
             throw ProblemException.forbidden("Only engineers and tenant admins can submit workloads.");
         }
         String requestHash = Hashing.sha256Hex(principal.userId() + "\n" + WorkloadStore.write(submission));
-        Optional<WorkloadStore.SubmitOutcome> earlier = workloads.replay(principal.tenantId(), idempotencyKey, requestHash);
-        if (earlier.isPresent()) {
-            return outcome(principal, earlier.get());
-        }
         List<Problem.FieldError> errors = new ArrayList<>();
         require(errors, "appId", submission.appId());
         require(errors, "appVersion", submission.appVersion());
@@ -89,10 +85,16 @@ public final class WorkloadService {
         if (resolved != null) {
             checkInputs(principal, resolved.version(), submission.inputs(), errors);
         }
-        if (!errors.isEmpty()) {
-            throw ProblemException.validation(errors);
-        }
-        if (!principal.seesAllProjects() && !principal.isMemberOf(submission.projectId())) {
+        if (!errors.isEmpty() || (!principal.seesAllProjects() && !principal.isMemberOf(submission.projectId()))) {
+            // A retry of an earlier request gets that request's answer even if the catalog changed since; the key
+            // is looked up here only, off the hot path (a valid request checks it in the insert's transaction).
+            Optional<WorkloadStore.SubmitOutcome> earlier = workloads.replay(principal.tenantId(), idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return outcome(earlier.get());
+            }
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
             throw ProblemException.forbidden("You are not a member of project " + submission.projectId() + ".");
         }
         long now = clock.millis();
@@ -113,12 +115,15 @@ public final class WorkloadService {
         if (outcome instanceof WorkloadStore.Created) {
             executor.wake();
         }
-        return outcome(principal, outcome);
+        return outcome(outcome);
     }
 
-    private Submitted outcome(Principal principal, WorkloadStore.SubmitOutcome outcome) {
+    private Submitted outcome(WorkloadStore.SubmitOutcome outcome) {
         if (outcome instanceof WorkloadStore.Created created) {
-            return new Submitted(withHistory(created.workload()), true);
+            WorkloadRow w = created.workload();
+            // Just written: its history is the one QUEUED entry, no need to read it back.
+            return new Submitted(w.toApi(List.of(new Workload.StatusChange(w.status(), w.statusReason(),
+                    Instant.ofEpochMilli(w.createdAt())))), true);
         }
         if (outcome instanceof WorkloadStore.Replayed replayed) {
             return new Submitted(withHistory(replayed.workload()), false);

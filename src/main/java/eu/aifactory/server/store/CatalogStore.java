@@ -8,7 +8,6 @@ import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.AppVersion;
-import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.server.util.TextFold;
 import java.math.BigDecimal;
@@ -274,10 +273,17 @@ public final class CatalogStore {
 
     /** Recounts each app's workloads created at or after {@code sinceMillis} (the "last 90 days" of popularity). */
     public void refreshPopularity(long sinceMillis) {
-        jdbi.useHandle(h -> h.createUpdate(
-                        "UPDATE apps SET popularity = (SELECT COUNT(*) FROM workloads w "
-                                + "WHERE w.app_id = apps.id AND w.created_at >= :since)")
-                .bind("since", sinceMillis).execute());
+        jdbi.useTransaction(h -> {
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            h.createQuery("SELECT app_id, COUNT(*) AS n FROM workloads WHERE created_at >= :since GROUP BY app_id")
+                    .bind("since", sinceMillis)
+                    .map((rs, ctx) -> Map.entry(rs.getString("app_id"), rs.getInt("n")))
+                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            for (String appId : h.createQuery("SELECT id FROM apps").mapTo(String.class).list()) {
+                h.createUpdate("UPDATE apps SET popularity = :n WHERE id = :id")
+                        .bind("n", counts.getOrDefault(appId, 0)).bind("id", appId).execute();
+            }
+        });
     }
 
     private static AppDetail withPopularity(AppDetail app, int popularity) {
@@ -287,11 +293,6 @@ public final class CatalogStore {
         }
         return new AppDetail(new AppSummary(s.id(), s.name(), s.summary(), s.category(), s.vendor(), s.gpuClass(), s.tags(),
                 s.priceFromEurPerHour(), popularity, s.latestVersion()), app.description(), app.versions());
-    }
-
-    /** Looks up a version's parameter by name. */
-    public static Optional<ParameterSpec> parameter(AppVersion version, String name) {
-        return version.parameters().stream().filter(p -> p.name().equals(name)).findFirst();
     }
 
     private Snapshot snapshot() {

@@ -15,10 +15,13 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.util.TextFold;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,6 +31,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Workloads with their status history, events, idempotency keys, log lines, artifacts and power samples. */
 public final class WorkloadStore {
@@ -90,51 +94,90 @@ public final class WorkloadStore {
     }
 
     /**
-     * Creates the workload unless the key was used before. The key row is written first in the same transaction,
-     * so of two concurrent requests with one key exactly one creates a workload; the other sees its result.
+     * Creates the workload unless the key was used before. The key row is inserted first in the same transaction, so
+     * of two requests with one key exactly one creates a workload: the other's insert fails on the key's primary key
+     * (after the first commits) and it answers with what the first request did.
      */
     public SubmitOutcome submit(String key, String requestHash, WorkloadRow w, String reason) {
         for (int attempt = 0; ; attempt++) {
             try {
-                long[] eventId = new long[1];
-                SubmitOutcome outcome = jdbi.inTransaction(h -> {
-                    Optional<SubmitOutcome> earlier = replay(h, w.tenantId(), key, requestHash);
-                    if (earlier.isPresent()) {
-                        return earlier.get();
+                long eventId = jdbi.inTransaction(h -> {
+                    try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO idempotency_keys "
+                            + "(tenant_id, idem_key, request_hash, workload_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
+                        ps.setString(1, w.tenantId());
+                        ps.setString(2, key);
+                        ps.setString(3, requestHash);
+                        ps.setString(4, w.id());
+                        ps.setLong(5, w.createdAt());
+                        ps.executeUpdate();
+                    } catch (SQLException e) {
+                        throw new UnableToExecuteStatementException(e, null);
                     }
-                    h.createUpdate("INSERT INTO idempotency_keys (tenant_id, idem_key, request_hash, workload_id, created_at) "
-                                    + "VALUES (:t, :k, :hash, :w, :at)")
-                            .bind("t", w.tenantId()).bind("k", key).bind("hash", requestHash).bind("w", w.id())
-                            .bind("at", w.createdAt()).execute();
                     insert(h, w);
-                    eventId[0] = appendHistory(h, w, w.status(), reason, w.createdAt());
-                    return new Created(find(h, w.tenantId(), w.id()).orElseThrow());
+                    return appendHistory(h, w, w.status(), reason, w.createdAt());
                 });
-                if (eventId[0] > 0) {
-                    eventListener.accept(eventId[0]);
-                }
-                return outcome;
+                eventListener.accept(eventId);
+                return new Created(w);
             } catch (RuntimeException e) {
-                if (!Database.isUniqueViolation(e) || attempt >= 2) {
+                if (!Database.isUniqueViolation(e)) {
                     throw e;
                 }
-                // A concurrent request with the same key won the insert; the next attempt reads its result.
+                Optional<SubmitOutcome> earlier = replay(w.tenantId(), key, requestHash);
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                if (attempt >= 2) {
+                    throw e;
+                }
             }
         }
     }
 
     /** Inserts a workload row as is, without history or events (the seeder writes those itself). */
     public void insert(Handle h, WorkloadRow w) {
-        h.createUpdate("INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, search_text, app_id, app_version, "
-                        + "plan_id, gpu_class, gpu_count, priority, priority_rank, parameters_json, inputs_json, status, "
-                        + "status_reason, created_at, started_at, ended_at, expected_runtime_s, progress_ms, fail_at_ms, "
-                        + "fail_reason, cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) VALUES (:id, :tenant, "
-                        + ":project, :user, :name, :search, :app, :version, :plan, :gpuClass, :gpuCount, :priority, :rank, "
-                        + ":params, :inputs, :status, :reason, :created, :started, :ended, :runtime, :progress, :failAt, "
-                        + ":failReason, :cost, :wh, :mj, :gpuSeconds, :logLines, :created)")
-                .bindMap(insertBindings(w))
-                .execute();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_SQL)) {
+            int i = 0;
+            ps.setString(++i, w.id());
+            ps.setString(++i, w.tenantId());
+            ps.setString(++i, w.projectId());
+            ps.setString(++i, w.submittedBy());
+            ps.setString(++i, w.name());
+            ps.setString(++i, searchText(w));
+            ps.setString(++i, w.appId());
+            ps.setString(++i, w.appVersion());
+            ps.setString(++i, w.planId());
+            ps.setString(++i, w.gpuClass());
+            ps.setInt(++i, w.gpuCount());
+            ps.setString(++i, w.priority().name());
+            ps.setInt(++i, WorkloadRow.rank(w.priority()));
+            ps.setString(++i, write(w.parameters()));
+            ps.setString(++i, write(w.inputs()));
+            ps.setString(++i, w.status().name());
+            ps.setString(++i, w.statusReason());
+            ps.setLong(++i, w.createdAt());
+            ps.setObject(++i, w.startedAt(), java.sql.Types.BIGINT);
+            ps.setObject(++i, w.endedAt(), java.sql.Types.BIGINT);
+            ps.setLong(++i, w.expectedRuntimeS());
+            ps.setLong(++i, w.progressMs());
+            ps.setObject(++i, w.failAtMs(), java.sql.Types.BIGINT);
+            ps.setString(++i, w.failReason());
+            ps.setBigDecimal(++i, w.costEur());
+            ps.setLong(++i, w.energyWh());
+            ps.setLong(++i, w.energyMj());
+            ps.setLong(++i, w.gpuSeconds());
+            ps.setLong(++i, w.logLines());
+            ps.setLong(++i, w.createdAt());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
+
+    private static final String INSERT_SQL = "INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, search_text, "
+            + "app_id, app_version, plan_id, gpu_class, gpu_count, priority, priority_rank, parameters_json, inputs_json, status, "
+            + "status_reason, created_at, started_at, ended_at, expected_runtime_s, progress_ms, fail_at_ms, fail_reason, "
+            + "cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     /** A prepared batch for bulk loads (seed data, benchmarks); add rows with {@link #addTo(PreparedBatch, WorkloadRow)}. */
     public static PreparedBatch insertBatch(Handle h) {
@@ -219,6 +262,7 @@ public final class WorkloadStore {
      * A page query over one tenant's workloads.
      *
      * @param visibleProjects the projects the caller may see, or null for all of the tenant's
+     * @param limit           the number of rows to return at most (a page plus one, to know whether more follow)
      */
     public record ListQuery(String tenantId, List<String> visibleProjects, Set<WorkloadStatus> statuses, String appId,
                             String projectId, String submittedBy, Long from, Long to, List<String> terms,
@@ -226,20 +270,35 @@ public final class WorkloadStore {
     }
 
     public List<WorkloadRow> list(ListQuery q) {
-        if (q.visibleProjects() != null && q.visibleProjects().isEmpty()) {
-            return List.of();
+        if (q.visibleProjects() == null) {
+            return page(q, q.projectId());
         }
+        if (q.projectId() != null) {
+            return q.visibleProjects().contains(q.projectId()) ? page(q, q.projectId()) : List.of();
+        }
+        // One index-ordered page per visible project, merged: an engineer has a handful of projects, and each
+        // query then reads exactly one page from the (tenant, project, created_at, id) index.
+        Comparator<WorkloadRow> order = Comparator.comparingLong(WorkloadRow::createdAt).thenComparing(WorkloadRow::id);
+        if (q.newestFirst()) {
+            order = order.reversed();
+        }
+        List<WorkloadRow> merged = new ArrayList<>();
+        for (String projectId : q.visibleProjects()) {
+            merged.addAll(page(q, projectId));
+        }
+        merged.sort(order);
+        return merged.size() > q.limit() ? List.copyOf(merged.subList(0, q.limit())) : merged;
+    }
+
+    private List<WorkloadRow> page(ListQuery q, String projectId) {
         StringBuilder sql = new StringBuilder(SELECT).append("WHERE w.tenant_id = :t");
-        if (q.visibleProjects() != null) {
-            sql.append(" AND w.project_id IN (<visible>)");
-        }
         if (!q.statuses().isEmpty()) {
             sql.append(" AND w.status IN (<statuses>)");
         }
         if (q.appId() != null) {
             sql.append(" AND w.app_id = :app");
         }
-        if (q.projectId() != null) {
+        if (projectId != null) {
             sql.append(" AND w.project_id = :project");
         }
         if (q.submittedBy() != null) {
@@ -257,17 +316,23 @@ public final class WorkloadStore {
         String cmp = q.newestFirst() ? "<" : ">";
         String dir = q.newestFirst() ? "DESC" : "ASC";
         if (q.after() != null) {
-            sql.append(" AND (w.created_at ").append(cmp).append(" :afterAt OR (w.created_at = :afterAt AND w.id ")
-                    .append(cmp).append(" :afterId))");
+            // The redundant bound on created_at lets the index seek straight to the cursor instead of scanning to it.
+            sql.append(" AND w.created_at ").append(cmp).append("= :afterAt AND (w.created_at ").append(cmp)
+                    .append(" :afterAt OR w.id ").append(cmp).append(" :afterId)");
         }
-        sql.append(" ORDER BY w.created_at ").append(dir).append(", w.id ").append(dir).append(" LIMIT :limit");
+        // Sorting also by the columns an index fixes by equality (tenant, then project or a single status) lets H2
+        // read rows in index order and stop after one page; PostgreSQL does so either way.
+        sql.append(" ORDER BY w.tenant_id ").append(dir);
+        if (projectId != null) {
+            sql.append(", w.project_id ").append(dir);
+        } else if (q.statuses().size() == 1) {
+            sql.append(", w.status ").append(dir);
+        }
+        sql.append(", w.created_at ").append(dir).append(", w.id ").append(dir).append(" LIMIT :limit");
         return jdbi.withHandle(h -> {
             Query query = h.createQuery(sql.toString())
-                    .bind("t", q.tenantId()).bind("app", q.appId()).bind("project", q.projectId())
+                    .bind("t", q.tenantId()).bind("app", q.appId()).bind("project", projectId)
                     .bind("user", q.submittedBy()).bind("from", q.from()).bind("to", q.to()).bind("limit", q.limit());
-            if (q.visibleProjects() != null) {
-                query.bindList("visible", q.visibleProjects());
-            }
             if (!q.statuses().isEmpty()) {
                 query.bindList("statuses", q.statuses().stream().map(Enum::name).sorted().toList());
             }
@@ -289,12 +354,24 @@ public final class WorkloadStore {
                 .list());
     }
 
-    /** The first {@code limit} queued workloads of a GPU class, in the order they will start. */
+    /**
+     * The first {@code limit} queued workloads of a GPU class, in the order they will start. Read on every executor
+     * tick, so their parameters and inputs are left out (empty maps); read the full row before using those.
+     */
     public List<WorkloadRow> queueHead(String gpuClass, int limit) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + "WHERE w.status = 'QUEUED' AND w.gpu_class = :c "
-                        + "ORDER BY w.priority_rank DESC, w.created_at, w.id LIMIT :limit")
+        return jdbi.withHandle(h -> h.createQuery("SELECT w.id, w.tenant_id, w.project_id, w.submitted_by, w.name, w.app_id, "
+                        + "w.app_version, w.plan_id, w.gpu_class, w.gpu_count, w.priority, w.status, w.status_reason, w.created_at, "
+                        + "w.expected_runtime_s, w.progress_ms, w.fail_at_ms, w.fail_reason, w.log_lines FROM workloads w "
+                        + "WHERE w.status = 'QUEUED' AND w.gpu_class = :c "
+                        + "ORDER BY w.status, w.gpu_class, w.priority_rank DESC, w.created_at, w.id LIMIT :limit")
                 .bind("c", gpuClass).bind("limit", limit)
-                .map((rs, ctx) -> row(rs))
+                .map((rs, ctx) -> new WorkloadRow(rs.getString("id"), rs.getString("tenant_id"), rs.getString("project_id"),
+                        rs.getString("submitted_by"), null, rs.getString("name"), rs.getString("app_id"),
+                        rs.getString("app_version"), rs.getString("plan_id"), rs.getString("gpu_class"), rs.getInt("gpu_count"),
+                        Priority.valueOf(rs.getString("priority")), Map.of(), Map.of(),
+                        WorkloadStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getLong("created_at"),
+                        null, null, rs.getLong("expected_runtime_s"), rs.getLong("progress_ms"), nullableLong(rs, "fail_at_ms"),
+                        rs.getString("fail_reason"), BigDecimal.ZERO, 0, 0, 0, rs.getLong("log_lines")))
                 .list());
     }
 
@@ -355,19 +432,40 @@ public final class WorkloadStore {
         }
     }
 
+    // The statements below run on every submit and transition: plain JDBC, as JDBI's binding costs more than H2's insert.
+
     private long appendHistory(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
-        h.createUpdate("INSERT INTO status_history (workload_id, status, reason, at) VALUES (:w, :s, :r, :at)")
-                .bind("w", w.id()).bind("s", status.name()).bind("r", reason).bind("at", at).execute();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(
+                "INSERT INTO status_history (workload_id, status, reason, at) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, w.id());
+            ps.setString(2, status.name());
+            ps.setString(3, reason);
+            ps.setLong(4, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
         return appendEvent(h, w, status, reason, at);
     }
 
     private long appendEvent(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
-        return h.createUpdate("INSERT INTO events (tenant_id, project_id, workload_id, status, reason, at) "
-                        + "VALUES (:t, :p, :w, :s, :r, :at)")
-                .bind("t", w.tenantId()).bind("p", w.projectId()).bind("w", w.id()).bind("s", status.name())
-                .bind("r", reason).bind("at", at)
-                .executeAndReturnGeneratedKeys("id")
-                .mapTo(Long.class).one();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(
+                "INSERT INTO events (tenant_id, project_id, workload_id, status, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
+            ps.setString(1, w.tenantId());
+            ps.setString(2, w.projectId());
+            ps.setString(3, w.id());
+            ps.setString(4, status.name());
+            ps.setString(5, reason);
+            ps.setLong(6, at);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     /** Writes the executor's running totals. */
@@ -446,17 +544,6 @@ public final class WorkloadStore {
     public static void addSample(RawBatch batch, String workloadId, String tenantId, long ts, int gpuCount, int gpuUtil,
                                  int watts, long totalEnergyMj) {
         batch.set(workloadId).set(ts).set(tenantId).set(gpuCount).set(gpuUtil).set(watts).set(totalEnergyMj).add();
-    }
-
-    public record PowerSample(long ts, int gpuCount, int gpuUtil, int powerUsageW, long totalEnergyMj) {
-    }
-
-    public List<PowerSample> samples(String workloadId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT ts, gpu_count, gpu_util, power_usage_w, total_energy_mj "
-                        + "FROM power_samples WHERE workload_id = :w ORDER BY ts")
-                .bind("w", workloadId)
-                .map((rs, ctx) -> new PowerSample(rs.getLong(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getLong(5)))
-                .list());
     }
 
     // ---------------------------------------------------------------- artifacts

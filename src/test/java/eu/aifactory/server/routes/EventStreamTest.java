@@ -8,8 +8,15 @@ import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.SseReader;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.sse.EventSource;
+import okhttp3.sse.EventSourceListener;
+import okhttp3.sse.EventSources;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -103,6 +110,35 @@ class EventStreamTest {
             assertThat(globex.events).noneMatch(e -> List.of(maintenance, quality).contains(e.data().path("workloadId").asText()));
             assertThat(qsEngineer.eventsFor(maintenance)).isEmpty();
             assertThat(acme.eventsFor(globexOwn)).isEmpty();
+        }
+    }
+
+    @Test
+    void okHttpsEventSourceReadsTheStream() throws Exception {
+        OkHttpClient client = new OkHttpClient.Builder().readTimeout(Duration.ofMinutes(1)).build();
+        List<String> received = new CopyOnWriteArrayList<>();
+        Request request = new Request.Builder().url(factory.server.baseUri() + "/v1/events")
+                .header("Authorization", "Bearer " + admin).build();
+        EventSource source = EventSources.createFactory(client).newEventSource(request, new EventSourceListener() {
+            @Override
+            public void onEvent(EventSource eventSource, String id, String type, String data) {
+                received.add(type + " " + id + " " + data);
+            }
+        });
+        try {
+            String id = "";
+            for (int attempt = 0; attempt < 50 && received.isEmpty(); attempt++) {
+                // Keep submitting until the source is connected and hears one.
+                id = submit(admin, "acme-qs", "heard by OkHttp " + attempt);
+                Thread.sleep(100);
+            }
+            String last = id;
+            Await.until("OkHttp to hear an event", () -> received, r -> r.stream().anyMatch(e -> e.contains(last)));
+            assertThat(received.get(0)).startsWith("workload ");
+        } finally {
+            source.cancel();
+            client.dispatcher().executorService().shutdown();
+            client.connectionPool().evictAll();
         }
     }
 

@@ -25,6 +25,30 @@ public final class TestDatabases {
         };
     }
 
+    /**
+     * A database on a separate embedded PostgreSQL that syncs every commit to disk (the library's default turns fsync
+     * off to be quick in tests), for durability figures in benchmarks.
+     */
+    public static synchronized String durablePostgresUrl() {
+        try {
+            EmbeddedPostgres durable = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    durable.close();
+                } catch (IOException e) {
+                    // The JVM is going away; the temporary cluster directory is removed by the library.
+                }
+            }));
+            return durable.getJdbcUrl("postgres", "postgres");
+        } catch (IOException e) {
+            throw new UncheckedIOException("embedded PostgreSQL did not start", e);
+        }
+    }
+
     private static synchronized String freshPostgres() {
         try {
             if (postgres == null) {

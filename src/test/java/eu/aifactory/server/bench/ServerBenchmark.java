@@ -1,0 +1,330 @@
+package eu.aifactory.server.bench;
+
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.api.workload.Priority;
+import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.DemoUser;
+import eu.aifactory.server.FactoryServer;
+import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.seed.SeedSource;
+import eu.aifactory.server.store.WorkloadRow;
+import eu.aifactory.server.store.WorkloadStore;
+import eu.aifactory.server.support.TestDatabases;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/**
+ * Benchmark harness (not a test): durable submits per second over loopback with several client threads, and the
+ * latency of the first page of {@code GET /v1/workloads} for a tenant with 100,000 workloads.
+ *
+ * <p>Run with {@code mvn -B -o -Pbench verify -DskipTests}. Arguments (via {@code -Dbench.args="..."}):
+ * {@code postgres} to run against an embedded PostgreSQL instead of the default H2 file database,
+ * {@code threads=N}, {@code submits=N}, {@code workloads=N}.
+ */
+public final class ServerBenchmark {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private ServerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean postgres = Arrays.asList(args).contains("postgres");
+        int threads = intArg(args, "threads", 8);
+        int submits = intArg(args, "submits", 10_000);
+        int bulk = intArg(args, "workloads", 100_000);
+
+        Path dir = Files.createTempDirectory("factory-bench");
+        String url = postgres ? TestDatabases.durablePostgresUrl() : ServerConfig.h2FileUrl(dir);
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, url, dir, true, 1);
+        long t0 = System.nanoTime();
+        try (FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000)) {
+            System.out.printf(Locale.ROOT, "%n== Factory benchmark (%s, %d cores, Java %s)%n", postgres ? "PostgreSQL (embedded)"
+                    : "H2 file", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.printf(Locale.ROOT, "start with demo seed: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
+            URI base = server.baseUri();
+            List<DemoUser> submitters = server.demoUsers().stream().filter(u -> u.role() != Role.ACCOUNT_MANAGER).toList();
+            Jdbi jdbi = Jdbi.create(url);
+            if (postgres) {
+                System.out.println("PostgreSQL durability: fsync=" + setting(jdbi, "fsync") + ", synchronous_commit="
+                        + setting(jdbi, "synchronous_commit") + " (the server process's CPU is not in the figures below)");
+            } else {
+                System.out.println("H2 file database: commits reach the MVStore file by its background writer (no fsync per "
+                        + "commit; a crash of the machine, not of the process, can lose the last second)");
+            }
+
+            submitBenchmark(base, submitters, jdbi, threads, Math.min(1_000, submits), "warm-up");
+            submitBenchmark(base, submitters, jdbi, threads, submits, "measured");
+
+            DemoUser admin = server.demoUsers().stream()
+                    .filter(u -> u.tenantId().equals("mueller-praezision") && u.role() == Role.TENANT_ADMIN).findFirst().orElseThrow();
+            DemoUser engineer = server.demoUsers().stream()
+                    .filter(u -> u.tenantId().equals("mueller-praezision") && u.role() == Role.ENGINEER).findFirst().orElseThrow();
+            long inserted = bulkInsert(jdbi, admin, bulk);
+            long tenantTotal = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM workloads WHERE tenant_id = :t")
+                    .bind("t", admin.tenantId()).mapTo(Long.class).one());
+            System.out.printf(Locale.ROOT, "bulk-inserted %,d workloads; tenant %s now has %,d%n", inserted, admin.tenantId(),
+                    tenantTotal);
+
+            String cursor = nextCursor(base, admin.token());
+            for (boolean busy : new boolean[] {false, true}) {
+                // While busy, a background client submits about 50 workloads per second, so no read is served from
+                // a cache that a write would have invalidated (H2 reuses the result of an unchanged query).
+                BackgroundSubmits background = busy ? new BackgroundSubmits(base, submitters, projectOf(jdbi, submitters)) : null;
+                System.out.println(busy ? "-- while 50 submits/s run in the background" : "-- quiet factory");
+                pageBenchmark(base, admin.token(), "/v1/workloads", "first page, tenant admin (all projects)");
+                pageBenchmark(base, engineer.token(), "/v1/workloads", "first page, engineer (own projects)");
+                pageBenchmark(base, admin.token(), "/v1/workloads?status=FAILED", "first page, status=FAILED");
+                pageBenchmark(base, admin.token(), "/v1/workloads?sort=-createdAt&limit=100", "first page, oldest first, limit 100");
+                pageBenchmark(base, admin.token(), "/v1/workloads?cursor=" + cursor, "second page via cursor");
+                if (background != null) {
+                    background.close();
+                }
+            }
+        } finally {
+            if (!postgres) {
+                deleteQuietly(dir);
+            }
+        }
+    }
+
+    private static Map<String, String> projectOf(Jdbi jdbi, List<DemoUser> users) {
+        Map<String, String> projectOf = new java.util.HashMap<>();
+        for (DemoUser user : users) {
+            String project = jdbi.withHandle(h -> h.createQuery(user.role() == Role.TENANT_ADMIN
+                            ? "SELECT id FROM projects WHERE tenant_id = :t ORDER BY id LIMIT 1"
+                            : "SELECT project_id FROM project_members WHERE user_id = :u ORDER BY project_id LIMIT 1")
+                    .bind("t", user.tenantId()).bind("u", user.userId()).mapTo(String.class).one());
+            projectOf.put(user.userId(), project);
+        }
+        return projectOf;
+    }
+
+    private static HttpRequest submitRequest(URI base, DemoUser user, String project, int i) {
+        String body = "{\"appId\":\"raw-material-price-forecast\",\"appVersion\":\"0.8.0\",\"projectId\":\""
+                + project + "\",\"planId\":\"rtx-pro-6000-x1\",\"name\":\"bench " + i + "\"}";
+        return HttpRequest.newBuilder(base.resolve("/v1/workloads"))
+                .header("Authorization", "Bearer " + user.token())
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    /** One client thread submitting about 50 workloads per second until closed. */
+    private static final class BackgroundSubmits implements AutoCloseable {
+        private final Thread thread;
+        private volatile boolean stop;
+
+        BackgroundSubmits(URI base, List<DemoUser> users, Map<String, String> projectOf) {
+            thread = new Thread(() -> {
+                int i = 0;
+                while (!stop) {
+                    DemoUser user = users.get(i % users.size());
+                    try {
+                        CLIENT.send(submitRequest(base, user, projectOf.get(user.userId()), 1_000_000 + i++),
+                                HttpResponse.BodyHandlers.discarding());
+                        Thread.sleep(20);
+                    } catch (IOException e) {
+                        return;
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "background-submits");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        @Override
+        public void close() {
+            stop = true;
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void submitBenchmark(URI base, List<DemoUser> users, Jdbi jdbi, int threads, int total, String label)
+            throws Exception {
+        Map<String, String> projectOf = projectOf(jdbi, users);
+        AtomicInteger next = new AtomicInteger();
+        long[] latencies = new long[total];
+        AtomicInteger failures = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        long cpuStart = processCpuNanos();
+        Map<String, Long> threadsStart = cpuByThreadGroup();
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                int i;
+                while ((i = next.getAndIncrement()) < total) {
+                    DemoUser user = users.get(i % users.size());
+                    HttpRequest request = submitRequest(base, user, projectOf.get(user.userId()), i);
+                    long s = System.nanoTime();
+                    try {
+                        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+                        if (response.statusCode() != 201) {
+                            failures.incrementAndGet();
+                        }
+                    } catch (IOException | InterruptedException e) {
+                        failures.incrementAndGet();
+                    }
+                    latencies[i] = System.nanoTime() - s;
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        long cpu = processCpuNanos() - cpuStart;
+        Map<String, Long> threadsEnd = cpuByThreadGroup();
+        pool.shutdown();
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "submits (%s): %,d with %d client threads in %.2f s = %,.0f submits/s; "
+                        + "latency p50 %.1f ms, p99 %.1f ms; failures %d; CPU (client + server) %.2f ms per submit%n", label,
+                total, threads, elapsed / 1e9, total / (elapsed / 1e9), latencies[total / 2] / 1e6,
+                latencies[(int) (total * 0.99)] / 1e6, failures.get(), cpu / 1e6 / total);
+        StringBuilder split = new StringBuilder("  CPU per submit by thread group:");
+        threadsEnd.forEach((group, nanos) -> split.append(String.format(Locale.ROOT, " %s %.2f ms;", group,
+                (nanos - threadsStart.getOrDefault(group, 0L)) / 1e6 / total)));
+        System.out.println(split);
+    }
+
+    private static long bulkInsert(Jdbi jdbi, DemoUser owner, int count) {
+        List<String> projects = jdbi.withHandle(h -> h.createQuery("SELECT id FROM projects WHERE tenant_id = :t ORDER BY id")
+                .bind("t", owner.tenantId()).mapTo(String.class).list());
+        List<String> users = jdbi.withHandle(h -> h.createQuery("SELECT id FROM users WHERE tenant_id = :t ORDER BY id")
+                .bind("t", owner.tenantId()).mapTo(String.class).list());
+        Random random = new Random(42);
+        long now = System.currentTimeMillis();
+        long start = System.nanoTime();
+        int done = 0;
+        while (done < count) {
+            int chunk = Math.min(5_000, count - done);
+            int offset = done;
+            jdbi.useTransaction(h -> {
+                PreparedBatch batch = WorkloadStore.insertBatch(h);
+                for (int i = 0; i < chunk; i++) {
+                    long created = now - 365L * 86_400_000 + (long) (random.nextDouble() * 365L * 86_400_000);
+                    int roll = random.nextInt(100);
+                    WorkloadStatus status = roll < 5 ? WorkloadStatus.FAILED : roll < 9 ? WorkloadStatus.CANCELLED
+                            : WorkloadStatus.SUCCEEDED;
+                    String id = String.format(Locale.ROOT, "wl-bench%012d", offset + i);
+                    WorkloadStore.addTo(batch, new WorkloadRow(id, owner.tenantId(), projects.get(random.nextInt(projects.size())),
+                            users.get(random.nextInt(users.size())), null, "bulk workload " + (offset + i),
+                            "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", "rtx-pro-6000", 1, Priority.NORMAL,
+                            Map.of("horizon", 12), Map.of(), status, "historical", created, created + 60_000,
+                            created + 4_860_000, 4_800, 4_800_000, null, null, BigDecimal.valueOf(3.5), 700, 2_520_000_000L,
+                            4_800, 20));
+                }
+                batch.execute();
+            });
+            done += chunk;
+        }
+        // Fresh statistics, as a running database would have after autovacuum (PostgreSQL) or by itself (H2).
+        jdbi.useHandle(h -> h.execute("ANALYZE"));
+        System.out.printf(Locale.ROOT, "bulk insert: %,d rows in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
+        return count;
+    }
+
+    private static void pageBenchmark(URI base, String token, String path, String label) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET().build();
+        for (int i = 0; i < 200; i++) {
+            CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        }
+        int n = 1_000;
+        long[] latencies = new long[n];
+        int bytes = 0;
+        for (int i = 0; i < n; i++) {
+            long s = System.nanoTime();
+            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            latencies[i] = System.nanoTime() - s;
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            bytes = response.body().length;
+        }
+        Arrays.sort(latencies);
+        System.out.printf(Locale.ROOT, "GET %-45s %-42s p50 %6.2f ms  p99 %6.2f ms  (%,d bytes)%n", path, label,
+                latencies[n / 2] / 1e6, latencies[(int) (n * 0.99)] / 1e6, bytes);
+    }
+
+    private static String nextCursor(URI base, String token) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/workloads")).header("Authorization", "Bearer " + token)
+                .GET().build();
+        String body = CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        return eu.aifactory.api.Json.mapper().readTree(body).path("nextCursor").asText();
+    }
+
+    /** CPU time of live threads, grouped into the HTTP server, the factory's own threads, H2, and the rest. */
+    private static Map<String, Long> cpuByThreadGroup() {
+        java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long nanos = mx.getThreadCpuTime(info.getThreadId());
+            String name = info.getThreadName();
+            String group = name.startsWith("JettyServerThreadPool") ? "http-server"
+                    : name.startsWith("factory-executor") ? "executor"
+                    : name.startsWith("factory-events") ? "event-pump"
+                    : name.startsWith("H2") || name.startsWith("MVStore") ? "h2-background"
+                    : name.startsWith("HttpClient") || name.startsWith("pool-") ? "bench-client" : "other";
+            groups.merge(group, Math.max(0, nanos), Long::sum);
+        }
+        return groups;
+    }
+
+    /** CPU time of this whole process: a figure that, unlike wall time, other load on the machine barely skews. */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String setting(Jdbi jdbi, String name) {
+        return jdbi.withHandle(h -> h.createQuery("SHOW " + name).mapTo(String.class).one());
+    }
+
+    private static int intArg(String[] args, String name, int defaultValue) {
+        for (String arg : args) {
+            if (arg.startsWith(name + "=")) {
+                return Integer.parseInt(arg.substring(name.length() + 1));
+            }
+        }
+        return defaultValue;
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
+        }
+    }
+}
