@@ -1,20 +1,67 @@
 package eu.aifactory.portal.workloads;
 
-import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.portal.i18n.I18n;
 import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Shows a {@link WorkloadNotifier.Notice} as a ControlsFX desktop notification; a click opens the workload. */
 final class NotificationPopup {
 
+    /*
+     * ControlsFX paints the popup with Modena's colour variables, which AtlantaFX does not define, so the popup itself
+     * stays transparent; the card brings its own background in the theme's looked-up colours.
+     */
+    private static final String CARD = "-fx-background-color: -color-bg-default; -fx-background-radius: 8;"
+            + " -fx-border-color: -color-border-default; -fx-border-radius: 8; -fx-padding: 12 16 12 12;"
+            + " -fx-effect: dropshadow(gaussian, -color-shadow-default, 12, 0.2, 0, 3);";
+    private static final String TITLE = "-fx-font-weight: bold; -fx-text-fill: -color-fg-default;";
+    private static final String TEXT = "-fx-text-fill: -color-fg-muted;";
+
     private static final Logger LOG = LoggerFactory.getLogger(NotificationPopup.class);
 
     private NotificationPopup() {
+    }
+
+    private static Node card(WorkloadNotifier.Notice notice, String title) {
+        FontIcon icon = new FontIcon(switch (notice.status()) {
+            case FAILED -> Material2AL.ERROR_OUTLINE;
+            case SUCCEEDED -> Material2AL.CHECK_CIRCLE_OUTLINE;
+            default -> Material2MZ.PLAY_CIRCLE_OUTLINE;
+        });
+        // FontIcon keeps its font family in its inline style: add to it, never replace it.
+        icon.setStyle(icon.getStyle() + "; -fx-icon-size: 28px; -fx-icon-color: " + switch (notice.status()) {
+            case FAILED -> "-color-danger-emphasis";
+            case SUCCEEDED -> "-color-success-emphasis";
+            default -> "-color-accent-emphasis";
+        } + ";");
+        Label heading = new Label(title);
+        heading.setStyle(TITLE);
+        Label name = new Label(notice.name());
+        name.setStyle(TITLE);
+        VBox text = new VBox(2, heading, name);
+        if (notice.reason() != null && !notice.reason().isBlank()) {
+            Label reason = new Label(notice.reason());
+            reason.setWrapText(true);
+            reason.setMaxWidth(320);
+            reason.setStyle(TEXT);
+            text.getChildren().add(reason);
+        }
+        HBox card = new HBox(12, icon, text);
+        card.setId("workload-notification");
+        card.setStyle(CARD);
+        card.setMaxWidth(400);
+        return card;
     }
 
     static void show(WorkloadNotifier.Notice notice, I18n i18n, Consumer<String> open) {
@@ -29,19 +76,13 @@ final class NotificationPopup {
             case FAILED -> i18n.get("workloads.notify.failed");
             default -> WorkloadFormats.status(notice.status(), i18n);
         };
-        String text = notice.name() + (notice.reason() == null || notice.reason().isBlank() ? "" : "\n" + notice.reason());
         try {
-            Notifications popup = Notifications.create()
+            Notifications.create()
                     .owner(owner)
-                    .title(title)
-                    .text(text)
+                    .graphic(card(notice, title))
                     .hideAfter(Duration.seconds(8))
-                    .onAction(event -> open.accept(notice.workloadId()));
-            if (notice.status() == WorkloadStatus.FAILED) {
-                popup.showError();
-            } else {
-                popup.showInformation();
-            }
+                    .onAction(event -> open.accept(notice.workloadId()))
+                    .show();
         } catch (RuntimeException e) {
             LOG.warn("notification not shown: {}", e.toString());
         }

@@ -6,6 +6,7 @@ import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
@@ -38,12 +39,15 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javax.imageio.ImageIO;
 
 /**
  * Renders the workloads feature against the real embedded factory (demo data, fast simulated time) to PNGs for the
- * README: the submit dialog with a validation error, the table, and the detail with its log. Headless; not a test.
+ * README: the submit dialog with a validation error, the table, the detail with its log and a desktop notification.
+ * Headless; not a test.
  *
  * <pre>
  * mvn -o -q test-compile exec:java -Dexec.classpathScope=test \
@@ -124,6 +128,17 @@ public final class WorkloadsScreenshots {
 
         // The table, nothing selected.
         write(stage.getScene(), target.resolve("workloads-table-" + tag + ".png"));
+
+        // A desktop notification, as the user's run ends.
+        fx(() -> {
+            NotificationPopup.show(new WorkloadNotifier.Notice(finished.id(), finished.name(), WorkloadStatus.SUCCEEDED,
+                    client.getWorkload(finished.id()).statusReason()), i18n, id -> { });
+            return null;
+        });
+        Thread.sleep(1500);
+        Scene popup = fx(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing())
+                .map(Window::getScene).findFirst().orElseThrow());
+        write(popup, target.resolve("workloads-notification-" + tag + ".png"));
 
         // The detail of the finished run with its log, a search on.
         fx(() -> {
