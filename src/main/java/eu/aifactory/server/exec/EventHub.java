@@ -8,8 +8,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +31,9 @@ public final class EventHub implements AutoCloseable {
     private final WorkloadStore store;
     private final Clock clock;
     private final Set<Subscriber> subscribers = new CopyOnWriteArraySet<>();
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
+    private final CoalescingWakeup wakeup = new CoalescingWakeup(MIN_PUMP_MS);
     private final Object dispatch = new Object();
     private volatile long watermark;
-    private boolean woken;
-    private volatile boolean stopped;
     private long gapId = -1;
     private long gapSince;
     private Thread thread;
@@ -120,41 +115,21 @@ public final class EventHub implements AutoCloseable {
     }
 
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeup.signal();
     }
 
     private void loop() {
-        while (!stopped) {
+        while (!wakeup.isStopped()) {
             long started = System.nanoTime();
             try {
                 pump();
             } catch (RuntimeException e) {
                 LOG.error("Event pump failed; retrying", e);
             }
-            lock.lock();
-            try {
-                if (!woken && !stopped) {
-                    // Also poll now and then: another factory instance may share a PostgreSQL database.
-                    changed.await(gapId >= 0 ? 50 : 500, TimeUnit.MILLISECONDS);
-                }
-                woken = false;
-                // Under a burst of commits, pump at most every MIN_PUMP_MS instead of once per event.
-                long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-                if (elapsedMs < MIN_PUMP_MS && !stopped) {
-                    changed.await(MIN_PUMP_MS - elapsedMs, TimeUnit.MILLISECONDS);
-                    woken = false;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // Also poll now and then: another factory instance may share a PostgreSQL database. Under a burst of
+            // commits, pump at most every MIN_PUMP_MS instead of once per event.
+            if (!wakeup.awaitNextPass(gapId >= 0 ? 50 : 500, started)) {
                 return;
-            } finally {
-                lock.unlock();
             }
         }
     }
@@ -209,12 +184,11 @@ public final class EventHub implements AutoCloseable {
 
     @Override
     public void close() {
-        stopped = true;
+        wakeup.stop();
         for (Subscriber s : subscribers) {
             s.closed = true;
             s.queue.offer(CLOSED);
         }
-        wake();
         Thread t;
         synchronized (this) {
             t = thread;

@@ -23,9 +23,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.slf4j.Logger;
@@ -57,11 +54,8 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     private final Clock clock;
     private final double timeScale;
     private final long tickMs;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition wakeUp = lock.newCondition();
+    private final CoalescingWakeup wakeup = new CoalescingWakeup(MIN_TICK_MS);
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
-    private boolean woken;
-    private volatile boolean stopped;
     private Thread thread;
     private long lastPopularityRefresh;
 
@@ -118,19 +112,12 @@ public final class SimulatedExecutor implements WorkloadExecutor {
 
     @Override
     public void wake() {
-        lock.lock();
-        try {
-            woken = true;
-            wakeUp.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        wakeup.signal();
     }
 
     @Override
     public void close() {
-        stopped = true;
-        wake();
+        wakeup.stop();
         Thread t;
         synchronized (this) {
             t = thread;
@@ -145,7 +132,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     }
 
     private void loop() {
-        while (!stopped) {
+        while (!wakeup.isStopped()) {
             boolean busy = false;
             long started = System.nanoTime();
             try {
@@ -153,23 +140,9 @@ public final class SimulatedExecutor implements WorkloadExecutor {
             } catch (RuntimeException e) {
                 LOG.error("Executor tick failed; retrying at the next tick", e);
             }
-            lock.lock();
-            try {
-                if (!woken && !stopped) {
-                    wakeUp.await(busy ? tickMs : 1000, TimeUnit.MILLISECONDS);
-                }
-                woken = false;
-                // A burst of submits wakes the executor once per MIN_TICK_MS, not once per submit.
-                long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-                if (elapsedMs < MIN_TICK_MS && !stopped) {
-                    wakeUp.await(MIN_TICK_MS - elapsedMs, TimeUnit.MILLISECONDS);
-                    woken = false;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            // A burst of submits wakes the executor once per MIN_TICK_MS, not once per submit.
+            if (!wakeup.awaitNextPass(busy ? tickMs : 1000, started)) {
                 return;
-            } finally {
-                lock.unlock();
             }
         }
     }
