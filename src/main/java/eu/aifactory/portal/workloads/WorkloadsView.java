@@ -181,6 +181,7 @@ public final class WorkloadsView extends BorderPane {
         status.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         status.setCellFactory(column -> new StatusCell());
         status.setPrefWidth(210);
+        status.setSortable(false);
 
         Me me = feature.session().me();
         table.getColumns().setAll(List.of(status,
@@ -301,6 +302,8 @@ public final class WorkloadsView extends BorderPane {
             return value == null ? "" : value;
         }, i18n.localeProperty()));
         column.setPrefWidth(width);
+        // The table holds only the pages loaded so far; sorting them locally would mislead.
+        column.setSortable(false);
         return column;
     }
 
