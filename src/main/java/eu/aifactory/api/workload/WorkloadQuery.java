@@ -10,8 +10,8 @@ import java.util.Set;
  * @param from        created at or after
  * @param to          created before
  * @param q           free text over name, application and id
- * @param sort        {@code createdAt} (default, newest first), {@code -createdAt} oldest first,
- *                    {@code status}, {@code costEur}
+ * @param sort        {@code createdAt} (default, newest first) or {@code -createdAt} (oldest first), as the
+ *                    OpenAPI document defines them
  */
 public record WorkloadQuery(Set<WorkloadStatus> status, String appId, String projectId, String submittedBy,
                             Instant from, Instant to, String q, String sort, Integer limit, String cursor) {

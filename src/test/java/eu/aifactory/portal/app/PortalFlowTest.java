@@ -2,6 +2,7 @@ package eu.aifactory.portal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.common.FxTaskExecutor;
@@ -23,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
@@ -37,7 +39,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The portal headless (Monocle) against the real reference factory (in-memory, demo data) over HTTP, as a user
- * sees it: demo sign-in, the shell with tenant and user, Ctrl+2, Ctrl+5 and Ctrl+K, a live language switch in Settings, sign-out.
+ * sees it: demo sign-in, the shell with tenant and user, Ctrl+2, Ctrl+5 and Ctrl+K, a live language switch in Settings, sign-out;
+ * and in German, the catalog search for "Qualität", a category facet and the detail's parameters.
  * Every client call is guarded: one on the FX thread fails the test.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -160,6 +163,45 @@ class PortalFlowTest {
         assertThat(clients).isNotEmpty();
         assertThat(clients.get(0).calls()).contains("me");
         assertThat(callsOnFxThread).isEmpty();
+    }
+
+    @Test
+    void inGermanTheCatalogOfTheEmbeddedFactoryFindsQualitaetNarrowsByFacetAndShowsParameters(FxRobot robot)
+            throws TimeoutException {
+        waitFor(robot, "#demo-user-mp-anna-schmidt");
+        robot.clickOn("#demo-user-mp-anna-schmidt");
+        waitFor(robot, "#header-tenant");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        waitFor(robot, "#language-de");
+        robot.clickOn("#language-de");
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        waitFor(robot, "#catalogGrid");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> text(robot, "#resultCount").matches("\\d+ von \\d+ Anwendungen"));
+        int all = shownTiles(robot);
+
+        robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
+        robot.write("Qualität");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#tile-visual-quality-inspection").tryQuery().map(Node::isVisible).orElse(false)
+                        && shownTiles(robot) < all);
+        int afterSearch = shownTiles(robot);
+
+        robot.clickOn("#facet-category-quality-inspection");
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> shownTiles(robot) < afterSearch);
+        assertThat(robot.lookup("#tile-visual-quality-inspection").tryQuery()).isPresent();
+
+        robot.clickOn("#tile-visual-quality-inspection");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> !robot.lookup("#parameterTable").queryAs(TableView.class).getItems().isEmpty());
+        assertThat(text(robot, "#detailName")).isEqualTo("Visuelle Qualitätsprüfung");
+        assertThat(robot.lookup("#parameterTable").queryAs(TableView.class).getItems())
+                .extracting(item -> ((ParameterSpec) item).name()).contains("confidenceThreshold", "lineId");
+        assertThat(callsOnFxThread).isEmpty();
+    }
+
+    private static int shownTiles(FxRobot robot) {
+        return (int) robot.lookup(".app-tile").queryAll().stream().filter(Node::isVisible).count();
     }
 
     private static void waitFor(FxRobot robot, String query) throws TimeoutException {
