@@ -4,17 +4,38 @@ import eu.aifactory.portal.shell.DemoAccount;
 import eu.aifactory.portal.shell.DemoFactory;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.db.IncompatibleSchemaException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The reference factory inside the portal's JVM, on a free loopback port; the one place the portal uses the server. */
 public final class EmbeddedFactory {
 
+    private static final Logger LOG = LoggerFactory.getLogger(EmbeddedFactory.class);
+
     private EmbeddedFactory() {
     }
 
-    /** The demo factory with its H2 database and install secret in {@code dataDir/factory}, kept between starts. */
+    /**
+     * The demo factory with its H2 database and install secret in {@code dataDir/factory}, kept between starts. A demo
+     * database left by another build (its migrations differ) is moved aside and seeded afresh: it holds only demo data,
+     * and a trade-fair laptop must not end up without a demo after an update.
+     */
     public static DemoFactoryStarter inDataDir(Path dataDir) {
-        return starter(ServerConfig.embedded(dataDir.resolve("factory")));
+        Path factoryDir = dataDir.resolve("factory");
+        DemoFactoryStarter starter = starter(ServerConfig.embedded(factoryDir));
+        return () -> {
+            try {
+                return starter.start();
+            } catch (IncompatibleSchemaException e) {
+                Path aside = dataDir.resolve("factory-outdated-" + System.currentTimeMillis());
+                LOG.warn("The demo database was made by another build; moving it to {} and seeding a new one", aside);
+                Files.move(factoryDir, aside);
+                return starter.start();
+            }
+        };
     }
 
     public static DemoFactoryStarter starter(ServerConfig config) {

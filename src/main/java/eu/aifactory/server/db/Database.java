@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
 import org.slf4j.Logger;
@@ -55,6 +56,10 @@ public final class Database implements AutoCloseable {
             Database database = new Database(dataSource, jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"));
             LOG.info("Database ready ({})", database.product);
             return database;
+        } catch (FlywayValidateException e) {
+            dataSource.close();
+            throw new IncompatibleSchemaException("The database at " + jdbcUrl.replaceAll("(?i)password=[^;&]*", "password=***")
+                    + " was created by a different build of the factory: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
