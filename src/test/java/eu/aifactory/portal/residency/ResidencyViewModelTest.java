@@ -213,6 +213,7 @@ class ResidencyViewModelTest {
         executor.runHeldWork();
 
         assertThat(viewModel.verificationProperty().get()).isEqualTo(Verification.VERIFIED);
+        assertThat(client.calls().stream().filter("residencyReport"::equals)).as("the stale load was called off").hasSize(1);
     }
 
     @Test
