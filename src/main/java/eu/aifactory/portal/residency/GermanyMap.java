@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.Node;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polygon;
@@ -31,6 +33,12 @@ final class GermanyMap extends Pane {
             7.07, 52.24, 6.70, 52.49, 7.06, 52.65, 7.21, 53.24, 7.00, 53.60, 7.30, 53.69, 8.01, 53.71,
             8.52, 53.55, 8.68, 53.89, 9.02, 53.87, 8.88, 54.05, 8.60, 54.30, 8.88, 54.45, 8.60, 54.91
     };
+    /** Cities drawn for orientation only: name, lon, lat. */
+    private static final Object[][] LANDMARKS = {
+            {"Hamburg", 9.99, 53.55}, {"Berlin", 13.40, 52.52}, {"Köln", 6.96, 50.94}, {"Frankfurt", 8.68, 50.11},
+            {"Leipzig", 12.37, 51.34}, {"Stuttgart", 9.18, 48.78}
+    };
+    private static final String ANCHOR = "germany-map-anchor";
     private static final double WEST = 5.8;
     private static final double EAST = 15.1;
     private static final double SOUTH = 47.2;
@@ -49,7 +57,7 @@ final class GermanyMap extends Pane {
         marks.setManaged(false);
         getChildren().addAll(border, marks);
         setMinSize(260, 320);
-        setPrefSize(340, 440);
+        setPrefSize(390, 500);
         widthProperty().addListener((obs, old, now) -> redraw());
         heightProperty().addListener((obs, old, now) -> redraw());
     }
@@ -70,7 +78,15 @@ final class GermanyMap extends Pane {
         double scale = scale();
         double width = (EAST - WEST) * SQUEEZE * scale;
         double offsetX = (Math.max(getWidth(), getPrefWidth()) - width) / 2;
-        return new Point2D(offsetX + (lon - WEST) * SQUEEZE * scale, PADDING + (NORTH - lat) * scale);
+        double offsetY = (Math.max(getHeight(), getPrefHeight()) - (NORTH - SOUTH) * scale) / 2;
+        return new Point2D(offsetX + (lon - WEST) * SQUEEZE * scale, offsetY + (NORTH - lat) * scale);
+    }
+
+    /** Landmarks close to a site would collide with its label. */
+    private boolean nearSite(double lon, double lat) {
+        return sites.stream().anyMatch(s -> Math.abs(s.latitude() - lat) < 0.6 && (labelledLeft(s)
+                ? lon > s.longitude() - 3.4 && lon < s.longitude() + 0.6
+                : lon > s.longitude() - 0.6 && lon < s.longitude() + 3.4));
     }
 
     private void redraw() {
@@ -80,6 +96,18 @@ final class GermanyMap extends Pane {
             border.getPoints().addAll(p.getX(), p.getY());
         }
         marks.getChildren().clear();
+        for (Object[] landmark : LANDMARKS) {
+            if (nearSite((double) landmark[1], (double) landmark[2])) {
+                continue;
+            }
+            Point2D p = project((double) landmark[1], (double) landmark[2]);
+            Circle dot = new Circle(p.getX(), p.getY(), 2.5);
+            dot.getStyleClass().add("landmark-dot");
+            Label name = new Label((String) landmark[0]);
+            name.getStyleClass().add("landmark-name");
+            anchor(name, p.getX() + 5, p.getY(), false);
+            marks.getChildren().addAll(dot, name);
+        }
         long largest = sites.stream().mapToLong(ResidencyReport.Site::storedBytes).max().orElse(0);
         for (ResidencyReport.Site site : sites) {
             Point2D p = project(site.longitude(), site.latitude());
@@ -94,15 +122,34 @@ final class GermanyMap extends Pane {
             volume.getStyleClass().add("site-volume");
             VBox label = new VBox(name, volume);
             label.getStyleClass().add("site-label");
-            label.setManaged(false);
-            label.autosize();
             // Labels go right of the dot, or left of it when the dot sits in the eastern half.
-            boolean east = site.longitude() > 11.5;
-            label.applyCss();
-            label.autosize();
-            double labelX = east ? p.getX() - radius - 8 - label.prefWidth(-1) : p.getX() + radius + 8;
-            label.relocate(labelX, p.getY() - label.prefHeight(-1) / 2);
+            boolean east = labelledLeft(site);
+            anchor(label, east ? p.getX() - radius - 8 : p.getX() + radius + 8, p.getY(), east);
             marks.getChildren().addAll(halo, dot, label);
+        }
+        requestLayout();
+    }
+
+    private static boolean labelledLeft(ResidencyReport.Site site) {
+        return site.longitude() > 11.5;
+    }
+
+    /** Remembers where a label belongs; it is sized and placed in {@link #layoutChildren()}, once CSS is applied. */
+    private static void anchor(Region label, double x, double y, boolean leftOfX) {
+        label.getProperties().put(ANCHOR, new double[]{x, y, leftOfX ? 1 : 0});
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        for (Node node : marks.getChildren()) {
+            if (node instanceof Region label && label.getProperties().get(ANCHOR) instanceof double[] anchor) {
+                label.applyCss();
+                label.autosize();
+                double width = label.getWidth();
+                double x = anchor[2] > 0 ? anchor[0] - width : anchor[0];
+                label.relocate(x, anchor[1] - label.getHeight() / 2);
+            }
         }
     }
 }

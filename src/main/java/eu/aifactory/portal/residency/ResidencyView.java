@@ -36,6 +36,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -141,12 +142,13 @@ public final class ResidencyView extends BorderPane {
     }
 
     private Region body() {
-        VBox mapBox = new VBox(8, sectionTitle("residency.map.title"), map);
+        VBox mapBox = new VBox(8, sectionTitle("residency.map.title"), map,
+                new HBox(16, legend("site-primary", "residency.map.primary"), legend("site-backup", "residency.map.backup")));
         map.setId("residencyMap");
         VBox.setVgrow(map, Priority.ALWAYS);
         mapBox.getStyleClass().add("map-card");
         mapBox.setMinWidth(300);
-        mapBox.setPrefWidth(360);
+        mapBox.setPrefWidth(420);
 
         tabs.setId("residencyTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -169,6 +171,15 @@ public final class ResidencyView extends BorderPane {
         HBox bar = new HBox(status);
         bar.setPadding(new Insets(4, 20, 8, 20));
         return bar;
+    }
+
+    private Label legend(String style, String key) {
+        Circle dot = new Circle(6);
+        dot.getStyleClass().addAll("site-dot", style);
+        Label label = new Label(null, dot);
+        label.textProperty().bind(i18n.binding(key));
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        return label;
     }
 
     private Label sectionTitle(String key) {

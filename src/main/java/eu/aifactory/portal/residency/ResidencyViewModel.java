@@ -279,7 +279,6 @@ public final class ResidencyViewModel {
     private void apply(Loaded result) {
         loaded = result;
         ResidencyReport r = result == null ? null : result.report();
-        report.set(r);
         sites.setAll(r == null ? List.of() : r.sites());
         inventory.setAll(r == null ? List.of() : r.inventory());
         processing.setAll(r == null ? List.of() : r.processing());
@@ -290,6 +289,8 @@ public final class ResidencyViewModel {
                 .map(a -> new AttestationRow(a, !a.validTo().isAfter(warnBefore)))
                 .toList());
         findings.setAll(r == null ? List.of() : r.findings());
+        // Set last: listeners of the report read the lists.
+        report.set(r);
         if (result == null) {
             verification.set(Verification.UNVERIFIED);
             keyFingerprint.set(null);
