@@ -27,6 +27,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -135,6 +136,12 @@ public final class ResidencyView extends BorderPane {
         badge.getStyleClass().add("verification-badge");
         badge.setWrapText(true);
         badge.textProperty().bind(viewModel.verificationTextProperty());
+        Tooltip fingerprint = new Tooltip();
+        fingerprint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.keyFingerprintProperty().get() == null
+                ? viewModel.verificationTextProperty().get()
+                : i18n.get("residency.verify.fingerprint", viewModel.keyFingerprintProperty().get()),
+                viewModel.keyFingerprintProperty(), viewModel.verificationTextProperty(), i18n.localeProperty()));
+        badge.setTooltip(fingerprint);
 
         VBox top = new VBox(12, bar, verdict, badge);
         top.setPadding(new Insets(16, 20, 8, 20));
@@ -211,6 +218,15 @@ public final class ResidencyView extends BorderPane {
         TableColumn<T, String> column = new TableColumn<>();
         column.textProperty().bind(i18n.binding(key));
         column.setCellValueFactory(cell -> Bindings.createStringBinding(() -> value.apply(cell.getValue()), i18n.localeProperty()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // Columns are narrow; the whole text stays one hover away.
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         return column;
     }
 

@@ -126,6 +126,7 @@ public final class ResidencyViewModel {
         this.clock = clock;
         period.addListener((obs, old, now) -> load());
         i18n.localeProperty().addListener((obs, old, now) -> describe());
+        describe();
     }
 
     public void setFactoryContact(FactoryContact contact) {
