@@ -109,6 +109,7 @@ public final class ResidencyView extends BorderPane {
         exportKeys.setOnAction(e -> export(false));
 
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
+        refresh.setId("residencyRefresh");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
         refresh.setOnAction(e -> viewModel.load());
 

@@ -3,6 +3,7 @@ package eu.aifactory.portal.residency;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.report.ResidencyReport.Status;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
@@ -108,5 +109,21 @@ class ResidencyViewTest {
 
         JwkSet saved = JwkSet.parse(Files.readAllBytes(dir.resolve("factory-keys.json")));
         assertThat(SignedDocument.verify(Files.readAllBytes(dir.resolve("residency-report.json")), saved).valid()).isTrue();
+    }
+
+    @Test
+    void aTamperedReportTurnsTheBadgeRedAndNamesWhatFailed(FxRobot robot) throws TimeoutException {
+        Label badge = robot.lookup("#verificationBadge").queryAs(Label.class);
+        await(() -> badge.getText() != null && badge.getText().startsWith("Signatur geprüft"));
+        client.onResidencyReport((from, to) -> {
+            ObjectNode document = keys.sign(SampleReports.tree(SampleReports.report(Status.COMPLIANT, LocalDate.parse("2027-01-01"))));
+            ((ObjectNode) document.get("report").get("verdict")).put("unresolvedFindings", 0).put("resolvedFindings", 7);
+            return document;
+        });
+
+        robot.clickOn("#residencyRefresh");
+        await(() -> badge.getStyleClass().contains("badge-failed"));
+
+        assertThat(badge.getText()).startsWith("Signaturprüfung fehlgeschlagen: Der Bericht wurde nach dem Signieren verändert");
     }
 }
