@@ -3,6 +3,7 @@ package eu.aifactory.portal.i18n;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -55,5 +56,9 @@ public final class Formats {
     public static String time(Instant instant, Locale locale) {
         return DateTimeFormatter.ofLocalizedTime(FormatStyle.MEDIUM)
                 .withLocale(locale).withZone(ZoneId.systemDefault()).format(instant);
+    }
+
+    public static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).format(date);
     }
 }

@@ -1,0 +1,76 @@
+package eu.aifactory.portal.residency;
+
+import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.Page;
+import eu.aifactory.portal.common.PageContext;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import javafx.scene.Node;
+
+/**
+ * The residency report in the shell. Its calls count as contact with the factory for the connection monitor, and
+ * the factory's keys are pinned per factory in {@code trustDir}, beside the settings.
+ */
+public final class ResidencyPage implements Page {
+
+    private final PageContext context;
+    private final ResidencyViewModel viewModel;
+    private ResidencyView view;
+
+    public ResidencyPage(PageContext context, Path trustDir) {
+        this.context = context;
+        this.viewModel = new ResidencyViewModel(context.session().client(), context.executor(), context.i18n(),
+                new KeyPinStore(pinFile(context, trustDir)), Clock.systemUTC());
+        ConnectionMonitor monitor = context.connection();
+        viewModel.setFactoryContact(new ResidencyViewModel.FactoryContact() {
+            @Override
+            public void answered() {
+                monitor.reportSuccess();
+            }
+
+            @Override
+            public void failed(Throwable failure) {
+                monitor.report(failure);
+            }
+        });
+    }
+
+    /**
+     * One pin file per factory. The embedded demo factory gets a new port at every start but keeps its keys in the
+     * data directory, so it is keyed as "demo" rather than by its URL.
+     */
+    static Path pinFile(PageContext context, Path trustDir) {
+        URI url = context.session().factoryUrl();
+        String key = context.session().demo() ? "demo"
+                : (url.getHost() + "_" + url.getPort() + url.getPath()).replaceAll("[^A-Za-z0-9._-]", "_");
+        return trustDir.resolve(key + ".json");
+    }
+
+    @Override
+    public String id() {
+        return Page.RESIDENCY;
+    }
+
+    @Override
+    public Node view() {
+        if (view == null) {
+            view = new ResidencyView(viewModel, context.i18n());
+        }
+        return view;
+    }
+
+    @Override
+    public void onShow() {
+        viewModel.loadIfNeeded();
+    }
+
+    @Override
+    public void dispose() {
+        viewModel.dispose();
+    }
+
+    public ResidencyViewModel viewModel() {
+        return viewModel;
+    }
+}

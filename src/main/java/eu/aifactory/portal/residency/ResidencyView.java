@@ -1,0 +1,479 @@
+package eu.aifactory.portal.residency;
+
+import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
+import eu.aifactory.api.report.ResidencyReport;
+import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
+import eu.aifactory.portal.residency.ResidencyViewModel.PeriodChoice;
+import java.io.File;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ObservableList;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.material2.Material2AL;
+import org.kordamp.ikonli.material2.Material2MZ;
+
+/**
+ * The Residency page: the verdict in plain words, the verification badge, a map of Germany with the sites and the
+ * data stored at each, and tabs with the report's records. Exports the signed JSON and the factory's keys.
+ */
+public final class ResidencyView extends BorderPane {
+
+    private final ResidencyViewModel viewModel;
+    private final I18n i18n;
+    private final Label verdict = new Label();
+    private final Label badge = new Label();
+    private final Label status = new Label();
+    private final GermanyMap map = new GermanyMap();
+    private final TabPane tabs = new TabPane();
+    /** Asks where to save; replaceable so tests need no native dialog. Arguments: title key, suggested name. */
+    private BiFunction<String, String, Path> saveDialog = this::chooseFile;
+
+    public ResidencyView(ResidencyViewModel viewModel, I18n i18n) {
+        this.viewModel = viewModel;
+        this.i18n = i18n;
+        getStyleClass().add("residency");
+        getStylesheets().add(Objects.requireNonNull(
+                ResidencyView.class.getResource("/eu/aifactory/portal/residency/residency.css")).toExternalForm());
+        setTop(header());
+        setCenter(body());
+        setBottom(statusBar());
+        viewModel.reportProperty().addListener((obs, old, now) -> refreshMap());
+        i18n.localeProperty().addListener((obs, old, now) -> refreshMap());
+        viewModel.verificationProperty().addListener((obs, old, now) -> styleBadge());
+        styleBadge();
+        refreshMap();
+    }
+
+    void setSaveDialog(BiFunction<String, String, Path> dialog) {
+        this.saveDialog = dialog;
+    }
+
+    private Region header() {
+        Label title = new Label();
+        title.textProperty().bind(i18n.binding("residency.title"));
+        title.getStyleClass().add(Styles.TITLE_2);
+
+        ComboBox<PeriodChoice> period = new ComboBox<>();
+        period.setId("residencyPeriod");
+        period.getItems().setAll(PeriodChoice.values());
+        period.valueProperty().bindBidirectional(viewModel.periodProperty());
+        period.setCellFactory(list -> new PeriodCell());
+        period.setButtonCell(new PeriodCell());
+
+        Button exportReport = new Button();
+        exportReport.setId("exportReport");
+        exportReport.textProperty().bind(i18n.binding("residency.export.report"));
+        exportReport.setGraphic(new FontIcon(Material2MZ.SAVE_ALT));
+        exportReport.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canExport(),
+                viewModel.reportProperty(), viewModel.loadingProperty()));
+        exportReport.setOnAction(e -> export(true));
+
+        Button exportKeys = new Button();
+        exportKeys.setId("exportKeys");
+        exportKeys.textProperty().bind(i18n.binding("residency.export.keys"));
+        exportKeys.setGraphic(new FontIcon(Material2MZ.VPN_KEY));
+        exportKeys.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canExportKeys(),
+                viewModel.reportProperty(), viewModel.loadingProperty()));
+        exportKeys.setOnAction(e -> export(false));
+
+        Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
+        refresh.setId("residencyRefresh");
+        refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        refresh.setOnAction(e -> viewModel.load());
+
+        ProgressIndicator progress = new ProgressIndicator();
+        progress.setPrefSize(20, 20);
+        progress.visibleProperty().bind(viewModel.loadingProperty());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, title, progress, spacer, period, refresh, exportReport, exportKeys);
+        bar.setAlignment(Pos.CENTER_LEFT);
+
+        verdict.setId("residencyVerdict");
+        verdict.getStyleClass().add("residency-verdict");
+        verdict.setWrapText(true);
+        verdict.setMaxWidth(Double.MAX_VALUE);
+        verdict.textProperty().bind(Bindings.createStringBinding(() -> viewModel.errorProperty().get() != null
+                ? viewModel.errorProperty().get() : viewModel.verdictTextProperty().get(),
+                viewModel.verdictTextProperty(), viewModel.errorProperty()));
+        viewModel.reportProperty().addListener((obs, old, now) -> styleVerdict());
+        viewModel.errorProperty().addListener((obs, old, now) -> styleVerdict());
+        styleVerdict();
+
+        badge.setId("verificationBadge");
+        badge.getStyleClass().add("verification-badge");
+        badge.setWrapText(true);
+        badge.textProperty().bind(viewModel.verificationTextProperty());
+        Tooltip fingerprint = new Tooltip();
+        fingerprint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.keyFingerprintProperty().get() == null
+                ? viewModel.verificationTextProperty().get()
+                : i18n.get("residency.verify.fingerprint", viewModel.keyFingerprintProperty().get()),
+                viewModel.keyFingerprintProperty(), viewModel.verificationTextProperty(), i18n.localeProperty()));
+        badge.setTooltip(fingerprint);
+
+        VBox top = new VBox(12, bar, verdict, badge);
+        top.setPadding(new Insets(16, 20, 8, 20));
+        return top;
+    }
+
+    private Region body() {
+        VBox mapBox = new VBox(8, sectionTitle("residency.map.title"), map,
+                new HBox(16, legend("site-primary", "residency.map.primary"), legend("site-backup", "residency.map.backup")));
+        map.setId("residencyMap");
+        VBox.setVgrow(map, Priority.ALWAYS);
+        mapBox.getStyleClass().add("map-card");
+        mapBox.setMinWidth(300);
+        mapBox.setPrefWidth(420);
+
+        tabs.setId("residencyTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().addAll(
+                tab("residency.tab.inventory", inventoryTable()),
+                tab("residency.tab.processing", processingTable()),
+                tab("residency.tab.transfers", transfersTable()),
+                tab("residency.tab.access", accessTable()),
+                tab("residency.tab.attestations", attestationTable()),
+                tab("residency.tab.findings", findingsTable()));
+        HBox.setHgrow(tabs, Priority.ALWAYS);
+
+        HBox body = new HBox(16, mapBox, tabs);
+        body.setPadding(new Insets(8, 20, 8, 20));
+        return body;
+    }
+
+    private Region statusBar() {
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        HBox bar = new HBox(status);
+        bar.setPadding(new Insets(4, 20, 8, 20));
+        return bar;
+    }
+
+    private Label legend(String style, String key) {
+        Circle dot = new Circle(6);
+        dot.getStyleClass().addAll("site-dot", style);
+        Label label = new Label(null, dot);
+        label.textProperty().bind(i18n.binding(key));
+        label.getStyleClass().add(Styles.TEXT_SMALL);
+        return label;
+    }
+
+    private Label sectionTitle(String key) {
+        Label label = new Label();
+        label.textProperty().bind(i18n.binding(key));
+        label.getStyleClass().add(Styles.TITLE_4);
+        return label;
+    }
+
+    private Tab tab(String key, TableView<?> table) {
+        Tab tab = new Tab();
+        tab.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(key) + " (" + table.getItems().size() + ")",
+                i18n.localeProperty(), table.getItems()));
+        tab.setContent(table);
+        return tab;
+    }
+
+    private <T> TableView<T> table(ObservableList<T> items) {
+        TableView<T> table = new TableView<>(items);
+        table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.binding("residency.table.empty"));
+        table.setPlaceholder(empty);
+        return table;
+    }
+
+    private <T> TableColumn<T, String> column(String key, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>();
+        column.textProperty().bind(i18n.binding(key));
+        column.setCellValueFactory(cell -> Bindings.createStringBinding(() -> value.apply(cell.getValue()), i18n.localeProperty()));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                // Columns are narrow; the whole text stays one hover away.
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        return column;
+    }
+
+    private TableView<ResidencyReport.StoredObject> inventoryTable() {
+        TableView<ResidencyReport.StoredObject> table = table(viewModel.inventory());
+        table.getColumns().addAll(List.of(
+                column("residency.col.name", o -> o.name()),
+                column("residency.col.kind", o -> i18n.get(o.kind().name().equals("DATASET") ? "residency.kind.dataset" : "residency.kind.artifact")),
+                column("residency.col.project", o -> o.projectId()),
+                column("residency.col.site", o -> siteName(o.siteId()) + " (" + o.country() + ")"),
+                column("residency.col.storageClass", o -> o.storageClass()),
+                column("residency.col.replicas", o -> String.join(", ", o.replicas().stream()
+                        .map(r -> siteName(r.siteId()) + " (" + r.country() + ")").toList())),
+                column("residency.col.size", o -> bytes(o.sizeBytes(), i18n.locale())),
+                column("residency.col.created", o -> dateTime(o.createdAt())),
+                column("residency.col.retainUntil", o -> date(o.retainUntil()))));
+        return table;
+    }
+
+    private TableView<ResidencyReport.ProcessingRecord> processingTable() {
+        TableView<ResidencyReport.ProcessingRecord> table = table(viewModel.processing());
+        table.getColumns().addAll(List.of(
+                column("residency.col.workload", p -> p.workloadName()),
+                column("residency.col.project", p -> p.projectId()),
+                column("residency.col.site", p -> siteName(p.siteId()) + " (" + p.country() + ")"),
+                column("residency.col.hall", p -> p.hall() + " / " + p.cluster()),
+                column("residency.col.nodes", p -> String.join(", ", p.nodes())),
+                column("residency.col.gpus", p -> p.gpuCount() + " \u00d7 " + p.gpuClass()),
+                column("residency.col.started", p -> dateTime(p.startedAt())),
+                column("residency.col.ended", p -> p.endedAt() == null ? i18n.get("residency.running") : dateTime(p.endedAt()))));
+        return table;
+    }
+
+    private TableView<ResidencyReport.Transfer> transfersTable() {
+        TableView<ResidencyReport.Transfer> table = table(viewModel.transfers());
+        table.getColumns().addAll(List.of(
+                column("residency.col.at", t -> dateTime(t.at())),
+                column("residency.col.transferKind", t -> switch (t.kind()) {
+                    case REPLICATION -> i18n.get("residency.transfer.replication");
+                    case DOWNLOAD -> i18n.get("residency.transfer.download");
+                    case EXPORT -> i18n.get("residency.transfer.export");
+                }),
+                column("residency.col.object", t -> t.objectName()),
+                column("residency.col.from", t -> siteName(t.fromSiteId()) + " (" + t.fromCountry() + ")"),
+                column("residency.col.to", t -> t.toSiteId() != null ? siteName(t.toSiteId()) + " (" + t.toCountry() + ")"
+                        : t.clientCountry() != null ? t.clientCountry() : orDash(t.toCountry())),
+                column("residency.col.size", t -> bytes(t.bytes(), i18n.locale())),
+                column("residency.col.legalBasis", t -> t.legalBasis())));
+        return table;
+    }
+
+    private TableView<ResidencyReport.OperatorAccess> accessTable() {
+        TableView<ResidencyReport.OperatorAccess> table = table(viewModel.operatorAccess());
+        table.getColumns().addAll(List.of(
+                column("residency.col.at", a -> dateTime(a.at())),
+                column("residency.col.role", a -> a.operatorRole()),
+                column("residency.col.resource", a -> a.resource()),
+                column("residency.col.reason", a -> switch (a.reasonCode()) {
+                    case CUSTOMER_INITIATED_SUPPORT -> i18n.get("residency.reason.support");
+                    case SERVICE_MAINTENANCE -> i18n.get("residency.reason.maintenance");
+                    case SECURITY_RESPONSE -> i18n.get("residency.reason.security");
+                    case LEGAL_REQUEST -> i18n.get("residency.reason.legal");
+                }),
+                column("residency.col.justification", a -> a.justification()
+                        + (a.ticketRef() == null ? "" : " (" + a.ticketRef() + ")")),
+                column("residency.col.operatorCountry", a -> a.operatorCountry()
+                        + (a.insideEu() ? "" : " \u2013 " + i18n.get("residency.outsideEu")))));
+        return table;
+    }
+
+    private TableView<AttestationRow> attestationTable() {
+        TableView<AttestationRow> table = table(viewModel.attestations());
+        table.getColumns().addAll(List.of(
+                column("residency.col.standard", a -> a.attestation().standard()),
+                column("residency.col.issuer", a -> a.attestation().issuer()),
+                column("residency.col.scope", a -> a.attestation().scope()),
+                column("residency.col.validFrom", a -> date(a.attestation().validFrom())),
+                column("residency.col.validTo", a -> date(a.attestation().validTo())
+                        + (a.expiringSoon() ? " \u2013 " + i18n.get("residency.expiringSoon") : "")),
+                column("residency.col.reference", a -> a.attestation().reference())));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(AttestationRow item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().remove("expiring");
+                if (!empty && item != null && item.expiringSoon()) {
+                    getStyleClass().add("expiring");
+                }
+            }
+        });
+        return table;
+    }
+
+    private TableView<ResidencyReport.Finding> findingsTable() {
+        TableView<ResidencyReport.Finding> table = table(viewModel.findings());
+        TableColumn<ResidencyReport.Finding, String> state = column("residency.col.state", f -> switch (f.state()) {
+            case RESOLVED -> i18n.get("residency.state.resolved");
+            case UNRESOLVED -> i18n.get("residency.state.unresolved");
+            case EXCEPTION -> i18n.get("residency.state.exception");
+        });
+        state.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                getStyleClass().removeIf(s -> s.startsWith("finding-"));
+                ResidencyReport.Finding finding = empty ? null : getTableRow().getItem();
+                if (finding == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label pill = new Label(item);
+                pill.getStyleClass().addAll("finding-state", "finding-" + finding.state().name().toLowerCase(Locale.ROOT));
+                setGraphic(pill);
+                setText(null);
+            }
+        });
+        table.getColumns().addAll(List.of(
+                state,
+                column("residency.col.category", f -> switch (f.category()) {
+                    case LOCATION -> i18n.get("residency.category.location");
+                    case ACCESS -> i18n.get("residency.category.access");
+                    case ENCRYPTION -> i18n.get("residency.category.encryption");
+                    case RETENTION -> i18n.get("residency.category.retention");
+                }),
+                column("residency.col.description", f -> f.description()),
+                column("residency.col.remediation", f -> orDash(f.remediation())),
+                column("residency.col.opened", f -> dateTime(f.openedAt())),
+                column("residency.col.closed", f -> f.closedAt() == null ? "\u2013" : dateTime(f.closedAt()))));
+        return table;
+    }
+
+    private void styleVerdict() {
+        verdict.getStyleClass().removeAll("verdict-compliant", "verdict-findings", "verdict-violation", "verdict-error");
+        ResidencyReport report = viewModel.reportProperty().get();
+        if (viewModel.errorProperty().get() != null || report == null) {
+            verdict.getStyleClass().add("verdict-error");
+            verdict.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
+            return;
+        }
+        switch (report.verdict().status()) {
+            case COMPLIANT -> {
+                verdict.getStyleClass().add("verdict-compliant");
+                verdict.setGraphic(new FontIcon(Material2AL.CHECK_CIRCLE));
+            }
+            case FINDINGS -> {
+                verdict.getStyleClass().add("verdict-findings");
+                verdict.setGraphic(new FontIcon(Material2AL.INFO));
+            }
+            case VIOLATION -> {
+                verdict.getStyleClass().add("verdict-violation");
+                verdict.setGraphic(new FontIcon(Material2AL.ERROR));
+            }
+        }
+    }
+
+    private void styleBadge() {
+        badge.getStyleClass().removeAll("badge-verified", "badge-failed", "badge-unverified");
+        switch (viewModel.verificationProperty().get()) {
+            case VERIFIED -> {
+                badge.getStyleClass().add("badge-verified");
+                badge.setGraphic(new FontIcon(Material2MZ.VERIFIED_USER));
+            }
+            case TAMPERED, KEY_CHANGED -> {
+                badge.getStyleClass().add("badge-failed");
+                badge.setGraphic(new FontIcon(Material2MZ.WARNING));
+            }
+            case UNVERIFIED -> {
+                badge.getStyleClass().add("badge-unverified");
+                badge.setGraphic(new FontIcon(Material2AL.HELP_OUTLINE));
+            }
+        }
+    }
+
+    private void refreshMap() {
+        map.show(viewModel.sites(), i18n.locale());
+        ResidencyReport report = viewModel.reportProperty().get();
+        status.setText(report == null ? "" : i18n.get("residency.status", report.reportId(),
+                dateTime(report.generatedAt()), report.methodologyVersion()));
+    }
+
+    private void export(boolean report) {
+        String suggested = report ? "residency-report.json" : "factory-keys.json";
+        Path target = saveDialog.apply(report ? "residency.export.report" : "residency.export.keys", suggested);
+        if (target == null) {
+            return;
+        }
+        Runnable done = () -> status.setText(i18n.get("residency.export.done", target.getFileName().toString()));
+        if (report) {
+            viewModel.exportReport(target, done, status::setText);
+        } else {
+            viewModel.exportKeys(target, done, status::setText);
+        }
+    }
+
+    private Path chooseFile(String titleKey, String suggestedName) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get(titleKey));
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        Window owner = getScene() == null ? null : getScene().getWindow();
+        File file = chooser.showSaveDialog(owner);
+        return file == null ? null : file.toPath();
+    }
+
+    private String siteName(String siteId) {
+        if (siteId == null) {
+            return "\u2013";
+        }
+        return viewModel.sites().stream().filter(s -> s.id().equals(siteId)).map(ResidencyReport.Site::city)
+                .findFirst().orElse(siteId);
+    }
+
+    private String dateTime(Instant instant) {
+        return instant == null ? "\u2013" : Formats.dateTime(instant, i18n.locale());
+    }
+
+    private String date(LocalDate date) {
+        return date == null ? "\u2013" : Formats.date(date, i18n.locale());
+    }
+
+    private static String orDash(String text) {
+        return text == null || text.isBlank() ? "\u2013" : text;
+    }
+
+    /** Bytes in binary units, e.g. "1,5 TiB" in German. */
+    static String bytes(long bytes, Locale locale) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
+        double value = bytes;
+        int unit = 0;
+        while (value >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return Formats.number(value, value < 10 && unit > 0 ? 1 : 0, locale) + "\u00a0" + units[unit];
+    }
+
+    private final class PeriodCell extends ListCell<PeriodChoice> {
+        @Override
+        protected void updateItem(PeriodChoice item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : switch (item) {
+                case LAST_90_DAYS -> i18n.get("residency.period.last90");
+                case THIS_QUARTER -> i18n.get("residency.period.thisQuarter");
+                case LAST_QUARTER -> i18n.get("residency.period.lastQuarter");
+                case THIS_YEAR -> i18n.get("residency.period.thisYear");
+            });
+        }
+    }
+}

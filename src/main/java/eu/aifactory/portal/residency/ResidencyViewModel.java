@@ -1,0 +1,415 @@
+package eu.aifactory.portal.residency;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.aifactory.api.Json;
+import eu.aifactory.api.report.ResidencyReport;
+import eu.aifactory.api.report.ResidencyReport.Attestation;
+import eu.aifactory.api.signing.Jwk;
+import eu.aifactory.api.signing.JwkSet;
+import eu.aifactory.api.signing.SignedDocument;
+import eu.aifactory.api.signing.VerificationResult;
+import eu.aifactory.client.FactoryClient;
+import eu.aifactory.client.trust.KeyPinning;
+import eu.aifactory.portal.common.TaskExecutor;
+import eu.aifactory.portal.common.TaskHandle;
+import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.i18n.I18n;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Residency page's state: loads the signed report and the factory's keys in the background, decides whether
+ * the keys are the pinned ones, verifies the signature and turns the report into a verdict sentence and tables.
+ * All methods and properties belong to the UI thread.
+ */
+public final class ResidencyViewModel {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResidencyViewModel.class);
+    /** Quarters and years are those of the factory's calendar in Munich. */
+    static final ZoneId FACTORY_ZONE = ZoneId.of("Europe/Berlin");
+    static final int EXPIRY_WARNING_DAYS = 60;
+
+    public enum PeriodChoice { LAST_90_DAYS, THIS_QUARTER, LAST_QUARTER, THIS_YEAR }
+
+    public enum Verification {
+        /** Signature good, made with a pinned key. */
+        VERIFIED,
+        /** The signature does not fit the report (changed content, damaged signature, malformed document). */
+        TAMPERED,
+        /** The factory publishes a key that is neither pinned nor reached by a rotation record. */
+        KEY_CHANGED,
+        /** Not checked: no report or no keys could be fetched. */
+        UNVERIFIED
+    }
+
+    /** An attestation with whether it runs out within {@value #EXPIRY_WARNING_DAYS} days. */
+    public record AttestationRow(Attestation attestation, boolean expiringSoon) {
+    }
+
+    /** Where the report's calls go besides the page: the connection monitor. */
+    public interface FactoryContact {
+        void answered();
+
+        void failed(Throwable failure);
+    }
+
+    /** What a background load produced. */
+    record Loaded(JsonNode document, ResidencyReport report, JwkSet keys, KeyPinning.Decision decision,
+                  VerificationResult result, Throwable keyFailure) {
+    }
+
+    private final FactoryClient client;
+    private final TaskExecutor executor;
+    private final I18n i18n;
+    private final KeyPinStore pins;
+    private final Clock clock;
+    private FactoryContact contact = new FactoryContact() {
+        @Override
+        public void answered() {
+        }
+
+        @Override
+        public void failed(Throwable failure) {
+        }
+    };
+
+    private final ObjectProperty<PeriodChoice> period = new SimpleObjectProperty<>(this, "period", PeriodChoice.LAST_90_DAYS);
+    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
+    private final ReadOnlyObjectWrapper<ResidencyReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyStringWrapper verdictText = new ReadOnlyStringWrapper(this, "verdictText");
+    private final ReadOnlyObjectWrapper<Verification> verification =
+            new ReadOnlyObjectWrapper<>(this, "verification", Verification.UNVERIFIED);
+    private final ReadOnlyStringWrapper verificationText = new ReadOnlyStringWrapper(this, "verificationText");
+    private final ReadOnlyStringWrapper keyFingerprint = new ReadOnlyStringWrapper(this, "keyFingerprint");
+    private final ObservableList<ResidencyReport.Site> sites = FXCollections.observableArrayList();
+    private final ObservableList<ResidencyReport.StoredObject> inventory = FXCollections.observableArrayList();
+    private final ObservableList<ResidencyReport.ProcessingRecord> processing = FXCollections.observableArrayList();
+    private final ObservableList<ResidencyReport.Transfer> transfers = FXCollections.observableArrayList();
+    private final ObservableList<ResidencyReport.OperatorAccess> operatorAccess = FXCollections.observableArrayList();
+    private final ObservableList<AttestationRow> attestations = FXCollections.observableArrayList();
+    private final ObservableList<ResidencyReport.Finding> findings = FXCollections.observableArrayList();
+
+    private TaskHandle current = TaskHandle.NONE;
+    private long generation;
+    private Loaded loaded;
+    private boolean loadedOnce;
+
+    public ResidencyViewModel(FactoryClient client, TaskExecutor executor, I18n i18n, KeyPinStore pins, Clock clock) {
+        this.client = client;
+        this.executor = executor;
+        this.i18n = i18n;
+        this.pins = pins;
+        this.clock = clock;
+        period.addListener((obs, old, now) -> load());
+        i18n.localeProperty().addListener((obs, old, now) -> describe());
+        describe();
+    }
+
+    public void setFactoryContact(FactoryContact contact) {
+        this.contact = contact;
+    }
+
+    public ObjectProperty<PeriodChoice> periodProperty() {
+        return period;
+    }
+
+    public ReadOnlyBooleanProperty loadingProperty() {
+        return loading.getReadOnlyProperty();
+    }
+
+    /** A localized description of why the last load failed, or null. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<ResidencyReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty verdictTextProperty() {
+        return verdictText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Verification> verificationProperty() {
+        return verification.getReadOnlyProperty();
+    }
+
+    /** The badge text: which key verified, or what failed. */
+    public ReadOnlyStringProperty verificationTextProperty() {
+        return verificationText.getReadOnlyProperty();
+    }
+
+    /** Fingerprint of the key that signed the report, once verified. */
+    public ReadOnlyStringProperty keyFingerprintProperty() {
+        return keyFingerprint.getReadOnlyProperty();
+    }
+
+    public ObservableList<ResidencyReport.Site> sites() {
+        return FXCollections.unmodifiableObservableList(sites);
+    }
+
+    public ObservableList<ResidencyReport.StoredObject> inventory() {
+        return FXCollections.unmodifiableObservableList(inventory);
+    }
+
+    public ObservableList<ResidencyReport.ProcessingRecord> processing() {
+        return FXCollections.unmodifiableObservableList(processing);
+    }
+
+    public ObservableList<ResidencyReport.Transfer> transfers() {
+        return FXCollections.unmodifiableObservableList(transfers);
+    }
+
+    public ObservableList<ResidencyReport.OperatorAccess> operatorAccess() {
+        return FXCollections.unmodifiableObservableList(operatorAccess);
+    }
+
+    public ObservableList<AttestationRow> attestations() {
+        return FXCollections.unmodifiableObservableList(attestations);
+    }
+
+    public ObservableList<ResidencyReport.Finding> findings() {
+        return FXCollections.unmodifiableObservableList(findings);
+    }
+
+    /** Loads the first time the page is shown. */
+    public void loadIfNeeded() {
+        if (!loadedOnce) {
+            load();
+        }
+    }
+
+    /** Loads the report of the chosen period; a load still under way is called off. */
+    public void load() {
+        loadedOnce = true;
+        current.cancel();
+        long mine = ++generation;
+        Instant[] range = range(period.get(), clock);
+        loading.set(true);
+        error.set(null);
+        current = executor.run(() -> fetch(range[0], range[1]), result -> {
+            if (mine == generation) {
+                loading.set(false);
+                contact.answered();
+                apply(result);
+            }
+        }, failure -> {
+            if (mine == generation) {
+                loading.set(false);
+                contact.failed(failure);
+                LOG.warn("residency report could not be loaded: {}", failure.getMessage());
+                error.set(i18n.get("residency.error.load", String.valueOf(failure.getMessage())));
+                loaded = null;
+                apply(null);
+            }
+        });
+    }
+
+    public void dispose() {
+        current.cancel();
+        generation++;
+    }
+
+    /** {@code from} inclusive, {@code to} exclusive, for a period choice at the clock's now. */
+    static Instant[] range(PeriodChoice choice, Clock clock) {
+        LocalDate today = LocalDate.now(clock.withZone(FACTORY_ZONE));
+        LocalDate quarterStart = today.with(IsoFields.DAY_OF_QUARTER, 1);
+        LocalDate from;
+        LocalDate to;
+        switch (choice) {
+            case THIS_QUARTER -> {
+                from = quarterStart;
+                to = today.plusDays(1);
+            }
+            case LAST_QUARTER -> {
+                from = quarterStart.minusMonths(3);
+                to = quarterStart;
+            }
+            case THIS_YEAR -> {
+                from = today.withDayOfYear(1);
+                to = today.plusDays(1);
+            }
+            default -> {
+                from = today.minusDays(89);
+                to = today.plusDays(1);
+            }
+        }
+        return new Instant[]{from.atStartOfDay(FACTORY_ZONE).toInstant(), to.atStartOfDay(FACTORY_ZONE).toInstant()};
+    }
+
+    /** Background: fetches report and keys, pins and verifies. */
+    private Loaded fetch(Instant from, Instant to) throws IOException {
+        JsonNode document = client.residencyReport(from, to);
+        ResidencyReport parsed = Json.mapper().treeToValue(document.get("report"), ResidencyReport.class);
+        JwkSet keys;
+        try {
+            keys = client.factoryKeys();
+        } catch (RuntimeException e) {
+            // The report is still worth showing; it just cannot be vouched for.
+            return new Loaded(document, parsed, null, null, null, e);
+        }
+        KeyPinning.Decision decision = pins.decide(keys);
+        VerificationResult result = SignedDocument.verify(document, decision.trustedKeys());
+        return new Loaded(document, parsed, keys, decision, result, null);
+    }
+
+    private void apply(Loaded result) {
+        loaded = result;
+        ResidencyReport r = result == null ? null : result.report();
+        sites.setAll(r == null ? List.of() : r.sites());
+        inventory.setAll(r == null ? List.of() : r.inventory());
+        processing.setAll(r == null ? List.of() : r.processing());
+        transfers.setAll(r == null ? List.of() : r.transfers());
+        operatorAccess.setAll(r == null ? List.of() : r.operatorAccess());
+        LocalDate warnBefore = LocalDate.now(clock.withZone(FACTORY_ZONE)).plusDays(EXPIRY_WARNING_DAYS);
+        attestations.setAll(r == null ? List.of() : r.attestations().stream()
+                .map(a -> new AttestationRow(a, !a.validTo().isAfter(warnBefore)))
+                .toList());
+        findings.setAll(r == null ? List.of() : r.findings());
+        // Set last: listeners of the report read the lists.
+        report.set(r);
+        if (result == null) {
+            verification.set(Verification.UNVERIFIED);
+            keyFingerprint.set(null);
+        } else if (result.decision() == null) {
+            verification.set(Verification.UNVERIFIED);
+            keyFingerprint.set(null);
+        } else if (!result.decision().trusted()) {
+            verification.set(Verification.KEY_CHANGED);
+            keyFingerprint.set(null);
+        } else if (result.result().valid()) {
+            verification.set(Verification.VERIFIED);
+            keyFingerprint.set(result.keys().find(result.result().kid()).map(Jwk::fingerprint).orElse(null));
+        } else {
+            verification.set(Verification.TAMPERED);
+            keyFingerprint.set(null);
+        }
+        describe();
+    }
+
+    /** Writes the verdict and badge texts in the current language. */
+    private void describe() {
+        ResidencyReport r = report.get();
+        verdictText.set(r == null ? null : verdictSentence(r, i18n));
+        verificationText.set(switch (verification.get()) {
+            case VERIFIED -> i18n.get("residency.verify.ok", shortFingerprint(keyFingerprint.get()));
+            case TAMPERED -> i18n.get("residency.verify.tampered", reasonText(loaded.result()));
+            case KEY_CHANGED -> i18n.get("residency.verify.keyChanged",
+                    String.join(", ", loaded.decision().untrustedKids()));
+            case UNVERIFIED -> loaded != null && loaded.keyFailure() != null
+                    ? i18n.get("residency.verify.noKeys") : i18n.get("residency.verify.unverified");
+        });
+    }
+
+    private String reasonText(VerificationResult result) {
+        String why = switch (result.reason()) {
+            case UNKNOWN_KEY -> i18n.get("residency.reason.unknownKey", String.valueOf(result.kid()));
+            case BAD_SIGNATURE -> i18n.get("residency.reason.badSignature");
+            case MALFORMED -> i18n.get("residency.reason.malformed", result.message());
+            case KEY_NOT_VALID_AT_SIGNING_TIME -> i18n.get("residency.reason.keyNotValid");
+            case VALID -> "";
+        };
+        return why;
+    }
+
+    static String shortFingerprint(String fingerprint) {
+        if (fingerprint == null) {
+            return "";
+        }
+        String[] groups = fingerprint.split(" ");
+        return groups.length <= 2 ? fingerprint : groups[0] + " " + groups[1] + " \u2026 " + groups[groups.length - 1];
+    }
+
+    /** The verdict in plain words, in the language of {@code i18n}. */
+    static String verdictSentence(ResidencyReport r, I18n i18n) {
+        Locale locale = i18n.locale();
+        String tenant = r.tenant().name();
+        String from = Formats.date(LocalDate.ofInstant(r.period().from(), FACTORY_ZONE), locale);
+        // The period's end is exclusive; people read the last day included.
+        String to = Formats.date(LocalDate.ofInstant(r.period().to(), FACTORY_ZONE).minusDays(1), locale);
+        ResidencyReport.Verdict v = r.verdict();
+        String stored = countries(v.storageCountries(), locale);
+        String processed = countries(v.processingCountries(), locale);
+        String where = stored.equals(processed) || processed.isEmpty()
+                ? i18n.get("residency.verdict.where.same", stored)
+                : i18n.get("residency.verdict.where.split", stored, processed);
+        return switch (v.status()) {
+            case COMPLIANT -> i18n.get("residency.verdict.compliant", tenant, where, from, to);
+            case FINDINGS -> i18n.get("residency.verdict.findings", tenant, where, from, to,
+                    v.resolvedFindings() + v.exceptions());
+            case VIOLATION -> i18n.get("residency.verdict.violation", tenant, from, to, v.unresolvedFindings());
+        };
+    }
+
+    private static String countries(List<String> codes, Locale locale) {
+        return codes.stream().map(c -> new Locale("", c).getDisplayCountry(locale)).collect(Collectors.joining(", "));
+    }
+
+    /** Writes the signed document as received (pretty printed; the signature covers the canonical form). */
+    public void exportReport(Path target, Runnable done, Consumer<String> failed) {
+        if (loaded == null) {
+            return;
+        }
+        JsonNode document = loaded.document();
+        write(target, () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(document), done, failed);
+    }
+
+    /** Writes the factory's published key set, for an auditor's offline {@code verify --keys}. */
+    public void exportKeys(Path target, Runnable done, Consumer<String> failed) {
+        if (loaded == null || loaded.keys() == null) {
+            return;
+        }
+        JwkSet keys = loaded.keys();
+        write(target, () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(keys.toJson()), done, failed);
+    }
+
+    /** Whether a report is there to export. */
+    public boolean canExport() {
+        return loaded != null;
+    }
+
+    /** Whether keys are there to export. */
+    public boolean canExportKeys() {
+        return loaded != null && loaded.keys() != null;
+    }
+
+    private interface Bytes {
+        byte[] get() throws IOException;
+    }
+
+    private void write(Path target, Bytes bytes, Runnable done, Consumer<String> failed) {
+        executor.run(() -> {
+            Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
+            Files.write(temporary, bytes.get());
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        }, path -> done.run(), failure -> {
+            LOG.warn("export to {} failed: {}", target, failure.getMessage());
+            failed.accept(i18n.get("residency.export.failed", String.valueOf(failure.getMessage())));
+        });
+    }
+}
