@@ -64,12 +64,12 @@ public final class EnergyView extends BorderPane {
     private final Label statusLabel = new Label();
     private final ProgressIndicator busy = new ProgressIndicator();
 
-    private final Card facilityCard = new Card("kpiFacilityKwh", "energy.kpi.facility");
-    private final Card co2LocationCard = new Card("kpiCo2Location", "energy.kpi.co2Location");
-    private final Card co2MarketCard = new Card("kpiCo2Market", "energy.kpi.co2Market");
-    private final Card renewableCard = new Card("kpiRenewable", "energy.kpi.renewable");
-    private final Card pueCard = new Card("kpiPue", "energy.kpi.pue");
-    private final Card erfCard = new Card("kpiErf", "energy.kpi.erf");
+    private final Card facilityCard;
+    private final Card co2LocationCard;
+    private final Card co2MarketCard;
+    private final Card renewableCard;
+    private final Card pueCard;
+    private final Card erfCard;
 
     private final CategoryAxis timeAxis = new CategoryAxis();
     private final NumberAxis kwhAxis = new NumberAxis();
@@ -80,6 +80,12 @@ public final class EnergyView extends BorderPane {
     public EnergyView(EnergyViewModel viewModel, I18n i18n) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.i18n = Objects.requireNonNull(i18n);
+        facilityCard = new Card("kpiFacilityKwh", "energy.kpi.facility");
+        co2LocationCard = new Card("kpiCo2Location", "energy.kpi.co2Location");
+        co2MarketCard = new Card("kpiCo2Market", "energy.kpi.co2Market");
+        renewableCard = new Card("kpiRenewable", "energy.kpi.renewable");
+        pueCard = new Card("kpiPue", "energy.kpi.pue");
+        erfCard = new Card("kpiErf", "energy.kpi.erf");
         getStyleClass().add("energy-view");
         getStylesheets().add(Objects.requireNonNull(EnergyView.class.getResource("energy.css")).toExternalForm());
 

@@ -66,6 +66,9 @@ public final class EnergyViewModel {
     private final ReadOnlyObjectWrapper<EnergyReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ObservableList<WorkloadEnergy> rows = FXCollections.observableArrayList();
     private final ObservableList<ChartPoint> chartPoints = FXCollections.observableArrayList();
+    // One read-only view each: such a view listens to its list only weakly, so it must live as long as the model.
+    private final ObservableList<WorkloadEnergy> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<ChartPoint> chartPointsView = FXCollections.unmodifiableObservableList(chartPoints);
 
     private final ReadOnlyObjectWrapper<EnergyReceipt> receipt = new ReadOnlyObjectWrapper<>(this, "receipt");
     private final ReadOnlyBooleanWrapper receiptLoading = new ReadOnlyBooleanWrapper(this, "receiptLoading");
@@ -119,12 +122,12 @@ public final class EnergyViewModel {
     }
 
     public ObservableList<WorkloadEnergy> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** One point per day or week, in time order, exactly as reported (the view downsamples for drawing). */
     public ObservableList<ChartPoint> chartPoints() {
-        return FXCollections.unmodifiableObservableList(chartPoints);
+        return chartPointsView;
     }
 
     public ReadOnlyObjectProperty<EnergyReceipt> receiptProperty() {
