@@ -40,7 +40,9 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -92,6 +94,7 @@ public final class EnergyView extends BorderPane {
         Label title = new Label();
         title.textProperty().bind(i18n.binding("energy.title"));
         title.getStyleClass().add(Styles.TITLE_3);
+        title.setMinWidth(Region.USE_PREF_SIZE);
 
         periodPicker.setId("energyPeriod");
         periodPicker.getItems().setAll(EnergyPeriod.values());
@@ -126,18 +129,33 @@ public final class EnergyView extends BorderPane {
         busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(EnergyViewModel.State.LOADING));
         statusLabel.setId("energyStatus");
         rangeLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox);
         header.setAlignment(Pos.CENTER_LEFT);
 
-        FlowPane cards = new FlowPane(10, 10, facilityCard, co2LocationCard, co2MarketCard, renewableCard, pueCard, erfCard);
+        // Three cards a row, each a third of the width, so the figures keep their size when the receipt is open.
+        GridPane cards = new GridPane();
+        cards.setHgap(10);
+        cards.setVgap(10);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / 3);
+            column.setFillWidth(true);
+            cards.getColumnConstraints().add(column);
+        }
+        List<Card> all = List.of(facilityCard, co2LocationCard, co2MarketCard, renewableCard, pueCard, erfCard);
+        for (int i = 0; i < all.size(); i++) {
+            cards.add(all.get(i), i % 3, i / 3);
+            all.get(i).setMaxWidth(Double.MAX_VALUE);
+        }
 
         chart.setId("energyChart");
         chart.setAnimated(false);
         chart.setLegendVisible(true);
-        chart.setPrefHeight(240);
-        chart.setMinHeight(180);
+        chart.setPrefHeight(250);
+        chart.setMinHeight(220);
         timeAxis.setAnimated(false);
         kwhAxis.setAnimated(false);
         kwhAxis.labelProperty().bind(i18n.binding("energy.chart.axis"));
@@ -147,6 +165,8 @@ public final class EnergyView extends BorderPane {
         Label tableHint = new Label();
         tableHint.textProperty().bind(i18n.binding("energy.table.hint"));
         tableHint.getStyleClass().add(Styles.TEXT_MUTED);
+        tableHint.setWrapText(true);
+        tableHint.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox main = new VBox(12, header, statusLabel, cards, chart, tableHint, table);
         main.setPadding(new Insets(16));
@@ -155,10 +175,10 @@ public final class EnergyView extends BorderPane {
         receiptPane.setId("energyReceipt");
         receiptPane.getStyleClass().add("energy-receipt");
         receiptPane.setPadding(new Insets(16));
-        receiptPane.setPrefWidth(380);
         ScrollPane receiptScroll = new ScrollPane(receiptPane);
         receiptScroll.setFitToWidth(true);
-        receiptScroll.setPrefWidth(400);
+        receiptScroll.setPrefWidth(360);
+        receiptScroll.setMinWidth(300);
         receiptScroll.visibleProperty().bind(viewModel.receiptProperty().isNotNull()
                 .or(viewModel.receiptLoadingProperty()).or(viewModel.receiptErrorProperty().isNotNull()));
         receiptScroll.managedProperty().bind(receiptScroll.visibleProperty());
@@ -286,11 +306,11 @@ public final class EnergyView extends BorderPane {
 
     private void buildTable() {
         table.setId("energyTable");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getStyleClass().add(Styles.DENSE);
-        table.getColumns().add(textColumn("energy.col.workload", WorkloadEnergy::name));
-        table.getColumns().add(textColumn("energy.col.application", WorkloadEnergy::appId));
-        table.getColumns().add(textColumn("energy.col.project", WorkloadEnergy::projectId));
+        table.getColumns().add(textColumn("energy.col.workload", WorkloadEnergy::name, 230));
+        table.getColumns().add(textColumn("energy.col.application", WorkloadEnergy::appId, 170));
+        table.getColumns().add(textColumn("energy.col.project", WorkloadEnergy::projectId, 130));
         table.getColumns().add(numberColumn("energy.col.itKwh", WorkloadEnergy::itKwh, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.facilityKwh", WorkloadEnergy::facilityKwh, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.co2Location", WorkloadEnergy::co2eKgLocation, EnergyView::oneDecimal));
@@ -318,8 +338,10 @@ public final class EnergyView extends BorderPane {
         });
     }
 
-    private TableColumn<WorkloadEnergy, String> textColumn(String key, Function<WorkloadEnergy, String> value) {
+    private TableColumn<WorkloadEnergy, String> textColumn(String key, Function<WorkloadEnergy, String> value,
+                                                           double width) {
         TableColumn<WorkloadEnergy, String> column = new TableColumn<>();
+        column.setPrefWidth(width);
         column.textProperty().bind(i18n.binding(key));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
@@ -338,6 +360,7 @@ public final class EnergyView extends BorderPane {
             }
         });
         column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        column.setPrefWidth(key.equals("energy.col.cost") ? 100 : 120);
         return column;
     }
 
@@ -345,9 +368,12 @@ public final class EnergyView extends BorderPane {
         receiptPane.getChildren().clear();
         Label heading = new Label();
         heading.getStyleClass().add(Styles.TITLE_4);
+        heading.setWrapText(true);
+        heading.setMinWidth(0);
         Button close = new Button(i18n.get("energy.receipt.close"));
         close.setId("energyReceiptClose");
         close.getStyleClass().add(Styles.FLAT);
+        close.setMinWidth(Region.USE_PREF_SIZE);
         close.setOnAction(e -> viewModel.closeReceipt());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -407,7 +433,11 @@ public final class EnergyView extends BorderPane {
             limit.getStyleClass().add(Styles.TEXT_SMALL);
             badge.setId(id + "Badge");
             badge.getStyleClass().add("energy-badge");
-            HBox bottom = new HBox(6, limit, badge);
+            caption.setWrapText(true);
+            caption.setMinHeight(Region.USE_PREF_SIZE);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            // The badge moves below the limit when the card is narrow, rather than being cut off.
+            FlowPane bottom = new FlowPane(6, 4, limit, badge);
             bottom.setAlignment(Pos.CENTER_LEFT);
             getChildren().addAll(caption, value, bottom);
             setSpacing(4);

@@ -39,7 +39,7 @@ final class ReceiptSteps {
         }
         steps.add(new Step(i18n.get("energy.receipt.step.it"),
                 i18n.get("energy.receipt.step.it.text", Formats.kwh3(r.itKwh(), locale),
-                        Formats.watts(r.peakPowerW(), locale), Formats.number(r.averagePowerW(), 0, locale) + "\u00a0W")));
+                        Formats.watts(r.peakPowerW(), locale), Formats.watts(r.averagePowerW().intValue(), locale))));
         for (EnergyReceipt.Period p : r.periods()) {
             steps.add(new Step(i18n.get("energy.receipt.step.pue", p.month()),
                     i18n.get("energy.receipt.step.pue.text", Formats.kwh3(p.itKwh(), locale),
