@@ -11,7 +11,14 @@ public enum EnergyPeriod {
 
     /** The i18n key of the period's name. */
     public String key() {
-        return "energy.period." + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return switch (this) {
+            case THIS_MONTH -> "energy.period.this-month";
+            case LAST_MONTH -> "energy.period.last-month";
+            case THIS_QUARTER -> "energy.period.this-quarter";
+            case LAST_QUARTER -> "energy.period.last-quarter";
+            case THIS_YEAR -> "energy.period.this-year";
+            case CUSTOM -> "energy.period.custom";
+        };
     }
 
     /**

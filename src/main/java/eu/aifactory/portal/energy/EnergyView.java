@@ -8,6 +8,7 @@ import eu.aifactory.portal.energy.EnergyViewModel.Kpis;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
+import java.io.File;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -47,6 +48,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 
 /**
  * The Energy page: period picker, KPI cards with the site's EnEfG indicators, facility energy over time split into
@@ -132,7 +134,18 @@ public final class EnergyView extends BorderPane {
         rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox);
+        Button exportCsv = new Button();
+        exportCsv.setId("energyExportCsv");
+        exportCsv.textProperty().bind(i18n.binding("energy.export.csv"));
+        exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(EnergyViewModel.State.READY)
+                .or(viewModel.exportingProperty()));
+        exportCsv.setOnAction(e -> chooseCsvTarget());
+        ProgressIndicator exportBusy = new ProgressIndicator();
+        exportBusy.setPrefSize(18, 18);
+        exportBusy.visibleProperty().bind(viewModel.exportingProperty());
+        exportBusy.managedProperty().bind(viewModel.exportingProperty());
+        viewModel.exportResultProperty().addListener((obs, old, now) -> showExport());
+        HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox, exportBusy, exportCsv);
         header.setAlignment(Pos.CENTER_LEFT);
 
         // Three cards a row, each a third of the width, so the figures keep their size when the receipt is open.
@@ -220,6 +233,33 @@ public final class EnergyView extends BorderPane {
             return;
         }
         viewModel.selectCustom(from, to);
+    }
+
+    private void chooseCsvTarget() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("energy.export.csv"));
+        chooser.setInitialFileName(viewModel.suggestedCsvName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File target = chooser.showSaveDialog(getScene().getWindow());
+        if (target != null) {
+            viewModel.exportCsv(target.toPath());
+        }
+    }
+
+    private void showExport() {
+        EnergyViewModel.ExportResult result = viewModel.exportResultProperty().get();
+        if (result == null) {
+            return;
+        }
+        statusLabel.getStyleClass().remove(Styles.DANGER);
+        if (result.error() == null) {
+            statusLabel.setText(i18n.get("energy.export.done", result.rows(), result.file().getFileName().toString()));
+        } else {
+            statusLabel.setText(i18n.get("energy.export.failed", result.error()));
+            statusLabel.getStyleClass().add(Styles.DANGER);
+        }
+        statusLabel.setVisible(true);
+        statusLabel.setManaged(true);
     }
 
     private Locale locale() {

@@ -13,8 +13,13 @@ import eu.aifactory.client.FactoryClient;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
+import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,6 +78,10 @@ public final class EnergyViewModel {
     private final ReadOnlyObjectWrapper<EnergyReceipt> receipt = new ReadOnlyObjectWrapper<>(this, "receipt");
     private final ReadOnlyBooleanWrapper receiptLoading = new ReadOnlyBooleanWrapper(this, "receiptLoading");
     private final ReadOnlyStringWrapper receiptError = new ReadOnlyStringWrapper(this, "receiptError");
+
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final ReadOnlyObjectWrapper<ExportResult> exportResult = new ReadOnlyObjectWrapper<>(this, "exportResult");
+    private TaskHandle exportTask = TaskHandle.NONE;
 
     private LocalDate customFrom;
     private LocalDate customTo;
@@ -217,8 +226,54 @@ public final class EnergyViewModel {
         receiptError.set(null);
     }
 
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** How the last export ended, or null while none has. */
+    public ReadOnlyObjectProperty<ExportResult> exportResultProperty() {
+        return exportResult.getReadOnlyProperty();
+    }
+
+    /** The file name offered for a CSV export of the shown period. */
+    public String suggestedCsvName() {
+        EnergyPeriod.DateRange days = range.get();
+        return "energy-" + days.from() + "_" + days.to().minusDays(1) + ".csv";
+    }
+
+    /** Writes the table as UTF-8 CSV to {@code target} in the background; the table as shown now is written. */
+    public void exportCsv(Path target) {
+        exportTask.cancel();
+        List<WorkloadEnergy> snapshot = List.copyOf(rows);
+        EnergyPeriod.DateRange days = range.get();
+        exporting.set(true);
+        exportResult.set(null);
+        exportTask = executor.run(() -> {
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                EnergyCsv.write(days, snapshot, out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        }, written -> {
+            exporting.set(false);
+            exportResult.set(new ExportResult(written, snapshot.size(), null));
+        }, failure -> {
+            LOG.warn("CSV export to {} failed: {}", target, failure.toString());
+            exporting.set(false);
+            exportResult.set(new ExportResult(target, 0, describe(failure)));
+        });
+    }
+
+    /** Stops a running export; the target file is left as it was. */
+    public void cancelExport() {
+        exportTask.cancel();
+        exporting.set(false);
+    }
+
     /** The session ended: no call back after this. */
     public void dispose() {
+        exportTask.cancel();
         loadTask.cancel();
         receiptTask.cancel();
         generation++;
@@ -277,6 +332,10 @@ public final class EnergyViewModel {
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /** An export's outcome: the file and the rows written, or the error. */
+    public record ExportResult(Path file, int rows, String error) {
     }
 
     private record Loaded(EnergyReport byWorkload, EnergyReport byTime, Map<String, Workload> workloads) {

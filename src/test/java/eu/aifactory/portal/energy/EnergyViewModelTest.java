@@ -10,8 +10,12 @@ import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
 import eu.aifactory.portal.testing.FakeFactoryClient;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EnergyViewModelTest {
 
@@ -218,6 +223,34 @@ class EnergyViewModelTest {
         assertThat(drawn.size()).isLessThanOrEqualTo(ChartDownsampler.MAX_POINTS);
         assertThat(total(drawn)).isEqualByComparingTo(total(many));
         assertThat(ChartDownsampler.downsample(viewModel.chartPoints(), 400)).isEqualTo(viewModel.chartPoints());
+    }
+
+    @Test
+    void csvExportWritesTheShownTableAsUtf8AndAddsUpToTheKpis(@TempDir Path dir) throws IOException {
+        viewModel.load();
+        Path target = dir.resolve(viewModel.suggestedCsvName());
+
+        viewModel.exportCsv(target);
+
+        assertThat(target.getFileName().toString()).isEqualTo("energy-2026-07-01_2026-09-30.csv");
+        assertThat(viewModel.exportingProperty().get()).isFalse();
+        assertThat(viewModel.exportResultProperty().get().error()).isNull();
+        assertThat(viewModel.exportResultProperty().get().rows()).isEqualTo(EnergySamples.WORKLOADS.size());
+        List<List<String>> parsed = EnergyCsvTest.parse(Files.readString(target, StandardCharsets.UTF_8));
+        assertThat(parsed).hasSize(EnergySamples.WORKLOADS.size() + 1);
+        BigDecimal facility = parsed.stream().skip(1).map(r -> new BigDecimal(r.get(7))).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(facility).isEqualByComparingTo(viewModel.kpisProperty().get().facilityKwh());
+        assertThat(dir.resolve(target.getFileName() + ".part")).doesNotExist();
+    }
+
+    @Test
+    void aFailedCsvExportSaysWhy(@TempDir Path dir) {
+        viewModel.load();
+
+        viewModel.exportCsv(dir.resolve("missing-folder").resolve("energy.csv"));
+
+        assertThat(viewModel.exportResultProperty().get().error()).isNotBlank();
+        assertThat(viewModel.exportingProperty().get()).isFalse();
     }
 
     private static BigDecimal total(List<EnergyViewModel.ChartPoint> points) {
