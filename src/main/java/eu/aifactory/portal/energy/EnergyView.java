@@ -96,7 +96,9 @@ public final class EnergyView extends BorderPane {
         Label title = new Label();
         title.textProperty().bind(i18n.binding("energy.title"));
         title.getStyleClass().add(Styles.TITLE_3);
-        title.setMinWidth(Region.USE_PREF_SIZE);
+        // The title may shorten when the receipt is open; the controls beside it keep their size.
+        title.setMinWidth(0);
+        periodPicker.setMinWidth(Region.USE_PREF_SIZE);
 
         periodPicker.setId("energyPeriod");
         periodPicker.getItems().setAll(EnergyPeriod.values());
@@ -140,6 +142,7 @@ public final class EnergyView extends BorderPane {
         exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(EnergyViewModel.State.READY)
                 .or(viewModel.exportingProperty()));
         exportCsv.setOnAction(e -> chooseCsvTarget());
+        exportCsv.setMinWidth(Region.USE_PREF_SIZE);
         ProgressIndicator exportBusy = new ProgressIndicator();
         exportBusy.setPrefSize(18, 18);
         exportBusy.visibleProperty().bind(viewModel.exportingProperty());
