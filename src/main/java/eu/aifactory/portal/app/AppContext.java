@@ -6,6 +6,7 @@ import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.common.Page;
+import eu.aifactory.portal.energy.EnergyPage;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.i18n.I18n;
@@ -90,6 +91,7 @@ public final class AppContext implements AutoCloseable {
         WorkloadsMount workloads = new WorkloadsMount(sessions.sessionProperty(), () -> settings.get().notifications());
         pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
         pages.register(Page.WORKLOADS, workloads::page);
+        pages.register(Page.ENERGY, EnergyPage::new);
         pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, dataDir.resolve("trust")));
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
                 context.session(), secrets::kind, sessions::signOut), i18n));

@@ -40,6 +40,21 @@ public final class Formats {
         return number(value, 1, locale) + "\u00a0kWh";
     }
 
+    /** Energy to the Wh, as receipts state it (1.234,567 kWh in German). */
+    public static String kwh3(BigDecimal value, Locale locale) {
+        return number(value, 3, locale) + "\u00a0kWh";
+    }
+
+    /** CO2e to the gram, as receipts state it. */
+    public static String kg3(BigDecimal value, Locale locale) {
+        return number(value, 3, locale) + "\u00a0kg\u00a0CO\u2082e";
+    }
+
+    /** A fraction (0.123) as a percentage with up to one decimal (12,3 % in German). */
+    public static String percent(BigDecimal fraction, Locale locale) {
+        return number(fraction.movePointRight(2), 1, locale) + "\u00a0%";
+    }
+
     public static String kgCo2e(BigDecimal value, Locale locale) {
         return number(value, 1, locale) + "\u00a0kg\u00a0CO\u2082e";
     }

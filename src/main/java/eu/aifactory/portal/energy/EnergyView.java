@@ -1,0 +1,517 @@
+package eu.aifactory.portal.energy;
+
+import atlantafx.base.theme.Styles;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.SiteIndicator;
+import eu.aifactory.portal.energy.EnergyViewModel.ChartPoint;
+import eu.aifactory.portal.energy.EnergyViewModel.Kpis;
+import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
+import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.i18n.I18n;
+import java.io.File;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+/**
+ * The Energy page: period picker, KPI cards with the site's EnEfG indicators, facility energy over time split into
+ * renewable and grid energy, the per-workload table, and the receipt of the chosen workload beside it.
+ */
+public final class EnergyView extends BorderPane {
+
+    private final EnergyViewModel viewModel;
+    private final I18n i18n;
+
+    private final ComboBox<EnergyPeriod> periodPicker = new ComboBox<>();
+    private final DatePicker fromPicker = new DatePicker();
+    private final DatePicker toPicker = new DatePicker();
+    private final Button applyCustom = new Button();
+    private final HBox customBox = new HBox(6);
+    private final Label rangeLabel = new Label();
+    private final Label statusLabel = new Label();
+    private final ProgressIndicator busy = new ProgressIndicator();
+
+    private final Card facilityCard;
+    private final Card co2LocationCard;
+    private final Card co2MarketCard;
+    private final Card renewableCard;
+    private final Card pueCard;
+    private final Card erfCard;
+
+    private final CategoryAxis timeAxis = new CategoryAxis();
+    private final NumberAxis kwhAxis = new NumberAxis();
+    private final StackedBarChart<String, Number> chart = new StackedBarChart<>(timeAxis, kwhAxis);
+    private final TableView<WorkloadEnergy> table = new TableView<>();
+    private final VBox receiptPane = new VBox(8);
+
+    public EnergyView(EnergyViewModel viewModel, I18n i18n) {
+        this.viewModel = Objects.requireNonNull(viewModel);
+        this.i18n = Objects.requireNonNull(i18n);
+        facilityCard = new Card("kpiFacilityKwh", "energy.kpi.facility");
+        co2LocationCard = new Card("kpiCo2Location", "energy.kpi.co2Location");
+        co2MarketCard = new Card("kpiCo2Market", "energy.kpi.co2Market");
+        renewableCard = new Card("kpiRenewable", "energy.kpi.renewable");
+        pueCard = new Card("kpiPue", "energy.kpi.pue");
+        erfCard = new Card("kpiErf", "energy.kpi.erf");
+        getStyleClass().add("energy-view");
+        getStylesheets().add(Objects.requireNonNull(EnergyView.class.getResource("energy.css")).toExternalForm());
+
+        Label title = new Label();
+        title.textProperty().bind(i18n.binding("energy.title"));
+        title.getStyleClass().add(Styles.TITLE_3);
+        // The title may shorten when the receipt is open; the controls beside it keep their size.
+        title.setMinWidth(0);
+        periodPicker.setMinWidth(Region.USE_PREF_SIZE);
+
+        periodPicker.setId("energyPeriod");
+        periodPicker.getItems().setAll(EnergyPeriod.values());
+        periodPicker.setCellFactory(list -> new PeriodCell());
+        periodPicker.setButtonCell(new PeriodCell());
+        periodPicker.setValue(viewModel.periodProperty().get());
+        periodPicker.valueProperty().addListener((obs, old, now) -> {
+            if (now != null && now != EnergyPeriod.CUSTOM && now != viewModel.periodProperty().get()) {
+                viewModel.selectPeriod(now);
+            }
+            customBox.setVisible(now == EnergyPeriod.CUSTOM);
+            customBox.setManaged(now == EnergyPeriod.CUSTOM);
+        });
+        fromPicker.setId("energyFrom");
+        toPicker.setId("energyTo");
+        fromPicker.setValue(viewModel.customFrom());
+        toPicker.setValue(viewModel.customTo());
+        applyCustom.setId("energyApplyCustom");
+        applyCustom.textProperty().bind(i18n.binding("energy.period.apply"));
+        applyCustom.disableProperty().bind(fromPicker.valueProperty().isNull().or(toPicker.valueProperty().isNull()));
+        applyCustom.setOnAction(e -> applyCustomPeriod());
+        Label fromLabel = new Label();
+        fromLabel.textProperty().bind(i18n.binding("energy.period.from"));
+        Label toLabel = new Label();
+        toLabel.textProperty().bind(i18n.binding("energy.period.to"));
+        customBox.getChildren().addAll(fromLabel, fromPicker, toLabel, toPicker, applyCustom);
+        customBox.setAlignment(Pos.CENTER_LEFT);
+        customBox.setVisible(false);
+        customBox.setManaged(false);
+
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(EnergyViewModel.State.LOADING));
+        statusLabel.setId("energyStatus");
+        rangeLabel.getStyleClass().add(Styles.TEXT_MUTED);
+        rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button exportCsv = new Button();
+        exportCsv.setId("energyExportCsv");
+        exportCsv.textProperty().bind(i18n.binding("energy.export.csv"));
+        exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(EnergyViewModel.State.READY)
+                .or(viewModel.exportingProperty()));
+        exportCsv.setOnAction(e -> chooseCsvTarget());
+        exportCsv.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressIndicator exportBusy = new ProgressIndicator();
+        exportBusy.setPrefSize(18, 18);
+        exportBusy.visibleProperty().bind(viewModel.exportingProperty());
+        exportBusy.managedProperty().bind(viewModel.exportingProperty());
+        viewModel.exportResultProperty().addListener((obs, old, now) -> showExport());
+        HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox, exportBusy, exportCsv);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        // Three cards a row, each a third of the width, so the figures keep their size when the receipt is open.
+        GridPane cards = new GridPane();
+        cards.setHgap(10);
+        cards.setVgap(10);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / 3);
+            column.setFillWidth(true);
+            cards.getColumnConstraints().add(column);
+        }
+        List<Card> all = List.of(facilityCard, co2LocationCard, co2MarketCard, renewableCard, pueCard, erfCard);
+        for (int i = 0; i < all.size(); i++) {
+            cards.add(all.get(i), i % 3, i / 3);
+            all.get(i).setMaxWidth(Double.MAX_VALUE);
+        }
+
+        chart.setId("energyChart");
+        chart.setAnimated(false);
+        chart.setLegendVisible(true);
+        chart.setPrefHeight(250);
+        chart.setMinHeight(220);
+        timeAxis.setAnimated(false);
+        kwhAxis.setAnimated(false);
+        kwhAxis.labelProperty().bind(i18n.binding("energy.chart.axis"));
+
+        buildTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        Label tableHint = new Label();
+        tableHint.textProperty().bind(i18n.binding("energy.table.hint"));
+        tableHint.getStyleClass().add(Styles.TEXT_MUTED);
+        tableHint.setWrapText(true);
+        tableHint.setMinHeight(Region.USE_PREF_SIZE);
+
+        VBox main = new VBox(12, header, statusLabel, cards, chart, tableHint, table);
+        main.setPadding(new Insets(16));
+        setCenter(main);
+
+        receiptPane.setId("energyReceipt");
+        receiptPane.getStyleClass().add("energy-receipt");
+        receiptPane.setPadding(new Insets(16));
+        ScrollPane receiptScroll = new ScrollPane(receiptPane);
+        receiptScroll.setFitToWidth(true);
+        receiptScroll.setPrefWidth(360);
+        receiptScroll.setMinWidth(300);
+        receiptScroll.visibleProperty().bind(viewModel.receiptProperty().isNotNull()
+                .or(viewModel.receiptLoadingProperty()).or(viewModel.receiptErrorProperty().isNotNull()));
+        receiptScroll.managedProperty().bind(receiptScroll.visibleProperty());
+        setRight(receiptScroll);
+
+        viewModel.stateProperty().addListener((obs, old, now) -> showStatus());
+        viewModel.kpisProperty().addListener((obs, old, now) -> showKpis());
+        viewModel.rangeProperty().addListener((obs, old, now) -> showRange());
+        viewModel.chartPoints().addListener((ListChangeListener<ChartPoint>) change -> showChart());
+        viewModel.rows().addListener((ListChangeListener<WorkloadEnergy>) change -> table.getItems().setAll(viewModel.rows()));
+        viewModel.receiptProperty().addListener((obs, old, now) -> showReceipt());
+        viewModel.receiptLoadingProperty().addListener((obs, old, now) -> showReceipt());
+        viewModel.receiptErrorProperty().addListener((obs, old, now) -> showReceipt());
+        i18n.localeProperty().addListener((obs, old, now) -> {
+            showStatus();
+            showKpis();
+            showRange();
+            showChart();
+            table.refresh();
+            showReceipt();
+        });
+        table.getItems().setAll(viewModel.rows());
+        showStatus();
+        showKpis();
+        showRange();
+        showChart();
+    }
+
+    /** The table, for the page to give it focus. */
+    TableView<WorkloadEnergy> table() {
+        return table;
+    }
+
+    private void applyCustomPeriod() {
+        LocalDate from = fromPicker.getValue();
+        LocalDate to = toPicker.getValue();
+        if (to.isBefore(from)) {
+            statusLabel.setText(i18n.get("energy.period.invalid"));
+            return;
+        }
+        viewModel.selectCustom(from, to);
+    }
+
+    private void chooseCsvTarget() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("energy.export.csv"));
+        chooser.setInitialFileName(viewModel.suggestedCsvName());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        File target = chooser.showSaveDialog(getScene().getWindow());
+        if (target != null) {
+            viewModel.exportCsv(target.toPath());
+        }
+    }
+
+    private void showExport() {
+        EnergyViewModel.ExportResult result = viewModel.exportResultProperty().get();
+        if (result == null) {
+            return;
+        }
+        statusLabel.getStyleClass().remove(Styles.DANGER);
+        if (result.error() == null) {
+            statusLabel.setText(i18n.get("energy.export.done", result.rows(), result.file().getFileName().toString()));
+        } else {
+            statusLabel.setText(i18n.get("energy.export.failed", result.error()));
+            statusLabel.getStyleClass().add(Styles.DANGER);
+        }
+        statusLabel.setVisible(true);
+        statusLabel.setManaged(true);
+    }
+
+    private Locale locale() {
+        return i18n.locale();
+    }
+
+    private void showRange() {
+        EnergyPeriod.DateRange range = viewModel.rangeProperty().get();
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale());
+        rangeLabel.setText(format.format(range.from()) + " \u2013 " + format.format(range.to().minusDays(1)));
+    }
+
+    private void showStatus() {
+        String text = switch (viewModel.stateProperty().get()) {
+            case LOADING -> i18n.get("energy.state.loading");
+            case EMPTY -> i18n.get("energy.state.empty");
+            case ERROR -> i18n.get("energy.state.error", viewModel.errorMessageProperty().get());
+            case READY -> "";
+        };
+        statusLabel.setText(text);
+        statusLabel.setVisible(!text.isEmpty());
+        statusLabel.setManaged(!text.isEmpty());
+        statusLabel.getStyleClass().remove(Styles.DANGER);
+        if (viewModel.stateProperty().get() == EnergyViewModel.State.ERROR) {
+            statusLabel.getStyleClass().add(Styles.DANGER);
+        }
+    }
+
+    private void showKpis() {
+        Kpis k = viewModel.kpisProperty().get();
+        Locale locale = locale();
+        if (k == null) {
+            for (Card card : List.of(facilityCard, co2LocationCard, co2MarketCard, renewableCard, pueCard, erfCard)) {
+                card.show("\u2013", null, null);
+            }
+            return;
+        }
+        facilityCard.show(Formats.kwh(k.facilityKwh(), locale), null, null);
+        co2LocationCard.show(Formats.kgCo2e(k.co2eKgLocation(), locale), null, null);
+        co2MarketCard.show(Formats.kgCo2e(k.co2eKgMarket(), locale), null, null);
+        renewableCard.show(k.renewableShare() == null ? "\u2013" : Formats.percent(k.renewableShare(), locale), null, null);
+        showIndicator(pueCard, k.pue(), value -> Formats.number(value, 2, locale));
+        showIndicator(erfCard, k.erf(), value -> Formats.percent(value, locale));
+    }
+
+    private void showIndicator(Card card, SiteIndicator indicator, Function<BigDecimal, String> format) {
+        if (indicator == null || indicator.value() == null) {
+            card.show("\u2013", null, null);
+            return;
+        }
+        SiteIndicator.Threshold threshold = indicator.threshold();
+        String limit = threshold == null ? null
+                : i18n.get(threshold.inForce() ? "energy.kpi.limit" : "energy.kpi.limitComing",
+                        ("<=".equals(threshold.comparator()) ? "\u2264 " : "\u2265 ") + format.apply(threshold.value()));
+        card.show(format.apply(indicator.value()), limit, indicator.pass());
+    }
+
+    private void showChart() {
+        List<ChartPoint> points = ChartDownsampler.downsample(viewModel.chartPoints(), ChartDownsampler.MAX_POINTS);
+        XYChart.Series<String, Number> renewable = new XYChart.Series<>();
+        renewable.setName(i18n.get("energy.chart.renewable"));
+        XYChart.Series<String, Number> grid = new XYChart.Series<>();
+        grid.setName(i18n.get("energy.chart.grid"));
+        for (ChartPoint p : points) {
+            String category = p.label();
+            renewable.getData().add(data(category, p.renewableKwh(), p, "energy.chart.renewable"));
+            grid.getData().add(data(category, p.gridKwh(), p, "energy.chart.grid"));
+        }
+        timeAxis.getCategories().setAll(points.stream().map(ChartPoint::label).toList());
+        chart.getData().setAll(List.of(renewable, grid));
+    }
+
+    private XYChart.Data<String, Number> data(String category, BigDecimal value, ChartPoint point, String seriesKey) {
+        XYChart.Data<String, Number> data = new XYChart.Data<>(category, value.doubleValue());
+        String text = point.label() + "\n" + i18n.get(seriesKey) + ": " + Formats.kwh(value, locale()) + "\n"
+                + i18n.get("energy.chart.facility") + ": " + Formats.kwh(point.facilityKwh(), locale());
+        data.nodeProperty().addListener((obs, old, node) -> {
+            if (node != null) {
+                Tooltip.install(node, new Tooltip(text));
+            }
+        });
+        return data;
+    }
+
+    private void buildTable() {
+        table.setId("energyTable");
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.getStyleClass().add(Styles.DENSE);
+        table.getColumns().add(textColumn("energy.col.workload", WorkloadEnergy::name, 230));
+        table.getColumns().add(textColumn("energy.col.application", WorkloadEnergy::appId, 170));
+        table.getColumns().add(textColumn("energy.col.project", WorkloadEnergy::projectId, 130));
+        table.getColumns().add(numberColumn("energy.col.itKwh", WorkloadEnergy::itKwh, EnergyView::oneDecimal));
+        table.getColumns().add(numberColumn("energy.col.facilityKwh", WorkloadEnergy::facilityKwh, EnergyView::oneDecimal));
+        table.getColumns().add(numberColumn("energy.col.co2Location", WorkloadEnergy::co2eKgLocation, EnergyView::oneDecimal));
+        table.getColumns().add(numberColumn("energy.col.co2Market", WorkloadEnergy::co2eKgMarket, EnergyView::oneDecimal));
+        table.getColumns().add(numberColumn("energy.col.gpuHours", WorkloadEnergy::gpuHours, EnergyView::oneDecimal));
+        table.getColumns().add(numberColumn("energy.col.cost", WorkloadEnergy::costEur, Formats::eur));
+        Label empty = new Label();
+        empty.textProperty().bind(i18n.binding("energy.table.empty"));
+        table.setPlaceholder(empty);
+        table.setRowFactory(view -> {
+            TableRow<WorkloadEnergy> row = new TableRow<>();
+            row.setOnMouseClicked(e -> {
+                if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && !row.isEmpty()) {
+                    viewModel.openReceipt(row.getItem().workloadId());
+                }
+            });
+            return row;
+        });
+        table.setOnKeyPressed(e -> {
+            WorkloadEnergy selected = table.getSelectionModel().getSelectedItem();
+            if (e.getCode() == KeyCode.ENTER && selected != null) {
+                viewModel.openReceipt(selected.workloadId());
+                e.consume();
+            }
+        });
+    }
+
+    private TableColumn<WorkloadEnergy, String> textColumn(String key, Function<WorkloadEnergy, String> value,
+                                                           double width) {
+        TableColumn<WorkloadEnergy, String> column = new TableColumn<>();
+        column.setPrefWidth(width);
+        column.textProperty().bind(i18n.binding(key));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+
+    private TableColumn<WorkloadEnergy, BigDecimal> numberColumn(String key, Function<WorkloadEnergy, BigDecimal> value,
+                                                               BiFunction<BigDecimal, Locale, String> format) {
+        TableColumn<WorkloadEnergy, BigDecimal> column = new TableColumn<>();
+        column.textProperty().bind(i18n.binding(key));
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(BigDecimal item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item, locale()));
+            }
+        });
+        column.setStyle("-fx-alignment: CENTER-RIGHT;");
+        column.setPrefWidth(key.equals("energy.col.cost") ? 100 : 120);
+        return column;
+    }
+
+    private void showReceipt() {
+        receiptPane.getChildren().clear();
+        Label heading = new Label();
+        heading.getStyleClass().add(Styles.TITLE_4);
+        heading.setWrapText(true);
+        heading.setMinWidth(0);
+        Button close = new Button(i18n.get("energy.receipt.close"));
+        close.setId("energyReceiptClose");
+        close.getStyleClass().add(Styles.FLAT);
+        close.setMinWidth(Region.USE_PREF_SIZE);
+        close.setOnAction(e -> viewModel.closeReceipt());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox top = new HBox(8, heading, spacer, close);
+        top.setAlignment(Pos.CENTER_LEFT);
+        receiptPane.getChildren().add(top);
+        EnergyReceipt r = viewModel.receiptProperty().get();
+        if (viewModel.receiptLoadingProperty().get()) {
+            heading.setText(i18n.get("energy.receipt.title"));
+            receiptPane.getChildren().add(new Label(i18n.get("energy.receipt.loading")));
+            return;
+        }
+        if (viewModel.receiptErrorProperty().get() != null) {
+            heading.setText(i18n.get("energy.receipt.title"));
+            Label error = new Label(i18n.get("energy.receipt.error", viewModel.receiptErrorProperty().get()));
+            error.setWrapText(true);
+            error.getStyleClass().add(Styles.DANGER);
+            receiptPane.getChildren().add(error);
+            return;
+        }
+        if (r == null) {
+            return;
+        }
+        heading.setText(i18n.get("energy.receipt.titleFor", r.workloadName()));
+        Label summary = new Label(i18n.get("energy.receipt.summary", r.workloadId(), r.appId(), r.projectId(),
+                Formats.number(r.gpuHours(), 3, locale())));
+        summary.setWrapText(true);
+        summary.getStyleClass().add(Styles.TEXT_MUTED);
+        receiptPane.getChildren().add(summary);
+        int n = 1;
+        for (ReceiptSteps.Step step : ReceiptSteps.of(r, i18n)) {
+            Label stepTitle = new Label(n++ + ". " + step.title());
+            stepTitle.getStyleClass().add(Styles.TEXT_BOLD);
+            stepTitle.setWrapText(true);
+            Label text = new Label(step.text());
+            text.setWrapText(true);
+            text.getStyleClass().add("energy-receipt-step");
+            VBox box = new VBox(2, stepTitle, text);
+            receiptPane.getChildren().add(box);
+        }
+    }
+
+    /** A KPI card: caption, value and, for indicators, the limit with a pass or fail badge. */
+    private final class Card extends VBox {
+        private final Label value = new Label();
+        private final Label limit = new Label();
+        private final Label badge = new Label();
+
+        Card(String id, String captionKey) {
+            setId(id);
+            getStyleClass().add("energy-card");
+            Label caption = new Label();
+            caption.textProperty().bind(i18n.binding(captionKey));
+            caption.getStyleClass().add(Styles.TEXT_MUTED);
+            value.getStyleClass().addAll(Styles.TITLE_3, "energy-card-value");
+            value.setId(id + "Value");
+            limit.getStyleClass().add(Styles.TEXT_SMALL);
+            badge.setId(id + "Badge");
+            badge.getStyleClass().add("energy-badge");
+            caption.setWrapText(true);
+            caption.setMinHeight(Region.USE_PREF_SIZE);
+            badge.setMinWidth(Region.USE_PREF_SIZE);
+            // The badge moves below the limit when the card is narrow, rather than being cut off.
+            FlowPane bottom = new FlowPane(6, 4, limit, badge);
+            bottom.setAlignment(Pos.CENTER_LEFT);
+            getChildren().addAll(caption, value, bottom);
+            setSpacing(4);
+            setPadding(new Insets(10, 14, 10, 14));
+            setMinWidth(170);
+        }
+
+        void show(String shown, String limitText, Boolean pass) {
+            value.setText(shown);
+            limit.setText(limitText == null ? "" : limitText);
+            badge.getStyleClass().removeAll("pass", "fail");
+            if (pass == null) {
+                badge.setText("");
+                badge.setVisible(false);
+            } else {
+                badge.setText(i18n.get(pass ? "energy.kpi.pass" : "energy.kpi.fail"));
+                badge.getStyleClass().add(pass ? "pass" : "fail");
+                badge.setVisible(true);
+            }
+        }
+    }
+
+    private final class PeriodCell extends ListCell<EnergyPeriod> {
+        @Override
+        protected void updateItem(EnergyPeriod item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : i18n.get(item.key()));
+        }
+    }
+
+    private static String oneDecimal(BigDecimal value, Locale locale) {
+        return Formats.number(value, 1, locale);
+    }
+}

@@ -1,0 +1,378 @@
+package eu.aifactory.portal.energy;
+
+import eu.aifactory.api.Page;
+import eu.aifactory.api.report.EnergyGroup;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergyTotals;
+import eu.aifactory.api.report.SiteIndicator;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadQuery;
+import eu.aifactory.client.FactoryClient;
+import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.TaskExecutor;
+import eu.aifactory.portal.common.TaskHandle;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Energy page's state: the chosen period, the report per workload (table) and per day or week (chart), the KPI
+ * figures with the site's EnEfG indicators, and the receipt of one workload. Factory calls run off the UI thread;
+ * a newer load cancels the older one, so a quick period change never shows a stale report.
+ */
+public final class EnergyViewModel {
+
+    public enum State { LOADING, READY, EMPTY, ERROR }
+
+    /** Periods up to this many days are charted per day, longer ones per ISO week. */
+    static final int DAILY_CHART_MAX_DAYS = 62;
+    private static final int WORKLOAD_PAGE = 200;
+    private static final Logger LOG = LoggerFactory.getLogger(EnergyViewModel.class);
+
+    private final FactoryClient client;
+    private final TaskExecutor executor;
+    private final ConnectionMonitor monitor;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    private final ReadOnlyObjectWrapper<EnergyPeriod> period = new ReadOnlyObjectWrapper<>(this, "period", EnergyPeriod.LAST_QUARTER);
+    private final ReadOnlyObjectWrapper<EnergyPeriod.DateRange> range = new ReadOnlyObjectWrapper<>(this, "range");
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
+    private final ReadOnlyObjectWrapper<Kpis> kpis = new ReadOnlyObjectWrapper<>(this, "kpis");
+    private final ReadOnlyObjectWrapper<EnergyGroupBy> chartGrouping = new ReadOnlyObjectWrapper<>(this, "chartGrouping");
+    private final ReadOnlyObjectWrapper<EnergyReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ObservableList<WorkloadEnergy> rows = FXCollections.observableArrayList();
+    private final ObservableList<ChartPoint> chartPoints = FXCollections.observableArrayList();
+    // One read-only view each: such a view listens to its list only weakly, so it must live as long as the model.
+    private final ObservableList<WorkloadEnergy> rowsView = FXCollections.unmodifiableObservableList(rows);
+    private final ObservableList<ChartPoint> chartPointsView = FXCollections.unmodifiableObservableList(chartPoints);
+
+    private final ReadOnlyObjectWrapper<EnergyReceipt> receipt = new ReadOnlyObjectWrapper<>(this, "receipt");
+    private final ReadOnlyBooleanWrapper receiptLoading = new ReadOnlyBooleanWrapper(this, "receiptLoading");
+    private final ReadOnlyStringWrapper receiptError = new ReadOnlyStringWrapper(this, "receiptError");
+
+    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
+    private final ReadOnlyObjectWrapper<ExportResult> exportResult = new ReadOnlyObjectWrapper<>(this, "exportResult");
+    private TaskHandle exportTask = TaskHandle.NONE;
+
+    private LocalDate customFrom;
+    private LocalDate customTo;
+    private TaskHandle loadTask = TaskHandle.NONE;
+    private TaskHandle receiptTask = TaskHandle.NONE;
+    private long generation;
+
+    public EnergyViewModel(FactoryClient client, TaskExecutor executor, ConnectionMonitor monitor, Clock clock, ZoneId zone) {
+        this.client = Objects.requireNonNull(client);
+        this.executor = Objects.requireNonNull(executor);
+        this.monitor = Objects.requireNonNull(monitor);
+        this.clock = Objects.requireNonNull(clock);
+        this.zone = Objects.requireNonNull(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        customFrom = today.withDayOfMonth(1);
+        customTo = today;
+        range.set(period.get().range(today, customFrom, customTo));
+    }
+
+    public ReadOnlyObjectProperty<EnergyPeriod> periodProperty() {
+        return period.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EnergyPeriod.DateRange> rangeProperty() {
+        return range.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty errorMessageProperty() {
+        return errorMessage.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Kpis> kpisProperty() {
+        return kpis.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<EnergyGroupBy> chartGroupingProperty() {
+        return chartGrouping.getReadOnlyProperty();
+    }
+
+    /** The per-workload report last loaded, with its factors and methodology. */
+    public ReadOnlyObjectProperty<EnergyReport> reportProperty() {
+        return report.getReadOnlyProperty();
+    }
+
+    public ObservableList<WorkloadEnergy> rows() {
+        return rowsView;
+    }
+
+    /** One point per day or week, in time order, exactly as reported (the view downsamples for drawing). */
+    public ObservableList<ChartPoint> chartPoints() {
+        return chartPointsView;
+    }
+
+    public ReadOnlyObjectProperty<EnergyReceipt> receiptProperty() {
+        return receipt.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty receiptLoadingProperty() {
+        return receiptLoading.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty receiptErrorProperty() {
+        return receiptError.getReadOnlyProperty();
+    }
+
+    public LocalDate customFrom() {
+        return customFrom;
+    }
+
+    public LocalDate customTo() {
+        return customTo;
+    }
+
+    /** Chooses a preset period and loads it. */
+    public void selectPeriod(EnergyPeriod chosen) {
+        period.set(Objects.requireNonNull(chosen));
+        load();
+    }
+
+    /** Chooses a custom period of site-local days, both inclusive, and loads it. */
+    public void selectCustom(LocalDate from, LocalDate toInclusive) {
+        if (from == null || toInclusive == null || toInclusive.isBefore(from)) {
+            throw new IllegalArgumentException("custom period must end on or after its start: " + from + " .. " + toInclusive);
+        }
+        customFrom = from;
+        customTo = toInclusive;
+        period.set(EnergyPeriod.CUSTOM);
+        load();
+    }
+
+    /** Loads the chosen period; a load still running is cancelled and its answer never shown. */
+    public void load() {
+        loadTask.cancel();
+        long mine = ++generation;
+        EnergyPeriod.DateRange days = period.get().range(LocalDate.now(clock.withZone(zone)), customFrom, customTo);
+        range.set(days);
+        EnergyGroupBy timeGrouping = days.days() <= DAILY_CHART_MAX_DAYS ? EnergyGroupBy.DAY : EnergyGroupBy.WEEK;
+        Instant from = days.from().atStartOfDay(zone).toInstant();
+        Instant to = days.to().atStartOfDay(zone).toInstant();
+        state.set(State.LOADING);
+        errorMessage.set(null);
+        loadTask = executor.run(() -> fetch(from, to, timeGrouping),
+                loaded -> {
+                    if (mine == generation) {
+                        show(loaded, timeGrouping);
+                    }
+                },
+                failure -> {
+                    if (mine == generation) {
+                        failed(failure);
+                    }
+                });
+    }
+
+    /** Loads the receipt of a workload of the table. */
+    public void openReceipt(String workloadId) {
+        receiptTask.cancel();
+        receipt.set(null);
+        receiptError.set(null);
+        receiptLoading.set(true);
+        receiptTask = executor.run(() -> client.energyReceipt(workloadId),
+                fetched -> {
+                    monitor.reportSuccess();
+                    receiptLoading.set(false);
+                    receipt.set(fetched);
+                },
+                failure -> {
+                    monitor.report(failure);
+                    receiptLoading.set(false);
+                    receiptError.set(describe(failure));
+                });
+    }
+
+    public void closeReceipt() {
+        receiptTask.cancel();
+        receiptLoading.set(false);
+        receipt.set(null);
+        receiptError.set(null);
+    }
+
+    public ReadOnlyBooleanProperty exportingProperty() {
+        return exporting.getReadOnlyProperty();
+    }
+
+    /** How the last export ended, or null while none has. */
+    public ReadOnlyObjectProperty<ExportResult> exportResultProperty() {
+        return exportResult.getReadOnlyProperty();
+    }
+
+    /** The file name offered for a CSV export of the shown period. */
+    public String suggestedCsvName() {
+        EnergyPeriod.DateRange days = range.get();
+        return "energy-" + days.from() + "_" + days.to().minusDays(1) + ".csv";
+    }
+
+    /** Writes the table as UTF-8 CSV to {@code target} in the background; the table as shown now is written. */
+    public void exportCsv(Path target) {
+        exportTask.cancel();
+        List<WorkloadEnergy> snapshot = List.copyOf(rows);
+        EnergyPeriod.DateRange days = range.get();
+        exporting.set(true);
+        exportResult.set(null);
+        exportTask = executor.run(() -> {
+            Path partial = target.resolveSibling(target.getFileName() + ".part");
+            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
+                EnergyCsv.write(days, snapshot, out);
+            }
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        }, written -> {
+            exporting.set(false);
+            exportResult.set(new ExportResult(written, snapshot.size(), null));
+        }, failure -> {
+            LOG.warn("CSV export to {} failed: {}", target, failure.toString());
+            exporting.set(false);
+            exportResult.set(new ExportResult(target, 0, describe(failure)));
+        });
+    }
+
+    /** Stops a running export; the target file is left as it was. */
+    public void cancelExport() {
+        exportTask.cancel();
+        exporting.set(false);
+    }
+
+    /** The session ended: no call back after this. */
+    public void dispose() {
+        exportTask.cancel();
+        loadTask.cancel();
+        receiptTask.cancel();
+        generation++;
+    }
+
+    private Loaded fetch(Instant from, Instant to, EnergyGroupBy timeGrouping) {
+        EnergyReport byWorkload = client.energyReport(from, to, EnergyGroupBy.WORKLOAD);
+        EnergyReport byTime = client.energyReport(from, to, timeGrouping);
+        Set<String> wanted = new HashSet<>();
+        byWorkload.groups().forEach(group -> wanted.add(group.key()));
+        Map<String, Workload> workloads = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            // The report names workloads only; their application and project come from the workload list.
+            WorkloadQuery query = new WorkloadQuery(null, null, null, null, null, to, null, null, WORKLOAD_PAGE, null);
+            Page<Workload> page;
+            do {
+                page = client.listWorkloads(query);
+                page.items().stream().filter(w -> wanted.contains(w.id())).forEach(w -> workloads.put(w.id(), w));
+                query = query.withCursor(page.nextCursor());
+            } while (page.hasMore() && workloads.size() < wanted.size());
+        }
+        return new Loaded(byWorkload, byTime, workloads);
+    }
+
+    private void show(Loaded loaded, EnergyGroupBy timeGrouping) {
+        monitor.reportSuccess();
+        EnergyReport byWorkload = loaded.byWorkload();
+        report.set(byWorkload);
+        List<WorkloadEnergy> table = new ArrayList<>();
+        for (EnergyGroup group : byWorkload.groups()) {
+            Workload w = loaded.workloads().get(group.key());
+            table.add(new WorkloadEnergy(group.key(), group.label(),
+                    w == null ? "" : w.appId(), w == null ? "" : w.projectId(),
+                    group.itKwh(), group.facilityKwh(), group.co2eKgLocationBased(), group.co2eKgMarketBased(),
+                    group.gpuHours(), group.costEur()));
+        }
+        rows.setAll(table);
+        chartGrouping.set(timeGrouping);
+        chartPoints.setAll(loaded.byTime().groups().stream()
+                .map(g -> new ChartPoint(g.key(), g.label(), g.start(), g.renewableKwh(), g.gridKwh()))
+                .toList());
+        kpis.set(Kpis.of(byWorkload.totals(), byWorkload.indicators()));
+        state.set(table.isEmpty() ? State.EMPTY : State.READY);
+    }
+
+    private void failed(Throwable failure) {
+        LOG.warn("energy report failed: {}", failure.toString());
+        monitor.report(failure);
+        rows.clear();
+        chartPoints.clear();
+        kpis.set(null);
+        errorMessage.set(describe(failure));
+        state.set(State.ERROR);
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
+    }
+
+    /** An export's outcome: the file and the rows written, or the error. */
+    public record ExportResult(Path file, int rows, String error) {
+    }
+
+    private record Loaded(EnergyReport byWorkload, EnergyReport byTime, Map<String, Workload> workloads) {
+    }
+
+    /** One workload's line of the table. */
+    public record WorkloadEnergy(String workloadId, String name, String appId, String projectId, BigDecimal itKwh,
+                                 BigDecimal facilityKwh, BigDecimal co2eKgLocation, BigDecimal co2eKgMarket,
+                                 BigDecimal gpuHours, BigDecimal costEur) {
+    }
+
+    /** Facility energy of one day or week, split into renewable and grid energy (they add up to it exactly). */
+    public record ChartPoint(String key, String label, Instant start, BigDecimal renewableKwh, BigDecimal gridKwh) {
+        public BigDecimal facilityKwh() {
+            return renewableKwh.add(gridKwh);
+        }
+    }
+
+    /**
+     * The KPI cards' figures.
+     *
+     * @param renewableShare renewable / facility energy as a fraction, null when no energy was used
+     * @param pue            the site's PUE of the period with its threshold, or null when the report has none
+     * @param erf            the site's energy reuse factor with its threshold, or null
+     */
+    public record Kpis(BigDecimal facilityKwh, BigDecimal co2eKgLocation, BigDecimal co2eKgMarket,
+                       BigDecimal renewableShare, SiteIndicator pue, SiteIndicator erf) {
+
+        static Kpis of(EnergyTotals totals, List<SiteIndicator> indicators) {
+            BigDecimal share = totals.facilityKwh().signum() == 0 ? null
+                    : totals.renewableKwh().divide(totals.facilityKwh(), 4, RoundingMode.HALF_UP);
+            return new Kpis(totals.facilityKwh(), totals.co2eKgLocationBased(), totals.co2eKgMarketBased(), share,
+                    indicator(indicators, "PUE"), indicator(indicators, "ERF"));
+        }
+
+        private static SiteIndicator indicator(List<SiteIndicator> indicators, String name) {
+            return indicators.stream().filter(i -> name.equals(i.name())).findFirst().orElse(null);
+        }
+    }
+}

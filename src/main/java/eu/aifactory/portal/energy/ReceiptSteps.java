@@ -1,0 +1,92 @@
+package eu.aifactory.portal.energy;
+
+import eu.aifactory.api.report.EnergyFactor;
+import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.i18n.I18n;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The calculation of a receipt written out step by step in the user's language, each step with its numbers and,
+ * for factors, their value, unit, year or month and source, so an auditor can redo it by hand.
+ */
+final class ReceiptSteps {
+
+    static final String LOCATION_FACTOR = "grid_co2e_location_de";
+    static final String RESIDUAL_FACTOR = "grid_co2e_residual_de";
+
+    private ReceiptSteps() {
+    }
+
+    /** A step: a short title and the sentence explaining it. */
+    record Step(String title, String text) {
+    }
+
+    static List<Step> of(EnergyReceipt r, I18n i18n) {
+        Locale locale = i18n.locale();
+        List<Step> steps = new ArrayList<>();
+        if (r.gpuKwh() != null) {
+            steps.add(new Step(i18n.get("energy.receipt.step.gpu"),
+                    i18n.get("energy.receipt.step.gpu.text", Formats.kwh3(r.gpuKwh(), locale), r.samples(),
+                            r.gpuCount())));
+        }
+        if (r.nodeShareKwh() != null) {
+            steps.add(new Step(i18n.get("energy.receipt.step.node"),
+                    i18n.get("energy.receipt.step.node.text", Formats.kwh3(r.nodeShareKwh(), locale), r.planId())));
+        }
+        steps.add(new Step(i18n.get("energy.receipt.step.it"),
+                i18n.get("energy.receipt.step.it.text", Formats.kwh3(r.itKwh(), locale),
+                        Formats.watts(r.peakPowerW(), locale), Formats.watts(r.averagePowerW().intValue(), locale))));
+        for (EnergyReceipt.Period p : r.periods()) {
+            steps.add(new Step(i18n.get("energy.receipt.step.pue", p.month()),
+                    i18n.get("energy.receipt.step.pue.text", Formats.kwh3(p.itKwh(), locale),
+                            Formats.number(p.pue(), 3, locale), p.month(), source(r, "PUE", p.month()),
+                            Formats.kwh3(p.facilityKwh(), locale))));
+        }
+        steps.add(new Step(i18n.get("energy.receipt.step.facility"),
+                i18n.get("energy.receipt.step.facility.text", Formats.kwh3(r.facilityKwh(), locale))));
+        for (EnergyReceipt.Period p : r.periods()) {
+            steps.add(new Step(i18n.get("energy.receipt.step.ref", p.month()),
+                    i18n.get("energy.receipt.step.ref.text", Formats.kwh3(p.facilityKwh(), locale),
+                            Formats.percent(p.ref(), locale), Formats.kwh3(p.renewableKwh(), locale),
+                            Formats.kwh3(p.gridKwh(), locale), source(r, "REF", p.month()))));
+        }
+        EnergyFactor location = factor(r, LOCATION_FACTOR);
+        steps.add(new Step(i18n.get("energy.receipt.step.co2Location"),
+                i18n.get("energy.receipt.step.co2Location.text", Formats.kwh3(r.facilityKwh(), locale),
+                        describe(location, locale), Formats.kg3(r.co2eKgLocationBased(), locale))));
+        EnergyFactor residual = factor(r, RESIDUAL_FACTOR);
+        steps.add(new Step(i18n.get("energy.receipt.step.co2Market"),
+                i18n.get("energy.receipt.step.co2Market.text", Formats.kwh3(r.gridKwh(), locale),
+                        describe(residual, locale), Formats.kg3(r.co2eKgMarketBased(), locale))));
+        steps.add(new Step(i18n.get("energy.receipt.step.method"),
+                i18n.get("energy.receipt.step.method.text", r.methodologyVersion(), r.roundingRule())));
+        return steps;
+    }
+
+    private static EnergyFactor factor(EnergyReceipt r, String key) {
+        return r.factors().stream().filter(f -> key.equals(f.key())).findFirst().orElse(null);
+    }
+
+    private static String describe(EnergyFactor f, Locale locale) {
+        if (f == null) {
+            return "\u2013";
+        }
+        String year = f.year() == null ? "" : ", " + f.year();
+        return Formats.number(f.value(), 4, locale) + "\u00a0" + f.unit() + " (" + f.key() + year + "; " + f.source() + ")";
+    }
+
+    /** The source of the monthly indicator {@code name} for {@code month} (yyyy-MM), or a dash. */
+    private static String source(EnergyReceipt r, String name, String month) {
+        return r.factors().stream()
+                .filter(f -> name.equals(f.key()) && f.validFrom() != null && f.validFrom().toString().startsWith(month))
+                .map(EnergyFactor::source).findFirst().orElse("\u2013");
+    }
+
+    static BigDecimal nonNull(BigDecimal value) {
+        return value == null ? BigDecimal.ZERO : value;
+    }
+}

@@ -1,0 +1,143 @@
+package eu.aifactory.portal.energy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.FxTaskExecutor;
+import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
+import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.testing.FakeFactoryClient;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Application;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The Energy page on its own, headless, with the real background executor and the fake factory ledger. */
+@ExtendWith(ApplicationExtension.class)
+class EnergyViewTest {
+
+    private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-25T12:00:00Z"), ZoneOffset.UTC);
+
+    private final List<EnergyGroupBy> asked = new CopyOnWriteArrayList<>();
+    private final List<Instant> askedFrom = new CopyOnWriteArrayList<>();
+    private FxTaskExecutor executor;
+    private EnergyViewModel viewModel;
+
+    @Start
+    void start(Stage stage) {
+        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        FakeFactoryClient fake = EnergySamples.install(new FakeFactoryClient());
+        fake.onEnergyReport((from, to, groupBy) -> {
+            asked.add(groupBy);
+            askedFrom.add(from);
+            return EnergySamples.report(from, to, groupBy);
+        });
+        executor = new FxTaskExecutor();
+        I18n i18n = new I18n(I18n.GERMAN);
+        ConnectionMonitor monitor = new ConnectionMonitor(executor, NOW, Duration.ofMinutes(5), 3);
+        viewModel = new EnergyViewModel(fake, executor, monitor, NOW, EnergySamples.ZONE);
+        stage.setScene(new Scene(new EnergyView(viewModel, i18n), 1200, 760));
+        stage.show();
+        viewModel.load();
+    }
+
+    @AfterEach
+    void tearDown() {
+        executor.shutdown();
+    }
+
+    private static void await(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static TableView<WorkloadEnergy> table(FxRobot robot) {
+        return robot.lookup("#energyTable").queryAs(TableView.class);
+    }
+
+    private static BigDecimal facilitySum(TableView<WorkloadEnergy> table) {
+        return table.getItems().stream().map(WorkloadEnergy::facilityKwh).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Test
+    void showsLastQuarterWithGermanFiguresAndAFailedPueBadge(FxRobot robot) throws TimeoutException {
+        await(() -> table(robot).getItems().size() == EnergySamples.WORKLOADS.size());
+
+        EnergyReport quarter = EnergySamples.report(LocalDate.of(2026, 7, 1).atStartOfDay(EnergySamples.ZONE).toInstant(),
+                LocalDate.of(2026, 10, 1).atStartOfDay(EnergySamples.ZONE).toInstant(), EnergyGroupBy.WORKLOAD);
+        assertThat(facilitySum(table(robot))).isEqualByComparingTo(quarter.totals().facilityKwh());
+        assertThat(robot.lookup("#kpiFacilityKwhValue").queryAs(Label.class).getText()).endsWith("kWh").contains(".");
+        Label pueBadge = robot.lookup("#kpiPueBadge").queryAs(Label.class);
+        assertThat(pueBadge.getText()).isEqualTo("nicht erfüllt");
+        assertThat(pueBadge.getStyleClass()).contains("fail");
+        assertThat(robot.lookup("#kpiErfBadge").queryAs(Label.class).getStyleClass()).contains("pass");
+        assertThat(robot.lookup("#energyChart").tryQuery()).isPresent();
+    }
+
+    @Test
+    void changingThePeriodReloadsTheTable(FxRobot robot) throws TimeoutException {
+        await(() -> table(robot).getItems().size() == EnergySamples.WORKLOADS.size());
+        BigDecimal quarterSum = facilitySum(table(robot));
+
+        robot.clickOn("#energyPeriod");
+        robot.clickOn("Letzter Monat");
+
+        Instant october = LocalDate.of(2026, 10, 1).atStartOfDay(EnergySamples.ZONE).toInstant();
+        await(() -> askedFrom.contains(october) && facilitySum(table(robot)).compareTo(quarterSum) != 0);
+        EnergyReport month = EnergySamples.report(october,
+                LocalDate.of(2026, 11, 1).atStartOfDay(EnergySamples.ZONE).toInstant(), EnergyGroupBy.WORKLOAD);
+        assertThat(facilitySum(table(robot))).isEqualByComparingTo(month.totals().facilityKwh());
+        assertThat(asked).contains(EnergyGroupBy.DAY);
+    }
+
+    @Test
+    void doubleClickingAWorkloadOpensItsReceiptWithEveryStep(FxRobot robot) throws TimeoutException {
+        await(() -> table(robot).getItems().size() == EnergySamples.WORKLOADS.size());
+
+        robot.doubleClickOn("Crash simulation A4");
+
+        await(() -> robot.lookup("#energyReceipt").queryAs(Node.class).isVisible()
+                && robot.lookup("4. × PUE für 2026-09").tryQuery().isPresent());
+        assertThat(robot.lookup("Energienachweis: Crash simulation A4").tryQuery()).isPresent();
+        assertThat(robot.lookup("3. = IT-Energie").tryQuery()).isPresent();
+
+        robot.clickOn("#energyReceiptClose");
+        await(() -> viewModel.receiptProperty().get() == null);
+    }
+
+    @Test
+    void enterOnASelectedWorkloadOpensItsReceipt(FxRobot robot) throws TimeoutException {
+        await(() -> table(robot).getItems().size() == EnergySamples.WORKLOADS.size());
+
+        robot.clickOn("Demand forecast");
+        robot.type(KeyCode.ENTER);
+
+        await(() -> viewModel.receiptProperty().get() != null);
+        assertThat(viewModel.receiptProperty().get().workloadId()).isEqualTo("wl-006");
+    }
+}
