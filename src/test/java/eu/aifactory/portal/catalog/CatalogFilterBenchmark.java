@@ -2,6 +2,7 @@ package eu.aifactory.portal.catalog;
 
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.tools.Snapshots;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -41,7 +42,7 @@ public final class CatalogFilterBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        CatalogScreenshots.headless();
+        Snapshots.headless();
         Path cacheDir = Files.createTempDirectory("catalog-benchmark");
         CompletableFuture<String> done = new CompletableFuture<>();
         Platform.startup(() -> {

@@ -4,9 +4,7 @@ import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.portal.i18n.I18n;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import eu.aifactory.portal.tools.Snapshots;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,9 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
-import javax.imageio.ImageIO;
 
 /**
  * Renders the catalog page with the seed catalog to PNGs for the README: English and German in the light theme,
@@ -45,7 +41,7 @@ public final class CatalogScreenshots {
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
         boolean states = args.length > 1 && args[1].equals("states");
-        headless();
+        Snapshots.headless();
         TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
         Path cacheDir = Files.createTempDirectory("catalog-screenshots");
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -118,28 +114,6 @@ public final class CatalogScreenshots {
         Scene scene = new Scene(view, WIDTH, HEIGHT);
         view.applyCss();
         view.layout();
-        BufferedImage image = SwingFXUtils.fromFXImage(scene.snapshot(null), null);
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-            ImageIO.write(image, "png", file.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The same headless setup as the UI tests; must run before the toolkit starts. */
-    static void headless() {
-        setDefault("glass.platform", "Monocle");
-        setDefault("monocle.platform", "Headless");
-        setDefault("prism.order", "sw");
-        setDefault("prism.text", "t2k");
-        setDefault("prism.lcdtext", "false");
-        setDefault("java.awt.headless", "true");
-    }
-
-    private static void setDefault(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, value);
-        }
+        Snapshots.write(scene.snapshot(null), file.toAbsolutePath());
     }
 }

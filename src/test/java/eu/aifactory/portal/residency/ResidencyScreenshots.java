@@ -6,10 +6,10 @@ import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.tools.Snapshots;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,11 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
-import javax.imageio.ImageIO;
 
 /**
  * Renders the Residency page against the real in-memory demo factory to a PNG for the README and trade fairs.
@@ -42,13 +40,7 @@ public final class ResidencyScreenshots {
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
-        for (String[] p : new String[][] {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"},
-                {"prism.order", "sw"}, {"prism.text", "t2k"}, {"prism.lcdtext", "false"}, {"java.awt.headless", "true"},
-                {"headless.geometry", "1600x1000-32"}}) {
-            if (System.getProperty(p[0]) == null) {
-                System.setProperty(p[0], p[1]);
-            }
-        }
+        Snapshots.headless();
         TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
         Locale.setDefault(Locale.GERMANY);
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -111,8 +103,6 @@ public final class ResidencyScreenshots {
             scene.getRoot().layout();
             return scene.snapshot(null);
         });
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        Files.createDirectories(file.getParent());
-        ImageIO.write(buffered, "png", file.toFile());
+        Snapshots.write(image, file);
     }
 }

@@ -18,13 +18,13 @@ import javafx.scene.paint.Color;
 import javax.imageio.ImageIO;
 
 /** Headless JavaFX (Monocle, software rendering) for the tools that draw PNGs. */
-final class Snapshots {
+public final class Snapshots {
 
     private Snapshots() {
     }
 
     /** The headless setup the UI tests use; must run before the toolkit starts. */
-    static void headless() {
+    public static void headless() {
         setDefault("glass.platform", "Monocle");
         setDefault("monocle.platform", "Headless");
         setDefault("prism.order", "sw");
@@ -32,6 +32,7 @@ final class Snapshots {
         setDefault("prism.lcdtext", "false");
         setDefault("java.awt.headless", "true");
         setDefault("testfx.headless", "true");
+        setDefault("headless.geometry", "1600x1000-32");
     }
 
     private static void setDefault(String key, String value) {
@@ -79,7 +80,8 @@ final class Snapshots {
         write(scene.snapshot(null), target);
     }
 
-    static void write(WritableImage image, Path target) {
+    /** Writes a snapshot as PNG, creating the folder. */
+    public static void write(WritableImage image, Path target) {
         BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
         try {
             Files.createDirectories(target.getParent());

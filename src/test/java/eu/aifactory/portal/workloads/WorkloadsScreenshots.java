@@ -16,12 +16,11 @@ import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.tools.Snapshots;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,14 +34,12 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import javax.imageio.ImageIO;
 
 /**
  * Renders the workloads feature against the real embedded factory (demo data, fast simulated time) to PNGs for the
@@ -63,13 +60,7 @@ public final class WorkloadsScreenshots {
 
     public static void main(String[] args) throws Exception {
         Path target = Path.of(args.length > 0 ? args[0] : "assets/screenshots");
-        for (String[] p : new String[][] {{"glass.platform", "Monocle"}, {"monocle.platform", "Headless"},
-                {"prism.order", "sw"}, {"prism.text", "t2k"}, {"prism.lcdtext", "false"}, {"java.awt.headless", "true"},
-                {"headless.geometry", "1600x1000-32"}}) {
-            if (System.getProperty(p[0]) == null) {
-                System.setProperty(p[0], p[1]);
-            }
-        }
+        Snapshots.headless();
         TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
         Locale.setDefault(Locale.UK);
         CompletableFuture<Void> started = new CompletableFuture<>();
@@ -212,12 +203,6 @@ public final class WorkloadsScreenshots {
             scene.getRoot().layout();
             return scene.snapshot(null);
         });
-        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
-        Files.createDirectories(file.getParent());
-        try {
-            ImageIO.write(buffered, "png", file.toFile());
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        Snapshots.write(image, file);
     }
 }
