@@ -15,42 +15,16 @@ import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyTotals;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.api.workload.WorkloadStatus;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The energy calls of the client against a MockWebServer: paths, query encoding, exact decimals, problems. */
-class EnergyClientTest {
-
-    private final MockWebServer server = new MockWebServer();
-    private final RecordingSleeper sleeper = new RecordingSleeper();
-    private HttpFactoryClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        client = new HttpFactoryClient(Fixtures.config(server, sleeper).build());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        server.shutdown();
-    }
-
-    private RecordedRequest next() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(request).as("request reached the server").isNotNull();
-        return request;
-    }
+class EnergyClientTest extends MockFactoryTest {
 
     private static EnergyFactor location() {
         return new EnergyFactor("grid_co2e_location_de", new BigDecimal("363"), "g CO2e/kWh", 2024, null, null, "UBA");

@@ -34,39 +34,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import okhttp3.mockwebserver.MockResponse;
-import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
 import okhttp3.mockwebserver.SocketPolicy;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-class HttpFactoryClientTest {
-
-    private final MockWebServer server = new MockWebServer();
-    private final RecordingSleeper sleeper = new RecordingSleeper();
-    private HttpFactoryClient client;
-
-    @BeforeEach
-    void start() throws IOException {
-        server.start();
-        client = new HttpFactoryClient(Fixtures.config(server, sleeper).build());
-    }
-
-    @AfterEach
-    void stop() throws IOException {
-        client.close();
-        server.shutdown();
-    }
-
-    private RecordedRequest next() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-        assertThat(request).as("request reached the server").isNotNull();
-        return request;
-    }
+class HttpFactoryClientTest extends MockFactoryTest {
 
     @Test
     void sendsBearerTokenRequestIdAndUserAgent() throws Exception {
