@@ -3,7 +3,6 @@ package eu.aifactory.portal.catalog;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.beans.value.ChangeListener;
@@ -47,15 +46,9 @@ public final class CatalogPage implements Page {
         monitor.stateProperty().addListener(connectionListener);
     }
 
-    /**
-     * One cache per factory, so a second factory never shows the first one's catalog. The embedded demo factory
-     * gets a new port at every start, so it is keyed as "demo" rather than by its URL.
-     */
+    /** One cache per factory, so a second factory never shows the first one's catalog. */
     static Path cacheDirectory(PageContext context) {
-        URI url = context.session().factoryUrl();
-        String key = context.session().demo() ? "demo"
-                : (url.getHost() + "_" + url.getPort() + url.getPath()).replaceAll("[^A-Za-z0-9._-]", "_");
-        return context.cacheDir().resolve("catalog").resolve(key);
+        return context.cacheDir().resolve("catalog").resolve(context.session().factoryKey());
     }
 
     @Override

@@ -18,6 +18,15 @@ public record Session(URI factoryUrl, FactoryClient client, Me me, boolean demo)
         Objects.requireNonNull(me, "me");
     }
 
+    /**
+     * A file-name-safe key of the factory, for what the portal keeps per factory (catalog cache, pinned keys). The
+     * embedded demo factory gets a new port at every start but keeps its data, so it is keyed as "demo".
+     */
+    public String factoryKey() {
+        return demo ? "demo"
+                : (factoryUrl.getHost() + "_" + factoryUrl.getPort() + factoryUrl.getPath()).replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     @Override
     public String toString() {
         return "Session[" + factoryUrl + ", user=" + me.user().id() + ", tenant=" + me.tenant().id()

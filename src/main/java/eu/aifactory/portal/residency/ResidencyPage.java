@@ -3,7 +3,6 @@ package eu.aifactory.portal.residency;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.scene.Node;
@@ -36,15 +35,9 @@ public final class ResidencyPage implements Page {
         });
     }
 
-    /**
-     * One pin file per factory. The embedded demo factory gets a new port at every start but keeps its keys in the
-     * data directory, so it is keyed as "demo" rather than by its URL.
-     */
+    /** One pin file per factory (see {@link eu.aifactory.portal.common.Session#factoryKey()}). */
     static Path pinFile(PageContext context, Path trustDir) {
-        URI url = context.session().factoryUrl();
-        String key = context.session().demo() ? "demo"
-                : (url.getHost() + "_" + url.getPort() + url.getPath()).replaceAll("[^A-Za-z0-9._-]", "_");
-        return trustDir.resolve(key + ".json");
+        return trustDir.resolve(context.session().factoryKey() + ".json");
     }
 
     @Override
