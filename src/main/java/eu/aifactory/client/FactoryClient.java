@@ -7,6 +7,7 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
@@ -91,6 +92,27 @@ public interface FactoryClient extends AutoCloseable {
      * @throws java.io.UncheckedIOException when the local file cannot be written
      */
     long downloadArtifact(String artifactId, Path target, LongConsumer progress);
+
+    /**
+     * One page of the datasets the caller may see, newest first.
+     *
+     * @param projectId only this project's datasets, or null for all the caller may see
+     * @param cursor    the {@code nextCursor} of the previous page, or null for the first
+     * @param limit     most datasets on the page; 0 or less for the factory's default
+     */
+    Page<Dataset> listDatasets(String projectId, String cursor, int limit);
+
+    /**
+     * Uploads {@code file} as a new dataset of {@code projectId}, named after the file. The file is streamed from
+     * disk, never held in memory, and the upload is never retried by itself (a second attempt would store a second
+     * dataset). Interrupting the calling thread stops it and ends the call with a
+     * {@link java.util.concurrent.CancellationException}; the factory then keeps nothing.
+     *
+     * @param progress receives the number of bytes sent so far (compare with the file's size), on the calling thread;
+     *                 may be null
+     * @throws java.io.UncheckedIOException when the local file cannot be read
+     */
+    Dataset uploadDataset(String projectId, Path file, LongConsumer progress);
 
     /** The energy receipt of a workload: IT and facility energy, renewable share and CO2e, with the factors used. */
     EnergyReceipt energyReceipt(String workloadId);

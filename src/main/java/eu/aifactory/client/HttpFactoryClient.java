@@ -15,6 +15,7 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
@@ -52,6 +53,7 @@ import java.util.function.LongConsumer;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
+import okhttp3.MultipartBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -95,6 +97,7 @@ public final class HttpFactoryClient implements FactoryClient {
     private final JavaType workloadPage;
     private final JavaType planList;
     private final JavaType artifactList;
+    private final JavaType datasetPage;
     private volatile boolean closed;
 
     public HttpFactoryClient(FactoryClientConfig config) {
@@ -138,6 +141,7 @@ public final class HttpFactoryClient implements FactoryClient {
         this.workloadPage = types.constructParametricType(Page.class, Workload.class);
         this.planList = types.constructCollectionType(List.class, ResourcePlan.class);
         this.artifactList = types.constructCollectionType(List.class, Artifact.class);
+        this.datasetPage = types.constructParametricType(Page.class, Dataset.class);
     }
 
     public FactoryClientConfig config() {
@@ -379,6 +383,56 @@ public final class HttpFactoryClient implements FactoryClient {
                 }
                 total += n;
                 progress.accept(total);
+            }
+        }
+    }
+
+    @Override
+    public Page<Dataset> listDatasets(String projectId, String cursor, int limit) {
+        HttpUrl.Builder url = url("v1", "datasets");
+        param(url, "projectId", projectId);
+        if (limit > 0) {
+            param(url, "limit", limit);
+        }
+        param(url, "cursor", cursor);
+        return get(url.build(), datasetPage);
+    }
+
+    /**
+     * {@inheritDoc}
+     *
+     * <p>Sent as multipart/form-data with a known length through the client without a call timeout; not tagged
+     * idempotent, so the retry interceptor never sends it twice.
+     */
+    @Override
+    public Dataset uploadDataset(String projectId, Path file, LongConsumer progress) {
+        requireId(projectId, "projectId");
+        Objects.requireNonNull(file, "file");
+        if (!Files.isRegularFile(file)) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException(file + " is not a readable file"));
+        }
+        String mediaType;
+        try {
+            mediaType = Files.probeContentType(file);
+        } catch (IOException e) {
+            mediaType = null;
+        }
+        RequestBody content = new FileUploadBody(file, MediaType.parse(mediaType == null ? "application/octet-stream"
+                : mediaType), progress == null ? n -> { } : progress);
+        RequestBody body = new MultipartBody.Builder()
+                .setType(MultipartBody.FORM)
+                .addFormDataPart("projectId", projectId)
+                .addFormDataPart("file", file.getFileName().toString(), content)
+                .build();
+        Request post = jsonRequest(url("v1", "datasets").build()).post(body).build();
+        try (Response response = execute(streaming, post)) {
+            if (!response.isSuccessful()) {
+                throw problem(response, post);
+            }
+            try {
+                return mapper.readValue(response.body().bytes(), Dataset.class);
+            } catch (IOException e) {
+                throw Failures.noAnswer(origin, e);
             }
         }
     }

@@ -13,16 +13,19 @@ import eu.aifactory.server.routes.FactoryApi;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
+import eu.aifactory.server.service.DatasetService;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.store.CatalogStore;
+import eu.aifactory.server.store.DatasetStore;
 import eu.aifactory.server.store.TenantStore;
 import eu.aifactory.server.store.WorkloadStore;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -49,6 +52,8 @@ public final class FactoryServer implements AutoCloseable {
     private final SigningKeyStore signingKeys;
     private final ReplicationJob replication;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The dataset directory of a factory without a data directory: temporary, removed on close. */
+    private Path scratch;
 
     private FactoryServer(Database database, EventHub events, WorkloadExecutor executor, Javalin http, String host,
                           List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
@@ -74,6 +79,7 @@ public final class FactoryServer implements AutoCloseable {
         EventHub events = null;
         WorkloadExecutor executor = null;
         ReplicationJob replication = null;
+        Path scratch = null;
         try {
             TenantStore tenants = new TenantStore(database.jdbi(), clock);
             CatalogStore catalog = new CatalogStore(database.jdbi());
@@ -104,17 +110,27 @@ public final class FactoryServer implements AutoCloseable {
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
+            Path datasetDir;
+            if (config.dataDir() != null) {
+                datasetDir = datasetDir(config.dataDir());
+            } else {
+                scratch = scratchDir();
+                datasetDir = scratch;
+            }
+            DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
             Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
                     estimates, events, clock, version(), keepAliveMs, residency, signingKeys,
-                    new DownloadLog(residencyStore, clock)));
+                    new DownloadLog(residencyStore, clock), datasets));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,
                     replication);
+            server.scratch = scratch;
             LOG.info("Factory listening on {} ({} database, time scale {}, started in {} ms)", server.baseUri(),
                     database.product(), config.timeScale(), (System.nanoTime() - t0) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
+            deleteTree(scratch);
             if (replication != null) {
                 replication.close();
             }
@@ -189,6 +205,30 @@ public final class FactoryServer implements AutoCloseable {
         return dataDir.resolve("signing-keys");
     }
 
+    /** Where the uploaded datasets of a factory with data directory {@code dataDir} are kept. */
+    public static Path datasetDir(Path dataDir) {
+        return dataDir.resolve("datasets");
+    }
+
+    private static Path scratchDir() {
+        try {
+            return Files.createTempDirectory("factory-datasets");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create a dataset directory: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", dir, e.getMessage());
+        }
+    }
+
     @Override
     public void close() {
         if (!closed.compareAndSet(false, true)) {
@@ -200,6 +240,7 @@ public final class FactoryServer implements AutoCloseable {
         executor.close();
         replication.close();
         database.close();
+        deleteTree(scratch);
         LOG.info("Factory stopped");
     }
 }

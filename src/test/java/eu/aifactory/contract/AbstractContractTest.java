@@ -16,6 +16,7 @@ import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.report.EnergyGroup;
@@ -283,6 +284,43 @@ abstract class AbstractContractTest {
                     e -> assertThat(e.status()).isEqualTo(404));
             assertThat(other.listWorkloads(WorkloadQuery.all().withLimit(500)).items())
                     .extracting(Workload::id).doesNotContain(mine.id());
+        }
+    }
+
+    @Test
+    void anUploadedDatasetIsListedAndTakenAsAWorkloadInputButNotByAnotherTenant() throws Exception {
+        Path file = temp.resolve("Prüfbilder Linie 7.csv");
+        byte[] content = "station,image\nS1,img-0001.png\n".repeat(5_000).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(file, content);
+        String project = client.me().projects().get(0).id();
+        List<Long> progress = new CopyOnWriteArrayList<>();
+        Dataset dataset = client.uploadDataset(project, file, progress::add);
+        assertThat(dataset.name()).isEqualTo("Prüfbilder Linie 7.csv");
+        assertThat(dataset.sizeBytes()).isEqualTo(content.length);
+        assertThat(dataset.sha256()).isEqualTo(sha256(file));
+        assertThat(progress).last().isEqualTo((long) content.length);
+
+        Page<Dataset> listed = client.listDatasets(project, null, 500);
+        assertThat(listed.items()).extracting(Dataset::id).contains(dataset.id());
+        WorkloadSubmission base = submission("contract dataset input");
+        Workload withInput = client.submit(new WorkloadSubmission(base.name(), base.appId(), base.appVersion(),
+                base.projectId(), base.planId(), base.priority(), base.parameters(), Map.of("images", dataset.id())),
+                UUID.randomUUID().toString());
+        assertThat(withInput.inputs()).containsEntry("images", dataset.id());
+
+        try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
+            assertThat(other.listDatasets(null, null, 500).items()).extracting(Dataset::id).doesNotContain(dataset.id());
+            String theirProject = other.me().projects().get(0).id();
+            AppVersion version = other.getApp("visual-quality-inspection").latest();
+            WorkloadSubmission stolen = new WorkloadSubmission("cross-tenant input", "visual-quality-inspection",
+                    version.version(), theirProject, version.planIds().get(0), Priority.NORMAL, defaults(version),
+                    Map.of("images", dataset.id()));
+            assertThatThrownBy(() -> other.submit(stolen, UUID.randomUUID().toString()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().errors())
+                            .extracting(f -> f.field()).containsExactly("inputs.images"));
+            assertThatThrownBy(() -> other.uploadDataset(project, file, null))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().errors())
+                            .extracting(f -> f.field()).containsExactly("projectId"));
         }
     }
 

@@ -85,9 +85,9 @@ public final class SimulationScript {
         for (ArtifactSlot slot : version.inputs()) {
             String artifact = inputs.get(slot.name());
             if (artifact != null) {
-                lines.add("input " + slot.name() + ": artifact " + artifact);
+                lines.add("input " + slot.name() + ": " + (artifact.startsWith("ds-") ? "dataset " : "artifact ") + artifact);
             } else if (slot.required()) {
-                // The API has no upload yet, so a run without its input uses the application's sample data.
+                // The simulation needs no real bytes, so a run without its input uses the application's sample data.
                 lines.add("input " + slot.name() + ": none given; using the application's sample data");
             }
         }

@@ -3,6 +3,7 @@ package eu.aifactory.server.routes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import eu.aifactory.server.store.CatalogStore;
+import eu.aifactory.server.store.DatasetStore;
 import eu.aifactory.server.store.WorkloadStore;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +59,25 @@ final class Cursors {
         }
         try {
             return new WorkloadStore.WorkloadCursor(Long.parseLong(parts.get(2)), parts.get(3));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+    }
+
+    static String dataset(DatasetStore.DatasetCursor cursor) {
+        return encode(List.of("ds", Long.toString(cursor.createdAt()), cursor.id()));
+    }
+
+    static DatasetStore.DatasetCursor dataset(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        List<String> parts = decode(cursor);
+        if (parts.size() != 3 || !"ds".equals(parts.get(0))) {
+            throw invalid();
+        }
+        try {
+            return new DatasetStore.DatasetCursor(Long.parseLong(parts.get(1)), parts.get(2));
         } catch (NumberFormatException e) {
             throw invalid();
         }

@@ -5,6 +5,7 @@ import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.exec.EventHub;
+import eu.aifactory.server.service.DatasetService;
 import eu.aifactory.server.service.EnergyService;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ResidencyReportService;
@@ -48,7 +49,7 @@ public final class FactoryApi {
     public record Services(Database database, TenantStore tenants, CatalogStore catalog, WorkloadStore workloads,
                            WorkloadService workloadService, EstimateService estimates, EventHub events, Clock clock,
                            String version, long keepAliveMs, ResidencyReportService residency,
-                           SigningKeyStore signingKeys, DownloadLog downloads) {
+                           SigningKeyStore signingKeys, DownloadLog downloads, DatasetService datasets) {
     }
 
     public static Javalin create(Services s) {
@@ -66,6 +67,7 @@ public final class FactoryApi {
         EnergyRoutes energy = new EnergyRoutes(auth, new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(),
                 s.catalog(), s.clock()));
         ResidencyRoutes residency = new ResidencyRoutes(auth, s.residency(), s.signingKeys(), s.downloads());
+        DatasetRoutes datasets = new DatasetRoutes(auth, s.datasets());
 
         app.before(ctx -> {
             String requestId = Ids.next("req");
@@ -100,6 +102,8 @@ public final class FactoryApi {
         app.after("/v1/artifacts/{artifactId}/content", residency::afterContent);
         app.get("/v1/reports/residency", residency::report);
         app.get("/.well-known/factory-keys", residency::keys);
+        app.get("/v1/datasets", datasets::list);
+        app.post("/v1/datasets", datasets::upload);
 
         app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.getMessage(), e.errors()));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeOf(e.getStatus()), detailOf(e), List.of()));

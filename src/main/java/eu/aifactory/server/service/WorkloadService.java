@@ -165,9 +165,12 @@ public final class WorkloadService {
             if (version.inputs().stream().noneMatch(slot -> slot.name().equals(input.getKey()))) {
                 errors.add(new Problem.FieldError(field, "unknown input slot"));
             } else if (input.getValue() == null || input.getValue().isBlank()) {
-                errors.add(new Problem.FieldError(field, "must name an artifact id"));
-            } else if (!workloads.artifactsExist(principal.tenantId(), List.of(input.getValue()))) {
-                errors.add(new Problem.FieldError(field, "unknown artifact"));
+                errors.add(new Problem.FieldError(field, "must name an artifact or dataset id"));
+            } else if (!workloads.artifactsExist(principal.tenantId(), List.of(input.getValue()))
+                    && !workloads.datasetExists(principal.tenantId(), input.getValue(),
+                            principal.seesAllProjects() ? null : principal.projectIds())) {
+                // Another tenant's id, or a dataset of a project the caller is not in, is simply unknown here.
+                errors.add(new Problem.FieldError(field, "unknown artifact or dataset"));
             }
         }
     }

@@ -601,6 +601,22 @@ public final class WorkloadStore {
         return found == Set.copyOf(artifactIds).size();
     }
 
+    /** Whether {@code datasetId} is a dataset of the tenant in one of {@code projects} (null: in any project). */
+    public boolean datasetExists(String tenantId, String datasetId, List<String> projects) {
+        if (projects != null && projects.isEmpty()) {
+            return false;
+        }
+        String sql = "SELECT COUNT(*) FROM datasets WHERE tenant_id = :t AND id = :id"
+                + (projects == null ? "" : " AND project_id IN (<projects>)");
+        return jdbi.withHandle(h -> {
+            var query = h.createQuery(sql).bind("t", tenantId).bind("id", datasetId);
+            if (projects != null) {
+                query.bindList("projects", projects);
+            }
+            return query.mapTo(Integer.class).one() > 0;
+        });
+    }
+
     private static Artifact artifact(ResultSet rs) throws SQLException {
         return new Artifact(rs.getString("id"), rs.getString("workload_id"), rs.getString("slot"),
                 ArtifactKind.fromWire(rs.getString("kind")), rs.getString("name"), rs.getString("media_type"),

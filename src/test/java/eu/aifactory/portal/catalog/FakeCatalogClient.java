@@ -9,6 +9,7 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
@@ -156,6 +157,16 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public Page<Dataset> listDatasets(String projectId, String cursor, int limit) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public Dataset uploadDataset(String projectId, Path file, LongConsumer progress) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 

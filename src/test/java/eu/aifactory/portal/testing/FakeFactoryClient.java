@@ -9,6 +9,7 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
@@ -69,6 +70,8 @@ public final class FakeFactoryClient implements FactoryClient {
     private volatile EnergyReports onEnergyReport;
     private volatile ResidencyReports onResidencyReport;
     private volatile JwkSet factoryKeys;
+    private final List<Dataset> datasets = new CopyOnWriteArrayList<>();
+    private volatile Uploads onUpload;
 
     private volatile String acceptedToken;
     private volatile String presentedToken;
@@ -133,6 +136,24 @@ public final class FakeFactoryClient implements FactoryClient {
 
     public FakeFactoryClient onResidencyReport(ResidencyReports handler) {
         this.onResidencyReport = handler;
+        return this;
+    }
+
+    /** Answers dataset uploads; the default stores a dataset named after the file and reports its size as sent. */
+    @FunctionalInterface
+    public interface Uploads {
+        Dataset upload(String projectId, Path file, LongConsumer progress);
+    }
+
+    public FakeFactoryClient onUpload(Uploads handler) {
+        this.onUpload = handler;
+        return this;
+    }
+
+    /** The datasets {@link #listDatasets} answers with, newest first. */
+    public FakeFactoryClient datasets(List<Dataset> values) {
+        datasets.clear();
+        datasets.addAll(values);
         return this;
     }
 
@@ -331,6 +352,38 @@ public final class FakeFactoryClient implements FactoryClient {
     public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
         enter("downloadArtifact");
         throw new UnsupportedOperationException("FakeFactoryClient does not download");
+    }
+
+    @Override
+    public Page<Dataset> listDatasets(String projectId, String cursor, int limit) {
+        enter("listDatasets");
+        return new Page<>(datasets.stream().filter(d -> projectId == null || projectId.equals(d.projectId())).toList(),
+                null);
+    }
+
+    @Override
+    public Dataset uploadDataset(String projectId, Path file, LongConsumer progress) {
+        enter("uploadDataset");
+        LongConsumer report = progress == null ? n -> { } : progress;
+        Uploads handler = onUpload;
+        Dataset stored;
+        if (handler != null) {
+            stored = handler.upload(projectId, file, report);
+        } else {
+            long size;
+            try {
+                size = java.nio.file.Files.size(file);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            report.accept(0);
+            report.accept(size);
+            stored = new Dataset("ds-" + (datasets.size() + 1), projectId, file.getFileName().toString(),
+                    "application/octet-stream", size, "0".repeat(64), "muc-tucherpark", "Munich (Tucherpark), DE",
+                    Instant.parse("2026-03-02T09:00:00Z"));
+        }
+        datasets.add(0, stored);
+        return stored;
     }
 
     @Override

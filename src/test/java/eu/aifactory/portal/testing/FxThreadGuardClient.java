@@ -6,6 +6,7 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.dataset.Dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.signing.JwkSet;
@@ -134,6 +135,18 @@ public final class FxThreadGuardClient implements FactoryClient {
     public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
         enter("downloadArtifact");
         return delegate.downloadArtifact(artifactId, target, progress);
+    }
+
+    @Override
+    public Page<Dataset> listDatasets(String projectId, String cursor, int limit) {
+        enter("listDatasets");
+        return delegate.listDatasets(projectId, cursor, limit);
+    }
+
+    @Override
+    public Dataset uploadDataset(String projectId, Path file, LongConsumer progress) {
+        enter("uploadDataset");
+        return delegate.uploadDataset(projectId, file, progress);
     }
 
     @Override

@@ -3,6 +3,7 @@ package eu.aifactory.portal.workloads;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.Page;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
@@ -148,6 +149,16 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public long downloadArtifact(String artifactId, Path target, LongConsumer progress) {
         return fake.downloadArtifact(artifactId, target, progress);
+    }
+
+    @Override
+    public Page<Dataset> listDatasets(String projectId, String cursor, int limit) {
+        return fake.listDatasets(projectId, cursor, limit);
+    }
+
+    @Override
+    public Dataset uploadDataset(String projectId, Path file, LongConsumer progress) {
+        return fake.uploadDataset(projectId, file, progress);
     }
 
     @Override
