@@ -13,7 +13,12 @@ import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
+import eu.aifactory.api.dataset.Dataset;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -24,6 +29,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
@@ -43,6 +49,8 @@ class SubmitDialogTest {
     private final ScriptedClient client = new ScriptedClient();
     private FxTaskExecutor executor;
     private SubmitDialog dialog;
+    /** What the injected file chooser answers with. */
+    private volatile Path uploadFile;
 
     @Start
     void start(Stage stage) {
@@ -55,7 +63,7 @@ class SubmitDialogTest {
         SubmitFormViewModel form = new SubmitFormViewModel(client, executor, new I18n(I18n.ENGLISH),
                 FakeFactoryClient.demoMe(),
                 Samples.app(), Samples.version());
-        dialog = new SubmitDialog(form, new I18n(I18n.ENGLISH), stage);
+        dialog = new SubmitDialog(form, new I18n(I18n.ENGLISH), stage, window -> uploadFile);
         dialog.show();
     }
 
@@ -84,6 +92,88 @@ class SubmitDialogTest {
         assertThat(((ChoiceBox<?>) dialog.control("defectClasses")).getItems().stream().map(Object::toString).toList())
                 .containsExactly("surface", "weld", "all");
         assertThat(dialog.control("threshold").getTooltip().getText()).isEqualTo("Detections below are ignored.");
+    }
+
+    @Test
+    void uploadingAFileShowsProgressAndSelectsTheNewDatasetWhichIsSent(FxRobot robot) throws Exception {
+        uploadFile = Files.write(Files.createTempFile("station 4 images", ".tar"), new byte[1000]);
+        CountDownLatch halfway = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        client.fake.onUpload((project, file, progress) -> {
+            progress.accept(500);
+            halfway.countDown();
+            await(finish);
+            progress.accept(1000);
+            return new Dataset("ds-77", project, file.getFileName().toString(), "application/x-tar", 1000,
+                    "0".repeat(64), "muc-tucherpark", "Munich (Tucherpark), DE", Samples.T0);
+        });
+
+        fire(robot, "#upload-images");
+        assertThat(halfway.await(10, TimeUnit.SECONDS)).isTrue();
+        await(() -> robot.lookup("#upload-percent-images").queryAs(Label.class).getText().endsWith(": 50 %"));
+        assertThat(shown(robot.lookup("#upload-progress-images").queryAs(ProgressBar.class))).isTrue();
+        assertThat(robot.lookup("#upload-images").queryButton().isDisabled()).isTrue();
+        finish.countDown();
+
+        await(() -> robot.lookup("#input-images").queryComboBox().getValue() != null);
+        assertThat(((Dataset) robot.lookup("#input-images").queryComboBox().getValue()).id()).isEqualTo("ds-77");
+        assertThat(shown(robot.lookup("#upload-progress-images").queryAs(ProgressBar.class))).isFalse();
+        robot.clickOn("#param-lineId").write("L03");
+        robot.clickOn("#submit-button");
+        await(() -> !client.submissions.isEmpty());
+        assertThat(client.submissions.get(0).inputs()).containsEntry("images", "ds-77");
+    }
+
+    @Test
+    void cancellingAnUploadInterruptsItAndLeavesTheSlotEmpty(FxRobot robot) throws Exception {
+        uploadFile = Files.write(Files.createTempFile("big", ".tar"), new byte[1000]);
+        CountDownLatch started = new CountDownLatch(1);
+        CountDownLatch interrupted = new CountDownLatch(1);
+        client.fake.onUpload((project, file, progress) -> {
+            progress.accept(100);
+            started.countDown();
+            try {
+                new CountDownLatch(1).await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw new CancellationException("interrupted");
+            }
+            throw new AssertionError("the upload was not interrupted");
+        });
+
+        fire(robot, "#upload-images");
+        assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+        fire(robot, "#upload-cancel-images");
+
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the upload thread was interrupted").isTrue();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#input-images").queryComboBox().getValue()).isNull();
+        assertThat(robot.lookup("#upload-images").queryButton().isDisabled()).isFalse();
+        assertThat(robot.lookup("#error-input-images").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    private static boolean shown(javafx.scene.Node node) {
+        for (javafx.scene.Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Presses a button that may lie below the fold of the form's scroll pane, as a keyboard user would. */
+    private static void fire(FxRobot robot, String query) {
+        Button button = robot.lookup(query).queryButton();
+        robot.interact(button::fire);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted");
+        }
     }
 
     @Test

@@ -202,12 +202,12 @@ class SubmitFormViewModelTest {
     @Test
     void serverErrorsWithoutAFieldOfTheFormAreListedInTheMessage() {
         fillValid();
-        client.failSubmits(1, () -> new ApiException(validation(new Problem.FieldError("inputs.images", "unknown artifact"))));
+        client.failSubmits(1, () -> new ApiException(validation(new Problem.FieldError("appVersion", "unknown version"))));
 
         form.submit();
 
         assertThat(form.messageProperty().get()).isEqualTo(
-                "The factory did not accept the workload: inputs.images: unknown artifact");
+                "The factory did not accept the workload: appVersion: unknown version");
     }
 
     @Test

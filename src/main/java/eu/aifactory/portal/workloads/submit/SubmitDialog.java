@@ -9,12 +9,14 @@ import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.workloads.WorkloadFormats;
 import java.math.BigDecimal;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.event.ActionEvent;
 import javafx.geometry.Bounds;
@@ -39,6 +41,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.controlsfx.validation.ValidationResult;
@@ -58,13 +61,24 @@ public final class SubmitDialog extends Dialog<Workload> {
     private final ValidationSupport validation = new ValidationSupport();
     private final Map<String, Control> controls = new HashMap<>();
     private final Map<String, Control> formControls = new HashMap<>();
+    private final Map<String, InputSlotPane> inputPanes = new HashMap<>();
+    private final Function<Window, Path> chooseFile;
     private ScrollPane scroll;
     private GridPane form;
     private int row;
 
     public SubmitDialog(SubmitFormViewModel viewModel, I18n i18n, Window owner) {
+        this(viewModel, i18n, owner, null);
+    }
+
+    /**
+     * @param chooseFile asks for the file to upload into an input slot, given the dialog's window (null when the
+     *                   user cancels); null for the platform's file chooser. Tests pass their own file.
+     */
+    public SubmitDialog(SubmitFormViewModel viewModel, I18n i18n, Window owner, Function<Window, Path> chooseFile) {
         this.viewModel = viewModel;
         this.i18n = i18n;
+        this.chooseFile = chooseFile != null ? chooseFile : this::showFileChooser;
         if (owner != null) {
             initOwner(owner);
         }
@@ -178,18 +192,15 @@ public final class SubmitDialog extends Dialog<Workload> {
             String label = field.label(locale) + (field.spec().required() ? " *" : "");
             formRow(form, label, control, field.help(locale), null, field);
         }
-        if (!viewModel.version().inputs().isEmpty()) {
+        if (!viewModel.inputSlots().isEmpty()) {
             section(form, "workloads.submit.section.inputs");
-            for (var slot : viewModel.version().inputs()) {
-                String artifact = viewModel.inputs().get(slot.name());
-                Label value = new Label(artifact != null ? artifact : i18n.get("workloads.submit.inputNone"));
-                value.setId("input-" + slot.name());
-                value.setWrapText(true);
-                value.getStyleClass().add(artifact != null ? "input-artifact" : Styles.TEXT_MUTED);
-                String help = slot.description() == null ? null : slot.description().in(locale);
-                formRow(form, slot.name(), value, help, null, null);
+            for (InputSlotViewModel slot : viewModel.inputSlots()) {
+                InputSlotPane pane = new InputSlotPane(slot, i18n, chooseFile);
+                inputPanes.put(slot.name(), pane);
+                String help = slot.slot().description() == null ? null : slot.slot().description().in(locale);
+                formRow(form, slot.name() + (slot.slot().required() ? " *" : ""), pane, help, null, null);
             }
-            Label note = new Label(i18n.get("workloads.submit.inputsNote"));
+            Label note = new Label(i18n.get("workloads.input.note"));
             note.setWrapText(true);
             note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             form.add(note, 1, row++);
@@ -383,6 +394,18 @@ public final class SubmitDialog extends Dialog<Workload> {
         control.setId("param-" + field.name());
         controls.put(field.name(), control);
         return control;
+    }
+
+    private Path showFileChooser(Window window) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(i18n.get("workloads.input.uploadTitle"));
+        java.io.File file = chooser.showOpenDialog(window);
+        return file == null ? null : file.toPath();
+    }
+
+    /** The controls of an input slot, for tests. */
+    public Node inputPane(String slotName) {
+        return inputPanes.get(slotName);
     }
 
     /** The control generated for a parameter, for tests. */

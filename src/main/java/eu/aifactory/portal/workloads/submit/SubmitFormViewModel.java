@@ -67,6 +67,7 @@ public final class SubmitFormViewModel {
     private final AppVersion version;
     private final Supplier<String> newKey;
     private final List<ParameterField> fields = new ArrayList<>();
+    private final List<InputSlotViewModel> slots = new ArrayList<>();
 
     private final StringProperty name = new SimpleStringProperty(this, "name", "");
     private final ObjectProperty<Me.Project> project = new SimpleObjectProperty<>(this, "project");
@@ -83,12 +84,13 @@ public final class SubmitFormViewModel {
     private final ReadOnlyBooleanWrapper estimating = new ReadOnlyBooleanWrapper(this, "estimating");
     private final ReadOnlyStringWrapper estimateMessage = new ReadOnlyStringWrapper(this, "estimateMessage");
 
-    private Map<String, String> inputs = Map.of();
     private String pendingKey;
     private TaskHandle estimateDelay = TaskHandle.NONE;
     private TaskHandle estimateCall = TaskHandle.NONE;
     private TaskHandle plansCall = TaskHandle.NONE;
     private boolean disposed;
+    /** Datasets are listed once the dialog shows, not for forms only built (clone, tests). */
+    private boolean started;
 
     public SubmitFormViewModel(FactoryClient client, TaskExecutor executor, I18n i18n, Me me, AppDetail app,
                                AppVersion version) {
@@ -112,10 +114,18 @@ public final class SubmitFormViewModel {
             field.checkedProperty().addListener((obs, old, now) -> scheduleEstimate());
             field.choiceProperty().addListener((obs, old, now) -> scheduleEstimate());
         }
+        for (var slot : version.inputs()) {
+            slots.add(new InputSlotViewModel(slot, client, executor, i18n));
+        }
         project.set(me.projects().isEmpty() ? null : me.projects().get(0));
         plan.set(version.planIds().isEmpty() ? null : version.planIds().get(0));
         name.addListener((obs, old, now) -> formErrors.remove(NAME));
-        project.addListener((obs, old, now) -> formErrors.remove(PROJECT));
+        project.addListener((obs, old, now) -> {
+            formErrors.remove(PROJECT);
+            if (started) {
+                loadDatasets();
+            }
+        });
         plan.addListener((obs, old, now) -> {
             formErrors.remove(PLAN);
             scheduleEstimate();
@@ -130,7 +140,14 @@ public final class SubmitFormViewModel {
     public void start() {
         plansCall = executor.run(client::listResourcePlans, loaded -> loaded.forEach(p -> plans.put(p.id(), p)),
                 failure -> LOG.debug("resource plans not loaded: {}", failure.toString()));
+        started = true;
+        loadDatasets();
         scheduleEstimate();
+    }
+
+    private void loadDatasets() {
+        String projectId = project.get() == null ? null : project.get().id();
+        slots.forEach(slot -> slot.load(projectId));
     }
 
     /** Fills the form from an earlier workload of the same application ("Clone to form"). */
@@ -150,7 +167,9 @@ public final class SubmitFormViewModel {
                 field.reset();
             }
         }
-        inputs = Map.copyOf(previous.inputs());
+        for (InputSlotViewModel slot : slots) {
+            slot.prefill(previous.inputs().get(slot.name()));
+        }
         scheduleEstimate();
     }
 
@@ -183,8 +202,23 @@ public final class SubmitFormViewModel {
         return plans;
     }
 
-    /** Input artifacts carried over from a cloned workload, by slot. */
+    /** The input slots of the version: a dataset to pick or a file to upload for each. */
+    public List<InputSlotViewModel> inputSlots() {
+        return List.copyOf(slots);
+    }
+
+    public InputSlotViewModel inputSlot(String slotName) {
+        return slots.stream().filter(s -> s.name().equals(slotName)).findFirst().orElse(null);
+    }
+
+    /** The dataset or artifact id chosen for each slot that has one. */
     public Map<String, String> inputs() {
+        Map<String, String> inputs = new LinkedHashMap<>();
+        for (InputSlotViewModel slot : slots) {
+            if (slot.value() != null) {
+                inputs.put(slot.name(), slot.value());
+            }
+        }
         return inputs;
     }
 
@@ -260,6 +294,12 @@ public final class SubmitFormViewModel {
             formErrors.put(PLAN, i18n.get("workloads.submit.error.required"));
             valid = false;
         }
+        for (InputSlotViewModel slot : slots) {
+            if (slot.uploadingProperty().get()) {
+                slot.showServerError(i18n.get("workloads.input.waitForUpload"));
+                valid = false;
+            }
+        }
         if (name.get() != null && name.get().length() > 200) {
             formErrors.put(NAME, i18n.get("workloads.submit.error.nameLength", 200));
             valid = false;
@@ -278,7 +318,7 @@ public final class SubmitFormViewModel {
         }
         String trimmed = name.get() == null ? "" : name.get().strip();
         return new WorkloadSubmission(trimmed.isEmpty() ? null : trimmed, app.summary().id(), version.version(),
-                project.get() == null ? null : project.get().id(), plan.get(), priority.get(), values, inputs);
+                project.get() == null ? null : project.get().id(), plan.get(), priority.get(), values, inputs());
     }
 
     /**
@@ -361,6 +401,14 @@ public final class SubmitFormViewModel {
             }
             return false;
         }
+        if (field.startsWith("inputs.")) {
+            InputSlotViewModel slot = inputSlot(field.substring("inputs.".length()));
+            if (slot != null) {
+                slot.showServerError(error.message());
+                return true;
+            }
+            return false;
+        }
         if (field.equals(NAME) || field.equals(PROJECT) || field.equals(PLAN) || field.equals(PRIORITY)) {
             formErrors.put(field, error.message());
             return true;
@@ -419,5 +467,6 @@ public final class SubmitFormViewModel {
         disposed = true;
         cancelEstimate();
         plansCall.cancel();
+        slots.forEach(InputSlotViewModel::dispose);
     }
 }
