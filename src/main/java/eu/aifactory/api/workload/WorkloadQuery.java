@@ -10,8 +10,9 @@ import java.util.Set;
  * @param from        created at or after
  * @param to          created before
  * @param q           free text over name, application and id
- * @param sort        {@code createdAt} (default, newest first) or {@code -createdAt} (oldest first), as the
- *                    OpenAPI document defines them
+ * @param sort        {@code createdAt} (default, newest first), {@code status}, {@code appId}, {@code startedAt},
+ *                    {@code costEur} or {@code energyKwh}; a leading {@code -} reverses the order, as the OpenAPI
+ *                    document defines them
  */
 public record WorkloadQuery(Set<WorkloadStatus> status, String appId, String projectId, String submittedBy,
                             Instant from, Instant to, String q, String sort, Integer limit, String cursor) {
@@ -30,6 +31,10 @@ public record WorkloadQuery(Set<WorkloadStatus> status, String appId, String pro
 
     public WorkloadQuery withCursor(String newCursor) {
         return new WorkloadQuery(status, appId, projectId, submittedBy, from, to, q, sort, limit, newCursor);
+    }
+
+    public WorkloadQuery withSort(String newSort) {
+        return new WorkloadQuery(status, appId, projectId, submittedBy, from, to, q, newSort, limit, cursor);
     }
 
     public WorkloadQuery withStatus(Set<WorkloadStatus> newStatus) {

@@ -64,6 +64,27 @@ final class Cursors {
         }
     }
 
+    static String workload(WorkloadStore.Sort sort, boolean descending, WorkloadStore.SortCursor cursor) {
+        return encode(List.of("wl", sort.wire(), descending ? "desc" : "asc", cursor.value(), cursor.id()));
+    }
+
+    static WorkloadStore.SortCursor workload(String cursor, WorkloadStore.Sort sort, boolean descending) {
+        if (cursor == null) {
+            return null;
+        }
+        List<String> parts = decode(cursor);
+        if (parts.size() != 5 || !"wl".equals(parts.get(0)) || !sort.wire().equals(parts.get(1))
+                || !(descending ? "desc" : "asc").equals(parts.get(2))) {
+            throw invalid();
+        }
+        try {
+            sort.parse(parts.get(3));
+        } catch (NumberFormatException e) {
+            throw invalid();
+        }
+        return new WorkloadStore.SortCursor(parts.get(3), parts.get(4));
+    }
+
     static String dataset(DatasetStore.DatasetCursor cursor) {
         return encode(List.of("ds", Long.toString(cursor.createdAt()), cursor.id()));
     }

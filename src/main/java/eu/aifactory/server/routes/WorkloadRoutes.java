@@ -74,11 +74,15 @@ final class WorkloadRoutes {
                 }
             }
         }
-        String sort = Http.string(ctx, "sort", 20);
-        if (sort != null && !sort.equals("createdAt") && !sort.equals("-createdAt")) {
-            throw ProblemException.validation("sort", "must be createdAt (newest first) or -createdAt (oldest first)");
+        String sortParam = Http.string(ctx, "sort", 20);
+        String sortName = sortParam == null ? "createdAt" : sortParam.startsWith("-") ? sortParam.substring(1) : sortParam;
+        WorkloadStore.Sort sort = WorkloadStore.Sort.fromWire(sortName);
+        if (sort == null) {
+            throw ProblemException.validation("sort", "must be one of " + String.join(", ",
+                    java.util.Arrays.stream(WorkloadStore.Sort.values()).map(WorkloadStore.Sort::wire).toList())
+                    + ", optionally with a leading '-' to reverse the order");
         }
-        boolean newestFirst = !"-createdAt".equals(sort);
+        boolean descending = sort.descendingByDefault() != (sortParam != null && sortParam.startsWith("-"));
         String submittedBy = Http.string(ctx, "submittedBy", 100);
         if ("me".equals(submittedBy)) {
             submittedBy = principal.userId();
@@ -86,19 +90,27 @@ final class WorkloadRoutes {
         Instant from = Http.instant(ctx, "from");
         Instant to = Http.instant(ctx, "to");
         int limit = Http.integer(ctx, "limit", 1, 500, 50);
-        WorkloadStore.WorkloadCursor after = Cursors.workload(Http.string(ctx, "cursor", 500), newestFirst);
+        String cursor = Http.string(ctx, "cursor", 500);
         String projectId = Http.string(ctx, "projectId", 100);
-        WorkloadStore.ListQuery query = new WorkloadStore.ListQuery(principal.tenantId(),
-                principal.seesAllProjects() ? null : principal.projectIds(), statuses, Http.string(ctx, "appId", 100),
-                projectId, submittedBy, from == null ? null : from.toEpochMilli(), to == null ? null : to.toEpochMilli(),
-                TextFold.terms(Http.string(ctx, "q", 200)), newestFirst, limit + 1, after);
+        List<String> visible = principal.seesAllProjects() ? null : principal.projectIds();
+        Long fromMs = from == null ? null : from.toEpochMilli();
+        Long toMs = to == null ? null : to.toEpochMilli();
+        List<String> terms = TextFold.terms(Http.string(ctx, "q", 200));
+        String appId = Http.string(ctx, "appId", 100);
+        WorkloadStore.ListQuery query = sort == WorkloadStore.Sort.CREATED
+                ? new WorkloadStore.ListQuery(principal.tenantId(), visible, statuses, appId, projectId, submittedBy,
+                        fromMs, toMs, terms, descending, limit + 1, Cursors.workload(cursor, descending))
+                : WorkloadStore.ListQuery.sorted(principal.tenantId(), visible, statuses, appId, projectId, submittedBy,
+                        fromMs, toMs, terms, sort, descending, limit + 1, Cursors.workload(cursor, sort, descending));
         List<WorkloadRow> rows = store.list(query);
         boolean more = rows.size() > limit;
         List<WorkloadRow> page = more ? rows.subList(0, limit) : rows;
         String next = null;
         if (more) {
             WorkloadRow last = page.get(page.size() - 1);
-            next = Cursors.workload(newestFirst, new WorkloadStore.WorkloadCursor(last.createdAt(), last.id()));
+            next = sort == WorkloadStore.Sort.CREATED
+                    ? Cursors.workload(descending, new WorkloadStore.WorkloadCursor(last.createdAt(), last.id()))
+                    : Cursors.workload(sort, descending, new WorkloadStore.SortCursor(sort.valueOf(last), last.id()));
         }
         List<Workload> items = page.stream().map(w -> w.toApi(List.of())).toList();
         Http.json(ctx, 200, new Page<>(items, next));

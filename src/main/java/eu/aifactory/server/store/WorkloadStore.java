@@ -259,6 +259,84 @@ public final class WorkloadStore {
     }
 
     /**
+     * The orders a workload list can have: the wire name of the {@code sort} parameter, the SQL expression, and the
+     * direction of the plain name ({@code -name} reverses it). Ties are broken by id in the same direction.
+     */
+    public enum Sort {
+        CREATED("createdAt", "w.created_at", true),
+        STATUS("status", "w.status", false),
+        APP("appId", "w.app_id", false),
+        // Not yet started workloads sort as if started at the epoch: after every started one, newest first.
+        STARTED("startedAt", "COALESCE(w.started_at, 0)", true),
+        COST("costEur", "w.cost_eur", true),
+        ENERGY("energyKwh", "w.energy_wh", true);
+
+        private final String wire;
+        private final String expression;
+        private final boolean descendingByDefault;
+
+        Sort(String wire, String expression, boolean descendingByDefault) {
+            this.wire = wire;
+            this.expression = expression;
+            this.descendingByDefault = descendingByDefault;
+        }
+
+        public String wire() {
+            return wire;
+        }
+
+        public boolean descendingByDefault() {
+            return descendingByDefault;
+        }
+
+        public static Sort fromWire(String name) {
+            for (Sort sort : values()) {
+                if (sort.wire.equals(name)) {
+                    return sort;
+                }
+            }
+            return null;
+        }
+
+        /** The row's sort value as a cursor carries it. */
+        public String valueOf(WorkloadRow w) {
+            return switch (this) {
+                case CREATED -> Long.toString(w.createdAt());
+                case STATUS -> w.status().name();
+                case APP -> w.appId();
+                case STARTED -> Long.toString(w.startedAt() == null ? 0 : w.startedAt());
+                case COST -> w.costEur().stripTrailingZeros().toPlainString();
+                case ENERGY -> Long.toString(w.energyWh());
+            };
+        }
+
+        /** The cursor value as the database compares it; NumberFormatException when it is not one. */
+        public Object parse(String value) {
+            return switch (this) {
+                case CREATED, STARTED, ENERGY -> Long.parseLong(value);
+                case COST -> new BigDecimal(value);
+                case STATUS, APP -> value;
+            };
+        }
+
+        Comparator<WorkloadRow> comparator() {
+            Comparator<WorkloadRow> byKey = switch (this) {
+                case CREATED -> Comparator.comparingLong(WorkloadRow::createdAt);
+                case STATUS -> Comparator.comparing(w -> w.status().name());
+                case APP -> Comparator.comparing(WorkloadRow::appId);
+                case STARTED -> Comparator.comparingLong(w -> w.startedAt() == null ? 0 : w.startedAt());
+                case COST -> Comparator.comparing(WorkloadRow::costEur);
+                case ENERGY -> Comparator.comparingLong(WorkloadRow::energyWh);
+            };
+            return byKey.thenComparing(WorkloadRow::id);
+        }
+    }
+
+    /** The keyset position after which a page of another order than creation starts: the sort value and the id. */
+    public record SortCursor(String value, String id) {
+    }
+
+    /**
      * A page query over one tenant's workloads.
      *
      * @param visibleProjects the projects the caller may see, or null for all of the tenant's
@@ -266,7 +344,24 @@ public final class WorkloadStore {
      */
     public record ListQuery(String tenantId, List<String> visibleProjects, Set<WorkloadStatus> statuses, String appId,
                             String projectId, String submittedBy, Long from, Long to, List<String> terms,
-                            boolean newestFirst, int limit, WorkloadCursor after) {
+                            boolean newestFirst, int limit, WorkloadCursor after, Sort sort, boolean descending,
+                            SortCursor afterKey) {
+
+        /** A query in creation order, newest or oldest first. */
+        public ListQuery(String tenantId, List<String> visibleProjects, Set<WorkloadStatus> statuses, String appId,
+                         String projectId, String submittedBy, Long from, Long to, List<String> terms,
+                         boolean newestFirst, int limit, WorkloadCursor after) {
+            this(tenantId, visibleProjects, statuses, appId, projectId, submittedBy, from, to, terms, newestFirst, limit,
+                    after, Sort.CREATED, newestFirst, null);
+        }
+
+        /** A query in another order; {@code afterKey} is the last row of the previous page, or null. */
+        public static ListQuery sorted(String tenantId, List<String> visibleProjects, Set<WorkloadStatus> statuses,
+                                       String appId, String projectId, String submittedBy, Long from, Long to,
+                                       List<String> terms, Sort sort, boolean descending, int limit, SortCursor afterKey) {
+            return new ListQuery(tenantId, visibleProjects, statuses, appId, projectId, submittedBy, from, to, terms,
+                    descending, limit, null, sort, descending, afterKey);
+        }
     }
 
     public List<WorkloadRow> list(ListQuery q) {
@@ -278,8 +373,8 @@ public final class WorkloadStore {
         }
         // One index-ordered page per visible project, merged: an engineer has a handful of projects, and each
         // query then reads exactly one page from the (tenant, project, created_at, id) index.
-        Comparator<WorkloadRow> order = Comparator.comparingLong(WorkloadRow::createdAt).thenComparing(WorkloadRow::id);
-        if (q.newestFirst()) {
+        Comparator<WorkloadRow> order = q.sort().comparator();
+        if (q.descending()) {
             order = order.reversed();
         }
         List<WorkloadRow> merged = new ArrayList<>();
@@ -313,8 +408,11 @@ public final class WorkloadStore {
         for (int i = 0; i < q.terms().size(); i++) {
             sql.append(" AND w.search_text LIKE :q").append(i).append(" ESCAPE '!'");
         }
-        String cmp = q.newestFirst() ? "<" : ">";
-        String dir = q.newestFirst() ? "DESC" : "ASC";
+        String cmp = q.descending() ? "<" : ">";
+        String dir = q.descending() ? "DESC" : "ASC";
+        if (q.sort() != Sort.CREATED) {
+            return sortedPage(q, projectId, sql, cmp, dir);
+        }
         if (q.after() != null) {
             // The redundant bound on created_at lets the index seek straight to the cursor instead of scanning to it.
             sql.append(" AND w.created_at ").append(cmp).append("= :afterAt AND (w.created_at ").append(cmp)
@@ -341,6 +439,30 @@ public final class WorkloadStore {
             }
             if (q.after() != null) {
                 query.bind("afterAt", q.after().createdAt()).bind("afterId", q.after().id());
+            }
+            return query.map((rs, ctx) -> row(rs)).list();
+        });
+    }
+
+    private List<WorkloadRow> sortedPage(ListQuery q, String projectId, StringBuilder sql, String cmp, String dir) {
+        String key = q.sort().expression;
+        if (q.afterKey() != null) {
+            sql.append(" AND (").append(key).append(' ').append(cmp).append(" :afterValue OR (").append(key)
+                    .append(" = :afterValue AND w.id ").append(cmp).append(" :afterId))");
+        }
+        sql.append(" ORDER BY ").append(key).append(' ').append(dir).append(", w.id ").append(dir).append(" LIMIT :limit");
+        return jdbi.withHandle(h -> {
+            Query query = h.createQuery(sql.toString())
+                    .bind("t", q.tenantId()).bind("app", q.appId()).bind("project", projectId)
+                    .bind("user", q.submittedBy()).bind("from", q.from()).bind("to", q.to()).bind("limit", q.limit());
+            if (!q.statuses().isEmpty()) {
+                query.bindList("statuses", q.statuses().stream().map(Enum::name).sorted().toList());
+            }
+            for (int i = 0; i < q.terms().size(); i++) {
+                query.bind("q" + i, "%" + TextFold.likeEscape(q.terms().get(i)) + "%");
+            }
+            if (q.afterKey() != null) {
+                query.bind("afterValue", q.sort().parse(q.afterKey().value())).bind("afterId", q.afterKey().id());
             }
             return query.map((rs, ctx) -> row(rs)).list();
         });
