@@ -181,22 +181,30 @@ public final class WorkloadsView extends BorderPane {
         status.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         status.setCellFactory(column -> new StatusCell());
         status.setPrefWidth(210);
-        status.setSortable(false);
+        serverSorted(status, "status");
 
         Me me = feature.session().me();
         table.getColumns().setAll(List.of(status,
                 column("col-name", "workloads.col.name", 200, Workload::name),
-                column("col-app", "workloads.col.app", 180, w -> w.appId() + " " + w.appVersion()),
+                serverSorted(column("col-app", "workloads.col.app", 180, w -> w.appId() + " " + w.appVersion()), "appId"),
                 column("col-project", "workloads.col.project", 140, w -> projectName(me, w.projectId())),
                 column("col-submittedBy", "workloads.col.submittedBy", 130, Workload::submittedByName),
                 column("col-plan", "workloads.col.plan", 130, Workload::planId),
-                column("col-started", "workloads.col.started", 130,
+                serverSorted(column("col-started", "workloads.col.started", 130,
                         w -> w.startedAt() == null ? "—" : SHORT_TIME.withLocale(i18n.locale()).format(w.startedAt())),
+                        "startedAt"),
                 column("col-duration", "workloads.col.duration", 90, this::durationText),
-                numberColumn("col-cost", "workloads.col.cost", 90,
-                        w -> w.costEur() == null ? "—" : Formats.eur(w.costEur(), i18n.locale())),
-                numberColumn("col-energy", "workloads.col.energy", 90,
-                        w -> w.energyKwh() == null ? "—" : Formats.kwh(w.energyKwh(), i18n.locale()))));
+                serverSorted(numberColumn("col-cost", "workloads.col.cost", 90,
+                        w -> w.costEur() == null ? "—" : Formats.eur(w.costEur(), i18n.locale())), "costEur"),
+                serverSorted(numberColumn("col-energy", "workloads.col.energy", 90,
+                        w -> w.energyKwh() == null ? "—" : Formats.kwh(w.energyKwh(), i18n.locale())), "energyKwh")));
+        // A header click asks the factory for the order; the loaded rows are never sorted here.
+        table.setSortPolicy(t -> {
+            viewModel.sortProperty().set(WorkloadSort.of(t.getSortOrder().isEmpty() ? null
+                    : (String) t.getSortOrder().get(0).getProperties().get(WorkloadSort.KEY),
+                    t.getSortOrder().isEmpty() || t.getSortOrder().get(0).getSortType() == TableColumn.SortType.ASCENDING));
+            return true;
+        });
 
         table.setRowFactory(view -> {
             TableRow<Workload> row = new TableRow<>();
@@ -304,6 +312,13 @@ public final class WorkloadsView extends BorderPane {
         column.setPrefWidth(width);
         // The table holds only the pages loaded so far; sorting them locally would mislead.
         column.setSortable(false);
+        return column;
+    }
+
+    /** Makes a column sortable by the factory under {@code key} (the wire name of the list's sort parameter). */
+    private static <T> TableColumn<Workload, T> serverSorted(TableColumn<Workload, T> column, String key) {
+        column.setSortable(true);
+        column.getProperties().put(WorkloadSort.KEY, key);
         return column;
     }
 

@@ -64,6 +64,8 @@ public final class WorkloadsViewModel {
     private final BooleanProperty failed = new SimpleBooleanProperty(this, "failed");
     private final BooleanProperty last24h = new SimpleBooleanProperty(this, "last24h");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
+    /** The factory's sort key ({@code status}, {@code -costEur}, ...); null for its default, newest first. */
+    private final StringProperty sort = new SimpleStringProperty(this, "sort");
     private final ObjectProperty<Workload> selected = new SimpleObjectProperty<>(this, "selected");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyBooleanWrapper hasMore = new ReadOnlyBooleanWrapper(this, "hasMore");
@@ -103,8 +105,19 @@ public final class WorkloadsViewModel {
             searchDelay.cancel();
             searchDelay = executor.runLater(SEARCH_DEBOUNCE, this::reload);
         });
+        sort.addListener((obs, old, now) -> reload());
         events.addListener(eventListener);
         events.stateProperty().addListener(stateListener);
+    }
+
+    /** The order the factory sorts the table in; set it and the table loads again from the first page. */
+    public StringProperty sortProperty() {
+        return sort;
+    }
+
+    /** Whether the rows are newest first, so a new workload belongs on top. */
+    private boolean newestFirst() {
+        return sort.get() == null || sort.get().equals("createdAt");
     }
 
     public ObservableList<Workload> rows() {
@@ -300,7 +313,8 @@ public final class WorkloadsViewModel {
             if (!row.equals(rows.get(index))) {
                 replace(index, row);
             }
-        } else if (insertOnTop) {
+        } else if (insertOnTop && newestFirst()) {
+            // In another order a new workload has its place somewhere in the pages; it shows after the next load.
             rows.add(0, withoutHistory(workload));
         }
     }
@@ -364,7 +378,8 @@ public final class WorkloadsViewModel {
         }
         Instant from = last24h.get() ? clock.instant().minus(Duration.ofHours(24)) : null;
         String text = search.get() == null || search.get().isBlank() ? null : search.get().strip();
-        return new WorkloadQuery(statuses, null, null, mine.get() ? "me" : null, from, null, text, null, PAGE_SIZE, null);
+        return new WorkloadQuery(statuses, null, null, mine.get() ? "me" : null, from, null, text, sort.get(), PAGE_SIZE,
+                null);
     }
 
     private void connectionChanged(ConnectionState state) {

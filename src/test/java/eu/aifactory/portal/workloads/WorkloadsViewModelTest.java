@@ -142,6 +142,46 @@ class WorkloadsViewModelTest {
     }
 
     @Test
+    void aHeaderSortIsSentToTheFactoryAndStartsAgainFromTheFirstPage() {
+        viewModel.loadIfNeeded();
+        viewModel.loadMore();
+        int before = client.queries.size();
+
+        viewModel.sortProperty().set("-costEur");
+
+        assertThat(client.queries).hasSize(before + 1);
+        assertThat(client.queries.get(before).sort()).isEqualTo("-costEur");
+        assertThat(client.queries.get(before).cursor()).isNull();
+        viewModel.loadMore();
+        assertThat(client.queries.get(before + 1).sort()).as("later pages keep the sort").isEqualTo("-costEur");
+
+        viewModel.sortProperty().set(null);
+        assertThat(client.queries.get(client.queries.size() - 1).sort()).isNull();
+    }
+
+    @Test
+    void inAnotherOrderANewWorkloadIsNotPutOnTop() {
+        viewModel.sortProperty().set("status");
+        viewModel.loadIfNeeded();
+        Workload fresh = Samples.workload("wl-new", WorkloadStatus.QUEUED, "u-anna", Samples.T0.plusSeconds(90_000));
+        client.fake.workloads(List.of(fresh));
+
+        emit(2, "wl-new", WorkloadStatus.QUEUED);
+
+        assertThat(viewModel.rows()).extracting(Workload::id).doesNotContain("wl-new");
+    }
+
+    @Test
+    void headerDirectionsMapToTheFactorysSortParameter() {
+        assertThat(WorkloadSort.of(null, true)).isNull();
+        assertThat(WorkloadSort.of("status", true)).isEqualTo("status");
+        assertThat(WorkloadSort.of("status", false)).isEqualTo("-status");
+        assertThat(WorkloadSort.of("costEur", false)).isEqualTo("costEur");
+        assertThat(WorkloadSort.of("costEur", true)).isEqualTo("-costEur");
+        assertThat(WorkloadSort.of("startedAt", false)).isEqualTo("startedAt");
+    }
+
+    @Test
     void aNewWorkloadOutsideTheFilterStaysOut() {
         client.fake.workloads(List.of(Samples.workload("wl-mine", WorkloadStatus.RUNNING, "u-anna", Samples.T0)));
         viewModel.mineProperty().set(true);
