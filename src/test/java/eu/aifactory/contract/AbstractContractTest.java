@@ -230,6 +230,9 @@ abstract class AbstractContractTest {
             assertThat(done.history()).extracting(Workload.StatusChange::status).containsSubsequence(
                     WorkloadStatus.QUEUED, WorkloadStatus.STARTING, WorkloadStatus.RUNNING, WorkloadStatus.SUCCEEDED);
             assertThat(done.energyKwh()).isPositive();
+            // Every reason the executor wrote has a code a client can translate.
+            assertThat(done.history()).allSatisfy(change -> assertThat(change.reasonCode()).as(change.reason()).isNotNull());
+            assertThat(done.statusReasonCode()).isEqualTo("finished");
 
             awaitTrue(() -> events.stream().anyMatch(e -> e.workloadId().equals(submitted.id())
                     && e.status() == WorkloadStatus.SUCCEEDED));

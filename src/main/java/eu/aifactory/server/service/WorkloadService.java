@@ -21,6 +21,7 @@ import eu.aifactory.server.store.WorkloadRow;
 import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
+import eu.aifactory.server.util.StatusReasons;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -123,7 +124,8 @@ public final class WorkloadService {
             WorkloadRow w = created.workload();
             // Just written: its history is the one QUEUED entry, no need to read it back.
             return new Submitted(w.toApi(List.of(new Workload.StatusChange(w.status(), w.statusReason(),
-                    Instant.ofEpochMilli(w.createdAt())))), true);
+                    Instant.ofEpochMilli(w.createdAt()), StatusReasons.code(w.statusReason()),
+                    StatusReasons.args(w.statusReason())))), true);
         }
         if (outcome instanceof WorkloadStore.Replayed replayed) {
             return new Submitted(withHistory(replayed.workload()), false);

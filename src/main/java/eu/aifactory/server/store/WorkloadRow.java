@@ -3,6 +3,7 @@ package eu.aifactory.server.store;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.util.StatusReasons;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -62,6 +63,6 @@ public record WorkloadRow(
                 costEur.setScale(2, RoundingMode.HALF_UP),
                 BigDecimal.valueOf(energyWh).movePointLeft(3).setScale(3, RoundingMode.HALF_UP),
                 BigDecimal.valueOf(gpuSeconds).divide(BigDecimal.valueOf(3600), 3, RoundingMode.HALF_UP),
-                history);
+                history, StatusReasons.code(statusReason), StatusReasons.args(statusReason));
     }
 }

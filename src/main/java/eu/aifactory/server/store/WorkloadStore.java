@@ -13,6 +13,7 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.db.Database;
+import eu.aifactory.server.util.StatusReasons;
 import eu.aifactory.server.util.TextFold;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -250,7 +251,8 @@ public final class WorkloadStore {
         return jdbi.withHandle(h -> h.createQuery("SELECT status, reason, at FROM status_history WHERE workload_id = :w ORDER BY id")
                 .bind("w", workloadId)
                 .map((rs, ctx) -> new Workload.StatusChange(WorkloadStatus.valueOf(rs.getString("status")),
-                        rs.getString("reason"), Instant.ofEpochMilli(rs.getLong("at"))))
+                        rs.getString("reason"), Instant.ofEpochMilli(rs.getLong("at")),
+                        StatusReasons.code(rs.getString("reason")), StatusReasons.args(rs.getString("reason"))))
                 .list());
     }
 
@@ -612,7 +614,8 @@ public final class WorkloadStore {
                 .bind("after", afterId).bind("upTo", upToId).bind("t", tenantId).bind("limit", limit)
                 .map((rs, ctx) -> new StoredEvent(new WorkloadEvent(rs.getLong("id"), rs.getString("workload_id"),
                         WorkloadStatus.valueOf(rs.getString("status")), rs.getString("reason"),
-                        Instant.ofEpochMilli(rs.getLong("at"))), rs.getString("tenant_id"), rs.getString("project_id")))
+                        Instant.ofEpochMilli(rs.getLong("at")), StatusReasons.code(rs.getString("reason")),
+                        StatusReasons.args(rs.getString("reason"))), rs.getString("tenant_id"), rs.getString("project_id")))
                 .list());
     }
 

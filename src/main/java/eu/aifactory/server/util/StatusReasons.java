@@ -1,0 +1,76 @@
+package eu.aifactory.server.util;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The codes of the factory's status reasons. The executor, the submit and the demo history write each reason as
+ * plain English; this catalog names every shape those texts take, so the API sends a code and its values beside the
+ * text and a client can say the same in its user's language. Reasons stored before a code existed get theirs too,
+ * and a text no pattern knows simply has no code. {@code StatusReasonsTest} checks every writer's text against it.
+ */
+public final class StatusReasons {
+
+    /** A reason as a code and the values its text needs, in order. */
+    public record Coded(String code, List<String> args) {
+    }
+
+    private record Shape(String code, Pattern pattern) {
+    }
+
+    private static final List<Shape> SHAPES = List.of(
+            shape("queued", "waiting for the scheduler"),
+            shape("waiting-gpus", "waiting for (\\d+) free (.+?) GPUs? \\(position (\\d+) in queue\\)"),
+            shape("starting", "allocating (\\d+) x (.+) and pulling the application image"),
+            shape("running", "running on (\\d+) x (.+?) in (.+)"),
+            shape("finished", "finished; (\\d+) result files? written"),
+            shape("stopping", "stopping at the request of (.+)"),
+            shape("cancelled-running", "cancelled on request after (\\d+) min of run time; charges stopped at the cancel"),
+            shape("cancelled-queued", "cancelled on request before it started; nothing was charged"),
+            shape("failed-ecc", "GPU (\\d+) reported an uncorrectable ECC memory error \\(Xid (\\d+)\\); "
+                    + "the run was stopped to protect your results"),
+            shape("failed-oom", "the run ran out of GPU memory; choose a smaller batch or input size, "
+                    + "or a plan with more GPUs"),
+            shape("failed-input", "(\\d+) files of the input dataset could not be read \\(corrupt or truncated\\); "
+                    + "fix or remove them and submit again"),
+            shape("failed-network", "the node lost its InfiniBand link and the run could not continue; "
+                    + "nothing is charged after the failure"),
+            shape("failed-plan-withdrawn", "the resource plan (.+) is no longer offered"),
+            shape("failed", "the run failed"));
+
+    private StatusReasons() {
+    }
+
+    private static Shape shape(String code, String regex) {
+        return new Shape(code, Pattern.compile(regex));
+    }
+
+    /** The code of {@code reason}, or empty when it has none. */
+    public static Optional<Coded> of(String reason) {
+        if (reason == null) {
+            return Optional.empty();
+        }
+        for (Shape shape : SHAPES) {
+            Matcher m = shape.pattern().matcher(reason);
+            if (m.matches()) {
+                List<String> args = new ArrayList<>();
+                for (int i = 1; i <= m.groupCount(); i++) {
+                    args.add(m.group(i));
+                }
+                return Optional.of(new Coded(shape.code(), List.copyOf(args)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static String code(String reason) {
+        return of(reason).map(Coded::code).orElse(null);
+    }
+
+    public static List<String> args(String reason) {
+        return of(reason).map(Coded::args).orElse(null);
+    }
+}
