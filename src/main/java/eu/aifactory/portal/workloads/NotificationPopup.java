@@ -33,7 +33,7 @@ final class NotificationPopup {
     private NotificationPopup() {
     }
 
-    private static Node card(WorkloadNotifier.Notice notice, String title) {
+    private static Node card(WorkloadNotifier.Notice notice, String title, I18n i18n) {
         FontIcon icon = new FontIcon(switch (notice.status()) {
             case FAILED -> Material2AL.ERROR_OUTLINE;
             case SUCCEEDED -> Material2AL.CHECK_CIRCLE_OUTLINE;
@@ -50,8 +50,9 @@ final class NotificationPopup {
         Label name = new Label(notice.name());
         name.setStyle(TITLE);
         VBox text = new VBox(2, heading, name);
-        if (notice.reason() != null && !notice.reason().isBlank()) {
-            Label reason = new Label(notice.reason());
+        String why = WorkloadFormats.reason(notice.reasonCode(), notice.reasonArgs(), notice.reason(), i18n);
+        if (!why.isBlank()) {
+            Label reason = new Label(why);
             reason.setWrapText(true);
             reason.setMaxWidth(320);
             reason.setStyle(TEXT);
@@ -79,7 +80,7 @@ final class NotificationPopup {
         try {
             Notifications.create()
                     .owner(owner)
-                    .graphic(card(notice, title))
+                    .graphic(card(notice, title, i18n))
                     .hideAfter(Duration.seconds(8))
                     .onAction(event -> open.accept(notice.workloadId()))
                     .show();

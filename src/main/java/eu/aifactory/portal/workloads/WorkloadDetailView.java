@@ -242,7 +242,7 @@ public final class WorkloadDetailView extends BorderPane {
         status.setText(WorkloadFormats.status(w.status(), i18n));
         status.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-label"));
         status.getStyleClass().add(WorkloadFormats.statusStyle(w.status()));
-        reason.setText(w.statusReason() == null ? "" : w.statusReason());
+        reason.setText(WorkloadFormats.reason(w, i18n));
 
         timeline.getChildren().clear();
         for (Workload.StatusChange change : w.history()) {
@@ -251,7 +251,7 @@ public final class WorkloadDetailView extends BorderPane {
             state.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
             Label at = new Label(change.at() == null ? "" : Formats.dateTime(change.at(), i18n.locale()));
             at.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-            Label why = new Label(change.reason() == null ? "" : change.reason());
+            Label why = new Label(WorkloadFormats.reason(change, i18n));
             why.setWrapText(true);
             why.getStyleClass().add(Styles.TEXT_SMALL);
             VBox entry = new VBox(1, new HBox(8, state, at), why);

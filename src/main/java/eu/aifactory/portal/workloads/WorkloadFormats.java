@@ -1,14 +1,47 @@
 package eu.aifactory.portal.workloads;
 
 import eu.aifactory.api.workload.Priority;
+import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.portal.i18n.I18n;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
 
 /** Status, priority and duration texts of the workloads feature, in the user's language. */
 public final class WorkloadFormats {
 
     private WorkloadFormats() {
+    }
+
+    /** Keys of reason texts are this prefix and the factory's reason code, e.g. {@code waiting-gpus}. */
+    static final String REASON_PREFIX = "workloads.reason.";
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,15}");
+
+    /**
+     * A status reason in the user's language: the text of the factory's reason code with its values, or the
+     * factory's own (English) text when the portal does not know the code or there is none.
+     */
+    public static String reason(String code, List<String> args, String text, I18n i18n) {
+        if (code != null) {
+            String key = REASON_PREFIX + code;
+            Object[] values = args == null ? new Object[0] : args.stream()
+                    .map(a -> a != null && WHOLE_NUMBER.matcher(a).matches() ? (Object) Long.valueOf(a) : a)
+                    .toArray();
+            String translated = i18n.get(key, values);
+            if (!translated.equals("!" + key + "!")) {
+                return translated;
+            }
+        }
+        return text == null ? "" : text;
+    }
+
+    public static String reason(Workload w, I18n i18n) {
+        return reason(w.statusReasonCode(), w.statusReasonArgs(), w.statusReason(), i18n);
+    }
+
+    public static String reason(Workload.StatusChange change, I18n i18n) {
+        return reason(change.reasonCode(), change.reasonArgs(), change.reason(), i18n);
     }
 
     public static String status(WorkloadStatus status, I18n i18n) {

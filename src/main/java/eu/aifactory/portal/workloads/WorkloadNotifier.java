@@ -19,7 +19,12 @@ import java.util.function.Consumer;
 public final class WorkloadNotifier {
 
     /** What to tell the user. */
-    public record Notice(String workloadId, String name, WorkloadStatus status, String reason) {
+    public record Notice(String workloadId, String name, WorkloadStatus status, String reason, String reasonCode,
+                         java.util.List<String> reasonArgs) {
+
+        public Notice(String workloadId, String name, WorkloadStatus status, String reason) {
+            this(workloadId, name, status, reason, null, null);
+        }
     }
 
     private static final int REMEMBERED = 2_000;
@@ -71,7 +76,8 @@ public final class WorkloadNotifier {
         if (disposed || !me.user().id().equals(workload.submittedBy())) {
             return;
         }
-        sink.accept(new Notice(workload.id(), workload.name(), event.status(), event.statusReason()));
+        sink.accept(new Notice(workload.id(), workload.name(), event.status(), event.statusReason(), event.reasonCode(),
+                event.reasonArgs()));
     }
 
     private static boolean worthTelling(WorkloadStatus status) {

@@ -454,7 +454,7 @@ public final class WorkloadsView extends BorderPane {
             status.setText(WorkloadFormats.status(item.status(), i18n));
             status.getStyleClass().removeIf(style -> style.startsWith("status-") && !style.equals("status-label"));
             status.getStyleClass().add(WorkloadFormats.statusStyle(item.status()));
-            String why = item.statusReason() == null ? "" : item.statusReason();
+            String why = WorkloadFormats.reason(item, i18n);
             reason.setText(why);
             reason.setVisible(!why.isEmpty());
             reason.setManaged(!why.isEmpty());

@@ -421,16 +421,14 @@ public final class WorkloadsViewModel {
     static Workload applied(Workload w, WorkloadEvent e) {
         Instant started = w.startedAt() == null && e.status() == WorkloadStatus.RUNNING ? e.at() : w.startedAt();
         Instant ended = w.endedAt() == null && e.status().isTerminal() ? e.at() : w.endedAt();
-        return new Workload(w.id(), w.name(), w.appId(), w.appVersion(), w.projectId(), w.submittedBy(),
-                w.submittedByName(), w.planId(), w.priority(), w.parameters(), w.inputs(), e.status(),
-                e.statusReason() != null ? e.statusReason() : w.statusReason(), w.createdAt(), started, ended,
-                w.costEur(), w.energyKwh(), w.gpuHours(), w.history());
+        // Text, code and values travel together: an event's reason replaces all three, or none.
+        return e.statusReason() != null
+                ? w.withReason(e.status(), e.statusReason(), e.reasonCode(), e.reasonArgs(), started, ended)
+                : w.withReason(e.status(), w.statusReason(), w.statusReasonCode(), w.statusReasonArgs(), started, ended);
     }
 
     private static Workload withoutHistory(Workload w) {
-        return new Workload(w.id(), w.name(), w.appId(), w.appVersion(), w.projectId(), w.submittedBy(),
-                w.submittedByName(), w.planId(), w.priority(), w.parameters(), w.inputs(), w.status(), w.statusReason(),
-                w.createdAt(), w.startedAt(), w.endedAt(), w.costEur(), w.energyKwh(), w.gpuHours(), List.of());
+        return w.withoutHistory();
     }
 
     private static String fold(String text) {

@@ -33,7 +33,8 @@ class I18nBundleTest {
     static final List<String> DYNAMIC_PREFIXES = List.of(
             "role.",      // ShellViewModel, SignInView: "role." + role.wire()
             "category.",  // CatalogLabels: "category." + the factory's category key
-            "gpuClass."   // CatalogLabels: "gpuClass." + the factory's GPU class key
+            "gpuClass.",  // CatalogLabels: "gpuClass." + the factory's GPU class key
+            "workloads.reason." // WorkloadFormats: "workloads.reason." + the factory's status reason code
     );
 
     private static final Path SOURCES = Path.of("src/main/java");
