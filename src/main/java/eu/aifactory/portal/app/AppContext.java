@@ -88,7 +88,8 @@ public final class AppContext implements AutoCloseable {
      * mounts itself here with one line, e.g. {@code pages.register(Page.CATALOG, CatalogPage::new);}.
      */
     private void registerPages() {
-        WorkloadsMount workloads = new WorkloadsMount(sessions.sessionProperty(), () -> settings.get().notifications());
+        WorkloadsMount workloads = new WorkloadsMount(sessions.sessionProperty(), () -> settings.get().notifications(),
+                dataDir.resolve("presets"));
         pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.ENERGY, EnergyPage::new);

@@ -6,8 +6,11 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
+import eu.aifactory.portal.workloads.submit.PresetStore;
+import eu.aifactory.portal.workloads.submit.PresetsViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
+import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javafx.stage.Window;
@@ -26,12 +29,16 @@ public final class WorkloadsFeature {
     private final PageContext context;
     private final WorkloadEvents events;
     private final WorkloadNotifier notifier;
+    private final Path presetsDir;
     private WorkloadsPage page;
     private String pendingOpen;
     private boolean closed;
 
-    WorkloadsFeature(PageContext context, BooleanSupplier notificationsEnabled, Consumer<WorkloadNotifier.Notice> notices) {
+    /** @param presetsDir where submit presets are kept, or null to keep them for this run only */
+    WorkloadsFeature(PageContext context, BooleanSupplier notificationsEnabled, Consumer<WorkloadNotifier.Notice> notices,
+                     Path presetsDir) {
         this.context = context;
+        this.presetsDir = presetsDir;
         this.events = new WorkloadEvents(context.session().client(), context.executor());
         this.notifier = new WorkloadNotifier(context.session().client(), context.executor(), context.session().me(),
                 notificationsEnabled, notices);
@@ -63,6 +70,10 @@ public final class WorkloadsFeature {
             form.prefill(prefill);
         }
         SubmitDialog dialog = new SubmitDialog(form, context.i18n(), owner);
+        PresetsViewModel presets = new PresetsViewModel(form, new PresetStore(presetsDir,
+                context.session().factoryKey(), context.session().me().user().id()), context.executor(), context.i18n());
+        dialog.enablePresets(presets, null);
+        presets.load();
         dialog.setOnHidden(event -> {
             form.dispose();
             Workload created = dialog.getResult();

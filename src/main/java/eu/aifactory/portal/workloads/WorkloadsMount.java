@@ -4,6 +4,7 @@ import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
+import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.Node;
@@ -16,6 +17,7 @@ import javafx.stage.Window;
 public final class WorkloadsMount {
 
     private final BooleanSupplier notificationsEnabled;
+    private final Path presetsDir;
     private WorkloadsFeature current;
 
     /**
@@ -23,7 +25,13 @@ public final class WorkloadsMount {
      * @param notificationsEnabled the Settings switch for desktop notifications, read at each event
      */
     public WorkloadsMount(ObservableValue<Session> session, BooleanSupplier notificationsEnabled) {
+        this(session, notificationsEnabled, null);
+    }
+
+    /** @param presetsDir where users' submit presets are kept ({@code <data dir>/presets}); null: for this run only */
+    public WorkloadsMount(ObservableValue<Session> session, BooleanSupplier notificationsEnabled, Path presetsDir) {
         this.notificationsEnabled = notificationsEnabled;
+        this.presetsDir = presetsDir;
         session.addListener((obs, old, now) -> {
             if (current != null && current.session() != now) {
                 current.close();
@@ -57,7 +65,7 @@ public final class WorkloadsMount {
             }
             WorkloadsFeature[] created = new WorkloadsFeature[1];
             current = new WorkloadsFeature(context, notificationsEnabled,
-                    notice -> NotificationPopup.show(notice, context.i18n(), id -> created[0].showWorkload(id)));
+                    notice -> NotificationPopup.show(notice, context.i18n(), id -> created[0].showWorkload(id)), presetsDir);
             created[0] = current;
         }
         return current;

@@ -128,6 +128,17 @@ public final class SubmitDialog extends Dialog<Workload> {
         return viewModel;
     }
 
+    /**
+     * Shows the presets line in the header: choose a preset, save the form as one, delete one.
+     *
+     * @param askName asks for a new preset's name (null when cancelled); null for a text input dialog
+     */
+    public void enablePresets(PresetsViewModel presets, Function<Window, String> askName) {
+        if (getDialogPane().getHeader() instanceof VBox box) {
+            box.getChildren().add(new PresetBar(presets, i18n, askName));
+        }
+    }
+
     private Node header() {
         Label title = new Label(viewModel.app().summary().name().in(i18n.locale()));
         title.getStyleClass().add(Styles.TITLE_3);

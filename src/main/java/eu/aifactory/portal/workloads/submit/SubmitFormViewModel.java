@@ -173,6 +173,37 @@ public final class SubmitFormViewModel {
         scheduleEstimate();
     }
 
+    /** The form's values now, under {@code presetName}. */
+    public SubmitPreset preset(String presetName) {
+        WorkloadSubmission now = submission();
+        return new SubmitPreset(presetName, now.projectId(), now.planId(), now.priority(), now.parameters(), now.inputs());
+    }
+
+    /**
+     * Fills the form from a preset. Values the version does not know (a parameter or plan removed since) are left
+     * out; parameters the preset lacks go back to their defaults. The run's name stays as the user typed it.
+     */
+    public void applyPreset(SubmitPreset preset) {
+        me.projects().stream().filter(p -> p.id().equals(preset.projectId())).findFirst().ifPresent(project::set);
+        if (version.planIds().contains(preset.planId())) {
+            plan.set(preset.planId());
+        }
+        if (preset.priority() != null) {
+            priority.set(preset.priority());
+        }
+        for (ParameterField field : fields) {
+            if (preset.parameters().containsKey(field.name())) {
+                field.prefill(preset.parameters().get(field.name()));
+            } else {
+                field.reset();
+            }
+        }
+        for (InputSlotViewModel slot : slots) {
+            slot.prefill(preset.inputs().get(slot.name()));
+        }
+        scheduleEstimate();
+    }
+
     public AppDetail app() {
         return app;
     }
