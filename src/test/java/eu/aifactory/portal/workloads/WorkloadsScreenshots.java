@@ -17,7 +17,11 @@ import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.tools.Snapshots;
+import eu.aifactory.client.FactoryClient;
+import eu.aifactory.portal.workloads.submit.PresetStore;
+import eu.aifactory.portal.workloads.submit.PresetsViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
+import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
@@ -159,6 +163,10 @@ public final class WorkloadsScreenshots {
         write(dialog.getDialogPane().getScene(), target.resolve("workloads-submit-error-" + tag + ".png"));
         fx(() -> {
             dialog.close();
+            return null;
+        });
+        shootInputs(client, me, app, executor, i18n, stage, cache, target, tag);
+        fx(() -> {
             page[0].dispose();
             mount.current().close();
             stage.close();
@@ -166,6 +174,80 @@ public final class WorkloadsScreenshots {
         });
         executor.shutdown();
         client.close();
+    }
+
+    /**
+     * The input slot of the submit dialog: once with an uploaded dataset chosen and a preset applied, once with an
+     * upload under way (a client whose upload stops at 45 % until the dialog closes).
+     */
+    private static void shootInputs(HttpFactoryClient client, Me me, AppDetail app, FxTaskExecutor executor, I18n i18n,
+                                    Stage stage, Path dir, Path target, String tag) throws Exception {
+        Path images = dir.resolve("line3-camera-images-2026-11.tar");
+        try (var out = new java.io.RandomAccessFile(images.toFile(), "rw")) {
+            out.setLength(48_300_000);
+        }
+        client.uploadDataset(me.projects().get(0).id(), images, null);
+        Path next = dir.resolve("line3-camera-images-2026-12.tar");
+        try (var out = new java.io.RandomAccessFile(next.toFile(), "rw")) {
+            out.setLength(61_750_000);
+        }
+        FactoryClient slow = slowUploads(client);
+        SubmitFormViewModel form = new SubmitFormViewModel(slow, executor, i18n, me, app, app.latest());
+        PresetsViewModel presets = new PresetsViewModel(form, new PresetStore(null, "demo", me.user().id()), executor, i18n);
+        SubmitDialog dialog = fx(() -> {
+            SubmitDialog d = new SubmitDialog(form, i18n, stage, window -> next);
+            d.enablePresets(presets, window -> null);
+            d.show();
+            return d;
+        });
+        waitFor(() -> fx(() -> !form.inputSlot("images").datasets().isEmpty() && form.estimateProperty().get() != null), 30);
+        fx(() -> {
+            form.field("lineId").textProperty().set("L03");
+            form.inputSlot("images").selectedProperty().set(form.inputSlot("images").datasets().get(0));
+            presets.saveAs(i18n.isGerman() ? "Linie 3 – Nachtschicht" : "Line 3 – night shift");
+            ((javafx.scene.control.ScrollPane) dialog.getDialogPane().lookup(".submit-scroll")).setVvalue(1.0);
+            return null;
+        });
+        waitFor(() -> fx(() -> presets.selectedProperty().get() != null), 10);
+        Thread.sleep(500);
+        write(dialog.getDialogPane().getScene(), target.resolve("workloads-submit-dataset-" + tag + ".png"));
+        fx(() -> {
+            ((javafx.scene.control.Button) dialog.getDialogPane().lookup("#upload-images")).fire();
+            return null;
+        });
+        waitFor(() -> fx(() -> form.inputSlot("images").progressProperty().get() > 0.4), 10);
+        fx(() -> {
+            ((javafx.scene.control.ScrollPane) dialog.getDialogPane().lookup(".submit-scroll")).setVvalue(1.0);
+            return null;
+        });
+        Thread.sleep(500);
+        write(dialog.getDialogPane().getScene(), target.resolve("workloads-submit-upload-" + tag + ".png"));
+        fx(() -> {
+            dialog.close();
+            return null;
+        });
+    }
+
+    /** The client, except that an upload reports 45 % and then waits until it is cancelled. */
+    private static FactoryClient slowUploads(FactoryClient client) {
+        return (FactoryClient) java.lang.reflect.Proxy.newProxyInstance(FactoryClient.class.getClassLoader(),
+                new Class<?>[] {FactoryClient.class}, (proxy, method, args) -> {
+                    if (!method.getName().equals("uploadDataset")) {
+                        try {
+                            return method.invoke(client, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    }
+                    long size = Files.size((Path) args[1]);
+                    ((java.util.function.LongConsumer) args[2]).accept(size * 45 / 100);
+                    try {
+                        new java.util.concurrent.CountDownLatch(1).await(5, TimeUnit.MINUTES);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new java.util.concurrent.CancellationException("upload stopped");
+                });
     }
 
     private static <T> T fx(Callable<T> body) throws Exception {

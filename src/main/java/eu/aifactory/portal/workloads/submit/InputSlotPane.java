@@ -16,6 +16,7 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -44,18 +45,23 @@ final class InputSlotPane extends VBox {
         choice.setItems(slot.datasets());
         choice.setPromptText(i18n.get("workloads.input.choose"));
         choice.setMaxWidth(Double.MAX_VALUE);
-        choice.setCellFactory(list -> new DatasetCell());
-        choice.setButtonCell(new DatasetCell());
+        choice.setCellFactory(list -> new DatasetCell(true));
+        // The closed box is narrow: name and size; the list shows the date too.
+        choice.setButtonCell(new DatasetCell(false));
         choice.valueProperty().bindBidirectional(slot.selectedProperty());
         choice.disableProperty().bind(slot.uploadingProperty());
         HBox.setHgrow(choice, Priority.ALWAYS);
 
         Button upload = new Button(i18n.get("workloads.input.upload"), new FontIcon(Material2AL.FILE_UPLOAD));
         upload.setId("upload-" + name);
+        upload.setMinWidth(Region.USE_PREF_SIZE);
         upload.disableProperty().bind(slot.uploadingProperty());
         upload.setOnAction(event -> slot.upload(chooseFile.apply(getScene() == null ? null : getScene().getWindow())));
-        HBox line = new HBox(8, choice, upload);
+        // The dataset's name needs the width; the upload button goes on its own line below the choice.
+        HBox line = new HBox(8, choice);
         line.setAlignment(Pos.CENTER_LEFT);
+        HBox uploadLine = new HBox(8, upload);
+        uploadLine.setAlignment(Pos.CENTER_LEFT);
 
         ProgressBar bar = new ProgressBar();
         bar.setId("upload-progress-" + name);
@@ -100,7 +106,7 @@ final class InputSlotPane extends VBox {
         error.visibleProperty().bind(slot.errorProperty().isNotNull());
         error.managedProperty().bind(error.visibleProperty());
 
-        getChildren().addAll(line, progress, carried, empty, error);
+        getChildren().addAll(line, carried, empty, uploadLine, progress, error);
     }
 
     ComboBox<Dataset> choice() {
@@ -126,10 +132,21 @@ final class InputSlotPane extends VBox {
     }
 
     private final class DatasetCell extends ListCell<Dataset> {
+        private final boolean withDate;
+
+        DatasetCell(boolean withDate) {
+            this.withDate = withDate;
+        }
+
         @Override
         protected void updateItem(Dataset item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : describe(item, i18n));
+            if (empty || item == null) {
+                setText(null);
+            } else {
+                setText(withDate ? describe(item, i18n)
+                        : item.name() + " · " + bytes(item.sizeBytes(), i18n.locale()));
+            }
         }
     }
 }
