@@ -15,6 +15,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Datasets: the list a submit form picks from, and multipart upload. The servlet container spills each part above
@@ -27,6 +29,8 @@ final class DatasetRoutes {
     /** Room for the multipart boundaries and the small fields beside the file. */
     private static final long ENVELOPE_BYTES = 64 * 1024;
     private static final String MULTIPART_CONFIG = "org.eclipse.jetty.multipartConfig";
+
+    private static final Logger LOG = LoggerFactory.getLogger(DatasetRoutes.class);
 
     private final Auth auth;
     private final DatasetService service;
@@ -60,9 +64,7 @@ final class DatasetRoutes {
                     + " with the fields projectId and file" + (media.isEmpty() ? "." : ", not " + media + "."));
         }
         // Refuse before reading: a caller who may not upload, or a body that is too large, costs no disk.
-        if (!principal.canSubmit()) {
-            service.checkUpload(principal, null);
-        }
+        service.checkUploader(principal);
         if (ctx.req().getContentLengthLong() > DatasetService.MAX_BYTES + ENVELOPE_BYTES) {
             throw DatasetService.tooLarge();
         }
@@ -89,9 +91,20 @@ final class DatasetRoutes {
             dataset = service.upload(principal, projectId, filePart.getSubmittedFileName(), filePart.getContentType(), in);
         } catch (IOException e) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The file part could not be read.");
+        } finally {
+            // The container's spill file of this part is not needed once the bytes are in storage.
+            deleteQuietly(filePart);
         }
         ctx.header("Location", "/v1/datasets/" + dataset.id());
         Http.json(ctx, 201, dataset);
+    }
+
+    private static void deleteQuietly(Part part) {
+        try {
+            part.delete();
+        } catch (IOException e) {
+            LOG.debug("Spill file of an upload not deleted: {}", e.getMessage());
+        }
     }
 
     private static String text(Part part) {

@@ -79,11 +79,16 @@ public final class DatasetService {
         return store.find(principal.tenantId(), datasetId).filter(d -> principal.sees(d.projectId()));
     }
 
-    /** Refuses callers who may not upload into {@code projectId}, before any byte is stored. */
-    public void checkUpload(Principal principal, String projectId) {
+    /** Refuses callers whose role may not upload at all (account managers). */
+    public void checkUploader(Principal principal) {
         if (!principal.canSubmit()) {
             throw ProblemException.forbidden("Only engineers and tenant admins can upload datasets.");
         }
+    }
+
+    /** Refuses callers who may not upload into {@code projectId}, before any byte is stored. */
+    public void checkUpload(Principal principal, String projectId) {
+        checkUploader(principal);
         if (projectId == null || projectId.isBlank()) {
             throw ProblemException.validation("projectId", "is required");
         }

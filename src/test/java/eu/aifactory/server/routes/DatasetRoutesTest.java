@@ -3,6 +3,8 @@ package eu.aifactory.server.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.aifactory.server.FactoryServer;
+import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
@@ -12,15 +14,19 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Dataset upload and listing: roles, projects, tenants, bad input, and datasets as workload inputs. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -73,6 +79,25 @@ class DatasetRoutesTest {
                         "SELECT COUNT(*) FROM datasets WHERE id = :id AND tenant_id = 'acme' AND site_id = 'muc-tucherpark'")
                 .bind("id", d.path("id").asText()).mapTo(Integer.class).one());
         assertThat(rows).isEqualTo(1);
+    }
+
+    @Test
+    void theBytesLandInTheDataDirectoryAndNoSpillFileIsLeft(@TempDir Path dataDir) throws Exception {
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, TestDatabases.freshUrl(TestDatabases.Kind.H2), dataDir,
+                true, 1);
+        try (TestFactory own = TestFactory.start(config, 15_000)) {
+            // Above the 1 MiB the container keeps in memory, so the part is spilled to a file while it arrives.
+            byte[] content = new byte[3 * 1024 * 1024 + 17];
+            new java.util.Random(7).nextBytes(content);
+            Api.Response response = upload(own.api, own.token("acme-eng"), "acme-qs", "scan.bin", null, content);
+            assertThat(response.status()).as(response.body()).isEqualTo(201);
+
+            Path stored = FactoryServer.datasetDir(dataDir).resolve("acme").resolve(response.json().path("id").asText());
+            assertThat(Files.readAllBytes(stored)).isEqualTo(content);
+            try (Stream<Path> left = Files.list(FactoryServer.datasetDir(dataDir).resolve("incoming"))) {
+                assertThat(left).isEmpty();
+            }
+        }
     }
 
     @Test
@@ -188,6 +213,11 @@ class DatasetRoutesTest {
     }
 
     private Api.Response upload(String token, String projectId, String fileName, String mediaType, byte[] content) {
+        return upload(api, token, projectId, fileName, mediaType, content);
+    }
+
+    private static Api.Response upload(Api api, String token, String projectId, String fileName, String mediaType,
+                                       byte[] content) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         if (projectId != null) {
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"projectId\"\r\n\r\n" + projectId
@@ -198,10 +228,14 @@ class DatasetRoutesTest {
                 + "\r\n").getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return postMultipart(token, body.toByteArray());
+        return postMultipart(api, token, body.toByteArray());
     }
 
     private Api.Response postMultipart(String token, byte[] body) {
+        return postMultipart(api, token, body);
+    }
+
+    private static Api.Response postMultipart(Api api, String token, byte[] body) {
         return api.send(api.request("/v1/datasets", token, "Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
     }
