@@ -79,6 +79,21 @@ class DatasetRoutesTest {
                         "SELECT COUNT(*) FROM datasets WHERE id = :id AND tenant_id = 'acme' AND site_id = 'muc-tucherpark'")
                 .bind("id", d.path("id").asText()).mapTo(Integer.class).one());
         assertThat(rows).isEqualTo(1);
+
+        // The residency report's inventory lists it at the primary site, as a dataset of its project.
+        java.time.Instant now = java.time.Instant.now();
+        JsonNode report = api.get("/v1/reports/residency?from=" + now.minusSeconds(86_400) + "&to="
+                + now.plusSeconds(60), engineer).json().path("report");
+        JsonNode listedThere = null;
+        for (JsonNode o : report.path("inventory")) {
+            if (o.path("id").asText().equals(d.path("id").asText())) {
+                listedThere = o;
+            }
+        }
+        assertThat(listedThere).as("in the residency inventory").isNotNull();
+        assertThat(listedThere.path("kind").asText()).isEqualTo("dataset");
+        assertThat(listedThere.path("siteId").asText()).isEqualTo("muc-tucherpark");
+        assertThat(listedThere.path("sha256").asText()).isEqualTo(sha256(content));
     }
 
     @Test
