@@ -2,6 +2,7 @@ package eu.aifactory.portal.app;
 
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
@@ -20,6 +21,7 @@ import eu.aifactory.portal.settings.SettingsPage;
 import eu.aifactory.portal.settings.SettingsService;
 import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.settings.SettingsViewModel;
+import eu.aifactory.portal.settings.TrustedKeysViewModel;
 import eu.aifactory.portal.shell.DemoFactory;
 import eu.aifactory.portal.shell.FactoryConnector;
 import eu.aifactory.portal.shell.PageRegistry;
@@ -92,9 +94,16 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.ENERGY, EnergyPage::new);
-        pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, dataDir.resolve("trust")));
+        pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, trustDir()));
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
-                context.session(), secrets::kind, sessions::signOut), i18n));
+                context.session(), secrets::kind, sessions::signOut),
+                new TrustedKeysViewModel(KeyPinStore.forFactory(trustDir(), context.session().factoryKey(),
+                        Clock.systemUTC()), executor, i18n), i18n));
+    }
+
+    /** Where the factories' signing keys are pinned: the Residency page pins, Settings shows and forgets. */
+    private Path trustDir() {
+        return dataDir.resolve("trust");
     }
 
     public static Builder builder(Path dataDir, DemoFactoryStarter demoFactory) {

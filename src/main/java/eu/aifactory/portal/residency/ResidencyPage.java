@@ -1,5 +1,6 @@
 package eu.aifactory.portal.residency;
 
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
@@ -20,7 +21,7 @@ public final class ResidencyPage implements Page {
     public ResidencyPage(PageContext context, Path trustDir) {
         this.context = context;
         this.viewModel = new ResidencyViewModel(context.session().client(), context.executor(), context.i18n(),
-                new KeyPinStore(pinFile(context, trustDir)), Clock.systemUTC());
+                KeyPinStore.forFactory(trustDir, context.session().factoryKey(), Clock.systemUTC()), Clock.systemUTC());
         ConnectionMonitor monitor = context.connection();
         viewModel.setFactoryContact(new ResidencyViewModel.FactoryContact() {
             @Override
@@ -33,11 +34,6 @@ public final class ResidencyPage implements Page {
                 monitor.report(failure);
             }
         });
-    }
-
-    /** One pin file per factory (see {@link eu.aifactory.portal.common.Session#factoryKey()}). */
-    static Path pinFile(PageContext context, Path trustDir) {
-        return trustDir.resolve(context.session().factoryKey() + ".json");
     }
 
     @Override

@@ -9,6 +9,7 @@ import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.client.FactoryClient;
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
@@ -316,7 +317,12 @@ public final class ResidencyViewModel {
         ResidencyReport r = report.get();
         verdictText.set(r == null ? null : verdictSentence(r, i18n));
         verificationText.set(switch (verification.get()) {
-            case VERIFIED -> i18n.get("residency.verify.ok", shortFingerprint(keyFingerprint.get()));
+            case VERIFIED -> i18n.get(switch (loaded.decision().outcome()) {
+                // Says so when this load pinned the key: the first use, or again after the pin was forgotten.
+                case FIRST_USE -> "residency.verify.firstUse";
+                case ROTATED -> "residency.verify.rotated";
+                default -> "residency.verify.ok";
+            }, shortFingerprint(keyFingerprint.get()));
             case TAMPERED -> i18n.get("residency.verify.tampered", reasonText(loaded.result()));
             case KEY_CHANGED -> i18n.get("residency.verify.keyChanged",
                     String.join(", ", loaded.decision().untrustedKids()));

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.residency;
 
+import eu.aifactory.client.trust.KeyPinStore;
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.client.FactoryClientConfig;

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.residency;
 
+import eu.aifactory.client.trust.KeyPinStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
