@@ -7,6 +7,7 @@ import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.common.Page;
+import eu.aifactory.portal.common.SaveDialog;
 import eu.aifactory.portal.energy.EnergyPage;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.common.TaskExecutor;
@@ -67,6 +68,8 @@ public final class AppContext implements AutoCloseable {
     private final PageRegistry pages = new PageRegistry();
     private final FactoryConnector connector;
     private final BackgroundDemoFactory demoFactory;
+    /** Where exports go; null for each page's native file chooser. */
+    private final SaveDialog saveDialog;
 
     private AppContext(Builder b) {
         this.dataDir = b.dataDir;
@@ -82,6 +85,7 @@ public final class AppContext implements AutoCloseable {
         this.sessions = new SessionManager(settings, secrets, executor, monitor);
         this.connector = b.connector != null ? b.connector : this::httpClient;
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
+        this.saveDialog = b.saveDialog;
         registerPages();
     }
 
@@ -94,7 +98,7 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.ENERGY, EnergyPage::new);
-        pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, trustDir()));
+        pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, trustDir(), saveDialog));
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
                 context.session(), secrets::kind, sessions::signOut),
                 new TrustedKeysViewModel(KeyPinStore.forFactory(trustDir(), context.session().factoryKey(),
@@ -221,6 +225,7 @@ public final class AppContext implements AutoCloseable {
         private Consumer<String> stylesheet = Application::setUserAgentStylesheet;
         private Clock clock = Clock.systemDefaultZone();
         private Duration healthPeriod = HEALTH_PERIOD;
+        private SaveDialog saveDialog;
 
         private Builder(Path dataDir, DemoFactoryStarter demoFactory) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -255,6 +260,12 @@ public final class AppContext implements AutoCloseable {
 
         public Builder healthPeriod(Duration value) {
             this.healthPeriod = value;
+            return this;
+        }
+
+        /** Where exports are saved instead of asking with the native file chooser (headless tests). */
+        public Builder saveDialog(SaveDialog value) {
+            this.saveDialog = value;
             return this;
         }
 

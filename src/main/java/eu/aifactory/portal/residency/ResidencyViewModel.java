@@ -20,17 +20,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -114,7 +119,12 @@ public final class ResidencyViewModel {
     private final ObservableList<AttestationRow> attestations = FXCollections.observableArrayList();
     private final ObservableList<ResidencyReport.Finding> findings = FXCollections.observableArrayList();
 
+    private final ReadOnlyBooleanWrapper exportingPdf = new ReadOnlyBooleanWrapper(this, "exportingPdf");
+    private final ReadOnlyDoubleWrapper pdfProgress = new ReadOnlyDoubleWrapper(this, "pdfProgress");
+
     private TaskHandle current = TaskHandle.NONE;
+    private TaskHandle pdfTask = TaskHandle.NONE;
+    private AtomicBoolean pdfCancelled = new AtomicBoolean();
     private long generation;
     private Loaded loaded;
     private boolean loadedOnce;
@@ -231,6 +241,7 @@ public final class ResidencyViewModel {
     }
 
     public void dispose() {
+        cancelPdfExport();
         current.cancel();
         generation++;
     }
@@ -391,6 +402,83 @@ public final class ResidencyViewModel {
         }
         JwkSet keys = loaded.keys();
         write(target, () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(keys.toJson()), done, failed);
+    }
+
+    /** Whether a PDF is being written. */
+    public ReadOnlyBooleanProperty exportingPdfProperty() {
+        return exportingPdf.getReadOnlyProperty();
+    }
+
+    /** How far the PDF export is, 0 to 1. */
+    public ReadOnlyDoubleProperty pdfProgressProperty() {
+        return pdfProgress.getReadOnlyProperty();
+    }
+
+    /**
+     * Writes the report as shown, in the current language, as a PDF in the background. The file appears only when
+     * complete; {@link #cancelPdfExport()} leaves no file behind.
+     */
+    public void exportPdf(Path target, Runnable done, Consumer<String> failed) {
+        if (loaded == null) {
+            return;
+        }
+        cancelPdfExport();
+        AtomicBoolean cancelled = new AtomicBoolean();
+        pdfCancelled = cancelled;
+        ResidencyReport shown = loaded.report();
+        List<AttestationRow> rows = List.copyOf(attestations);
+        ResidencyPdf.Signature signature = signatureSummary();
+        Locale locale = i18n.locale();
+        exportingPdf.set(true);
+        pdfProgress.set(0);
+        ResidencyPdf.Progress progress = new ResidencyPdf.Progress() {
+            @Override
+            public void advance(double done) {
+                executor.runLater(Duration.ZERO, () -> {
+                    if (!cancelled.get()) {
+                        pdfProgress.set(done);
+                    }
+                });
+            }
+
+            @Override
+            public boolean cancelled() {
+                return cancelled.get();
+            }
+        };
+        pdfTask = executor.run(() -> {
+            ResidencyPdf.write(target, shown, rows, signature, locale, progress);
+            return target;
+        }, path -> {
+            exportingPdf.set(false);
+            pdfProgress.set(1);
+            done.run();
+        }, failure -> {
+            exportingPdf.set(false);
+            if (failure instanceof CancellationException) {
+                return;
+            }
+            LOG.warn("PDF export to {} failed: {}", target, failure.toString());
+            failed.accept(i18n.get("residency.export.failed", String.valueOf(failure.getMessage())));
+        });
+    }
+
+    /** Calls off a running PDF export; the target file is left as it was. */
+    public void cancelPdfExport() {
+        pdfCancelled.set(true);
+        pdfTask.cancel();
+        pdfTask = TaskHandle.NONE;
+        exportingPdf.set(false);
+        pdfProgress.set(0);
+    }
+
+    /** The signature as the page judged it, for the PDF. */
+    private ResidencyPdf.Signature signatureSummary() {
+        VerificationResult result = loaded.result();
+        String kid = result == null ? null : result.kid();
+        String fingerprint = kid == null || loaded.keys() == null ? null
+                : loaded.keys().find(kid).map(Jwk::fingerprint).orElse(null);
+        return new ResidencyPdf.Signature(kid, fingerprint, verificationText.get(), result == null ? null : result.signedAt());
     }
 
     /** Whether a report is there to export. */

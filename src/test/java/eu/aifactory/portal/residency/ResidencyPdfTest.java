@@ -1,0 +1,173 @@
+package eu.aifactory.portal.residency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.aifactory.api.report.ResidencyReport;
+import eu.aifactory.api.report.ResidencyReport.Status;
+import eu.aifactory.api.signing.JwkSet;
+import eu.aifactory.client.trust.KeyPinStore;
+import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
+import eu.aifactory.portal.testing.DirectTaskExecutor;
+import eu.aifactory.portal.testing.FakeFactoryClient;
+import eu.aifactory.server.signing.SigningKeyStore;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Stream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The residency PDF, read back with PDFBox's text extraction, in German and English; export with progress and cancel. */
+class ResidencyPdfTest {
+
+    private static final Clock CLOCK = Clock.fixed(SampleReports.NOW, ZoneOffset.UTC);
+    private static final String KID = "kid-abc";
+    private static final String FINGERPRINT = "0A1B 2C3D 4E5F 6071 8293 A4B5 C6D7 E8F9 0A1B 2C3D 4E5F 6071 8293 A4B5 C6D7 E8F9";
+
+    @TempDir
+    Path dir;
+
+    private final ResidencyReport report = SampleReports.report(Status.FINDINGS, LocalDate.parse("2026-04-01"));
+    private final List<AttestationRow> attestations = List.of(
+            new AttestationRow(report.attestations().get(0), false), new AttestationRow(report.attestations().get(1), true));
+
+    private static final ResidencyPdf.Progress NEVER_CANCELLED = new ResidencyPdf.Progress() {
+        @Override
+        public void advance(double done) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+    };
+
+    /** The PDF's text with every run of white space made one space, so wrapped cells read as written. */
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+
+    private static int pages(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return document.getNumberOfPages();
+        }
+    }
+
+    @Test
+    void theGermanPdfHasTheVerdictTheSigningKeyAndTheTables() throws IOException {
+        Path pdf = dir.resolve("bericht.pdf");
+
+        ResidencyPdf.write(pdf, report, attestations, new ResidencyPdf.Signature(KID, FINGERPRINT,
+                "Signatur geprüft · Schlüssel 0A1B 2C3D … E8F9", SampleReports.NOW), I18n.GERMAN, NEVER_CANCELLED);
+
+        String text = text(pdf);
+        assertThat(text).contains("Residenzbericht", "Mandant Müller Präzisionsteile GmbH", "03.12.2025 bis 02.03.2026");
+        assertThat(text).contains("Alle Daten der Müller Präzisionsteile GmbH wurden vom 03.12.2025 bis 02.03.2026 "
+                + "in Deutschland gespeichert und verarbeitet");
+        assertThat(text).contains("Schlüssel-ID " + KID, FINGERPRINT, "Prüfergebnis Signatur geprüft");
+        assertThat(text).contains("Bestand (2)", "gpu-a-017", "TÜV SÜD", "läuft bald ab", "Behoben");
+        assertThat(text).contains("Seite 1 von " + pages(pdf));
+    }
+
+    @Test
+    void theEnglishPdfSaysTheSameInEnglish() throws IOException {
+        Path pdf = dir.resolve("report.pdf");
+
+        ResidencyPdf.write(pdf, report, attestations, new ResidencyPdf.Signature(KID, FINGERPRINT,
+                "Signature verified · key 0A1B 2C3D … E8F9", SampleReports.NOW), I18n.ENGLISH, NEVER_CANCELLED);
+
+        String text = text(pdf);
+        assertThat(text).contains("Residency report", "Tenant Müller Präzisionsteile GmbH", "3 Dec 2025 to 2 Mar 2026");
+        assertThat(text).contains("All data of Müller Präzisionsteile GmbH was stored and processed in Germany");
+        assertThat(text).contains("Signing key id " + KID, FINGERPRINT, "Verification result Signature verified");
+        assertThat(text).contains("gpu-a-017", "TÜV SÜD", "expires soon", "Resolved");
+        assertThat(text).contains("Page 1 of " + pages(pdf));
+        assertThat(text).doesNotContain("Residenzbericht", "läuft bald ab");
+    }
+
+    @Test
+    void aCancelledExportStopsAndLeavesNoFileBehind() throws IOException {
+        Path pdf = dir.resolve("report.pdf");
+        List<Double> seen = new ArrayList<>();
+        ResidencyPdf.Progress cancelAfterThree = new ResidencyPdf.Progress() {
+            @Override
+            public void advance(double done) {
+                seen.add(done);
+            }
+
+            @Override
+            public boolean cancelled() {
+                return seen.size() >= 3;
+            }
+        };
+
+        assertThatThrownBy(() -> ResidencyPdf.write(pdf, report, attestations,
+                new ResidencyPdf.Signature(KID, FINGERPRINT, "ok", null), I18n.ENGLISH, cancelAfterThree))
+                .isInstanceOf(CancellationException.class);
+
+        assertThat(seen).containsExactly(0.1, 0.2, 0.3);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void theViewModelExportsThePdfInTheCurrentLanguageWithTheKeyThatSignedTheReport() throws IOException {
+        SigningKeyStore keys = SigningKeyStore.inMemory(CLOCK);
+        DirectTaskExecutor executor = new DirectTaskExecutor();
+        FakeFactoryClient client = new FakeFactoryClient();
+        client.onResidencyReport((from, to) -> keys.sign(SampleReports.tree(report))).factoryKeys(keys.publishedKeys());
+        ResidencyViewModel viewModel = new ResidencyViewModel(client, executor, new I18n(I18n.GERMAN),
+                new KeyPinStore(dir.resolve("trust/demo.json")), CLOCK);
+        viewModel.load();
+        Path pdf = dir.resolve("bericht.pdf");
+        List<String> errors = new ArrayList<>();
+
+        viewModel.exportPdf(pdf, () -> { }, errors::add);
+        executor.runDelayed();
+
+        assertThat(errors).isEmpty();
+        assertThat(viewModel.exportingPdfProperty().get()).isFalse();
+        assertThat(viewModel.pdfProgressProperty().get()).isEqualTo(1.0);
+        String text = text(pdf);
+        JwkSet published = keys.publishedKeys();
+        assertThat(text).contains("Schlüssel-ID " + keys.currentKid(), published.find(keys.currentKid()).orElseThrow().fingerprint(),
+                "Prüfergebnis Signatur geprüft");
+    }
+
+    @Test
+    void cancellingAHeldPdfExportWritesNothing() throws IOException {
+        SigningKeyStore keys = SigningKeyStore.inMemory(CLOCK);
+        DirectTaskExecutor executor = new DirectTaskExecutor();
+        FakeFactoryClient client = new FakeFactoryClient();
+        client.onResidencyReport((from, to) -> keys.sign(SampleReports.tree(report))).factoryKeys(keys.publishedKeys());
+        ResidencyViewModel viewModel = new ResidencyViewModel(client, executor, new I18n(I18n.ENGLISH),
+                new KeyPinStore(dir.resolve("trust/demo.json")), CLOCK);
+        viewModel.load();
+        Path pdf = dir.resolve("report.pdf");
+        List<String> outcomes = new ArrayList<>();
+        executor.holdWork();
+
+        viewModel.exportPdf(pdf, () -> outcomes.add("done"), outcomes::add);
+        assertThat(viewModel.exportingPdfProperty().get()).isTrue();
+        viewModel.cancelPdfExport();
+        executor.runHeldWork();
+
+        assertThat(viewModel.exportingPdfProperty().get()).isFalse();
+        assertThat(outcomes).isEmpty();
+        assertThat(pdf).doesNotExist();
+    }
+}
