@@ -205,6 +205,7 @@ public final class ResidencyView extends BorderPane {
             status.setText(i18n.get("residency.export.cancelled"));
         });
         HBox pdfBox = new HBox(8, running, pdfProgress, cancel);
+        pdfBox.setId("pdfExport");
         pdfBox.setAlignment(Pos.CENTER_LEFT);
         pdfBox.visibleProperty().bind(viewModel.exportingPdfProperty());
         pdfBox.managedProperty().bind(viewModel.exportingPdfProperty());
