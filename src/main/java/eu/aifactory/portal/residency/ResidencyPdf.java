@@ -115,32 +115,81 @@ final class ResidencyPdf {
         }
         List<String> headers = columns.stream().map(c -> i18n.get(c.key())).toList();
         List<List<String>> cells = rows.stream().map(row -> columns.stream().map(c -> c.text().apply(row)).toList()).toList();
+        float[] weights = weights(headers, cells);
         List<PdfReportWriter.Column> pdfColumns = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
-            pdfColumns.add(new PdfReportWriter.Column(headers.get(i), weight(i, headers, cells), PdfReportWriter.Align.LEFT));
+            pdfColumns.add(new PdfReportWriter.Column(headers.get(i), weights[i], PdfReportWriter.Align.LEFT));
         }
         pdf.table(pdfColumns, cells);
     }
 
+    /** About how many characters of the table type fit across the content width of portrait A4. */
+    private static final float LINE_CHARACTERS = 104;
+    /** A cell's padding on both sides, in characters. */
+    private static final float PADDING = 2;
+
     /**
-     * A column's share of the page width from its text: at least its longest word (so words and dates are not
-     * broken on portrait A4), more for long running text, which may wrap.
+     * The columns' shares of the page width, measured in characters. Each column asks for its longest word (header
+     * or cell) so that words are not broken across lines; what is left of the line goes to the columns with running
+     * text, in proportion to how much longer their text is. When the longest words alone do not fit, the columns of
+     * numbers and dates keep theirs and the text columns give way, since a broken date or size misleads and a
+     * broken word does not.
      */
-    static float weight(int column, List<String> headers, List<List<String>> cells) {
-        int longestWord = longestWord(headers.get(column));
-        double totalLength = 0;
-        for (List<String> row : cells) {
-            String cell = row.get(column) == null ? "" : row.get(column);
-            longestWord = Math.max(longestWord, longestWord(cell));
-            totalLength += cell.length();
+    static float[] weights(List<String> headers, List<List<String>> cells) {
+        int count = headers.size();
+        float[] least = new float[count];
+        float[] more = new float[count];
+        boolean[] figures = new boolean[count];
+        for (int column = 0; column < count; column++) {
+            int longest = Math.max(4, longestWord(headers.get(column)));
+            double length = 0;
+            boolean allFigures = !cells.isEmpty();
+            for (List<String> row : cells) {
+                String cell = row.get(column) == null ? "" : row.get(column);
+                longest = Math.max(longest, longestWord(cell));
+                length += cell.length();
+                allFigures &= cell.chars().anyMatch(Character::isDigit);
+            }
+            double average = cells.isEmpty() ? 0 : length / cells.size();
+            least[column] = longest + PADDING;
+            more[column] = (float) Math.max(0, Math.min(average, 60) - longest);
+            figures[column] = allFigures;
         }
-        double averageLength = cells.isEmpty() ? 0 : totalLength / cells.size();
-        return (float) Math.max(Math.max(longestWord, 4), Math.min(averageLength, 48) / 2.5);
+        float leastTotal = sum(least, null, true);
+        float[] weights = least.clone();
+        if (leastTotal <= LINE_CHARACTERS) {
+            float moreTotal = sum(more, null, true);
+            for (int column = 0; column < count && moreTotal > 0; column++) {
+                weights[column] += (LINE_CHARACTERS - leastTotal) * more[column] / moreTotal;
+            }
+            return weights;
+        }
+        float figureWidth = sum(least, figures, true);
+        float textWidth = sum(least, figures, false);
+        float squeeze = Math.max(0.3f, (LINE_CHARACTERS - figureWidth) / textWidth);
+        for (int column = 0; column < count; column++) {
+            if (!figures[column]) {
+                weights[column] *= squeeze;
+            }
+        }
+        return weights;
+    }
+
+    /** The sum of the values, or of those whose flag equals {@code which} when flags are given. */
+    private static float sum(float[] values, boolean[] flags, boolean which) {
+        float total = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (flags == null || flags[i] == which) {
+                total += values[i];
+            }
+        }
+        return total;
     }
 
     private static int longestWord(String text) {
         int longest = 0;
-        for (String word : text.split("[ \u00a0]")) {
+        // Only spaces break a line; a no-break space keeps a number with its unit.
+        for (String word : text.split(" ")) {
             longest = Math.max(longest, word.length());
         }
         return longest;

@@ -26,6 +26,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -244,6 +245,7 @@ public final class SettingsPage implements Page {
         forget.textProperty().bind(i18n.binding("settings.keys.forget"));
         forget.setGraphic(new FontIcon(Material2OutlinedAL.DELETE));
         forget.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        forget.setMinWidth(Region.USE_PREF_SIZE);
         forget.disableProperty().bind(Bindings.isEmpty(trustedKeys.keys()));
         forget.setOnAction(event -> {
             if (confirmForget.getAsBoolean()) {
@@ -251,11 +253,9 @@ public final class SettingsPage implements Page {
             }
         });
 
-        VBox texts = new VBox(6, title, text, keyList, status);
-        HBox.setHgrow(texts, Priority.ALWAYS);
-        texts.setMinWidth(0);
-        HBox row = new HBox(24, texts, forget);
-        row.setAlignment(Pos.TOP_LEFT);
+        // The fingerprint needs the whole width, so the action sits below the keys rather than beside them.
+        VBox row = new VBox(8, title, text, keyList, status, forget);
+        row.setMinWidth(0);
         row.getStyleClass().add("settings-section");
         row.setId("settings-trusted-keys");
         return row;

@@ -26,6 +26,8 @@ public final class TrustedKeysViewModel {
     private final TaskExecutor executor;
     private final I18n i18n;
     private final ObservableList<PinnedKey> keys = FXCollections.observableArrayList();
+    /** One read-only view, kept: listeners added to a throw-away wrapper are lost when it is collected. */
+    private final ObservableList<PinnedKey> readOnlyKeys = FXCollections.unmodifiableObservableList(keys);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status");
 
     public TrustedKeysViewModel(KeyPinStore pins, TaskExecutor executor, I18n i18n) {
@@ -36,7 +38,7 @@ public final class TrustedKeysViewModel {
 
     /** The pinned keys in pinning order; empty until a report was verified. */
     public ObservableList<PinnedKey> keys() {
-        return FXCollections.unmodifiableObservableList(keys);
+        return readOnlyKeys;
     }
 
     /** What the last action did or why it failed, or null. */

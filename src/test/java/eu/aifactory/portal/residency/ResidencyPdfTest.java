@@ -170,4 +170,30 @@ class ResidencyPdfTest {
         assertThat(outcomes).isEmpty();
         assertThat(pdf).doesNotExist();
     }
+
+    @Test
+    void whenTheLongestWordsDoNotFitTheTextColumnsGiveWayAndDatesAndSizesKeepTheirWidth() {
+        List<String> headers = List.of("Name", "Project", "Created", "Size");
+        List<List<String>> rows = List.of(
+                List.of("Qualitätssicherungsunterlagenverzeichnisdateien", "mp-instandhaltungsplanungsprojekt",
+                        "07.08.2026, 09:56", "133\u00a0GiB"));
+
+        float[] weights = ResidencyPdf.weights(headers, rows);
+
+        assertThat(weights[2]).as("the date keeps its longest word and padding").isEqualTo(13f);
+        assertThat(weights[3]).as("a size with a no-break space is one word").isEqualTo(9f);
+        assertThat(weights[0]).isLessThan(47f + 2f);
+        assertThat(weights[0] + weights[1] + weights[2] + weights[3]).isLessThanOrEqualTo(104.01f);
+    }
+
+    @Test
+    void whenTheWordsFitTheSpareWidthGoesToRunningText() {
+        List<String> headers = List.of("Description", "Opened");
+        List<List<String>> rows = List.of(List.of("Support access without a ticket reference was found and closed", "03.02.2026"));
+
+        float[] weights = ResidencyPdf.weights(headers, rows);
+
+        assertThat(weights[1]).isEqualTo(12f);
+        assertThat(weights[0]).isEqualTo(104f - 12f);
+    }
 }
