@@ -1,6 +1,5 @@
 package eu.aifactory.portal.residency;
 
-import eu.aifactory.client.trust.KeyPinStore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -8,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.report.ResidencyReport.Status;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
