@@ -3,6 +3,16 @@ package eu.aifactory.portal.energy;
 import atlantafx.base.theme.Styles;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.SiteIndicator;
+import eu.aifactory.portal.common.FileExport;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Transform;
+import javafx.stage.Window;
 import eu.aifactory.portal.energy.EnergyViewModel.ChartPoint;
 import eu.aifactory.portal.energy.EnergyViewModel.Kpis;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
@@ -80,6 +90,8 @@ public final class EnergyView extends BorderPane {
     private final StackedBarChart<String, Number> chart = new StackedBarChart<>(timeAxis, kwhAxis);
     private final TableView<WorkloadEnergy> table = new TableView<>();
     private final VBox receiptPane = new VBox(8);
+    private BiFunction<String, Window, Path> saveChooser = this::chooseWithDialog;
+    private FileChooser.ExtensionFilter pendingFilter;
 
     public EnergyView(EnergyViewModel viewModel, I18n i18n) {
         this.viewModel = Objects.requireNonNull(viewModel);
@@ -141,14 +153,33 @@ public final class EnergyView extends BorderPane {
         exportCsv.textProperty().bind(i18n.binding("energy.export.csv"));
         exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(EnergyViewModel.State.READY)
                 .or(viewModel.exportingProperty()));
-        exportCsv.setOnAction(e -> chooseCsvTarget());
+        exportCsv.setOnAction(e -> chooseTarget(viewModel.suggestedCsvName(), "CSV", "*.csv")
+                .ifPresent(viewModel::exportCsv));
         exportCsv.setMinWidth(Region.USE_PREF_SIZE);
-        ProgressIndicator exportBusy = new ProgressIndicator();
-        exportBusy.setPrefSize(18, 18);
-        exportBusy.visibleProperty().bind(viewModel.exportingProperty());
-        exportBusy.managedProperty().bind(viewModel.exportingProperty());
+        Button exportPdf = new Button();
+        exportPdf.setId("energyExportPdf");
+        exportPdf.textProperty().bind(i18n.binding("energy.export.pdf"));
+        exportPdf.disableProperty().bind(exportCsv.disableProperty());
+        exportPdf.setOnAction(e -> chooseTarget(viewModel.suggestedPdfName(), "PDF", "*.pdf")
+                .ifPresent(target -> viewModel.exportPdf(target, locale(), snapshotChart())));
+        exportPdf.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressBar exportProgress = new ProgressBar();
+        exportProgress.setId("energyExportProgress");
+        exportProgress.setPrefWidth(90);
+        exportProgress.progressProperty().bind(viewModel.exportProgressProperty());
+        Button cancelExport = new Button();
+        cancelExport.setId("energyExportCancel");
+        cancelExport.textProperty().bind(i18n.binding("energy.export.cancel"));
+        cancelExport.getStyleClass().add(Styles.FLAT);
+        cancelExport.setMinWidth(Region.USE_PREF_SIZE);
+        cancelExport.setOnAction(e -> viewModel.cancelExport());
+        for (Node node : List.of(exportProgress, cancelExport)) {
+            node.visibleProperty().bind(viewModel.exportingProperty());
+            node.managedProperty().bind(viewModel.exportingProperty());
+        }
         viewModel.exportResultProperty().addListener((obs, old, now) -> showExport());
-        HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox, exportBusy, exportCsv);
+        HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox, exportProgress,
+                cancelExport, exportCsv, exportPdf);
         header.setAlignment(Pos.CENTER_LEFT);
 
         // Three cards a row, each a third of the width, so the figures keep their size when the receipt is open.
@@ -238,25 +269,50 @@ public final class EnergyView extends BorderPane {
         viewModel.selectCustom(from, to);
     }
 
-    private void chooseCsvTarget() {
+    /** Sets how the export asks for its target: given the suggested name and the window, a path or null. */
+    public void setSaveChooser(BiFunction<String, Window, Path> chooser) {
+        saveChooser = chooser == null ? this::chooseWithDialog : chooser;
+    }
+
+    private Optional<Path> chooseTarget(String suggestedName, String kind, String pattern) {
+        pendingFilter = new FileChooser.ExtensionFilter(kind, pattern);
+        return Optional.ofNullable(saveChooser.apply(suggestedName, getScene().getWindow()));
+    }
+
+    private Path chooseWithDialog(String suggestedName, Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get("energy.export.csv"));
-        chooser.setInitialFileName(viewModel.suggestedCsvName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File target = chooser.showSaveDialog(getScene().getWindow());
-        if (target != null) {
-            viewModel.exportCsv(target.toPath());
+        chooser.setTitle(i18n.get("energy.export.title"));
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(pendingFilter);
+        File target = chooser.showSaveDialog(owner);
+        return target == null ? null : target.toPath();
+    }
+
+    /** The chart as drawn now, at twice the screen resolution for print; taken here on the UI thread. */
+    private EnergyPdf.Pixels snapshotChart() {
+        if (chart.getWidth() <= 0 || chart.getHeight() <= 0) {
+            return null;
         }
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setTransform(Transform.scale(2, 2));
+        WritableImage image = chart.snapshot(parameters, null);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return new EnergyPdf.Pixels(width, height, argb);
     }
 
     private void showExport() {
-        EnergyViewModel.ExportResult result = viewModel.exportResultProperty().get();
+        FileExport.Result result = viewModel.exportResultProperty().get();
         if (result == null) {
             return;
         }
         statusLabel.getStyleClass().remove(Styles.DANGER);
-        if (result.error() == null) {
-            statusLabel.setText(i18n.get("energy.export.done", result.rows(), result.file().getFileName().toString()));
+        if (result.cancelled()) {
+            statusLabel.setText(i18n.get("energy.export.cancelled"));
+        } else if (result.error() == null) {
+            statusLabel.setText(i18n.get("energy.export.saved", result.file().getFileName().toString()));
         } else {
             statusLabel.setText(i18n.get("energy.export.failed", result.error()));
             statusLabel.getStyleClass().add(Styles.DANGER);

@@ -11,15 +11,15 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,11 +28,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -79,9 +81,7 @@ public final class EnergyViewModel {
     private final ReadOnlyBooleanWrapper receiptLoading = new ReadOnlyBooleanWrapper(this, "receiptLoading");
     private final ReadOnlyStringWrapper receiptError = new ReadOnlyStringWrapper(this, "receiptError");
 
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
-    private final ReadOnlyObjectWrapper<ExportResult> exportResult = new ReadOnlyObjectWrapper<>(this, "exportResult");
-    private TaskHandle exportTask = TaskHandle.NONE;
+    private final FileExport export;
 
     private LocalDate customFrom;
     private LocalDate customTo;
@@ -95,6 +95,7 @@ public final class EnergyViewModel {
         this.monitor = Objects.requireNonNull(monitor);
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
+        this.export = new FileExport(executor);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         customFrom = today.withDayOfMonth(1);
         customTo = today;
@@ -227,53 +228,69 @@ public final class EnergyViewModel {
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
+        return export.runningProperty();
     }
 
-    /** How the last export ended, or null while none has. */
-    public ReadOnlyObjectProperty<ExportResult> exportResultProperty() {
-        return exportResult.getReadOnlyProperty();
+    /** The share done of the running export, 0 to 1. */
+    public ReadOnlyDoubleProperty exportProgressProperty() {
+        return export.progressProperty();
+    }
+
+    /** How the last export ended, or null while one runs and before the first. */
+    public ReadOnlyObjectProperty<FileExport.Result> exportResultProperty() {
+        return export.resultProperty();
     }
 
     /** The file name offered for a CSV export of the shown period. */
     public String suggestedCsvName() {
+        return suggestedName("csv");
+    }
+
+    /** The file name offered for a PDF export of the shown period. */
+    public String suggestedPdfName() {
+        return suggestedName("pdf");
+    }
+
+    private String suggestedName(String extension) {
         EnergyPeriod.DateRange days = range.get();
-        return "energy-" + days.from() + "_" + days.to().minusDays(1) + ".csv";
+        return "energy-" + days.from() + "_" + days.to().minusDays(1) + "." + extension;
     }
 
     /** Writes the table as UTF-8 CSV to {@code target} in the background; the table as shown now is written. */
     public void exportCsv(Path target) {
-        exportTask.cancel();
         List<WorkloadEnergy> snapshot = List.copyOf(rows);
         EnergyPeriod.DateRange days = range.get();
-        exporting.set(true);
-        exportResult.set(null);
-        exportTask = executor.run(() -> {
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                EnergyCsv.write(days, snapshot, out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        }, written -> {
-            exporting.set(false);
-            exportResult.set(new ExportResult(written, snapshot.size(), null));
-        }, failure -> {
-            LOG.warn("CSV export to {} failed: {}", target, failure.toString());
-            exporting.set(false);
-            exportResult.set(new ExportResult(target, 0, describe(failure)));
+        export.start(target, (out, progress) -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            EnergyCsv.write(days, snapshot, writer, progress);
+            writer.flush();
         });
     }
 
-    /** Stops a running export; the target file is left as it was. */
+    /**
+     * Writes the page as a PDF in {@code locale} to {@code target} in the background.
+     *
+     * @param chart the chart as drawn on screen (taken on the UI thread), or null to leave it out
+     */
+    void exportPdf(Path target, Locale locale, EnergyPdf.Pixels chart) {
+        EnergyReport shown = report.get();
+        Kpis figures = kpis.get();
+        if (shown == null || figures == null) {
+            throw new IllegalStateException("no report to export");
+        }
+        EnergyPdf pdf = new EnergyPdf(new EnergyPdf.Snapshot(shown, List.copyOf(rows), figures, range.get(), chart),
+                locale);
+        export.start(target, pdf::write);
+    }
+
+    /** Stops a running export; the target file is left as it was and no partial file remains. */
     public void cancelExport() {
-        exportTask.cancel();
-        exporting.set(false);
+        export.cancel();
     }
 
     /** The session ended: no call back after this. */
     public void dispose() {
-        exportTask.cancel();
+        export.cancel();
         loadTask.cancel();
         receiptTask.cancel();
         generation++;
@@ -332,10 +349,6 @@ public final class EnergyViewModel {
     private static String describe(Throwable failure) {
         String message = failure.getMessage();
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
-    }
-
-    /** An export's outcome: the file and the rows written, or the error. */
-    public record ExportResult(Path file, int rows, String error) {
     }
 
     private record Loaded(EnergyReport byWorkload, EnergyReport byTime, Map<String, Workload> workloads) {

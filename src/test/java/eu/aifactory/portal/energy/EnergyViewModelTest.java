@@ -235,12 +235,14 @@ class EnergyViewModelTest {
         assertThat(target.getFileName().toString()).isEqualTo("energy-2026-07-01_2026-09-30.csv");
         assertThat(viewModel.exportingProperty().get()).isFalse();
         assertThat(viewModel.exportResultProperty().get().error()).isNull();
-        assertThat(viewModel.exportResultProperty().get().rows()).isEqualTo(EnergySamples.WORKLOADS.size());
+        assertThat(viewModel.exportResultProperty().get().file()).isEqualTo(target);
         List<List<String>> parsed = EnergyCsvTest.parse(Files.readString(target, StandardCharsets.UTF_8));
         assertThat(parsed).hasSize(EnergySamples.WORKLOADS.size() + 1);
         BigDecimal facility = parsed.stream().skip(1).map(r -> new BigDecimal(r.get(7))).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(facility).isEqualByComparingTo(viewModel.kpisProperty().get().facilityKwh());
-        assertThat(dir.resolve(target.getFileName() + ".part")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
     }
 
     @Test
