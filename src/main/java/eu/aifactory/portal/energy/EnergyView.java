@@ -233,7 +233,7 @@ public final class EnergyView extends BorderPane {
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
         // The table keeps room for a few rows; the chart gives way first on short windows.
-        table.setMinHeight(190);
+        table.setMinHeight(150);
         Label tableHint = new Label();
         tableHint.textProperty().bind(i18n.binding("energy.table.hint"));
         tableHint.getStyleClass().add(Styles.TEXT_MUTED);

@@ -6,13 +6,18 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /**
@@ -20,7 +25,7 @@ import javafx.util.StringConverter;
  * hover label that names the bucket and every layer's kWh. Long series are merged into at most
  * {@link ChartDownsampler#MAX_POINTS} wider buckets before drawing; their sums are kept, so nothing is lost.
  */
-final class StackedEnergyChart extends StackPane {
+final class StackedEnergyChart extends VBox {
 
     /** The key of the layer that gathers the smaller layers beyond the chart's palette. */
     static final String OTHER = "__other__";
@@ -34,6 +39,8 @@ final class StackedEnergyChart extends StackPane {
     private final NumberAxis kwhAxis = new NumberAxis();
     private final StackedAreaChart<Number, Number> chart = new StackedAreaChart<>(timeAxis, kwhAxis);
     private final Label hover = new Label();
+    private final StackPane plot = new StackPane();
+    private final FlowPane legend = new FlowPane(14, 4);
     private ChartStack drawn = ChartStack.EMPTY;
 
     StackedEnergyChart(I18n i18n) {
@@ -41,7 +48,10 @@ final class StackedEnergyChart extends StackPane {
         chart.setId("energyChart");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setLegendVisible(true);
+        // Our own legend below: it wraps into as many rows as the layers need, where the chart's would be cut off.
+        chart.setLegendVisible(false);
+        // Room for the last tick's label at the right end of the time axis.
+        chart.setPadding(new Insets(6, 24, 4, 4));
         chart.setHorizontalGridLinesVisible(true);
         chart.setVerticalGridLinesVisible(false);
         timeAxis.setAnimated(false);
@@ -77,7 +87,14 @@ final class StackedEnergyChart extends StackPane {
         hover.setManaged(false);
         hover.setVisible(false);
         hover.setMouseTransparent(true);
-        getChildren().addAll(chart, hover);
+        plot.getChildren().addAll(chart, hover);
+        VBox.setVgrow(plot, Priority.ALWAYS);
+        plot.setMinHeight(0);
+        chart.setMinHeight(0);
+        legend.setId("energyChartLegend");
+        legend.getStyleClass().add("energy-chart-legend");
+        legend.setPadding(new Insets(0, 0, 0, 48));
+        getChildren().addAll(plot, legend);
         chart.addEventHandler(MouseEvent.MOUSE_MOVED, this::track);
         chart.addEventHandler(MouseEvent.MOUSE_EXITED, e -> hover.setVisible(false));
     }
@@ -103,6 +120,21 @@ final class StackedEnergyChart extends StackPane {
         timeAxis.setTickUnit(Math.max(1, Math.ceil((n - 1) / 8.0)));
         hover.setVisible(false);
         chart.getData().setAll(series);
+        showLegend();
+    }
+
+    private void showLegend() {
+        legend.getChildren().clear();
+        for (int i = 0; i < drawn.layers().size(); i++) {
+            Region symbol = new Region();
+            // The chart's own colour classes, so the legend and the areas always agree (and follow the theme).
+            symbol.getStyleClass().addAll("chart-area-symbol", "series" + i, "area-legend-symbol", "default-color" + (i % 8));
+            symbol.setMinSize(10, 10);
+            symbol.setMaxSize(10, 10);
+            Label item = new Label(name(drawn.layers().get(i)), symbol);
+            item.getStyleClass().add("energy-chart-legend-item");
+            legend.getChildren().add(item);
+        }
     }
 
     /** Redraws in the current language (layer names and number formats). */
@@ -110,6 +142,7 @@ final class StackedEnergyChart extends StackPane {
         for (int i = 0; i < chart.getData().size() && i < drawn.layers().size(); i++) {
             chart.getData().get(i).setName(name(drawn.layers().get(i)));
         }
+        showLegend();
         kwhAxis.requestAxisLayout();
         timeAxis.requestAxisLayout();
     }
@@ -152,9 +185,9 @@ final class StackedEnergyChart extends StackPane {
         }
         hover.setText(hoverText(bucket));
         hover.autosize();
-        Point2D here = sceneToLocal(e.getSceneX(), e.getSceneY());
+        Point2D here = plot.sceneToLocal(e.getSceneX(), e.getSceneY());
         double x = here.getX() + 14;
-        if (x + hover.getWidth() > getWidth()) {
+        if (x + hover.getWidth() > plot.getWidth()) {
             x = here.getX() - 14 - hover.getWidth();
         }
         hover.relocate(Math.max(0, x), Math.max(0, here.getY() - hover.getHeight() / 2));
