@@ -137,6 +137,7 @@ public final class EnergyView extends BorderPane {
         customBox.setVisible(false);
         customBox.setManaged(false);
 
+        busy.setId("energyBusy");
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(EnergyViewModel.State.LOADING));
         statusLabel.setId("energyStatus");
