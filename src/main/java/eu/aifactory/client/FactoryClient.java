@@ -10,6 +10,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
@@ -101,6 +102,15 @@ public interface FactoryClient extends AutoCloseable {
      * @param groupBy how rows are grouped; null for the factory's default (month)
      */
     EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy);
+
+    /**
+     * The caller's energy report over {@code [from, to)} grouped by day, week or month, with each period's facility
+     * energy also split by application or project ({@link EnergyReport#series()}), for a stacked chart.
+     *
+     * @param groupBy DAY, WEEK or MONTH
+     * @param stackBy what the series stand for
+     */
+    EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy);
 
     /**
      * Follows the tenant's workload events. Reconnects by itself with {@code Last-Event-ID} after a drop,

@@ -18,6 +18,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
@@ -397,6 +398,20 @@ public final class HttpFactoryClient implements FactoryClient {
         param(url, "from", from);
         param(url, "to", to);
         param(url, "groupBy", groupBy == null ? null : groupBy.wire());
+        return get(url.build(), mapper.constructType(EnergyReport.class));
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(groupBy, "groupBy");
+        Objects.requireNonNull(stackBy, "stackBy");
+        HttpUrl.Builder url = url("v1", "reports", "energy");
+        param(url, "from", from);
+        param(url, "to", to);
+        param(url, "groupBy", groupBy.wire());
+        param(url, "stackBy", stackBy.wire());
         return get(url.build(), mapper.constructType(EnergyReport.class));
     }
 

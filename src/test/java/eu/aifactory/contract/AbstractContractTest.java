@@ -22,6 +22,8 @@ import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergySeries;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
@@ -311,6 +313,34 @@ abstract class AbstractContractTest {
         try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
             assertThatThrownBy(() -> other.energyReceipt(report.groups().get(0).key()))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        }
+    }
+
+    @Test
+    void stackedEnergyReportSplitsEveryWeekByProjectExactlyAndShowsNoOtherTenantsProjects() {
+        Instant to = factoryStarted;
+        Instant from = to.minus(Duration.ofDays(120));
+        EnergyReport stacked = client.energyReport(from, to, EnergyGroupBy.WEEK, EnergyStackBy.PROJECT);
+        assertThat(stacked.stackBy()).isEqualTo(EnergyStackBy.PROJECT);
+        assertThat(stacked.series()).isNotEmpty();
+        for (int i = 0; i < stacked.groups().size(); i++) {
+            int week = i;
+            assertThat(stacked.series().stream().map(s -> s.values().get(week)).reduce(BigDecimal.ZERO, BigDecimal::add))
+                    .isEqualByComparingTo(stacked.groups().get(i).facilityKwh());
+        }
+        EnergyReport byProject = client.energyReport(from, to, EnergyGroupBy.PROJECT);
+        assertThat(stacked.series()).extracting(EnergySeries::key)
+                .containsExactlyInAnyOrderElementsOf(byProject.groups().stream().map(EnergyGroup::key).toList());
+        EnergyReport byApp = client.energyReport(from, to, EnergyGroupBy.DAY, EnergyStackBy.APPLICATION);
+        assertThat(byApp.series().stream().map(EnergySeries::facilityKwh).reduce(BigDecimal.ZERO, BigDecimal::add))
+                .isEqualByComparingTo(byApp.totals().facilityKwh());
+        assertThatThrownBy(() -> client.energyReport(from, to, EnergyGroupBy.USER, EnergyStackBy.PROJECT))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.problem().errors())
+                        .extracting(f -> f.field()).containsExactly("stackBy"));
+        try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
+            EnergyReport theirs = other.energyReport(from, to, EnergyGroupBy.WEEK, EnergyStackBy.PROJECT);
+            assertThat(theirs.series()).extracting(EnergySeries::key)
+                    .doesNotContainAnyElementsOf(stacked.series().stream().map(EnergySeries::key).toList());
         }
     }
 

@@ -12,6 +12,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
@@ -166,6 +167,11 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 

@@ -12,6 +12,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
@@ -67,6 +68,7 @@ public final class FakeFactoryClient implements FactoryClient {
     private volatile Function<EstimateRequest, Estimate> onEstimate;
     private final Map<String, EnergyReceipt> receipts = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile EnergyReports onEnergyReport;
+    private volatile StackedEnergyReports onStackedEnergyReport;
     private volatile ResidencyReports onResidencyReport;
     private volatile JwkSet factoryKeys;
 
@@ -122,6 +124,17 @@ public final class FakeFactoryClient implements FactoryClient {
 
     public FakeFactoryClient onEnergyReport(EnergyReports handler) {
         this.onEnergyReport = handler;
+        return this;
+    }
+
+    /** Answers energy reports with series per application or project; {@link #energyReport} fails until one is set. */
+    @FunctionalInterface
+    public interface StackedEnergyReports {
+        EnergyReport report(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy);
+    }
+
+    public FakeFactoryClient onStackedEnergyReport(StackedEnergyReports handler) {
+        this.onStackedEnergyReport = handler;
         return this;
     }
 
@@ -347,6 +360,12 @@ public final class FakeFactoryClient implements FactoryClient {
     public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
         enter("energyReport");
         return configured(onEnergyReport, "onEnergyReport").report(from, to, groupBy);
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy) {
+        enter("energyReport");
+        return configured(onStackedEnergyReport, "onStackedEnergyReport").report(from, to, groupBy, stackBy);
     }
 
     @Override

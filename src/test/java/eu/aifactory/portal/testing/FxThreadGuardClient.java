@@ -11,6 +11,7 @@ import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
@@ -146,6 +147,12 @@ public final class FxThreadGuardClient implements FactoryClient {
     public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
         enter("energyReport");
         return delegate.energyReport(from, to, groupBy);
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy) {
+        enter("energyReport");
+        return delegate.energyReport(from, to, groupBy, stackBy);
     }
 
     @Override

@@ -10,6 +10,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
@@ -171,6 +172,11 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy) {
         return fake.energyReport(from, to, groupBy);
+    }
+
+    @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy) {
+        return fake.energyReport(from, to, groupBy, stackBy);
     }
 
     @Override

@@ -206,14 +206,16 @@ public final class PdfReportWriter implements AutoCloseable {
                 Card card = cards.get(i);
                 float x = MARGIN + (i - start) * (cardWidth + gap);
                 rect(x, top - cardHeight, cardWidth, cardHeight, CARD_FILL, RULE);
+                float labelWidth = cardWidth - 16;
                 if (card.status() != Status.NONE) {
                     float[] colour = card.status() == Status.PASS ? PASS : FAIL;
                     rect(x, top - cardHeight, 3, cardHeight, colour, null);
                     String mark = card.status() == Status.PASS ? passText : failText;
                     float markWidth = width(mark, SMALL);
                     text(x + cardWidth - 6 - markWidth, top - 13, mark, SMALL, colour, true);
+                    labelWidth -= markWidth + 6;
                 }
-                text(x + 8, top - 13, ellipsize(card.label(), SMALL, cardWidth - 60), SMALL, MUTED, false);
+                text(x + 8, top - 13, ellipsize(card.label(), SMALL, labelWidth), SMALL, MUTED, false);
                 text(x + 8, top - 35, ellipsize(card.value(), 15, cardWidth - 16), 15, INK, true);
                 text(x + 8, top - 52, ellipsize(card.detail(), SMALL, cardWidth - 16), SMALL, MUTED, false);
             }
@@ -506,6 +508,11 @@ public final class PdfReportWriter implements AutoCloseable {
                 int cut = rest.length() - 1;
                 while (cut > 1 && width(rest.substring(0, cut), size) > maxWidth) {
                     cut--;
+                }
+                // Prefer breaking after a hyphen ("visual-" / "inspection") to breaking inside a word.
+                int hyphen = rest.lastIndexOf('-', cut - 1);
+                if (hyphen > 0) {
+                    cut = hyphen + 1;
                 }
                 lines.add(rest.substring(0, cut));
                 rest = rest.substring(cut);
