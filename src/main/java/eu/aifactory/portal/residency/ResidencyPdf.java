@@ -1,12 +1,13 @@
 package eu.aifactory.portal.residency;
 
 import eu.aifactory.api.report.ResidencyReport;
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.pdf.PdfReportWriter;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.OutputStream;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 /**
  * The residency report as a PDF in the user's language: title, tenant and period, the verdict in plain words, the
@@ -29,14 +29,6 @@ final class ResidencyPdf {
     record Signature(String kid, String fingerprint, String result, Instant signedAt) {
     }
 
-    /** Where a long export reports to and learns it was called off. */
-    interface Progress {
-        /** Fraction done, 0 to 1. */
-        void advance(double done);
-
-        boolean cancelled();
-    }
-
     /** Nine sections, then saving. */
     private static final int STEPS = 10;
 
@@ -44,12 +36,13 @@ final class ResidencyPdf {
     }
 
     /**
-     * Writes the PDF to {@code target}; the file appears only once complete (written beside it and moved).
+     * Writes the PDF to {@code out}, reporting progress section by section; {@link FileExport} runs it in the
+     * background and moves the file into place only when complete.
      *
-     * @throws CancellationException if {@code progress} said so; nothing is written then
+     * @throws FileExport.Cancelled from {@code progress} once the export was cancelled
      */
-    static void write(Path target, ResidencyReport report, List<AttestationRow> attestations, Signature signature,
-                      Locale locale, Progress progress) throws IOException {
+    static void write(OutputStream out, ResidencyReport report, List<AttestationRow> attestations, Signature signature,
+                      Locale locale, FileExport.Progress progress) throws IOException {
         I18n i18n = new I18n(locale);
         ResidencyTables tables = new ResidencyTables(i18n, report::sites);
         Steps steps = new Steps(progress);
@@ -101,8 +94,7 @@ final class ResidencyPdf {
             steps.next();
             table(pdf, i18n, i18n.get("residency.tab.findings"), tables.findings(), report.findings());
             steps.next();
-            pdf.save(target);
-            progress.advance(1.0);
+            pdf.save(out);
         }
     }
 
@@ -195,21 +187,18 @@ final class ResidencyPdf {
         return longest;
     }
 
-    /** Counts the sections written and stops between them once the export was called off. */
+    /** Counts the sections written; reporting one stops the export once it was cancelled. */
     private static final class Steps {
-        private final Progress progress;
+        private final FileExport.Progress progress;
         private int done;
 
-        Steps(Progress progress) {
+        Steps(FileExport.Progress progress) {
             this.progress = progress;
         }
 
-        void next() {
-            if (progress.cancelled() || Thread.currentThread().isInterrupted()) {
-                throw new CancellationException("PDF export cancelled");
-            }
+        void next() throws FileExport.Cancelled {
             done++;
-            progress.advance(Math.min(1.0, (double) done / STEPS));
+            progress.report(Math.min(1.0, (double) done / STEPS));
         }
     }
 }

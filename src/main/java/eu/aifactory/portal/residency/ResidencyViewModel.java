@@ -11,6 +11,7 @@ import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
 import eu.aifactory.portal.i18n.Formats;
@@ -20,22 +21,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -119,12 +116,11 @@ public final class ResidencyViewModel {
     private final ObservableList<AttestationRow> attestations = FXCollections.observableArrayList();
     private final ObservableList<ResidencyReport.Finding> findings = FXCollections.observableArrayList();
 
-    private final ReadOnlyBooleanWrapper exportingPdf = new ReadOnlyBooleanWrapper(this, "exportingPdf");
-    private final ReadOnlyDoubleWrapper pdfProgress = new ReadOnlyDoubleWrapper(this, "pdfProgress");
+    private final FileExport pdfExport;
+    private Runnable pdfDone = () -> { };
+    private Consumer<String> pdfFailed = message -> { };
 
     private TaskHandle current = TaskHandle.NONE;
-    private TaskHandle pdfTask = TaskHandle.NONE;
-    private AtomicBoolean pdfCancelled = new AtomicBoolean();
     private long generation;
     private Loaded loaded;
     private boolean loadedOnce;
@@ -135,6 +131,8 @@ public final class ResidencyViewModel {
         this.i18n = i18n;
         this.pins = pins;
         this.clock = clock;
+        this.pdfExport = new FileExport(executor);
+        pdfExport.resultProperty().addListener((obs, old, now) -> pdfFinished(now));
         period.addListener((obs, old, now) -> load());
         i18n.localeProperty().addListener((obs, old, now) -> describe());
         describe();
@@ -406,12 +404,12 @@ public final class ResidencyViewModel {
 
     /** Whether a PDF is being written. */
     public ReadOnlyBooleanProperty exportingPdfProperty() {
-        return exportingPdf.getReadOnlyProperty();
+        return pdfExport.runningProperty();
     }
 
     /** How far the PDF export is, 0 to 1. */
     public ReadOnlyDoubleProperty pdfProgressProperty() {
-        return pdfProgress.getReadOnlyProperty();
+        return pdfExport.progressProperty();
     }
 
     /**
@@ -422,54 +420,29 @@ public final class ResidencyViewModel {
         if (loaded == null) {
             return;
         }
-        cancelPdfExport();
-        AtomicBoolean cancelled = new AtomicBoolean();
-        pdfCancelled = cancelled;
         ResidencyReport shown = loaded.report();
         List<AttestationRow> rows = List.copyOf(attestations);
         ResidencyPdf.Signature signature = signatureSummary();
         Locale locale = i18n.locale();
-        exportingPdf.set(true);
-        pdfProgress.set(0);
-        ResidencyPdf.Progress progress = new ResidencyPdf.Progress() {
-            @Override
-            public void advance(double done) {
-                executor.runLater(Duration.ZERO, () -> {
-                    if (!cancelled.get()) {
-                        pdfProgress.set(done);
-                    }
-                });
-            }
-
-            @Override
-            public boolean cancelled() {
-                return cancelled.get();
-            }
-        };
-        pdfTask = executor.run(() -> {
-            ResidencyPdf.write(target, shown, rows, signature, locale, progress);
-            return target;
-        }, path -> {
-            exportingPdf.set(false);
-            pdfProgress.set(1);
-            done.run();
-        }, failure -> {
-            exportingPdf.set(false);
-            if (failure instanceof CancellationException) {
-                return;
-            }
-            LOG.warn("PDF export to {} failed: {}", target, failure.toString());
-            failed.accept(i18n.get("residency.export.failed", String.valueOf(failure.getMessage())));
-        });
+        pdfDone = done;
+        pdfFailed = failed;
+        pdfExport.start(target, (out, progress) -> ResidencyPdf.write(out, shown, rows, signature, locale, progress));
     }
 
     /** Calls off a running PDF export; the target file is left as it was. */
     public void cancelPdfExport() {
-        pdfCancelled.set(true);
-        pdfTask.cancel();
-        pdfTask = TaskHandle.NONE;
-        exportingPdf.set(false);
-        pdfProgress.set(0);
+        pdfExport.cancel();
+    }
+
+    private void pdfFinished(FileExport.Result result) {
+        if (result == null || result.cancelled()) {
+            return;
+        }
+        if (result.ok()) {
+            pdfDone.run();
+        } else {
+            pdfFailed.accept(i18n.get("residency.export.failed", result.error()));
+        }
     }
 
     /** The signature as the page judged it, for the PDF. */

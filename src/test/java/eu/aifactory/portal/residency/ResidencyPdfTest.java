@@ -7,12 +7,14 @@ import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.ResidencyReport.Status;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.client.trust.KeyPinStore;
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
 import eu.aifactory.portal.testing.FakeFactoryClient;
 import eu.aifactory.server.signing.SigningKeyStore;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +22,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CancellationException;
+import java.util.Locale;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -42,16 +44,15 @@ class ResidencyPdfTest {
     private final List<AttestationRow> attestations = List.of(
             new AttestationRow(report.attestations().get(0), false), new AttestationRow(report.attestations().get(1), true));
 
-    private static final ResidencyPdf.Progress NEVER_CANCELLED = new ResidencyPdf.Progress() {
-        @Override
-        public void advance(double done) {
-        }
+    private static final FileExport.Progress NEVER_CANCELLED = fraction -> { };
 
-        @Override
-        public boolean cancelled() {
-            return false;
+    /** Writes the PDF as the export does, without the background. */
+    private void write(Path pdf, ResidencyPdf.Signature signature, Locale locale, FileExport.Progress progress)
+            throws IOException {
+        try (OutputStream out = Files.newOutputStream(pdf)) {
+            ResidencyPdf.write(out, report, attestations, signature, locale, progress);
         }
-    };
+    }
 
     /** The PDF's text with every run of white space made one space, so wrapped cells read as written. */
     private static String text(Path pdf) throws IOException {
@@ -70,7 +71,7 @@ class ResidencyPdfTest {
     void theGermanPdfHasTheVerdictTheSigningKeyAndTheTables() throws IOException {
         Path pdf = dir.resolve("bericht.pdf");
 
-        ResidencyPdf.write(pdf, report, attestations, new ResidencyPdf.Signature(KID, FINGERPRINT,
+        write(pdf, new ResidencyPdf.Signature(KID, FINGERPRINT,
                 "Signatur geprüft · Schlüssel 0A1B 2C3D … E8F9", SampleReports.NOW), I18n.GERMAN, NEVER_CANCELLED);
 
         String text = text(pdf);
@@ -86,7 +87,7 @@ class ResidencyPdfTest {
     void theEnglishPdfSaysTheSameInEnglish() throws IOException {
         Path pdf = dir.resolve("report.pdf");
 
-        ResidencyPdf.write(pdf, report, attestations, new ResidencyPdf.Signature(KID, FINGERPRINT,
+        write(pdf, new ResidencyPdf.Signature(KID, FINGERPRINT,
                 "Signature verified · key 0A1B 2C3D … E8F9", SampleReports.NOW), I18n.ENGLISH, NEVER_CANCELLED);
 
         String text = text(pdf);
@@ -99,29 +100,20 @@ class ResidencyPdfTest {
     }
 
     @Test
-    void aCancelledExportStopsAndLeavesNoFileBehind() throws IOException {
-        Path pdf = dir.resolve("report.pdf");
+    void theWriterReportsProgressPerSectionAndStopsWhenTheExportIsCancelled() {
         List<Double> seen = new ArrayList<>();
-        ResidencyPdf.Progress cancelAfterThree = new ResidencyPdf.Progress() {
-            @Override
-            public void advance(double done) {
-                seen.add(done);
+        FileExport.Progress cancelAfterThree = fraction -> {
+            if (seen.size() == 3) {
+                throw new FileExport.Cancelled();
             }
-
-            @Override
-            public boolean cancelled() {
-                return seen.size() >= 3;
-            }
+            seen.add(fraction);
         };
 
-        assertThatThrownBy(() -> ResidencyPdf.write(pdf, report, attestations,
+        assertThatThrownBy(() -> ResidencyPdf.write(OutputStream.nullOutputStream(), report, attestations,
                 new ResidencyPdf.Signature(KID, FINGERPRINT, "ok", null), I18n.ENGLISH, cancelAfterThree))
-                .isInstanceOf(CancellationException.class);
+                .isInstanceOf(FileExport.Cancelled.class);
 
         assertThat(seen).containsExactly(0.1, 0.2, 0.3);
-        try (Stream<Path> files = Files.list(dir)) {
-            assertThat(files).isEmpty();
-        }
     }
 
     @Test
@@ -169,6 +161,9 @@ class ResidencyPdfTest {
         assertThat(viewModel.exportingPdfProperty().get()).isFalse();
         assertThat(outcomes).isEmpty();
         assertThat(pdf).doesNotExist();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files).as("no partial file either").noneMatch(file -> file.getFileName().toString().endsWith(".part"));
+        }
     }
 
     @Test
