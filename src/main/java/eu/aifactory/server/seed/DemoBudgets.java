@@ -45,6 +45,7 @@ public final class DemoBudgets {
     }
 
     public void seed(List<SeedSource.SeedTenant> seedTenants, List<ResourcePlan> plans) {
+        long started = System.nanoTime();
         String month = budgets.currentMonth().toString();
         for (SeedSource.SeedTenant tenant : seedTenants) {
             List<Me.Project> projects = tenants.projects(tenant.id());
@@ -73,6 +74,7 @@ public final class DemoBudgets {
                 h.createUpdate("UPDATE api_tokens SET label = :l WHERE label IS NULL").bind("l", "demo sign-in").execute();
             });
         }
-        LOG.info("Demo budgets for {} and quotas set for {} tenants", month, seedTenants.size());
+        LOG.info("Demo budgets for {} and quotas set for {} tenants in {} ms", month, seedTenants.size(),
+                (System.nanoTime() - started) / 1_000_000);
     }
 }
