@@ -297,6 +297,9 @@ abstract class UsageBudgetContract {
                 factory.token("acme-eng")).json();
         assertThat(usage.path("groups").findValuesAsText("key")).containsOnly("acme-qs");
         assertThat(usage.path("budgets").findValuesAsText("projectId")).containsOnly("acme-qs");
+        // A project of their tenant they are not a member of is as unknown to them as another tenant's.
+        assertThat(api.get("/v1/projects/acme-maint/headroom", factory.token("acme-eng")).status()).isEqualTo(404);
+        assertThat(api.get("/v1/projects/acme-maint/budget-overrides", factory.token("acme-eng")).status()).isEqualTo(403);
     }
 
     // ---------------------------------------------------------------- administration
