@@ -12,6 +12,8 @@ import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergySeries;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.report.EnergyTotals;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.api.workload.WorkloadStatus;
@@ -79,6 +81,36 @@ class EnergyClientTest extends MockFactoryTest {
         assertThat(url.queryParameter("from")).isEqualTo("2026-10-31T23:00:00Z");
         assertThat(url.queryParameter("to")).isEqualTo("2026-11-01T23:00:00Z");
         assertThat(url.queryParameter("groupBy")).isEqualTo("user");
+    }
+
+    @Test
+    void stackedReportSendsStackByAndReadsItsSeries() throws Exception {
+        EnergySeries series = new EnergySeries("p-1", "Project one", new BigDecimal("1.500"),
+                List.of(new BigDecimal("1.000"), new BigDecimal("0.500")));
+        server.enqueue(json(200, new EnergyReport("t", "T", Instant.EPOCH, Instant.EPOCH.plusSeconds(172_800),
+                EnergyGroupBy.DAY, "Europe/Berlin", "s", "all", List.of(), null, List.of(), List.of(), "v", "r", "m",
+                Instant.EPOCH, EnergyStackBy.PROJECT, List.of(series))));
+
+        EnergyReport read = client.energyReport(Instant.EPOCH, Instant.EPOCH.plusSeconds(172_800), EnergyGroupBy.DAY,
+                EnergyStackBy.PROJECT);
+
+        assertThat(read.stackBy()).isEqualTo(EnergyStackBy.PROJECT);
+        assertThat(read.series()).containsExactly(series);
+        okhttp3.HttpUrl url = next().getRequestUrl();
+        assertThat(url.queryParameter("groupBy")).isEqualTo("day");
+        assertThat(url.queryParameter("stackBy")).isEqualTo("project");
+    }
+
+    @Test
+    void aReportWithoutSeriesReadsAsEmptySeries() throws Exception {
+        server.enqueue(json(200, new EnergyReport("t", "T", Instant.EPOCH, Instant.EPOCH.plusSeconds(60),
+                EnergyGroupBy.DAY, "Europe/Berlin", "s", "all", List.of(), null, List.of(), List.of(), "v", "r", "m",
+                Instant.EPOCH)));
+
+        EnergyReport read = client.energyReport(Instant.EPOCH, Instant.EPOCH.plusSeconds(60), EnergyGroupBy.DAY);
+
+        assertThat(read.stackBy()).isNull();
+        assertThat(read.series()).isEmpty();
     }
 
     @Test

@@ -16,6 +16,9 @@ import java.util.List;
  * @param methodologyVersion stamp of the energy and carbon model
  * @param roundingRule       how the figures are rounded and why they add up exactly
  * @param methodology        the calculation in plain words
+ * @param stackBy            how {@code series} split the periods, null when the report was not asked to stack
+ * @param series             facility energy per application or project and period, largest first; empty unless
+ *                           {@code stackBy} is set
  */
 public record EnergyReport(
         String tenantId,
@@ -33,11 +36,23 @@ public record EnergyReport(
         String methodologyVersion,
         String roundingRule,
         String methodology,
-        Instant generatedAt) {
+        Instant generatedAt,
+        EnergyStackBy stackBy,
+        List<EnergySeries> series) {
 
     public EnergyReport {
         groups = groups == null ? List.of() : List.copyOf(groups);
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
         factors = factors == null ? List.of() : List.copyOf(factors);
+        series = series == null ? List.of() : List.copyOf(series);
+    }
+
+    /** A report without stacked series. */
+    public EnergyReport(String tenantId, String tenantName, Instant from, Instant to, EnergyGroupBy groupBy,
+                        String timeZone, String site, String scope, List<EnergyGroup> groups, EnergyTotals totals,
+                        List<SiteIndicator> indicators, List<EnergyFactor> factors, String methodologyVersion,
+                        String roundingRule, String methodology, Instant generatedAt) {
+        this(tenantId, tenantName, from, to, groupBy, timeZone, site, scope, groups, totals, indicators, factors,
+                methodologyVersion, roundingRule, methodology, generatedAt, null, null);
     }
 }

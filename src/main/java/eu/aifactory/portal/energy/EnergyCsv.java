@@ -1,5 +1,6 @@
 package eu.aifactory.portal.energy;
 
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,12 +21,19 @@ final class EnergyCsv {
     }
 
     static void write(EnergyPeriod.DateRange range, List<WorkloadEnergy> rows, Writer out) throws IOException {
+        write(range, rows, out, fraction -> { });
+    }
+
+    /** Writes the rows, reporting progress every 100 rows; the progress throws when the export was cancelled. */
+    static void write(EnergyPeriod.DateRange range, List<WorkloadEnergy> rows, Writer out, FileExport.Progress progress)
+            throws IOException {
         line(out, HEADER);
         String from = range.from().toString();
         String to = range.to().minusDays(1).toString();
+        int n = 0;
         for (WorkloadEnergy row : rows) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IOException("export cancelled");
+            if (n++ % 100 == 0) {
+                progress.report((double) n / rows.size());
             }
             line(out, List.of(from, to, row.workloadId(), row.name(), row.appId(), row.projectId(), plain(row.itKwh()),
                     plain(row.facilityKwh()), plain(row.co2eKgLocation()), plain(row.co2eKgMarket()),

@@ -3,7 +3,16 @@ package eu.aifactory.portal.energy;
 import atlantafx.base.theme.Styles;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.SiteIndicator;
-import eu.aifactory.portal.energy.EnergyViewModel.ChartPoint;
+import eu.aifactory.portal.common.FileExport;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.transform.Transform;
+import javafx.stage.Window;
 import eu.aifactory.portal.energy.EnergyViewModel.Kpis;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
 import eu.aifactory.portal.i18n.Formats;
@@ -22,10 +31,6 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.StackedBarChart;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -37,7 +42,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
@@ -75,15 +81,17 @@ public final class EnergyView extends BorderPane {
     private final Card pueCard;
     private final Card erfCard;
 
-    private final CategoryAxis timeAxis = new CategoryAxis();
-    private final NumberAxis kwhAxis = new NumberAxis();
-    private final StackedBarChart<String, Number> chart = new StackedBarChart<>(timeAxis, kwhAxis);
+    private final StackedEnergyChart chart;
+    private final ToggleGroup stackingGroup = new ToggleGroup();
     private final TableView<WorkloadEnergy> table = new TableView<>();
     private final VBox receiptPane = new VBox(8);
+    private BiFunction<String, Window, Path> saveChooser = this::chooseWithDialog;
+    private FileChooser.ExtensionFilter pendingFilter;
 
     public EnergyView(EnergyViewModel viewModel, I18n i18n) {
         this.viewModel = Objects.requireNonNull(viewModel);
         this.i18n = Objects.requireNonNull(i18n);
+        chart = new StackedEnergyChart(i18n);
         facilityCard = new Card("kpiFacilityKwh", "energy.kpi.facility");
         co2LocationCard = new Card("kpiCo2Location", "energy.kpi.co2Location");
         co2MarketCard = new Card("kpiCo2Market", "energy.kpi.co2Market");
@@ -129,6 +137,7 @@ public final class EnergyView extends BorderPane {
         customBox.setVisible(false);
         customBox.setManaged(false);
 
+        busy.setId("energyBusy");
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(EnergyViewModel.State.LOADING));
         statusLabel.setId("energyStatus");
@@ -141,14 +150,33 @@ public final class EnergyView extends BorderPane {
         exportCsv.textProperty().bind(i18n.binding("energy.export.csv"));
         exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(EnergyViewModel.State.READY)
                 .or(viewModel.exportingProperty()));
-        exportCsv.setOnAction(e -> chooseCsvTarget());
+        exportCsv.setOnAction(e -> chooseTarget(viewModel.suggestedCsvName(), "CSV", "*.csv")
+                .ifPresent(viewModel::exportCsv));
         exportCsv.setMinWidth(Region.USE_PREF_SIZE);
-        ProgressIndicator exportBusy = new ProgressIndicator();
-        exportBusy.setPrefSize(18, 18);
-        exportBusy.visibleProperty().bind(viewModel.exportingProperty());
-        exportBusy.managedProperty().bind(viewModel.exportingProperty());
+        Button exportPdf = new Button();
+        exportPdf.setId("energyExportPdf");
+        exportPdf.textProperty().bind(i18n.binding("energy.export.pdf"));
+        exportPdf.disableProperty().bind(exportCsv.disableProperty());
+        exportPdf.setOnAction(e -> chooseTarget(viewModel.suggestedPdfName(), "PDF", "*.pdf")
+                .ifPresent(target -> viewModel.exportPdf(target, locale(), snapshotChart())));
+        exportPdf.setMinWidth(Region.USE_PREF_SIZE);
+        ProgressBar exportProgress = new ProgressBar();
+        exportProgress.setId("energyExportProgress");
+        exportProgress.setPrefWidth(90);
+        exportProgress.progressProperty().bind(viewModel.exportProgressProperty());
+        Button cancelExport = new Button();
+        cancelExport.setId("energyExportCancel");
+        cancelExport.textProperty().bind(i18n.binding("energy.export.cancel"));
+        cancelExport.getStyleClass().add(Styles.FLAT);
+        cancelExport.setMinWidth(Region.USE_PREF_SIZE);
+        cancelExport.setOnAction(e -> viewModel.cancelExport());
+        for (Node node : List.of(exportProgress, cancelExport)) {
+            node.visibleProperty().bind(viewModel.exportingProperty());
+            node.managedProperty().bind(viewModel.exportingProperty());
+        }
         viewModel.exportResultProperty().addListener((obs, old, now) -> showExport());
-        HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox, exportBusy, exportCsv);
+        HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox, exportProgress,
+                cancelExport, exportCsv, exportPdf);
         header.setAlignment(Pos.CENTER_LEFT);
 
         // Three cards a row, each a third of the width, so the figures keep their size when the receipt is open.
@@ -167,24 +195,53 @@ public final class EnergyView extends BorderPane {
             all.get(i).setMaxWidth(Double.MAX_VALUE);
         }
 
-        chart.setId("energyChart");
-        chart.setAnimated(false);
-        chart.setLegendVisible(true);
         chart.setPrefHeight(250);
-        chart.setMinHeight(220);
-        timeAxis.setAnimated(false);
-        kwhAxis.setAnimated(false);
-        kwhAxis.labelProperty().bind(i18n.binding("energy.chart.axis"));
+        chart.setMinHeight(170);
+        Label chartTitle = new Label();
+        chartTitle.textProperty().bind(i18n.binding("energy.chart.title"));
+        chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        HBox stackingBar = new HBox(0);
+        stackingBar.setId("energyStacking");
+        for (EnergyViewModel.Stacking option : EnergyViewModel.Stacking.values()) {
+            ToggleButton button = new ToggleButton();
+            button.setId("energyStack-" + option.name().toLowerCase(Locale.ROOT));
+            button.textProperty().bind(i18n.binding(switch (option) {
+                case APPLICATION -> "energy.chart.stack.application";
+                case PROJECT -> "energy.chart.stack.project";
+                case SOURCE -> "energy.chart.stack.source";
+            }));
+            button.setUserData(option);
+            button.setToggleGroup(stackingGroup);
+            button.setSelected(option == viewModel.stackingProperty().get());
+            button.getStyleClass().add(option.ordinal() == 0 ? Styles.LEFT_PILL
+                    : option.ordinal() == EnergyViewModel.Stacking.values().length - 1 ? Styles.RIGHT_PILL : Styles.CENTER_PILL);
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            stackingBar.getChildren().add(button);
+        }
+        stackingGroup.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                // A pressed button stays pressed: one stacking is always chosen.
+                stackingGroup.selectToggle(old);
+            } else {
+                viewModel.selectStacking((EnergyViewModel.Stacking) now.getUserData());
+            }
+        });
+        Region chartSpacer = new Region();
+        HBox.setHgrow(chartSpacer, Priority.ALWAYS);
+        HBox chartHeader = new HBox(10, chartTitle, chartSpacer, stackingBar);
+        chartHeader.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
+        // The table keeps room for a few rows; the chart gives way first on short windows.
+        table.setMinHeight(150);
         Label tableHint = new Label();
         tableHint.textProperty().bind(i18n.binding("energy.table.hint"));
         tableHint.getStyleClass().add(Styles.TEXT_MUTED);
         tableHint.setWrapText(true);
         tableHint.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox main = new VBox(12, header, statusLabel, cards, chart, tableHint, table);
+        VBox main = new VBox(12, header, statusLabel, cards, chartHeader, chart, tableHint, table);
         main.setPadding(new Insets(16));
         setCenter(main);
 
@@ -203,7 +260,7 @@ public final class EnergyView extends BorderPane {
         viewModel.stateProperty().addListener((obs, old, now) -> showStatus());
         viewModel.kpisProperty().addListener((obs, old, now) -> showKpis());
         viewModel.rangeProperty().addListener((obs, old, now) -> showRange());
-        viewModel.chartPoints().addListener((ListChangeListener<ChartPoint>) change -> showChart());
+        viewModel.chartStackProperty().addListener((obs, old, now) -> showChart());
         viewModel.rows().addListener((ListChangeListener<WorkloadEnergy>) change -> table.getItems().setAll(viewModel.rows()));
         viewModel.receiptProperty().addListener((obs, old, now) -> showReceipt());
         viewModel.receiptLoadingProperty().addListener((obs, old, now) -> showReceipt());
@@ -212,7 +269,7 @@ public final class EnergyView extends BorderPane {
             showStatus();
             showKpis();
             showRange();
-            showChart();
+            chart.relabel();
             table.refresh();
             showReceipt();
         });
@@ -238,25 +295,50 @@ public final class EnergyView extends BorderPane {
         viewModel.selectCustom(from, to);
     }
 
-    private void chooseCsvTarget() {
+    /** Sets how the export asks for its target: given the suggested name and the window, a path or null. */
+    public void setSaveChooser(BiFunction<String, Window, Path> chooser) {
+        saveChooser = chooser == null ? this::chooseWithDialog : chooser;
+    }
+
+    private Optional<Path> chooseTarget(String suggestedName, String kind, String pattern) {
+        pendingFilter = new FileChooser.ExtensionFilter(kind, pattern);
+        return Optional.ofNullable(saveChooser.apply(suggestedName, getScene().getWindow()));
+    }
+
+    private Path chooseWithDialog(String suggestedName, Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get("energy.export.csv"));
-        chooser.setInitialFileName(viewModel.suggestedCsvName());
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File target = chooser.showSaveDialog(getScene().getWindow());
-        if (target != null) {
-            viewModel.exportCsv(target.toPath());
+        chooser.setTitle(i18n.get("energy.export.title"));
+        chooser.setInitialFileName(suggestedName);
+        chooser.getExtensionFilters().add(pendingFilter);
+        File target = chooser.showSaveDialog(owner);
+        return target == null ? null : target.toPath();
+    }
+
+    /** The chart as drawn now, at twice the screen resolution for print; taken here on the UI thread. */
+    private EnergyPdf.Pixels snapshotChart() {
+        if (chart.getWidth() <= 0 || chart.getHeight() <= 0) {
+            return null;
         }
+        SnapshotParameters parameters = new SnapshotParameters();
+        parameters.setTransform(Transform.scale(2, 2));
+        WritableImage image = chart.chart().snapshot(parameters, null);
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        return new EnergyPdf.Pixels(width, height, argb);
     }
 
     private void showExport() {
-        EnergyViewModel.ExportResult result = viewModel.exportResultProperty().get();
+        FileExport.Result result = viewModel.exportResultProperty().get();
         if (result == null) {
             return;
         }
         statusLabel.getStyleClass().remove(Styles.DANGER);
-        if (result.error() == null) {
-            statusLabel.setText(i18n.get("energy.export.done", result.rows(), result.file().getFileName().toString()));
+        if (result.cancelled()) {
+            statusLabel.setText(i18n.get("energy.export.cancelled"));
+        } else if (result.error() == null) {
+            statusLabel.setText(i18n.get("energy.export.saved", result.file().getFileName().toString()));
         } else {
             statusLabel.setText(i18n.get("energy.export.failed", result.error()));
             statusLabel.getStyleClass().add(Styles.DANGER);
@@ -321,30 +403,7 @@ public final class EnergyView extends BorderPane {
     }
 
     private void showChart() {
-        List<ChartPoint> points = ChartDownsampler.downsample(viewModel.chartPoints(), ChartDownsampler.MAX_POINTS);
-        XYChart.Series<String, Number> renewable = new XYChart.Series<>();
-        renewable.setName(i18n.get("energy.chart.renewable"));
-        XYChart.Series<String, Number> grid = new XYChart.Series<>();
-        grid.setName(i18n.get("energy.chart.grid"));
-        for (ChartPoint p : points) {
-            String category = p.label();
-            renewable.getData().add(data(category, p.renewableKwh(), p, "energy.chart.renewable"));
-            grid.getData().add(data(category, p.gridKwh(), p, "energy.chart.grid"));
-        }
-        timeAxis.getCategories().setAll(points.stream().map(ChartPoint::label).toList());
-        chart.getData().setAll(List.of(renewable, grid));
-    }
-
-    private XYChart.Data<String, Number> data(String category, BigDecimal value, ChartPoint point, String seriesKey) {
-        XYChart.Data<String, Number> data = new XYChart.Data<>(category, value.doubleValue());
-        String text = point.label() + "\n" + i18n.get(seriesKey) + ": " + Formats.kwh(value, locale()) + "\n"
-                + i18n.get("energy.chart.facility") + ": " + Formats.kwh(point.facilityKwh(), locale());
-        data.nodeProperty().addListener((obs, old, node) -> {
-            if (node != null) {
-                Tooltip.install(node, new Tooltip(text));
-            }
-        });
-        return data;
+        chart.show(viewModel.chartStackProperty().get());
     }
 
     private void buildTable() {

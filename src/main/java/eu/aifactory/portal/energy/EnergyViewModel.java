@@ -5,34 +5,39 @@ import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergySeries;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.report.EnergyTotals;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -50,6 +55,22 @@ import org.slf4j.LoggerFactory;
 public final class EnergyViewModel {
 
     public enum State { LOADING, READY, EMPTY, ERROR }
+
+    /** What the chart's layers stand for: applications, projects, or renewable and grid energy. */
+    public enum Stacking {
+        APPLICATION(EnergyStackBy.APPLICATION), PROJECT(EnergyStackBy.PROJECT), SOURCE(null);
+
+        private final EnergyStackBy wire;
+
+        Stacking(EnergyStackBy wire) {
+            this.wire = wire;
+        }
+
+        /** The factory's stacking, null when the chart is built from the periods' renewable and grid energy. */
+        EnergyStackBy wire() {
+            return wire;
+        }
+    }
 
     /** Periods up to this many days are charted per day, longer ones per ISO week. */
     static final int DAILY_CHART_MAX_DAYS = 62;
@@ -69,19 +90,17 @@ public final class EnergyViewModel {
     private final ReadOnlyObjectWrapper<Kpis> kpis = new ReadOnlyObjectWrapper<>(this, "kpis");
     private final ReadOnlyObjectWrapper<EnergyGroupBy> chartGrouping = new ReadOnlyObjectWrapper<>(this, "chartGrouping");
     private final ReadOnlyObjectWrapper<EnergyReport> report = new ReadOnlyObjectWrapper<>(this, "report");
+    private final ReadOnlyObjectWrapper<Stacking> stacking = new ReadOnlyObjectWrapper<>(this, "stacking", Stacking.APPLICATION);
+    private final ReadOnlyObjectWrapper<ChartStack> chartStack = new ReadOnlyObjectWrapper<>(this, "chartStack", ChartStack.EMPTY);
     private final ObservableList<WorkloadEnergy> rows = FXCollections.observableArrayList();
-    private final ObservableList<ChartPoint> chartPoints = FXCollections.observableArrayList();
     // One read-only view each: such a view listens to its list only weakly, so it must live as long as the model.
     private final ObservableList<WorkloadEnergy> rowsView = FXCollections.unmodifiableObservableList(rows);
-    private final ObservableList<ChartPoint> chartPointsView = FXCollections.unmodifiableObservableList(chartPoints);
 
     private final ReadOnlyObjectWrapper<EnergyReceipt> receipt = new ReadOnlyObjectWrapper<>(this, "receipt");
     private final ReadOnlyBooleanWrapper receiptLoading = new ReadOnlyBooleanWrapper(this, "receiptLoading");
     private final ReadOnlyStringWrapper receiptError = new ReadOnlyStringWrapper(this, "receiptError");
 
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
-    private final ReadOnlyObjectWrapper<ExportResult> exportResult = new ReadOnlyObjectWrapper<>(this, "exportResult");
-    private TaskHandle exportTask = TaskHandle.NONE;
+    private final FileExport export;
 
     private LocalDate customFrom;
     private LocalDate customTo;
@@ -95,6 +114,7 @@ public final class EnergyViewModel {
         this.monitor = Objects.requireNonNull(monitor);
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
+        this.export = new FileExport(executor);
         LocalDate today = LocalDate.now(clock.withZone(zone));
         customFrom = today.withDayOfMonth(1);
         customTo = today;
@@ -130,13 +150,27 @@ public final class EnergyViewModel {
         return report.getReadOnlyProperty();
     }
 
-    public ObservableList<WorkloadEnergy> rows() {
-        return rowsView;
+    /** What the chart's layers stand for. */
+    public ReadOnlyObjectProperty<Stacking> stackingProperty() {
+        return stacking.getReadOnlyProperty();
     }
 
-    /** One point per day or week, in time order, exactly as reported (the view downsamples for drawing). */
-    public ObservableList<ChartPoint> chartPoints() {
-        return chartPointsView;
+    /** The chart's buckets and layers exactly as reported (the view downsamples for drawing). */
+    public ReadOnlyObjectProperty<ChartStack> chartStackProperty() {
+        return chartStack.getReadOnlyProperty();
+    }
+
+    /** Stacks the chart by application, project or energy source, and loads the period again for it. */
+    public void selectStacking(Stacking chosen) {
+        if (Objects.requireNonNull(chosen) == stacking.get()) {
+            return;
+        }
+        stacking.set(chosen);
+        load();
+    }
+
+    public ObservableList<WorkloadEnergy> rows() {
+        return rowsView;
     }
 
     public ReadOnlyObjectProperty<EnergyReceipt> receiptProperty() {
@@ -187,10 +221,11 @@ public final class EnergyViewModel {
         Instant to = days.to().atStartOfDay(zone).toInstant();
         state.set(State.LOADING);
         errorMessage.set(null);
-        loadTask = executor.run(() -> fetch(from, to, timeGrouping),
+        Stacking stack = stacking.get();
+        loadTask = executor.run(() -> fetch(from, to, timeGrouping, stack),
                 loaded -> {
                     if (mine == generation) {
-                        show(loaded, timeGrouping);
+                        show(loaded, timeGrouping, stack);
                     }
                 },
                 failure -> {
@@ -227,61 +262,78 @@ public final class EnergyViewModel {
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
+        return export.runningProperty();
     }
 
-    /** How the last export ended, or null while none has. */
-    public ReadOnlyObjectProperty<ExportResult> exportResultProperty() {
-        return exportResult.getReadOnlyProperty();
+    /** The share done of the running export, 0 to 1. */
+    public ReadOnlyDoubleProperty exportProgressProperty() {
+        return export.progressProperty();
+    }
+
+    /** How the last export ended, or null while one runs and before the first. */
+    public ReadOnlyObjectProperty<FileExport.Result> exportResultProperty() {
+        return export.resultProperty();
     }
 
     /** The file name offered for a CSV export of the shown period. */
     public String suggestedCsvName() {
+        return suggestedName("csv");
+    }
+
+    /** The file name offered for a PDF export of the shown period. */
+    public String suggestedPdfName() {
+        return suggestedName("pdf");
+    }
+
+    private String suggestedName(String extension) {
         EnergyPeriod.DateRange days = range.get();
-        return "energy-" + days.from() + "_" + days.to().minusDays(1) + ".csv";
+        return "energy-" + days.from() + "_" + days.to().minusDays(1) + "." + extension;
     }
 
     /** Writes the table as UTF-8 CSV to {@code target} in the background; the table as shown now is written. */
     public void exportCsv(Path target) {
-        exportTask.cancel();
         List<WorkloadEnergy> snapshot = List.copyOf(rows);
         EnergyPeriod.DateRange days = range.get();
-        exporting.set(true);
-        exportResult.set(null);
-        exportTask = executor.run(() -> {
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                EnergyCsv.write(days, snapshot, out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        }, written -> {
-            exporting.set(false);
-            exportResult.set(new ExportResult(written, snapshot.size(), null));
-        }, failure -> {
-            LOG.warn("CSV export to {} failed: {}", target, failure.toString());
-            exporting.set(false);
-            exportResult.set(new ExportResult(target, 0, describe(failure)));
+        export.start(target, (out, progress) -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            EnergyCsv.write(days, snapshot, writer, progress);
+            writer.flush();
         });
     }
 
-    /** Stops a running export; the target file is left as it was. */
+    /**
+     * Writes the page as a PDF in {@code locale} to {@code target} in the background.
+     *
+     * @param chart the chart as drawn on screen (taken on the UI thread), or null to leave it out
+     */
+    void exportPdf(Path target, Locale locale, EnergyPdf.Pixels chart) {
+        EnergyReport shown = report.get();
+        Kpis figures = kpis.get();
+        if (shown == null || figures == null) {
+            throw new IllegalStateException("no report to export");
+        }
+        EnergyPdf pdf = new EnergyPdf(new EnergyPdf.Snapshot(shown, List.copyOf(rows), figures, range.get(), chart),
+                locale);
+        export.start(target, pdf::write);
+    }
+
+    /** Stops a running export; the target file is left as it was and no partial file remains. */
     public void cancelExport() {
-        exportTask.cancel();
-        exporting.set(false);
+        export.cancel();
     }
 
     /** The session ended: no call back after this. */
     public void dispose() {
-        exportTask.cancel();
+        export.cancel();
         loadTask.cancel();
         receiptTask.cancel();
         generation++;
     }
 
-    private Loaded fetch(Instant from, Instant to, EnergyGroupBy timeGrouping) {
+    private Loaded fetch(Instant from, Instant to, EnergyGroupBy timeGrouping, Stacking stack) {
         EnergyReport byWorkload = client.energyReport(from, to, EnergyGroupBy.WORKLOAD);
-        EnergyReport byTime = client.energyReport(from, to, timeGrouping);
+        EnergyReport byTime = stack.wire() == null ? client.energyReport(from, to, timeGrouping)
+                : client.energyReport(from, to, timeGrouping, stack.wire());
         Set<String> wanted = new HashSet<>();
         byWorkload.groups().forEach(group -> wanted.add(group.key()));
         Map<String, Workload> workloads = new HashMap<>();
@@ -298,7 +350,7 @@ public final class EnergyViewModel {
         return new Loaded(byWorkload, byTime, workloads);
     }
 
-    private void show(Loaded loaded, EnergyGroupBy timeGrouping) {
+    private void show(Loaded loaded, EnergyGroupBy timeGrouping, Stacking stack) {
         monitor.reportSuccess();
         EnergyReport byWorkload = loaded.byWorkload();
         report.set(byWorkload);
@@ -312,18 +364,46 @@ public final class EnergyViewModel {
         }
         rows.setAll(table);
         chartGrouping.set(timeGrouping);
-        chartPoints.setAll(loaded.byTime().groups().stream()
-                .map(g -> new ChartPoint(g.key(), g.label(), g.start(), g.renewableKwh(), g.gridKwh()))
-                .toList());
+        chartStack.set(stackOf(loaded.byTime(), stack));
         kpis.set(Kpis.of(byWorkload.totals(), byWorkload.indicators()));
         state.set(table.isEmpty() ? State.EMPTY : State.READY);
+    }
+
+    private ChartStack stackOf(EnergyReport byTime, Stacking stack) {
+        List<EnergyGroup> periods = byTime.groups();
+        List<String> labels = periods.stream().map(EnergyGroup::label).toList();
+        List<Instant> starts = periods.stream().map(EnergyGroup::start).toList();
+        List<ChartStack.Layer> layers = new ArrayList<>();
+        if (stack.wire() == null) {
+            layers.add(new ChartStack.Layer(StackedEnergyChart.RENEWABLE, "renewable",
+                    periods.stream().map(EnergyGroup::renewableKwh).toList()));
+            layers.add(new ChartStack.Layer(StackedEnergyChart.GRID, "grid",
+                    periods.stream().map(EnergyGroup::gridKwh).toList()));
+            return new ChartStack(labels, starts, layers);
+        }
+        List<EnergySeries> series = byTime.series();
+        int kept = series.size() <= StackedEnergyChart.MAX_LAYERS ? series.size() : StackedEnergyChart.MAX_LAYERS - 1;
+        for (EnergySeries s : series.subList(0, kept)) {
+            layers.add(new ChartStack.Layer(s.key(), s.label(), s.values()));
+        }
+        if (kept < series.size()) {
+            // The smaller series, summed per period: the chart keeps its totals with a readable palette.
+            List<BigDecimal> other = new ArrayList<>(Collections.nCopies(periods.size(), BigDecimal.ZERO));
+            for (EnergySeries s : series.subList(kept, series.size())) {
+                for (int i = 0; i < other.size(); i++) {
+                    other.set(i, other.get(i).add(s.values().get(i)));
+                }
+            }
+            layers.add(new ChartStack.Layer(StackedEnergyChart.OTHER, "other", other));
+        }
+        return new ChartStack(labels, starts, layers);
     }
 
     private void failed(Throwable failure) {
         LOG.warn("energy report failed: {}", failure.toString());
         monitor.report(failure);
         rows.clear();
-        chartPoints.clear();
+        chartStack.set(ChartStack.EMPTY);
         kpis.set(null);
         errorMessage.set(describe(failure));
         state.set(State.ERROR);
@@ -334,10 +414,6 @@ public final class EnergyViewModel {
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
-    /** An export's outcome: the file and the rows written, or the error. */
-    public record ExportResult(Path file, int rows, String error) {
-    }
-
     private record Loaded(EnergyReport byWorkload, EnergyReport byTime, Map<String, Workload> workloads) {
     }
 
@@ -345,13 +421,6 @@ public final class EnergyViewModel {
     public record WorkloadEnergy(String workloadId, String name, String appId, String projectId, BigDecimal itKwh,
                                  BigDecimal facilityKwh, BigDecimal co2eKgLocation, BigDecimal co2eKgMarket,
                                  BigDecimal gpuHours, BigDecimal costEur) {
-    }
-
-    /** Facility energy of one day or week, split into renewable and grid energy (they add up to it exactly). */
-    public record ChartPoint(String key, String label, Instant start, BigDecimal renewableKwh, BigDecimal gridKwh) {
-        public BigDecimal facilityKwh() {
-            return renewableKwh.add(gridKwh);
-        }
     }
 
     /**

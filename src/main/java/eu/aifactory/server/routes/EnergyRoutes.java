@@ -2,6 +2,7 @@ package eu.aifactory.server.routes;
 
 import eu.aifactory.api.Problem;
 import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.server.auth.Principal;
 import eu.aifactory.server.service.EnergyService;
 import io.javalin.http.Context;
@@ -42,13 +43,26 @@ final class EnergyRoutes {
                         .map(EnergyGroupBy::wire).collect(Collectors.joining(", "))));
             }
         }
+        EnergyStackBy stackBy = null;
+        String stackParam = ctx.queryParam("stackBy");
+        if (stackParam != null && !stackParam.isEmpty()) {
+            try {
+                stackBy = EnergyStackBy.fromWire(stackParam.trim());
+                if (!groupBy.isTime()) {
+                    errors.add(new Problem.FieldError("stackBy", "only with groupBy day, week or month"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(new Problem.FieldError("stackBy", "must be one of " + Arrays.stream(EnergyStackBy.values())
+                        .map(EnergyStackBy::wire).collect(Collectors.joining(", "))));
+            }
+        }
         if (errors.stream().noneMatch(e -> e.field().equals("from") || e.field().equals("to"))) {
             EnergyService.validatePeriod(from, to, service.zone(), errors);
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Http.json(ctx, 200, service.report(principal, from, to, groupBy));
+        Http.json(ctx, 200, service.report(principal, from, to, groupBy, stackBy));
     }
 
     /** Like {@link Http#instant} but collects the error, so one answer names every bad parameter. */

@@ -5,6 +5,8 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyFactor;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergySeries;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.SiteIndicator;
@@ -176,6 +178,30 @@ public final class EnergyService {
     }
 
     public EnergyReport report(Principal principal, Instant from, Instant to, EnergyGroupBy groupBy) {
+        return report(principal, from, to, groupBy, null);
+    }
+
+    /** One application's or project's facility energy per period while a stacked report is summed up. */
+    private static final class Series {
+        final String label;
+        final Map<String, Long> whByGroup = new HashMap<>();
+        long totalWh;
+
+        Series(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * The report; with {@code stackBy} (periods only) each period's facility energy is also split into series per
+     * application or project, summed from the same cells as the groups, so every period's series add up exactly.
+     */
+    public EnergyReport report(Principal principal, Instant from, Instant to, EnergyGroupBy groupBy,
+                               EnergyStackBy stackBy) {
+        if (stackBy != null && !groupBy.isTime()) {
+            throw ProblemException.validation(List.of(
+                    new Problem.FieldError("stackBy", "only with groupBy day, week or month")));
+        }
         EnergyModel model = store.model();
         ZoneId zone = model.zone();
         List<Problem.FieldError> errors = new ArrayList<>();
@@ -194,6 +220,7 @@ public final class EnergyService {
         Set<String> allWorkloads = new HashSet<>();
         List<EnergyStore.CellRow> straddling = new ArrayList<>();
         Map<String, String> appNames = new HashMap<>();
+        Map<String, Series> stacks = new HashMap<>();
 
         BiConsumer<EnergyStore.CellRow, long[]> account = (row, baseline) -> {
             EnergyLedger.Cell cell = cell(row, baseline);
@@ -203,6 +230,11 @@ public final class EnergyService {
             Group g = group(groups, groupBy, row, appNames);
             g.sum.add(f);
             g.workloads.add(row.workloadId());
+            if (stackBy != null) {
+                Series series = series(stacks, stackBy, row.workload(), appNames);
+                series.whByGroup.merge(g.key, f.facilityWh(), Long::sum);
+                series.totalWh += f.facilityWh();
+            }
             months.computeIfAbsent(month, k -> new EnergyLedger.Sum()).add(f);
             total.add(f);
             allWorkloads.add(row.workloadId());
@@ -237,7 +269,33 @@ public final class EnergyService {
         return new EnergyReport(principal.tenantId(), principal.tenantName(), from, to, groupBy, zone.getId(),
                 model.site().name(), scope, rows, total.toTotals(allWorkloads.size()),
                 indicators(model, months, from, to), model.emissionFactors(), EnergyFactors.METHODOLOGY_VERSION,
-                EnergyLedger.ROUNDING_RULE, EnergyLedger.METHODOLOGY, Instant.now(clock));
+                EnergyLedger.ROUNDING_RULE, EnergyLedger.METHODOLOGY, Instant.now(clock), stackBy,
+                stackBy == null ? null : seriesList(stacks, rows));
+    }
+
+    private Series series(Map<String, Series> stacks, EnergyStackBy stackBy, EnergyStore.WorkloadInfo w,
+                          Map<String, String> appNames) {
+        String key = stackBy == EnergyStackBy.APPLICATION ? w.appId() : w.projectId();
+        return stacks.computeIfAbsent(key, k -> new Series(stackBy == EnergyStackBy.APPLICATION
+                ? appNames.computeIfAbsent(k, id -> catalog.cachedApp(id).map(a -> a.summary().name().en()).orElse(id))
+                : w.projectName() == null ? k : w.projectName()));
+    }
+
+    /** Largest series first; each series' values in the order of the report's periods, in whole Wh as kWh. */
+    private static List<EnergySeries> seriesList(Map<String, Series> stacks, List<EnergyGroup> periods) {
+        List<Map.Entry<String, Series>> ordered = new ArrayList<>(stacks.entrySet());
+        ordered.sort(Comparator.<Map.Entry<String, Series>>comparingLong(e -> e.getValue().totalWh).reversed()
+                .thenComparing(Map.Entry::getKey));
+        List<EnergySeries> out = new ArrayList<>(ordered.size());
+        for (Map.Entry<String, Series> e : ordered) {
+            Series series = e.getValue();
+            List<BigDecimal> values = new ArrayList<>(periods.size());
+            for (EnergyGroup period : periods) {
+                values.add(BigDecimal.valueOf(series.whByGroup.getOrDefault(period.key(), 0L), 3));
+            }
+            out.add(new EnergySeries(e.getKey(), series.label, BigDecimal.valueOf(series.totalWh, 3), values));
+        }
+        return out;
     }
 
     private Group group(Map<String, Group> groups, EnergyGroupBy groupBy, EnergyStore.CellRow row,

@@ -1,5 +1,20 @@
 package eu.aifactory.portal.catalog;
 
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.TokenCreate;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
+import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.usage.BudgetOverride;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.api.usage.Headroom;
+import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.api.usage.UsageGroupBy;
+import eu.aifactory.api.usage.UsageReport;
+import java.time.YearMonth;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.Page;
@@ -13,6 +28,7 @@ import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Artifact;
@@ -181,6 +197,11 @@ final class FakeCatalogClient implements FactoryClient {
     }
 
     @Override
+    public EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
     public EventSubscription subscribe(long lastEventId, Consumer<WorkloadEvent> events,
                                        Consumer<ConnectionState> state) {
         throw new UnsupportedOperationException("not used by the catalog");
@@ -198,6 +219,81 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public JwkSet factoryKeys() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<BudgetStatus> budgets(YearMonth month) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public Headroom headroom(String projectId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public BudgetStatus putBudget(String projectId, YearMonth month, BudgetUpdate update) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<BudgetOverride> budgetOverrides(String projectId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public BudgetOverride grantBudgetOverride(String projectId, String reason) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public QuotaStatus putQuota(String projectId, String planId, Integer maxGpus) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<UserAccount> listUsers() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public UserAccount createUser(UserCreate user) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public UserAccount updateUser(String userId, UserUpdate update) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<ApiToken> listTokens() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public CreatedToken createToken(TokenCreate request) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public void revokeToken(String tokenId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<ProjectInfo> listProjects() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public ProjectInfo createProject(String name) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 }

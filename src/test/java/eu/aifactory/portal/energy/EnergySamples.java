@@ -5,6 +5,8 @@ import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergySeries;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.report.EnergyTotals;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.api.workload.Priority;
@@ -52,6 +54,7 @@ final class EnergySamples {
     /** A fake factory answering energy reports and receipts, with the workload list behind them. */
     static FakeFactoryClient install(FakeFactoryClient fake) {
         fake.onEnergyReport(EnergySamples::report);
+        fake.onStackedEnergyReport(EnergySamples::report);
         List<Workload> list = new ArrayList<>();
         for (Spec s : WORKLOADS) {
             list.add(workload(s));
@@ -108,6 +111,31 @@ final class EnergySamples {
         return new EnergyReport("t-acme", "ACME Robotics GmbH", from, to, groupBy, ZONE.getId(), "muc-tucherpark",
                 "tenant", rows, totals, indicators(), factors(), "aif-energy-1", "cells rounded half up to Wh and g",
                 "IT x PUE x factors", Instant.parse("2026-11-25T12:00:00Z"));
+    }
+
+    /** The report over time with each period's facility energy split per application or project, largest first. */
+    static EnergyReport report(Instant from, Instant to, EnergyGroupBy groupBy, EnergyStackBy stackBy) {
+        EnergyReport plain = report(from, to, groupBy);
+        LocalDate first = from.atZone(ZONE).toLocalDate();
+        LocalDate end = to.atZone(ZONE).toLocalDate();
+        Map<String, Map<String, BigDecimal>> bySeries = new LinkedHashMap<>();
+        for (LocalDate day = first; day.isBefore(end); day = day.plusDays(1)) {
+            for (Spec s : WORKLOADS) {
+                Cell c = cell(s, day);
+                String series = stackBy == EnergyStackBy.APPLICATION ? s.appId() : s.projectId();
+                bySeries.computeIfAbsent(series, k -> new LinkedHashMap<>()).merge(key(groupBy, c), c.facility(),
+                        BigDecimal::add);
+            }
+        }
+        List<EnergySeries> series = new ArrayList<>();
+        bySeries.forEach((key, values) -> series.add(new EnergySeries(key, key,
+                values.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                plain.groups().stream().map(g -> values.getOrDefault(g.key(), BigDecimal.ZERO)).toList())));
+        series.sort(java.util.Comparator.comparing(EnergySeries::facilityKwh).reversed());
+        return new EnergyReport(plain.tenantId(), plain.tenantName(), plain.from(), plain.to(), groupBy,
+                plain.timeZone(), plain.site(), plain.scope(), plain.groups(), plain.totals(), plain.indicators(),
+                plain.factors(), plain.methodologyVersion(), plain.roundingRule(), plain.methodology(),
+                plain.generatedAt(), stackBy, series);
     }
 
     static List<SiteIndicator> indicators() {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergySeries;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.energy.EnergyViewModel.State;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
@@ -35,6 +37,7 @@ class EnergyViewModelTest {
     }
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
+    private final List<EnergyStackBy> stackings = new CopyOnWriteArrayList<>();
     private final FakeFactoryClient fake = EnergySamples.install(new FakeFactoryClient());
     private final DirectTaskExecutor executor = new DirectTaskExecutor();
     private final ConnectionMonitor monitor = new ConnectionMonitor(executor, NOW, Duration.ofMinutes(5), 3);
@@ -44,6 +47,11 @@ class EnergyViewModelTest {
         fake.onEnergyReport((from, to, groupBy) -> {
             requests.add(new Request(from, to, groupBy));
             return EnergySamples.report(from, to, groupBy);
+        });
+        fake.onStackedEnergyReport((from, to, groupBy, stackBy) -> {
+            requests.add(new Request(from, to, groupBy));
+            stackings.add(stackBy);
+            return EnergySamples.report(from, to, groupBy, stackBy);
         });
         viewModel = new EnergyViewModel(fake, executor, monitor, NOW, EnergySamples.ZONE);
     }
@@ -74,7 +82,7 @@ class EnergyViewModelTest {
         assertThat(requests).containsExactly(
                 new Request(Instant.parse("2026-10-31T23:00:00Z"), Instant.parse("2026-11-25T23:00:00Z"), EnergyGroupBy.WORKLOAD),
                 new Request(Instant.parse("2026-10-31T23:00:00Z"), Instant.parse("2026-11-25T23:00:00Z"), EnergyGroupBy.DAY));
-        assertThat(viewModel.chartPoints()).hasSize(25);
+        assertThat(viewModel.chartStackProperty().get().buckets()).isEqualTo(25);
     }
 
     @Test
@@ -134,8 +142,7 @@ class EnergyViewModelTest {
         assertThat(sum(WorkloadEnergy::facilityKwh)).isEqualByComparingTo(kpis.facilityKwh());
         assertThat(sum(WorkloadEnergy::co2eKgLocation)).isEqualByComparingTo(kpis.co2eKgLocation());
         assertThat(sum(WorkloadEnergy::co2eKgMarket)).isEqualByComparingTo(kpis.co2eKgMarket());
-        BigDecimal chartTotal = viewModel.chartPoints().stream().map(EnergyViewModel.ChartPoint::facilityKwh)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal chartTotal = viewModel.chartStackProperty().get().total();
         assertThat(chartTotal).isEqualByComparingTo(kpis.facilityKwh());
     }
 
@@ -159,7 +166,7 @@ class EnergyViewModelTest {
         executor.runHeldWork();
 
         assertThat(requests).extracting(Request::from).containsOnly(berlinMidnight("2026-10-01"));
-        assertThat(viewModel.chartPoints()).hasSize(31);
+        assertThat(viewModel.chartStackProperty().get().buckets()).isEqualTo(31);
         assertThat(viewModel.rangeProperty().get().from()).isEqualTo(LocalDate.of(2026, 10, 1));
     }
 
@@ -211,18 +218,83 @@ class EnergyViewModelTest {
     }
 
     @Test
-    void downsamplingForDrawingKeepsTheTotals() {
-        viewModel.selectCustom(LocalDate.of(2025, 11, 1), LocalDate.of(2026, 10, 31));
-        List<EnergyViewModel.ChartPoint> many = new java.util.ArrayList<>();
-        for (int i = 0; i < 1000; i++) {
-            many.add(new EnergyViewModel.ChartPoint("k" + i, "k" + i, null, new BigDecimal(i + ".125"), new BigDecimal("0.001")));
+    void aYearOfHourlyBucketsIsDrawnInWiderBucketsWhoseLayersKeepTheirTotals() {
+        ChartStack hourly = EnergyChartData.hourlyYear(6);
+
+        ChartStack drawn = ChartDownsampler.downsample(hourly, ChartDownsampler.MAX_POINTS);
+
+        assertThat(hourly.buckets()).isEqualTo(8760);
+        assertThat(drawn.buckets()).isLessThanOrEqualTo(ChartDownsampler.MAX_POINTS).isGreaterThan(300);
+        assertThat(drawn.total()).isEqualByComparingTo(hourly.total());
+        for (int l = 0; l < hourly.layers().size(); l++) {
+            assertThat(drawn.layers().get(l).total()).isEqualByComparingTo(hourly.layers().get(l).total());
         }
+        assertThat(drawn.labels().get(0)).isEqualTo("2026-01-01 00:00 \u2013 2026-01-01 21:00");
+        assertThat(ChartDownsampler.downsample(drawn, ChartDownsampler.MAX_POINTS)).isSameAs(drawn);
+    }
 
-        List<EnergyViewModel.ChartPoint> drawn = ChartDownsampler.downsample(many, ChartDownsampler.MAX_POINTS);
+    @Test
+    void theChartIsStackedByApplicationFirstAndEveryPeriodsLayersAddUpToItsFacilityEnergy() {
+        viewModel.load();
 
-        assertThat(drawn.size()).isLessThanOrEqualTo(ChartDownsampler.MAX_POINTS);
-        assertThat(total(drawn)).isEqualByComparingTo(total(many));
-        assertThat(ChartDownsampler.downsample(viewModel.chartPoints(), 400)).isEqualTo(viewModel.chartPoints());
+        assertThat(viewModel.stackingProperty().get()).isEqualTo(EnergyViewModel.Stacking.APPLICATION);
+        assertThat(stackings).containsExactly(EnergyStackBy.APPLICATION);
+        ChartStack stack = viewModel.chartStackProperty().get();
+        assertThat(stack.layers()).extracting(ChartStack.Layer::key).hasSize(6).contains("llm-finetune", "time-series");
+        EnergyReport weekly = EnergySamples.report(berlinMidnight("2026-07-01"), berlinMidnight("2026-10-01"),
+                EnergyGroupBy.WEEK);
+        for (int i = 0; i < stack.buckets(); i++) {
+            assertThat(stack.bucketTotal(i)).isEqualByComparingTo(weekly.groups().get(i).facilityKwh());
+        }
+        assertThat(stack.total()).isEqualByComparingTo(viewModel.kpisProperty().get().facilityKwh());
+    }
+
+    @Test
+    void switchingTheStackingLoadsTheChartByProjectOrBySource() {
+        viewModel.load();
+        requests.clear();
+
+        viewModel.selectStacking(EnergyViewModel.Stacking.PROJECT);
+
+        assertThat(stackings).containsExactly(EnergyStackBy.APPLICATION, EnergyStackBy.PROJECT);
+        assertThat(viewModel.chartStackProperty().get().layers()).extracting(ChartStack.Layer::key)
+                .containsExactlyInAnyOrder("p-inspection", "p-legal-ai", "p-simulation", "p-research");
+
+        viewModel.selectStacking(EnergyViewModel.Stacking.SOURCE);
+
+        assertThat(stackings).hasSize(2);
+        ChartStack bySource = viewModel.chartStackProperty().get();
+        assertThat(bySource.layers()).extracting(ChartStack.Layer::key)
+                .containsExactly(StackedEnergyChart.RENEWABLE, StackedEnergyChart.GRID);
+        assertThat(bySource.total()).isEqualByComparingTo(viewModel.kpisProperty().get().facilityKwh());
+    }
+
+    @Test
+    void moreSeriesThanColoursAreGatheredIntoOtherWithoutLosingEnergy() {
+        fake.onStackedEnergyReport((from, to, groupBy, stackBy) -> {
+            EnergyReport real = EnergySamples.report(from, to, groupBy, stackBy);
+            List<EnergySeries> split = new java.util.ArrayList<>();
+            // Each real series in two halves: twelve series, more than the palette has.
+            for (EnergySeries s : real.series()) {
+                List<BigDecimal> half = s.values().stream().map(v -> v.divide(BigDecimal.valueOf(2))).toList();
+                List<BigDecimal> rest = new java.util.ArrayList<>();
+                for (int i = 0; i < half.size(); i++) {
+                    rest.add(s.values().get(i).subtract(half.get(i)));
+                }
+                split.add(new EnergySeries(s.key() + "-a", s.label(), half.stream().reduce(BigDecimal.ZERO, BigDecimal::add), half));
+                split.add(new EnergySeries(s.key() + "-b", s.label(), rest.stream().reduce(BigDecimal.ZERO, BigDecimal::add), rest));
+            }
+            return new EnergyReport(real.tenantId(), real.tenantName(), real.from(), real.to(), groupBy, real.timeZone(),
+                    real.site(), real.scope(), real.groups(), real.totals(), real.indicators(), real.factors(),
+                    real.methodologyVersion(), real.roundingRule(), real.methodology(), real.generatedAt(), stackBy, split);
+        });
+
+        viewModel.load();
+
+        ChartStack stack = viewModel.chartStackProperty().get();
+        assertThat(stack.layers()).hasSize(StackedEnergyChart.MAX_LAYERS);
+        assertThat(stack.layers().get(StackedEnergyChart.MAX_LAYERS - 1).key()).isEqualTo(StackedEnergyChart.OTHER);
+        assertThat(stack.total()).isEqualByComparingTo(viewModel.kpisProperty().get().facilityKwh());
     }
 
     @Test
@@ -235,12 +307,14 @@ class EnergyViewModelTest {
         assertThat(target.getFileName().toString()).isEqualTo("energy-2026-07-01_2026-09-30.csv");
         assertThat(viewModel.exportingProperty().get()).isFalse();
         assertThat(viewModel.exportResultProperty().get().error()).isNull();
-        assertThat(viewModel.exportResultProperty().get().rows()).isEqualTo(EnergySamples.WORKLOADS.size());
+        assertThat(viewModel.exportResultProperty().get().file()).isEqualTo(target);
         List<List<String>> parsed = EnergyCsvTest.parse(Files.readString(target, StandardCharsets.UTF_8));
         assertThat(parsed).hasSize(EnergySamples.WORKLOADS.size() + 1);
         BigDecimal facility = parsed.stream().skip(1).map(r -> new BigDecimal(r.get(7))).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(facility).isEqualByComparingTo(viewModel.kpisProperty().get().facilityKwh());
-        assertThat(dir.resolve(target.getFileName() + ".part")).doesNotExist();
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
     }
 
     @Test
@@ -251,10 +325,6 @@ class EnergyViewModelTest {
 
         assertThat(viewModel.exportResultProperty().get().error()).isNotBlank();
         assertThat(viewModel.exportingProperty().get()).isFalse();
-    }
-
-    private static BigDecimal total(List<EnergyViewModel.ChartPoint> points) {
-        return points.stream().map(EnergyViewModel.ChartPoint::facilityKwh).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private BigDecimal sum(Function<WorkloadEnergy, BigDecimal> value) {

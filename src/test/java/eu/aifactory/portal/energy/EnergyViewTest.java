@@ -24,7 +24,9 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -55,6 +57,11 @@ class EnergyViewTest {
             asked.add(groupBy);
             askedFrom.add(from);
             return EnergySamples.report(from, to, groupBy);
+        });
+        fake.onStackedEnergyReport((from, to, groupBy, stackBy) -> {
+            asked.add(groupBy);
+            askedFrom.add(from);
+            return EnergySamples.report(from, to, groupBy, stackBy);
         });
         executor = new FxTaskExecutor();
         I18n i18n = new I18n(I18n.GERMAN);
@@ -100,6 +107,25 @@ class EnergyViewTest {
     }
 
     @Test
+    void theStackingToggleRedrawsTheChartByProjectAndHoverNamesEveryLayersEnergy(FxRobot robot)
+            throws TimeoutException {
+        await(() -> table(robot).getItems().size() == EnergySamples.WORKLOADS.size());
+        @SuppressWarnings("unchecked")
+        XYChart<Number, Number> chart = robot.lookup("#energyChart").queryAs(XYChart.class);
+        assertThat(chart.getData()).extracting(XYChart.Series::getName).contains("llm-finetune");
+
+        robot.clickOn("#energyStack-project");
+
+        await(() -> chart.getData().stream().anyMatch(s -> "p-legal-ai".equals(s.getName())));
+        assertThat(robot.lookup("#energyStack-project").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(chart.getData()).hasSize(4);
+        robot.moveTo(chart.lookup(".chart-plot-background"));
+        Label hover = robot.lookup("#energyChartHover").queryAs(Label.class);
+        await(hover::isVisible);
+        assertThat(hover.getText()).contains("p-legal-ai: ", "kWh", "Energie des Rechenzentrums: ");
+    }
+
+    @Test
     void changingThePeriodReloadsTheTable(FxRobot robot) throws TimeoutException {
         await(() -> table(robot).getItems().size() == EnergySamples.WORKLOADS.size());
         BigDecimal quarterSum = facilitySum(table(robot));
@@ -134,6 +160,9 @@ class EnergyViewTest {
     void enterOnASelectedWorkloadOpensItsReceipt(FxRobot robot) throws TimeoutException {
         await(() -> table(robot).getItems().size() == EnergySamples.WORKLOADS.size());
 
+        WorkloadEnergy last = table(robot).getItems().stream().filter(w -> w.workloadId().equals("wl-006")).findFirst()
+                .orElseThrow();
+        robot.interact(() -> table(robot).scrollTo(last));
         robot.clickOn("Demand forecast");
         robot.type(KeyCode.ENTER);
 

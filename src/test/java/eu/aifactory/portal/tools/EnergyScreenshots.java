@@ -12,11 +12,17 @@ import eu.aifactory.portal.theme.ThemeMode;
 import eu.aifactory.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
@@ -25,14 +31,15 @@ import javafx.stage.Stage;
 
 /**
  * Renders the Energy page headless against the real in-memory demo factory: German, light theme, last quarter,
- * then with the receipt of the largest workload open. Run:
+ * then with the receipt of the largest workload open; the chart stacked by application in English (light) and by
+ * project in German (dark), with its hover label. Run:
  * {@code mvn -Pscreenshots test-compile exec:exec -Dtour.main=eu.aifactory.portal.tools.EnergyScreenshots}.
  */
 public final class EnergyScreenshots {
 
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 800;
-    private static final String DEMO_USER = "mp-anna-schmidt";
+    private static final String DEMO_USER = "mp-sabine-koehler";
 
     private EnergyScreenshots() {
     }
@@ -45,12 +52,61 @@ public final class EnergyScreenshots {
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
         DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        try {
+            capture(factory, "de", ThemeMode.LIGHT, window -> {
+                shoot(window, out.resolve("energy-de-light.png"));
+                onFx(() -> {
+                    TableView<?> table = table(window);
+                    table.requestFocus();
+                    table.getSelectionModel().select(0);
+                    table.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+                    return null;
+                });
+                waitUntil(() -> onFx(() -> lookup(window, "#energyReceiptClose") != null
+                        && lookup(window, "#energyReceipt").lookupAll(".energy-receipt-step").size() > 3));
+                shoot(window, out.resolve("energy-receipt-de-light.png"));
+            });
+            // Stacked by application, English, light; then by project, German, dark, with the hover label showing.
+            capture(factory, "en", ThemeMode.LIGHT, window -> shoot(window, out.resolve("energy-stacked-en-light.png")));
+            capture(factory, "de", ThemeMode.DARK, window -> {
+                XYChart<?, ?> before = (XYChart<?, ?>) lookup(window, "#energyChart");
+                List<String> byApplication = onFx(() -> names(before));
+                onFx(() -> {
+                    ((ToggleButton) lookup(window, "#energyStack-project")).fire();
+                    return null;
+                });
+                waitUntil(() -> onFx(() -> !names(before).isEmpty() && !names(before).equals(byApplication)));
+                shoot(window, out.resolve("energy-stacked-de-dark.png"));
+                onFx(() -> {
+                    Node plot = before.lookup(".chart-plot-background");
+                    Bounds b = plot.localToScene(plot.getBoundsInLocal());
+                    double x = b.getMinX() + b.getWidth() * 0.62;
+                    double y = b.getMinY() + b.getHeight() * 0.45;
+                    before.fireEvent(new MouseEvent(MouseEvent.MOUSE_MOVED, x, y, x, y, MouseButton.NONE, 0, false, false,
+                            false, false, false, false, false, false, false, false, null));
+                    return null;
+                });
+                shoot(window, out.resolve("energy-hover-de-dark.png"));
+            });
+        } finally {
+            factory.stopper().close();
+            Platform.exit();
+        }
+    }
+
+    private interface Shots {
+        void take(PortalWindow window) throws Exception;
+    }
+
+    /** Signs in to a fresh portal in {@code language} and {@code theme}, opens Energy and takes the shots. */
+    private static void capture(DemoFactoryStarter.Running factory, String language, ThemeMode theme, Shots shots)
+            throws Exception {
         Path dataDir = Files.createTempDirectory("portal-energy-shots");
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("de")
-                .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
+        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage(language)
+                .withTheme(theme).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
         AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
                 .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false)
+                .osPrefersDark(() -> theme == ThemeMode.DARK)
                 .build();
         try {
             PortalWindow window = onFx(() -> {
@@ -73,22 +129,18 @@ public final class EnergyScreenshots {
                 return null;
             });
             waitUntil(() -> onFx(() -> table(window) != null && !table(window).getItems().isEmpty()));
-            shoot(window, out.resolve("energy-de-light.png"));
+            shots.take(window);
             onFx(() -> {
-                TableView<?> table = table(window);
-                table.requestFocus();
-                table.getSelectionModel().select(0);
-                table.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+                ((Stage) window.scene().getWindow()).close();
                 return null;
             });
-            waitUntil(() -> onFx(() -> lookup(window, "#energyReceiptClose") != null
-                    && lookup(window, "#energyReceipt").lookupAll(".energy-receipt-step").size() > 3));
-            shoot(window, out.resolve("energy-receipt-de-light.png"));
         } finally {
             context.close();
-            factory.stopper().close();
-            Platform.exit();
         }
+    }
+
+    private static List<String> names(XYChart<?, ?> chart) {
+        return chart.getData().stream().map(XYChart.Series::getName).toList();
     }
 
     private static TableView<?> table(PortalWindow window) {

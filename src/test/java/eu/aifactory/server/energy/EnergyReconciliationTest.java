@@ -6,6 +6,8 @@ import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.EnergySeries;
+import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.report.EnergyTotals;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.contract.OpenApiValidator;
@@ -276,5 +278,62 @@ class EnergyReconciliationTest {
             }
         }
         return Instant.ofEpochMilli(at);
+    }
+
+    @Test
+    void stackedSeriesAddUpToEveryPeriodAndEachSeriesToItsPeriodsAndAllToTheTotal() {
+        Random random = new Random(SEED + 3);
+        boolean validated = false;
+        for (int trial = 0; trial < TRIALS; trial++) {
+            Instant from = randomInstant(random);
+            Instant to = from.plusSeconds(random.nextInt(200 * 86_400) + 1);
+            for (EnergyGroupBy groupBy : List.of(EnergyGroupBy.DAY, EnergyGroupBy.WEEK, EnergyGroupBy.MONTH)) {
+                for (EnergyStackBy stackBy : EnergyStackBy.values()) {
+                    String path = "/v1/reports/energy?from=" + URLEncoder.encode(from.toString(), StandardCharsets.UTF_8)
+                            + "&to=" + URLEncoder.encode(to.toString(), StandardCharsets.UTF_8) + "&groupBy="
+                            + groupBy.wire() + "&stackBy=" + stackBy.wire();
+                    Api.Response response = api.get(path, admin);
+                    assertThat(response.status()).as(path + " -> " + response.body()).isEqualTo(200);
+                    if (!validated) {
+                        OpenApiValidator.shared().assertValidResponse("GET", path, 200, response.contentType(),
+                                response.body());
+                        validated = true;
+                    }
+                    EnergyReport report = response.as(EnergyReport.class);
+                    String what = "trial " + trial + " " + path;
+                    assertThat(report.stackBy()).isEqualTo(stackBy);
+                    Set<String> keys = new java.util.HashSet<>();
+                    BigDecimal all = BigDecimal.ZERO;
+                    for (EnergySeries series : report.series()) {
+                        assertThat(keys.add(series.key())).as(what + ": series keys are unique").isTrue();
+                        assertThat(series.values()).as(what).hasSize(report.groups().size());
+                        assertThat(series.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add))
+                                .as(what + ": " + series.key()).isEqualByComparingTo(series.facilityKwh());
+                        all = all.add(series.facilityKwh());
+                    }
+                    assertThat(all).as(what + ": series vs total").isEqualByComparingTo(report.totals().facilityKwh());
+                    for (int i = 0; i < report.groups().size(); i++) {
+                        int period = i;
+                        BigDecimal stacked = report.series().stream().map(x -> x.values().get(period))
+                                .reduce(BigDecimal.ZERO, BigDecimal::add);
+                        assertThat(stacked).as(what + ": period " + report.groups().get(i).key())
+                                .isEqualByComparingTo(report.groups().get(i).facilityKwh());
+                    }
+                    // The groups are the same with or without stacking.
+                    assertThat(report.groups()).isEqualTo(report(from, to, groupBy, false).groups());
+                }
+            }
+        }
+    }
+
+    @Test
+    void stackingIsRefusedForGroupingsThatAreNotPeriodsAndForUnknownValues() {
+        String base = "/v1/reports/energy?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z";
+        Api.Response byProject = api.get(base + "&groupBy=project&stackBy=application", admin);
+        assertThat(byProject.status()).isEqualTo(400);
+        assertThat(byProject.body()).contains("stackBy");
+        Api.Response unknown = api.get(base + "&groupBy=day&stackBy=planet", admin);
+        assertThat(unknown.status()).isEqualTo(400);
+        assertThat(unknown.body()).contains("stackBy");
     }
 }

@@ -1,0 +1,171 @@
+package eu.aifactory.portal.common;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes one file at a time in the background, with progress and cancellation. The content goes to a hidden
+ * temporary file beside the target, moved into place only when complete: a cancelled or failed export leaves the
+ * target as it was and no partial file behind. Properties change on the UI thread only.
+ */
+public final class FileExport {
+
+    /** Writes the file's content; calls {@link Progress#report} now and then, which throws once cancelled. */
+    @FunctionalInterface
+    public interface Content {
+        void write(OutputStream out, Progress progress) throws IOException;
+    }
+
+    /** The writer's side of progress and cancellation. */
+    @FunctionalInterface
+    public interface Progress {
+        /**
+         * Reports the share done, 0 to 1.
+         *
+         * @throws Cancelled when the export was cancelled: the writer lets it propagate
+         */
+        void report(double fraction) throws Cancelled;
+    }
+
+    /** Thrown into the writer when the user cancelled the export. */
+    public static final class Cancelled extends InterruptedIOException {
+        private static final long serialVersionUID = 1L;
+
+        public Cancelled() {
+            super("export cancelled");
+        }
+    }
+
+    /** How an export ended: the file written, or the error, or cancelled. */
+    public record Result(Path file, boolean cancelled, String error) {
+        public boolean ok() {
+            return !cancelled && error == null;
+        }
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FileExport.class);
+
+    private final TaskExecutor executor;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
+    private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private TaskHandle task = TaskHandle.NONE;
+    private AtomicBoolean cancelFlag = new AtomicBoolean();
+    private Path runningTarget;
+
+    public FileExport(TaskExecutor executor) {
+        this.executor = Objects.requireNonNull(executor);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The share done of the running export, 0 to 1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    /** How the last export ended, null while one runs or before the first. */
+    public ReadOnlyObjectProperty<Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Starts writing {@code target}; an export still running is cancelled first. */
+    public void start(Path target, Content content) {
+        Objects.requireNonNull(target);
+        Objects.requireNonNull(content);
+        cancel();
+        result.set(null);
+        AtomicBoolean cancelled = new AtomicBoolean();
+        cancelFlag = cancelled;
+        runningTarget = target;
+        running.set(true);
+        progress.set(0);
+        AtomicReference<Double> pending = new AtomicReference<>();
+        Progress report = fraction -> {
+            if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+                throw new Cancelled();
+            }
+            // Coalesced: at most one UI update queued, carrying the latest figure.
+            if (pending.getAndSet(fraction) == null) {
+                executor.runLater(Duration.ZERO, () -> {
+                    Double latest = pending.getAndSet(null);
+                    if (latest != null && !cancelled.get()) {
+                        progress.set(latest);
+                    }
+                });
+            }
+        };
+        task = executor.run(() -> {
+            write(target, content, report);
+            return target;
+        }, written -> {
+            running.set(false);
+            progress.set(1);
+            result.set(new Result(written, false, null));
+        }, failure -> {
+            running.set(false);
+            if (failure instanceof Cancelled) {
+                result.set(new Result(target, true, null));
+                return;
+            }
+            LOG.warn("export to {} failed: {}", target, failure.toString());
+            String message = failure.getMessage();
+            result.set(new Result(target, false,
+                    message == null || message.isBlank() ? failure.getClass().getSimpleName() : message));
+        });
+    }
+
+    /** Stops a running export; the target stays as it was. Does nothing when none runs. */
+    public void cancel() {
+        if (!running.get()) {
+            return;
+        }
+        cancelFlag.set(true);
+        task.cancel();
+        running.set(false);
+        result.set(new Result(runningTarget, true, null));
+    }
+
+    /** Writes {@code content} to a temporary file beside {@code target} and moves it into place once complete. */
+    static void write(Path target, Content content, Progress progress) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Path partial = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        boolean moved = false;
+        try {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
+                content.write(out, progress);
+            }
+            progress.report(1);
+            try {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(partial);
+            }
+        }
+    }
+}
