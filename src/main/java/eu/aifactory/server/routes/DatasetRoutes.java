@@ -57,14 +57,14 @@ final class DatasetRoutes {
 
     void upload(Context ctx) {
         Principal principal = auth.require(ctx);
+        // Refuse before reading: a caller who may not upload, or a body that is too large, costs no disk.
+        service.checkUploader(principal);
         String contentType = ctx.header("Content-Type");
         String media = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("multipart/form-data")) {
             throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the dataset as multipart/form-data"
                     + " with the fields projectId and file" + (media.isEmpty() ? "." : ", not " + media + "."));
         }
-        // Refuse before reading: a caller who may not upload, or a body that is too large, costs no disk.
-        service.checkUploader(principal);
         if (ctx.req().getContentLengthLong() > DatasetService.MAX_BYTES + ENVELOPE_BYTES) {
             throw DatasetService.tooLarge();
         }
