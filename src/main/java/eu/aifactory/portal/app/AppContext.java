@@ -27,6 +27,7 @@ import eu.aifactory.portal.shell.SessionManager;
 import eu.aifactory.portal.shell.ShellServices;
 import eu.aifactory.portal.theme.OsThemeDetector;
 import eu.aifactory.portal.theme.ThemeManager;
+import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.workloads.WorkloadsMount;
 import java.net.URI;
 import java.nio.file.Path;
@@ -93,6 +94,7 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.ENERGY, EnergyPage::new);
         pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, dataDir.resolve("trust")));
+        pages.register(Page.USAGE, UsagePage::new);
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
                 context.session(), secrets::kind, sessions::signOut), i18n));
     }
