@@ -2,6 +2,7 @@ package eu.aifactory.portal.app;
 
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.portal.admin.AdminPage;
 import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
@@ -95,6 +96,7 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.ENERGY, EnergyPage::new);
         pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, dataDir.resolve("trust")));
         pages.register(Page.USAGE, UsagePage::new);
+        pages.register(Page.ADMIN, AdminPage::new);
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
                 context.session(), secrets::kind, sessions::signOut), i18n));
     }
