@@ -128,6 +128,7 @@ public final class UsageView extends BorderPane {
         });
         viewModel.budgets().addListener((ListChangeListener<BudgetStatus>) change -> showBudgets());
         viewModel.burnDownProperty().addListener((obs, old, now) -> showBurnDown());
+        viewModel.burnLoadingProperty().addListener((obs, old, now) -> showBurnDown());
         viewModel.topApplications().addListener((ListChangeListener<UsageGroup>) c -> topApps.getItems().setAll(viewModel.topApplications()));
         viewModel.topUsers().addListener((ListChangeListener<UsageGroup>) c -> topUsers.getItems().setAll(viewModel.topUsers()));
         viewModel.exportResultProperty().addListener((obs, old, now) -> showExport());
@@ -556,9 +557,8 @@ public final class UsageView extends BorderPane {
         }
         XYChart.Series<Number, Number> forecast = new XYChart.Series<>();
         forecast.setName(i18n.get("usage.burn.forecast"));
-        double lastSpent = cumulative.isEmpty() ? 0 : cumulative.get(cumulative.size() - 1).doubleValue();
-        forecast.getData().add(new XYChart.Data<>(Math.max(1, cumulative.size()), lastSpent));
-        if (status.forecastEur() != null) {
+        if (!cumulative.isEmpty() && status.forecastEur() != null) {
+            forecast.getData().add(new XYChart.Data<>(cumulative.size(), cumulative.get(cumulative.size() - 1).doubleValue()));
             forecast.getData().add(new XYChart.Data<>(days, status.forecastEur().doubleValue()));
         }
         List<XYChart.Series<Number, Number>> all = new java.util.ArrayList<>(List.of(spent, forecast));
@@ -573,11 +573,12 @@ public final class UsageView extends BorderPane {
             }
         }
         burnChart.getData().setAll(all);
-        burnCaption.setText(status.budgetEur() == null
+        String loading = viewModel.burnLoadingProperty().get() ? " " + i18n.get("usage.burn.loading") : "";
+        burnCaption.setText((status.budgetEur() == null
                 ? i18n.get("usage.burn.noBudget", status.projectName(), Formats.eur(status.spentEur(), locale()))
                 : i18n.get("usage.burn.caption", status.projectName(), Formats.eur(status.spentEur(), locale()),
                         Formats.eur(status.committedEur(), locale()), Formats.eur(status.budgetEur(), locale()),
-                        status.forecastEur() == null ? "\u2013" : Formats.eur(status.forecastEur(), locale())));
+                        status.forecastEur() == null ? "\u2013" : Formats.eur(status.forecastEur(), locale()))) + loading);
     }
 
     private static String oneDecimal(BigDecimal value, Locale locale) {

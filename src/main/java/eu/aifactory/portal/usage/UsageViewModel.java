@@ -25,7 +25,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -77,6 +76,7 @@ public final class UsageViewModel {
     private final ReadOnlyObjectWrapper<ExportResult> exportResult = new ReadOnlyObjectWrapper<>(this, "exportResult");
 
     private Map<String, List<BigDecimal>> dailyCost = Map.of();
+    private boolean dailyLoaded;
     private YearMonth budgetMonth;
     private int daysElapsed;
     private String selectedProject;
@@ -84,6 +84,8 @@ public final class UsageViewModel {
     private LocalDate customTo;
     private TaskHandle loadTask = TaskHandle.NONE;
     private TaskHandle exportTask = TaskHandle.NONE;
+    private TaskHandle burnTask = TaskHandle.NONE;
+    private final ReadOnlyBooleanWrapper burnLoading = new ReadOnlyBooleanWrapper(this, "burnLoading");
     private long generation;
 
     public UsageViewModel(FactoryClient client, TaskExecutor executor, ConnectionMonitor monitor, Clock clock, ZoneId zone) {
@@ -142,6 +144,11 @@ public final class UsageViewModel {
         return burnDown.getReadOnlyProperty();
     }
 
+    /** True while the daily figures of the burn-down are being read (after the rest of the page is shown). */
+    public ReadOnlyBooleanProperty burnLoadingProperty() {
+        return burnLoading.getReadOnlyProperty();
+    }
+
     public ReadOnlyBooleanProperty exportingProperty() {
         return exporting.getReadOnlyProperty();
     }
@@ -183,6 +190,8 @@ public final class UsageViewModel {
     /** Loads the chosen period; a load still running is cancelled and its answer never shown. */
     public void load() {
         loadTask.cancel();
+        burnTask.cancel();
+        burnLoading.set(false);
         long mine = ++generation;
         LocalDate today = today();
         EnergyPeriod.DateRange days = period.get().range(today, customFrom, customTo);
@@ -192,7 +201,7 @@ public final class UsageViewModel {
         loadTask = executor.run(() -> fetch(days, today),
                 loaded -> {
                     if (mine == generation) {
-                        show(loaded);
+                        show(loaded, mine);
                     }
                 },
                 failure -> {
@@ -235,6 +244,7 @@ public final class UsageViewModel {
     public void dispose() {
         exportTask.cancel();
         loadTask.cancel();
+        burnTask.cancel();
         generation++;
     }
 
@@ -264,19 +274,25 @@ public final class UsageViewModel {
         table.sort(Comparator.comparing(ProjectMonth::month).thenComparing(ProjectMonth::projectName,
                 Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
 
-        // This month's budgets and, for the burn-down, each day's cost of every project so far.
         YearMonth current = YearMonth.from(today);
-        List<BudgetStatus> monthBudgets = client.budgets(current);
+        return new Loaded(byProject.totals(), table, top(byApplication), top(byUser), client.budgets(current), current,
+                today.getDayOfMonth());
+    }
+
+    /**
+     * Each day's cost of every project this month so far, for the burn-down: one small report per day, asked after
+     * the page's figures are on screen, so the figures do not wait for it.
+     */
+    private Map<String, List<BigDecimal>> fetchDaily(YearMonth month, int elapsed) {
         Map<String, List<BigDecimal>> daily = new HashMap<>();
-        int elapsed = today.getDayOfMonth();
         for (int day = 1; day <= elapsed; day++) {
-            LocalDate date = current.atDay(day);
+            LocalDate date = month.atDay(day);
             UsageReport oneDay = client.usage(start(date), start(date.plusDays(1)), UsageGroupBy.PROJECT);
             for (UsageGroup group : oneDay.groups()) {
                 daily.computeIfAbsent(group.key(), k -> zeros(elapsed)).set(day - 1, group.costEur());
             }
         }
-        return new Loaded(byProject.totals(), table, top(byApplication), top(byUser), monthBudgets, daily, current, elapsed);
+        return daily;
     }
 
     private static List<BigDecimal> zeros(int days) {
@@ -302,7 +318,7 @@ public final class UsageViewModel {
         return a.isBefore(b) ? a : b;
     }
 
-    private void show(Loaded loaded) {
+    private void show(Loaded loaded, long mine) {
         monitor.reportSuccess();
         totals.set(loaded.totals());
         rows.setAll(loaded.rows());
@@ -312,7 +328,8 @@ public final class UsageViewModel {
         sorted.sort(Comparator.comparing((BudgetStatus b) -> b.percent() == null ? BigDecimal.valueOf(-1) : b.percent())
                 .reversed().thenComparing(BudgetStatus::projectName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
         budgets.setAll(sorted);
-        dailyCost = loaded.daily();
+        dailyCost = Map.of();
+        dailyLoaded = false;
         budgetMonth = loaded.month();
         daysElapsed = loaded.daysElapsed();
         String keep = selectedProject != null && sorted.stream().anyMatch(b -> b.projectId().equals(selectedProject))
@@ -320,6 +337,26 @@ public final class UsageViewModel {
         selectBudget(keep);
         boolean nothing = loaded.rows().isEmpty() && loaded.totals().workloadCount() == 0;
         state.set(nothing ? State.EMPTY : State.READY);
+        loadBurnDown(loaded.month(), loaded.daysElapsed(), mine);
+    }
+
+    private void loadBurnDown(YearMonth month, int elapsed, long mine) {
+        burnTask.cancel();
+        burnLoading.set(true);
+        burnTask = executor.run(() -> fetchDaily(month, elapsed), daily -> {
+            if (mine == generation) {
+                burnLoading.set(false);
+                dailyCost = daily;
+                dailyLoaded = true;
+                selectBudget(selectedProject);
+            }
+        }, failure -> {
+            if (mine == generation) {
+                LOG.info("burn-down figures not loaded: {}", failure.toString());
+                burnLoading.set(false);
+                monitor.report(failure);
+            }
+        });
     }
 
     private BurnDown burnDownOf(String projectId) {
@@ -330,7 +367,8 @@ public final class UsageViewModel {
         if (status == null) {
             return null;
         }
-        List<BigDecimal> days = dailyCost.getOrDefault(projectId, zeros(daysElapsed));
+        // Until the daily figures arrive the burn-down has the budget lines only, not a line of zeros.
+        List<BigDecimal> days = dailyLoaded ? dailyCost.getOrDefault(projectId, zeros(daysElapsed)) : List.of();
         List<BigDecimal> cumulative = new ArrayList<>(days.size());
         BigDecimal sum = BigDecimal.ZERO;
         for (BigDecimal cost : days) {
@@ -389,7 +427,6 @@ public final class UsageViewModel {
     }
 
     private record Loaded(UsageTotals totals, List<ProjectMonth> rows, List<UsageGroup> topApplications,
-                          List<UsageGroup> topUsers, List<BudgetStatus> budgets, Map<String, List<BigDecimal>> daily,
-                          YearMonth month, int daysElapsed) {
+                          List<UsageGroup> topUsers, List<BudgetStatus> budgets, YearMonth month, int daysElapsed) {
     }
 }
