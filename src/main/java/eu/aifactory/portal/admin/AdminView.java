@@ -264,6 +264,8 @@ public final class AdminView extends BorderPane {
         ChoiceBox<UserAccount> owner = new ChoiceBox<>(viewModel.users());
         owner.setId("adminTokenOwner");
         owner.setConverter(converter(u -> u == null ? "" : u.name()));
+        owner.setMinWidth(Region.USE_PREF_SIZE);
+        owner.setPrefWidth(200);
         TextField label = new TextField();
         label.setId("adminTokenLabel");
         label.setPromptText(i18n.get("admin.tokens.labelPrompt"));
@@ -294,7 +296,8 @@ public final class AdminView extends BorderPane {
         });
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        Label forLabel = new Label(i18n.get("admin.tokens.for"));
+        Label forLabel = new Label();
+        forLabel.textProperty().bind(i18n.binding("admin.tokens.for"));
         HBox actions = new HBox(8, forLabel, owner, label, create, spring, revoke);
         actions.setAlignment(Pos.CENTER_LEFT);
         Label note = new Label();
@@ -518,7 +521,10 @@ public final class AdminView extends BorderPane {
             confirm(i18n.get("admin.quotas.removeConfirm", planName(q.planId()), quotaProject.getValue().name()),
                     () -> viewModel.setQuota(q.projectId(), q.planId(), null));
         });
-        Label projectLabel = new Label(i18n.get("admin.col.project"));
+        Label projectLabel = new Label();
+        projectLabel.textProperty().bind(i18n.binding("admin.col.project"));
+        quotaProject.setMinWidth(Region.USE_PREF_SIZE);
+        quotaProject.setPrefWidth(260);
         HBox top = new HBox(8, projectLabel, quotaProject);
         top.setAlignment(Pos.CENTER_LEFT);
         HBox actions = new HBox(8, max, set, remove);

@@ -155,6 +155,8 @@ public final class UsageView extends BorderPane {
     }
 
     private void refreshTexts() {
+        // A combo box's button cell keeps its text until it is replaced.
+        periodPicker.setButtonCell(new PeriodCell());
         showStatus();
         showRange();
         showTotals();
@@ -321,6 +323,8 @@ public final class UsageView extends BorderPane {
         });
         burnChart.setId("usageBurnDown");
         burnChart.setAnimated(false);
+        // Its own legend: the chart's legend is rebuilt with every data change and lost its place on a language switch.
+        burnChart.setLegendVisible(false);
         burnChart.setCreateSymbols(false);
         burnChart.setPrefHeight(200);
         burnChart.getStyleClass().add("usage-burn");
@@ -332,11 +336,29 @@ public final class UsageView extends BorderPane {
         burnCaption.setId("usageBurnCaption");
         burnCaption.setWrapText(true);
         burnCaption.getStyleClass().add(Styles.TEXT_SMALL);
-        VBox budgets = new VBox(6, budgetTitle, budgetList, burnChart, burnCaption);
+        VBox budgets = new VBox(6, budgetTitle, budgetList, burnChart, burnLegend(), burnCaption);
         budgets.setPrefWidth(440);
         budgets.setMinWidth(360);
         HBox row = new HBox(16, months, budgets);
         return row;
+    }
+
+    private Node burnLegend() {
+        javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(14, 4);
+        legend.setId("usageBurnLegend");
+        legend.setAlignment(Pos.CENTER);
+        String[][] entries = {{"spent", "usage.burn.spent"}, {"forecast", "usage.burn.forecast"},
+            {"p50", "usage.burn.line50"}, {"p80", "usage.burn.line80"}, {"p100", "usage.burn.line100"}};
+        for (String[] entry : entries) {
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("burn-swatch", entry[0]);
+            Label label = new Label();
+            label.textProperty().bind(i18n.binding(entry[1]));
+            label.setGraphic(swatch);
+            label.getStyleClass().add(Styles.TEXT_SMALL);
+            legend.getChildren().add(label);
+        }
+        return legend;
     }
 
     private Node tableSection() {
