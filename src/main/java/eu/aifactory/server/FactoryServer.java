@@ -92,15 +92,17 @@ public final class FactoryServer implements AutoCloseable {
             EnergyFactors factors = EnergyFactors.load(database.jdbi());
             int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
             List<DemoUser> demoUsers = List.of();
-            List<SeedSource.SeedTenant> seededNow = List.of();
+            List<SeedSource.SeedTenant> demoTenants = List.of();
+            boolean firstSeed = false;
             if (config.demo()) {
                 byte[] secret = InstallSecret.load(config.dataDir());
                 DemoSeeder seeder = new DemoSeeder(tenants, catalog, workloads, clock, referenceGpus);
                 List<eu.aifactory.server.seed.SeedSource.SeedTenant> seedTenants = seeds.tenants();
                 if (tenants.countTenants() == 0) {
                     seeder.seed(seedTenants, secret);
-                    seededNow = seedTenants;
+                    firstSeed = true;
                 }
+                demoTenants = seedTenants;
                 demoUsers = seeder.demoUsers(seedTenants, secret);
             }
             events = new EventHub(workloads, clock);
@@ -111,8 +113,8 @@ public final class FactoryServer implements AutoCloseable {
                     new EnergyService(new EnergyStore(database.jdbi()), workloads, catalog, clock), clock);
             WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock,
                     budgets);
-            if (!seededNow.isEmpty()) {
-                new DemoBudgets(tenants, budgetStore, budgets, clock).seed(seededNow, catalog.plans());
+            if (!demoTenants.isEmpty()) {
+                new DemoBudgets(tenants, budgetStore, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
             }
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());

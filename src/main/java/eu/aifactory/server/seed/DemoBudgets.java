@@ -44,19 +44,32 @@ public final class DemoBudgets {
         this.clock = clock;
     }
 
-    public void seed(List<SeedSource.SeedTenant> seedTenants, List<ResourcePlan> plans) {
+    /**
+     * Sets this month's budgets of every demo tenant that has none yet for it (so a demo database kept into the next
+     * month shows budgets again), and on the first seed the quotas and token labels too.
+     */
+    public void seed(List<SeedSource.SeedTenant> seedTenants, List<ResourcePlan> plans, boolean firstSeed) {
+        long started = System.nanoTime();
         String month = budgets.currentMonth().toString();
+        int seeded = 0;
         for (SeedSource.SeedTenant tenant : seedTenants) {
+            if (tenants.tenant(tenant.id()).isEmpty() || !store.budgets(tenant.id(), month).isEmpty()) {
+                continue;
+            }
             List<Me.Project> projects = tenants.projects(tenant.id());
+            // Seed order, and only projects the database has (it may have been seeded from older seed files).
             List<Me.Project> ordered = tenant.projects().stream()
-                    .map(p -> projects.stream().filter(q -> q.id().equals(p.id())).findFirst().orElseThrow())
+                    .flatMap(p -> projects.stream().filter(q -> q.id().equals(p.id())).findFirst().stream())
                     .toList();
+            if (ordered.isEmpty()) {
+                continue;
+            }
             Principal reader = new Principal(SEEDER, "Demo seed", "", tenant.id(), tenant.name(),
                     Set.of(Role.ACCOUNT_MANAGER), ordered);
             List<BudgetStatus> statuses = budgets.statuses(reader, ordered, budgets.currentMonth());
             long now = clock.millis();
+            int tight = statuses.size() - 1;
             store.jdbi().useTransaction(h -> {
-                int tight = statuses.size() - 1;
                 for (int i = 0; i < statuses.size(); i++) {
                     BudgetStatus s = statuses.get(i);
                     BigDecimal used = s.spentEur().add(s.committedEur());
@@ -64,15 +77,19 @@ public final class DemoBudgets {
                             : used.divide(i == tight ? TIGHT : COMFORTABLE, 0, RoundingMode.CEILING).setScale(2);
                     store.putBudget(h, tenant.id(), s.projectId(), month, budget, null, SEEDER, now);
                 }
-                if (!ordered.isEmpty()) {
+                if (firstSeed) {
                     for (ResourcePlan plan : plans) {
                         store.putQuota(h, tenant.id(), ordered.get(tight).id(), plan.id(),
                                 Math.max(DEMO_QUOTA_GPUS, plan.gpuCount()), SEEDER, now);
                     }
+                    h.createUpdate("UPDATE api_tokens SET label = :l WHERE label IS NULL").bind("l", "demo sign-in").execute();
                 }
-                h.createUpdate("UPDATE api_tokens SET label = :l WHERE label IS NULL").bind("l", "demo sign-in").execute();
             });
+            seeded++;
         }
-        LOG.info("Demo budgets for {} and quotas set for {} tenants", month, seedTenants.size());
+        if (seeded > 0) {
+            LOG.info("Demo budgets for {} set for {} tenants in {} ms", month, seeded,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
     }
 }

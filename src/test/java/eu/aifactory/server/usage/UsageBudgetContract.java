@@ -174,6 +174,31 @@ abstract class UsageBudgetContract {
         assertThat(api.get("/v1/budgets?month=2026-13", accountManager).status()).isEqualTo(400);
     }
 
+    @Test
+    void theDemoSeedGivesThisMonthBudgetsOneProjectAbove80PercentAndQuotas() {
+        JsonNode budgets = api.get("/v1/budgets", accountManager).json();
+        JsonNode qs = null;
+        JsonNode maint = null;
+        for (JsonNode b : budgets) {
+            if (b.path("projectId").asText().equals("acme-qs")) {
+                qs = b;
+            } else if (b.path("projectId").asText().equals("acme-maint")) {
+                maint = b;
+            }
+        }
+        assertThat(qs).isNotNull();
+        assertThat(maint).isNotNull();
+        assertThat(qs.path("budgetEur").isNumber()).isTrue();
+        if (maint.path("spentEur").decimalValue().signum() > 0) {
+            // On the first day of a month there is no spending yet to be 80 % of.
+            assertThat(maint.path("level").asText()).isEqualTo("WARN_80");
+            assertThat(qs.path("level").asText()).isEqualTo("OK");
+        }
+        JsonNode quotas = api.get("/v1/projects/acme-maint/headroom", admin).json().path("quotas");
+        assertThat(quotas.findValues("maxGpus")).isNotEmpty().allMatch(JsonNode::isInt);
+        assertThat(api.get("/v1/admin/tokens", admin).json().findValuesAsText("label")).contains("demo sign-in");
+    }
+
     // ---------------------------------------------------------------- quotas
 
     @Test
