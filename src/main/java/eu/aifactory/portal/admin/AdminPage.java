@@ -47,4 +47,9 @@ public final class AdminPage implements Page {
             viewModel.load();
         }
     }
+
+    @Override
+    public void dispose() {
+        viewModel.dispose();
+    }
 }

@@ -504,12 +504,7 @@ public final class AdminView extends BorderPane {
         set.disableProperty().bind(quotaTable.getSelectionModel().selectedItemProperty().isNull().or(max.textProperty().isEmpty()));
         set.setOnAction(e -> {
             QuotaStatus q = quotaTable.getSelectionModel().getSelectedItem();
-            Integer value = parseGpus(max.getText());
-            if (value == null) {
-                viewModel.setQuota(q.projectId(), q.planId(), -1);
-            } else {
-                viewModel.setQuota(q.projectId(), q.planId(), value);
-            }
+            viewModel.setQuota(q.projectId(), q.planId(), max.getText());
         });
         Button remove = new Button();
         remove.setId("adminRemoveQuota");
@@ -519,7 +514,7 @@ public final class AdminView extends BorderPane {
         remove.setOnAction(e -> {
             QuotaStatus q = quotaTable.getSelectionModel().getSelectedItem();
             confirm(i18n.get("admin.quotas.removeConfirm", planName(q.planId()), quotaProject.getValue().name()),
-                    () -> viewModel.setQuota(q.projectId(), q.planId(), null));
+                    () -> viewModel.removeQuota(q.projectId(), q.planId()));
         });
         Label projectLabel = new Label();
         projectLabel.textProperty().bind(i18n.binding("admin.col.project"));
@@ -533,15 +528,6 @@ public final class AdminView extends BorderPane {
         VBox.setVgrow(quotaTable, Priority.ALWAYS);
         box.setPadding(new Insets(10, 0, 0, 0));
         return box;
-    }
-
-    private static Integer parseGpus(String text) {
-        try {
-            int value = Integer.parseInt(text.trim());
-            return value < 0 ? null : value;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private String planName(String planId) {

@@ -71,6 +71,7 @@ public final class AdminViewModel {
     private String quotaProject;
     private String overrideProject;
     private int running;
+    private boolean disposed;
 
     public AdminViewModel(FactoryClient client, TaskExecutor executor, ConnectionMonitor monitor, I18n i18n, Clock clock,
                           ZoneId zone) {
@@ -274,12 +275,23 @@ public final class AdminViewModel {
         }, null);
     }
 
-    /** Sets the most GPUs the project may hold at once on a plan; null removes the limit. */
-    public void setQuota(String projectId, String planId, Integer maxGpus) {
-        if (maxGpus != null && maxGpus < 0) {
+    /** Sets the quota from the text the admin typed: a whole number of GPUs, 0 or more. */
+    public void setQuota(String projectId, String planId, String text) {
+        Integer value = parseGpus(text);
+        if (value == null) {
             error.set(i18n.get("admin.quotas.invalid"));
             return;
         }
+        putQuota(projectId, planId, value);
+    }
+
+    /** Removes the project's GPU limit on the plan. */
+    public void removeQuota(String projectId, String planId) {
+        putQuota(projectId, planId, null);
+    }
+
+    /** Sets the most GPUs the project may hold at once on a plan; null removes the limit. */
+    private void putQuota(String projectId, String planId, Integer maxGpus) {
         call(() -> {
             client.putQuota(projectId, planId, maxGpus);
             return client.headroom(projectId).quotas();
@@ -303,6 +315,16 @@ public final class AdminViewModel {
         try {
             BigDecimal value = new BigDecimal(t);
             return value.signum() < 0 || value.scale() > 2 ? null : value.setScale(2);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** A whole number of GPUs, 0 or more; null for anything else. */
+    static Integer parseGpus(String text) {
+        try {
+            int value = Integer.parseInt(text == null ? "" : text.trim());
+            return value < 0 ? null : value;
         } catch (NumberFormatException e) {
             return null;
         }
@@ -336,6 +358,9 @@ public final class AdminViewModel {
         busy.set(true);
         error.set(null);
         executor.run(work, result -> {
+            if (disposed) {
+                return;
+            }
             finished();
             monitor.reportSuccess();
             onSuccess.accept(result);
@@ -343,12 +368,20 @@ public final class AdminViewModel {
                 info.set(done);
             }
         }, failure -> {
+            if (disposed) {
+                return;
+            }
             finished();
             monitor.report(failure);
             LOG.info("admin action failed: {}", failure.toString());
             info.set(null);
             error.set(describe(failure));
         });
+    }
+
+    /** The session ended: answers still on their way are dropped. */
+    public void dispose() {
+        disposed = true;
     }
 
     private void finished() {

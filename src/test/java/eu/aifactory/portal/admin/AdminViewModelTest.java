@@ -165,12 +165,23 @@ class AdminViewModelTest {
         viewModel.showQuotas("p-line");
         assertThat(viewModel.quotas()).extracting(QuotaStatus::maxGpus).containsExactly(8);
 
-        viewModel.setQuota("p-line", "b200-x8", 16);
+        viewModel.setQuota("p-line", "b200-x8", " 16 ");
         assertThat(viewModel.quotas()).extracting(QuotaStatus::maxGpus).containsExactly(16);
 
-        viewModel.setQuota("p-line", "b200-x8", null);
+        viewModel.removeQuota("p-line", "b200-x8");
         assertThat(viewModel.quotas().get(0).maxGpus()).isNull();
         assertThat(viewModel.infoProperty().get()).isEqualTo("Quota on b200-x8 removed.");
+    }
+
+    @Test
+    void aQuotaThatIsNoWholeNumberOfGpusIsNotSent() {
+        viewModel.showQuotas("p-line");
+        int calls = fake.calls().size();
+        viewModel.setQuota("p-line", "b200-x8", "-2");
+        viewModel.setQuota("p-line", "b200-x8", "acht");
+        assertThat(fake.calls()).hasSize(calls);
+        assertThat(viewModel.errorProperty().get()).isEqualTo("Enter the quota as a whole number of GPUs (0 or more).");
+        assertThat(viewModel.quotas().get(0).maxGpus()).isEqualTo(8);
     }
 
     @Test

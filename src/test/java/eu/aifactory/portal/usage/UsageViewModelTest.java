@@ -37,9 +37,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 class UsageViewModelTest {
 
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     /** 3 November 2026, site time: this quarter is October and November so far, the month has 3 days behind it. */
-    private static final Clock NOW = Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZONE);
+    static final Clock NOW = Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZONE);
 
     private record Request(Instant from, Instant to, UsageGroupBy groupBy) {
     }
@@ -60,11 +60,11 @@ class UsageViewModelTest {
         fake.budget(budget("p-free", "Freies Projekt", null, "10.00", "0.00", null, BudgetLevel.OK, "25.00"));
     }
 
-    private static Instant midnight(String date) {
+    static Instant midnight(String date) {
         return LocalDate.parse(date).atStartOfDay(ZONE).toInstant();
     }
 
-    private static BudgetStatus budget(String id, String name, String budget, String spent, String committed,
+    static BudgetStatus budget(String id, String name, String budget, String spent, String committed,
                                        String percent, BudgetLevel level, String forecast) {
         return new BudgetStatus(id, name, "2026-11", budget == null ? null : new BigDecimal(budget), null,
                 new BigDecimal(spent), new BigDecimal(committed), BigDecimal.ZERO,
@@ -77,7 +77,7 @@ class UsageViewModelTest {
     }
 
     /** October: both projects; November: only the line; each single November day: 10 EUR for the line on day 2. */
-    private static UsageReport report(Instant from, Instant to, UsageGroupBy groupBy) {
+    static UsageReport report(Instant from, Instant to, UsageGroupBy groupBy) {
         List<UsageGroup> groups = new ArrayList<>();
         if (groupBy == UsageGroupBy.APPLICATION) {
             for (int i = 1; i <= 7; i++) {
