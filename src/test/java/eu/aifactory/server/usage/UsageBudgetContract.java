@@ -95,6 +95,33 @@ abstract class UsageBudgetContract {
     }
 
     @Test
+    void concurrentSubmitsThatEachFitButNotTogetherAdmitOnlyOne() throws Exception {
+        String project = newProjectWithEngineer("Race");
+        putBudget(project, "0.00");
+        BigDecimal estimate = submit(engineer, project, "probe").json().path("budget").path("estimateEur").decimalValue();
+        putBudget(project, estimate.multiply(BigDecimal.valueOf(3)).subtract(new BigDecimal("0.01")).toPlainString());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Api.Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                int n = i;
+                answers.add(pool.submit(() -> submit(engineer, project, "race " + n)));
+            }
+            int created = 0;
+            int refused = 0;
+            for (java.util.concurrent.Future<Api.Response> answer : answers) {
+                int status = answer.get().status();
+                created += status == 201 ? 1 : 0;
+                refused += status == 409 ? 1 : 0;
+            }
+            assertThat(created).isEqualTo(2);
+            assertThat(refused).isEqualTo(4);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void exactlyEightyPercentIsWarn80AndExactlyFiftyIsWarn50() {
         String project = newProjectWithEngineer("Edge 80");
         BigDecimal estimate = null;
@@ -270,6 +297,9 @@ abstract class UsageBudgetContract {
                 factory.token("acme-eng")).json();
         assertThat(usage.path("groups").findValuesAsText("key")).containsOnly("acme-qs");
         assertThat(usage.path("budgets").findValuesAsText("projectId")).containsOnly("acme-qs");
+        // A project of their tenant they are not a member of is as unknown to them as another tenant's.
+        assertThat(api.get("/v1/projects/acme-maint/headroom", factory.token("acme-eng")).status()).isEqualTo(404);
+        assertThat(api.get("/v1/projects/acme-maint/budget-overrides", factory.token("acme-eng")).status()).isEqualTo(403);
     }
 
     // ---------------------------------------------------------------- administration
