@@ -10,7 +10,6 @@ import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.Headroom;
 import eu.aifactory.api.usage.QuotaStatus;
-import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;

@@ -20,7 +20,6 @@ import eu.aifactory.portal.usage.UsageViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.server.ServerConfig;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

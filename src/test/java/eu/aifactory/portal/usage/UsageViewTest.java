@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.usage.BudgetLevel;
-import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
