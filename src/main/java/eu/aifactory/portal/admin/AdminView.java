@@ -188,7 +188,32 @@ public final class AdminView extends BorderPane {
             }
         });
         HBox actions = new HBox(8, edit, disable);
-        VBox box = new VBox(8, userTable, actions);
+
+        TextField name = new TextField();
+        name.setId("adminNewUserName");
+        name.setPromptText(i18n.get("admin.users.namePrompt"));
+        TextField email = new TextField();
+        email.setId("adminNewUserEmail");
+        email.setPromptText(i18n.get("admin.users.emailPrompt"));
+        email.setPrefColumnCount(20);
+        ChoiceBox<Role> role = new ChoiceBox<>();
+        role.setId("adminNewUserRole");
+        role.getItems().setAll(Role.values());
+        role.setConverter(converter(r -> r == null ? "" : i18n.get("role." + r.wire())));
+        role.setValue(Role.ENGINEER);
+        Button add = new Button();
+        add.setId("adminCreateUser");
+        add.textProperty().bind(i18n.binding("admin.users.create"));
+        add.setGraphic(new FontIcon(Material2OutlinedAL.ADD));
+        add.disableProperty().bind(name.textProperty().isEmpty().or(email.textProperty().isEmpty()));
+        add.setOnAction(e -> {
+            viewModel.createUser(name.getText(), email.getText(), role.getValue());
+            name.clear();
+            email.clear();
+        });
+        HBox create = new HBox(8, name, email, role, add);
+        create.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(8, create, userTable, actions);
         VBox.setVgrow(userTable, Priority.ALWAYS);
         box.setPadding(new Insets(10, 0, 0, 0));
         return box;

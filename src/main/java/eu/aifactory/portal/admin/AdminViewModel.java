@@ -6,6 +6,7 @@ import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
 import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Role;
@@ -162,6 +163,23 @@ public final class AdminViewModel {
         }
         call(() -> client.updateUser(user.id(), new UserUpdate(List.copyOf(roles), List.copyOf(projectIds), null)),
                 this::replaceUser, i18n.get("admin.users.updated", user.name()));
+    }
+
+    /**
+     * Adds a user with one role and no projects yet (the Edit dialog assigns them). Name and a plausible e-mail
+     * address are required; the factory refuses an address already in use.
+     */
+    public void createUser(String name, String email, Role role) {
+        String n = name == null ? "" : name.trim();
+        String e = email == null ? "" : email.trim();
+        if (n.isEmpty() || role == null || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            error.set(i18n.get("admin.users.createInvalid"));
+            return;
+        }
+        call(() -> client.createUser(new UserCreate(n, e, List.of(role), List.of())), created -> {
+            users.add(created);
+            users.setAll(sortedUsers(List.copyOf(users)));
+        }, i18n.get("admin.users.created", n));
     }
 
     /** Disables a user (their tokens stop working at once) or enables them again. */

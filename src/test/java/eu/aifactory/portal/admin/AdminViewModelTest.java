@@ -82,6 +82,19 @@ class AdminViewModelTest {
     }
 
     @Test
+    void aNewUserIsAddedInNameOrderAndAnImplausibleAddressIsNotSent() {
+        int calls = fake.calls().size();
+        viewModel.createUser("Carla Diaz", "carla-at-example.de", Role.ENGINEER);
+        assertThat(fake.calls()).hasSize(calls);
+        assertThat(viewModel.errorProperty().get()).isEqualTo("A new user needs a name, a valid e-mail address and a role.");
+
+        viewModel.createUser(" Carla Diaz ", "carla@example.de", Role.ACCOUNT_MANAGER);
+        assertThat(viewModel.users()).extracting(UserAccount::name).containsExactly("Anna Schmidt", "Bernd Acker", "Carla Diaz");
+        assertThat(viewModel.users().get(2).roles()).containsExactly(Role.ACCOUNT_MANAGER);
+        assertThat(viewModel.infoProperty().get()).startsWith("Carla Diaz added");
+    }
+
+    @Test
     void disablingAUserIsRecorded() {
         viewModel.setDisabled(bernd, true);
         assertThat(viewModel.users().get(1).disabled()).isTrue();
