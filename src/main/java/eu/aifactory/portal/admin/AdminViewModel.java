@@ -240,8 +240,11 @@ public final class AdminViewModel {
             return;
         }
         YearMonth current = month.get();
+        // PUT replaces the month's budget: the kWh budget set before is sent along, not dropped.
+        BigDecimal kwh = budgets.stream().filter(b -> b.projectId().equals(projectId)).findFirst()
+                .map(BudgetStatus::budgetKwh).orElse(null);
         call(() -> {
-            client.putBudget(projectId, current, new BudgetUpdate(eur, null));
+            client.putBudget(projectId, current, new BudgetUpdate(eur, kwh));
             return client.budgets(current);
         }, list -> budgets.setAll(sortedBudgets(list)), i18n.get("admin.budgets.set", projectName,
                 monthName(current), eu.aifactory.portal.i18n.Formats.eur(eur, i18n.locale())));

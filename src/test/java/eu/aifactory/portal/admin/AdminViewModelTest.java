@@ -45,7 +45,7 @@ class AdminViewModelTest {
         fake.user(anna).user(bernd)
                 .project(new ProjectInfo("p-line", "Linie Süd", 3)).project(new ProjectInfo("p-lab", "Labor", 1))
                 .token(new ApiToken("tok-seed", "afp_Ab12", "u-anna", "Anna Schmidt", "laptop", T0, null, null))
-                .budget(new BudgetStatus("p-line", "Linie Süd", "2026-11", new BigDecimal("1000.00"), null,
+                .budget(new BudgetStatus("p-line", "Linie Süd", "2026-11", new BigDecimal("1000.00"), new BigDecimal("400.000"),
                         new BigDecimal("950.00"), new BigDecimal("0.00"), BigDecimal.ZERO, new BigDecimal("95.0"),
                         BudgetLevel.WARN_80, new BigDecimal("1100.00"), false))
                 .headroom(new Headroom("p-line", "Linie Süd", fake.budgets(null).get(0),
@@ -141,6 +141,7 @@ class AdminViewModelTest {
         BudgetStatus raised = viewModel.budgets().get(0);
         assertThat(raised.budgetEur()).isEqualByComparingTo("2000.50");
         assertThat(raised.level()).isEqualTo(BudgetLevel.OK);
+        assertThat(raised.budgetKwh()).as("the kWh budget stays").isEqualByComparingTo("400");
         assertThat(viewModel.infoProperty().get()).isEqualTo("Budget of Linie Süd for November 2026 set to €2,000.50.");
     }
 
