@@ -82,6 +82,8 @@ public final class SubmitFormViewModel {
     private final ReadOnlyObjectWrapper<Estimate> estimate = new ReadOnlyObjectWrapper<>(this, "estimate");
     private final ReadOnlyBooleanWrapper estimating = new ReadOnlyBooleanWrapper(this, "estimating");
     private final ReadOnlyStringWrapper estimateMessage = new ReadOnlyStringWrapper(this, "estimateMessage");
+    private final ReadOnlyObjectWrapper<Problem> refusal = new ReadOnlyObjectWrapper<>(this, "refusal");
+    private final HeadroomViewModel headroom;
 
     private Map<String, String> inputs = Map.of();
     private String pendingKey;
@@ -124,6 +126,18 @@ public final class SubmitFormViewModel {
             formErrors.remove(PRIORITY);
             scheduleEstimate();
         });
+        headroom = new HeadroomViewModel(client, executor, i18n, project, plan, estimate.getReadOnlyProperty(), plans,
+                refusal.getReadOnlyProperty());
+    }
+
+    /** The budget and quota check of the chosen project and plan. */
+    public HeadroomViewModel headroom() {
+        return headroom;
+    }
+
+    /** The last problem the factory refused a submit with (a budget-exceeded one carries the figures). */
+    public ReadOnlyObjectProperty<Problem> refusalProperty() {
+        return refusal.getReadOnlyProperty();
     }
 
     /** Loads plan names for the plan choice and asks for the first estimate. */
@@ -131,6 +145,7 @@ public final class SubmitFormViewModel {
         plansCall = executor.run(client::listResourcePlans, loaded -> loaded.forEach(p -> plans.put(p.id(), p)),
                 failure -> LOG.debug("resource plans not loaded: {}", failure.toString()));
         scheduleEstimate();
+        headroom.refresh();
     }
 
     /** Fills the form from an earlier workload of the same application ("Clone to form"). */
@@ -331,6 +346,7 @@ public final class SubmitFormViewModel {
 
     private void showProblem(ApiException api) {
         Problem problem = api.problem();
+        refusal.set(problem);
         if (api.type() == ProblemType.IDEMPOTENCY_KEY_REUSED) {
             message.set(i18n.get("workloads.submit.keyReused"));
             return;
@@ -419,5 +435,6 @@ public final class SubmitFormViewModel {
         disposed = true;
         cancelEstimate();
         plansCall.cancel();
+        headroom.dispose();
     }
 }
