@@ -36,6 +36,8 @@ public final class ChartRedrawBenchmark {
         CompletableFuture<Void> started = new CompletableFuture<>();
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
+        // Each measurement closes its window; the toolkit must outlive it.
+        Platform.setImplicitExit(false);
         try {
             ChartStack year = EnergyChartData.hourlyYear(LAYERS);
             ChartStack other = EnergyChartData.hourlyYear(LAYERS + 1);
