@@ -1,5 +1,7 @@
 package eu.aifactory.api;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import eu.aifactory.api.usage.BudgetDenial;
 import java.util.List;
 
 /**
@@ -11,13 +13,21 @@ import java.util.List;
  * @param detail   human explanation of this occurrence
  * @param instance the request path it happened on
  * @param errors   field-level validation errors, empty when the problem is not about input
+ * @param budget   extension member of a {@code budget-exceeded} problem: the figures and who can help; else null
  */
-public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+public record Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors,
+                      BudgetDenial budget) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
+    @JsonCreator
     public Problem {
         errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** A problem without extension members. */
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, null);
     }
 
     /** One invalid input: {@code field} is a JSON pointer-like path such as {@code parameters.threshold}. */

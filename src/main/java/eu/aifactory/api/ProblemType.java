@@ -9,6 +9,7 @@ public enum ProblemType {
     NOT_FOUND("not-found", "Not found", 404),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", 405),
     CONFLICT("conflict", "Conflicting state", 409),
+    BUDGET_EXCEEDED("budget-exceeded", "Budget exceeded", 409),
     PAYLOAD_TOO_LARGE("payload-too-large", "Request body too large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", 415),
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", 416),

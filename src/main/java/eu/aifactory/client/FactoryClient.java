@@ -2,6 +2,13 @@ package eu.aifactory.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.TokenCreate;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
+import eu.aifactory.api.admin.UserUpdate;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
@@ -13,6 +20,13 @@ import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.usage.BudgetOverride;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.api.usage.Headroom;
+import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.api.usage.UsageGroupBy;
+import eu.aifactory.api.usage.UsageReport;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.EstimateRequest;
@@ -23,6 +37,7 @@ import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.api.workload.WorkloadSubmission;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
@@ -102,6 +117,55 @@ public interface FactoryClient extends AutoCloseable {
      * @param groupBy how rows are grouped; null for the factory's default (month)
      */
     EnergyReport energyReport(Instant from, Instant to, EnergyGroupBy groupBy);
+
+    // ---- usage, budgets and quotas (issue 7)
+
+    /**
+     * GPU-hours, cost, facility energy and workload counts of the caller's visible projects over {@code [from, to)},
+     * grouped, with every visible project's budget status for each month the period touches.
+     *
+     * @param groupBy null for the factory's default (project)
+     */
+    UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy);
+
+    /** The budget status of every visible project for {@code month} (null: the current site-local month). */
+    List<BudgetStatus> budgets(YearMonth month);
+
+    /** The project's budget status this month, its quota per plan and the tenant admins who can help. */
+    Headroom headroom(String projectId);
+
+    /** Sets a project's budget for a month (tenant admins). Returns the status under the new budget. */
+    BudgetStatus putBudget(String projectId, YearMonth month, BudgetUpdate update);
+
+    /** The project's recorded one-off budget overrides, newest first (tenant admins, account managers). */
+    List<BudgetOverride> budgetOverrides(String projectId);
+
+    /** Lets exactly one over-budget submit of the project through this month; recorded with the reason. */
+    BudgetOverride grantBudgetOverride(String projectId, String reason);
+
+    /** Sets the most GPUs the project may hold at once on a plan; null removes the limit (tenant admins). */
+    QuotaStatus putQuota(String projectId, String planId, Integer maxGpus);
+
+    // ---- administration (tenant admins)
+
+    List<UserAccount> listUsers();
+
+    UserAccount createUser(UserCreate user);
+
+    UserAccount updateUser(String userId, UserUpdate update);
+
+    /** The tenant's tokens: prefix, owner, created, last used; never a secret. */
+    List<ApiToken> listTokens();
+
+    /** Creates a token; {@link CreatedToken#secret()} is the only time the secret is shown. */
+    CreatedToken createToken(TokenCreate request);
+
+    /** Revokes a token at once; revoking a revoked token does nothing. */
+    void revokeToken(String tokenId);
+
+    List<ProjectInfo> listProjects();
+
+    ProjectInfo createProject(String name);
 
     /**
      * The caller's energy report over {@code [from, to)} grouped by day, week or month, with each period's facility

@@ -7,6 +7,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectCreate;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.TokenCreate;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
+import eu.aifactory.api.admin.UserUpdate;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.Problem;
@@ -21,6 +29,15 @@ import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.usage.BudgetOverride;
+import eu.aifactory.api.usage.BudgetOverrideRequest;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.api.usage.Headroom;
+import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.api.usage.QuotaUpdate;
+import eu.aifactory.api.usage.UsageGroupBy;
+import eu.aifactory.api.usage.UsageReport;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.EstimateRequest;
@@ -43,6 +60,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -96,6 +114,11 @@ public final class HttpFactoryClient implements FactoryClient {
     private final JavaType workloadPage;
     private final JavaType planList;
     private final JavaType artifactList;
+    private final JavaType budgetList;
+    private final JavaType overrideList;
+    private final JavaType userList;
+    private final JavaType tokenList;
+    private final JavaType projectList;
     private volatile boolean closed;
 
     public HttpFactoryClient(FactoryClientConfig config) {
@@ -139,6 +162,11 @@ public final class HttpFactoryClient implements FactoryClient {
         this.workloadPage = types.constructParametricType(Page.class, Workload.class);
         this.planList = types.constructCollectionType(List.class, ResourcePlan.class);
         this.artifactList = types.constructCollectionType(List.class, Artifact.class);
+        this.budgetList = types.constructCollectionType(List.class, BudgetStatus.class);
+        this.overrideList = types.constructCollectionType(List.class, BudgetOverride.class);
+        this.userList = types.constructCollectionType(List.class, UserAccount.class);
+        this.tokenList = types.constructCollectionType(List.class, ApiToken.class);
+        this.projectList = types.constructCollectionType(List.class, ProjectInfo.class);
     }
 
     public FactoryClientConfig config() {
@@ -415,6 +443,128 @@ public final class HttpFactoryClient implements FactoryClient {
         return get(url.build(), mapper.constructType(EnergyReport.class));
     }
 
+    @Override
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        HttpUrl.Builder url = url("v1", "usage");
+        param(url, "from", from);
+        param(url, "to", to);
+        param(url, "groupBy", groupBy == null ? null : groupBy.wire());
+        return get(url.build(), mapper.constructType(UsageReport.class));
+    }
+
+    @Override
+    public List<BudgetStatus> budgets(YearMonth month) {
+        HttpUrl.Builder url = url("v1", "budgets");
+        param(url, "month", month);
+        return get(url.build(), budgetList);
+    }
+
+    @Override
+    public Headroom headroom(String projectId) {
+        return get(url("v1", "projects", requireId(projectId, "projectId"), "headroom").build(),
+                mapper.constructType(Headroom.class));
+    }
+
+    /** Retried after a dropped connection: setting the same budget twice has the effect of setting it once. */
+    @Override
+    public BudgetStatus putBudget(String projectId, YearMonth month, BudgetUpdate update) {
+        Objects.requireNonNull(month, "month");
+        Objects.requireNonNull(update, "update");
+        Request put = jsonRequest(url("v1", "projects", requireId(projectId, "projectId"), "budgets",
+                month.toString()).build())
+                .put(jsonBody(update))
+                .tag(RetryInterceptor.Idempotent.class, RetryInterceptor.Idempotent.YES)
+                .build();
+        return call(put, mapper.constructType(BudgetStatus.class));
+    }
+
+    @Override
+    public List<BudgetOverride> budgetOverrides(String projectId) {
+        return get(url("v1", "projects", requireId(projectId, "projectId"), "budget-overrides").build(), overrideList);
+    }
+
+    /** Not retried: a second grant after a lost answer is refused with 409 rather than silently doubled. */
+    @Override
+    public BudgetOverride grantBudgetOverride(String projectId, String reason) {
+        Request post = jsonRequest(url("v1", "projects", requireId(projectId, "projectId"), "budget-overrides").build())
+                .post(jsonBody(new BudgetOverrideRequest(reason)))
+                .build();
+        return call(post, mapper.constructType(BudgetOverride.class));
+    }
+
+    @Override
+    public QuotaStatus putQuota(String projectId, String planId, Integer maxGpus) {
+        Request put = jsonRequest(url("v1", "projects", requireId(projectId, "projectId"), "quotas",
+                requireId(planId, "planId")).build())
+                .put(jsonBody(new QuotaUpdate(maxGpus)))
+                .tag(RetryInterceptor.Idempotent.class, RetryInterceptor.Idempotent.YES)
+                .build();
+        return call(put, mapper.constructType(QuotaStatus.class));
+    }
+
+    @Override
+    public List<UserAccount> listUsers() {
+        return get(url("v1", "admin", "users").build(), userList);
+    }
+
+    @Override
+    public UserAccount createUser(UserCreate user) {
+        Objects.requireNonNull(user, "user");
+        Request post = jsonRequest(url("v1", "admin", "users").build()).post(jsonBody(user)).build();
+        return call(post, mapper.constructType(UserAccount.class));
+    }
+
+    @Override
+    public UserAccount updateUser(String userId, UserUpdate update) {
+        Objects.requireNonNull(update, "update");
+        Request patch = jsonRequest(url("v1", "admin", "users", requireId(userId, "userId")).build())
+                .patch(jsonBody(update))
+                .tag(RetryInterceptor.Idempotent.class, RetryInterceptor.Idempotent.YES)
+                .build();
+        return call(patch, mapper.constructType(UserAccount.class));
+    }
+
+    @Override
+    public List<ApiToken> listTokens() {
+        return get(url("v1", "admin", "tokens").build(), tokenList);
+    }
+
+    /** Not retried: a lost answer would mean a second secret nobody saw. */
+    @Override
+    public CreatedToken createToken(TokenCreate request) {
+        Objects.requireNonNull(request, "request");
+        Request post = jsonRequest(url("v1", "admin", "tokens").build()).post(jsonBody(request)).build();
+        return call(post, mapper.constructType(CreatedToken.class));
+    }
+
+    @Override
+    public void revokeToken(String tokenId) {
+        Request delete = jsonRequest(url("v1", "admin", "tokens", requireId(tokenId, "tokenId")).build())
+                .delete()
+                .tag(RetryInterceptor.Idempotent.class, RetryInterceptor.Idempotent.YES)
+                .build();
+        try (Response response = execute(http, delete)) {
+            if (!response.isSuccessful()) {
+                throw problem(response, delete);
+            }
+        }
+    }
+
+    @Override
+    public List<ProjectInfo> listProjects() {
+        return get(url("v1", "admin", "projects").build(), projectList);
+    }
+
+    @Override
+    public ProjectInfo createProject(String name) {
+        Request post = jsonRequest(url("v1", "admin", "projects").build())
+                .post(jsonBody(new ProjectCreate(name)))
+                .build();
+        return call(post, mapper.constructType(ProjectInfo.class));
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -510,7 +660,7 @@ public final class HttpFactoryClient implements FactoryClient {
                 if (problem.type() != null && problem.title() != null) {
                     if (problem.status() != status) {
                         problem = new Problem(problem.type(), problem.title(), status, problem.detail(),
-                                problem.instance(), problem.errors());
+                                problem.instance(), problem.errors(), problem.budget());
                     }
                     return new ApiException(problem);
                 }

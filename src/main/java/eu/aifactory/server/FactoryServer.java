@@ -10,10 +10,16 @@ import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.routes.FactoryApi;
+import eu.aifactory.server.seed.DemoBudgets;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
+import eu.aifactory.server.service.BudgetService;
+import eu.aifactory.server.service.EnergyService;
 import eu.aifactory.server.service.EstimateService;
+import eu.aifactory.server.store.AdminStore;
+import eu.aifactory.server.store.BudgetStore;
+import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.store.CatalogStore;
@@ -86,19 +92,30 @@ public final class FactoryServer implements AutoCloseable {
             EnergyFactors factors = EnergyFactors.load(database.jdbi());
             int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
             List<DemoUser> demoUsers = List.of();
+            List<SeedSource.SeedTenant> demoTenants = List.of();
+            boolean firstSeed = false;
             if (config.demo()) {
                 byte[] secret = InstallSecret.load(config.dataDir());
                 DemoSeeder seeder = new DemoSeeder(tenants, catalog, workloads, clock, referenceGpus);
                 List<eu.aifactory.server.seed.SeedSource.SeedTenant> seedTenants = seeds.tenants();
                 if (tenants.countTenants() == 0) {
                     seeder.seed(seedTenants, secret);
+                    firstSeed = true;
                 }
+                demoTenants = seedTenants;
                 demoUsers = seeder.demoUsers(seedTenants, secret);
             }
             events = new EventHub(workloads, clock);
             events.start();
-            executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale());
-            WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock);
+            BudgetStore budgetStore = new BudgetStore(database.jdbi());
+            executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale(), budgetStore::allQuotas);
+            BudgetService budgets = new BudgetService(budgetStore, new AdminStore(database.jdbi()), catalog,
+                    new EnergyService(new EnergyStore(database.jdbi()), workloads, catalog, clock), clock);
+            WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock,
+                    budgets);
+            if (!demoTenants.isEmpty()) {
+                new DemoBudgets(tenants, budgetStore, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
+            }
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);

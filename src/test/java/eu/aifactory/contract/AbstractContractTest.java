@@ -9,6 +9,21 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.Page;
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.TokenCreate;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
+import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.usage.BudgetLevel;
+import eu.aifactory.api.usage.BudgetOverride;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.api.usage.Headroom;
+import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.api.usage.UsageGroupBy;
+import eu.aifactory.api.usage.UsageReport;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
@@ -52,6 +67,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -360,6 +377,68 @@ abstract class AbstractContractTest {
         try (FactoryClient stranger = clientFor("afp_not-a-real-token")) {
             assertThatThrownBy(stranger::me).isInstanceOfSatisfying(ApiException.class,
                     e -> assertThat(e.type()).isEqualTo(ProblemType.UNAUTHENTICATED));
+        }
+    }
+
+    @Test
+    void usageBudgetsQuotasAndAdministrationFollowTheContract() {
+        DemoUser adminUser = server.demoUsers().stream()
+                .filter(u -> u.role() == Role.TENANT_ADMIN && u.tenantId().equals(engineer.tenantId())).findFirst().orElseThrow();
+        DemoUser managerUser = server.demoUsers().stream()
+                .filter(u -> u.role() == Role.ACCOUNT_MANAGER && u.tenantId().equals(engineer.tenantId())).findFirst().orElseThrow();
+        try (FactoryClient admin = clientFor(adminUser.token()); FactoryClient manager = clientFor(managerUser.token())) {
+            Instant to = Instant.now();
+            Instant from = to.minus(Duration.ofDays(40));
+            for (UsageGroupBy groupBy : UsageGroupBy.values()) {
+                UsageReport report = manager.usage(from, to, groupBy);
+                assertThat(report.groupBy()).isEqualTo(groupBy);
+                assertThat(report.groups()).isNotEmpty();
+                assertThat(report.totals().costEur()).isEqualByComparingTo(
+                        manager.energyReport(from, to, EnergyGroupBy.PROJECT).totals().costEur());
+            }
+            assertThat(client.usage(from, to, null).budgets()).extracting(BudgetStatus::projectId)
+                    .allMatch(id -> client.me().projects().stream().anyMatch(p -> p.id().equals(id)));
+
+            // The demo shows a project above 80 % and others below.
+            List<BudgetStatus> budgets = manager.budgets(null);
+            assertThat(budgets).extracting(BudgetStatus::level).contains(BudgetLevel.WARN_80);
+            assertThat(budgets).extracting(BudgetStatus::level).containsAnyOf(BudgetLevel.OK, BudgetLevel.WARN_50);
+            assertThat(manager.budgets(YearMonth.now(ZoneId.of("Europe/Berlin")))).hasSameSizeAs(budgets);
+
+            Headroom headroom = client.headroom(client.me().projects().get(0).id());
+            assertThat(headroom.contacts()).extracting(c -> c.name()).contains(adminUser.userName());
+            assertThat(headroom.quotas()).hasSameSizeAs(client.listResourcePlans());
+
+            ProjectInfo project = admin.createProject("Contract " + UUID.randomUUID());
+            assertThat(admin.listProjects()).extracting(ProjectInfo::id).contains(project.id());
+            UserAccount user = admin.createUser(new UserCreate("Conny Contract", "conny-" + UUID.randomUUID() + "@example.com",
+                    List.of(Role.ENGINEER), List.of(project.id())));
+            assertThat(admin.updateUser(user.id(), new UserUpdate(null, null, false)).projectIds()).containsExactly(project.id());
+            assertThat(admin.listUsers()).extracting(UserAccount::id).contains(user.id());
+            CreatedToken token = admin.createToken(new TokenCreate(user.id(), "contract"));
+            assertThat(admin.listTokens()).extracting(ApiToken::id).contains(token.token().id());
+            admin.revokeToken(token.token().id());
+
+            BudgetStatus set = admin.putBudget(project.id(), YearMonth.now(ZoneId.of("Europe/Berlin")),
+                    new BudgetUpdate(new BigDecimal("0.00"), new BigDecimal("10.000")));
+            assertThat(set.budgetEur()).isEqualByComparingTo("0");
+            AppDetail app = client.getApp("visual-quality-inspection");
+            AppVersion version = app.latest();
+            WorkloadSubmission overBudget = new WorkloadSubmission("over budget", app.summary().id(), version.version(),
+                    project.id(), version.planIds().get(0), Priority.NORMAL, defaults(version), Map.of());
+            assertThatThrownBy(() -> admin.submit(overBudget, UUID.randomUUID().toString()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> {
+                        assertThat(e.type()).isEqualTo(ProblemType.BUDGET_EXCEEDED);
+                        assertThat(e.problem().budget().estimateEur()).isPositive();
+                        assertThat(e.problem().budget().contacts()).isNotEmpty();
+                    });
+            BudgetOverride override = admin.grantBudgetOverride(project.id(), "contract test");
+            assertThat(manager.budgetOverrides(project.id())).extracting(BudgetOverride::id).containsExactly(override.id());
+            QuotaStatus quota = admin.putQuota(project.id(), version.planIds().get(0), 8);
+            assertThat(quota.maxGpus()).isEqualTo(8);
+
+            assertThatThrownBy(manager::listUsers).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
         }
     }
 

@@ -2,10 +2,12 @@ package eu.aifactory.portal.app;
 
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.common.Page;
+import eu.aifactory.portal.common.SaveDialog;
 import eu.aifactory.portal.energy.EnergyPage;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.common.TaskExecutor;
@@ -20,6 +22,7 @@ import eu.aifactory.portal.settings.SettingsPage;
 import eu.aifactory.portal.settings.SettingsService;
 import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.settings.SettingsViewModel;
+import eu.aifactory.portal.settings.TrustedKeysViewModel;
 import eu.aifactory.portal.shell.DemoFactory;
 import eu.aifactory.portal.shell.FactoryConnector;
 import eu.aifactory.portal.shell.PageRegistry;
@@ -65,6 +68,8 @@ public final class AppContext implements AutoCloseable {
     private final PageRegistry pages = new PageRegistry();
     private final FactoryConnector connector;
     private final BackgroundDemoFactory demoFactory;
+    /** Where exports go; null for each page's native file chooser. */
+    private final SaveDialog saveDialog;
 
     private AppContext(Builder b) {
         this.dataDir = b.dataDir;
@@ -80,6 +85,7 @@ public final class AppContext implements AutoCloseable {
         this.sessions = new SessionManager(settings, secrets, executor, monitor);
         this.connector = b.connector != null ? b.connector : this::httpClient;
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
+        this.saveDialog = b.saveDialog;
         registerPages();
     }
 
@@ -92,9 +98,16 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.ENERGY, EnergyPage::new);
-        pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, dataDir.resolve("trust")));
+        pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, trustDir(), saveDialog));
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
-                context.session(), secrets::kind, sessions::signOut), i18n));
+                context.session(), secrets::kind, sessions::signOut),
+                new TrustedKeysViewModel(KeyPinStore.forFactory(trustDir(), context.session().factoryKey(),
+                        Clock.systemUTC()), executor, i18n), i18n));
+    }
+
+    /** Where the factories' signing keys are pinned: the Residency page pins, Settings shows and forgets. */
+    private Path trustDir() {
+        return dataDir.resolve("trust");
     }
 
     public static Builder builder(Path dataDir, DemoFactoryStarter demoFactory) {
@@ -212,6 +225,7 @@ public final class AppContext implements AutoCloseable {
         private Consumer<String> stylesheet = Application::setUserAgentStylesheet;
         private Clock clock = Clock.systemDefaultZone();
         private Duration healthPeriod = HEALTH_PERIOD;
+        private SaveDialog saveDialog;
 
         private Builder(Path dataDir, DemoFactoryStarter demoFactory) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -246,6 +260,12 @@ public final class AppContext implements AutoCloseable {
 
         public Builder healthPeriod(Duration value) {
             this.healthPeriod = value;
+            return this;
+        }
+
+        /** Where exports are saved instead of asking with the native file chooser (headless tests). */
+        public Builder saveDialog(SaveDialog value) {
+            this.saveDialog = value;
             return this;
         }
 

@@ -118,7 +118,7 @@ final class GermanyMap extends Pane {
             dot.getStyleClass().addAll("site-dot", site.role() == ResidencyReport.SiteRole.PRIMARY ? "site-primary" : "site-backup");
             Label name = new Label(site.city());
             name.getStyleClass().add("site-name");
-            Label volume = new Label(ResidencyView.bytes(site.storedBytes(), locale));
+            Label volume = new Label(ResidencyTables.bytes(site.storedBytes(), locale));
             volume.getStyleClass().add("site-volume");
             VBox label = new VBox(name, volume);
             label.getStyleClass().add("site-label");

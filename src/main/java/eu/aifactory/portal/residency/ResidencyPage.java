@@ -1,8 +1,10 @@
 package eu.aifactory.portal.residency;
 
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
+import eu.aifactory.portal.common.SaveDialog;
 import java.nio.file.Path;
 import java.time.Clock;
 import javafx.scene.Node;
@@ -15,12 +17,19 @@ public final class ResidencyPage implements Page {
 
     private final PageContext context;
     private final ResidencyViewModel viewModel;
+    private final SaveDialog saveDialog;
     private ResidencyView view;
 
     public ResidencyPage(PageContext context, Path trustDir) {
+        this(context, trustDir, null);
+    }
+
+    /** @param saveDialog where exports go; null for the native file chooser */
+    public ResidencyPage(PageContext context, Path trustDir, SaveDialog saveDialog) {
         this.context = context;
+        this.saveDialog = saveDialog;
         this.viewModel = new ResidencyViewModel(context.session().client(), context.executor(), context.i18n(),
-                new KeyPinStore(pinFile(context, trustDir)), Clock.systemUTC());
+                KeyPinStore.forFactory(trustDir, context.session().factoryKey(), Clock.systemUTC()), Clock.systemUTC());
         ConnectionMonitor monitor = context.connection();
         viewModel.setFactoryContact(new ResidencyViewModel.FactoryContact() {
             @Override
@@ -35,11 +44,6 @@ public final class ResidencyPage implements Page {
         });
     }
 
-    /** One pin file per factory (see {@link eu.aifactory.portal.common.Session#factoryKey()}). */
-    static Path pinFile(PageContext context, Path trustDir) {
-        return trustDir.resolve(context.session().factoryKey() + ".json");
-    }
-
     @Override
     public String id() {
         return Page.RESIDENCY;
@@ -49,6 +53,9 @@ public final class ResidencyPage implements Page {
     public Node view() {
         if (view == null) {
             view = new ResidencyView(viewModel, context.i18n());
+            if (saveDialog != null) {
+                view.setSaveDialog((titleKey, name) -> saveDialog.choose(context.i18n().get(titleKey), name));
+            }
         }
         return view;
     }

@@ -3,14 +3,12 @@ package eu.aifactory.portal.residency;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.report.ResidencyReport;
-import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
 import eu.aifactory.portal.residency.ResidencyViewModel.PeriodChoice;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -24,6 +22,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -57,12 +56,14 @@ public final class ResidencyView extends BorderPane {
     private final Label status = new Label();
     private final GermanyMap map = new GermanyMap();
     private final TabPane tabs = new TabPane();
+    private final ResidencyTables tables;
     /** Asks where to save; replaceable so tests need no native dialog. Arguments: title key, suggested name. */
     private BiFunction<String, String, Path> saveDialog = this::chooseFile;
 
     public ResidencyView(ResidencyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
         this.i18n = i18n;
+        this.tables = new ResidencyTables(i18n, viewModel::sites);
         getStyleClass().add("residency");
         getStylesheets().add(Objects.requireNonNull(
                 ResidencyView.class.getResource("/eu/aifactory/portal/residency/residency.css")).toExternalForm());
@@ -76,7 +77,8 @@ public final class ResidencyView extends BorderPane {
         refreshMap();
     }
 
-    void setSaveDialog(BiFunction<String, String, Path> dialog) {
+    /** Replaces the native file chooser; arguments are the title's bundle key and the suggested file name. */
+    public void setSaveDialog(BiFunction<String, String, Path> dialog) {
         this.saveDialog = dialog;
     }
 
@@ -108,6 +110,15 @@ public final class ResidencyView extends BorderPane {
                 viewModel.reportProperty(), viewModel.loadingProperty()));
         exportKeys.setOnAction(e -> export(false));
 
+        Button exportPdf = new Button();
+        exportPdf.setId("exportPdf");
+        exportPdf.textProperty().bind(i18n.binding("residency.export.pdf"));
+        exportPdf.setGraphic(new FontIcon(Material2MZ.PICTURE_AS_PDF));
+        exportPdf.disableProperty().bind(Bindings.createBooleanBinding(
+                () -> !viewModel.canExport() || viewModel.exportingPdfProperty().get(),
+                viewModel.reportProperty(), viewModel.loadingProperty(), viewModel.exportingPdfProperty()));
+        exportPdf.setOnAction(e -> exportPdf());
+
         Button refresh = new Button(null, new FontIcon(Material2MZ.REFRESH));
         refresh.setId("residencyRefresh");
         refresh.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
@@ -119,7 +130,7 @@ public final class ResidencyView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(12, title, progress, spacer, period, refresh, exportReport, exportKeys);
+        HBox bar = new HBox(12, title, progress, spacer, period, refresh, exportPdf, exportReport, exportKeys);
         bar.setAlignment(Pos.CENTER_LEFT);
 
         verdict.setId("residencyVerdict");
@@ -161,10 +172,10 @@ public final class ResidencyView extends BorderPane {
         tabs.setId("residencyTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().addAll(
-                tab("residency.tab.inventory", inventoryTable()),
-                tab("residency.tab.processing", processingTable()),
-                tab("residency.tab.transfers", transfersTable()),
-                tab("residency.tab.access", accessTable()),
+                tab("residency.tab.inventory", table(viewModel.inventory(), tables.inventory())),
+                tab("residency.tab.processing", table(viewModel.processing(), tables.processing())),
+                tab("residency.tab.transfers", table(viewModel.transfers(), tables.transfers())),
+                tab("residency.tab.access", table(viewModel.operatorAccess(), tables.operatorAccess())),
                 tab("residency.tab.attestations", attestationTable()),
                 tab("residency.tab.findings", findingsTable()));
         HBox.setHgrow(tabs, Priority.ALWAYS);
@@ -175,8 +186,34 @@ public final class ResidencyView extends BorderPane {
     }
 
     private Region statusBar() {
+        status.setId("residencyStatus");
         status.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
-        HBox bar = new HBox(status);
+
+        Label running = new Label();
+        running.textProperty().bind(i18n.binding("residency.export.pdfRunning"));
+        running.getStyleClass().add(Styles.TEXT_SMALL);
+        ProgressBar pdfProgress = new ProgressBar();
+        pdfProgress.setId("pdfProgress");
+        pdfProgress.setPrefWidth(160);
+        pdfProgress.progressProperty().bind(viewModel.pdfProgressProperty());
+        Button cancel = new Button();
+        cancel.setId("cancelPdfExport");
+        cancel.textProperty().bind(i18n.binding("residency.export.cancel"));
+        cancel.getStyleClass().addAll(Styles.SMALL, Styles.FLAT);
+        cancel.setOnAction(e -> {
+            viewModel.cancelPdfExport();
+            status.setText(i18n.get("residency.export.cancelled"));
+        });
+        HBox pdfBox = new HBox(8, running, pdfProgress, cancel);
+        pdfBox.setId("pdfExport");
+        pdfBox.setAlignment(Pos.CENTER_LEFT);
+        pdfBox.visibleProperty().bind(viewModel.exportingPdfProperty());
+        pdfBox.managedProperty().bind(viewModel.exportingPdfProperty());
+
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(12, status, gap, pdfBox);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 20, 8, 20));
         return bar;
     }
@@ -231,83 +268,14 @@ public final class ResidencyView extends BorderPane {
         return column;
     }
 
-    private TableView<ResidencyReport.StoredObject> inventoryTable() {
-        TableView<ResidencyReport.StoredObject> table = table(viewModel.inventory());
-        table.getColumns().addAll(List.of(
-                column("residency.col.name", o -> o.name()),
-                column("residency.col.kind", o -> i18n.get(o.kind().name().equals("DATASET") ? "residency.kind.dataset" : "residency.kind.artifact")),
-                column("residency.col.project", o -> o.projectId()),
-                column("residency.col.site", o -> siteName(o.siteId()) + " (" + o.country() + ")"),
-                column("residency.col.storageClass", o -> o.storageClass()),
-                column("residency.col.replicas", o -> String.join(", ", o.replicas().stream()
-                        .map(r -> siteName(r.siteId()) + " (" + r.country() + ")").toList())),
-                column("residency.col.size", o -> bytes(o.sizeBytes(), i18n.locale())),
-                column("residency.col.created", o -> dateTime(o.createdAt())),
-                column("residency.col.retainUntil", o -> date(o.retainUntil()))));
-        return table;
-    }
-
-    private TableView<ResidencyReport.ProcessingRecord> processingTable() {
-        TableView<ResidencyReport.ProcessingRecord> table = table(viewModel.processing());
-        table.getColumns().addAll(List.of(
-                column("residency.col.workload", p -> p.workloadName()),
-                column("residency.col.project", p -> p.projectId()),
-                column("residency.col.site", p -> siteName(p.siteId()) + " (" + p.country() + ")"),
-                column("residency.col.hall", p -> p.hall() + " / " + p.cluster()),
-                column("residency.col.nodes", p -> String.join(", ", p.nodes())),
-                column("residency.col.gpus", p -> p.gpuCount() + " \u00d7 " + p.gpuClass()),
-                column("residency.col.started", p -> dateTime(p.startedAt())),
-                column("residency.col.ended", p -> p.endedAt() == null ? i18n.get("residency.running") : dateTime(p.endedAt()))));
-        return table;
-    }
-
-    private TableView<ResidencyReport.Transfer> transfersTable() {
-        TableView<ResidencyReport.Transfer> table = table(viewModel.transfers());
-        table.getColumns().addAll(List.of(
-                column("residency.col.at", t -> dateTime(t.at())),
-                column("residency.col.transferKind", t -> switch (t.kind()) {
-                    case REPLICATION -> i18n.get("residency.transfer.replication");
-                    case DOWNLOAD -> i18n.get("residency.transfer.download");
-                    case EXPORT -> i18n.get("residency.transfer.export");
-                }),
-                column("residency.col.object", t -> t.objectName()),
-                column("residency.col.from", t -> siteName(t.fromSiteId()) + " (" + t.fromCountry() + ")"),
-                column("residency.col.to", t -> t.toSiteId() != null ? siteName(t.toSiteId()) + " (" + t.toCountry() + ")"
-                        : t.clientCountry() != null ? t.clientCountry() : orDash(t.toCountry())),
-                column("residency.col.size", t -> bytes(t.bytes(), i18n.locale())),
-                column("residency.col.legalBasis", t -> t.legalBasis())));
-        return table;
-    }
-
-    private TableView<ResidencyReport.OperatorAccess> accessTable() {
-        TableView<ResidencyReport.OperatorAccess> table = table(viewModel.operatorAccess());
-        table.getColumns().addAll(List.of(
-                column("residency.col.at", a -> dateTime(a.at())),
-                column("residency.col.role", a -> a.operatorRole()),
-                column("residency.col.resource", a -> a.resource()),
-                column("residency.col.reason", a -> switch (a.reasonCode()) {
-                    case CUSTOMER_INITIATED_SUPPORT -> i18n.get("residency.reason.support");
-                    case SERVICE_MAINTENANCE -> i18n.get("residency.reason.maintenance");
-                    case SECURITY_RESPONSE -> i18n.get("residency.reason.security");
-                    case LEGAL_REQUEST -> i18n.get("residency.reason.legal");
-                }),
-                column("residency.col.justification", a -> a.justification()
-                        + (a.ticketRef() == null ? "" : " (" + a.ticketRef() + ")")),
-                column("residency.col.operatorCountry", a -> a.operatorCountry()
-                        + (a.insideEu() ? "" : " \u2013 " + i18n.get("residency.outsideEu")))));
+    private <T> TableView<T> table(ObservableList<T> items, List<ResidencyTables.Column<T>> columns) {
+        TableView<T> table = table(items);
+        columns.forEach(c -> table.getColumns().add(column(c.key(), c.text())));
         return table;
     }
 
     private TableView<AttestationRow> attestationTable() {
-        TableView<AttestationRow> table = table(viewModel.attestations());
-        table.getColumns().addAll(List.of(
-                column("residency.col.standard", a -> a.attestation().standard()),
-                column("residency.col.issuer", a -> a.attestation().issuer()),
-                column("residency.col.scope", a -> a.attestation().scope()),
-                column("residency.col.validFrom", a -> date(a.attestation().validFrom())),
-                column("residency.col.validTo", a -> date(a.attestation().validTo())
-                        + (a.expiringSoon() ? " \u2013 " + i18n.get("residency.expiringSoon") : "")),
-                column("residency.col.reference", a -> a.attestation().reference())));
+        TableView<AttestationRow> table = table(viewModel.attestations(), tables.attestations());
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AttestationRow item, boolean empty) {
@@ -322,12 +290,9 @@ public final class ResidencyView extends BorderPane {
     }
 
     private TableView<ResidencyReport.Finding> findingsTable() {
-        TableView<ResidencyReport.Finding> table = table(viewModel.findings());
-        TableColumn<ResidencyReport.Finding, String> state = column("residency.col.state", f -> switch (f.state()) {
-            case RESOLVED -> i18n.get("residency.state.resolved");
-            case UNRESOLVED -> i18n.get("residency.state.unresolved");
-            case EXCEPTION -> i18n.get("residency.state.exception");
-        });
+        TableView<ResidencyReport.Finding> table = table(viewModel.findings(), tables.findings());
+        @SuppressWarnings("unchecked")
+        TableColumn<ResidencyReport.Finding, String> state = (TableColumn<ResidencyReport.Finding, String>) table.getColumns().get(0);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -344,18 +309,6 @@ public final class ResidencyView extends BorderPane {
                 setText(null);
             }
         });
-        table.getColumns().addAll(List.of(
-                state,
-                column("residency.col.category", f -> switch (f.category()) {
-                    case LOCATION -> i18n.get("residency.category.location");
-                    case ACCESS -> i18n.get("residency.category.access");
-                    case ENCRYPTION -> i18n.get("residency.category.encryption");
-                    case RETENTION -> i18n.get("residency.category.retention");
-                }),
-                column("residency.col.description", f -> f.description()),
-                column("residency.col.remediation", f -> orDash(f.remediation())),
-                column("residency.col.opened", f -> dateTime(f.openedAt())),
-                column("residency.col.closed", f -> f.closedAt() == null ? "\u2013" : dateTime(f.closedAt()))));
         return table;
     }
 
@@ -422,46 +375,30 @@ public final class ResidencyView extends BorderPane {
         }
     }
 
+    private void exportPdf() {
+        Path target = saveDialog.apply("residency.export.pdf", "residency-report.pdf");
+        if (target == null) {
+            return;
+        }
+        status.setText("");
+        viewModel.exportPdf(target, () -> status.setText(i18n.get("residency.export.done", target.getFileName().toString())),
+                status::setText);
+    }
+
     private Path chooseFile(String titleKey, String suggestedName) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(i18n.get(titleKey));
         chooser.setInitialFileName(suggestedName);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("JSON", "*.json"));
+        boolean pdf = suggestedName.endsWith(".pdf");
+        chooser.getExtensionFilters().add(pdf ? new FileChooser.ExtensionFilter("PDF", "*.pdf")
+                : new FileChooser.ExtensionFilter("JSON", "*.json"));
         Window owner = getScene() == null ? null : getScene().getWindow();
         File file = chooser.showSaveDialog(owner);
         return file == null ? null : file.toPath();
     }
 
-    private String siteName(String siteId) {
-        if (siteId == null) {
-            return "\u2013";
-        }
-        return viewModel.sites().stream().filter(s -> s.id().equals(siteId)).map(ResidencyReport.Site::city)
-                .findFirst().orElse(siteId);
-    }
-
     private String dateTime(Instant instant) {
-        return instant == null ? "\u2013" : Formats.dateTime(instant, i18n.locale());
-    }
-
-    private String date(LocalDate date) {
-        return date == null ? "\u2013" : Formats.date(date, i18n.locale());
-    }
-
-    private static String orDash(String text) {
-        return text == null || text.isBlank() ? "\u2013" : text;
-    }
-
-    /** Bytes in binary units, e.g. "1,5 TiB" in German. */
-    static String bytes(long bytes, Locale locale) {
-        String[] units = {"B", "KiB", "MiB", "GiB", "TiB", "PiB"};
-        double value = bytes;
-        int unit = 0;
-        while (value >= 1024 && unit < units.length - 1) {
-            value /= 1024;
-            unit++;
-        }
-        return Formats.number(value, value < 10 && unit > 0 ? 1 : 0, locale) + "\u00a0" + units[unit];
+        return tables.dateTime(instant);
     }
 
     private final class PeriodCell extends ListCell<PeriodChoice> {

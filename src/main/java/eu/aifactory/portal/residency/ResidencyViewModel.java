@@ -9,7 +9,9 @@ import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.client.FactoryClient;
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
 import eu.aifactory.portal.i18n.Formats;
@@ -30,6 +32,7 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -113,6 +116,10 @@ public final class ResidencyViewModel {
     private final ObservableList<AttestationRow> attestations = FXCollections.observableArrayList();
     private final ObservableList<ResidencyReport.Finding> findings = FXCollections.observableArrayList();
 
+    private final FileExport pdfExport;
+    private Runnable pdfDone = () -> { };
+    private Consumer<String> pdfFailed = message -> { };
+
     private TaskHandle current = TaskHandle.NONE;
     private long generation;
     private Loaded loaded;
@@ -124,6 +131,8 @@ public final class ResidencyViewModel {
         this.i18n = i18n;
         this.pins = pins;
         this.clock = clock;
+        this.pdfExport = new FileExport(executor);
+        pdfExport.resultProperty().addListener((obs, old, now) -> pdfFinished(now));
         period.addListener((obs, old, now) -> load());
         i18n.localeProperty().addListener((obs, old, now) -> describe());
         describe();
@@ -230,6 +239,7 @@ public final class ResidencyViewModel {
     }
 
     public void dispose() {
+        cancelPdfExport();
         current.cancel();
         generation++;
     }
@@ -316,7 +326,12 @@ public final class ResidencyViewModel {
         ResidencyReport r = report.get();
         verdictText.set(r == null ? null : verdictSentence(r, i18n));
         verificationText.set(switch (verification.get()) {
-            case VERIFIED -> i18n.get("residency.verify.ok", shortFingerprint(keyFingerprint.get()));
+            case VERIFIED -> i18n.get(switch (loaded.decision().outcome()) {
+                // Says so when this load pinned the key: the first use, or again after the pin was forgotten.
+                case FIRST_USE -> "residency.verify.firstUse";
+                case ROTATED -> "residency.verify.rotated";
+                default -> "residency.verify.ok";
+            }, shortFingerprint(keyFingerprint.get()));
             case TAMPERED -> i18n.get("residency.verify.tampered", reasonText(loaded.result()));
             case KEY_CHANGED -> i18n.get("residency.verify.keyChanged",
                     String.join(", ", loaded.decision().untrustedKids()));
@@ -385,6 +400,58 @@ public final class ResidencyViewModel {
         }
         JwkSet keys = loaded.keys();
         write(target, () -> Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(keys.toJson()), done, failed);
+    }
+
+    /** Whether a PDF is being written. */
+    public ReadOnlyBooleanProperty exportingPdfProperty() {
+        return pdfExport.runningProperty();
+    }
+
+    /** How far the PDF export is, 0 to 1. */
+    public ReadOnlyDoubleProperty pdfProgressProperty() {
+        return pdfExport.progressProperty();
+    }
+
+    /**
+     * Writes the report as shown, in the current language, as a PDF in the background. The file appears only when
+     * complete; {@link #cancelPdfExport()} leaves no file behind.
+     */
+    public void exportPdf(Path target, Runnable done, Consumer<String> failed) {
+        if (loaded == null) {
+            return;
+        }
+        ResidencyReport shown = loaded.report();
+        List<AttestationRow> rows = List.copyOf(attestations);
+        ResidencyPdf.Signature signature = signatureSummary();
+        Locale locale = i18n.locale();
+        pdfDone = done;
+        pdfFailed = failed;
+        pdfExport.start(target, (out, progress) -> ResidencyPdf.write(out, shown, rows, signature, locale, progress));
+    }
+
+    /** Calls off a running PDF export; the target file is left as it was. */
+    public void cancelPdfExport() {
+        pdfExport.cancel();
+    }
+
+    private void pdfFinished(FileExport.Result result) {
+        if (result == null || result.cancelled()) {
+            return;
+        }
+        if (result.ok()) {
+            pdfDone.run();
+        } else {
+            pdfFailed.accept(i18n.get("residency.export.failed", result.error()));
+        }
+    }
+
+    /** The signature as the page judged it, for the PDF. */
+    private ResidencyPdf.Signature signatureSummary() {
+        VerificationResult result = loaded.result();
+        String kid = result == null ? null : result.kid();
+        String fingerprint = kid == null || loaded.keys() == null ? null
+                : loaded.keys().find(kid).map(Jwk::fingerprint).orElse(null);
+        return new ResidencyPdf.Signature(kid, fingerprint, verificationText.get(), result == null ? null : result.signedAt());
     }
 
     /** Whether a report is there to export. */

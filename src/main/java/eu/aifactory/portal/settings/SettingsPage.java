@@ -2,35 +2,66 @@ package eu.aifactory.portal.settings;
 
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.theme.ThemeMode;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
-/** The Settings page: language, theme, notifications and the factory connection with "Sign out". */
+/**
+ * The Settings page: language, theme, notifications, the factory connection with "Sign out", and the factory's
+ * signing keys the portal pinned (with "Forget").
+ */
 public final class SettingsPage implements Page {
 
     private final SettingsViewModel viewModel;
+    private final TrustedKeysViewModel trustedKeys;
     private final I18n i18n;
     private Node view;
+    /** Asks before forgetting the pinned keys; replaceable so tests need no modal dialog. */
+    private BooleanSupplier confirmForget = this::askForget;
 
-    public SettingsPage(SettingsViewModel viewModel, I18n i18n) {
+    public SettingsPage(SettingsViewModel viewModel, TrustedKeysViewModel trustedKeys, I18n i18n) {
         this.viewModel = viewModel;
+        this.trustedKeys = trustedKeys;
         this.i18n = i18n;
+    }
+
+    void setConfirmForget(BooleanSupplier confirm) {
+        this.confirmForget = confirm;
+    }
+
+    public TrustedKeysViewModel trustedKeys() {
+        return trustedKeys;
+    }
+
+    @Override
+    public void onShow() {
+        trustedKeys.refresh();
     }
 
     @Override
@@ -51,7 +82,8 @@ public final class SettingsPage implements Page {
                 section("settings.language.title", "settings.language.text", languageChoice()),
                 section("settings.theme.title", "settings.theme.text", themeChoice()),
                 section("settings.notifications.title", "settings.notifications.text", notificationsSwitch()),
-                connectionSection());
+                connectionSection(),
+                trustedKeysSection());
         content.getStyleClass().add("settings-content");
         content.setMaxWidth(820);
         ScrollPane scroll = new ScrollPane(content);
@@ -168,6 +200,105 @@ public final class SettingsPage implements Page {
         row.getStyleClass().add("settings-section");
         row.setId("settings-connection");
         return row;
+    }
+
+    private Node trustedKeysSection() {
+        Label title = new Label();
+        title.textProperty().bind(i18n.binding("settings.keys.title"));
+        title.getStyleClass().addAll(Styles.TITLE_4, "settings-title");
+        Label text = new Label();
+        text.textProperty().bind(i18n.binding("settings.keys.text"));
+        text.getStyleClass().addAll(Styles.TEXT_MUTED, "settings-text");
+        text.setWrapText(true);
+
+        VBox keyList = new VBox(10);
+        keyList.setId("settings-pinned-keys");
+        Runnable fill = () -> {
+            keyList.getChildren().clear();
+            if (trustedKeys.keys().isEmpty()) {
+                Label none = new Label();
+                none.setId("settings-no-pinned-key");
+                none.textProperty().bind(i18n.binding("settings.keys.none"));
+                none.setWrapText(true);
+                none.getStyleClass().add("settings-line");
+                keyList.getChildren().add(none);
+                return;
+            }
+            for (int i = 0; i < trustedKeys.keys().size(); i++) {
+                keyList.getChildren().add(keyRow(i, trustedKeys.keys().get(i)));
+            }
+        };
+        trustedKeys.keys().addListener((ListChangeListener<KeyPinStore.PinnedKey>) change -> fill.run());
+        i18n.localeProperty().addListener((obs, old, now) -> fill.run());
+        fill.run();
+
+        Label status = new Label();
+        status.setId("settings-keys-status");
+        status.setWrapText(true);
+        status.getStyleClass().addAll(Styles.TEXT_SMALL, "settings-keys-status");
+        status.textProperty().bind(trustedKeys.statusProperty());
+        status.managedProperty().bind(status.textProperty().isNotEmpty());
+        status.visibleProperty().bind(status.managedProperty());
+
+        Button forget = new Button();
+        forget.setId("forget-pinned-keys");
+        forget.textProperty().bind(i18n.binding("settings.keys.forget"));
+        forget.setGraphic(new FontIcon(Material2OutlinedAL.DELETE));
+        forget.getStyleClass().addAll(Styles.DANGER, Styles.BUTTON_OUTLINED);
+        forget.setMinWidth(Region.USE_PREF_SIZE);
+        forget.disableProperty().bind(Bindings.isEmpty(trustedKeys.keys()));
+        forget.setOnAction(event -> {
+            if (confirmForget.getAsBoolean()) {
+                trustedKeys.forget();
+            }
+        });
+
+        // The fingerprint needs the whole width, so the action sits below the keys rather than beside them.
+        VBox row = new VBox(8, title, text, keyList, status, forget);
+        row.setMinWidth(0);
+        row.getStyleClass().add("settings-section");
+        row.setId("settings-trusted-keys");
+        return row;
+    }
+
+    private Node keyRow(int index, KeyPinStore.PinnedKey key) {
+        Label kid = line("pinned-kid-" + index, Material2OutlinedAL.FINGERPRINT);
+        kid.setText(i18n.get("settings.keys.kid", key.kid()));
+        Label fingerprint = new Label(key.fingerprint());
+        fingerprint.setId("pinned-fingerprint-" + index);
+        fingerprint.setWrapText(true);
+        fingerprint.getStyleClass().add("settings-fingerprint");
+        Button copy = new Button(null, new FontIcon(Material2OutlinedAL.CONTENT_COPY));
+        copy.setId("copy-fingerprint-" + index);
+        copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        copy.setTooltip(new Tooltip(i18n.get("settings.keys.copy")));
+        copy.setOnAction(event -> {
+            ClipboardContent content = new ClipboardContent();
+            content.putString(key.fingerprint());
+            Clipboard.getSystemClipboard().setContent(content);
+        });
+        HBox fingerprintRow = new HBox(6, fingerprint, copy);
+        fingerprintRow.setAlignment(Pos.CENTER_LEFT);
+        Label seen = new Label(trustedKeys.firstSeenText(key));
+        seen.setId("pinned-first-seen-" + index);
+        seen.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
+        VBox box = new VBox(2, kid, fingerprintRow, seen);
+        box.getStyleClass().add("settings-pinned-key");
+        return box;
+    }
+
+    private boolean askForget() {
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
+        alert.setTitle(i18n.get("settings.keys.forget"));
+        alert.setHeaderText(i18n.get("settings.keys.confirm.header"));
+        alert.setContentText(i18n.get("settings.keys.confirm.text"));
+        ButtonType forget = new ButtonType(i18n.get("settings.keys.forget"), ButtonBar.ButtonData.OK_DONE);
+        alert.getButtonTypes().setAll(forget, new ButtonType(i18n.get("settings.keys.confirm.cancel"),
+                ButtonBar.ButtonData.CANCEL_CLOSE));
+        if (view != null && view.getScene() != null) {
+            alert.initOwner(view.getScene().getWindow());
+        }
+        return alert.showAndWait().filter(forget::equals).isPresent();
     }
 
     private static Label line(String id, Ikon icon) {

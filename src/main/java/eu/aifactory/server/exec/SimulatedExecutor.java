@@ -56,6 +56,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     private final long tickMs;
     private final CoalescingWakeup wakeup = new CoalescingWakeup(MIN_TICK_MS);
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final java.util.function.Supplier<Map<String, Integer>> quotas;
     private Thread thread;
     private long lastPopularityRefresh;
 
@@ -76,6 +77,17 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     }
 
     public SimulatedExecutor(WorkloadStore store, CatalogStore catalog, Clock clock, double timeScale) {
+        this(store, catalog, clock, timeScale, Map::of);
+    }
+
+    /**
+     * @param quotas the projects' GPU quotas keyed {@code projectId + "|" + planId}, read once per pass: a queued
+     *               workload that would take its project over the quota on its plan waits (without holding up the
+     *               pool's queue) with the reason "project quota reached (8 of 8 GPUs in use)"
+     */
+    public SimulatedExecutor(WorkloadStore store, CatalogStore catalog, Clock clock, double timeScale,
+                             java.util.function.Supplier<Map<String, Integer>> quotas) {
+        this.quotas = quotas;
         this.store = store;
         this.catalog = catalog;
         this.clock = clock;
@@ -151,6 +163,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     boolean tick() {
         long now = clock.millis();
         Map<String, Integer> busyGpus = new HashMap<>();
+        Map<String, Integer> projectGpus = new HashMap<>();
         Set<String> seen = new HashSet<>();
         List<WorkloadRow> inFlight = store.inFlight();
         for (WorkloadRow w : inFlight) {
@@ -170,6 +183,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
                 };
                 if (holdsGpus) {
                     busyGpus.merge(w.gpuClass(), w.gpuCount(), Integer::sum);
+                    projectGpus.merge(quotaKey(w), w.gpuCount(), Integer::sum);
                 }
             } catch (RuntimeException e) {
                 LOG.error("Executor step failed for workload {}", w.id(), e);
@@ -177,8 +191,9 @@ public final class SimulatedExecutor implements WorkloadExecutor {
         }
         runs.keySet().retainAll(seen);
         boolean queued = false;
+        Map<String, Integer> limits = quotas.get();
         for (String gpuClass : gpuClasses()) {
-            queued |= schedule(gpuClass, busyGpus.getOrDefault(gpuClass, 0), now);
+            queued |= schedule(gpuClass, busyGpus.getOrDefault(gpuClass, 0), now, limits, projectGpus);
         }
         if (now - lastPopularityRefresh > POPULARITY_REFRESH_MS) {
             lastPopularityRefresh = now;
@@ -369,7 +384,8 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     }
 
     /** Starts what fits at the head of a pool's queue and tells the rest where they stand; true if any wait. */
-    private boolean schedule(String gpuClass, int busy, long now) {
+    private boolean schedule(String gpuClass, int busy, long now, Map<String, Integer> limits,
+                             Map<String, Integer> projectGpus) {
         Optional<CatalogStore.Pool> pool = catalog.pool(gpuClass);
         if (pool.isEmpty()) {
             return false;
@@ -379,6 +395,16 @@ public final class SimulatedExecutor implements WorkloadExecutor {
         boolean blocked = false;
         int position = 0;
         for (WorkloadRow w : head) {
+            Integer limit = limits.get(quotaKey(w));
+            int held = projectGpus.getOrDefault(quotaKey(w), 0);
+            if (limit != null && held + w.gpuCount() > limit) {
+                // Over its project's quota: it waits for its own project, not for the pool, so it holds nobody up.
+                String reason = String.format(Locale.ROOT, "project quota reached (%d of %d GPUs in use)", held, limit);
+                if (!reason.equals(w.statusReason())) {
+                    store.jdbi().useTransaction(h -> store.updateReason(h, w, reason, now));
+                }
+                continue;
+            }
             if (!blocked && w.gpuCount() <= free) {
                 ResourcePlan plan = catalog.plan(w.planId()).orElse(null);
                 if (plan == null) {
@@ -389,6 +415,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
                         WorkloadStatus.STARTING, SimulationScript.startingReason(plan), now, Map.of()));
                 if (started) {
                     free -= w.gpuCount();
+                    projectGpus.merge(quotaKey(w), w.gpuCount(), Integer::sum);
                     runs.put(w.id(), new Run(now, w));
                 }
                 continue;
@@ -405,6 +432,10 @@ public final class SimulatedExecutor implements WorkloadExecutor {
             }
         }
         return !head.isEmpty();
+    }
+
+    private static String quotaKey(WorkloadRow w) {
+        return w.projectId() + "|" + w.planId();
     }
 
     private static String shortModel(String model) {

@@ -57,11 +57,17 @@ final class Auth {
             return cached.principal();
         }
         Principal principal = tenants.principal(token).orElseThrow(() -> unauthenticated("The token is unknown or revoked."));
+        tenants.touchToken(hash, now);
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
         cache.put(hash, new Cached(principal, now + CACHE_MILLIS));
         return principal;
+    }
+
+    /** Forgets every cached caller, so a revoked token, a disabled user or a role change applies at once. */
+    void invalidate() {
+        cache.clear();
     }
 
     private static ProblemException unauthenticated(String detail) {

@@ -11,6 +11,10 @@ import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.service.BudgetService;
+import eu.aifactory.server.service.UsageService;
+import eu.aifactory.server.store.AdminStore;
+import eu.aifactory.server.store.BudgetStore;
 import eu.aifactory.server.store.CatalogStore;
 import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.store.TenantStore;
@@ -66,6 +70,8 @@ public final class FactoryApi {
         EnergyRoutes energy = new EnergyRoutes(auth, new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(),
                 s.catalog(), s.clock()));
         ResidencyRoutes residency = new ResidencyRoutes(auth, s.residency(), s.signingKeys(), s.downloads());
+        UsageRoutes usage = usageRoutes(auth, s);
+        AdminRoutes admin = new AdminRoutes(auth, new AdminStore(s.database().jdbi()), s.tenants(), s.clock());
 
         app.before(ctx -> {
             String requestId = Ids.next("req");
@@ -100,8 +106,23 @@ public final class FactoryApi {
         app.after("/v1/artifacts/{artifactId}/content", residency::afterContent);
         app.get("/v1/reports/residency", residency::report);
         app.get("/.well-known/factory-keys", residency::keys);
+        app.get("/v1/usage", usage::usage);
+        app.get("/v1/budgets", usage::budgets);
+        app.get("/v1/projects/{projectId}/headroom", usage::headroom);
+        app.put("/v1/projects/{projectId}/budgets/{month}", usage::putBudget);
+        app.get("/v1/projects/{projectId}/budget-overrides", usage::listOverrides);
+        app.post("/v1/projects/{projectId}/budget-overrides", usage::grantOverride);
+        app.put("/v1/projects/{projectId}/quotas/{planId}", usage::putQuota);
+        app.get("/v1/admin/users", admin::listUsers);
+        app.post("/v1/admin/users", admin::createUser);
+        app.patch("/v1/admin/users/{userId}", admin::updateUser);
+        app.get("/v1/admin/tokens", admin::listTokens);
+        app.post("/v1/admin/tokens", admin::createToken);
+        app.delete("/v1/admin/tokens/{tokenId}", admin::revokeToken);
+        app.get("/v1/admin/projects", admin::listProjects);
+        app.post("/v1/admin/projects", admin::createProject);
 
-        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.getMessage(), e.errors()));
+        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.getMessage(), e.errors(), e.budget()));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeOf(e.getStatus()), detailOf(e), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed (request {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);
@@ -109,6 +130,16 @@ public final class FactoryApi {
                     + ctx.attribute(REQUEST_ID) + " when you report it.", List.of());
         });
         return app;
+    }
+
+    /** Usage, budgets and quotas read the energy report's figures, so they share its service's arithmetic. */
+    private static UsageRoutes usageRoutes(Auth auth, Services s) {
+        BudgetStore budgetStore = new BudgetStore(s.database().jdbi());
+        AdminStore adminStore = new AdminStore(s.database().jdbi());
+        EnergyService energy = new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(), s.catalog(), s.clock());
+        BudgetService budgets = new BudgetService(budgetStore, adminStore, s.catalog(), energy, s.clock());
+        UsageService usage = new UsageService(energy, budgets, budgetStore, s.tenants(), adminStore, s.catalog(), s.clock());
+        return new UsageRoutes(auth, usage, budgets, budgetStore, s.catalog(), s.clock());
     }
 
     private static ProblemType typeOf(int status) {
@@ -135,10 +166,15 @@ public final class FactoryApi {
     }
 
     static void problem(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
+        problem(ctx, type, detail, errors, null);
+    }
+
+    static void problem(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors,
+                        eu.aifactory.api.usage.BudgetDenial budget) {
         if (type == ProblemType.UNAUTHENTICATED) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"ai-factory\"");
         }
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(), errors);
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(), errors, budget);
         ctx.status(type.status()).contentType(Problem.MEDIA_TYPE).result(Http.problemBytes(problem));
     }
 

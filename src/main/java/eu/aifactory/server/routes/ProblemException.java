@@ -2,6 +2,7 @@ package eu.aifactory.server.routes;
 
 import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.usage.BudgetDenial;
 import java.util.List;
 
 /** Ends a request with an RFC 9457 problem; thrown anywhere below a route, turned into a response in one place. */
@@ -9,15 +10,22 @@ public final class ProblemException extends RuntimeException {
 
     private final ProblemType type;
     private final transient List<Problem.FieldError> errors;
+    private final transient BudgetDenial budget;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
     }
 
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, detail, errors, null);
+    }
+
+    /** A problem with the {@code budget} extension member (budget-exceeded). */
+    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, BudgetDenial budget) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
+        this.budget = budget;
     }
 
     public static ProblemException validation(String field, String message) {
@@ -46,5 +54,10 @@ public final class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    /** The extension member of a budget-exceeded problem, else null. */
+    public BudgetDenial budget() {
+        return budget;
     }
 }

@@ -43,15 +43,32 @@ public final class WorkloadService {
     private final WorkloadExecutor executor;
     private final EnergyFactors factors;
     private final Clock clock;
+    private final SubmitGuard guard;
+
+    /**
+     * Wraps the insert of a new workload: may refuse it (a {@link ProblemException}) or act after it, e.g. the budget
+     * check, which must see the project's spending and the insert as one step.
+     */
+    public interface SubmitGuard {
+        WorkloadStore.SubmitOutcome submit(Principal principal, WorkloadRow row, Resolved resolved,
+                                           java.util.function.Supplier<WorkloadStore.SubmitOutcome> insert);
+    }
 
     public WorkloadService(CatalogStore catalog, TenantStore tenants, WorkloadStore workloads, WorkloadExecutor executor,
                            EnergyFactors factors, Clock clock) {
+        this(catalog, tenants, workloads, executor, factors, clock, null);
+    }
+
+    /** @param guard checks each new workload before it is stored (budgets), or null for none */
+    public WorkloadService(CatalogStore catalog, TenantStore tenants, WorkloadStore workloads, WorkloadExecutor executor,
+                           EnergyFactors factors, Clock clock, SubmitGuard guard) {
         this.catalog = catalog;
         this.tenants = tenants;
         this.workloads = workloads;
         this.executor = executor;
         this.factors = factors;
         this.clock = clock;
+        this.guard = guard;
     }
 
     /** The result of a submit: the workload and whether it was created now (201) or replayed (200). */
@@ -111,7 +128,19 @@ public final class WorkloadService {
                 PowerModel.runtimeSeconds(resolved.version().baseRuntimeMinutes(), referenceGpus, resolved.plan().gpuCount()),
                 0, null, null, BigDecimal.ZERO, 0, 0, 0, 0);
         row = executor.admit(row);
-        WorkloadStore.SubmitOutcome outcome = workloads.submit(idempotencyKey, requestHash, row, row.statusReason());
+        WorkloadStore.SubmitOutcome outcome;
+        if (guard == null) {
+            outcome = workloads.submit(idempotencyKey, requestHash, row, row.statusReason());
+        } else {
+            // A retry of a stored submit is answered as before, never re-checked against a budget it already uses.
+            Optional<WorkloadStore.SubmitOutcome> earlier = workloads.replay(principal.tenantId(), idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return outcome(earlier.get());
+            }
+            WorkloadRow admitted = row;
+            outcome = guard.submit(principal, admitted, resolved,
+                    () -> workloads.submit(idempotencyKey, requestHash, admitted, admitted.statusReason()));
+        }
         if (outcome instanceof WorkloadStore.Created) {
             executor.wake();
         }

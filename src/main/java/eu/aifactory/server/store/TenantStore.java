@@ -113,7 +113,7 @@ public final class TenantStore {
             Optional<String[]> user = h.createQuery(
                             "SELECT u.id, u.name, u.email, t.id AS tenant_id, t.name AS tenant_name "
                                     + "FROM api_tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id "
-                                    + "WHERE k.token_hash = :hash AND k.revoked_at IS NULL")
+                                    + "WHERE k.token_hash = :hash AND k.revoked_at IS NULL AND u.disabled = FALSE")
                     .bind("hash", hash)
                     .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("name"), rs.getString("email"),
                             rs.getString("tenant_id"), rs.getString("tenant_name")})
@@ -137,6 +137,12 @@ public final class TenantStore {
                     .list();
             return Optional.of(new Principal(u[0], u[1], u[2], u[3], u[4], roles, projects));
         });
+    }
+
+    /** Records that the token with this hash authenticated a request (shown to admins as "last used"). */
+    public void touchToken(String tokenHash, long at) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :at WHERE token_hash = :hash")
+                .bind("at", at).bind("hash", tokenHash).execute());
     }
 
     public Jdbi jdbi() {

@@ -1,5 +1,20 @@
 package eu.aifactory.portal.catalog;
 
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.TokenCreate;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
+import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.usage.BudgetOverride;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.api.usage.Headroom;
+import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.api.usage.UsageGroupBy;
+import eu.aifactory.api.usage.UsageReport;
+import java.time.YearMonth;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.Page;
@@ -193,6 +208,81 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public JwkSet factoryKeys() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<BudgetStatus> budgets(YearMonth month) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public Headroom headroom(String projectId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public BudgetStatus putBudget(String projectId, YearMonth month, BudgetUpdate update) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<BudgetOverride> budgetOverrides(String projectId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public BudgetOverride grantBudgetOverride(String projectId, String reason) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public QuotaStatus putQuota(String projectId, String planId, Integer maxGpus) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<UserAccount> listUsers() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public UserAccount createUser(UserCreate user) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public UserAccount updateUser(String userId, UserUpdate update) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<ApiToken> listTokens() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public CreatedToken createToken(TokenCreate request) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public void revokeToken(String tokenId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<ProjectInfo> listProjects() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public ProjectInfo createProject(String name) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.ResidencyReport.Status;
 import eu.aifactory.client.FactoryUnreachableException;
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.verify.VerifyCommand;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.PeriodChoice;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.report.ResidencyReport.Status;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
+import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
@@ -125,5 +126,33 @@ class ResidencyViewTest {
         await(() -> badge.getStyleClass().contains("badge-failed"));
 
         assertThat(badge.getText()).startsWith("Signaturprüfung fehlgeschlagen: Der Bericht wurde nach dem Signieren verändert");
+    }
+
+    @Test
+    void aKeyChangedWithoutRotationTurnsTheBadgeRedAndNamesTheUnknownKey(FxRobot robot) throws TimeoutException {
+        Label badge = robot.lookup("#verificationBadge").queryAs(Label.class);
+        await(() -> badge.getText() != null && badge.getText().startsWith("Signatur geprüft"));
+        SigningKeyStore impostor = SigningKeyStore.inMemory(CLOCK);
+        client.onResidencyReport((from, to) -> impostor.sign(SampleReports.tree(
+                        SampleReports.report(Status.COMPLIANT, LocalDate.parse("2027-01-01")))))
+                .factoryKeys(impostor.publishedKeys());
+
+        robot.clickOn("#residencyRefresh");
+        await(() -> badge.getStyleClass().contains("badge-failed"));
+
+        assertThat(badge.getText()).startsWith("Warnung: Die Factory signiert mit einem Schlüssel, der nicht hinterlegt ist")
+                .contains(impostor.currentKid());
+    }
+
+    @Test
+    void thePdfIsExportedInTheBackgroundAndTheStatusSaysWhere(FxRobot robot) throws Exception {
+        Label badge = robot.lookup("#verificationBadge").queryAs(Label.class);
+        await(() -> badge.getText() != null && badge.getText().startsWith("Signatur geprüft"));
+
+        robot.clickOn("#exportPdf");
+        await(() -> Files.exists(dir.resolve("residency-report.pdf"))
+                && !robot.lookup("#pdfExport").query().isVisible());
+
+        assertThat(robot.lookup("#residencyStatus").queryAs(Label.class).getText()).isEqualTo("residency-report.pdf gespeichert");
     }
 }

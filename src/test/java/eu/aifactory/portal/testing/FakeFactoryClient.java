@@ -1,5 +1,23 @@
 package eu.aifactory.portal.testing;
 
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.TokenCreate;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
+import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.usage.BudgetLevel;
+import eu.aifactory.api.usage.BudgetOverride;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.api.usage.Headroom;
+import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.api.usage.UsageGroupBy;
+import eu.aifactory.api.usage.UsageReport;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.YearMonth;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.LocalizedText;
 import eu.aifactory.api.Page;
@@ -71,6 +89,15 @@ public final class FakeFactoryClient implements FactoryClient {
     private volatile StackedEnergyReports onStackedEnergyReport;
     private volatile ResidencyReports onResidencyReport;
     private volatile JwkSet factoryKeys;
+    private volatile UsageReports onUsage;
+    private final Map<String, BudgetStatus> budgets = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, Headroom> headrooms = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final List<BudgetOverride> overrides = new CopyOnWriteArrayList<>();
+    private final Map<String, QuotaStatus> quotas = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, UserAccount> users = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, ApiToken> tokens = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, ProjectInfo> projects = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final AtomicInteger adminIds = new AtomicInteger();
 
     private volatile String acceptedToken;
     private volatile String presentedToken;
@@ -114,6 +141,48 @@ public final class FakeFactoryClient implements FactoryClient {
     public FakeFactoryClient requireBackgroundThread(boolean required) {
         this.requireBackgroundThread = required;
         return this;
+    }
+
+    /** Answers usage reports; {@link #usage} fails until one is set. */
+    @FunctionalInterface
+    public interface UsageReports {
+        UsageReport report(Instant from, Instant to, UsageGroupBy groupBy);
+    }
+
+    public FakeFactoryClient onUsage(UsageReports handler) {
+        this.onUsage = handler;
+        return this;
+    }
+
+    /** A project's budget status; {@link #putBudget} replaces it, {@link #budgets} lists them. */
+    public FakeFactoryClient budget(BudgetStatus status) {
+        budgets.put(status.projectId(), status);
+        return this;
+    }
+
+    /** The headroom {@link #headroom} answers for its project; its budget follows {@link #putBudget}. */
+    public FakeFactoryClient headroom(Headroom headroom) {
+        headrooms.put(headroom.projectId(), headroom);
+        return this;
+    }
+
+    public FakeFactoryClient user(UserAccount user) {
+        users.put(user.id(), user);
+        return this;
+    }
+
+    public FakeFactoryClient token(ApiToken token) {
+        tokens.put(token.id(), token);
+        return this;
+    }
+
+    public FakeFactoryClient project(ProjectInfo project) {
+        projects.put(project.id(), project);
+        return this;
+    }
+
+    public List<BudgetOverride> grantedOverrides() {
+        return List.copyOf(overrides);
     }
 
     /** Answers energy reports; {@link #energyReport} fails until one is set. */
@@ -407,6 +476,163 @@ public final class FakeFactoryClient implements FactoryClient {
     public JwkSet factoryKeys() {
         enter("factoryKeys");
         return configured(factoryKeys, "factoryKeys");
+    }
+
+    // ---- usage, budgets, quotas and administration: a small in-memory tenant
+
+    @Override
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+        enter("usage");
+        return configured(onUsage, "onUsage").report(from, to, groupBy);
+    }
+
+    @Override
+    public List<BudgetStatus> budgets(YearMonth month) {
+        enter("budgets");
+        return List.copyOf(budgets.values());
+    }
+
+    @Override
+    public Headroom headroom(String projectId) {
+        enter("headroom");
+        Headroom headroom = headrooms.get(projectId);
+        if (headroom == null) {
+            throw notFound("/v1/projects/" + projectId + "/headroom");
+        }
+        BudgetStatus budget = budgets.getOrDefault(projectId, headroom.budget());
+        List<QuotaStatus> planQuotas = headroom.quotas().stream()
+                .map(q -> quotas.getOrDefault(projectId + "/" + q.planId(), q)).toList();
+        return new Headroom(projectId, headroom.projectName(), budget, planQuotas, headroom.contacts());
+    }
+
+    /** Recomputes percent and level from the stored spent and committed figures, as the factory does. */
+    @Override
+    public BudgetStatus putBudget(String projectId, YearMonth month, BudgetUpdate update) {
+        enter("putBudget");
+        BudgetStatus old = budgets.get(projectId);
+        if (old == null && headrooms.containsKey(projectId)) {
+            old = headrooms.get(projectId).budget();
+        }
+        if (old == null) {
+            throw notFound("/v1/projects/" + projectId + "/budgets/" + month);
+        }
+        BigDecimal used = old.spentEur().add(old.committedEur());
+        BigDecimal budget = update.budgetEur();
+        BigDecimal percent = budget.signum() == 0 ? null
+                : used.multiply(BigDecimal.valueOf(100)).divide(budget, 1, RoundingMode.DOWN);
+        BudgetLevel level = budget.signum() == 0 ? BudgetLevel.EXCEEDED
+                : used.compareTo(budget) >= 0 ? BudgetLevel.EXCEEDED
+                : used.multiply(BigDecimal.TEN).compareTo(budget.multiply(BigDecimal.valueOf(8))) >= 0 ? BudgetLevel.WARN_80
+                : used.multiply(BigDecimal.TEN).compareTo(budget.multiply(BigDecimal.valueOf(5))) >= 0 ? BudgetLevel.WARN_50
+                : BudgetLevel.OK;
+        BudgetStatus status = new BudgetStatus(projectId, old.projectName(), month.toString(), budget,
+                update.budgetKwh(), old.spentEur(), old.committedEur(), old.spentKwh(), percent, level,
+                old.forecastEur(), old.overrideAvailable());
+        budgets.put(projectId, status);
+        return status;
+    }
+
+    @Override
+    public List<BudgetOverride> budgetOverrides(String projectId) {
+        enter("budgetOverrides");
+        return overrides.stream().filter(o -> o.projectId().equals(projectId)).toList();
+    }
+
+    @Override
+    public BudgetOverride grantBudgetOverride(String projectId, String reason) {
+        enter("grantBudgetOverride");
+        BudgetOverride override = new BudgetOverride("bo-" + adminIds.incrementAndGet(), projectId,
+                YearMonth.from(health.time().atZone(java.time.ZoneOffset.UTC)).toString(), reason, me.user().id(),
+                me.user().name(), health.time(), null, null);
+        overrides.add(0, override);
+        return override;
+    }
+
+    @Override
+    public QuotaStatus putQuota(String projectId, String planId, Integer maxGpus) {
+        enter("putQuota");
+        QuotaStatus old = quotas.getOrDefault(projectId + "/" + planId, new QuotaStatus(projectId, planId, null, 0, 0));
+        QuotaStatus status = new QuotaStatus(projectId, planId, maxGpus, old.gpusInUse(), old.gpusQueued());
+        quotas.put(projectId + "/" + planId, status);
+        return status;
+    }
+
+    @Override
+    public List<UserAccount> listUsers() {
+        enter("listUsers");
+        return List.copyOf(users.values());
+    }
+
+    @Override
+    public UserAccount createUser(UserCreate user) {
+        enter("createUser");
+        UserAccount created = new UserAccount("u-" + adminIds.incrementAndGet(), user.name(), user.email(),
+                user.roles(), user.projectIds() == null ? List.of() : user.projectIds(), false, health.time());
+        users.put(created.id(), created);
+        return created;
+    }
+
+    @Override
+    public UserAccount updateUser(String userId, UserUpdate update) {
+        enter("updateUser");
+        UserAccount old = users.get(userId);
+        if (old == null) {
+            throw notFound("/v1/admin/users/" + userId);
+        }
+        UserAccount updated = new UserAccount(old.id(), old.name(), old.email(),
+                update.roles() == null ? old.roles() : update.roles(),
+                update.projectIds() == null ? old.projectIds() : update.projectIds(),
+                update.disabled() == null ? old.disabled() : update.disabled(), old.createdAt());
+        users.put(userId, updated);
+        return updated;
+    }
+
+    @Override
+    public List<ApiToken> listTokens() {
+        enter("listTokens");
+        return List.copyOf(tokens.values());
+    }
+
+    @Override
+    public CreatedToken createToken(TokenCreate request) {
+        enter("createToken");
+        UserAccount owner = users.get(request.userId());
+        if (owner == null) {
+            throw notFound("/v1/admin/users/" + request.userId());
+        }
+        int n = adminIds.incrementAndGet();
+        String secret = String.format(Locale.ROOT, "afp_fake%039d", n);
+        ApiToken token = new ApiToken("tok-" + n, secret.substring(0, 8), owner.id(), owner.name(), request.label(),
+                health.time(), null, null);
+        tokens.put(token.id(), token);
+        return new CreatedToken(token, secret);
+    }
+
+    @Override
+    public void revokeToken(String tokenId) {
+        enter("revokeToken");
+        ApiToken old = tokens.get(tokenId);
+        if (old == null) {
+            throw notFound("/v1/admin/tokens/" + tokenId);
+        }
+        if (old.revokedAt() == null) {
+            tokens.put(tokenId, new ApiToken(old.id(), old.prefix(), old.userId(), old.userName(), old.label(),
+                    old.createdAt(), old.lastUsedAt(), health.time()));
+        }
+    }
+
+    @Override
+    public List<ProjectInfo> listProjects() {
+        enter("listProjects");
+        return List.copyOf(projects.values());
+    }
+
+    @Override
+    public ProjectInfo createProject(String name) {
+        enter("createProject");
+        ProjectInfo project = new ProjectInfo("prj-" + adminIds.incrementAndGet(), name, 0);
+        projects.put(project.id(), project);
+        return project;
     }
 
     private void enter(String call) {

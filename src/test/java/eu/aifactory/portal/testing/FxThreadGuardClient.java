@@ -1,5 +1,20 @@
 package eu.aifactory.portal.testing;
 
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.TokenCreate;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
+import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.usage.BudgetOverride;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.api.usage.Headroom;
+import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.api.usage.UsageGroupBy;
+import eu.aifactory.api.usage.UsageReport;
+import java.time.YearMonth;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
@@ -182,5 +197,95 @@ public final class FxThreadGuardClient implements FactoryClient {
     @Override
     public String toString() {
         return "FxThreadGuardClient[" + delegate + "]";
+    }
+
+    @Override
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+        enter("usage");
+        return delegate.usage(from, to, groupBy);
+    }
+
+    @Override
+    public List<BudgetStatus> budgets(YearMonth month) {
+        enter("budgets");
+        return delegate.budgets(month);
+    }
+
+    @Override
+    public Headroom headroom(String projectId) {
+        enter("headroom");
+        return delegate.headroom(projectId);
+    }
+
+    @Override
+    public BudgetStatus putBudget(String projectId, YearMonth month, BudgetUpdate update) {
+        enter("putBudget");
+        return delegate.putBudget(projectId, month, update);
+    }
+
+    @Override
+    public List<BudgetOverride> budgetOverrides(String projectId) {
+        enter("budgetOverrides");
+        return delegate.budgetOverrides(projectId);
+    }
+
+    @Override
+    public BudgetOverride grantBudgetOverride(String projectId, String reason) {
+        enter("grantBudgetOverride");
+        return delegate.grantBudgetOverride(projectId, reason);
+    }
+
+    @Override
+    public QuotaStatus putQuota(String projectId, String planId, Integer maxGpus) {
+        enter("putQuota");
+        return delegate.putQuota(projectId, planId, maxGpus);
+    }
+
+    @Override
+    public List<UserAccount> listUsers() {
+        enter("listUsers");
+        return delegate.listUsers();
+    }
+
+    @Override
+    public UserAccount createUser(UserCreate user) {
+        enter("createUser");
+        return delegate.createUser(user);
+    }
+
+    @Override
+    public UserAccount updateUser(String userId, UserUpdate update) {
+        enter("updateUser");
+        return delegate.updateUser(userId, update);
+    }
+
+    @Override
+    public List<ApiToken> listTokens() {
+        enter("listTokens");
+        return delegate.listTokens();
+    }
+
+    @Override
+    public CreatedToken createToken(TokenCreate request) {
+        enter("createToken");
+        return delegate.createToken(request);
+    }
+
+    @Override
+    public void revokeToken(String tokenId) {
+        enter("revokeToken");
+        delegate.revokeToken(tokenId);
+    }
+
+    @Override
+    public List<ProjectInfo> listProjects() {
+        enter("listProjects");
+        return delegate.listProjects();
+    }
+
+    @Override
+    public ProjectInfo createProject(String name) {
+        enter("createProject");
+        return delegate.createProject(name);
     }
 }

@@ -1,5 +1,20 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.TokenCreate;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.admin.UserCreate;
+import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.usage.BudgetOverride;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.api.usage.Headroom;
+import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.api.usage.UsageGroupBy;
+import eu.aifactory.api.usage.UsageReport;
+import java.time.YearMonth;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.Page;
@@ -187,5 +202,80 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public JwkSet factoryKeys() {
         return fake.factoryKeys();
+    }
+
+    @Override
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+        return fake.usage(from, to, groupBy);
+    }
+
+    @Override
+    public List<BudgetStatus> budgets(YearMonth month) {
+        return fake.budgets(month);
+    }
+
+    @Override
+    public Headroom headroom(String projectId) {
+        return fake.headroom(projectId);
+    }
+
+    @Override
+    public BudgetStatus putBudget(String projectId, YearMonth month, BudgetUpdate update) {
+        return fake.putBudget(projectId, month, update);
+    }
+
+    @Override
+    public List<BudgetOverride> budgetOverrides(String projectId) {
+        return fake.budgetOverrides(projectId);
+    }
+
+    @Override
+    public BudgetOverride grantBudgetOverride(String projectId, String reason) {
+        return fake.grantBudgetOverride(projectId, reason);
+    }
+
+    @Override
+    public QuotaStatus putQuota(String projectId, String planId, Integer maxGpus) {
+        return fake.putQuota(projectId, planId, maxGpus);
+    }
+
+    @Override
+    public List<UserAccount> listUsers() {
+        return fake.listUsers();
+    }
+
+    @Override
+    public UserAccount createUser(UserCreate user) {
+        return fake.createUser(user);
+    }
+
+    @Override
+    public UserAccount updateUser(String userId, UserUpdate update) {
+        return fake.updateUser(userId, update);
+    }
+
+    @Override
+    public List<ApiToken> listTokens() {
+        return fake.listTokens();
+    }
+
+    @Override
+    public CreatedToken createToken(TokenCreate request) {
+        return fake.createToken(request);
+    }
+
+    @Override
+    public void revokeToken(String tokenId) {
+        fake.revokeToken(tokenId);
+    }
+
+    @Override
+    public List<ProjectInfo> listProjects() {
+        return fake.listProjects();
+    }
+
+    @Override
+    public ProjectInfo createProject(String name) {
+        return fake.createProject(name);
     }
 }

@@ -1,0 +1,95 @@
+package eu.aifactory.server.seed;
+
+import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.server.auth.Principal;
+import eu.aifactory.server.service.BudgetService;
+import eu.aifactory.server.store.BudgetStore;
+import eu.aifactory.server.store.TenantStore;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Budgets and quotas for the demo, set right after the history is seeded: for the current month, the last project
+ * of each tenant (in seed order) is above 80 % of its budget and the others comfortably below, so the Usage page and
+ * the submit dialog show both; that last project may also hold at most 16 GPUs per plan (or one run of a larger plan).
+ * Budgets are set from the month's actual spending, so the levels hold whatever day of the month the demo is seeded.
+ */
+public final class DemoBudgets {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DemoBudgets.class);
+    /** The share of its budget the first project has used; the others use about a third. */
+    private static final BigDecimal TIGHT = new BigDecimal("0.86");
+    private static final BigDecimal COMFORTABLE = new BigDecimal("0.35");
+    private static final BigDecimal EMPTY_MONTH_BUDGET = new BigDecimal("5000.00");
+    static final int DEMO_QUOTA_GPUS = 16;
+    static final String SEEDER = "demo-seed";
+
+    private final TenantStore tenants;
+    private final BudgetStore store;
+    private final BudgetService budgets;
+    private final Clock clock;
+
+    public DemoBudgets(TenantStore tenants, BudgetStore store, BudgetService budgets, Clock clock) {
+        this.tenants = tenants;
+        this.store = store;
+        this.budgets = budgets;
+        this.clock = clock;
+    }
+
+    /**
+     * Sets this month's budgets of every demo tenant that has none yet for it (so a demo database kept into the next
+     * month shows budgets again), and on the first seed the quotas and token labels too.
+     */
+    public void seed(List<SeedSource.SeedTenant> seedTenants, List<ResourcePlan> plans, boolean firstSeed) {
+        long started = System.nanoTime();
+        String month = budgets.currentMonth().toString();
+        int seeded = 0;
+        for (SeedSource.SeedTenant tenant : seedTenants) {
+            if (tenants.tenant(tenant.id()).isEmpty() || !store.budgets(tenant.id(), month).isEmpty()) {
+                continue;
+            }
+            List<Me.Project> projects = tenants.projects(tenant.id());
+            // Seed order, and only projects the database has (it may have been seeded from older seed files).
+            List<Me.Project> ordered = tenant.projects().stream()
+                    .flatMap(p -> projects.stream().filter(q -> q.id().equals(p.id())).findFirst().stream())
+                    .toList();
+            if (ordered.isEmpty()) {
+                continue;
+            }
+            Principal reader = new Principal(SEEDER, "Demo seed", "", tenant.id(), tenant.name(),
+                    Set.of(Role.ACCOUNT_MANAGER), ordered);
+            List<BudgetStatus> statuses = budgets.statuses(reader, ordered, budgets.currentMonth());
+            long now = clock.millis();
+            int tight = statuses.size() - 1;
+            store.jdbi().useTransaction(h -> {
+                for (int i = 0; i < statuses.size(); i++) {
+                    BudgetStatus s = statuses.get(i);
+                    BigDecimal used = s.spentEur().add(s.committedEur());
+                    BigDecimal budget = used.signum() == 0 ? EMPTY_MONTH_BUDGET
+                            : used.divide(i == tight ? TIGHT : COMFORTABLE, 0, RoundingMode.CEILING).setScale(2);
+                    store.putBudget(h, tenant.id(), s.projectId(), month, budget, null, SEEDER, now);
+                }
+                if (firstSeed) {
+                    for (ResourcePlan plan : plans) {
+                        store.putQuota(h, tenant.id(), ordered.get(tight).id(), plan.id(),
+                                Math.max(DEMO_QUOTA_GPUS, plan.gpuCount()), SEEDER, now);
+                    }
+                    h.createUpdate("UPDATE api_tokens SET label = :l WHERE label IS NULL").bind("l", "demo sign-in").execute();
+                }
+            });
+            seeded++;
+        }
+        if (seeded > 0) {
+            LOG.info("Demo budgets for {} set for {} tenants in {} ms", month, seeded,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+}
