@@ -3,6 +3,7 @@ package eu.aifactory.portal.app;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
+import eu.aifactory.portal.admin.AdminPage;
 import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
@@ -30,6 +31,7 @@ import eu.aifactory.portal.shell.SessionManager;
 import eu.aifactory.portal.shell.ShellServices;
 import eu.aifactory.portal.theme.OsThemeDetector;
 import eu.aifactory.portal.theme.ThemeManager;
+import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.workloads.WorkloadsMount;
 import java.net.URI;
 import java.nio.file.Path;
@@ -100,6 +102,8 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.ENERGY, EnergyPage::new);
         pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, trustDir(), saveDialog));
+        pages.register(Page.USAGE, UsagePage::new);
+        pages.register(Page.ADMIN, AdminPage::new);
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
                 context.session(), secrets::kind, sessions::signOut),
                 new TrustedKeysViewModel(KeyPinStore.forFactory(trustDir(), context.session().factoryKey(),

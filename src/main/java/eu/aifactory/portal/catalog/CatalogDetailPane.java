@@ -65,6 +65,8 @@ final class CatalogDetailPane extends BorderPane {
     private final VBox outputs = new VBox(6);
     private final Label problem = new Label();
     private final VBox body;
+    private final javafx.beans.property.BooleanProperty submitShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "submitShown", true);
 
     CatalogDetailPane(CatalogViewModel viewModel, CatalogLabels labels, I18n i18n,
                       ObjectProperty<BiConsumer<AppDetail, AppVersion>> onSubmitRequested) {
@@ -180,6 +182,8 @@ final class CatalogDetailPane extends BorderPane {
         // A disabled button gets no mouse events, so the "why" tooltip sits on a wrapper around it.
         StackPane submitWrapper = new StackPane(submit);
         submitWrapper.setId("submitWorkloadWrapper");
+        submitWrapper.visibleProperty().bind(submitShown);
+        submitWrapper.managedProperty().bind(submitShown);
         Tooltip coming = new Tooltip();
         coming.textProperty().bind(i18n.binding("catalog.detail.submitComing"));
         onSubmitRequested.addListener((obs, old, now) -> installComingTooltip(submitWrapper, coming, now == null));
@@ -191,6 +195,11 @@ final class CatalogDetailPane extends BorderPane {
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("detail-version-row");
         return row;
+    }
+
+    /** False for a user who may not submit (an account manager): the button is not there at all. */
+    javafx.beans.property.BooleanProperty submitShownProperty() {
+        return submitShown;
     }
 
     private static void installComingTooltip(Node node, Tooltip tooltip, boolean install) {

@@ -129,6 +129,11 @@ public final class CatalogView extends BorderPane {
         onSubmitRequested.set(handler);
     }
 
+    /** Removes "Submit workload" for a user whose role does not submit (an account manager reads the catalog). */
+    public void hideSubmit() {
+        detailPane.submitShownProperty().set(false);
+    }
+
     public CatalogViewModel viewModel() {
         return viewModel;
     }

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -63,12 +63,15 @@ public final class FileExport {
 
     private static final Logger LOG = LoggerFactory.getLogger(FileExport.class);
 
+    /** Where a running export is: cancelling is possible until it starts moving the finished file into place. */
+    private enum Phase { WRITING, COMMITTING, CANCELLED }
+
     private final TaskExecutor executor;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyObjectWrapper<Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private TaskHandle task = TaskHandle.NONE;
-    private AtomicBoolean cancelFlag = new AtomicBoolean();
+    private AtomicReference<Phase> phase = new AtomicReference<>(Phase.WRITING);
     private Path runningTarget;
 
     public FileExport(TaskExecutor executor) {
@@ -95,34 +98,40 @@ public final class FileExport {
         Objects.requireNonNull(content);
         cancel();
         result.set(null);
-        AtomicBoolean cancelled = new AtomicBoolean();
-        cancelFlag = cancelled;
+        AtomicReference<Phase> mine = new AtomicReference<>(Phase.WRITING);
+        phase = mine;
         runningTarget = target;
         running.set(true);
         progress.set(0);
         AtomicReference<Double> pending = new AtomicReference<>();
         Progress report = fraction -> {
-            if (cancelled.get() || Thread.currentThread().isInterrupted()) {
+            if (mine.get() == Phase.CANCELLED || Thread.currentThread().isInterrupted()) {
                 throw new Cancelled();
             }
             // Coalesced: at most one UI update queued, carrying the latest figure.
             if (pending.getAndSet(fraction) == null) {
                 executor.runLater(Duration.ZERO, () -> {
                     Double latest = pending.getAndSet(null);
-                    if (latest != null && !cancelled.get()) {
+                    if (latest != null && mine.get() != Phase.CANCELLED) {
                         progress.set(latest);
                     }
                 });
             }
         };
         task = executor.run(() -> {
-            write(target, content, report);
+            write(target, content, report, () -> mine.compareAndSet(Phase.WRITING, Phase.COMMITTING));
             return target;
         }, written -> {
+            if (phase != mine) {
+                return;
+            }
             running.set(false);
             progress.set(1);
             result.set(new Result(written, false, null));
         }, failure -> {
+            if (phase != mine) {
+                return;
+            }
             running.set(false);
             if (failure instanceof Cancelled) {
                 result.set(new Result(target, true, null));
@@ -140,7 +149,10 @@ public final class FileExport {
         if (!running.get()) {
             return;
         }
-        cancelFlag.set(true);
+        if (!phase.compareAndSet(Phase.WRITING, Phase.CANCELLED)) {
+            // Too late: the complete file is being moved into place, and the export reports success.
+            return;
+        }
         task.cancel();
         running.set(false);
         result.set(new Result(runningTarget, true, null));
@@ -148,6 +160,14 @@ public final class FileExport {
 
     /** Writes {@code content} to a temporary file beside {@code target} and moves it into place once complete. */
     static void write(Path target, Content content, Progress progress) throws IOException {
+        write(target, content, progress, () -> true);
+    }
+
+    /**
+     * As {@link #write(Path, Content, Progress)}; {@code commit} is asked once the content is complete and may refuse
+     * (the export was cancelled just then), in which case nothing is moved.
+     */
+    static void write(Path target, Content content, Progress progress, BooleanSupplier commit) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Path partial = Files.createTempFile(dir, "." + target.getFileName(), ".part");
         boolean moved = false;
@@ -156,6 +176,9 @@ public final class FileExport {
                 content.write(out, progress);
             }
             progress.report(1);
+            if (!commit.getAsBoolean()) {
+                throw new Cancelled();
+            }
             try {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {

@@ -13,6 +13,7 @@ public interface Page {
     String ENERGY = "energy";
     String RESIDENCY = "residency";
     String USAGE = "usage";
+    String ADMIN = "admin";
     String SETTINGS = "settings";
 
     /** One of the ids above; the shell's navigation entry it belongs to. */

@@ -101,7 +101,16 @@ final class StackedEnergyChart extends VBox {
 
     /** Draws {@code stack}, merged into wider buckets when it has more than the screen can show. */
     void show(ChartStack stack) {
-        drawn = ChartDownsampler.downsample(stack, ChartDownsampler.MAX_POINTS);
+        draw(ChartDownsampler.downsample(stack, ChartDownsampler.MAX_POINTS));
+    }
+
+    /** Draws every bucket as it is; only for the redraw benchmark's comparison. */
+    void showUnmerged(ChartStack stack) {
+        draw(stack);
+    }
+
+    private void draw(ChartStack stack) {
+        drawn = stack;
         int n = drawn.buckets();
         List<XYChart.Series<Number, Number>> series = new ArrayList<>(drawn.layers().size());
         for (ChartStack.Layer layer : drawn.layers()) {

@@ -1,6 +1,7 @@
 package eu.aifactory.portal.shell;
 
 import eu.aifactory.portal.common.PageFactory;
+import eu.aifactory.portal.common.Permissions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,5 +23,10 @@ public final class PageRegistry {
 
     public Optional<PageFactory> factory(String pageId) {
         return Optional.ofNullable(factories.get(pageId));
+    }
+
+    /** The page's factory, but only for a user whose roles allow the page: nobody builds a page they may not use. */
+    public Optional<PageFactory> factory(String pageId, Permissions permissions) {
+        return Destination.byPageId(pageId).allowedFor(permissions) ? factory(pageId) : Optional.empty();
     }
 }

@@ -113,7 +113,7 @@ public final class PortalWindow {
         services.settings().update(s -> s.withLanguage(locale.getLanguage()));
     }
 
-    /** Ctrl+1..6 switch pages, Ctrl+K focuses the page's search (Cmd on macOS). */
+    /** Ctrl+1..n switch between the pages the user may open, Ctrl+K focuses the page's search (Cmd on macOS). */
     private void onKey(KeyEvent event) {
         if (shell == null || !event.isShortcutDown() || event.isAltDown()) {
             return;
@@ -124,10 +124,9 @@ public final class PortalWindow {
             event.consume();
             return;
         }
-        for (Destination destination : Destination.values()) {
-            int digit = destination.shortcutDigit();
+        for (int digit = 1; digit <= 9; digit++) {
             if (code == KeyCode.valueOf("DIGIT" + digit) || code == KeyCode.valueOf("NUMPAD" + digit)) {
-                shell.viewModel().selectedProperty().set(destination);
+                shell.viewModel().destinationForShortcut(digit).ifPresent(shell.viewModel().selectedProperty()::set);
                 event.consume();
                 return;
             }

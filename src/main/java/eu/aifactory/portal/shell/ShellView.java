@@ -106,7 +106,7 @@ public final class ShellView extends BorderPane {
     }
 
     private Page create(Destination destination) {
-        return registry.factory(destination.pageId()).map(factory -> {
+        return registry.factory(destination.pageId(), viewModel.permissions()).map(factory -> {
             try {
                 return factory.create(context);
             } catch (RuntimeException e) {
@@ -128,7 +128,7 @@ public final class ShellView extends BorderPane {
 
         VBox items = new VBox(2);
         items.getStyleClass().add("nav-items");
-        for (Destination destination : Destination.values()) {
+        for (Destination destination : viewModel.destinations()) {
             ToggleButton button = navButton(destination);
             if (destination == Destination.SETTINGS) {
                 Region spacer = new Region();
@@ -163,7 +163,7 @@ public final class ShellView extends BorderPane {
         button.getStyleClass().add("nav-item");
         button.setFocusTraversable(true);
         Tooltip tooltip = new Tooltip();
-        tooltip.textProperty().bind(i18n.binding("nav.shortcut", destination.shortcutDigit()));
+        tooltip.textProperty().bind(i18n.binding("nav.shortcut", viewModel.shortcutDigit(destination)));
         button.setTooltip(tooltip);
         button.setOnAction(event -> viewModel.selectedProperty().set(destination));
         return button;

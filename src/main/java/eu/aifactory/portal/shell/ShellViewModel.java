@@ -2,11 +2,14 @@ package eu.aifactory.portal.shell;
 
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.Permissions;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringBinding;
@@ -21,11 +24,34 @@ public final class ShellViewModel {
     private final I18n i18n;
     private final ConnectionMonitor monitor;
     private final ObjectProperty<Destination> selected = new SimpleObjectProperty<>(this, "selected", Destination.CATALOG);
+    private final Permissions permissions;
+    private final List<Destination> destinations;
 
     public ShellViewModel(Session session, I18n i18n, ConnectionMonitor monitor) {
         this.session = session;
         this.i18n = i18n;
         this.monitor = monitor;
+        this.permissions = Permissions.of(session.me());
+        this.destinations = Destination.allowedEntries(permissions);
+    }
+
+    public Permissions permissions() {
+        return permissions;
+    }
+
+    /** The navigation entries this user may open, in order; the others are not shown at all. */
+    public List<Destination> destinations() {
+        return destinations;
+    }
+
+    /** The digit of the entry's Ctrl shortcut (1 for the first entry the user sees), 0 for an entry not shown. */
+    public int shortcutDigit(Destination destination) {
+        return destinations.indexOf(destination) + 1;
+    }
+
+    /** The entry Ctrl+digit opens, if the user has that many entries. */
+    public Optional<Destination> destinationForShortcut(int digit) {
+        return digit >= 1 && digit <= destinations.size() ? Optional.of(destinations.get(digit - 1)) : Optional.empty();
     }
 
     public Session session() {
@@ -52,8 +78,14 @@ public final class ShellViewModel {
         return selected;
     }
 
-    public void navigate(String pageId) {
-        selected.set(Destination.byPageId(pageId));
+    /** Opens the page with this id; a page the user's roles do not allow stays closed (returns false). */
+    public boolean navigate(String pageId) {
+        Destination destination = Destination.byPageId(pageId);
+        if (!destinations.contains(destination)) {
+            return false;
+        }
+        selected.set(destination);
+        return true;
     }
 
     public ReadOnlyObjectProperty<ConnectionMonitor.State> connectionStateProperty() {

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import eu.aifactory.api.workload.LogLine;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
+import eu.aifactory.portal.common.Permissions;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import java.io.File;
@@ -175,6 +176,12 @@ public final class WorkloadDetailView extends BorderPane {
         HBox.setHgrow(spring, Priority.ALWAYS);
         for (Button button : List.of(cancel, rerun, clone, close)) {
             button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // An account manager follows workloads but does not start or stop them.
+        boolean acts = Permissions.of(feature.session().me()).canSubmit();
+        for (Button button : List.of(cancel, rerun, clone)) {
+            button.setVisible(acts);
+            button.setManaged(acts);
         }
         HBox bar = new HBox(8, titles, spring, message, cancel, rerun, clone, close);
         bar.setAlignment(Pos.CENTER_LEFT);

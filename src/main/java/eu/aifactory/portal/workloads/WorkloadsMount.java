@@ -3,6 +3,7 @@ package eu.aifactory.portal.workloads;
 import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
+import eu.aifactory.portal.common.Permissions;
 import eu.aifactory.portal.common.Session;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -48,6 +49,10 @@ public final class WorkloadsMount {
     /** The catalog page with its "Submit workload" button opening the submit dialog. */
     public Page withSubmit(CatalogPage catalog, PageContext context) {
         WorkloadsFeature feature = feature(context);
+        if (!Permissions.of(context.session().me()).canSubmit()) {
+            catalog.catalogView().hideSubmit();
+            return catalog;
+        }
         catalog.catalogView().setOnSubmitRequested((app, version) ->
                 feature.openSubmit(app, version, null, windowOf(catalog.view())));
         return catalog;

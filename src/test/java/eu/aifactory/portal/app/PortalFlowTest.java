@@ -50,7 +50,7 @@ class PortalFlowTest {
     private final List<String> callsOnFxThread = new CopyOnWriteArrayList<>();
     private final List<FxThreadGuardClient> clients = new CopyOnWriteArrayList<>();
     private AppContext context;
-    private final RecordingPage usagePage = new RecordingPage();
+    private final RecordingPage stubPage = new RecordingPage();
 
     /** A page that notes what the shell tells it. */
     private static final class RecordingPage implements Page {
@@ -60,13 +60,13 @@ class PortalFlowTest {
 
         @Override
         public String id() {
-            return Page.USAGE;
+            return Page.RESIDENCY;
         }
 
         @Override
         public Node view() {
             if (view == null) {
-                view = new Label("usage");
+                view = new Label("residency");
             }
             return view;
         }
@@ -107,7 +107,7 @@ class PortalFlowTest {
                 })
                 .osPrefersDark(() -> false)
                 .build();
-        context.pages().register(Page.USAGE, pageContext -> usagePage);
+        context.pages().register(Page.RESIDENCY, pageContext -> stubPage);
         context.start();
         new PortalWindow(stage, context.shellServices()).show();
     }
@@ -136,14 +136,16 @@ class PortalFlowTest {
         assertThat(text(robot, "#page-title")).isEqualTo("Workloads");
         assertThat(robot.lookup("#workloads-table").tryQuery()).isPresent();
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(text(robot, "#page-title")).isEqualTo("Usage");
-        assertThat(usagePage.shown).hasValue(1);
-        assertThat(usagePage.searches).as("Ctrl+K reaches the page on screen").hasValue(1);
+        assertThat(text(robot, "#page-title")).isEqualTo("Residency");
+        assertThat(stubPage.shown).hasValue(1);
+        assertThat(stubPage.searches).as("Ctrl+K reaches the page on screen").hasValue(1);
+        assertThat(robot.lookup("#nav-usage").tryQuery()).as("an engineer has no Usage entry").isEmpty();
+        assertThat(robot.lookup("#nav-admin").tryQuery()).as("an engineer has no Admin entry").isEmpty();
 
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         waitFor(robot, "#language-de");
         assertThat(text(robot, "#nav-catalog")).isEqualTo("Catalog");
         robot.clickOn("#language-de");
@@ -171,7 +173,7 @@ class PortalFlowTest {
         waitFor(robot, "#demo-user-mp-anna-schmidt");
         robot.clickOn("#demo-user-mp-anna-schmidt");
         waitFor(robot, "#header-tenant");
-        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
         waitFor(robot, "#language-de");
         robot.clickOn("#language-de");
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);

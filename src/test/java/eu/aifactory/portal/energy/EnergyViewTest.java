@@ -119,6 +119,14 @@ class EnergyViewTest {
         await(() -> chart.getData().stream().anyMatch(s -> "p-legal-ai".equals(s.getName())));
         assertThat(robot.lookup("#energyStack-project").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(chart.getData()).hasSize(4);
+        // What is drawn adds up to the KPI card's report total, exactly in the model and to the double on screen.
+        EnergyReport quarter = EnergySamples.report(LocalDate.of(2026, 7, 1).atStartOfDay(EnergySamples.ZONE).toInstant(),
+                LocalDate.of(2026, 10, 1).atStartOfDay(EnergySamples.ZONE).toInstant(), EnergyGroupBy.WORKLOAD);
+        StackedEnergyChart stacked = (StackedEnergyChart) chart.getParent().getParent();
+        assertThat(stacked.drawn().total()).isEqualByComparingTo(quarter.totals().facilityKwh());
+        double drawnSum = chart.getData().stream().flatMap(series -> series.getData().stream())
+                .mapToDouble(d -> d.getYValue().doubleValue()).sum();
+        assertThat(drawnSum).isCloseTo(quarter.totals().facilityKwh().doubleValue(), org.assertj.core.data.Offset.offset(1e-6));
         robot.moveTo(chart.lookup(".chart-plot-background"));
         Label hover = robot.lookup("#energyChartHover").queryAs(Label.class);
         await(hover::isVisible);

@@ -73,6 +73,51 @@ class ShellViewModelTest {
         assertThat(viewModel.selectedProperty().get()).isEqualTo(Destination.CATALOG);
         viewModel.navigate(Page.RESIDENCY);
         assertThat(viewModel.selectedProperty().get()).isEqualTo(Destination.RESIDENCY);
-        assertThat(Destination.RESIDENCY.shortcutDigit()).isEqualTo(4);
+        assertThat(viewModel.shortcutDigit(Destination.RESIDENCY)).isEqualTo(4);
+    }
+
+    @Test
+    void anEngineerSeesNeitherUsageNorAdminAndSettingsIsCtrl5() {
+        ShellViewModel viewModel = viewModel(List.of(Role.ENGINEER));
+        assertThat(viewModel.destinations()).containsExactly(Destination.CATALOG, Destination.WORKLOADS,
+                Destination.ENERGY, Destination.RESIDENCY, Destination.SETTINGS);
+        assertThat(viewModel.shortcutDigit(Destination.SETTINGS)).isEqualTo(5);
+        assertThat(viewModel.shortcutDigit(Destination.USAGE)).isZero();
+        assertThat(viewModel.destinationForShortcut(5)).contains(Destination.SETTINGS);
+        assertThat(viewModel.destinationForShortcut(6)).isEmpty();
+        assertThat(viewModel.permissions().canSubmit()).isTrue();
+    }
+
+    @Test
+    void anAccountManagerSeesUsageButNoAdminAndDoesNotSubmit() {
+        ShellViewModel viewModel = viewModel(List.of(Role.ACCOUNT_MANAGER));
+        assertThat(viewModel.destinations()).containsExactly(Destination.CATALOG, Destination.WORKLOADS,
+                Destination.ENERGY, Destination.RESIDENCY, Destination.USAGE, Destination.SETTINGS);
+        assertThat(viewModel.destinationForShortcut(5)).contains(Destination.USAGE);
+        assertThat(viewModel.permissions().canSubmit()).isFalse();
+    }
+
+    @Test
+    void aTenantAdminSeesEveryEntryWithAdminBeforeSettings() {
+        ShellViewModel viewModel = viewModel(List.of(Role.TENANT_ADMIN));
+        assertThat(viewModel.destinations()).containsExactly(Destination.values());
+        assertThat(viewModel.shortcutDigit(Destination.ADMIN)).isEqualTo(6);
+        assertThat(viewModel.shortcutDigit(Destination.SETTINGS)).isEqualTo(7);
+    }
+
+    @Test
+    void navigatingToAPageTheRoleMayNotUseKeepsTheCurrentPage() {
+        ShellViewModel viewModel = viewModel(List.of(Role.ENGINEER));
+        viewModel.navigate(Page.ENERGY);
+        assertThat(viewModel.navigate(Page.ADMIN)).isFalse();
+        assertThat(viewModel.navigate(Page.USAGE)).isFalse();
+        assertThat(viewModel.selectedProperty().get()).isEqualTo(Destination.ENERGY);
+    }
+
+    @Test
+    void rolesAddUpForAUserWithSeveral() {
+        ShellViewModel viewModel = viewModel(List.of(Role.ENGINEER, Role.ACCOUNT_MANAGER));
+        assertThat(viewModel.destinations()).contains(Destination.USAGE).doesNotContain(Destination.ADMIN);
+        assertThat(viewModel.permissions().canSubmit()).isTrue();
     }
 }

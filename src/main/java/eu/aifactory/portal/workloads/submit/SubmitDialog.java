@@ -103,7 +103,7 @@ public final class SubmitDialog extends Dialog<Workload> {
         submit.getStyleClass().add(Styles.ACCENT);
         submit.textProperty().bind(Bindings.when(viewModel.retryingProperty())
                 .then(i18n.get("workloads.submit.retry")).otherwise(i18n.get("workloads.submit.submit")));
-        submit.disableProperty().bind(viewModel.submittingProperty());
+        submit.disableProperty().bind(viewModel.submittingProperty().or(viewModel.headroom().blockedProperty()));
         // The dialog stays open while the factory answers; it closes only with a created workload.
         submit.addEventFilter(ActionEvent.ACTION, event -> {
             event.consume();
@@ -233,7 +233,7 @@ public final class SubmitDialog extends Dialog<Workload> {
 
         HBox body = new HBox(16, scroll, estimatePanel());
         VBox.setVgrow(body, Priority.ALWAYS);
-        VBox root = new VBox(10, body, message);
+        VBox root = new VBox(10, body, new HeadroomPanel(viewModel.headroom(), i18n), message);
         root.setPadding(new Insets(4, 0, 0, 0));
         return root;
     }

@@ -83,6 +83,8 @@ public final class SubmitFormViewModel {
     private final ReadOnlyObjectWrapper<Estimate> estimate = new ReadOnlyObjectWrapper<>(this, "estimate");
     private final ReadOnlyBooleanWrapper estimating = new ReadOnlyBooleanWrapper(this, "estimating");
     private final ReadOnlyStringWrapper estimateMessage = new ReadOnlyStringWrapper(this, "estimateMessage");
+    private final ReadOnlyObjectWrapper<Problem> refusal = new ReadOnlyObjectWrapper<>(this, "refusal");
+    private final HeadroomViewModel headroom;
 
     private String pendingKey;
     private TaskHandle estimateDelay = TaskHandle.NONE;
@@ -134,6 +136,18 @@ public final class SubmitFormViewModel {
             formErrors.remove(PRIORITY);
             scheduleEstimate();
         });
+        headroom = new HeadroomViewModel(client, executor, i18n, project, plan, estimate.getReadOnlyProperty(), plans,
+                refusal.getReadOnlyProperty());
+    }
+
+    /** The budget and quota check of the chosen project and plan. */
+    public HeadroomViewModel headroom() {
+        return headroom;
+    }
+
+    /** The last problem the factory refused a submit with (a budget-exceeded one carries the figures). */
+    public ReadOnlyObjectProperty<Problem> refusalProperty() {
+        return refusal.getReadOnlyProperty();
     }
 
     /** Loads plan names for the plan choice and asks for the first estimate. */
@@ -143,6 +157,7 @@ public final class SubmitFormViewModel {
         started = true;
         loadDatasets();
         scheduleEstimate();
+        headroom.refresh();
     }
 
     private void loadDatasets() {
@@ -402,6 +417,7 @@ public final class SubmitFormViewModel {
 
     private void showProblem(ApiException api) {
         Problem problem = api.problem();
+        refusal.set(problem);
         if (api.type() == ProblemType.IDEMPOTENCY_KEY_REUSED) {
             message.set(i18n.get("workloads.submit.keyReused"));
             return;
@@ -499,5 +515,6 @@ public final class SubmitFormViewModel {
         cancelEstimate();
         plansCall.cancel();
         slots.forEach(InputSlotViewModel::dispose);
+        headroom.dispose();
     }
 }

@@ -1,0 +1,260 @@
+package eu.aifactory.portal.tools;
+
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.api.usage.BudgetUpdate;
+import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.portal.admin.AdminPage;
+import eu.aifactory.portal.app.AppContext;
+import eu.aifactory.portal.app.DemoFactoryStarter;
+import eu.aifactory.portal.app.EmbeddedFactory;
+import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.settings.EncryptedFileSecretStore;
+import eu.aifactory.portal.settings.Settings;
+import eu.aifactory.portal.settings.SettingsStore;
+import eu.aifactory.portal.shell.DemoAccount;
+import eu.aifactory.portal.shell.Destination;
+import eu.aifactory.portal.shell.PortalWindow;
+import eu.aifactory.portal.theme.ThemeMode;
+import eu.aifactory.portal.usage.UsagePage;
+import eu.aifactory.portal.usage.UsageViewModel;
+import eu.aifactory.portal.workloads.submit.HeadroomViewModel;
+import eu.aifactory.portal.workloads.submit.SubmitDialog;
+import eu.aifactory.server.ServerConfig;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * Renders the Usage page (English light, German dark) as the account manager, the Admin page's tokens tab with the
+ * once-shown secret as the tenant admin, and the submit dialog with the 80 % warning as an engineer, headless against
+ * the real in-memory demo factory. Run:
+ * {@code mvn -Pscreenshots test-compile exec:exec -Dtour.main=eu.aifactory.portal.tools.UsageAdminScreenshots}.
+ */
+public final class UsageAdminScreenshots {
+
+    private static final double WIDTH = 1360;
+    private static final double HEIGHT = 900;
+    private static final String MANAGER = "mp-sabine-koehler";
+    private static final String ADMIN = "mp-thomas-mueller";
+    private static final String ENGINEER = "mp-juergen-weiss";
+    private static final String PROJECT = "mp-instandhaltung";
+
+    private UsageAdminScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().resolve("assets/screenshots");
+        Snapshots.headless();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        Path dataDir = Files.createTempDirectory("portal-usage-shots");
+        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en")
+                .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
+        AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
+                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
+                .osPrefersDark(() -> false)
+                .build();
+        try {
+            PortalWindow window = onFx(() -> {
+                Stage stage = new Stage();
+                context.start();
+                PortalWindow w = new PortalWindow(stage, context.shellServices());
+                w.show();
+                stage.setWidth(WIDTH);
+                stage.setHeight(HEIGHT);
+                return w;
+            });
+
+            // Usage as the account manager, English light, then German dark.
+            signIn(window, MANAGER);
+            onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.USAGE));
+            waitUntil(() -> onFx(() -> usage(window).stateProperty().get() == UsageViewModel.State.READY
+                    && !usage(window).burnLoadingProperty().get()));
+            shoot(window.scene(), out.resolve("usage-en-light.png"));
+            onFx(() -> {
+                context.i18n().localeProperty().set(I18n.GERMAN);
+                context.theme().modeProperty().set(ThemeMode.DARK);
+                return null;
+            });
+            shoot(window.scene(), out.resolve("usage-de-dark.png"));
+            onFx(() -> {
+                context.i18n().localeProperty().set(Locale.UK);
+                context.theme().modeProperty().set(ThemeMode.LIGHT);
+                context.sessions().signOut();
+                return null;
+            });
+
+            // Admin tokens with a new token's once-shown secret.
+            signIn(window, ADMIN);
+            onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.ADMIN));
+            waitUntil(() -> onFx(() -> !admin(window).adminView().viewModel().users().isEmpty()));
+            onFx(() -> {
+                admin(window).adminView().selectTab("adminTabTokens");
+                @SuppressWarnings("unchecked")
+                ChoiceBox<Object> owner = (ChoiceBox<Object>) lookup(window.scene(), "#adminTokenOwner");
+                owner.getSelectionModel().select(admin(window).adminView().viewModel().users().stream()
+                        .filter(u -> u.id().equals(ENGINEER)).findFirst().orElseThrow());
+                ((TextField) lookup(window.scene(), "#adminTokenLabel")).setText("CI pipeline Instandhaltung");
+                ((Button) lookup(window.scene(), "#adminCreateToken")).fire();
+                return null;
+            });
+            waitUntil(() -> onFx(() -> dialogScene("#adminSecretDialog") != null));
+            shoot(window.scene(), out.resolve("admin-tokens-en-light.png"));
+            shoot(dialogScene("#adminSecretDialog"), out.resolve("admin-token-secret-en-light.png"));
+            onFx(() -> {
+                ((Button) lookup(dialogScene("#adminSecretDialog"), "#adminSecretDone")).fire();
+                context.sessions().signOut();
+                return null;
+            });
+
+            // The submit dialog with the 80 % warning: the project's budget is set so this run lands at about 90 %.
+            signIn(window, ENGINEER);
+            waitUntil(() -> onFx(() -> lookup(window.scene(), "#catalogSearch") != null));
+            onFx(() -> ((TextField) lookup(window.scene(), "#catalogSearch")).setText("visual quality"));
+            waitUntil(() -> onFx(() -> lookup(window.scene(), "#tile-visual-quality-inspection") != null
+                    && lookup(window.scene(), "#tile-visual-quality-inspection").isVisible()));
+            onFx(() -> {
+                Node tile = lookup(window.scene(), "#tile-visual-quality-inspection");
+                tile.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
+                        javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true,
+                        false, false, null));
+                return null;
+            });
+            waitUntil(() -> onFx(() -> lookup(window.scene(), "#submitWorkload") != null
+                    && !lookup(window.scene(), "#submitWorkload").isDisabled()));
+            onFx(() -> {
+                ((Button) lookup(window.scene(), "#submitWorkload")).fire();
+                return null;
+            });
+            waitUntil(() -> onFx(() -> dialogScene("#submit-dialog") != null));
+            SubmitDialog dialog = onFx(() -> (SubmitDialog) dialogScene("#submit-dialog").getRoot().getProperties()
+                    .get(SubmitDialog.class));
+            onFx(() -> {
+                Me.Project project = dialog.viewModel().projects().stream().filter(p -> p.id().equals(PROJECT))
+                        .findFirst().orElseThrow();
+                dialog.viewModel().projectProperty().set(project);
+                ((TextField) lookup(dialogScene("#submit-dialog"), "#param-lineId")).setText("L03");
+                dialog.viewModel().nameProperty().set("Spindel-Prognose KW 48");
+                return null;
+            });
+            HeadroomViewModel headroom = dialog.viewModel().headroom();
+            waitUntil(() -> onFx(() -> headroom.headroomProperty().get() != null
+                    && dialog.viewModel().estimateProperty().get() != null));
+            BigDecimal estimate = onFx(() -> dialog.viewModel().estimateProperty().get().costEur());
+            BudgetStatus budget = onFx(() -> headroom.headroomProperty().get().budget());
+            BigDecimal target = budget.spentEur().add(budget.committedEur()).add(estimate)
+                    .divide(new BigDecimal("0.9"), 0, RoundingMode.CEILING);
+            try (HttpFactoryClient client = clientOf(factory, ADMIN)) {
+                client.putBudget(PROJECT, YearMonth.now(ZoneId.of("Europe/Berlin")), new BudgetUpdate(target, null));
+            }
+            onFx(() -> {
+                headroom.refresh();
+                return null;
+            });
+            waitUntil(() -> onFx(() -> headroom.levelProperty().get() == HeadroomViewModel.Level.WARN));
+            shoot(dialogScene("#submit-dialog"), out.resolve("submit-budget-warning-en-light.png"));
+        } finally {
+            context.close();
+            factory.stopper().close();
+            Platform.exit();
+        }
+    }
+
+    private static HttpFactoryClient clientOf(DemoFactoryStarter.Running factory, String userId) {
+        DemoAccount account = factory.factory().accounts().stream().filter(a -> a.userId().equals(userId)).findFirst()
+                .orElseThrow();
+        char[] token = account.token().toCharArray();
+        return new HttpFactoryClient(FactoryClientConfig.builder(factory.factory().baseUrl()).token(token::clone).build());
+    }
+
+    private static void signIn(PortalWindow window, String userId) throws Exception {
+        waitUntil(() -> onFx(() -> lookup(window.scene(), "#demo-user-" + userId) != null));
+        onFx(() -> {
+            ((Button) lookup(window.scene(), "#demo-user-" + userId)).fire();
+            return null;
+        });
+        waitUntil(() -> onFx(() -> lookup(window.scene(), "#header-tenant") != null));
+    }
+
+    private static UsageViewModel usage(PortalWindow window) {
+        return ((UsagePage) window.shell().currentPage()).usageView().viewModel();
+    }
+
+    private static AdminPage admin(PortalWindow window) {
+        return (AdminPage) window.shell().currentPage();
+    }
+
+    private static Scene dialogScene(String rootId) {
+        for (Window w : Window.getWindows()) {
+            Scene scene = w.getScene();
+            if (scene != null && scene.getRoot() != null && rootId.equals("#" + scene.getRoot().getId())) {
+                return scene;
+            }
+        }
+        return null;
+    }
+
+    private static Node lookup(Scene scene, String selector) {
+        return scene.getRoot().lookup(selector);
+    }
+
+    private static void shoot(Scene scene, Path target) throws Exception {
+        for (int i = 0; i < 6; i++) {
+            onFx(() -> null);
+            Thread.sleep(150);
+        }
+        onFx(() -> {
+            Snapshots.writeScene(scene, target);
+            return null;
+        });
+    }
+
+    private static void waitUntil(Callable<Boolean> check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!check.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the portal did not reach the expected state");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(60, TimeUnit.SECONDS);
+    }
+
+    private static void onFx(Runnable action) throws Exception {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+}
