@@ -48,11 +48,11 @@ class UsageViewTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        fake.onUsage((from, to, groupBy) -> {
+        fake.onUsage((from, to, groupBy, projectId) -> {
             if (down.get()) {
                 throw new FactoryUnreachableException("refused", null);
             }
-            return UsageViewModelTest.report(from, to, groupBy);
+            return UsageViewModelTest.report(from, to, groupBy, projectId);
         });
         fake.budget(UsageViewModelTest.budget("p-line", "Linie Süd", "1000.00", "850.00", "40.00", "89.0",
                 BudgetLevel.WARN_80, "1190.00"));
