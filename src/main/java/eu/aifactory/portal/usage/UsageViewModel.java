@@ -335,10 +335,11 @@ public final class UsageViewModel {
         List<BudgetStatus> sorted = new ArrayList<>(loaded.budgets());
         sorted.sort(Comparator.comparing((BudgetStatus b) -> b.percent() == null ? BigDecimal.valueOf(-1) : b.percent())
                 .reversed().thenComparing(BudgetStatus::projectName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
-        budgets.setAll(sorted);
+        // Before the budgets change: the view re-selects its project as they do, and must find this load's month.
         dailyCost.clear();
         budgetMonth = loaded.month();
         daysElapsed = loaded.daysElapsed();
+        budgets.setAll(sorted);
         String keep = selectedProject != null && sorted.stream().anyMatch(b -> b.projectId().equals(selectedProject))
                 ? selectedProject : sorted.isEmpty() ? null : sorted.get(0).projectId();
         selectBudget(keep);
