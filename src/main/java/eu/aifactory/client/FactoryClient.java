@@ -148,7 +148,15 @@ public interface FactoryClient extends AutoCloseable {
      *
      * @param groupBy null for the factory's default (project)
      */
-    UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy);
+    default UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+        return usage(from, to, groupBy, null);
+    }
+
+    /**
+     * The usage report of one visible project only ({@code projectId} null: every visible project); a project the
+     * caller does not see is answered 404 ({@link ApiException}).
+     */
+    UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy, String projectId);
 
     /** The budget status of every visible project for {@code month} (null: the current site-local month). */
     List<BudgetStatus> budgets(YearMonth month);

@@ -498,13 +498,14 @@ public final class HttpFactoryClient implements FactoryClient {
     }
 
     @Override
-    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy, String projectId) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         HttpUrl.Builder url = url("v1", "usage");
         param(url, "from", from);
         param(url, "to", to);
         param(url, "groupBy", groupBy == null ? null : groupBy.wire());
+        param(url, "projectId", projectId);
         return get(url.build(), mapper.constructType(UsageReport.class));
     }
 

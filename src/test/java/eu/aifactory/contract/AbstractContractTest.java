@@ -437,6 +437,10 @@ abstract class AbstractContractTest {
                 assertThat(report.totals().costEur()).isEqualByComparingTo(
                         manager.energyReport(from, to, EnergyGroupBy.PROJECT).totals().costEur());
             }
+            String someProject = client.me().projects().get(0).id();
+            UsageReport oneProject = manager.usage(from, to, UsageGroupBy.DAY, someProject);
+            assertThat(oneProject.budgets()).extracting(BudgetStatus::projectId).containsOnly(someProject);
+            assertThat(oneProject.groups()).allMatch(g -> g.start() != null && g.end() != null);
             assertThat(client.usage(from, to, null).budgets()).extracting(BudgetStatus::projectId)
                     .allMatch(id -> client.me().projects().stream().anyMatch(p -> p.id().equals(id)));
 

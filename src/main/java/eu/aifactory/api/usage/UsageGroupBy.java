@@ -6,7 +6,7 @@ import java.util.Locale;
 
 /** How a usage report groups its rows. */
 public enum UsageGroupBy {
-    PROJECT, USER, APPLICATION, PLAN, MONTH;
+    PROJECT, USER, APPLICATION, PLAN, MONTH, DAY;
 
     @JsonValue
     public String wire() {

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.energy;
 
+import eu.aifactory.portal.i18n.AxisFormats;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import java.math.BigDecimal;
@@ -71,17 +72,7 @@ final class StackedEnergyChart extends VBox {
         kwhAxis.setAnimated(false);
         kwhAxis.setForceZeroInRange(true);
         kwhAxis.labelProperty().bind(i18n.binding("energy.chart.axis"));
-        kwhAxis.setTickLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Number value) {
-                return Formats.number(value.doubleValue(), 0, i18n.locale());
-            }
-
-            @Override
-            public Number fromString(String text) {
-                throw new UnsupportedOperationException();
-            }
-        });
+        AxisFormats.localize(kwhAxis, i18n, 0);
         hover.setId("energyChartHover");
         hover.getStyleClass().add("energy-chart-hover");
         hover.setManaged(false);

@@ -6,6 +6,7 @@ import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.UsageGroup;
 import eu.aifactory.api.usage.UsageTotals;
 import eu.aifactory.portal.energy.EnergyPeriod;
+import eu.aifactory.portal.i18n.AxisFormats;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.usage.UsageViewModel.BurnDown;
@@ -302,6 +303,7 @@ public final class UsageView extends BorderPane {
         monthChart.setPrefHeight(280);
         monthAxis.setAnimated(false);
         amountAxis.setAnimated(false);
+        AxisFormats.localize(amountAxis, i18n, 1);
         VBox months = new VBox(6, monthHeader, monthChart);
         HBox.setHgrow(months, Priority.ALWAYS);
         months.setMinWidth(0);
@@ -332,7 +334,9 @@ public final class UsageView extends BorderPane {
         dayAxis.setLowerBound(1);
         dayAxis.setTickUnit(5);
         dayAxis.setAnimated(false);
+        AxisFormats.localize(dayAxis, i18n, 0);
         eurAxis.setAnimated(false);
+        AxisFormats.localize(eurAxis, i18n, 2);
         burnCaption.setId("usageBurnCaption");
         burnCaption.setWrapText(true);
         burnCaption.getStyleClass().add(Styles.TEXT_SMALL);

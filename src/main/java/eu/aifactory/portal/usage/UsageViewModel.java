@@ -75,8 +75,8 @@ public final class UsageViewModel {
     private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
     private final ReadOnlyObjectWrapper<ExportResult> exportResult = new ReadOnlyObjectWrapper<>(this, "exportResult");
 
-    private Map<String, List<BigDecimal>> dailyCost = Map.of();
-    private boolean dailyLoaded;
+    /** Each project's daily cost this month so far, as far as asked; a project's entry arrives with its burn-down. */
+    private final Map<String, List<BigDecimal>> dailyCost = new HashMap<>();
     private YearMonth budgetMonth;
     private int daysElapsed;
     private String selectedProject;
@@ -181,10 +181,17 @@ public final class UsageViewModel {
         load();
     }
 
-    /** Shows the burn-down of this project (from the figures already loaded, without asking the factory). */
+    /**
+     * Shows the burn-down of this project: at once with the budget lines, and with its daily figures from one
+     * day-grouped report of the project (asked once per project and load).
+     */
     public void selectBudget(String projectId) {
         selectedProject = projectId;
         burnDown.set(burnDownOf(projectId));
+        if (projectId != null && budgetMonth != null && !dailyCost.containsKey(projectId)
+                && budgets.stream().anyMatch(b -> b.projectId().equals(projectId))) {
+            loadBurnDown(projectId, budgetMonth, daysElapsed, generation);
+        }
     }
 
     /** Loads the chosen period; a load still running is cancelled and its answer never shown. */
@@ -201,7 +208,7 @@ public final class UsageViewModel {
         loadTask = executor.run(() -> fetch(days, today),
                 loaded -> {
                     if (mine == generation) {
-                        show(loaded, mine);
+                        show(loaded);
                     }
                 },
                 failure -> {
@@ -280,16 +287,17 @@ public final class UsageViewModel {
     }
 
     /**
-     * Each day's cost of every project this month so far, for the burn-down: one small report per day, asked after
-     * the page's figures are on screen, so the figures do not wait for it.
+     * Each day's cost of one project this month so far, for its burn-down: one day-grouped report, asked after the
+     * page's figures are on screen, so the figures do not wait for it.
      */
-    private Map<String, List<BigDecimal>> fetchDaily(YearMonth month, int elapsed) {
-        Map<String, List<BigDecimal>> daily = new HashMap<>();
-        for (int day = 1; day <= elapsed; day++) {
-            LocalDate date = month.atDay(day);
-            UsageReport oneDay = client.usage(start(date), start(date.plusDays(1)), UsageGroupBy.PROJECT);
-            for (UsageGroup group : oneDay.groups()) {
-                daily.computeIfAbsent(group.key(), k -> zeros(elapsed)).set(day - 1, group.costEur());
+    private List<BigDecimal> fetchDaily(String projectId, YearMonth month, int elapsed) {
+        UsageReport days = client.usage(start(month.atDay(1)), start(month.atDay(elapsed).plusDays(1)),
+                UsageGroupBy.DAY, projectId);
+        List<BigDecimal> daily = zeros(elapsed);
+        for (UsageGroup group : days.groups()) {
+            LocalDate date = LocalDate.parse(group.key());
+            if (YearMonth.from(date).equals(month) && date.getDayOfMonth() <= elapsed) {
+                daily.set(date.getDayOfMonth() - 1, group.costEur());
             }
         }
         return daily;
@@ -318,7 +326,7 @@ public final class UsageViewModel {
         return a.isBefore(b) ? a : b;
     }
 
-    private void show(Loaded loaded, long mine) {
+    private void show(Loaded loaded) {
         monitor.reportSuccess();
         totals.set(loaded.totals());
         rows.setAll(loaded.rows());
@@ -327,28 +335,28 @@ public final class UsageViewModel {
         List<BudgetStatus> sorted = new ArrayList<>(loaded.budgets());
         sorted.sort(Comparator.comparing((BudgetStatus b) -> b.percent() == null ? BigDecimal.valueOf(-1) : b.percent())
                 .reversed().thenComparing(BudgetStatus::projectName, Comparator.nullsLast(String.CASE_INSENSITIVE_ORDER)));
-        budgets.setAll(sorted);
-        dailyCost = Map.of();
-        dailyLoaded = false;
+        // Before the budgets change: the view re-selects its project as they do, and must find this load's month.
+        dailyCost.clear();
         budgetMonth = loaded.month();
         daysElapsed = loaded.daysElapsed();
+        budgets.setAll(sorted);
         String keep = selectedProject != null && sorted.stream().anyMatch(b -> b.projectId().equals(selectedProject))
                 ? selectedProject : sorted.isEmpty() ? null : sorted.get(0).projectId();
         selectBudget(keep);
         boolean nothing = loaded.rows().isEmpty() && loaded.totals().workloadCount() == 0;
         state.set(nothing ? State.EMPTY : State.READY);
-        loadBurnDown(loaded.month(), loaded.daysElapsed(), mine);
     }
 
-    private void loadBurnDown(YearMonth month, int elapsed, long mine) {
+    private void loadBurnDown(String projectId, YearMonth month, int elapsed, long mine) {
         burnTask.cancel();
         burnLoading.set(true);
-        burnTask = executor.run(() -> fetchDaily(month, elapsed), daily -> {
+        burnTask = executor.run(() -> fetchDaily(projectId, month, elapsed), daily -> {
             if (mine == generation) {
                 burnLoading.set(false);
-                dailyCost = daily;
-                dailyLoaded = true;
-                selectBudget(selectedProject);
+                dailyCost.put(projectId, daily);
+                if (projectId.equals(selectedProject)) {
+                    burnDown.set(burnDownOf(projectId));
+                }
             }
         }, failure -> {
             if (mine == generation) {
@@ -368,7 +376,7 @@ public final class UsageViewModel {
             return null;
         }
         // Until the daily figures arrive the burn-down has the budget lines only, not a line of zeros.
-        List<BigDecimal> days = dailyLoaded ? dailyCost.getOrDefault(projectId, zeros(daysElapsed)) : List.of();
+        List<BigDecimal> days = dailyCost.getOrDefault(projectId, List.of());
         List<BigDecimal> cumulative = new ArrayList<>(days.size());
         BigDecimal sum = BigDecimal.ZERO;
         for (BigDecimal cost : days) {

@@ -74,7 +74,9 @@ final class UsageRoutes {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Http.json(ctx, 200, usage.report(principal, from, to, groupBy));
+        String projectParam = ctx.queryParam("projectId");
+        Me.Project project = projectParam == null || projectParam.isEmpty() ? null : visibleProject(principal, projectParam);
+        Http.json(ctx, 200, usage.report(principal, from, to, groupBy, project));
     }
 
     void budgets(Context ctx) {

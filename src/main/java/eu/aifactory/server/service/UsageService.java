@@ -85,6 +85,15 @@ public final class UsageService {
     }
 
     public UsageReport report(Principal principal, Instant from, Instant to, UsageGroupBy groupBy) {
+        return report(principal, from, to, groupBy, null);
+    }
+
+    /**
+     * The report, limited to one project of the caller's when {@code project} is given (the caller must see it; the
+     * route checks that, so another tenant's project is a 404 before this is called).
+     */
+    public UsageReport report(Principal caller, Instant from, Instant to, UsageGroupBy groupBy, Me.Project project) {
+        Principal principal = project == null ? caller : BudgetService.scoped(caller, List.of(project));
         ZoneId zone = energy.zone();
         List<Problem.FieldError> errors = new ArrayList<>();
         EnergyService.validatePeriod(from, to, zone, errors);
@@ -96,6 +105,7 @@ public final class UsageService {
             case USER -> EnergyGroupBy.USER;
             case APPLICATION -> EnergyGroupBy.APPLICATION;
             case MONTH -> EnergyGroupBy.MONTH;
+            case DAY -> EnergyGroupBy.DAY;
             case PLAN -> EnergyGroupBy.WORKLOAD;
         };
         EnergyReport report = energy.report(principal, from, to, energyGrouping);
@@ -122,6 +132,7 @@ public final class UsageService {
                 case APPLICATION -> w.appId();
                 case PLAN -> w.planId();
                 case MONTH -> YearMonth.from(Instant.ofEpochMilli(w.createdAt()).atZone(zone)).toString();
+                case DAY -> Instant.ofEpochMilli(w.createdAt()).atZone(zone).toLocalDate().toString();
             };
             Row row = rows.computeIfAbsent(key, Row::new);
             row.count++;
@@ -131,7 +142,7 @@ public final class UsageService {
         }
         label(principal, groupBy, rows);
         List<UsageGroup> groups = new ArrayList<>(rows.values().stream().map(Row::toGroup).toList());
-        if (groupBy != UsageGroupBy.MONTH) {
+        if (groupBy != UsageGroupBy.MONTH && groupBy != UsageGroupBy.DAY) {
             groups.sort(Comparator.comparing(UsageGroup::costEur).reversed().thenComparing(UsageGroup::key));
         }
         UsageTotals totals = new UsageTotals(report.totals().gpuHours(), report.totals().costEur(),
@@ -164,7 +175,7 @@ public final class UsageService {
             }
             case APPLICATION -> id -> catalog.cachedApp(id).map(a -> a.summary().name().en()).orElse(id);
             case PLAN -> id -> catalog.plan(id).map(p -> p.name().en()).orElse(id);
-            case MONTH -> Function.identity();
+            case MONTH, DAY -> Function.identity();
         };
         for (Row row : rows.values()) {
             if (row.label == null) {

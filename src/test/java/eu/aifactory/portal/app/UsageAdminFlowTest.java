@@ -92,9 +92,6 @@ class UsageAdminFlowTest {
     @AfterEach
     void closeContext() throws Exception {
         if (context != null) {
-            // Signing out disposes the pages first, so no page's polling outlives the executor.
-            WaitForAsyncUtils.asyncFx(() -> context.sessions().signOut()).get(10, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitForFxEvents();
             context.close();
         }
     }

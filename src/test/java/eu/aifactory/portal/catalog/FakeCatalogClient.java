@@ -223,7 +223,7 @@ final class FakeCatalogClient implements FactoryClient {
     }
 
     @Override
-    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy, String projectId) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 

@@ -149,7 +149,7 @@ public final class FakeFactoryClient implements FactoryClient {
     /** Answers usage reports; {@link #usage} fails until one is set. */
     @FunctionalInterface
     public interface UsageReports {
-        UsageReport report(Instant from, Instant to, UsageGroupBy groupBy);
+        UsageReport report(Instant from, Instant to, UsageGroupBy groupBy, String projectId);
     }
 
     public FakeFactoryClient onUsage(UsageReports handler) {
@@ -534,9 +534,9 @@ public final class FakeFactoryClient implements FactoryClient {
     // ---- usage, budgets, quotas and administration: a small in-memory tenant
 
     @Override
-    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy, String projectId) {
         enter("usage");
-        return configured(onUsage, "onUsage").report(from, to, groupBy);
+        return configured(onUsage, "onUsage").report(from, to, groupBy, projectId);
     }
 
     @Override

@@ -213,9 +213,9 @@ public final class FxThreadGuardClient implements FactoryClient {
     }
 
     @Override
-    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy, String projectId) {
         enter("usage");
-        return delegate.usage(from, to, groupBy);
+        return delegate.usage(from, to, groupBy, projectId);
     }
 
     @Override

@@ -41,7 +41,10 @@ class UsageViewModelTest {
     /** 3 November 2026, site time: this quarter is October and November so far, the month has 3 days behind it. */
     static final Clock NOW = Clock.fixed(Instant.parse("2026-11-03T12:00:00Z"), ZONE);
 
-    private record Request(Instant from, Instant to, UsageGroupBy groupBy) {
+    private record Request(Instant from, Instant to, UsageGroupBy groupBy, String projectId) {
+        Request(Instant from, Instant to, UsageGroupBy groupBy) {
+            this(from, to, groupBy, null);
+        }
     }
 
     private final List<Request> requests = new CopyOnWriteArrayList<>();
@@ -51,9 +54,9 @@ class UsageViewModelTest {
     private final UsageViewModel viewModel = new UsageViewModel(fake, executor, monitor, NOW, ZONE);
 
     UsageViewModelTest() {
-        fake.onUsage((from, to, groupBy) -> {
-            requests.add(new Request(from, to, groupBy));
-            return report(from, to, groupBy);
+        fake.onUsage((from, to, groupBy, projectId) -> {
+            requests.add(new Request(from, to, groupBy, projectId));
+            return report(from, to, groupBy, projectId);
         });
         fake.budget(budget("p-line", "Linie Süd", "1000.00", "850.00", "40.00", "89.0", BudgetLevel.WARN_80, "1190.00"));
         fake.budget(budget("p-lab", "Labor", "500.00", "100.00", "0.00", "20.0", BudgetLevel.OK, "500.00"));
@@ -76,8 +79,8 @@ class UsageViewModelTest {
                 count, Map.of("SUCCEEDED", count));
     }
 
-    /** October: both projects; November: only the line; each single November day: 10 EUR for the line on day 2. */
-    static UsageReport report(Instant from, Instant to, UsageGroupBy groupBy) {
+    /** October: both projects; November: only the line; November by day: 10 EUR for the line on day 2 and 3.5 on day 3. */
+    static UsageReport report(Instant from, Instant to, UsageGroupBy groupBy, String projectId) {
         List<UsageGroup> groups = new ArrayList<>();
         if (groupBy == UsageGroupBy.APPLICATION) {
             for (int i = 1; i <= 7; i++) {
@@ -86,9 +89,14 @@ class UsageViewModelTest {
         } else if (groupBy == UsageGroupBy.USER) {
             groups.add(group("u-1", "Anna Schmidt", "2", "30.00", 2));
             groups.add(group("u-2", "Jonas Weber", "5", "70.00", 3));
-        } else if (Duration.between(from, to).toDays() <= 1) {
-            if (from.equals(midnight("2026-11-02"))) {
-                groups.add(group("p-line", "Linie Süd", "1", "10.00", 1));
+        } else if (groupBy == UsageGroupBy.DAY) {
+            boolean line = "p-line".equals(projectId);
+            for (LocalDate day = LocalDate.ofInstant(from, ZONE); day.atStartOfDay(ZONE).toInstant().isBefore(to);
+                 day = day.plusDays(1)) {
+                String cost = !line ? "0.00" : day.getDayOfMonth() == 2 ? "10.00" : day.getDayOfMonth() == 3 ? "3.50" : "0.00";
+                groups.add(new UsageGroup(day.toString(), day.toString(), day.atStartOfDay(ZONE).toInstant(),
+                        day.plusDays(1).atStartOfDay(ZONE).toInstant(), BigDecimal.ONE, new BigDecimal(cost),
+                        BigDecimal.ONE, 0, Map.of()));
             }
         } else if (from.equals(midnight("2026-10-01")) && to.equals(midnight("2026-11-01"))) {
             groups.add(group("p-line", "Linie Süd", "12.5", "400.25", 4));
@@ -143,34 +151,53 @@ class UsageViewModelTest {
         assertThat(burn.status().projectId()).isEqualTo("p-line");
         assertThat(burn.month()).isEqualTo(YearMonth.of(2026, 11));
         assertThat(burn.daysInMonth()).isEqualTo(30);
-        assertThat(burn.cumulativeEur()).containsExactly(BigDecimal.ZERO, new BigDecimal("10.00"), new BigDecimal("10.00"));
+        assertThat(burn.cumulativeEur()).containsExactly(new BigDecimal("0.00"), new BigDecimal("10.00"),
+                new BigDecimal("13.50"));
+        assertThat(burn.status().forecastEur()).as("the forecast as the factory gives it").isEqualByComparingTo("1190.00");
         assertThat(burn.line(80)).isEqualByComparingTo("800");
         assertThat(burn.line(100)).isEqualByComparingTo("1000");
     }
 
     @Test
-    void choosingAnotherProjectShowsItsBurnDownWithoutAskingTheFactoryAgain() {
+    void theBurnDownIsOneDayGroupedReportOfTheChosenProject() {
+        viewModel.load();
+
+        assertThat(requests).filteredOn(r -> r.groupBy() == UsageGroupBy.DAY || r.projectId() != null)
+                .containsExactly(new Request(midnight("2026-11-01"), midnight("2026-11-04"), UsageGroupBy.DAY, "p-line"));
+        assertThat(requests).as("no report of a single day any more")
+                .noneMatch(r -> Duration.between(r.from(), r.to()).toDays() <= 1);
+    }
+
+    @Test
+    void choosingAnotherProjectAsksItsDailyFiguresOnceAndComingBackAsksNothing() {
         viewModel.load();
         int calls = requests.size();
 
         viewModel.selectBudget("p-free");
 
-        assertThat(requests).hasSize(calls);
+        assertThat(requests).hasSize(calls + 1);
+        assertThat(requests.get(calls)).isEqualTo(
+                new Request(midnight("2026-11-01"), midnight("2026-11-04"), UsageGroupBy.DAY, "p-free"));
         assertThat(viewModel.burnDownProperty().get().status().projectId()).isEqualTo("p-free");
         assertThat(viewModel.burnDownProperty().get().line(50)).as("no budget, no lines").isNull();
-        assertThat(viewModel.burnDownProperty().get().cumulativeEur()).containsOnly(BigDecimal.ZERO);
+        assertThat(viewModel.burnDownProperty().get().cumulativeEur()).hasSize(3).allMatch(v -> v.signum() == 0);
+
+        viewModel.selectBudget("p-line");
+
+        assertThat(requests).hasSize(calls + 1);
+        assertThat(viewModel.burnDownProperty().get().cumulativeEur()).last().isEqualTo(new BigDecimal("13.50"));
     }
 
     @Test
     void anUnreachableFactoryShowsTheOfflineStateAndAnAnswerWithAProblemTheErrorState() {
-        fake.onUsage((from, to, groupBy) -> {
+        fake.onUsage((from, to, groupBy, projectId) -> {
             throw new FactoryUnreachableException("refused", null);
         });
         viewModel.load();
         assertThat(viewModel.stateProperty().get()).isEqualTo(State.OFFLINE);
         assertThat(viewModel.rows()).isEmpty();
 
-        fake.onUsage((from, to, groupBy) -> {
+        fake.onUsage((from, to, groupBy, projectId) -> {
             throw new ApiException(new Problem("https://aifactory.eu/problems/forbidden", "Forbidden", 403,
                     "engineers do not see the tenant's usage", "/v1/usage", List.of()));
         });
@@ -181,7 +208,7 @@ class UsageViewModelTest {
 
     @Test
     void aPeriodWithoutWorkloadsIsEmpty() {
-        fake.onUsage((from, to, groupBy) -> new UsageReport("t1", "Müller", from, to, groupBy, "Europe/Berlin", "tenant",
+        fake.onUsage((from, to, groupBy, projectId) -> new UsageReport("t1", "Müller", from, to, groupBy, "Europe/Berlin", "tenant",
                 List.of(), new UsageTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, Map.of()), List.of(), from));
         viewModel.selectPeriod(EnergyPeriod.LAST_MONTH);
         assertThat(viewModel.stateProperty().get()).isEqualTo(State.EMPTY);

@@ -21,6 +21,8 @@ import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.StackedBarChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -48,11 +50,11 @@ class UsageViewTest {
     @Start
     void start(Stage stage) {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        fake.onUsage((from, to, groupBy) -> {
+        fake.onUsage((from, to, groupBy, projectId) -> {
             if (down.get()) {
                 throw new FactoryUnreachableException("refused", null);
             }
-            return UsageViewModelTest.report(from, to, groupBy);
+            return UsageViewModelTest.report(from, to, groupBy, projectId);
         });
         fake.budget(UsageViewModelTest.budget("p-line", "Linie Süd", "1000.00", "850.00", "40.00", "89.0",
                 BudgetLevel.WARN_80, "1190.00"));
@@ -90,9 +92,15 @@ class UsageViewTest {
         LineChart<?, ?> burn = robot.lookup("#usageBurnDown").queryAs(LineChart.class);
         assertThat(burn.getData()).as("spent, forecast and the 50/80/100 % lines").hasSize(5);
         assertThat(text(robot, "#usageBurnCaption")).contains("Linie Süd", "€850.00 spent", "€1,190.00");
+        NumberAxis amountAxis = (NumberAxis) robot.lookup("#usageMonthChart").queryAs(StackedBarChart.class).getYAxis();
+        NumberAxis burnAxis = (NumberAxis) burn.getYAxis();
+        assertThat(amountAxis.getTickLabelFormatter().toString(4000)).isEqualTo("4,000");
 
         robot.interact(() -> i18n.localeProperty().set(I18n.GERMAN));
         assertThat(text(robot, "#usageCostValue")).isEqualTo("560,25\u00a0€");
+        assertThat(amountAxis.getTickLabelFormatter().toString(4000)).as("month chart axis in German").isEqualTo("4.000");
+        assertThat(burnAxis.getTickLabelFormatter().toString(1500)).as("burn-down axis in German").isEqualTo("1.500");
+        assertThat(burnAxis.getTickLabelFormatter().toString(1237.5)).isEqualTo("1.237,5");
         assertThat(robot.lookup("#usagePeriod").queryAs(ComboBox.class).getButtonCell().getText()).isEqualTo("Dieses Quartal");
     }
 

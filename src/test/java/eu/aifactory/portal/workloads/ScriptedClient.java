@@ -216,8 +216,8 @@ final class ScriptedClient implements FactoryClient {
     }
 
     @Override
-    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy) {
-        return fake.usage(from, to, groupBy);
+    public UsageReport usage(Instant from, Instant to, UsageGroupBy groupBy, String projectId) {
+        return fake.usage(from, to, groupBy, projectId);
     }
 
     @Override

@@ -269,7 +269,7 @@ abstract class UsageBudgetContract {
         for (String token : List.of(admin, accountManager, factory.token("acme-eng"))) {
             String period = "from=" + from + "&to=" + to;
             JsonNode energy = api.get("/v1/reports/energy?" + period + "&groupBy=project", token).json().path("totals");
-            for (String groupBy : List.of("project", "user", "application", "plan", "month")) {
+            for (String groupBy : List.of("project", "user", "application", "plan", "month", "day")) {
                 JsonNode usage = api.get("/v1/usage?" + period + "&groupBy=" + groupBy, token).json();
                 JsonNode totals = usage.path("totals");
                 assertThat(totals.path("energyKwh").decimalValue()).isEqualByComparingTo(energy.path("facilityKwh").decimalValue());
@@ -292,6 +292,57 @@ abstract class UsageBudgetContract {
     }
 
     @Test
+    void byDayEveryLocalDayOfThePeriodIsAGroupFromMidnightToMidnightInTheTenantsZone() {
+        ZoneId zone = ZoneId.of("Europe/Berlin");
+        // UTC midnights: the first and the last Berlin day are clipped to 01:00 (or 02:00 in summer).
+        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Instant from = to.minus(40, ChronoUnit.DAYS);
+        JsonNode usage = api.get("/v1/usage?from=" + from + "&to=" + to + "&groupBy=day", admin).json();
+
+        assertThat(usage.path("groupBy").asText()).isEqualTo("day");
+        List<String> keys = new ArrayList<>();
+        Instant expectedStart = from;
+        for (JsonNode g : usage.path("groups")) {
+            keys.add(g.path("key").asText());
+            Instant start = Instant.parse(g.path("start").asText());
+            Instant end = Instant.parse(g.path("end").asText());
+            assertThat(start).as(g.path("key").asText()).isEqualTo(expectedStart);
+            java.time.LocalDate day = java.time.LocalDate.parse(g.path("key").asText());
+            Instant midnightAfter = day.plusDays(1).atStartOfDay(zone).toInstant();
+            assertThat(end).isEqualTo(midnightAfter.isAfter(to) ? to : midnightAfter);
+            expectedStart = end;
+        }
+        assertThat(expectedStart).isEqualTo(to);
+        assertThat(keys).first().isEqualTo(from.atZone(zone).toLocalDate().toString());
+        assertThat(keys).hasSize(41).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void oneProjectsUsageByDayAddsUpToItsRowOfTheProjectReport() {
+        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Instant from = to.minus(40, ChronoUnit.DAYS);
+        String period = "from=" + from + "&to=" + to;
+        JsonNode byProject = api.get("/v1/usage?" + period + "&groupBy=project", admin).json();
+        int checked = 0;
+        for (JsonNode row : byProject.path("groups")) {
+            String projectId = row.path("key").asText();
+            JsonNode days = api.get("/v1/usage?" + period + "&groupBy=day&projectId=" + projectId, admin).json();
+            BigDecimal cost = BigDecimal.ZERO;
+            int count = 0;
+            for (JsonNode g : days.path("groups")) {
+                cost = cost.add(g.path("costEur").decimalValue());
+                count += g.path("workloadCount").asInt();
+            }
+            assertThat(cost).as(projectId).isEqualByComparingTo(row.path("costEur").decimalValue())
+                    .isEqualByComparingTo(days.path("totals").path("costEur").decimalValue());
+            assertThat(count).as(projectId).isEqualTo(row.path("workloadCount").asInt());
+            assertThat(days.path("budgets").findValuesAsText("projectId")).containsOnly(projectId);
+            checked++;
+        }
+        assertThat(checked).isGreaterThan(1);
+    }
+
+    @Test
     void anEngineersUsageCoversOnlyTheirProjects() {
         JsonNode usage = api.get("/v1/usage?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z&groupBy=project",
                 factory.token("acme-eng")).json();
@@ -299,6 +350,8 @@ abstract class UsageBudgetContract {
         assertThat(usage.path("budgets").findValuesAsText("projectId")).containsOnly("acme-qs");
         // A project of their tenant they are not a member of is as unknown to them as another tenant's.
         assertThat(api.get("/v1/projects/acme-maint/headroom", factory.token("acme-eng")).status()).isEqualTo(404);
+        assertThat(api.get("/v1/usage?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z&projectId=acme-maint",
+                factory.token("acme-eng")).status()).isEqualTo(404);
         assertThat(api.get("/v1/projects/acme-maint/budget-overrides", factory.token("acme-eng")).status()).isEqualTo(403);
     }
 
@@ -355,6 +408,8 @@ abstract class UsageBudgetContract {
         String acmeToken = api.post("/v1/admin/tokens", admin, "{\"userId\":\"acme-eng\"}").json().path("token").path("id").asText();
         List<Api.Response> responses = List.of(
                 api.get("/v1/projects/acme-qs/headroom", globexAdmin),
+                api.get("/v1/usage?from=2026-01-01T00:00:00Z&to=2026-12-31T00:00:00Z&groupBy=day&projectId=acme-qs",
+                        globexAdmin),
                 put("/v1/projects/acme-qs/budgets/" + month, globexAdmin, "{\"budgetEur\":1}"),
                 api.get("/v1/projects/acme-qs/budget-overrides", globexAdmin),
                 api.post("/v1/projects/acme-qs/budget-overrides", globexAdmin, "{\"reason\":\"x\"}"),
