@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
 import eu.aifactory.portal.testing.FakeFactoryClient;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -74,6 +76,29 @@ class EnergyExportTest {
         assertThat(text).contains("Energy and emissions report", "Page 1 of", "Total",
                 normalise(Formats.kwh(viewModel.kpisProperty().get().facilityKwh(), Locale.UK)));
         assertThat(text).doesNotContain("Seite");
+    }
+
+    @Test
+    void theWorkloadTableCutsNoHeaderWordNorIdentifierAcrossLinesInEitherLanguage(@TempDir Path dir) throws IOException {
+        viewModel.load();
+        for (Locale locale : List.of(Locale.GERMANY, Locale.UK)) {
+            Path target = dir.resolve("words-" + locale.getLanguage() + ".pdf");
+
+            viewModel.exportPdf(target, locale, null);
+
+            java.util.Set<String> words = new java.util.HashSet<>(List.of(normalise(text(target)).split("\\s+")));
+            I18n i18n = new I18n(locale);
+            List<String> expected = new java.util.ArrayList<>();
+            for (String key : List.of("workload", "application", "project", "itKwh", "facilityKwh", "co2Location",
+                    "co2Market", "gpuHours", "cost")) {
+                expected.addAll(List.of(normalise(i18n.get("energy.col." + key)).split(" ")));
+            }
+            for (var row : viewModel.rows()) {
+                expected.add(row.appId());
+                expected.add(row.projectId());
+            }
+            assertThat(words).as(locale.toString()).containsAll(expected);
+        }
     }
 
     @Test
