@@ -51,7 +51,8 @@ class EnergyExportTest {
         assertThat(normalise(text)).contains(normalise(facility),
                 normalise(Formats.kgCo2e(kpis.co2eKgLocation(), Locale.GERMANY)),
                 "Energie- und Emissionsbericht", "Zeitraum", "01.07.2026 \u2013 30.09.2026", "Mandant",
-                "PUE des Standorts", "EnEfG-Grenzwert", "Verwendete Faktoren", "Quelle", "Summe");
+                "PUE des Standorts", "EnEfG-Grenzwert", "Verwendete Faktoren", "Quelle", "Summe",
+                "1,21", "\u2264 1,20", "14,0 %", "\u2265 10,0 %");
         var first = viewModel.rows().get(0);
         // Long names wrap inside their cell; the figures stay whole.
         assertThat(normalise(text)).contains(first.name().split(" ")[0], Formats.number(first.facilityKwh(), 1, Locale.GERMANY),
@@ -76,6 +77,8 @@ class EnergyExportTest {
         assertThat(text).contains("Energy and emissions report", "Page 1 of", "Total",
                 normalise(Formats.kwh(viewModel.kpisProperty().get().facilityKwh(), Locale.UK)));
         assertThat(text).doesNotContain("Seite");
+        // The failing PUE (1.21) and its limit at the same precision, as on the page.
+        assertThat(text).contains("1.21", "\u2264 1.20", "14.0 %", "\u2265 10.0 %");
     }
 
     @Test
