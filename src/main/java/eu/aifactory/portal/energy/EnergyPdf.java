@@ -77,7 +77,7 @@ final class EnergyPdf {
             Map<String, String> header = new LinkedHashMap<>();
             header.put(i18n.get("energy.pdf.tenant"), report.tenantName() + " (" + report.tenantId() + ")");
             header.put(i18n.get("energy.pdf.period"), period());
-            header.put(i18n.get("energy.pdf.scope"), report.scope());
+            header.put(i18n.get("energy.pdf.scope"), EnergyTexts.scope(report, i18n));
             header.put(i18n.get("energy.pdf.generated"), Formats.dateTime(report.generatedAt(), locale));
             header.put(i18n.get("energy.pdf.methodologyVersion"), report.methodologyVersion());
             pdf.keyValues(header);
@@ -104,8 +104,9 @@ final class EnergyPdf {
                     new Column(i18n.get("energy.pdf.col.weighting"), 3f, Align.LEFT)), indicatorRows());
 
             pdf.heading(i18n.get("energy.pdf.methodology"));
-            pdf.paragraph(report.methodology());
-            pdf.paragraph(i18n.get("energy.pdf.rounding", report.roundingRule()));
+            pdf.paragraph(EnergyTexts.methodology(report, i18n));
+            pdf.paragraph(i18n.get("energy.pdf.rounding",
+                    EnergyTexts.roundingRule(report.methodologyVersion(), report.roundingRule(), i18n)));
             pdf.heading(i18n.get("energy.pdf.factors"));
             pdf.table(List.of(
                     new Column(i18n.get("energy.pdf.col.factor"), 1.6f, Align.LEFT),
@@ -190,7 +191,7 @@ final class EnergyPdf {
             String value = i.value() == null ? "\u2013" : IndicatorFormat.value(i, locale) + suffix;
             String limit = IndicatorFormat.limit(i, locale);
             String result = i.pass() == null ? "" : i18n.get(i.pass() ? "energy.kpi.pass" : "energy.kpi.fail");
-            String weighting = i.weighting() == null ? "" : i.weighting();
+            String weighting = EnergyTexts.weighting(i, i18n);
             rows.add(List.of(i.name(), value, limit.isEmpty() ? "" : limit + suffix, result, weighting));
         }
         return rows;

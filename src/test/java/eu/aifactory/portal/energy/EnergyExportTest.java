@@ -53,6 +53,10 @@ class EnergyExportTest {
                 "Energie- und Emissionsbericht", "Zeitraum", "01.07.2026 \u2013 30.09.2026", "Mandant",
                 "PUE des Standorts", "EnEfG-Grenzwert", "Verwendete Faktoren", "Quelle", "Summe",
                 "1,21", "\u2264 1,20", "14,0 %", "\u2265 10,0 %");
+        // Fixed server phrases are worded from the report's codes in German.
+        assertThat(normalise(text).replaceAll("\\s+", " ")).contains("Umfang alle Projekte des Mandanten",
+                "gewichtet mit der IT-Energie dieses Berichts je Monat (Rechenzentrumsenergie / IT-Energie)")
+                .doesNotContain("all projects of the tenant", "weighted by");
         var first = viewModel.rows().get(0);
         // Long names wrap inside their cell; the figures stay whole.
         assertThat(normalise(text)).contains(first.name().split(" ")[0], Formats.number(first.facilityKwh(), 1, Locale.GERMANY),
@@ -79,6 +83,8 @@ class EnergyExportTest {
         assertThat(text).doesNotContain("Seite");
         // The failing PUE (1.21) and its limit at the same precision, as on the page.
         assertThat(text).contains("1.21", "\u2264 1.20", "14.0 %", "\u2265 10.0 %");
+        assertThat(text.replaceAll("\\s+", " ")).contains("Scope all projects of the tenant",
+                "weighted by this report's IT energy per month (facility energy / IT energy)");
     }
 
     @Test

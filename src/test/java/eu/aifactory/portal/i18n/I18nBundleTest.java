@@ -33,7 +33,10 @@ class I18nBundleTest {
     static final List<String> DYNAMIC_PREFIXES = List.of(
             "role.",      // ShellViewModel, SignInView: "role." + role.wire()
             "category.",  // CatalogLabels: "category." + the factory's category key
-            "gpuClass."   // CatalogLabels: "gpuClass." + the factory's GPU class key
+            "gpuClass.",  // CatalogLabels: "gpuClass." + the factory's GPU class key
+            "energy.weighting.",   // EnergyTexts: + an indicator's weighting basis, + "formula." + its name
+            "energy.methodology.", // EnergyTexts: + a known methodology version
+            "energy.rounding."     // EnergyTexts: + a known methodology version
     );
 
     private static final Path SOURCES = Path.of("src/main/java");
