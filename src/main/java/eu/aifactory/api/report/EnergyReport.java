@@ -19,6 +19,8 @@ import java.util.List;
  * @param stackBy            how {@code series} split the periods, null when the report was not asked to stack
  * @param series             facility energy per application or project and period, largest first; empty unless
  *                           {@code stackBy} is set
+ * @param projectScope       {@code scope} in machine-readable form, so a client can word it in its own language;
+ *                           null from a factory that does not send it
  */
 public record EnergyReport(
         String tenantId,
@@ -38,7 +40,20 @@ public record EnergyReport(
         String methodology,
         Instant generatedAt,
         EnergyStackBy stackBy,
-        List<EnergySeries> series) {
+        List<EnergySeries> series,
+        ProjectScope projectScope) {
+
+    /**
+     * Whose workloads a report covers.
+     *
+     * @param wholeTenant true when all projects of the tenant are included
+     * @param projectIds  the caller's projects otherwise (possibly none); empty for the whole tenant
+     */
+    public record ProjectScope(boolean wholeTenant, List<String> projectIds) {
+        public ProjectScope {
+            projectIds = projectIds == null ? List.of() : List.copyOf(projectIds);
+        }
+    }
 
     public EnergyReport {
         groups = groups == null ? List.of() : List.copyOf(groups);
@@ -53,6 +68,16 @@ public record EnergyReport(
                         List<SiteIndicator> indicators, List<EnergyFactor> factors, String methodologyVersion,
                         String roundingRule, String methodology, Instant generatedAt) {
         this(tenantId, tenantName, from, to, groupBy, timeZone, site, scope, groups, totals, indicators, factors,
-                methodologyVersion, roundingRule, methodology, generatedAt, null, null);
+                methodologyVersion, roundingRule, methodology, generatedAt, null, null, null);
+    }
+
+    /** A report without the machine-readable project scope. */
+    public EnergyReport(String tenantId, String tenantName, Instant from, Instant to, EnergyGroupBy groupBy,
+                        String timeZone, String site, String scope, List<EnergyGroup> groups, EnergyTotals totals,
+                        List<SiteIndicator> indicators, List<EnergyFactor> factors, String methodologyVersion,
+                        String roundingRule, String methodology, Instant generatedAt, EnergyStackBy stackBy,
+                        List<EnergySeries> series) {
+        this(tenantId, tenantName, from, to, groupBy, timeZone, site, scope, groups, totals, indicators, factors,
+                methodologyVersion, roundingRule, methodology, generatedAt, stackBy, series, null);
     }
 }

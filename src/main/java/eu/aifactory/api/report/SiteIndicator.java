@@ -13,6 +13,8 @@ import java.util.List;
  * @param threshold the EnEfG limit it is compared with, or null when the law sets none (WUE)
  * @param pass      whether {@code value} (at the precision shown) meets the threshold; null without threshold
  * @param values    the monthly (or design) values used, each with its source
+ * @param weightingBasis {@code weighting} in machine-readable form: {@link #BY_IT_ENERGY}, {@link #BY_FACILITY_ENERGY}
+ *                  or {@link #BY_TIME}; null from a factory that does not send it
  */
 public record SiteIndicator(
         String name,
@@ -21,7 +23,21 @@ public record SiteIndicator(
         String weighting,
         Threshold threshold,
         Boolean pass,
-        List<EnergyFactor> values) {
+        List<EnergyFactor> values,
+        String weightingBasis) {
+
+    /** Weighted by the report's IT energy per month. */
+    public static final String BY_IT_ENERGY = "itEnergy";
+    /** Weighted by the report's facility energy per month. */
+    public static final String BY_FACILITY_ENERGY = "facilityEnergy";
+    /** No energy in the period: the monthly values weighted by time. */
+    public static final String BY_TIME = "time";
+
+    /** An indicator without the machine-readable weighting basis. */
+    public SiteIndicator(String name, BigDecimal value, String unit, String weighting, Threshold threshold, Boolean pass,
+                         List<EnergyFactor> values) {
+        this(name, value, unit, weighting, threshold, pass, values, null);
+    }
 
     public SiteIndicator {
         values = values == null ? List.of() : List.copyOf(values);

@@ -23,7 +23,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 /**
@@ -78,7 +77,7 @@ final class EnergyPdf {
             Map<String, String> header = new LinkedHashMap<>();
             header.put(i18n.get("energy.pdf.tenant"), report.tenantName() + " (" + report.tenantId() + ")");
             header.put(i18n.get("energy.pdf.period"), period());
-            header.put(i18n.get("energy.pdf.scope"), report.scope());
+            header.put(i18n.get("energy.pdf.scope"), EnergyTexts.scope(report, i18n));
             header.put(i18n.get("energy.pdf.generated"), Formats.dateTime(report.generatedAt(), locale));
             header.put(i18n.get("energy.pdf.methodologyVersion"), report.methodologyVersion());
             pdf.keyValues(header);
@@ -105,8 +104,9 @@ final class EnergyPdf {
                     new Column(i18n.get("energy.pdf.col.weighting"), 3f, Align.LEFT)), indicatorRows());
 
             pdf.heading(i18n.get("energy.pdf.methodology"));
-            pdf.paragraph(report.methodology());
-            pdf.paragraph(i18n.get("energy.pdf.rounding", report.roundingRule()));
+            pdf.paragraph(EnergyTexts.methodology(report, i18n));
+            pdf.paragraph(i18n.get("energy.pdf.rounding",
+                    EnergyTexts.roundingRule(report.methodologyVersion(), report.roundingRule(), i18n)));
             pdf.heading(i18n.get("energy.pdf.factors"));
             pdf.table(List.of(
                     new Column(i18n.get("energy.pdf.col.factor"), 1.6f, Align.LEFT),
@@ -131,25 +131,24 @@ final class EnergyPdf {
         cards.add(new Card(i18n.get("energy.kpi.co2Market"), Formats.kgCo2e(k.co2eKgMarket(), locale), null, null));
         cards.add(new Card(i18n.get("energy.kpi.renewable"),
                 k.renewableShare() == null ? "\u2013" : Formats.percent(k.renewableShare(), locale), null, null));
-        cards.add(indicatorCard("energy.kpi.pue", k.pue(), v -> Formats.number(v, 2, locale)));
-        cards.add(indicatorCard("energy.kpi.erf", k.erf(), v -> Formats.percent(v, locale)));
+        cards.add(indicatorCard("energy.kpi.pue", k.pue()));
+        cards.add(indicatorCard("energy.kpi.erf", k.erf()));
         return cards;
     }
 
-    private Card indicatorCard(String key, SiteIndicator indicator, Function<BigDecimal, String> format) {
+    private Card indicatorCard(String key, SiteIndicator indicator) {
         if (indicator == null || indicator.value() == null) {
             return new Card(i18n.get(key), "\u2013", null, null);
         }
-        return new Card(i18n.get(key), format.apply(indicator.value()), limit(indicator, format), status(indicator));
+        return new Card(i18n.get(key), IndicatorFormat.value(indicator, locale), limit(indicator), status(indicator));
     }
 
-    private String limit(SiteIndicator indicator, Function<BigDecimal, String> format) {
+    private String limit(SiteIndicator indicator) {
         SiteIndicator.Threshold t = indicator.threshold();
         if (t == null) {
             return "";
         }
-        return i18n.get(t.inForce() ? "energy.kpi.limit" : "energy.kpi.limitComing",
-                ("<=".equals(t.comparator()) ? "\u2264 " : "\u2265 ") + format.apply(t.value()));
+        return i18n.get(t.inForce() ? "energy.kpi.limit" : "energy.kpi.limitComing", IndicatorFormat.limit(indicator, locale));
     }
 
     private static Status status(SiteIndicator indicator) {
@@ -188,12 +187,12 @@ final class EnergyPdf {
     private List<List<String>> indicatorRows() {
         List<List<String>> rows = new ArrayList<>();
         for (SiteIndicator i : data.report().indicators()) {
-            Function<BigDecimal, String> format = "fraction".equals(i.unit())
-                    ? v -> Formats.percent(v, locale) : v -> Formats.number(v, 2, locale) + unitSuffix(i.unit());
-            String value = i.value() == null ? "\u2013" : format.apply(i.value());
+            String suffix = "fraction".equals(i.unit()) ? "" : unitSuffix(i.unit());
+            String value = i.value() == null ? "\u2013" : IndicatorFormat.value(i, locale) + suffix;
+            String limit = IndicatorFormat.limit(i, locale);
             String result = i.pass() == null ? "" : i18n.get(i.pass() ? "energy.kpi.pass" : "energy.kpi.fail");
-            String weighting = i.weighting() == null ? "" : i.weighting();
-            rows.add(List.of(i.name(), value, limit(i, format), result, weighting));
+            String weighting = EnergyTexts.weighting(i, i18n);
+            rows.add(List.of(i.name(), value, limit.isEmpty() ? "" : limit + suffix, result, weighting));
         }
         return rows;
     }

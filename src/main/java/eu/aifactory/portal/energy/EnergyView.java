@@ -386,11 +386,11 @@ public final class EnergyView extends BorderPane {
         co2LocationCard.show(Formats.kgCo2e(k.co2eKgLocation(), locale), null, null);
         co2MarketCard.show(Formats.kgCo2e(k.co2eKgMarket(), locale), null, null);
         renewableCard.show(k.renewableShare() == null ? "\u2013" : Formats.percent(k.renewableShare(), locale), null, null);
-        showIndicator(pueCard, k.pue(), value -> Formats.number(value, 2, locale));
-        showIndicator(erfCard, k.erf(), value -> Formats.percent(value, locale));
+        showIndicator(pueCard, k.pue(), locale);
+        showIndicator(erfCard, k.erf(), locale);
     }
 
-    private void showIndicator(Card card, SiteIndicator indicator, Function<BigDecimal, String> format) {
+    private void showIndicator(Card card, SiteIndicator indicator, Locale locale) {
         if (indicator == null || indicator.value() == null) {
             card.show("\u2013", null, null);
             return;
@@ -398,8 +398,8 @@ public final class EnergyView extends BorderPane {
         SiteIndicator.Threshold threshold = indicator.threshold();
         String limit = threshold == null ? null
                 : i18n.get(threshold.inForce() ? "energy.kpi.limit" : "energy.kpi.limitComing",
-                        ("<=".equals(threshold.comparator()) ? "\u2264 " : "\u2265 ") + format.apply(threshold.value()));
-        card.show(format.apply(indicator.value()), limit, indicator.pass());
+                        IndicatorFormat.limit(indicator, locale));
+        card.show(IndicatorFormat.value(indicator, locale), limit, indicator.pass());
     }
 
     private void showChart() {
@@ -532,6 +532,7 @@ public final class EnergyView extends BorderPane {
             caption.getStyleClass().add(Styles.TEXT_MUTED);
             value.getStyleClass().addAll(Styles.TITLE_3, "energy-card-value");
             value.setId(id + "Value");
+            limit.setId(id + "Limit");
             limit.getStyleClass().add(Styles.TEXT_SMALL);
             badge.setId(id + "Badge");
             badge.getStyleClass().add("energy-badge");

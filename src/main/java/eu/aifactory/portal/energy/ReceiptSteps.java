@@ -63,7 +63,8 @@ final class ReceiptSteps {
                 i18n.get("energy.receipt.step.co2Market.text", Formats.kwh3(r.gridKwh(), locale),
                         describe(residual, locale), Formats.kg3(r.co2eKgMarketBased(), locale))));
         steps.add(new Step(i18n.get("energy.receipt.step.method"),
-                i18n.get("energy.receipt.step.method.text", r.methodologyVersion(), r.roundingRule())));
+                i18n.get("energy.receipt.step.method.text", r.methodologyVersion(),
+                        EnergyTexts.roundingRule(r.methodologyVersion(), r.roundingRule(), i18n))));
         return steps;
     }
 

@@ -270,7 +270,8 @@ public final class EnergyService {
                 model.site().name(), scope, rows, total.toTotals(allWorkloads.size()),
                 indicators(model, months, from, to), model.emissionFactors(), EnergyFactors.METHODOLOGY_VERSION,
                 EnergyLedger.ROUNDING_RULE, EnergyLedger.METHODOLOGY, Instant.now(clock), stackBy,
-                stackBy == null ? null : seriesList(stacks, rows));
+                stackBy == null ? null : seriesList(stacks, rows),
+                new EnergyReport.ProjectScope(projects == null, projects == null ? List.of() : projects));
     }
 
     private Series series(Map<String, Series> stacks, EnergyStackBy stackBy, EnergyStore.WorkloadInfo w,
@@ -412,20 +413,22 @@ public final class EnergyService {
         String timeWeighted = "no energy in the period: monthly values weighted by time";
         List<SiteIndicator> result = new ArrayList<>();
         BigDecimal bt = BigDecimal.valueOf(Math.max(1, totalMs));
+        String byIt = itWh > 0 ? SiteIndicator.BY_IT_ENERGY : SiteIndicator.BY_TIME;
+        String byFacility = facilityWh > 0 ? SiteIndicator.BY_FACILITY_ENERGY : SiteIndicator.BY_TIME;
         result.add(indicator(model, EnergyModel.PUE, itWh > 0 ? ratio(facilityWh, itWh) : byTime.get(EnergyModel.PUE)
                 .divide(bt, 3, RoundingMode.HALF_UP), itWh > 0 ? energyWeighted + " (facility energy / IT energy)"
-                : timeWeighted, values, lastDay));
+                : timeWeighted, byIt, values, lastDay));
         result.add(indicator(model, EnergyModel.REF, facilityWh > 0 ? ratio(renewableWh, facilityWh)
                 : byTime.get(EnergyModel.REF).divide(bt, 3, RoundingMode.HALF_UP), facilityWh > 0
-                ? facilityWeighted + " (renewable energy / facility energy)" : timeWeighted, values, lastDay));
+                ? facilityWeighted + " (renewable energy / facility energy)" : timeWeighted, byFacility, values, lastDay));
         result.add(indicator(model, EnergyModel.ERF, facilityWh > 0
                 ? reused.divide(BigDecimal.valueOf(facilityWh), 3, RoundingMode.HALF_UP)
                 : byTime.get(EnergyModel.ERF).divide(bt, 3, RoundingMode.HALF_UP),
-                facilityWh > 0 ? facilityWeighted : timeWeighted, values, lastDay));
+                facilityWh > 0 ? facilityWeighted : timeWeighted, byFacility, values, lastDay));
         result.add(indicator(model, EnergyModel.WUE, itWh > 0
                 ? water.divide(BigDecimal.valueOf(itWh), 3, RoundingMode.HALF_UP)
                 : byTime.get(EnergyModel.WUE).divide(bt, 3, RoundingMode.HALF_UP),
-                itWh > 0 ? energyWeighted : timeWeighted, values, lastDay));
+                itWh > 0 ? energyWeighted : timeWeighted, byIt, values, lastDay));
         return result;
     }
 
@@ -434,12 +437,12 @@ public final class EnergyService {
     }
 
     private static SiteIndicator indicator(EnergyModel model, String name, BigDecimal value, String weighting,
-                                           Map<String, List<EnergyFactor>> values, LocalDate lastDay) {
+                                           String basis, Map<String, List<EnergyFactor>> values, LocalDate lastDay) {
         List<EnergyFactor> used = values.getOrDefault(name, List.of());
         String unit = used.isEmpty() ? "" : used.get(0).unit();
         SiteIndicator.Threshold threshold = model.threshold(name, lastDay).orElse(null);
         Boolean pass = threshold == null ? null : EnergyModel.passes(value, threshold);
-        return new SiteIndicator(name, value, unit, weighting, threshold, pass, used);
+        return new SiteIndicator(name, value, unit, weighting, threshold, pass, used, basis);
     }
 
     // ---------------------------------------------------------------- cells

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
 import eu.aifactory.portal.testing.FakeFactoryClient;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -49,7 +51,12 @@ class EnergyExportTest {
         assertThat(normalise(text)).contains(normalise(facility),
                 normalise(Formats.kgCo2e(kpis.co2eKgLocation(), Locale.GERMANY)),
                 "Energie- und Emissionsbericht", "Zeitraum", "01.07.2026 \u2013 30.09.2026", "Mandant",
-                "PUE des Standorts", "EnEfG-Grenzwert", "Verwendete Faktoren", "Quelle", "Summe");
+                "PUE des Standorts", "EnEfG-Grenzwert", "Verwendete Faktoren", "Quelle", "Summe",
+                "1,21", "\u2264 1,20", "14,0 %", "\u2265 10,0 %");
+        // Fixed server phrases are worded from the report's codes in German.
+        assertThat(normalise(text).replaceAll("\\s+", " ")).contains("Umfang alle Projekte des Mandanten",
+                "gewichtet mit der IT-Energie dieses Berichts je Monat (Rechenzentrumsenergie / IT-Energie)")
+                .doesNotContain("all projects of the tenant", "weighted by");
         var first = viewModel.rows().get(0);
         // Long names wrap inside their cell; the figures stay whole.
         assertThat(normalise(text)).contains(first.name().split(" ")[0], Formats.number(first.facilityKwh(), 1, Locale.GERMANY),
@@ -74,6 +81,33 @@ class EnergyExportTest {
         assertThat(text).contains("Energy and emissions report", "Page 1 of", "Total",
                 normalise(Formats.kwh(viewModel.kpisProperty().get().facilityKwh(), Locale.UK)));
         assertThat(text).doesNotContain("Seite");
+        // The failing PUE (1.21) and its limit at the same precision, as on the page.
+        assertThat(text).contains("1.21", "\u2264 1.20", "14.0 %", "\u2265 10.0 %");
+        assertThat(text.replaceAll("\\s+", " ")).contains("Scope all projects of the tenant",
+                "weighted by this report's IT energy per month (facility energy / IT energy)");
+    }
+
+    @Test
+    void theWorkloadTableCutsNoHeaderWordNorIdentifierAcrossLinesInEitherLanguage(@TempDir Path dir) throws IOException {
+        viewModel.load();
+        for (Locale locale : List.of(Locale.GERMANY, Locale.UK)) {
+            Path target = dir.resolve("words-" + locale.getLanguage() + ".pdf");
+
+            viewModel.exportPdf(target, locale, null);
+
+            java.util.Set<String> words = new java.util.HashSet<>(List.of(normalise(text(target)).split("\\s+")));
+            I18n i18n = new I18n(locale);
+            List<String> expected = new java.util.ArrayList<>();
+            for (String key : List.of("workload", "application", "project", "itKwh", "facilityKwh", "co2Location",
+                    "co2Market", "gpuHours", "cost")) {
+                expected.addAll(List.of(normalise(i18n.get("energy.col." + key)).split(" ")));
+            }
+            for (var row : viewModel.rows()) {
+                expected.add(row.appId());
+                expected.add(row.projectId());
+            }
+            assertThat(words).as(locale.toString()).containsAll(expected);
+        }
     }
 
     @Test

@@ -109,8 +109,9 @@ final class EnergySamples {
                 sum(all, Cell::grid), sum(all, Cell::co2Location), sum(all, Cell::co2Market), sum(all, Cell::gpuHours),
                 sum(all, Cell::cost), all.isEmpty() ? 0 : WORKLOADS.size());
         return new EnergyReport("t-acme", "ACME Robotics GmbH", from, to, groupBy, ZONE.getId(), "muc-tucherpark",
-                "tenant", rows, totals, indicators(), factors(), "aif-energy-1", "cells rounded half up to Wh and g",
-                "IT x PUE x factors", Instant.parse("2026-11-25T12:00:00Z"));
+                "all projects of the tenant", rows, totals, indicators(), factors(), "aif-energy-1",
+                "cells rounded half up to Wh and g", "IT x PUE x factors", Instant.parse("2026-11-25T12:00:00Z"), null, null,
+                new EnergyReport.ProjectScope(true, List.of()));
     }
 
     /** The report over time with each period's facility energy split per application or project, largest first. */
@@ -135,13 +136,13 @@ final class EnergySamples {
         return new EnergyReport(plain.tenantId(), plain.tenantName(), plain.from(), plain.to(), groupBy,
                 plain.timeZone(), plain.site(), plain.scope(), plain.groups(), plain.totals(), plain.indicators(),
                 plain.factors(), plain.methodologyVersion(), plain.roundingRule(), plain.methodology(),
-                plain.generatedAt(), stackBy, series);
+                plain.generatedAt(), stackBy, series, plain.projectScope());
     }
 
     static List<SiteIndicator> indicators() {
-        SiteIndicator pue = new SiteIndicator("PUE", PUE, "ratio", "energy-weighted", new SiteIndicator.Threshold("<=",
-                new BigDecimal("1.2"), "ratio", LocalDate.of(2026, 7, 1), true, "NEW", "EnEfG § 11", "annual"),
-                false, List.of());
+        SiteIndicator pue = new SiteIndicator("PUE", PUE, "ratio", "weighted by this report's IT energy per month",
+                new SiteIndicator.Threshold("<=", new BigDecimal("1.2"), "ratio", LocalDate.of(2026, 7, 1), true, "NEW",
+                        "EnEfG § 11", "annual"), false, List.of(), SiteIndicator.BY_IT_ENERGY);
         SiteIndicator erf = new SiteIndicator("ERF", new BigDecimal("0.14"), "fraction", "energy-weighted",
                 new SiteIndicator.Threshold(">=", new BigDecimal("0.10"), "fraction", LocalDate.of(2026, 7, 1), true,
                         "NEW", "EnEfG § 11", "reuse"), true, List.of());

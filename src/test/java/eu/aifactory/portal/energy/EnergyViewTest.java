@@ -102,6 +102,11 @@ class EnergyViewTest {
         Label pueBadge = robot.lookup("#kpiPueBadge").queryAs(Label.class);
         assertThat(pueBadge.getText()).isEqualTo("nicht erfüllt");
         assertThat(pueBadge.getStyleClass()).contains("fail");
+        // Value and limit at the same precision, so "1,21" visibly misses "≤ 1,20".
+        assertThat(robot.lookup("#kpiPueValue").queryAs(Label.class).getText()).isEqualTo("1,21");
+        assertThat(robot.lookup("#kpiPueLimit").queryAs(Label.class).getText()).isEqualTo("EnEfG-Grenzwert \u2264 1,20");
+        assertThat(robot.lookup("#kpiErfValue").queryAs(Label.class).getText()).isEqualTo("14,0\u00a0%");
+        assertThat(robot.lookup("#kpiErfLimit").queryAs(Label.class).getText()).isEqualTo("EnEfG-Grenzwert \u2265 10,0\u00a0%");
         assertThat(robot.lookup("#kpiErfBadge").queryAs(Label.class).getStyleClass()).contains("pass");
         assertThat(robot.lookup("#energyChart").tryQuery()).isPresent();
     }

@@ -34,7 +34,10 @@ class I18nBundleTest {
             "role.",      // ShellViewModel, SignInView: "role." + role.wire()
             "category.",  // CatalogLabels: "category." + the factory's category key
             "gpuClass.",  // CatalogLabels: "gpuClass." + the factory's GPU class key
-            "workloads.reason." // WorkloadFormats: "workloads.reason." + the factory's status reason code
+            "workloads.reason.",   // WorkloadFormats: "workloads.reason." + the factory's status reason code
+            "energy.weighting.",   // EnergyTexts: + an indicator's weighting basis, + "formula." + its name
+            "energy.methodology.", // EnergyTexts: + a known methodology version
+            "energy.rounding."     // EnergyTexts: + a known methodology version
     );
 
     private static final Path SOURCES = Path.of("src/main/java");

@@ -67,6 +67,60 @@ class ResidencyPdfTest {
         }
     }
 
+    /** The words of the PDF as extracted line by line: a word cut across lines shows up as two fragments. */
+    private static java.util.Set<String> words(Path pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            return new java.util.HashSet<>(List.of(new PDFTextStripper().getText(document).split("\\s+")));
+        }
+    }
+
+    /** The sample report with an inventory as wide as the demo factory's: long names, classes and replica lists. */
+    private ResidencyReport wideInventory() {
+        List<ResidencyReport.StoredObject> inventory = new ArrayList<>(report.inventory());
+        for (int i = 1; i <= 3; i++) {
+            inventory.add(new ResidencyReport.StoredObject("ds-w" + i, eu.aifactory.api.catalog.ArtifactKind.DATASET,
+                    "Schweißnaht-Aufnahmen Linie " + i + " hochaufgelöst", "mp-instandhaltung", null, 1234L << 30,
+                    "ef".repeat(32), SampleReports.NOW.minusSeconds(86_400L * i), "muc-1", "DE", "nvme-encrypted",
+                    LocalDate.parse("2030-12-31"), List.of(
+                            new ResidencyReport.Replica("nue-1", "DE", "disk-encrypted", SampleReports.NOW),
+                            new ResidencyReport.Replica("muc-1", "DE", "tape-encrypted", SampleReports.NOW))));
+        }
+        return new ResidencyReport(report.reportId(), report.methodologyVersion(), report.generatedAt(), report.period(),
+                report.tenant(), report.scope(), report.verdict(), report.sites(), inventory, report.processing(),
+                report.transfers(), report.operatorAccess(), report.attestations(), report.findings());
+    }
+
+    @Test
+    void noHeaderOrValueWordOfTheInventoryIsCutAcrossLinesInEitherLanguage() throws IOException {
+        ResidencyReport report = wideInventory();
+        for (Locale locale : List.of(I18n.GERMAN, I18n.ENGLISH)) {
+            Path pdf = dir.resolve("inventory-" + locale.getLanguage() + ".pdf");
+            try (OutputStream out = Files.newOutputStream(pdf)) {
+                ResidencyPdf.write(out, report, attestations,
+                        new ResidencyPdf.Signature(KID, FINGERPRINT, "ok", SampleReports.NOW), locale, NEVER_CANCELLED);
+            }
+
+            java.util.Set<String> words = words(pdf);
+            I18n i18n = new I18n(locale);
+            ResidencyTables tables = new ResidencyTables(i18n, report::sites);
+            List<String> expected = new ArrayList<>();
+            for (var column : tables.inventory()) {
+                expected.addAll(List.of(i18n.get(column.key()).split(" ")));
+                for (var stored : report.inventory()) {
+                    String cell = column.text().apply(stored);
+                    // A cell may wrap at its spaces; a word inside it stays whole.
+                    for (String word : cell.split(" ")) {
+                        if (!word.isEmpty() && !word.contains("-")) {
+                            expected.add(word);
+                        }
+                    }
+                }
+            }
+            expected.addAll(report.inventory().stream().map(o -> o.storageClass()).toList());
+            assertThat(words).as(locale.toString()).containsAll(expected);
+        }
+    }
+
     @Test
     void theGermanPdfHasTheVerdictTheSigningKeyAndTheTables() throws IOException {
         Path pdf = dir.resolve("bericht.pdf");

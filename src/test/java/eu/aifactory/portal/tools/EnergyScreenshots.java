@@ -1,5 +1,10 @@
 package eu.aifactory.portal.tools;
 
+import eu.aifactory.portal.energy.EnergyView;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.app.EmbeddedFactory;
@@ -65,6 +70,11 @@ public final class EnergyScreenshots {
                 waitUntil(() -> onFx(() -> lookup(window, "#energyReceiptClose") != null
                         && lookup(window, "#energyReceipt").lookupAll(".energy-receipt-step").size() > 3));
                 shoot(window, out.resolve("energy-receipt-de-light.png"));
+                onFx(() -> {
+                    ((Button) lookup(window, "#energyReceiptClose")).fire();
+                    return null;
+                });
+                exportPdf(window, out.resolve("energy-pdf-de.png"));
             });
             // Stacked by application, English, light; then by project, German, dark, with the hover label showing.
             capture(factory, "en", ThemeMode.LIGHT, window -> shoot(window, out.resolve("energy-stacked-en-light.png")));
@@ -137,6 +147,28 @@ public final class EnergyScreenshots {
         } finally {
             context.close();
         }
+    }
+
+    /** Exports the page's PDF through its own button and renders its first page, as a reader opens it. */
+    private static void exportPdf(PortalWindow window, Path png) throws Exception {
+        Path pdf = Files.createTempFile("energy", ".pdf");
+        Files.delete(pdf);
+        onFx(() -> {
+            EnergyView view = (EnergyView) lookup(window, ".energy-view");
+            view.setSaveChooser((name, owner) -> pdf);
+            ((Button) lookup(window, "#energyExportPdf")).fire();
+            return null;
+        });
+        waitUntil(() -> Files.exists(pdf) && Files.size(pdf) > 0);
+        Thread.sleep(300);
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 110), "png", png.toFile());
+            for (int page = 1; page < document.getNumberOfPages(); page++) {
+                ImageIO.write(new PDFRenderer(document).renderImageWithDPI(page, 110), "png",
+                        Path.of(System.getProperty("java.io.tmpdir"), "energy-pdf-de-" + (page + 1) + ".png").toFile());
+            }
+        }
+        Files.delete(pdf);
     }
 
     private static List<String> names(XYChart<?, ?> chart) {

@@ -299,6 +299,11 @@ abstract class EnergyRoutesContract {
         assertThat(wue.unit()).isEqualTo("L/kWh");
         assertThat(wue.threshold()).isNull();
         assertThat(wue.pass()).isNull();
+        // The weighting in words and as a code a client can word in its own language.
+        assertThat(pue.weightingBasis()).isEqualTo(SiteIndicator.BY_IT_ENERGY);
+        assertThat(ref.weightingBasis()).isEqualTo(SiteIndicator.BY_FACILITY_ENERGY);
+        assertThat(erf.weightingBasis()).isEqualTo(SiteIndicator.BY_FACILITY_ENERGY);
+        assertThat(wue.weightingBasis()).isEqualTo(SiteIndicator.BY_IT_ENERGY);
     }
 
     @Test
@@ -307,6 +312,7 @@ abstract class EnergyRoutesContract {
         EnergyReport report = report(kvAdmin, "2027-07-01T00:00:00+02:00", "2027-08-01T00:00:00+02:00", "week");
         SiteIndicator erf = report.indicators().stream().filter(i -> i.name().equals("ERF")).findFirst().orElseThrow();
         assertThat(erf.weighting()).contains("time");
+        assertThat(erf.weightingBasis()).isEqualTo(SiteIndicator.BY_TIME);
         assertThat(erf.value()).isEqualTo(d("0.090"));
         assertThat(erf.threshold().value()).isEqualByComparingTo("0.15");
         assertThat(erf.pass()).isFalse();
@@ -377,15 +383,18 @@ abstract class EnergyRoutesContract {
         assertThat(engineer.groups()).extracting(EnergyGroup::key).containsExactly("roles-a");
         assertThat(engineer.totals().itKwh()).isEqualTo(d("0.200"));
         assertThat(engineer.scope()).contains("roles-a");
+        assertThat(engineer.projectScope()).isEqualTo(new EnergyReport.ProjectScope(false, List.of("roles-a")));
         EnergyReport manager = report(accountManager, from, to, "project");
         assertThat(manager.groups()).extracting(EnergyGroup::key).containsExactly("roles-b", "roles-a");
         assertThat(manager.totals().itKwh()).isEqualTo(d("0.600"));
         assertThat(manager.scope()).contains("all projects");
+        assertThat(manager.projectScope()).isEqualTo(new EnergyReport.ProjectScope(true, List.of()));
         EnergyReport byUser = report(accountManager, from, to, "user");
         assertThat(byUser.groups()).extracting(EnergyGroup::label).containsExactly("User roles-am", "User roles-eng-a");
         EnergyReport nothing = report(engineerNone, from, to, "day");
         assertThat(nothing.totals().itKwh()).isEqualTo(d("0.000"));
         assertThat(nothing.groups()).hasSize(2);
+        assertThat(nothing.projectScope()).isEqualTo(new EnergyReport.ProjectScope(false, List.of()));
 
         assertThat(get("/v1/workloads/wl-roles-b/energy", engineerA).status()).isEqualTo(404);
         assertThat(receipt(accountManager, "wl-roles-b").itKwh()).isEqualTo(d("0.400"));

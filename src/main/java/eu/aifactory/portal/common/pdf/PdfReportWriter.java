@@ -256,42 +256,172 @@ public final class PdfReportWriter implements AutoCloseable {
 
     /**
       * A table filling the content width; cells wrap, a row never splits, and the header repeats at
-      * the top of every page the table continues on.
+      * the top of every page the table continues on. Column widths follow the measured text (see
+      * {@link #layout}); a column's weight only decides where spare width goes.
       */
     public PdfReportWriter table(List<Column> columns, List<List<String>> rows) {
-        float total = 0;
-        for (Column c : columns) {
-            total += c.weight();
-        }
-        float[] widths = new float[columns.size()];
-        for (int i = 0; i < widths.length; i++) {
-            widths[i] = contentWidth() * columns.get(i).weight() / total;
-        }
-        List<String> headers = columns.stream().map(Column::header).toList();
-        List<List<String>> headerLines = cellLines(headers, widths, SMALL);
-        float headerHeight = rowHeight(headerLines, SMALL);
-        boolean headerDrawn = false;
         for (List<String> row : rows) {
             if (row.size() != columns.size()) {
                 throw new IllegalArgumentException("row has " + row.size() + " cells, expected " + columns.size());
             }
-            List<List<String>> lines = cellLines(row, widths, SMALL);
-            float height = rowHeight(lines, SMALL);
+        }
+        TableLayout layout = layout(columns, rows, contentWidth());
+        float[] widths = layout.widths();
+        float size = layout.size();
+        List<String> headers = columns.stream().map(Column::header).toList();
+        List<List<String>> headerLines = cellLines(headers, widths, size);
+        float headerHeight = rowHeight(headerLines, size);
+        boolean headerDrawn = false;
+        for (List<String> row : rows) {
+            List<List<String>> lines = cellLines(row, widths, size);
+            float height = rowHeight(lines, size);
             if (!headerDrawn || y - height < bottom()) {
                 if (headerDrawn || y - headerHeight - height < bottom()) {
                     newPage();
                 }
-                drawRow(headerLines, widths, columns, headerHeight, true);
+                drawRow(headerLines, widths, columns, headerHeight, size, true);
                 headerDrawn = true;
             }
-            drawRow(lines, widths, columns, height, false);
+            drawRow(lines, widths, columns, height, size, false);
         }
         if (!headerDrawn) {
             ensureSpace(headerHeight);
-            drawRow(headerLines, widths, columns, headerHeight, true);
+            drawRow(headerLines, widths, columns, headerHeight, size, true);
         }
         y -= 10;
         return this;
+    }
+
+    /** A table's column widths (points, adding up to the width it was laid out for) and its type size. */
+    record TableLayout(float[] widths, float size) {
+    }
+
+    /** Type sizes a table tries, largest first, before it breaks words inside. */
+    private static final float[] TABLE_SIZES = {SMALL, 7.5f, 6.5f};
+    /** No column gets less than this share of the width, so a short column stays readable. */
+    private static final float MIN_SHARE = 0.05f;
+    /** A column's unwrapped text asks for at most this share; longer text wraps at spaces. */
+    private static final float MAX_SHARE = 0.4f;
+
+    /**
+      * Sizes the columns from the text as the font measures it: every cell on one line when that fits
+      * (spare width by weight); else every word whole, wrapping at spaces, at the largest type size that
+      * allows it; else, from the largest size again, wrapping also after hyphens, slashes and underscores.
+      * Only when even that does not fit at the smallest size are words split inside, by their length.
+      */
+    TableLayout layout(List<Column> columns, List<List<String>> rows, float total) {
+        int n = columns.size();
+        // Whole words at a smaller size read better than identifiers broken at their hyphens ("nvme-|encrypted").
+        for (boolean atHyphens : new boolean[] {false, true}) {
+            for (float size : TABLE_SIZES) {
+                float[] natural = new float[n];
+                float[] words = new float[n];
+                float[] pieces = new float[n];
+                measure(columns, rows, size, total, natural, words, pieces);
+                float[] widths = fit(columns, total, natural, atHyphens ? pieces : words);
+                if (widths != null) {
+                    return new TableLayout(widths, size);
+                }
+            }
+        }
+        float size = TABLE_SIZES[TABLE_SIZES.length - 1];
+        float[] natural = new float[n];
+        float[] words = new float[n];
+        float[] pieces = new float[n];
+        measure(columns, rows, size, total, natural, words, pieces);
+        float sum = sum(pieces);
+        float[] widths = new float[n];
+        for (int i = 0; i < n; i++) {
+            widths[i] = total * pieces[i] / sum;
+        }
+        return new TableLayout(widths, size);
+    }
+
+    private void measure(List<Column> columns, List<List<String>> rows, float size, float total, float[] natural,
+                         float[] words, float[] pieces) {
+        // Headers are drawn bold (fill plus stroke), a hair wider than the regular measure.
+        float pad = 2 * CELL_PAD + 1;
+        for (int i = 0; i < columns.size(); i++) {
+            float floor = MIN_SHARE * total;
+            natural[i] = words[i] = pieces[i] = floor;
+            List<String> texts = new ArrayList<>();
+            texts.add(columns.get(i).header());
+            for (List<String> row : rows) {
+                texts.add(row.get(i) == null ? "" : row.get(i));
+            }
+            for (String text : texts) {
+                String clean = substitute(text);
+                natural[i] = Math.max(natural[i], width(clean.strip(), size) + pad);
+                for (String word : clean.split(" ")) {
+                    words[i] = Math.max(words[i], width(word, size) + pad);
+                }
+                for (String piece : breakPieces(clean)) {
+                    pieces[i] = Math.max(pieces[i], width(piece.strip(), size) + pad);
+                }
+            }
+            natural[i] = Math.max(words[i], Math.min(natural[i], MAX_SHARE * total));
+        }
+    }
+
+    private static float[] fit(List<Column> columns, float total, float[] natural, float[] least) {
+        int n = natural.length;
+        if (sum(natural) <= total) {
+            float weights = 0;
+            for (Column c : columns) {
+                weights += c.weight();
+            }
+            float spare = total - sum(natural);
+            float[] widths = new float[n];
+            for (int i = 0; i < n; i++) {
+                widths[i] = natural[i] + spare * columns.get(i).weight() / weights;
+            }
+            return widths;
+        }
+        if (sum(least) > total) {
+            return null;
+        }
+        // What is left goes to the columns whose text is longest beyond their least width.
+        float want = 0;
+        for (int i = 0; i < n; i++) {
+            want += natural[i] - least[i];
+        }
+        float spare = total - sum(least);
+        float[] widths = new float[n];
+        for (int i = 0; i < n; i++) {
+            widths[i] = least[i] + (want <= 0 ? spare / n : spare * (natural[i] - least[i]) / want);
+        }
+        return widths;
+    }
+
+    private static float sum(float[] values) {
+        float s = 0;
+        for (float v : values) {
+            s += v;
+        }
+        return s;
+    }
+
+    /**
+      * The text cut at its break opportunities: after a space, and after a hyphen, slash or underscore
+      * that follows a letter ("nvme-|encrypted", "a/|b", but never inside "2026-11-25" or "-5").
+      * Each piece keeps its trailing space, so the pieces joined give the text back.
+      */
+    static List<String> breakPieces(String text) {
+        List<String> pieces = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean breakAfter = c == ' '
+                    ? i + 1 < text.length() && text.charAt(i + 1) != ' '
+                    : (c == '-' || c == '/' || c == '_') && i > 0 && Character.isLetter(text.charAt(i - 1))
+                            && i + 1 < text.length() && text.charAt(i + 1) != ' ';
+            if (breakAfter) {
+                pieces.add(text.substring(start, i + 1));
+                start = i + 1;
+            }
+        }
+        pieces.add(text.substring(start));
+        return pieces;
     }
 
     /**
@@ -450,20 +580,21 @@ public final class PdfReportWriter implements AutoCloseable {
         }
     }
 
-    private void drawRow(List<List<String>> lines, float[] widths, List<Column> columns, float height, boolean header) {
+    private void drawRow(List<List<String>> lines, float[] widths, List<Column> columns, float height, float size,
+                         boolean header) {
         float x = MARGIN;
         if (header) {
             rect(MARGIN, y - height, contentWidth(), height, HEADER_FILL, null);
         }
         for (int i = 0; i < widths.length; i++) {
-            float lineY = y - CELL_PAD - SMALL;
+            float lineY = y - CELL_PAD - size;
             for (String line : lines.get(i)) {
                 float tx =
                         columns.get(i).align() == Align.RIGHT
-                                ? x + widths[i] - CELL_PAD - width(line, SMALL)
+                                ? x + widths[i] - CELL_PAD - width(line, size)
                                 : x + CELL_PAD;
-                text(tx, lineY, line, SMALL, INK, header);
-                lineY -= SMALL * LEADING;
+                text(tx, lineY, line, size, INK, header);
+                lineY -= size * LEADING;
             }
             x += widths[i];
         }
@@ -487,39 +618,37 @@ public final class PdfReportWriter implements AutoCloseable {
         return max * size * LEADING + 2 * CELL_PAD - (LEADING - 1) * size;
     }
 
-    /** Greedy word wrap; a word longer than the width is broken by characters. */
+    /**
+      * Greedy wrap at the break opportunities of {@link #breakPieces}: spaces, and after hyphens,
+      * slashes and underscores within words. A piece is split by characters only when it alone is wider
+      * than the line.
+      */
     List<String> wrap(String text, float size, float maxWidth) {
         String clean = substitute(text == null ? "" : text);
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
-        for (String word : clean.split(" ", -1)) {
-            String candidate = line.length() == 0 ? word : line + " " + word;
-            if (width(candidate, size) <= maxWidth) {
-                line.setLength(0);
-                line.append(candidate);
+        for (String piece : breakPieces(clean)) {
+            String candidate = line + piece;
+            if (width(candidate.stripTrailing(), size) <= maxWidth) {
+                line.append(piece);
                 continue;
             }
             if (line.length() > 0) {
-                lines.add(line.toString());
+                lines.add(line.toString().stripTrailing());
                 line.setLength(0);
             }
-            String rest = word;
-            while (width(rest, size) > maxWidth && rest.length() > 1) {
+            String rest = piece;
+            while (width(rest.stripTrailing(), size) > maxWidth && rest.stripTrailing().length() > 1) {
                 int cut = rest.length() - 1;
                 while (cut > 1 && width(rest.substring(0, cut), size) > maxWidth) {
                     cut--;
-                }
-                // Prefer breaking after a hyphen ("visual-" / "inspection") to breaking inside a word.
-                int hyphen = rest.lastIndexOf('-', cut - 1);
-                if (hyphen > 0) {
-                    cut = hyphen + 1;
                 }
                 lines.add(rest.substring(0, cut));
                 rest = rest.substring(cut);
             }
             line.append(rest);
         }
-        lines.add(line.toString());
+        lines.add(line.toString().stripTrailing());
         return lines;
     }
 
@@ -534,6 +663,11 @@ public final class PdfReportWriter implements AutoCloseable {
             end--;
         }
         return clean.substring(0, end) + dots;
+    }
+
+    /** The width of the text at the size, as the table layout measures it (for tests). */
+    float wrapWidth(String text, float size) {
+        return width(text, size);
     }
 
     private float width(String text, float size) {

@@ -80,6 +80,81 @@ class PdfReportWriterTest {
     }
 
     @Test
+    void wrapBreaksAtSpacesThenAfterHyphensAndSplitsOnlyAWordWiderThanTheLine() throws IOException {
+        try (PdfReportWriter writer = PdfReportWriter.forLocale(Locale.GERMANY, "")) {
+            float size = 8.5f;
+            float encrypted = writer.wrapWidth("nvme-encrypted", size);
+            assertThat(writer.wrap("nvme-encrypted Standort", size, encrypted + 1))
+                    .containsExactly("nvme-encrypted", "Standort");
+            assertThat(writer.wrap("mp-instandhaltung", size, writer.wrapWidth("instandhaltung", size) + 1))
+                    .containsExactly("mp-", "instandhaltung");
+            assertThat(writer.wrap("model_weights/v2", size, writer.wrapWidth("model_weights/", size) + 1))
+                    .containsExactly("model_weights/", "v2");
+            // A date is not a hyphenated word: it stays whole on a line wide enough for it.
+            assertThat(writer.wrap("am 2026-11-25", size, writer.wrapWidth("2026-11-25", size) + 1))
+                    .containsExactly("am", "2026-11-25");
+            // Only a word that is wider than the line on its own is cut inside.
+            List<String> cut = writer.wrap("Datensatz", size, writer.wrapWidth("Daten", size) + 1);
+            assertThat(cut).hasSizeGreaterThan(1);
+            assertThat(String.join("", cut)).isEqualTo("Datensatz");
+        }
+    }
+
+    @Test
+    void aTableGivesEveryColumnRoomForItsWidestWordSoNoHeaderOrCellWordIsCut() throws IOException {
+        List<Column> columns = new ArrayList<>();
+        for (String header : List.of("Name", "Art", "Projekt", "Standort", "Speicherklasse", "Kopien", "Größe",
+                "Erstellt", "Aufbewahrt bis")) {
+            columns.add(new Column(header, 1, Align.LEFT));
+        }
+        List<List<String>> rows = List.of(
+                List.of("Prüfbilder Gehäuse 2025", "Datensatz", "p-quality", "München (DE)", "nvme-encrypted",
+                        "Nürnberg (DE)", "820 GiB", "20.11.2025, 08:00", "31.12.2028"),
+                List.of("Defekterkennung v3", "Artefakt", "mp-instandhaltung", "München (DE)", "ssd-encrypted", "",
+                        "12 GiB", "14.01.2026, 16:30", "14.01.2027"));
+        try (PdfReportWriter writer = PdfReportWriter.forLocale(Locale.GERMANY, "")) {
+            PdfReportWriter.TableLayout layout = writer.layout(columns, rows, 499);
+
+            float sum = 0;
+            for (int i = 0; i < columns.size(); i++) {
+                sum += layout.widths()[i];
+                float line = layout.widths()[i] - 8;
+                List<String> texts = new ArrayList<>();
+                texts.add(columns.get(i).header());
+                int column = i;
+                rows.forEach(row -> texts.add(row.get(column)));
+                for (String text : texts) {
+                    // Whole words, or a word's parts at a hyphen ("mp-" "instandhaltung"), never less.
+                    List<String> words = new ArrayList<>(List.of(text.split(" ")));
+                    PdfReportWriter.breakPieces(text).forEach(piece -> words.add(piece.strip()));
+                    for (String wrapped : writer.wrap(text, layout.size(), line)) {
+                        assertThat(words).as("column %d, text %s", i, text).containsAll(List.of(wrapped.split(" ")));
+                    }
+                }
+            }
+            assertThat(sum).isCloseTo(499f, org.assertj.core.data.Offset.offset(0.5f));
+        }
+    }
+
+    @Test
+    void aTableTooWideForTheLargeTypeIsSetSmallerInsteadOfCuttingWords() throws IOException {
+        List<Column> columns = new ArrayList<>();
+        List<String> row = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            columns.add(new Column("Speicherklasse", 1, Align.LEFT));
+            row.add("Kundenwunsch");
+        }
+        try (PdfReportWriter writer = PdfReportWriter.forLocale(Locale.GERMANY, "")) {
+            PdfReportWriter.TableLayout layout = writer.layout(columns, List.of(row), 499);
+
+            assertThat(layout.size()).isLessThan(8.5f);
+            for (float w : layout.widths()) {
+                assertThat(writer.wrap("Speicherklasse", layout.size(), w - 8)).containsExactly("Speicherklasse");
+            }
+        }
+    }
+
+    @Test
     void englishFooterReadsPageNOfM() throws IOException {
         byte[] pdf;
         try (PdfReportWriter writer = PdfReportWriter.forLocale(Locale.UK, "note")) {
