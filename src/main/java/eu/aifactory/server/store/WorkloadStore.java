@@ -46,6 +46,7 @@ public final class WorkloadStore {
 
     private final Jdbi jdbi;
     private volatile LongConsumer eventListener = id -> { };
+    private volatile Boolean h2;
 
     public WorkloadStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -272,23 +273,26 @@ public final class WorkloadStore {
      * direction of the plain name ({@code -name} reverses it). Ties are broken by id in the same direction.
      */
     public enum Sort {
-        CREATED("createdAt", "w.created_at", true),
-        STATUS("status", "w.status", false),
-        APP("appId", "w.app_id", false),
+        CREATED("createdAt", "w.created_at", true, "ix_workloads_tenant_created"),
+        STATUS("status", "w.status", false, "ix_workloads_tenant_status_id"),
+        APP("appId", "w.app_id", false, "ix_workloads_tenant_app_id"),
         // Not yet started workloads sort as if started at the epoch: after every started one, newest first.
         // started_sort holds COALESCE(started_at, 0), so that (tenant_id, started_sort, id) can serve the order.
-        STARTED("startedAt", "w.started_sort", true),
-        COST("costEur", "w.cost_eur", true),
-        ENERGY("energyKwh", "w.energy_wh", true);
+        STARTED("startedAt", "w.started_sort", true, "ix_workloads_tenant_started"),
+        COST("costEur", "w.cost_eur", true, "ix_workloads_tenant_cost"),
+        ENERGY("energyKwh", "w.energy_wh", true, "ix_workloads_tenant_energy");
 
         private final String wire;
         private final String expression;
         private final boolean descendingByDefault;
+        /** The (tenant_id, key, id) index that serves this order (V1 and V40). */
+        private final String index;
 
-        Sort(String wire, String expression, boolean descendingByDefault) {
+        Sort(String wire, String expression, boolean descendingByDefault, String index) {
             this.wire = wire;
             this.expression = expression;
             this.descendingByDefault = descendingByDefault;
+            this.index = index;
         }
 
         public String wire() {
@@ -396,7 +400,7 @@ public final class WorkloadStore {
     }
 
     private List<WorkloadRow> page(ListQuery q, String projectId) {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE w.tenant_id = :t");
+        StringBuilder sql = new StringBuilder(select(q)).append("WHERE w.tenant_id = :t");
         if (!q.statuses().isEmpty()) {
             sql.append(" AND w.status IN (<statuses>)");
         }
@@ -452,6 +456,36 @@ public final class WorkloadStore {
             }
             return query.map((rs, ctx) -> row(rs)).list();
         });
+    }
+
+    /**
+     * The select of a page. H2 reads a descending order backwards along an ascending index only when it picked that
+     * index for a range on the key (the cursor); for a first page it would take the creation index and sort the whole
+     * tenant. The hint names the key's index then, unless a creation-time range makes the creation index the better
+     * start. PostgreSQL needs no hint and knows none.
+     */
+    private String select(ListQuery q) {
+        if (q.sort() != Sort.CREATED && q.descending() && q.afterKey() == null && q.from() == null && q.to() == null
+                && isH2()) {
+            return "SELECT w.*, u.name AS submitted_by_name FROM workloads w USE INDEX (" + q.sort().index + ") "
+                    + "LEFT JOIN users u ON u.id = w.submitted_by ";
+        }
+        return SELECT;
+    }
+
+    private boolean isH2() {
+        Boolean known = h2;
+        if (known == null) {
+            known = jdbi.withHandle(h -> {
+                try {
+                    return "H2".equals(h.getConnection().getMetaData().getDatabaseProductName());
+                } catch (SQLException e) {
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+            });
+            h2 = known;
+        }
+        return known;
     }
 
     private List<WorkloadRow> sortedPage(ListQuery q, String projectId, StringBuilder sql, String cmp, String dir) {
