@@ -46,6 +46,7 @@ public final class WorkloadStore {
 
     private final Jdbi jdbi;
     private volatile LongConsumer eventListener = id -> { };
+    private volatile Boolean h2;
 
     public WorkloadStore(Jdbi jdbi) {
         this.jdbi = jdbi;
@@ -157,6 +158,7 @@ public final class WorkloadStore {
             ps.setString(++i, w.statusReason());
             ps.setLong(++i, w.createdAt());
             ps.setObject(++i, w.startedAt(), java.sql.Types.BIGINT);
+            ps.setLong(++i, startedSort(w.startedAt()));
             ps.setObject(++i, w.endedAt(), java.sql.Types.BIGINT);
             ps.setLong(++i, w.expectedRuntimeS());
             ps.setLong(++i, w.progressMs());
@@ -176,18 +178,23 @@ public final class WorkloadStore {
 
     private static final String INSERT_SQL = "INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, search_text, "
             + "app_id, app_version, plan_id, gpu_class, gpu_count, priority, priority_rank, parameters_json, inputs_json, status, "
-            + "status_reason, created_at, started_at, ended_at, expected_runtime_s, progress_ms, fail_at_ms, fail_reason, "
-            + "cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "status_reason, created_at, started_at, started_sort, ended_at, expected_runtime_s, progress_ms, fail_at_ms, "
+            + "fail_reason, cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** The value of the indexed {@code started_sort} column: a workload not started yet sorts as if started at 0. */
+    private static long startedSort(Long startedAt) {
+        return startedAt == null ? 0 : startedAt;
+    }
 
     /** A prepared batch for bulk loads (seed data, benchmarks); add rows with {@link #addTo(PreparedBatch, WorkloadRow)}. */
     public static PreparedBatch insertBatch(Handle h) {
         return h.prepareBatch("INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, search_text, app_id, "
                 + "app_version, plan_id, gpu_class, gpu_count, priority, priority_rank, parameters_json, inputs_json, status, "
-                + "status_reason, created_at, started_at, ended_at, expected_runtime_s, progress_ms, fail_at_ms, fail_reason, "
-                + "cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) VALUES (:id, :tenant, :project, :user, "
-                + ":name, :search, :app, :version, :plan, :gpuClass, :gpuCount, :priority, :rank, :params, :inputs, :status, "
-                + ":reason, :created, :started, :ended, :runtime, :progress, :failAt, :failReason, :cost, :wh, :mj, "
+                + "status_reason, created_at, started_at, started_sort, ended_at, expected_runtime_s, progress_ms, fail_at_ms, "
+                + "fail_reason, cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at) VALUES (:id, :tenant, "
+                + ":project, :user, :name, :search, :app, :version, :plan, :gpuClass, :gpuCount, :priority, :rank, :params, "
+                + ":inputs, :status, :reason, :created, :started, :startedSort, :ended, :runtime, :progress, :failAt, :failReason, :cost, :wh, :mj, "
                 + ":gpuSeconds, :logLines, :created)");
     }
 
@@ -216,6 +223,7 @@ public final class WorkloadStore {
         m.put("reason", w.statusReason());
         m.put("created", w.createdAt());
         m.put("started", w.startedAt());
+        m.put("startedSort", startedSort(w.startedAt()));
         m.put("ended", w.endedAt());
         m.put("runtime", w.expectedRuntimeS());
         m.put("progress", w.progressMs());
@@ -265,22 +273,26 @@ public final class WorkloadStore {
      * direction of the plain name ({@code -name} reverses it). Ties are broken by id in the same direction.
      */
     public enum Sort {
-        CREATED("createdAt", "w.created_at", true),
-        STATUS("status", "w.status", false),
-        APP("appId", "w.app_id", false),
+        CREATED("createdAt", "w.created_at", true, "ix_workloads_tenant_created"),
+        STATUS("status", "w.status", false, "ix_workloads_tenant_status_id"),
+        APP("appId", "w.app_id", false, "ix_workloads_tenant_app_id"),
         // Not yet started workloads sort as if started at the epoch: after every started one, newest first.
-        STARTED("startedAt", "COALESCE(w.started_at, 0)", true),
-        COST("costEur", "w.cost_eur", true),
-        ENERGY("energyKwh", "w.energy_wh", true);
+        // started_sort holds COALESCE(started_at, 0), so that (tenant_id, started_sort, id) can serve the order.
+        STARTED("startedAt", "w.started_sort", true, "ix_workloads_tenant_started"),
+        COST("costEur", "w.cost_eur", true, "ix_workloads_tenant_cost"),
+        ENERGY("energyKwh", "w.energy_wh", true, "ix_workloads_tenant_energy");
 
         private final String wire;
         private final String expression;
         private final boolean descendingByDefault;
+        /** The (tenant_id, key, id) index that serves this order (V1 and V40). */
+        private final String index;
 
-        Sort(String wire, String expression, boolean descendingByDefault) {
+        Sort(String wire, String expression, boolean descendingByDefault, String index) {
             this.wire = wire;
             this.expression = expression;
             this.descendingByDefault = descendingByDefault;
+            this.index = index;
         }
 
         public String wire() {
@@ -388,7 +400,7 @@ public final class WorkloadStore {
     }
 
     private List<WorkloadRow> page(ListQuery q, String projectId) {
-        StringBuilder sql = new StringBuilder(SELECT).append("WHERE w.tenant_id = :t");
+        StringBuilder sql = new StringBuilder(select(q)).append("WHERE w.tenant_id = :t");
         if (!q.statuses().isEmpty()) {
             sql.append(" AND w.status IN (<statuses>)");
         }
@@ -446,13 +458,46 @@ public final class WorkloadStore {
         });
     }
 
+    /**
+     * The select of a page. H2 reads a descending order backwards along an ascending index only when it picked that
+     * index for a range on the key (the cursor); for a first page it would take the creation index and sort the whole
+     * tenant. The hint names the key's index then, unless a creation-time range makes the creation index the better
+     * start. PostgreSQL needs no hint and knows none.
+     */
+    private String select(ListQuery q) {
+        if (q.sort() != Sort.CREATED && q.descending() && q.afterKey() == null && q.from() == null && q.to() == null
+                && isH2()) {
+            return "SELECT w.*, u.name AS submitted_by_name FROM workloads w USE INDEX (" + q.sort().index + ") "
+                    + "LEFT JOIN users u ON u.id = w.submitted_by ";
+        }
+        return SELECT;
+    }
+
+    private boolean isH2() {
+        Boolean known = h2;
+        if (known == null) {
+            known = jdbi.withHandle(h -> {
+                try {
+                    return "H2".equals(h.getConnection().getMetaData().getDatabaseProductName());
+                } catch (SQLException e) {
+                    throw new UnableToExecuteStatementException(e, null);
+                }
+            });
+            h2 = known;
+        }
+        return known;
+    }
+
     private List<WorkloadRow> sortedPage(ListQuery q, String projectId, StringBuilder sql, String cmp, String dir) {
         String key = q.sort().expression;
         if (q.afterKey() != null) {
-            sql.append(" AND (").append(key).append(' ').append(cmp).append(" :afterValue OR (").append(key)
-                    .append(" = :afterValue AND w.id ").append(cmp).append(" :afterId))");
+            // As in creation order: the redundant bound on the key lets the (tenant_id, key, id) index seek to the cursor.
+            sql.append(" AND ").append(key).append(' ').append(cmp).append("= :afterValue AND (").append(key).append(' ')
+                    .append(cmp).append(" :afterValue OR w.id ").append(cmp).append(" :afterId)");
         }
-        sql.append(" ORDER BY ").append(key).append(' ').append(dir).append(", w.id ").append(dir).append(" LIMIT :limit");
+        // Leading with the tenant, which the index fixes by equality, lets H2 read in index order and stop after a page.
+        sql.append(" ORDER BY w.tenant_id ").append(dir).append(", ").append(key).append(' ').append(dir)
+                .append(", w.id ").append(dir).append(" LIMIT :limit");
         return jdbi.withHandle(h -> {
             Query query = h.createQuery(sql.toString())
                     .bind("t", q.tenantId()).bind("app", q.appId()).bind("project", projectId)
@@ -528,6 +573,11 @@ public final class WorkloadStore {
      */
     public boolean transition(Handle h, WorkloadRow w, WorkloadStatus expected, WorkloadStatus status, String reason,
                               long at, Map<String, Object> extraColumns) {
+        if (extraColumns.containsKey("started_at")) {
+            Map<String, Object> withSort = new java.util.HashMap<>(extraColumns);
+            withSort.put("started_sort", startedSort((Long) extraColumns.get("started_at")));
+            extraColumns = withSort;
+        }
         StringBuilder sql = new StringBuilder("UPDATE workloads SET status = :status, status_reason = :reason, updated_at = :at");
         extraColumns.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
         sql.append(" WHERE id = :id AND status = :expected");

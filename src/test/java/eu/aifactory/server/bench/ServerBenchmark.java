@@ -39,7 +39,11 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>Run with {@code mvn -B -o -Pbench verify -DskipTests}. Arguments (via {@code -Dbench.args="..."}):
  * {@code postgres} to run against an embedded PostgreSQL instead of the default H2 file database,
- * {@code threads=N}, {@code submits=N}, {@code workloads=N}.
+ * {@code threads=N}, {@code submits=N}, {@code workloads=N}, {@code sortruns=N} (measured requests per sort figure),
+ * {@code sortonly} (skip the submit and the other page figures).
+ *
+ * <p>For every {@code sort} key in both directions it also measures the first page and a deep page (the cursor
+ * after five pages of 50), as a table that pages through 100,000 workloads by any column asks for.
  */
 public final class ServerBenchmark {
 
@@ -53,6 +57,8 @@ public final class ServerBenchmark {
         int threads = intArg(args, "threads", 8);
         int submits = intArg(args, "submits", 10_000);
         int bulk = intArg(args, "workloads", 100_000);
+        int sortRuns = intArg(args, "sortruns", 100);
+        boolean sortOnly = Arrays.asList(args).contains("sortonly");
 
         Path dir = Files.createTempDirectory("factory-bench");
         String url = postgres ? TestDatabases.durablePostgresUrl() : ServerConfig.h2FileUrl(dir);
@@ -73,8 +79,10 @@ public final class ServerBenchmark {
                         + "commit; a crash of the machine, not of the process, can lose the last second)");
             }
 
-            submitBenchmark(base, submitters, jdbi, threads, Math.min(1_000, submits), "warm-up");
-            submitBenchmark(base, submitters, jdbi, threads, submits, "measured");
+            if (!sortOnly) {
+                submitBenchmark(base, submitters, jdbi, threads, Math.min(1_000, submits), "warm-up");
+                submitBenchmark(base, submitters, jdbi, threads, submits, "measured");
+            }
 
             DemoUser admin = server.demoUsers().stream()
                     .filter(u -> u.tenantId().equals("mueller-praezision") && u.role() == Role.TENANT_ADMIN).findFirst().orElseThrow();
@@ -87,6 +95,10 @@ public final class ServerBenchmark {
                     tenantTotal);
 
             String cursor = nextCursor(base, admin.token());
+            sortBenchmark(base, admin.token(), sortRuns);
+            if (sortOnly) {
+                return;
+            }
             for (boolean busy : new boolean[] {false, true}) {
                 // While busy, a background client submits about 50 workloads per second, so no read is served from
                 // a cache that a write would have invalidated (H2 reuses the result of an unchanged query).
@@ -252,17 +264,42 @@ public final class ServerBenchmark {
         return count;
     }
 
-    private static void pageBenchmark(URI base, String token, String path, String label) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token).GET().build();
-        for (int i = 0; i < 200; i++) {
-            CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    /** First page and sixth page (cursor after five pages) for every sort key, both directions. */
+    private static void sortBenchmark(URI base, String token, int runs) throws Exception {
+        System.out.println("-- every sort key, both directions: first page and page 6 (cursor after 5 pages of 50); the limit "
+                + "alternates 50/49 so that H2 cannot answer from the result of the previous, identical query");
+        for (String key : List.of("createdAt", "status", "appId", "startedAt", "costEur", "energyKwh")) {
+            for (String sort : List.of(key, "-" + key)) {
+                String first = "/v1/workloads?sort=" + sort;
+                String cursor = null;
+                for (int page = 0; page < 5; page++) {
+                    cursor = nextCursor(base, token, first + (cursor == null ? "" : "&cursor=" + cursor));
+                }
+                pageBenchmark(base, token, first, "first page", Math.max(1, runs / 10), runs, true);
+                pageBenchmark(base, token, first + "&cursor=" + cursor, "page 6", Math.max(1, runs / 10), runs, true);
+            }
         }
-        int n = 1_000;
+    }
+
+    private static void pageBenchmark(URI base, String token, String path, String label) throws Exception {
+        pageBenchmark(base, token, path, label, 200, 1_000, false);
+    }
+
+    private static void pageBenchmark(URI base, String token, String path, String label, int warmUp, int n,
+                                      boolean alternateLimit) throws Exception {
+        HttpRequest[] requests = new HttpRequest[alternateLimit ? 2 : 1];
+        for (int i = 0; i < requests.length; i++) {
+            requests[i] = HttpRequest.newBuilder(base.resolve(alternateLimit ? path + "&limit=" + (50 - i) : path))
+                    .header("Authorization", "Bearer " + token).GET().build();
+        }
+        for (int i = 0; i < warmUp; i++) {
+            CLIENT.send(requests[i % requests.length], HttpResponse.BodyHandlers.ofByteArray());
+        }
         long[] latencies = new long[n];
         int bytes = 0;
         for (int i = 0; i < n; i++) {
             long s = System.nanoTime();
-            HttpResponse<byte[]> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = CLIENT.send(requests[i % requests.length], HttpResponse.BodyHandlers.ofByteArray());
             latencies[i] = System.nanoTime() - s;
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode());
@@ -270,12 +307,17 @@ public final class ServerBenchmark {
             bytes = response.body().length;
         }
         Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "GET %-45s %-42s p50 %6.2f ms  p99 %6.2f ms  (%,d bytes)%n", path, label,
+        System.out.printf(Locale.ROOT, "GET %-45s %-42s n %4d  p50 %6.2f ms  p99 %6.2f ms  (%,d bytes)%n",
+                path.replaceAll("cursor=[^&]*", "cursor=..."), label, n,
                 latencies[n / 2] / 1e6, latencies[(int) (n * 0.99)] / 1e6, bytes);
     }
 
     private static String nextCursor(URI base, String token) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/workloads")).header("Authorization", "Bearer " + token)
+        return nextCursor(base, token, "/v1/workloads");
+    }
+
+    private static String nextCursor(URI base, String token, String path) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token)
                 .GET().build();
         String body = CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
         return eu.aifactory.api.Json.mapper().readTree(body).path("nextCursor").asText();

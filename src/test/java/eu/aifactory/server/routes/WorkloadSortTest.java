@@ -3,6 +3,9 @@ package eu.aifactory.server.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.store.WorkloadRow;
+import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
@@ -17,6 +20,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -80,6 +84,30 @@ class WorkloadSortTest {
                             .isSortedAccordingTo(descending ? order.reversed() : order);
                 }
             }
+        }
+
+        @Test
+        void aWorkloadThatStartsMovesToItsStartTimeInTheStartedOrder() {
+            String tenant = factory.jdbi.withHandle(h -> h.createQuery("SELECT tenant_id FROM users WHERE id = 'acme-admin'")
+                    .mapTo(String.class).one());
+            WorkloadStore store = new WorkloadStore(factory.jdbi);
+            String template = factory.jdbi.withHandle(h -> h.createQuery("SELECT id FROM workloads WHERE tenant_id = :t "
+                    + "ORDER BY id LIMIT 1").bind("t", tenant).mapTo(String.class).one());
+            WorkloadRow t = store.find(tenant, template).orElseThrow();
+            // Cancelled before it started: the executor leaves it alone while the test starts it by hand.
+            WorkloadRow row = new WorkloadRow("wl-sort-started", tenant, t.projectId(), t.submittedBy(), null, "never started",
+                    t.appId(), t.appVersion(), t.planId(), t.gpuClass(), t.gpuCount(), t.priority(), t.parameters(), t.inputs(),
+                    WorkloadStatus.CANCELLED, "cancelled while queued", t.createdAt(), null, null, t.expectedRuntimeS(), 0,
+                    null, null, BigDecimal.ZERO, 0, 0, 0, 0);
+            factory.jdbi.useHandle(h -> store.insert(h, row));
+            String token = factory.token("acme-admin");
+            long later = 4_000_000_000_000L;
+            boolean moved = factory.jdbi.inTransaction(h -> store.transition(h, row, row.status(), row.status(),
+                    row.statusReason(), later, Map.of("started_at", later)));
+
+            assertThat(moved).isTrue();
+            JsonNode first = api.get("/v1/workloads?limit=1&sort=startedAt", token).json().path("items").get(0);
+            assertThat(first.path("id").asText()).isEqualTo(row.id());
         }
 
         @ParameterizedTest
