@@ -11,6 +11,7 @@ import eu.aifactory.server.store.WorkloadRow;
 import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
+import eu.aifactory.server.util.StatusReasons;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -399,7 +400,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
             int held = projectGpus.getOrDefault(quotaKey(w), 0);
             if (limit != null && held + w.gpuCount() > limit) {
                 // Over its project's quota: it waits for its own project, not for the pool, so it holds nobody up.
-                String reason = String.format(Locale.ROOT, "project quota reached (%d of %d GPUs in use)", held, limit);
+                String reason = StatusReasons.quotaReached(held, limit);
                 if (!reason.equals(w.statusReason())) {
                     store.jdbi().useTransaction(h -> store.updateReason(h, w, reason, now));
                 }

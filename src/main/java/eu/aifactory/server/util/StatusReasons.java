@@ -2,6 +2,7 @@ package eu.aifactory.server.util;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,6 +26,7 @@ public final class StatusReasons {
             shape("queued", "waiting for the scheduler"),
             shape("waiting-gpus", "waiting for (\\d+) free (.+?) GPUs? \\(position (\\d+) in queue\\)"),
             shape("starting", "allocating (\\d+) x (.+) and pulling the application image"),
+            shape("quota-reached", "project quota reached \\((\\d+) of (\\d+) GPUs in use\\)"),
             shape("running", "running on (\\d+) x (.+?) in (.+)"),
             shape("finished", "finished; (\\d+) result files? written"),
             shape("stopping", "stopping at the request of (.+)"),
@@ -64,6 +66,11 @@ public final class StatusReasons {
             }
         }
         return Optional.empty();
+    }
+
+    /** The reason of a workload that waits because its project holds {@code held} of its {@code limit} GPUs. */
+    public static String quotaReached(int held, int limit) {
+        return String.format(Locale.ROOT, "project quota reached (%d of %d GPUs in use)", held, limit);
     }
 
     public static String code(String reason) {

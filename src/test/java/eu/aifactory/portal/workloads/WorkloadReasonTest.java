@@ -30,10 +30,12 @@ class WorkloadReasonTest {
     void everyCodeTheFactoryDocumentsHasAGermanText() {
         for (String code : List.of("queued", "starting", "running", "finished", "stopping", "cancelled-running",
                 "cancelled-queued", "failed-ecc", "failed-oom", "failed-input", "failed-network", "failed-plan-withdrawn",
-                "failed")) {
+                "failed", "quota-reached")) {
             String text = WorkloadFormats.reason(code, List.of("3", "NVIDIA B200", "Munich (Tucherpark), DE"), "ENGLISH", german);
             assertThat(text).as(code).isNotEqualTo("ENGLISH").doesNotContain("!");
         }
+        assertThat(WorkloadFormats.reason("quota-reached", List.of("8", "8"), "", german))
+                .isEqualTo("Projektkontingent erreicht (8 von 8 GPUs belegt)");
         assertThat(WorkloadFormats.reason("finished", List.of("1"), "", german)).isEqualTo("fertig; 1 Ergebnisdatei geschrieben");
         assertThat(WorkloadFormats.reason("failed-ecc", List.of("3", "48"), "", english)).startsWith("GPU 3 reported")
                 .contains("(Xid 48)");

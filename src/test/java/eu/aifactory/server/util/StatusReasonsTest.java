@@ -49,6 +49,8 @@ class StatusReasonsTest {
                 .hasValue(new StatusReasons.Coded("stopping", List.of("Erika Engineer")));
         assertThat(StatusReasons.of("cancelled on request after 14 min of run time; charges stopped at the cancel"))
                 .hasValue(new StatusReasons.Coded("cancelled-running", List.of("14")));
+        assertThat(StatusReasons.of(StatusReasons.quotaReached(8, 8)))
+                .hasValue(new StatusReasons.Coded("quota-reached", List.of("8", "8")));
         assertThat(StatusReasons.code("cancelled on request before it started; nothing was charged"))
                 .isEqualTo("cancelled-queued");
     }
