@@ -83,8 +83,7 @@ public final class EnergyViewModel {
     private final Clock clock;
     private final ZoneId zone;
 
-    private final ReadOnlyObjectWrapper<EnergyPeriod> period = new ReadOnlyObjectWrapper<>(this, "period", EnergyPeriod.LAST_QUARTER);
-    private final ReadOnlyObjectWrapper<EnergyPeriod.DateRange> range = new ReadOnlyObjectWrapper<>(this, "range");
+    private final PeriodChoice period;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyObjectWrapper<Kpis> kpis = new ReadOnlyObjectWrapper<>(this, "kpis");
@@ -102,8 +101,6 @@ public final class EnergyViewModel {
 
     private final FileExport export;
 
-    private LocalDate customFrom;
-    private LocalDate customTo;
     private TaskHandle loadTask = TaskHandle.NONE;
     private TaskHandle receiptTask = TaskHandle.NONE;
     private long generation;
@@ -115,18 +112,15 @@ public final class EnergyViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         this.export = new FileExport(executor);
-        LocalDate today = LocalDate.now(clock.withZone(zone));
-        customFrom = today.withDayOfMonth(1);
-        customTo = today;
-        range.set(period.get().range(today, customFrom, customTo));
+        period = new PeriodChoice(EnergyPeriod.LAST_QUARTER, LocalDate.now(clock.withZone(zone)));
     }
 
     public ReadOnlyObjectProperty<EnergyPeriod> periodProperty() {
-        return period.getReadOnlyProperty();
+        return period.periodProperty();
     }
 
     public ReadOnlyObjectProperty<EnergyPeriod.DateRange> rangeProperty() {
-        return range.getReadOnlyProperty();
+        return period.rangeProperty();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -186,27 +180,22 @@ public final class EnergyViewModel {
     }
 
     public LocalDate customFrom() {
-        return customFrom;
+        return period.customFrom();
     }
 
     public LocalDate customTo() {
-        return customTo;
+        return period.customTo();
     }
 
     /** Chooses a preset period and loads it. */
     public void selectPeriod(EnergyPeriod chosen) {
-        period.set(Objects.requireNonNull(chosen));
+        period.choose(chosen);
         load();
     }
 
     /** Chooses a custom period of site-local days, both inclusive, and loads it. */
     public void selectCustom(LocalDate from, LocalDate toInclusive) {
-        if (from == null || toInclusive == null || toInclusive.isBefore(from)) {
-            throw new IllegalArgumentException("custom period must end on or after its start: " + from + " .. " + toInclusive);
-        }
-        customFrom = from;
-        customTo = toInclusive;
-        period.set(EnergyPeriod.CUSTOM);
+        period.chooseCustom(from, toInclusive);
         load();
     }
 
@@ -214,8 +203,7 @@ public final class EnergyViewModel {
     public void load() {
         loadTask.cancel();
         long mine = ++generation;
-        EnergyPeriod.DateRange days = period.get().range(LocalDate.now(clock.withZone(zone)), customFrom, customTo);
-        range.set(days);
+        EnergyPeriod.DateRange days = period.resolve(LocalDate.now(clock.withZone(zone)));
         EnergyGroupBy timeGrouping = days.days() <= DAILY_CHART_MAX_DAYS ? EnergyGroupBy.DAY : EnergyGroupBy.WEEK;
         Instant from = days.from().atStartOfDay(zone).toInstant();
         Instant to = days.to().atStartOfDay(zone).toInstant();
@@ -286,14 +274,14 @@ public final class EnergyViewModel {
     }
 
     private String suggestedName(String extension) {
-        EnergyPeriod.DateRange days = range.get();
+        EnergyPeriod.DateRange days = period.rangeProperty().get();
         return "energy-" + days.from() + "_" + days.to().minusDays(1) + "." + extension;
     }
 
     /** Writes the table as UTF-8 CSV to {@code target} in the background; the table as shown now is written. */
     public void exportCsv(Path target) {
         List<WorkloadEnergy> snapshot = List.copyOf(rows);
-        EnergyPeriod.DateRange days = range.get();
+        EnergyPeriod.DateRange days = period.rangeProperty().get();
         export.start(target, (out, progress) -> {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             EnergyCsv.write(days, snapshot, writer, progress);
@@ -312,7 +300,7 @@ public final class EnergyViewModel {
         if (shown == null || figures == null) {
             throw new IllegalStateException("no report to export");
         }
-        EnergyPdf pdf = new EnergyPdf(new EnergyPdf.Snapshot(shown, List.copyOf(rows), figures, range.get(), chart),
+        EnergyPdf pdf = new EnergyPdf(new EnergyPdf.Snapshot(shown, List.copyOf(rows), figures, period.rangeProperty().get(), chart),
                 locale);
         export.start(target, pdf::write);
     }

@@ -11,6 +11,7 @@ import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
 import eu.aifactory.portal.energy.EnergyPeriod;
+import eu.aifactory.portal.energy.PeriodChoice;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -58,8 +59,7 @@ public final class UsageViewModel {
     private final Clock clock;
     private final ZoneId zone;
 
-    private final ReadOnlyObjectWrapper<EnergyPeriod> period = new ReadOnlyObjectWrapper<>(this, "period", EnergyPeriod.THIS_QUARTER);
-    private final ReadOnlyObjectWrapper<EnergyPeriod.DateRange> range = new ReadOnlyObjectWrapper<>(this, "range");
+    private final PeriodChoice period;
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyObjectWrapper<UsageTotals> totals = new ReadOnlyObjectWrapper<>(this, "totals");
@@ -80,8 +80,6 @@ public final class UsageViewModel {
     private YearMonth budgetMonth;
     private int daysElapsed;
     private String selectedProject;
-    private LocalDate customFrom;
-    private LocalDate customTo;
     private TaskHandle loadTask = TaskHandle.NONE;
     private TaskHandle exportTask = TaskHandle.NONE;
     private TaskHandle burnTask = TaskHandle.NONE;
@@ -94,18 +92,15 @@ public final class UsageViewModel {
         this.monitor = Objects.requireNonNull(monitor);
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
-        LocalDate today = today();
-        customFrom = today.withDayOfMonth(1);
-        customTo = today;
-        range.set(period.get().range(today, customFrom, customTo));
+        period = new PeriodChoice(EnergyPeriod.THIS_QUARTER, today());
     }
 
     public ReadOnlyObjectProperty<EnergyPeriod> periodProperty() {
-        return period.getReadOnlyProperty();
+        return period.periodProperty();
     }
 
     public ReadOnlyObjectProperty<EnergyPeriod.DateRange> rangeProperty() {
-        return range.getReadOnlyProperty();
+        return period.rangeProperty();
     }
 
     public ReadOnlyObjectProperty<State> stateProperty() {
@@ -158,26 +153,21 @@ public final class UsageViewModel {
     }
 
     public LocalDate customFrom() {
-        return customFrom;
+        return period.customFrom();
     }
 
     public LocalDate customTo() {
-        return customTo;
+        return period.customTo();
     }
 
     public void selectPeriod(EnergyPeriod chosen) {
-        period.set(Objects.requireNonNull(chosen));
+        period.choose(chosen);
         load();
     }
 
     /** A custom period of site-local days, both inclusive. */
     public void selectCustom(LocalDate from, LocalDate toInclusive) {
-        if (from == null || toInclusive == null || toInclusive.isBefore(from)) {
-            throw new IllegalArgumentException("custom period must end on or after its start: " + from + " .. " + toInclusive);
-        }
-        customFrom = from;
-        customTo = toInclusive;
-        period.set(EnergyPeriod.CUSTOM);
+        period.chooseCustom(from, toInclusive);
         load();
     }
 
@@ -201,8 +191,7 @@ public final class UsageViewModel {
         burnLoading.set(false);
         long mine = ++generation;
         LocalDate today = today();
-        EnergyPeriod.DateRange days = period.get().range(today, customFrom, customTo);
-        range.set(days);
+        EnergyPeriod.DateRange days = period.resolve(today);
         state.set(State.LOADING);
         errorMessage.set(null);
         loadTask = executor.run(() -> fetch(days, today),
@@ -220,7 +209,7 @@ public final class UsageViewModel {
 
     /** The file name offered for a CSV export of the shown period. */
     public String suggestedCsvName() {
-        EnergyPeriod.DateRange days = range.get();
+        EnergyPeriod.DateRange days = period.rangeProperty().get();
         return "usage-" + days.from() + "_" + days.to().minusDays(1) + ".csv";
     }
 
@@ -228,7 +217,7 @@ public final class UsageViewModel {
     public void exportCsv(Path target) {
         exportTask.cancel();
         List<ProjectMonth> snapshot = List.copyOf(rows);
-        EnergyPeriod.DateRange days = range.get();
+        EnergyPeriod.DateRange days = period.rangeProperty().get();
         exporting.set(true);
         exportResult.set(null);
         exportTask = executor.run(() -> {
