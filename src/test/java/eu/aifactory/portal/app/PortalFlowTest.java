@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
-import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.common.Page;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.PortalWindow;
+import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.portal.testing.FxThreadGuardClient;
 import eu.aifactory.server.ServerConfig;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,18 +91,14 @@ class PortalFlowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dataDir = Files.createTempDirectory("portal-flow");
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en"));
-        context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .executor(new FxTaskExecutor())
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
+        Path dataDir = FlowPortal.dataDir("portal-flow", "en");
+        context = FlowPortal.builder(dataDir, factory)
                 .connector((url, token) -> {
                     FxThreadGuardClient client = new FxThreadGuardClient(new HttpFactoryClient(
                             FactoryClientConfig.builder(url).token(token::toCharArray).build()), callsOnFxThread);
                     clients.add(client);
                     return client;
                 })
-                .osPrefersDark(() -> false)
                 .build();
         context.pages().register(Page.RESIDENCY, pageContext -> stubPage);
         context.start();

@@ -5,15 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.aifactory.api.catalog.ArtifactKind;
 import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.signing.JwkSet;
-import eu.aifactory.client.FactoryClientConfig;
-import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.client.verify.VerifyCommand;
-import eu.aifactory.portal.common.FxTaskExecutor;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.PortalWindow;
-import eu.aifactory.portal.testing.FxThreadGuardClient;
+import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.server.ServerConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -74,15 +69,10 @@ class ResidencyFlowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dataDir = Files.createTempDirectory("residency-flow");
+        Path dataDir = FlowPortal.dataDir("residency-flow", "en");
         exports = Files.createDirectories(dataDir.resolve("exports"));
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en"));
-        context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .executor(new FxTaskExecutor())
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .connector((url, token) -> new FxThreadGuardClient(new HttpFactoryClient(
-                        FactoryClientConfig.builder(url).token(token::toCharArray).build()), callsOnFxThread))
-                .osPrefersDark(() -> false)
+        context = FlowPortal.builder(dataDir, factory)
+                .connector(FlowPortal.guardedConnector(callsOnFxThread))
                 .saveDialog((title, suggestedName) -> exports.resolve(suggestedName))
                 .build();
         context.start();

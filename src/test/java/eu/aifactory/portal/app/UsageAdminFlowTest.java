@@ -9,12 +9,9 @@ import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.admin.AdminPage;
-import eu.aifactory.portal.common.FxTaskExecutor;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
-import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.DemoAccount;
 import eu.aifactory.portal.shell.PortalWindow;
+import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.usage.UsageViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
@@ -77,13 +74,8 @@ class UsageAdminFlowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        dataDir = Files.createTempDirectory("usage-admin-flow");
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en"));
-        context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .executor(new FxTaskExecutor())
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false)
-                .build();
+        dataDir = FlowPortal.dataDir("usage-admin-flow", "en");
+        context = FlowPortal.builder(dataDir, factory).build();
         context.start();
         window = new PortalWindow(stage, context.shellServices());
         window.show();

@@ -2,18 +2,12 @@ package eu.aifactory.portal.energy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.aifactory.client.FactoryClientConfig;
-import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.app.EmbeddedFactory;
-import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.common.Page;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
-import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.PortalWindow;
-import eu.aifactory.portal.testing.FxThreadGuardClient;
+import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.server.ServerConfig;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -71,15 +65,10 @@ class EnergyFlowTest {
 
     @Start
     void start(Stage stage) throws IOException {
-        Path dataDir = Files.createTempDirectory("energy-flow");
+        Path dataDir = FlowPortal.dataDir("energy-flow", "de");
         exports = Files.createDirectories(dataDir.resolve("exports"));
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("de"));
-        context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .executor(new FxTaskExecutor())
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .connector((url, token) -> new FxThreadGuardClient(new HttpFactoryClient(
-                        FactoryClientConfig.builder(url).token(token::toCharArray).build()), callsOnFxThread))
-                .osPrefersDark(() -> false)
+        context = FlowPortal.builder(dataDir, factory)
+                .connector(FlowPortal.guardedConnector(callsOnFxThread))
                 .build();
         context.start();
         new PortalWindow(stage, context.shellServices()).show();
