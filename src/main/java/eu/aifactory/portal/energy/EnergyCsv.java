@@ -1,10 +1,10 @@
 package eu.aifactory.portal.energy;
 
+import eu.aifactory.portal.common.CsvRecords;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -27,7 +27,7 @@ final class EnergyCsv {
     /** Writes the rows, reporting progress every 100 rows; the progress throws when the export was cancelled. */
     static void write(EnergyPeriod.DateRange range, List<WorkloadEnergy> rows, Writer out, FileExport.Progress progress)
             throws IOException {
-        line(out, HEADER);
+        CsvRecords.write(out, HEADER);
         String from = range.from().toString();
         String to = range.to().minusDays(1).toString();
         int n = 0;
@@ -35,31 +35,9 @@ final class EnergyCsv {
             if (n++ % 100 == 0) {
                 progress.report((double) n / rows.size());
             }
-            line(out, List.of(from, to, row.workloadId(), row.name(), row.appId(), row.projectId(), plain(row.itKwh()),
-                    plain(row.facilityKwh()), plain(row.co2eKgLocation()), plain(row.co2eKgMarket()),
-                    plain(row.gpuHours()), plain(row.costEur())));
+            CsvRecords.write(out, List.of(from, to, row.workloadId(), row.name(), row.appId(), row.projectId(), CsvRecords.plain(row.itKwh()),
+                    CsvRecords.plain(row.facilityKwh()), CsvRecords.plain(row.co2eKgLocation()), CsvRecords.plain(row.co2eKgMarket()),
+                    CsvRecords.plain(row.gpuHours()), CsvRecords.plain(row.costEur())));
         }
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
-    }
-
-    private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quote(cells.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    static String quote(String cell) {
-        String value = cell == null ? "" : cell;
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 }

@@ -1,10 +1,11 @@
 package eu.aifactory.portal.usage;
 
+import eu.aifactory.portal.common.CsvRecords;
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.energy.EnergyPeriod;
 import eu.aifactory.portal.usage.UsageViewModel.ProjectMonth;
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.List;
 
 /**
@@ -19,38 +20,19 @@ final class UsageCsv {
     private UsageCsv() {
     }
 
-    static void write(EnergyPeriod.DateRange range, List<ProjectMonth> rows, Writer out) throws IOException {
-        line(out, HEADER);
+    /** Writes the rows, reporting progress after each; the progress throws when the export was cancelled. */
+    static void write(EnergyPeriod.DateRange range, List<ProjectMonth> rows, Writer out, FileExport.Progress progress)
+            throws IOException {
+        CsvRecords.write(out, HEADER);
         String from = range.from().toString();
         String to = range.to().minusDays(1).toString();
+        int n = 0;
         for (ProjectMonth row : rows) {
-            if (Thread.currentThread().isInterrupted()) {
-                throw new IOException("export cancelled");
-            }
-            line(out, List.of(from, to, row.month().toString(), row.projectId(), row.projectName() == null ? "" : row.projectName(),
-                    plain(row.gpuHours()), plain(row.costEur()), plain(row.energyKwh()), Integer.toString(row.workloads())));
+            progress.report((double) n++ / rows.size());
+            CsvRecords.write(out, List.of(from, to, row.month().toString(), row.projectId(),
+                    row.projectName() == null ? "" : row.projectName(), CsvRecords.plain(row.gpuHours()),
+                    CsvRecords.plain(row.costEur()), CsvRecords.plain(row.energyKwh()),
+                    Integer.toString(row.workloads())));
         }
-    }
-
-    private static String plain(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
-    }
-
-    private static void line(Writer out, List<String> cells) throws IOException {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.write(quote(cells.get(i)));
-        }
-        out.write("\r\n");
-    }
-
-    static String quote(String cell) {
-        String value = cell == null ? "" : cell;
-        if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-            return '"' + value.replace("\"", "\"\"") + '"';
-        }
-        return value;
     }
 }

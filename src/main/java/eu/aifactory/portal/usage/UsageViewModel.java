@@ -8,16 +8,16 @@ import eu.aifactory.api.usage.UsageTotals;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
 import eu.aifactory.portal.energy.EnergyPeriod;
 import eu.aifactory.portal.energy.PeriodChoice;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -72,7 +72,6 @@ public final class UsageViewModel {
     private final ObservableList<UsageGroup> topUsersView = FXCollections.unmodifiableObservableList(topUsers);
     private final ObservableList<BudgetStatus> budgetsView = FXCollections.unmodifiableObservableList(budgets);
     private final ReadOnlyObjectWrapper<BurnDown> burnDown = new ReadOnlyObjectWrapper<>(this, "burnDown");
-    private final ReadOnlyBooleanWrapper exporting = new ReadOnlyBooleanWrapper(this, "exporting");
     private final ReadOnlyObjectWrapper<ExportResult> exportResult = new ReadOnlyObjectWrapper<>(this, "exportResult");
 
     /** Each project's daily cost this month so far, as far as asked; a project's entry arrives with its burn-down. */
@@ -81,7 +80,8 @@ public final class UsageViewModel {
     private int daysElapsed;
     private String selectedProject;
     private TaskHandle loadTask = TaskHandle.NONE;
-    private TaskHandle exportTask = TaskHandle.NONE;
+    private final FileExport export;
+    private int exportRows;
     private TaskHandle burnTask = TaskHandle.NONE;
     private final ReadOnlyBooleanWrapper burnLoading = new ReadOnlyBooleanWrapper(this, "burnLoading");
     private long generation;
@@ -93,6 +93,10 @@ public final class UsageViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         period = new PeriodChoice(EnergyPeriod.THIS_QUARTER, today());
+        export = new FileExport(executor);
+        // A cancelled export (the page was left) reports nothing.
+        export.resultProperty().addListener((obs, old, done) -> exportResult.set(done == null || done.cancelled() ? null
+                : new ExportResult(done.file(), done.ok() ? exportRows : 0, done.error())));
     }
 
     public ReadOnlyObjectProperty<EnergyPeriod> periodProperty() {
@@ -145,7 +149,7 @@ public final class UsageViewModel {
     }
 
     public ReadOnlyBooleanProperty exportingProperty() {
-        return exporting.getReadOnlyProperty();
+        return export.runningProperty();
     }
 
     public ReadOnlyObjectProperty<ExportResult> exportResultProperty() {
@@ -213,32 +217,20 @@ public final class UsageViewModel {
         return "usage-" + days.from() + "_" + days.to().minusDays(1) + ".csv";
     }
 
-    /** Writes the project-by-month table as UTF-8 CSV to {@code target} in the background. */
+    /** Writes the project-by-month table as UTF-8 CSV to {@code target} in the background; no partial file remains. */
     public void exportCsv(Path target) {
-        exportTask.cancel();
         List<ProjectMonth> snapshot = List.copyOf(rows);
         EnergyPeriod.DateRange days = period.rangeProperty().get();
-        exporting.set(true);
-        exportResult.set(null);
-        exportTask = executor.run(() -> {
-            Path partial = target.resolveSibling(target.getFileName() + ".part");
-            try (Writer out = Files.newBufferedWriter(partial, StandardCharsets.UTF_8)) {
-                UsageCsv.write(days, snapshot, out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
-            return target;
-        }, written -> {
-            exporting.set(false);
-            exportResult.set(new ExportResult(written, snapshot.size(), null));
-        }, failure -> {
-            LOG.warn("usage CSV export to {} failed: {}", target, failure.toString());
-            exporting.set(false);
-            exportResult.set(new ExportResult(target, 0, describe(failure)));
+        exportRows = snapshot.size();
+        export.start(target, (out, progress) -> {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            UsageCsv.write(days, snapshot, writer, progress);
+            writer.flush();
         });
     }
 
     public void dispose() {
-        exportTask.cancel();
+        export.cancel();
         loadTask.cancel();
         burnTask.cancel();
         generation++;

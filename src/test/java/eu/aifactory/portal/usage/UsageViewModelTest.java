@@ -11,6 +11,7 @@ import eu.aifactory.api.usage.UsageReport;
 import eu.aifactory.api.usage.UsageTotals;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryUnreachableException;
+import eu.aifactory.portal.common.CsvRecords;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.energy.EnergyPeriod;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
@@ -236,7 +237,7 @@ class UsageViewModelTest {
 
     @Test
     void csvQuotesCellsWithCommasAndQuotes() {
-        assertThat(UsageCsv.quote("Linie \"Süd\", Halle 2")).isEqualTo("\"Linie \"\"Süd\"\", Halle 2\"");
-        assertThat(UsageCsv.quote("plain")).isEqualTo("plain");
+        assertThat(CsvRecords.quote("Linie \"Süd\", Halle 2")).isEqualTo("\"Linie \"\"Süd\"\", Halle 2\"");
+        assertThat(CsvRecords.quote("plain")).isEqualTo("plain");
     }
 }
