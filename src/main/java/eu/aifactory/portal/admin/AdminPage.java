@@ -2,15 +2,13 @@ package eu.aifactory.portal.admin;
 
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
+import eu.aifactory.portal.common.SiteTime;
 import java.time.Clock;
-import java.time.ZoneId;
 import javafx.scene.Node;
 
 /** The Admin page in the shell (tenant admins only): reads the tenant's users, tokens, projects and budgets on first show. */
 public final class AdminPage implements Page {
 
-    /** The factory's site zone: budgets are per site-local month. */
-    static final ZoneId SITE_ZONE = ZoneId.of("Europe/Berlin");
 
     private final PageContext context;
     private final AdminViewModel viewModel;
@@ -20,7 +18,7 @@ public final class AdminPage implements Page {
     public AdminPage(PageContext context) {
         this.context = context;
         this.viewModel = new AdminViewModel(context.session().client(), context.executor(), context.connection(),
-                context.i18n(), Clock.systemUTC(), SITE_ZONE);
+                context.i18n(), Clock.systemUTC(), SiteTime.ZONE);
     }
 
     @Override

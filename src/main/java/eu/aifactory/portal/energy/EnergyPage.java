@@ -2,15 +2,13 @@ package eu.aifactory.portal.energy;
 
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
+import eu.aifactory.portal.common.SiteTime;
 import java.time.Clock;
-import java.time.ZoneId;
 import javafx.scene.Node;
 
 /** The Energy page in the shell: loads last quarter's report the first time it is shown. */
 public final class EnergyPage implements Page {
 
-    /** The factory's site zone: days, weeks and months of the reports follow it. */
-    static final ZoneId SITE_ZONE = ZoneId.of("Europe/Berlin");
 
     private final PageContext context;
     private final EnergyViewModel viewModel;
@@ -20,7 +18,7 @@ public final class EnergyPage implements Page {
     public EnergyPage(PageContext context) {
         this.context = context;
         this.viewModel = new EnergyViewModel(context.session().client(), context.executor(), context.connection(),
-                Clock.systemUTC(), SITE_ZONE);
+                Clock.systemUTC(), SiteTime.ZONE);
     }
 
     @Override

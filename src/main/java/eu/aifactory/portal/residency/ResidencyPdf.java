@@ -2,6 +2,7 @@ package eu.aifactory.portal.residency;
 
 import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.portal.common.FileExport;
+import eu.aifactory.portal.common.SiteTime;
 import eu.aifactory.portal.common.pdf.PdfReportWriter;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
@@ -54,9 +55,9 @@ final class ResidencyPdf {
             Map<String, String> head = new LinkedHashMap<>();
             head.put(i18n.get("residency.pdf.tenant"), report.tenant().name());
             head.put(i18n.get("residency.pdf.period"), i18n.get("residency.pdf.periodValue",
-                    Formats.date(LocalDate.ofInstant(report.period().from(), ResidencyViewModel.FACTORY_ZONE), i18n.locale()),
+                    Formats.date(LocalDate.ofInstant(report.period().from(), SiteTime.ZONE), i18n.locale()),
                     // The period's end is exclusive; people read the last day included.
-                    Formats.date(LocalDate.ofInstant(report.period().to(), ResidencyViewModel.FACTORY_ZONE).minusDays(1),
+                    Formats.date(LocalDate.ofInstant(report.period().to(), SiteTime.ZONE).minusDays(1),
                             i18n.locale())));
             head.put(i18n.get("residency.pdf.reportId"), report.reportId());
             head.put(i18n.get("residency.pdf.generated"), tables.dateTime(report.generatedAt()));

@@ -2,15 +2,13 @@ package eu.aifactory.portal.usage;
 
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
+import eu.aifactory.portal.common.SiteTime;
 import java.time.Clock;
-import java.time.ZoneId;
 import javafx.scene.Node;
 
 /** The Usage page in the shell (account managers and tenant admins): loads this quarter the first time it is shown. */
 public final class UsagePage implements Page {
 
-    /** The factory's site zone: months and days of usage and budgets follow it. */
-    static final ZoneId SITE_ZONE = ZoneId.of("Europe/Berlin");
 
     private final PageContext context;
     private final UsageViewModel viewModel;
@@ -24,7 +22,7 @@ public final class UsagePage implements Page {
     public UsagePage(PageContext context, Clock clock) {
         this.context = context;
         this.viewModel = new UsageViewModel(context.session().client(), context.executor(), context.connection(),
-                clock, SITE_ZONE);
+                clock, SiteTime.ZONE);
     }
 
     @Override
