@@ -2,11 +2,10 @@ package eu.aifactory.portal.catalog;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.aifactory.api.Json;
+import eu.aifactory.portal.common.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,11 +44,7 @@ public final class CatalogCache {
         Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
         try {
             mapper.writeValue(temp.toFile(), catalog);
-            try {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.move(temp, file);
             writtenGeneration = generation;
         } finally {
             Files.deleteIfExists(temp);

@@ -11,7 +11,9 @@ import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
+import eu.aifactory.portal.common.AtomicFiles;
 import eu.aifactory.portal.common.FileExport;
+import eu.aifactory.portal.common.SiteTime;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
 import eu.aifactory.portal.i18n.Formats;
@@ -19,11 +21,9 @@ import eu.aifactory.portal.i18n.I18n;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +51,6 @@ import org.slf4j.LoggerFactory;
 public final class ResidencyViewModel {
 
     private static final Logger LOG = LoggerFactory.getLogger(ResidencyViewModel.class);
-    /** Quarters and years are those of the factory's calendar in Munich. */
-    static final ZoneId FACTORY_ZONE = ZoneId.of("Europe/Berlin");
     static final int EXPIRY_WARNING_DAYS = 60;
 
     public enum PeriodChoice { LAST_90_DAYS, THIS_QUARTER, LAST_QUARTER, THIS_YEAR }
@@ -246,7 +244,7 @@ public final class ResidencyViewModel {
 
     /** {@code from} inclusive, {@code to} exclusive, for a period choice at the clock's now. */
     static Instant[] range(PeriodChoice choice, Clock clock) {
-        LocalDate today = LocalDate.now(clock.withZone(FACTORY_ZONE));
+        LocalDate today = LocalDate.now(clock.withZone(SiteTime.ZONE));
         LocalDate quarterStart = today.with(IsoFields.DAY_OF_QUARTER, 1);
         LocalDate from;
         LocalDate to;
@@ -268,7 +266,7 @@ public final class ResidencyViewModel {
                 to = today.plusDays(1);
             }
         }
-        return new Instant[]{from.atStartOfDay(FACTORY_ZONE).toInstant(), to.atStartOfDay(FACTORY_ZONE).toInstant()};
+        return new Instant[]{from.atStartOfDay(SiteTime.ZONE).toInstant(), to.atStartOfDay(SiteTime.ZONE).toInstant()};
     }
 
     /** Background: fetches report and keys, pins and verifies. */
@@ -295,7 +293,7 @@ public final class ResidencyViewModel {
         processing.setAll(r == null ? List.of() : r.processing());
         transfers.setAll(r == null ? List.of() : r.transfers());
         operatorAccess.setAll(r == null ? List.of() : r.operatorAccess());
-        LocalDate warnBefore = LocalDate.now(clock.withZone(FACTORY_ZONE)).plusDays(EXPIRY_WARNING_DAYS);
+        LocalDate warnBefore = LocalDate.now(clock.withZone(SiteTime.ZONE)).plusDays(EXPIRY_WARNING_DAYS);
         attestations.setAll(r == null ? List.of() : r.attestations().stream()
                 .map(a -> new AttestationRow(a, !a.validTo().isAfter(warnBefore)))
                 .toList());
@@ -363,9 +361,9 @@ public final class ResidencyViewModel {
     static String verdictSentence(ResidencyReport r, I18n i18n) {
         Locale locale = i18n.locale();
         String tenant = r.tenant().name();
-        String from = Formats.date(LocalDate.ofInstant(r.period().from(), FACTORY_ZONE), locale);
+        String from = Formats.date(LocalDate.ofInstant(r.period().from(), SiteTime.ZONE), locale);
         // The period's end is exclusive; people read the last day included.
-        String to = Formats.date(LocalDate.ofInstant(r.period().to(), FACTORY_ZONE).minusDays(1), locale);
+        String to = Formats.date(LocalDate.ofInstant(r.period().to(), SiteTime.ZONE).minusDays(1), locale);
         ResidencyReport.Verdict v = r.verdict();
         String stored = countries(v.storageCountries(), locale);
         String processed = countries(v.processingCountries(), locale);
@@ -472,7 +470,7 @@ public final class ResidencyViewModel {
         executor.run(() -> {
             Path temporary = target.resolveSibling(target.getFileName() + ".tmp");
             Files.write(temporary, bytes.get());
-            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+            AtomicFiles.move(temporary, target);
             return target;
         }, path -> done.run(), failure -> {
             LOG.warn("export to {} failed: {}", target, failure.getMessage());

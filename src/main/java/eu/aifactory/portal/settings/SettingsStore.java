@@ -3,6 +3,7 @@ package eu.aifactory.portal.settings;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.aifactory.api.Json;
+import eu.aifactory.portal.common.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -462,23 +459,6 @@ public final class PdfReportWriter implements AutoCloseable {
     public void save(OutputStream out) throws IOException {
         finish();
         document.save(out);
-    }
-
-    /**
-      * Adds the footers and writes the document to {@code target} through a temporary file in the same
-      * folder, moved into place only once complete, so a reader never sees half a PDF.
-      */
-    public void save(Path target) throws IOException {
-        Path dir = target.toAbsolutePath().getParent();
-        Path tmp = Files.createTempFile(dir, ".export-", ".pdf.part");
-        try {
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                save(out);
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
     }
 
     /** Number of pages so far. */

@@ -3,12 +3,11 @@ package eu.aifactory.portal.workloads.submit;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.aifactory.api.Json;
+import eu.aifactory.portal.common.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -102,11 +101,7 @@ public final class PresetStore {
             Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
             try {
                 mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), presets);
-                try {
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
+                AtomicFiles.move(temp, file);
             } finally {
                 Files.deleteIfExists(temp);
             }

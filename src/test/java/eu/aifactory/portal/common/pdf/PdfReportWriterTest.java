@@ -2,10 +2,12 @@ package eu.aifactory.portal.common.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.pdf.PdfReportWriter.Align;
 import eu.aifactory.portal.common.pdf.PdfReportWriter.Card;
 import eu.aifactory.portal.common.pdf.PdfReportWriter.Column;
 import eu.aifactory.portal.common.pdf.PdfReportWriter.Status;
+import eu.aifactory.portal.testing.DirectTaskExecutor;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -217,7 +219,7 @@ class PdfReportWriterTest {
         Path target = dir.resolve("report.pdf");
         try (PdfReportWriter writer = PdfReportWriter.forLocale(Locale.UK, "")) {
             writer.title("Saved", null);
-            writer.save(target);
+            new FileExport(new DirectTaskExecutor()).start(target, (out, progress) -> writer.save(out));
         }
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
