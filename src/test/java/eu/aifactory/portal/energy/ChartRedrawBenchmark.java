@@ -1,5 +1,7 @@
 package eu.aifactory.portal.energy;
 
+import static eu.aifactory.portal.tools.Snapshots.onFx;
+
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.tools.Snapshots;
 import java.util.Arrays;
@@ -97,21 +99,5 @@ public final class ChartRedrawBenchmark {
         double p95 = sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * 0.95) - 1)] / 1e6;
         System.out.printf(Locale.ROOT, "%-48s median %7.1f ms, p95 %7.1f ms, min %7.1f ms (%d runs)%n", what, median,
                 p95, sorted[0] / 1e6, sorted.length);
-    }
-
-    private interface FxWork<T> {
-        T call() throws Exception;
-    }
-
-    private static <T> T onFx(FxWork<T> work) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(work.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(10, TimeUnit.MINUTES);
     }
 }

@@ -1,5 +1,9 @@
 package eu.aifactory.portal.tools;
 
+import static eu.aifactory.portal.tools.Snapshots.onFx;
+import static eu.aifactory.portal.tools.Snapshots.waitUntil;
+import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
+
 import eu.aifactory.portal.energy.EnergyView;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
@@ -18,7 +22,6 @@ import eu.aifactory.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -59,7 +62,7 @@ public final class EnergyScreenshots {
         DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
         try {
             capture(factory, "de", ThemeMode.LIGHT, window -> {
-                shoot(window, out.resolve("energy-de-light.png"));
+                settleAndWrite(window.scene(), out.resolve("energy-de-light.png"));
                 onFx(() -> {
                     TableView<?> table = table(window);
                     table.requestFocus();
@@ -69,7 +72,7 @@ public final class EnergyScreenshots {
                 });
                 waitUntil(() -> onFx(() -> lookup(window, "#energyReceiptClose") != null
                         && lookup(window, "#energyReceipt").lookupAll(".energy-receipt-step").size() > 3));
-                shoot(window, out.resolve("energy-receipt-de-light.png"));
+                settleAndWrite(window.scene(), out.resolve("energy-receipt-de-light.png"));
                 onFx(() -> {
                     ((Button) lookup(window, "#energyReceiptClose")).fire();
                     return null;
@@ -77,7 +80,7 @@ public final class EnergyScreenshots {
                 exportPdf(window, out.resolve("energy-pdf-de.png"));
             });
             // Stacked by application, English, light; then by project, German, dark, with the hover label showing.
-            capture(factory, "en", ThemeMode.LIGHT, window -> shoot(window, out.resolve("energy-stacked-en-light.png")));
+            capture(factory, "en", ThemeMode.LIGHT, window -> settleAndWrite(window.scene(), out.resolve("energy-stacked-en-light.png")));
             capture(factory, "de", ThemeMode.DARK, window -> {
                 XYChart<?, ?> before = (XYChart<?, ?>) lookup(window, "#energyChart");
                 List<String> byApplication = onFx(() -> names(before));
@@ -86,7 +89,7 @@ public final class EnergyScreenshots {
                     return null;
                 });
                 waitUntil(() -> onFx(() -> !names(before).isEmpty() && !names(before).equals(byApplication)));
-                shoot(window, out.resolve("energy-stacked-de-dark.png"));
+                settleAndWrite(window.scene(), out.resolve("energy-stacked-de-dark.png"));
                 onFx(() -> {
                     Node plot = before.lookup(".chart-plot-background");
                     Bounds b = plot.localToScene(plot.getBoundsInLocal());
@@ -96,7 +99,7 @@ public final class EnergyScreenshots {
                             false, false, false, false, false, false, false, false, null));
                     return null;
                 });
-                shoot(window, out.resolve("energy-hover-de-dark.png"));
+                settleAndWrite(window.scene(), out.resolve("energy-hover-de-dark.png"));
             });
         } finally {
             factory.stopper().close();
@@ -181,39 +184,5 @@ public final class EnergyScreenshots {
 
     private static Node lookup(PortalWindow window, String selector) {
         return window.scene().getRoot().lookup(selector);
-    }
-
-    private static void shoot(PortalWindow window, Path target) throws Exception {
-        // Let background results, CSS and layout settle: a few pulses after the FX queue is empty.
-        for (int i = 0; i < 4; i++) {
-            onFx(() -> null);
-            Thread.sleep(150);
-        }
-        onFx(() -> {
-            Snapshots.writeScene(window.scene(), target);
-            return null;
-        });
-    }
-
-    private static void waitUntil(Callable<Boolean> check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (!check.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the portal did not reach the expected state");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
     }
 }

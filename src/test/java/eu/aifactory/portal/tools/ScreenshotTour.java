@@ -1,5 +1,8 @@
 package eu.aifactory.portal.tools;
 
+import static eu.aifactory.portal.tools.Snapshots.onFx;
+import static eu.aifactory.portal.tools.Snapshots.waitUntil;
+
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.app.EmbeddedFactory;
@@ -14,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -160,32 +162,4 @@ public final class ScreenshotTour {
         Parent root = open.window.scene().getRoot();
         return root.lookup(selector);
     }
-
-    private static void waitUntil(Check check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!check.ok()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the portal did not reach the expected state");
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    @FunctionalInterface
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
-
 }

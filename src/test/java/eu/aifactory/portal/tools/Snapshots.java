@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -63,6 +64,46 @@ public final class Snapshots {
     @FunctionalInterface
     interface FxBody {
         void run() throws Exception;
+    }
+
+    /** Runs {@code action} on the FX thread and waits for its result (or its failure). */
+    public static <T> T onFx(Callable<T> action) throws Exception {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                result.complete(action.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result.get(10, TimeUnit.MINUTES);
+    }
+
+    public static void onFx(Runnable action) throws Exception {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    /** Polls {@code check} (from this thread) until it holds; fails after two minutes. */
+    public static void waitUntil(Callable<Boolean> check) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (!check.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the portal did not reach the expected state");
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    /** Lets background results, CSS and layout settle (a few pulses after the FX queue is empty), then writes. */
+    public static void settleAndWrite(Scene scene, Path target) throws Exception {
+        for (int i = 0; i < 6; i++) {
+            onFx(() -> null);
+            Thread.sleep(150);
+        }
+        onFx(() -> writeScene(scene, target));
     }
 
     /** Puts a node into its own transparent scene of the given size and writes it as PNG. */

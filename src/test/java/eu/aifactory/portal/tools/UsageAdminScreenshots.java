@@ -1,5 +1,9 @@
 package eu.aifactory.portal.tools;
 
+import static eu.aifactory.portal.tools.Snapshots.onFx;
+import static eu.aifactory.portal.tools.Snapshots.waitUntil;
+import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
+
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -29,7 +33,6 @@ import java.nio.file.Path;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -90,13 +93,13 @@ public final class UsageAdminScreenshots {
             onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.USAGE));
             waitUntil(() -> onFx(() -> usage(window).stateProperty().get() == UsageViewModel.State.READY
                     && !usage(window).burnLoadingProperty().get()));
-            shoot(window.scene(), out.resolve("usage-en-light.png"));
+            settleAndWrite(window.scene(), out.resolve("usage-en-light.png"));
             onFx(() -> {
                 context.i18n().localeProperty().set(I18n.GERMAN);
                 context.theme().modeProperty().set(ThemeMode.DARK);
                 return null;
             });
-            shoot(window.scene(), out.resolve("usage-de-dark.png"));
+            settleAndWrite(window.scene(), out.resolve("usage-de-dark.png"));
             onFx(() -> {
                 context.i18n().localeProperty().set(Locale.UK);
                 context.theme().modeProperty().set(ThemeMode.LIGHT);
@@ -119,8 +122,8 @@ public final class UsageAdminScreenshots {
                 return null;
             });
             waitUntil(() -> onFx(() -> dialogScene("#adminSecretDialog") != null));
-            shoot(window.scene(), out.resolve("admin-tokens-en-light.png"));
-            shoot(dialogScene("#adminSecretDialog"), out.resolve("admin-token-secret-en-light.png"));
+            settleAndWrite(window.scene(), out.resolve("admin-tokens-en-light.png"));
+            settleAndWrite(dialogScene("#adminSecretDialog"), out.resolve("admin-token-secret-en-light.png"));
             onFx(() -> {
                 ((Button) lookup(dialogScene("#adminSecretDialog"), "#adminSecretDone")).fire();
                 context.sessions().signOut();
@@ -172,7 +175,7 @@ public final class UsageAdminScreenshots {
                 return null;
             });
             waitUntil(() -> onFx(() -> headroom.levelProperty().get() == HeadroomViewModel.Level.WARN));
-            shoot(dialogScene("#submit-dialog"), out.resolve("submit-budget-warning-en-light.png"));
+            settleAndWrite(dialogScene("#submit-dialog"), out.resolve("submit-budget-warning-en-light.png"));
         } finally {
             context.close();
             factory.stopper().close();
@@ -216,45 +219,5 @@ public final class UsageAdminScreenshots {
 
     private static Node lookup(Scene scene, String selector) {
         return scene.getRoot().lookup(selector);
-    }
-
-    private static void shoot(Scene scene, Path target) throws Exception {
-        for (int i = 0; i < 6; i++) {
-            onFx(() -> null);
-            Thread.sleep(150);
-        }
-        onFx(() -> {
-            Snapshots.writeScene(scene, target);
-            return null;
-        });
-    }
-
-    private static void waitUntil(Callable<Boolean> check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (!check.call()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("the portal did not reach the expected state");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static <T> T onFx(Callable<T> action) throws Exception {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(action.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(60, TimeUnit.SECONDS);
-    }
-
-    private static void onFx(Runnable action) throws Exception {
-        onFx(() -> {
-            action.run();
-            return null;
-        });
     }
 }
