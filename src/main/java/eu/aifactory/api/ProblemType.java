@@ -15,8 +15,10 @@ public enum ProblemType {
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", 416),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with a different request", 422),
     IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", "Idempotency-Key header required", 400),
+    TOO_MANY_STREAMS("too-many-streams", "Too many event streams", 429),
     INTERNAL("internal", "Internal error", 500),
-    UNAVAILABLE("unavailable", "Factory unavailable", 503);
+    UNAVAILABLE("unavailable", "Factory unavailable", 503),
+    STREAMS_AT_CAPACITY("streams-at-capacity", "The factory serves as many event streams as it can", 503);
 
     private static final String BASE = "https://aifactory.eu/problems/";
 

@@ -137,7 +137,7 @@ public final class FactoryServer implements AutoCloseable {
             DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
             Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
                     estimates, events, clock, version(), keepAliveMs, residency, signingKeys,
-                    new DownloadLog(residencyStore, clock), datasets));
+                    new DownloadLog(residencyStore, clock), datasets, config.maxEventStreams()));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

@@ -55,6 +55,10 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--time-scale", defaultValue = "1", description = "How much faster than real time simulated work runs (default: ${DEFAULT-VALUE}).")
     double timeScale;
 
+    @Option(names = "--max-event-streams", defaultValue = "" + ServerConfig.DEFAULT_MAX_EVENT_STREAMS,
+            description = "How many /v1/events streams to serve at once, of all users together (default: ${DEFAULT-VALUE}).")
+    int maxEventStreams;
+
     Path dataDir() {
         return dataDir != null ? dataDir : DataDirs.factoryDataDir();
     }
@@ -75,7 +79,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
         }
-        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale);
+        if (maxEventStreams < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-streams must be at least 1");
+        }
+        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale, maxEventStreams);
         FactoryServer server;
         try {
             server = FactoryServer.start(config);

@@ -53,7 +53,8 @@ public final class FactoryApi {
     public record Services(Database database, TenantStore tenants, CatalogStore catalog, WorkloadStore workloads,
                            WorkloadService workloadService, EstimateService estimates, EventHub events, Clock clock,
                            String version, long keepAliveMs, ResidencyReportService residency,
-                           SigningKeyStore signingKeys, DownloadLog downloads, DatasetService datasets) {
+                           SigningKeyStore signingKeys, DownloadLog downloads, DatasetService datasets,
+                           int maxEventStreams) {
     }
 
     public static Javalin create(Services s) {
@@ -67,13 +68,14 @@ public final class FactoryApi {
         Auth auth = new Auth(s.tenants());
         CatalogRoutes catalog = new CatalogRoutes(auth, s.catalog(), s.estimates());
         WorkloadRoutes workloads = new WorkloadRoutes(auth, s.workloadService(), s.workloads());
-        EventStream events = new EventStream(auth, s.events(), s.workloads(), s.keepAliveMs());
+        EventStream events = new EventStream(auth, s.events(), s.workloads(), s.tenants(), s.keepAliveMs(),
+                s.maxEventStreams());
         EnergyRoutes energy = new EnergyRoutes(auth, new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(),
                 s.catalog(), s.clock()));
         ResidencyRoutes residency = new ResidencyRoutes(auth, s.residency(), s.signingKeys(), s.downloads());
         DatasetRoutes datasets = new DatasetRoutes(auth, s.datasets());
         UsageRoutes usage = usageRoutes(auth, s);
-        AdminRoutes admin = new AdminRoutes(auth, new AdminStore(s.database().jdbi()), s.tenants(), s.clock());
+        AdminRoutes admin = new AdminRoutes(auth, new AdminStore(s.database().jdbi()), s.tenants(), s.clock(), events);
 
         app.before(ctx -> {
             String requestId = Ids.next("req");

@@ -280,12 +280,13 @@ public final class DemoSeeder {
         transitions.sort(Comparator.comparingLong(Transition::at));
         PreparedBatch history = h.prepareBatch("INSERT INTO status_history (workload_id, status, reason, at) "
                 + "VALUES (:w, :s, :r, :at)");
-        PreparedBatch events = h.prepareBatch("INSERT INTO events (tenant_id, project_id, workload_id, status, reason, at) "
-                + "VALUES (:t, :p, :w, :s, :r, :at)");
+        PreparedBatch events = h.prepareBatch("INSERT INTO events (tenant_id, seq, project_id, workload_id, status, reason, at) "
+                + "VALUES (:t, :seq, :p, :w, :s, :r, :at)");
+        long seq = transitions.isEmpty() ? 0 : WorkloadStore.nextEventSeqs(h, tenant.id(), transitions.size());
         for (Transition t : transitions) {
             history.bind("w", t.workloadId()).bind("s", t.status().name()).bind("r", t.reason()).bind("at", t.at()).add();
-            events.bind("t", tenant.id()).bind("p", t.projectId()).bind("w", t.workloadId()).bind("s", t.status().name())
-                    .bind("r", t.reason()).bind("at", t.at()).add();
+            events.bind("t", tenant.id()).bind("seq", seq++).bind("p", t.projectId()).bind("w", t.workloadId())
+                    .bind("s", t.status().name()).bind("r", t.reason()).bind("at", t.at()).add();
         }
         history.execute();
         events.execute();
