@@ -3,6 +3,7 @@ package eu.aifactory.server.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.tenant.Role;
+import eu.aifactory.contract.OpenApiValidator;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.auth.Tokens;
 import eu.aifactory.server.store.TenantStore;
@@ -87,6 +88,7 @@ class EventStreamFloodTest {
         assertThat(ninth.status()).isEqualTo(429);
         assertThat(ninth.problemType()).isEqualTo("too-many-streams");
         assertThat(ninth.headers().firstValue("Retry-After")).hasValue(Integer.toString(EventStream.USER_RETRY_AFTER_S));
+        OpenApiValidator.shared().assertValidResponse("GET", "/v1/events", 429, ninth.contentType(), ninth.body());
 
         // The last user holds fewer than eight, but the factory is full.
         String last = tokens.get(USERS - 1);
@@ -95,6 +97,7 @@ class EventStreamFloodTest {
         assertThat(full.status()).isEqualTo(503);
         assertThat(full.problemType()).isEqualTo("streams-at-capacity");
         assertThat(full.headers().firstValue("Retry-After")).hasValue(Integer.toString(EventStream.FULL_RETRY_AFTER_S));
+        OpenApiValidator.shared().assertValidResponse("GET", "/v1/events", 503, full.contentType(), full.body());
         assertThat(streams).noneMatch(SseReader::ended);
     }
 }
