@@ -1,18 +1,18 @@
 package eu.aifactory.server.bench;
 
-import eu.aifactory.testing.TestClock;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.energy.EnergyData;
-import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
+import eu.aifactory.testing.TestClock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -120,7 +120,7 @@ public final class EnergyReportBenchmark {
             samples += runSamples.size();
             runs.add(new EnergyData.Run(id, "bench", projects[random.nextInt(projects.length)],
                     users.get(random.nextInt(users.size())), app.summary().id(), plan.id(), plan.gpuCount(), startedAt,
-                    SimulatedExecutor.costOf(plan, version, plan.gpuCount(), runMs), runSamples));
+                    Pricing.costEur(plan, version, plan.gpuCount(), runMs), runSamples));
         }
         long t0 = System.nanoTime();
         data.insert(runs);
