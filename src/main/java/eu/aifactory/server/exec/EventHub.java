@@ -32,7 +32,6 @@ public final class EventHub implements AutoCloseable {
     static final long GAP_TIMEOUT_MS = 2_000;
     private static final long MIN_PUMP_MS = 20;
     private static final int BATCH = 1_000;
-    private static final WorkloadStore.StoredEvent CLOSED = new WorkloadStore.StoredEvent(0, null, "", "");
 
     private final WorkloadStore store;
     private final Clock clock;
@@ -59,15 +58,11 @@ public final class EventHub implements AutoCloseable {
             this(tenantId, visible, () -> { });
         }
 
-        /** {@code wake} runs on the hub's thread after new events were queued or the subscriber was closed. */
+        /** {@code wake} runs on the hub's thread after new events were queued, and on the closing thread at the end. */
         public Subscriber(String tenantId, Predicate<WorkloadStore.StoredEvent> visible, Runnable wake) {
             this.tenantId = tenantId;
             this.visible = visible;
             this.wake = wake;
-        }
-
-        public String tenantId() {
-            return tenantId;
         }
 
         /** The watermark when it registered: events up to here must be read from the database. */
@@ -79,21 +74,9 @@ public final class EventHub implements AutoCloseable {
             return visible.test(event);
         }
 
-        /** The next event, or null after {@code timeoutMs}; also null once the hub closed it. */
-        public WorkloadStore.StoredEvent poll(long timeoutMs) throws InterruptedException {
-            if (closed) {
-                return null;
-            }
-            WorkloadStore.StoredEvent event = queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
-            return event == CLOSED ? null : event;
-        }
-
         /** Moves up to {@code max} queued events into {@code into} without waiting; returns how many. */
         public int drainTo(List<WorkloadStore.StoredEvent> into, int max) {
-            int before = into.size();
-            queue.drainTo(into, max);
-            into.removeIf(e -> e == CLOSED);
-            return into.size() - before;
+            return queue.drainTo(into, max);
         }
 
         /** True when the stream fell too far behind, was closed, or the hub stopped, and must end; the client resumes. */
@@ -101,10 +84,9 @@ public final class EventHub implements AutoCloseable {
             return overflowed || closed;
         }
 
-        /** Ends the subscription (a revoked token, the hub stopping): its stream sees {@link #isDead()} and ends. */
+        /** Ends the subscription (the hub stopping): its stream sees {@link #isDead()} and ends. */
         public void close() {
             closed = true;
-            queue.offer(CLOSED);
             wake.run();
         }
 

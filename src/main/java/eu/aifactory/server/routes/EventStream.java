@@ -98,11 +98,6 @@ final class EventStream {
         }
     }
 
-    /** How many streams are open now, of everyone. */
-    int openStreams() {
-        return open.size();
-    }
-
     /** Ends the streams opened with this token (it was revoked). */
     void closeToken(String tokenHash) {
         open.stream().filter(c -> c.tokenHash.equals(tokenHash)).forEach(Connection::revoke);
