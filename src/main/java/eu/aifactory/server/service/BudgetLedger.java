@@ -176,14 +176,16 @@ public final class BudgetLedger {
         long started = System.nanoTime();
         int booked = 0;
         int conflicts = 0;
+        String after = "";
         while (true) {
-            List<LedgerStore.Booked> chunk = store.unbooked(BACKFILL_CHUNK);
+            List<LedgerStore.Booked> chunk = store.unbooked(after, BACKFILL_CHUNK);
             if (chunk.isEmpty()) {
                 break;
             }
             try {
                 store.jdbi().useTransaction(h -> chunk.forEach(w -> rebook(h, w, null)));
                 booked += chunk.size();
+                after = chunk.get(chunk.size() - 1).id();
             } catch (RuntimeException e) {
                 if (!Database.isUniqueViolation(e) || ++conflicts > 10) {
                     throw e;

@@ -199,11 +199,14 @@ public final class LedgerStore {
         return h.createQuery(BOOKED + "WHERE id = :id").bind("id", workloadId).map((rs, ctx) -> booked(rs)).findOne();
     }
 
-    /** Up to {@code limit} workloads the ledger does not know yet (from before V60, or bulk-loaded), by id. */
-    public List<Booked> unbooked(int limit) {
-        return jdbi.withHandle(h -> h.createQuery(BOOKED + "w WHERE NOT EXISTS (SELECT 1 FROM workload_commitments c "
-                        + "WHERE c.workload_id = w.id) ORDER BY id LIMIT :limit")
-                .bind("limit", limit)
+    /**
+     * Up to {@code limit} workloads with ids after {@code afterId} that the ledger does not know yet (from before V60,
+     * or bulk-loaded), by id: the caller pages on by the last id, so every workload is read once.
+     */
+    public List<Booked> unbooked(String afterId, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(BOOKED + "w WHERE w.id > :after AND NOT EXISTS (SELECT 1 FROM "
+                        + "workload_commitments c WHERE c.workload_id = w.id) ORDER BY w.id LIMIT :limit")
+                .bind("after", afterId).bind("limit", limit)
                 .map((rs, ctx) -> booked(rs))
                 .list());
     }
