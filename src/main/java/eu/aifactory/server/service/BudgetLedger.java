@@ -1,11 +1,11 @@
 package eu.aifactory.server.service;
 
 import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.energy.EnergyLedger;
 import eu.aifactory.server.energy.EnergyModel;
-import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.store.CatalogStore;
 import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.store.LedgerStore;
@@ -164,7 +164,7 @@ public final class BudgetLedger {
         if (plan.isEmpty() || version == null) {
             return BigDecimal.ZERO;
         }
-        return SimulatedExecutor.costOf(plan.get(), version, w.gpuCount(), w.expectedRuntimeS() * 1000);
+        return Pricing.costEur(plan.get(), version, w.gpuCount(), w.expectedRuntimeS() * 1000);
     }
 
     /**

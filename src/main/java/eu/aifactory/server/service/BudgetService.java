@@ -1,6 +1,7 @@
 package eu.aifactory.server.service;
 
 import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
@@ -11,7 +12,6 @@ import eu.aifactory.api.usage.Contact;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.server.auth.Principal;
 import eu.aifactory.server.energy.EnergyLedger;
-import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.routes.ProblemException;
 import eu.aifactory.server.store.AdminStore;
 import eu.aifactory.server.store.BudgetStore;
@@ -195,22 +195,20 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     // ---------------------------------------------------------------- the submit check
 
     /**
-     * Runs last in the submit's transaction: with a budget for the month, locks the project's ledger row and refuses
-     * the workload if its estimate does not fit (or uses an override); with or without a budget, books the estimate
-     * as committed.
+     * Runs last in the submit's transaction: locks the project's ledger row of the month, refuses the workload if a
+     * budget is set and its estimate does not fit (unless it uses an override), and books the estimate as committed.
+     * The lock comes first with or without a budget, as the booking writes that row anyway; the budget is read under
+     * it, so one an admin has just changed counts.
      */
     @Override
     public void admit(Handle h, Principal principal, WorkloadRow row, WorkloadService.Resolved resolved) {
-        BigDecimal estimate = SimulatedExecutor.costOf(resolved.plan(), resolved.version(), row.gpuCount(),
+        BigDecimal estimate = Pricing.costEur(resolved.plan(), resolved.version(), row.gpuCount(),
                 row.expectedRuntimeS() * 1000);
         String month = ledger.monthOf(row.createdAt());
-        if (store.budget(h, principal.tenantId(), row.projectId(), month).isPresent()) {
-            LedgerStore.Row locked = ledgerStore.lock(h, principal.tenantId(), row.projectId(), month);
-            // Read again under the lock: an admin may have just changed it.
-            Optional<BudgetStore.Budget> budget = store.budget(h, principal.tenantId(), row.projectId(), month);
-            if (budget.isPresent()) {
-                check(h, principal, row, month, budget.get(), locked, cents(estimate));
-            }
+        LedgerStore.Row locked = ledgerStore.lock(h, principal.tenantId(), row.projectId(), month);
+        Optional<BudgetStore.Budget> budget = store.budget(h, principal.tenantId(), row.projectId(), month);
+        if (budget.isPresent()) {
+            check(h, principal, row, month, budget.get(), locked, cents(estimate));
         }
         ledger.commit(h, row, estimate);
     }

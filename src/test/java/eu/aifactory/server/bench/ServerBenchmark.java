@@ -11,6 +11,7 @@ import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.store.WorkloadRow;
 import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.support.TestDatabases;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -78,7 +79,7 @@ public final class ServerBenchmark {
             return;
         }
         long t0 = System.nanoTime();
-        try (FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000)) {
+        try (FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000, TestClock.clock())) {
             System.out.printf(Locale.ROOT, "%n== Factory benchmark (%s, %d cores, Java %s)%n", postgres ? "PostgreSQL (embedded)"
                     : "H2 file", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             System.out.printf(Locale.ROOT, "start with demo seed: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -370,7 +371,7 @@ public final class ServerBenchmark {
         List<String> users = jdbi.withHandle(h -> h.createQuery("SELECT id FROM users WHERE tenant_id = :t ORDER BY id")
                 .bind("t", owner.tenantId()).mapTo(String.class).list());
         Random random = new Random(42);
-        long now = System.currentTimeMillis();
+        long now = TestClock.now().toEpochMilli();
         long start = System.nanoTime();
         int done = 0;
         while (done < count) {
