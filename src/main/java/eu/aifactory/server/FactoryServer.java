@@ -14,12 +14,13 @@ import eu.aifactory.server.seed.DemoBudgets;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
+import eu.aifactory.server.service.BudgetLedger;
 import eu.aifactory.server.service.BudgetService;
 import eu.aifactory.server.service.DatasetService;
-import eu.aifactory.server.service.EnergyService;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.store.AdminStore;
 import eu.aifactory.server.store.BudgetStore;
+import eu.aifactory.server.store.LedgerStore;
 import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
@@ -126,8 +127,11 @@ public final class FactoryServer implements AutoCloseable {
             events.start();
             BudgetStore budgetStore = new BudgetStore(database.jdbi());
             executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale(), budgetStore::allQuotas);
-            BudgetService budgets = new BudgetService(budgetStore, new AdminStore(database.jdbi()), catalog,
-                    new EnergyService(new EnergyStore(database.jdbi()), workloads, catalog, clock), clock);
+            BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), new EnergyStore(database.jdbi()),
+                    catalog);
+            workloads.onChange(ledger::changed);
+            ledger.backfill();
+            BudgetService budgets = new BudgetService(budgetStore, new AdminStore(database.jdbi()), catalog, ledger, clock);
             WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock,
                     budgets);
             if (!demoTenants.isEmpty()) {

@@ -12,10 +12,12 @@ import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.service.BudgetLedger;
 import eu.aifactory.server.service.BudgetService;
 import eu.aifactory.server.service.UsageService;
 import eu.aifactory.server.store.AdminStore;
 import eu.aifactory.server.store.BudgetStore;
+import eu.aifactory.server.store.LedgerStore;
 import eu.aifactory.server.store.CatalogStore;
 import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.store.TenantStore;
@@ -138,12 +140,14 @@ public final class FactoryApi {
         return app;
     }
 
-    /** Usage, budgets and quotas read the energy report's figures, so they share its service's arithmetic. */
+    /** Usage reads the energy report's figures; budgets read the ledger, which books them with the same arithmetic. */
     private static UsageRoutes usageRoutes(Auth auth, Services s) {
         BudgetStore budgetStore = new BudgetStore(s.database().jdbi());
         AdminStore adminStore = new AdminStore(s.database().jdbi());
         EnergyService energy = new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(), s.catalog(), s.clock());
-        BudgetService budgets = new BudgetService(budgetStore, adminStore, s.catalog(), energy, s.clock());
+        BudgetLedger ledger = new BudgetLedger(new LedgerStore(s.database().jdbi()),
+                new EnergyStore(s.database().jdbi()), s.catalog());
+        BudgetService budgets = new BudgetService(budgetStore, adminStore, s.catalog(), ledger, s.clock());
         UsageService usage = new UsageService(energy, budgets, budgetStore, s.tenants(), adminStore, s.catalog(), s.clock());
         return new UsageRoutes(auth, usage, budgets, budgetStore, s.catalog(), s.clock());
     }

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -46,6 +47,7 @@ public final class WorkloadStore {
 
     private final Jdbi jdbi;
     private volatile LongConsumer eventListener = id -> { };
+    private volatile ChangeListener changeListener = (h, id) -> { };
     private volatile Boolean h2;
 
     public WorkloadStore(Jdbi jdbi) {
@@ -59,6 +61,15 @@ public final class WorkloadStore {
     /** Hears of every committed event (its id), so the event stream can wake up without polling. */
     public void onEvent(LongConsumer listener) {
         this.eventListener = listener;
+    }
+
+    /** Hears, inside the transaction, of each change to a workload's status or charges (the budget ledger). */
+    public interface ChangeListener {
+        void changed(Handle h, String workloadId);
+    }
+
+    public void onChange(ChangeListener listener) {
+        this.changeListener = listener;
     }
 
     // ---------------------------------------------------------------- submit and idempotency
@@ -101,6 +112,15 @@ public final class WorkloadStore {
      * (after the first commits) and it answers with what the first request did.
      */
     public SubmitOutcome submit(String key, String requestHash, WorkloadRow w, String reason) {
+        return submit(key, requestHash, w, reason, h -> { });
+    }
+
+    /**
+     * The same, with {@code admit} run last in the insert's transaction: it may refuse the workload (throw, which rolls
+     * the insert back) or book it, e.g. against a budget, as part of the same commit.
+     */
+    public SubmitOutcome submit(String key, String requestHash, WorkloadRow w, String reason,
+                                Consumer<Handle> admit) {
         for (int attempt = 0; ; attempt++) {
             try {
                 long eventId = jdbi.inTransaction(h -> {
@@ -116,7 +136,9 @@ public final class WorkloadStore {
                         throw new UnableToExecuteStatementException(e, null);
                     }
                     insert(h, w);
-                    return appendHistory(h, w, w.status(), reason, w.createdAt());
+                    long id = appendHistory(h, w, w.status(), reason, w.createdAt());
+                    admit.accept(h);
+                    return id;
                 });
                 eventListener.accept(eventId);
                 return new Created(w);
@@ -590,6 +612,7 @@ public final class WorkloadStore {
             return false;
         }
         long eventId = appendHistory(h, w, status, reason, at);
+        changeListener.changed(h, w.id());
         h.afterCommit(() -> eventListener.accept(eventId));
         return true;
     }
@@ -684,6 +707,7 @@ public final class WorkloadStore {
                 .bind("p", progressMs).bind("c", costEur).bind("mj", energyMj).bind("wh", energyMj / 3_600_000L)
                 .bind("g", gpuSeconds).bind("l", logLines).bind("at", at).bind("id", workloadId)
                 .execute();
+        changeListener.changed(h, workloadId);
     }
 
     /**
