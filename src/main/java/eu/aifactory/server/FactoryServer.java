@@ -74,13 +74,24 @@ public final class FactoryServer implements AutoCloseable {
     }
 
     public static FactoryServer start(ServerConfig config) {
-        return start(config, SeedSource.bundled(), KEEP_ALIVE_MS);
+        return start(config, Clock.systemUTC());
+    }
+
+    public static FactoryServer start(ServerConfig config, Clock clock) {
+        return start(config, SeedSource.bundled(), KEEP_ALIVE_MS, clock);
     }
 
     /** Starts with other seed files (test fixtures) and another SSE keep-alive interval. */
     public static FactoryServer start(ServerConfig config, SeedSource seeds, long keepAliveMs) {
+        return start(config, seeds, keepAliveMs, Clock.systemUTC());
+    }
+
+    /**
+     * Starts on {@code clock}: seeded history, budgets for "this month", timestamps and simulated progress all read
+     * it, so a factory under test started on a clock that begins at a fixed instant gives the same answers on any day.
+     */
+    public static FactoryServer start(ServerConfig config, SeedSource seeds, long keepAliveMs, Clock clock) {
         long t0 = System.nanoTime();
-        Clock clock = Clock.systemUTC();
         Database database = Database.open(config.jdbcUrl());
         EventHub events = null;
         WorkloadExecutor executor = null;

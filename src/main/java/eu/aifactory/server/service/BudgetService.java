@@ -2,6 +2,7 @@ package eu.aifactory.server.service;
 
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
@@ -14,7 +15,6 @@ import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.Contact;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.server.auth.Principal;
-import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.routes.ProblemException;
 import eu.aifactory.server.store.AdminStore;
 import eu.aifactory.server.store.BudgetStore;
@@ -191,7 +191,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         if (plan.isEmpty() || version == null) {
             return BigDecimal.ZERO;
         }
-        return SimulatedExecutor.costOf(plan.get(), version, gpuCount, runtimeS * 1000);
+        return Pricing.costEur(plan.get(), version, gpuCount, runtimeS * 1000);
     }
 
     private static BigDecimal cents(BigDecimal value) {
@@ -238,7 +238,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
             }
             Me.Project project = new Me.Project(row.projectId(), row.projectId());
             BudgetStatus status = statuses(principal, List.of(project), currentMonth()).get(0);
-            BigDecimal estimate = cents(SimulatedExecutor.costOf(resolved.plan(), resolved.version(), row.gpuCount(),
+            BigDecimal estimate = cents(Pricing.costEur(resolved.plan(), resolved.version(), row.gpuCount(),
                     row.expectedRuntimeS() * 1000));
             BigDecimal after = status.spentEur().add(status.committedEur()).add(estimate);
             if (after.compareTo(status.budgetEur()) <= 0) {

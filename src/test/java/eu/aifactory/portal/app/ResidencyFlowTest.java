@@ -1,5 +1,6 @@
 package eu.aifactory.portal.app;
 
+import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.catalog.ArtifactKind;
@@ -59,7 +60,7 @@ class ResidencyFlowTest {
 
     @BeforeAll
     static void startFactory() throws Exception {
-        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
     }
 
     @AfterAll

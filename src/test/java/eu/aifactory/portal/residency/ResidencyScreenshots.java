@@ -1,5 +1,6 @@
 package eu.aifactory.portal.residency;
 
+import eu.aifactory.testing.TestClock;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.tenant.Role;
@@ -69,7 +70,7 @@ public final class ResidencyScreenshots {
         Platform.startup(() -> started.complete(null));
         Platform.setImplicitExit(false);
         started.get(1, TimeUnit.MINUTES);
-        try (FactoryServer server = FactoryServer.start(ServerConfig.inMemory(true, 1))) {
+        try (FactoryServer server = FactoryServer.start(ServerConfig.inMemory(true, 1), TestClock.clock())) {
             DemoUser admin = server.demoUsers().stream().filter(u -> u.role() == Role.TENANT_ADMIN).findFirst().orElseThrow();
             char[] token = admin.token().toCharArray();
             HttpFactoryClient client = new HttpFactoryClient(FactoryClientConfig.builder(server.baseUri()).token(token::clone).build());

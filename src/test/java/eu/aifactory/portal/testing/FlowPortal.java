@@ -1,5 +1,6 @@
 package eu.aifactory.portal.testing;
 
+import eu.aifactory.testing.TestClock;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.app.AppContext;
@@ -36,7 +37,8 @@ public final class FlowPortal {
         return AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
                 .executor(new FxTaskExecutor())
                 .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false);
+                .osPrefersDark(() -> false)
+                .clock(TestClock.clock());
     }
 
     /** Real HTTP clients that record, in {@code callsOnFxThread}, every call made on the FX thread. */

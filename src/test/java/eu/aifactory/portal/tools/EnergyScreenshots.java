@@ -1,5 +1,6 @@
 package eu.aifactory.portal.tools;
 
+import eu.aifactory.testing.TestClock;
 import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
@@ -59,7 +60,7 @@ public final class EnergyScreenshots {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
         try {
             capture(factory, "de", ThemeMode.LIGHT, window -> {
                 settleAndWrite(window.scene(), out.resolve("energy-de-light.png"));

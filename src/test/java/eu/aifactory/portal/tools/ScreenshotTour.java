@@ -1,5 +1,6 @@
 package eu.aifactory.portal.tools;
 
+import eu.aifactory.testing.TestClock;
 import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 
@@ -54,7 +55,7 @@ public final class ScreenshotTour {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
         try {
             ScreenshotTour tour = new ScreenshotTour(root.resolve("assets/screenshots"), factory);
             for (ThemeMode theme : List.of(ThemeMode.LIGHT, ThemeMode.DARK)) {

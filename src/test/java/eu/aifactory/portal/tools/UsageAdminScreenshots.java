@@ -1,5 +1,6 @@
 package eu.aifactory.portal.tools;
 
+import eu.aifactory.testing.TestClock;
 import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
@@ -30,8 +31,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +68,7 @@ public final class UsageAdminScreenshots {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
         Path dataDir = Files.createTempDirectory("portal-usage-shots");
         new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en")
                 .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
@@ -168,7 +167,7 @@ public final class UsageAdminScreenshots {
             BigDecimal target = budget.spentEur().add(budget.committedEur()).add(estimate)
                     .divide(new BigDecimal("0.9"), 0, RoundingMode.CEILING);
             try (HttpFactoryClient client = clientOf(factory, ADMIN)) {
-                client.putBudget(PROJECT, YearMonth.now(ZoneId.of("Europe/Berlin")), new BudgetUpdate(target, null));
+                client.putBudget(PROJECT, TestClock.siteMonth(), new BudgetUpdate(target, null));
             }
             onFx(() -> {
                 headroom.refresh();

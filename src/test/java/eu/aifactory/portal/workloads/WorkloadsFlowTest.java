@@ -1,5 +1,6 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -87,7 +88,7 @@ class WorkloadsFlowTest {
 
     @BeforeAll
     static void startFactory() {
-        server = FactoryServer.start(ServerConfig.inMemory(true, 600));
+        server = FactoryServer.start(ServerConfig.inMemory(true, 600), TestClock.clock());
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
     }
 
@@ -111,7 +112,7 @@ class WorkloadsFlowTest {
         ConnectionMonitor monitor = new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3);
         host = new StackPane();
         context = new PageContext(session, new I18n(I18n.ENGLISH), executor, monitor,
-                downloads.resolve("cache"), this::show);
+                downloads.resolve("cache"), this::show, TestClock.clock());
         mount = new WorkloadsMount(new SimpleObjectProperty<>(session), () -> true);
         stage.setScene(new Scene(host, 1280, 860));
         stage.show();

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -53,7 +54,8 @@ class WorkloadsMountTest {
         session.set(new Session(URI.create("http://127.0.0.1:1"), client, FakeFactoryClient.demoMe(), true));
         PageContext context = new PageContext(session.get(), new I18n(I18n.ENGLISH), executor,
                 new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3),
-                Files.createTempDirectory("workloads-mount"), navigated::add);
+                Files.createTempDirectory("workloads-mount"), navigated::add,
+                TestClock.clock());
         mount = new WorkloadsMount(session, () -> true);
         catalog = mount.withSubmit(new CatalogPage(context), context);
         stage.setScene(new Scene(new StackPane(catalog.view()), 1000, 700));

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -55,7 +56,7 @@ class WorkloadsSortHeaderTest {
         Session session = new Session(URI.create("http://127.0.0.1:1"), client, FakeFactoryClient.demoMe(), true);
         PageContext context = new PageContext(session, new I18n(I18n.ENGLISH), executor,
                 new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3),
-                Files.createTempDirectory("workloads-sort"), id -> { });
+                Files.createTempDirectory("workloads-sort"), id -> { }, TestClock.clock());
         page = (WorkloadsPage) new WorkloadsMount(new SimpleObjectProperty<>(session), () -> false).page(context);
         stage.setScene(new Scene(new StackPane(page.view()), 1200, 600));
         stage.show();

@@ -1,5 +1,6 @@
 package eu.aifactory.server.bench;
 
+import eu.aifactory.testing.TestClock;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
@@ -64,7 +65,7 @@ public final class ServerBenchmark {
         String url = postgres ? TestDatabases.durablePostgresUrl() : ServerConfig.h2FileUrl(dir);
         ServerConfig config = new ServerConfig("127.0.0.1", 0, url, dir, true, 1);
         long t0 = System.nanoTime();
-        try (FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000)) {
+        try (FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000, TestClock.clock())) {
             System.out.printf(Locale.ROOT, "%n== Factory benchmark (%s, %d cores, Java %s)%n", postgres ? "PostgreSQL (embedded)"
                     : "H2 file", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             System.out.printf(Locale.ROOT, "start with demo seed: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -233,7 +234,7 @@ public final class ServerBenchmark {
         List<String> users = jdbi.withHandle(h -> h.createQuery("SELECT id FROM users WHERE tenant_id = :t ORDER BY id")
                 .bind("t", owner.tenantId()).mapTo(String.class).list());
         Random random = new Random(42);
-        long now = System.currentTimeMillis();
+        long now = TestClock.now().toEpochMilli();
         long start = System.nanoTime();
         int done = 0;
         while (done < count) {

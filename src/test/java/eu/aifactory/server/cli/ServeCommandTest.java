@@ -1,5 +1,6 @@
 package eu.aifactory.server.cli;
 
+import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,7 +52,7 @@ class ServeCommandTest {
         assertThat(secret).startsWith("afp_").hasSizeGreaterThan(40);
 
         try (FactoryServer server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, ServerConfig.h2FileUrl(dir), dir,
-                false, 1))) {
+                false, 1), TestClock.clock())) {
             Api api = new Api(server.baseUri());
             JsonNode me = api.get("/v1/me", secret).json();
             assertThat(me.path("user").path("name").asText()).isEqualTo("Ida Ingenieurin");

@@ -1,5 +1,6 @@
 package eu.aifactory.server.routes;
 
+import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,7 +82,7 @@ class DatasetRoutesTest {
         assertThat(rows).isEqualTo(1);
 
         // The residency report's inventory lists it at the primary site, as a dataset of its project.
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = TestClock.now();
         JsonNode report = api.get("/v1/reports/residency?from=" + now.minusSeconds(86_400) + "&to="
                 + now.plusSeconds(60), engineer).json().path("report");
         JsonNode listedThere = null;

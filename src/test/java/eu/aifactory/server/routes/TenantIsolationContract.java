@@ -1,5 +1,6 @@
 package eu.aifactory.server.routes;
 
+import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -142,7 +143,7 @@ abstract class TenantIsolationContract {
 
     @Test
     void theResidencyReportNeverNamesAnotherTenantsObjects() {
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = TestClock.now();
         String period = "?from=" + now.minus(java.time.Duration.ofDays(120)) + "&to=" + now.plusSeconds(60);
         String acmeReport = api.get("/v1/reports/residency" + period, acme).body();
         String globexReport = api.get("/v1/reports/residency" + period, globex).body();
