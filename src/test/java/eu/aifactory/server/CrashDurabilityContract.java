@@ -42,7 +42,7 @@ import picocli.CommandLine;
  */
 abstract class CrashDurabilityContract {
 
-    private static final int SUBMITS_PER_ROUND = 300;
+    private static final int SUBMITS_PER_ROUND = 200;
     private static final int CLIENTS = 16;
     /** Kill points: the share of a round's submits acknowledged when the factory is killed. */
     private static final int[] KILL_AT_PERCENT = {30, 50, 70};
