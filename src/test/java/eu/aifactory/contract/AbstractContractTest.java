@@ -1,6 +1,5 @@
 package eu.aifactory.contract;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -61,6 +60,7 @@ import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

@@ -1,6 +1,5 @@
 package eu.aifactory.portal.app;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.catalog.ParameterSpec;
@@ -12,6 +11,7 @@ import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.portal.testing.FxThreadGuardClient;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;

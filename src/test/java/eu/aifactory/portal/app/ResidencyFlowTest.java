@@ -1,6 +1,5 @@
 package eu.aifactory.portal.app;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.catalog.ArtifactKind;
@@ -11,6 +10,7 @@ import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

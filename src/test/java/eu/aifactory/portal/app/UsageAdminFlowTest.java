@@ -1,6 +1,5 @@
 package eu.aifactory.portal.app;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.usage.BudgetStatus;
@@ -17,6 +16,7 @@ import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.usage.UsageViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package eu.aifactory.portal.energy;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.portal.app.AppContext;
@@ -10,6 +9,7 @@ import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;

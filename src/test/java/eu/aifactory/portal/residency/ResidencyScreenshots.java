@@ -1,6 +1,5 @@
 package eu.aifactory.portal.residency;
 
-import eu.aifactory.testing.TestClock;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.tenant.Role;
@@ -24,6 +23,7 @@ import eu.aifactory.portal.tools.Snapshots;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,6 +1,5 @@
 package eu.aifactory.portal.testing;
 
-import eu.aifactory.testing.TestClock;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.app.AppContext;
@@ -10,6 +9,7 @@ import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.FactoryConnector;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package eu.aifactory.portal.tools;
 
-import eu.aifactory.testing.TestClock;
 import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
 
 import eu.aifactory.portal.energy.EnergyView;
+import eu.aifactory.testing.TestClock;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -1,6 +1,5 @@
 package eu.aifactory.portal.tools;
 
-import eu.aifactory.testing.TestClock;
 import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 
@@ -14,6 +13,7 @@ import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.theme.ThemeMode;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

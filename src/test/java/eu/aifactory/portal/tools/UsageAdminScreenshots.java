@@ -1,6 +1,5 @@
 package eu.aifactory.portal.tools;
 
-import eu.aifactory.testing.TestClock;
 import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
@@ -27,6 +26,7 @@ import eu.aifactory.portal.usage.UsageViewModel;
 import eu.aifactory.portal.workloads.submit.HeadroomViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package eu.aifactory.portal.workloads;
 
-import eu.aifactory.testing.TestClock;
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.tenant.Me;
@@ -26,6 +25,7 @@ import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

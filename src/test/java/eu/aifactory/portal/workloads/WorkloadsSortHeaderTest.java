@@ -1,6 +1,5 @@
 package eu.aifactory.portal.workloads;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
@@ -12,6 +11,7 @@ import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,6 +1,5 @@
 package eu.aifactory.server.bench;
 
-import eu.aifactory.testing.TestClock;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
@@ -11,6 +10,7 @@ import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.store.WorkloadRow;
 import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.support.TestDatabases;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

@@ -1,12 +1,12 @@
 package eu.aifactory.server.cli;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,6 +1,5 @@
 package eu.aifactory.server.residency;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
@@ -24,6 +23,7 @@ import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;

@@ -1,6 +1,5 @@
 package eu.aifactory.server.routes;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;

@@ -1,6 +1,5 @@
 package eu.aifactory.server.routes;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;

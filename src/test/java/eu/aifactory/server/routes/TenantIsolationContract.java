@@ -1,12 +1,12 @@
 package eu.aifactory.server.routes;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

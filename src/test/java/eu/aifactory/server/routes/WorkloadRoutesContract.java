@@ -1,6 +1,5 @@
 package eu.aifactory.server.routes;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +8,7 @@ import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
 import eu.aifactory.server.util.Hashing;
+import eu.aifactory.testing.TestClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,12 +1,12 @@
 package eu.aifactory.server.seed;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
+import eu.aifactory.testing.TestClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

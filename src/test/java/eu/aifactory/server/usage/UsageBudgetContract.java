@@ -1,6 +1,5 @@
 package eu.aifactory.server.usage;
 
-import eu.aifactory.testing.TestClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,6 +7,7 @@ import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.time.Instant;
