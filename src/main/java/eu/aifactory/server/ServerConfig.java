@@ -54,9 +54,12 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         return new ServerConfig("127.0.0.1", 0, url, null, demo, timeScale);
     }
 
-    /** The JDBC URL of the H2 file database kept in {@code dataDir}. */
+    /**
+     * The JDBC URL of the H2 file database kept in {@code dataDir}. WRITE_DELAY=0: a commit is in the file before the
+     * factory answers (the database refuses any other delay on a persistent H2 URL).
+     */
     public static String h2FileUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("factory") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("factory") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     public ServerConfig withPort(int newPort) {
