@@ -91,6 +91,8 @@ class HttpEdgeTest {
             "/v1/reports/energy?from=%2B999999999-01-01T00:00:00Z&to=2026-03-01T00:00:00Z | from",
             "/v1/usage?from=2026-03-01T00:00:00Z&to=%2B10000-01-01T00:00:00Z          | to",
             "/v1/budgets?month=1969-12                                                | month",
+            "/v1/health?probe=a%00b                                                   | probe",
+            "/.well-known/factory-keys?probe=%00                                      | probe",
     })
     void badQueryParametersAreRefusedNamingTheParameter(String path, String field) {
         assertValidationProblem(api.get(path, factory.token("acme-admin")), field);
