@@ -19,8 +19,10 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", "Idempotency-Key header required", 400),
     /** The factory speaks HTTP/1.1 (and 1.0); a request in another version is the client's error, not an internal one. */
     UNSUPPORTED_HTTP_VERSION("unsupported-http-version", "HTTP version not supported", 505),
+    TOO_MANY_STREAMS("too-many-streams", "Too many event streams", 429),
     INTERNAL("internal", "Internal error", 500),
-    UNAVAILABLE("unavailable", "Factory unavailable", 503);
+    UNAVAILABLE("unavailable", "Factory unavailable", 503),
+    STREAMS_AT_CAPACITY("streams-at-capacity", "The factory serves as many event streams as it can", 503);
 
     private static final String BASE = "https://aifactory.eu/problems/";
 

@@ -14,12 +14,13 @@ import eu.aifactory.server.seed.DemoBudgets;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
+import eu.aifactory.server.service.BudgetLedger;
 import eu.aifactory.server.service.BudgetService;
 import eu.aifactory.server.service.DatasetService;
-import eu.aifactory.server.service.EnergyService;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.store.AdminStore;
 import eu.aifactory.server.store.BudgetStore;
+import eu.aifactory.server.store.LedgerStore;
 import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
@@ -74,13 +75,24 @@ public final class FactoryServer implements AutoCloseable {
     }
 
     public static FactoryServer start(ServerConfig config) {
-        return start(config, SeedSource.bundled(), KEEP_ALIVE_MS);
+        return start(config, Clock.systemUTC());
+    }
+
+    public static FactoryServer start(ServerConfig config, Clock clock) {
+        return start(config, SeedSource.bundled(), KEEP_ALIVE_MS, clock);
     }
 
     /** Starts with other seed files (test fixtures) and another SSE keep-alive interval. */
     public static FactoryServer start(ServerConfig config, SeedSource seeds, long keepAliveMs) {
+        return start(config, seeds, keepAliveMs, Clock.systemUTC());
+    }
+
+    /**
+     * Starts on {@code clock}: seeded history, budgets for "this month", timestamps and simulated progress all read
+     * it, so a factory under test started on a clock that begins at a fixed instant gives the same answers on any day.
+     */
+    public static FactoryServer start(ServerConfig config, SeedSource seeds, long keepAliveMs, Clock clock) {
         long t0 = System.nanoTime();
-        Clock clock = Clock.systemUTC();
         Database database = Database.open(config.jdbcUrl());
         EventHub events = null;
         WorkloadExecutor executor = null;
@@ -115,8 +127,11 @@ public final class FactoryServer implements AutoCloseable {
             events.start();
             BudgetStore budgetStore = new BudgetStore(database.jdbi());
             executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale(), budgetStore::allQuotas);
-            BudgetService budgets = new BudgetService(budgetStore, new AdminStore(database.jdbi()), catalog,
-                    new EnergyService(new EnergyStore(database.jdbi()), workloads, catalog, clock), clock);
+            BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), new EnergyStore(database.jdbi()),
+                    catalog);
+            workloads.onChange(ledger::changed);
+            ledger.backfill();
+            BudgetService budgets = new BudgetService(budgetStore, new AdminStore(database.jdbi()), catalog, ledger, clock);
             WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock,
                     budgets);
             if (!demoTenants.isEmpty()) {
@@ -137,7 +152,7 @@ public final class FactoryServer implements AutoCloseable {
             DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
             Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
                     estimates, events, clock, version(), keepAliveMs, residency, signingKeys,
-                    new DownloadLog(residencyStore, clock), datasets));
+                    new DownloadLog(residencyStore, clock), datasets, config.maxEventStreams()));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

@@ -13,8 +13,13 @@ import java.util.UUID;
  *                  in-memory factory (a fresh secret and signing key per run)
  * @param demo      seed demo tenants, users and 90 days of history when the database has no tenants
  * @param timeScale how much faster than real time simulated work runs (600 = ten minutes per second)
+ * @param maxEventStreams how many {@code /v1/events} streams the factory serves at once, of all users together
  */
-public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale) {
+public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
+                           int maxEventStreams) {
+
+    /** Streams hold no thread, only a connection and a small queue: a few thousand fit one factory. */
+    public static final int DEFAULT_MAX_EVENT_STREAMS = 2_000;
 
     public ServerConfig {
         if (host == null || host.isBlank()) {
@@ -29,6 +34,13 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
             throw new IllegalArgumentException("timeScale must be a positive number, was " + timeScale);
         }
+        if (maxEventStreams < 1) {
+            throw new IllegalArgumentException("maxEventStreams must be at least 1, was " + maxEventStreams);
+        }
+    }
+
+    public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale) {
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, DEFAULT_MAX_EVENT_STREAMS);
     }
 
     /** The portal's embedded factory: loopback, a free port, an H2 file under {@code dataDir}, demo data. */
@@ -42,24 +54,31 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         return new ServerConfig("127.0.0.1", 0, url, null, demo, timeScale);
     }
 
-    /** The JDBC URL of the H2 file database kept in {@code dataDir}. */
+    /**
+     * The JDBC URL of the H2 file database kept in {@code dataDir}. WRITE_DELAY=0: a commit is in the file before the
+     * factory answers (the database refuses any other delay on a persistent H2 URL).
+     */
     public static String h2FileUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("factory") + ";DB_CLOSE_ON_EXIT=FALSE";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("factory") + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale);
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams);
     }
 
     public ServerConfig withJdbcUrl(String newJdbcUrl) {
-        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale);
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams);
     }
 
     public ServerConfig withTimeScale(double newTimeScale) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams);
+    }
+
+    public ServerConfig withMaxEventStreams(int newMaxEventStreams) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams);
     }
 }

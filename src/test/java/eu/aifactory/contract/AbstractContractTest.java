@@ -60,6 +60,7 @@ import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -68,8 +69,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -121,8 +120,8 @@ abstract class AbstractContractTest {
 
     @BeforeAll
     void startFactory() {
-        factoryStarted = Instant.now();
-        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600));
+        factoryStarted = TestClock.now();
+        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600), TestClock.clock());
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
         otherTenantEngineer = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
@@ -404,7 +403,7 @@ abstract class AbstractContractTest {
 
     @Test
     void residencyReportVerifiesOfflineWithThePublishedKeysAndAnEditBreaksIt() {
-        Instant now = Instant.now();
+        Instant now = TestClock.now();
         JsonNode signed = client.residencyReport(now.minus(Duration.ofDays(90)), now);
         JwkSet keys = client.factoryKeys();
         assertThat(SignedDocument.verify(signed, keys).valid()).isTrue();
@@ -428,7 +427,7 @@ abstract class AbstractContractTest {
         DemoUser managerUser = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ACCOUNT_MANAGER && u.tenantId().equals(engineer.tenantId())).findFirst().orElseThrow();
         try (FactoryClient admin = clientFor(adminUser.token()); FactoryClient manager = clientFor(managerUser.token())) {
-            Instant to = Instant.now();
+            Instant to = TestClock.now();
             Instant from = to.minus(Duration.ofDays(40));
             for (UsageGroupBy groupBy : UsageGroupBy.values()) {
                 UsageReport report = manager.usage(from, to, groupBy);
@@ -448,7 +447,7 @@ abstract class AbstractContractTest {
             List<BudgetStatus> budgets = manager.budgets(null);
             assertThat(budgets).extracting(BudgetStatus::level).contains(BudgetLevel.WARN_80);
             assertThat(budgets).extracting(BudgetStatus::level).containsAnyOf(BudgetLevel.OK, BudgetLevel.WARN_50);
-            assertThat(manager.budgets(YearMonth.now(ZoneId.of("Europe/Berlin")))).hasSameSizeAs(budgets);
+            assertThat(manager.budgets(TestClock.siteMonth())).hasSameSizeAs(budgets);
 
             Headroom headroom = client.headroom(client.me().projects().get(0).id());
             assertThat(headroom.contacts()).extracting(c -> c.name()).contains(adminUser.userName());
@@ -464,7 +463,7 @@ abstract class AbstractContractTest {
             assertThat(admin.listTokens()).extracting(ApiToken::id).contains(token.token().id());
             admin.revokeToken(token.token().id());
 
-            BudgetStatus set = admin.putBudget(project.id(), YearMonth.now(ZoneId.of("Europe/Berlin")),
+            BudgetStatus set = admin.putBudget(project.id(), TestClock.siteMonth(),
                     new BudgetUpdate(new BigDecimal("0.00"), new BigDecimal("10.000")));
             assertThat(set.budgetEur()).isEqualByComparingTo("0");
             AppDetail app = client.getApp("visual-quality-inspection");

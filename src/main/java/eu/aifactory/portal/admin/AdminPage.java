@@ -3,7 +3,6 @@ package eu.aifactory.portal.admin;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.SiteTime;
-import java.time.Clock;
 import javafx.scene.Node;
 
 /** The Admin page in the shell (tenant admins only): reads the tenant's users, tokens, projects and budgets on first show. */
@@ -18,7 +17,7 @@ public final class AdminPage implements Page {
     public AdminPage(PageContext context) {
         this.context = context;
         this.viewModel = new AdminViewModel(context.session().client(), context.executor(), context.connection(),
-                context.i18n(), Clock.systemUTC(), SiteTime.ZONE);
+                context.i18n(), context.clock(), SiteTime.ZONE);
     }
 
     @Override

@@ -72,6 +72,8 @@ public final class AppContext implements AutoCloseable {
     private final BackgroundDemoFactory demoFactory;
     /** Where exports go; null for each page's native file chooser. */
     private final SaveDialog saveDialog;
+    /** What "now" is for the pages and the connection monitor; a test sets one that starts at a fixed instant. */
+    private final Clock clock;
 
     private AppContext(Builder b) {
         this.dataDir = b.dataDir;
@@ -88,6 +90,7 @@ public final class AppContext implements AutoCloseable {
         this.connector = b.connector != null ? b.connector : this::httpClient;
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
         this.saveDialog = b.saveDialog;
+        this.clock = b.clock;
         registerPages();
     }
 
@@ -107,7 +110,7 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
                 context.session(), secrets::kind, sessions::signOut),
                 new TrustedKeysViewModel(KeyPinStore.forFactory(trustDir(), context.session().factoryKey(),
-                        Clock.systemUTC()), executor, i18n), i18n));
+                        clock), executor, i18n), i18n));
     }
 
     /** Where the factories' signing keys are pinned: the Residency page pins, Settings shows and forgets. */
@@ -138,7 +141,7 @@ public final class AppContext implements AutoCloseable {
     /** Everything the window needs. */
     public ShellServices shellServices() {
         return new ShellServices(i18n, executor, settings, secrets, sessions, monitor, connector, demoFactory, pages,
-                dataDir.resolve("cache"));
+                dataDir.resolve("cache"), clock);
     }
 
     private HttpFactoryClient httpClient(URI baseUrl, String token) {

@@ -7,6 +7,7 @@ import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.db.IncompatibleSchemaException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +40,12 @@ public final class EmbeddedFactory {
     }
 
     public static DemoFactoryStarter starter(ServerConfig config) {
+        return starter(config, Clock.systemUTC());
+    }
+
+    public static DemoFactoryStarter starter(ServerConfig config, Clock clock) {
         return () -> {
-            FactoryServer server = FactoryServer.start(config);
+            FactoryServer server = FactoryServer.start(config, clock);
             DemoFactory factory = new DemoFactory(server.baseUri(), server.demoUsers().stream()
                     .map(user -> new DemoAccount(user.userId(), user.userName(), user.tenantName(), user.role(), user.token()))
                     .toList());

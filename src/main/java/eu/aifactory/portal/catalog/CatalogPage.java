@@ -4,7 +4,6 @@ import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.beans.value.ChangeListener;
 import javafx.scene.Node;
 
@@ -23,7 +22,7 @@ public final class CatalogPage implements Page {
     public CatalogPage(PageContext context) {
         this.context = context;
         this.viewModel = new CatalogViewModel(context.session().client(), context.executor(), context.i18n(),
-                new CatalogCache(cacheDirectory(context)), Clock.systemUTC());
+                new CatalogCache(cacheDirectory(context)), context.clock());
         ConnectionMonitor monitor = context.connection();
         viewModel.setFactoryContact(new CatalogViewModel.FactoryContact() {
             @Override

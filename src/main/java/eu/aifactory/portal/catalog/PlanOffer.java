@@ -1,6 +1,7 @@
 package eu.aifactory.portal.catalog;
 
 import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import java.math.BigDecimal;
 
@@ -11,8 +12,7 @@ import java.math.BigDecimal;
 public record PlanOffer(ResourcePlan plan, BigDecimal eurPerHour) {
 
     public static PlanOffer of(ResourcePlan plan, AppVersion version) {
-        BigDecimal licence = version.pricePerGpuHourEur() == null ? BigDecimal.ZERO : version.pricePerGpuHourEur();
-        return new PlanOffer(plan, plan.eurPerHour().add(licence.multiply(BigDecimal.valueOf(plan.gpuCount()))));
+        return new PlanOffer(plan, Pricing.hourlyEur(plan, version));
     }
 
     public int peakWatts() {

@@ -3,7 +3,6 @@ package eu.aifactory.portal.energy;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.SiteTime;
-import java.time.Clock;
 import javafx.scene.Node;
 
 /** The Energy page in the shell: loads last quarter's report the first time it is shown. */
@@ -18,7 +17,7 @@ public final class EnergyPage implements Page {
     public EnergyPage(PageContext context) {
         this.context = context;
         this.viewModel = new EnergyViewModel(context.session().client(), context.executor(), context.connection(),
-                Clock.systemUTC(), SiteTime.ZONE);
+                context.clock(), SiteTime.ZONE);
     }
 
     @Override

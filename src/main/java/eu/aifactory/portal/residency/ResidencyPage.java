@@ -6,7 +6,6 @@ import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.SaveDialog;
 import java.nio.file.Path;
-import java.time.Clock;
 import javafx.scene.Node;
 
 /**
@@ -29,7 +28,7 @@ public final class ResidencyPage implements Page {
         this.context = context;
         this.saveDialog = saveDialog;
         this.viewModel = new ResidencyViewModel(context.session().client(), context.executor(), context.i18n(),
-                KeyPinStore.forFactory(trustDir, context.session().factoryKey(), Clock.systemUTC()), Clock.systemUTC());
+                KeyPinStore.forFactory(trustDir, context.session().factoryKey(), context.clock()), context.clock());
         ConnectionMonitor monitor = context.connection();
         viewModel.setFactoryContact(new ResidencyViewModel.FactoryContact() {
             @Override

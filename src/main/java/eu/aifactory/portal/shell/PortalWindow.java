@@ -101,7 +101,7 @@ public final class PortalWindow {
         } else {
             ShellViewModel viewModel = new ShellViewModel(session, services.i18n(), services.monitor());
             PageContext context = new PageContext(session, services.i18n(), services.executor(), services.monitor(),
-                    services.cacheDir(), viewModel::navigate);
+                    services.cacheDir(), viewModel::navigate, services.clock());
             shell = new ShellView(viewModel, services.pages(), context, services.i18n());
             content = shell;
         }

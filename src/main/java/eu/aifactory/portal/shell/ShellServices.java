@@ -6,6 +6,7 @@ import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.settings.SecretStore;
 import eu.aifactory.portal.settings.SettingsService;
 import java.nio.file.Path;
+import java.time.Clock;
 
 /**
  * What the window needs from the composition root.
@@ -14,5 +15,6 @@ import java.nio.file.Path;
  */
 public record ShellServices(I18n i18n, TaskExecutor executor, SettingsService settings, SecretStore secrets,
                             SessionManager sessions, ConnectionMonitor monitor, FactoryConnector connector,
-                            DemoFactory.Launcher demoLauncher, PageRegistry pages, Path cacheDir) {
+                            DemoFactory.Launcher demoLauncher, PageRegistry pages, Path cacheDir,
+                            Clock clock) {
 }

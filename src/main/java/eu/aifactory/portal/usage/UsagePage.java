@@ -3,12 +3,10 @@ package eu.aifactory.portal.usage;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.SiteTime;
-import java.time.Clock;
 import javafx.scene.Node;
 
 /** The Usage page in the shell (account managers and tenant admins): loads this quarter the first time it is shown. */
 public final class UsagePage implements Page {
-
 
     private final PageContext context;
     private final UsageViewModel viewModel;
@@ -16,13 +14,9 @@ public final class UsagePage implements Page {
     private boolean loaded;
 
     public UsagePage(PageContext context) {
-        this(context, Clock.systemUTC());
-    }
-
-    public UsagePage(PageContext context, Clock clock) {
         this.context = context;
         this.viewModel = new UsageViewModel(context.session().client(), context.executor(), context.connection(),
-                clock, SiteTime.ZONE);
+                context.clock(), SiteTime.ZONE);
     }
 
     @Override

@@ -4,7 +4,6 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.PageContext;
-import java.time.Clock;
 import java.util.function.Consumer;
 import javafx.scene.Node;
 
@@ -27,7 +26,7 @@ public final class WorkloadsPage implements Page {
             }
         };
         this.viewModel = new WorkloadsViewModel(context.session().client(), context.executor(), context.session().me(),
-                feature.events(), Clock.systemUTC(), contact);
+                feature.events(), context.clock(), contact);
         // Rows seen in the table tell the notifier whose workloads they are, without asking the factory.
         viewModel.rows().addListener((javafx.collections.ListChangeListener<Workload>) change -> {
             while (change.next()) {

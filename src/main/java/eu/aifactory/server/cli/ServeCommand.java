@@ -43,7 +43,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", defaultValue = "18080", description = "TCP port; 0 picks a free one (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--db", description = "JDBC URL of the database (H2 or PostgreSQL). Default: an H2 file in --data-dir.")
+    @Option(names = "--db", description = "JDBC URL of the database (H2 or PostgreSQL). Default: an H2 file in --data-dir. "
+            + "H2 runs with WRITE_DELAY=0 and PostgreSQL with synchronous_commit on, so an answered write survives a crash.")
     String db;
 
     @Option(names = "--data-dir", description = "Directory for the H2 database and the install secret. Default: the user's data directory.")
@@ -54,6 +55,10 @@ public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--time-scale", defaultValue = "1", description = "How much faster than real time simulated work runs (default: ${DEFAULT-VALUE}).")
     double timeScale;
+
+    @Option(names = "--max-event-streams", defaultValue = "" + ServerConfig.DEFAULT_MAX_EVENT_STREAMS,
+            description = "How many /v1/events streams to serve at once, of all users together (default: ${DEFAULT-VALUE}).")
+    int maxEventStreams;
 
     Path dataDir() {
         return dataDir != null ? dataDir : DataDirs.factoryDataDir();
@@ -75,7 +80,10 @@ public final class ServeCommand implements Callable<Integer> {
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
         }
-        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale);
+        if (maxEventStreams < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-streams must be at least 1");
+        }
+        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale, maxEventStreams);
         FactoryServer server;
         try {
             server = FactoryServer.start(config);

@@ -38,16 +38,27 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Opens the pool and brings the schema to the newest migration. */
+    /**
+     * Opens the pool and brings the schema to the newest migration. A persistent H2 database runs with WRITE_DELAY=0
+     * and PostgreSQL with synchronous_commit on, so a committed write survives a crash of the factory; a URL that
+     * asks otherwise is refused (see {@link Durability}).
+     */
     public static Database open(String jdbcUrl) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(Durability.connectUrl(jdbcUrl));
         config.setPoolName("factory-db");
         config.setMaximumPoolSize(16);
         config.setMinimumIdle(2);
         config.setConnectionTimeout(10_000);
-        HikariDataSource dataSource = new HikariDataSource(config);
+        Durability.configure(config, jdbcUrl);
+        HikariDataSource dataSource;
         try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw Durability.explain(e, jdbcUrl);
+        }
+        try {
+            Durability.check(dataSource, jdbcUrl);
             Flyway.configure()
                     .dataSource(dataSource)
                     .locations("classpath:db/migration")

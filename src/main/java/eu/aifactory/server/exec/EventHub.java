@@ -2,23 +2,29 @@ package eu.aifactory.server.exec;
 
 import eu.aifactory.server.store.WorkloadStore;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fans committed events out to live subscribers (the SSE streams), strictly in id order.
+ * Fans committed events out to live subscribers (the SSE streams), strictly in commit order.
  *
- * <p>Event ids come from an identity column, so a transaction that took id 7 may commit after the one that took
- * id 8. The hub therefore only passes the watermark over contiguous ids; a gap is waited for up to
+ * <p>An event's position comes from an identity column, so a transaction that took position 7 may commit after the
+ * one that took 8. The hub therefore only passes the watermark over contiguous positions; a gap is waited for up to
  * {@link #GAP_TIMEOUT_MS} (it is then a rolled-back insert and skipped). A subscriber that registers gets the
- * current watermark: everything up to it comes from the database, everything after it from its queue.
+ * current watermark: everything up to it comes from the database, everything after it from its queue. The hub
+ * never writes to a network connection itself: it queues events and wakes the subscriber, whose stream writes
+ * without blocking.
  */
 public final class EventHub implements AutoCloseable {
 
@@ -26,7 +32,6 @@ public final class EventHub implements AutoCloseable {
     static final long GAP_TIMEOUT_MS = 2_000;
     private static final long MIN_PUMP_MS = 20;
     private static final int BATCH = 1_000;
-    private static final WorkloadStore.StoredEvent CLOSED = new WorkloadStore.StoredEvent(null, "", "");
 
     private final WorkloadStore store;
     private final Clock clock;
@@ -37,19 +42,27 @@ public final class EventHub implements AutoCloseable {
     private long gapId = -1;
     private long gapSince;
     private Thread thread;
+    private ScheduledExecutorService timer;
 
-    /** One live stream: the tenant it belongs to, which events it may see, and its queue. */
+    /** One live stream: the tenant it belongs to, which events it may see, its queue and how to wake it. */
     public static final class Subscriber {
         private final String tenantId;
         private final Predicate<WorkloadStore.StoredEvent> visible;
+        private final Runnable wake;
         private final BlockingQueue<WorkloadStore.StoredEvent> queue = new LinkedBlockingQueue<>(10_000);
         private volatile boolean overflowed;
         private volatile boolean closed;
         private long startWatermark;
 
         public Subscriber(String tenantId, Predicate<WorkloadStore.StoredEvent> visible) {
+            this(tenantId, visible, () -> { });
+        }
+
+        /** {@code wake} runs on the hub's thread after new events were queued, and on the closing thread at the end. */
+        public Subscriber(String tenantId, Predicate<WorkloadStore.StoredEvent> visible, Runnable wake) {
             this.tenantId = tenantId;
             this.visible = visible;
+            this.wake = wake;
         }
 
         /** The watermark when it registered: events up to here must be read from the database. */
@@ -61,18 +74,20 @@ public final class EventHub implements AutoCloseable {
             return visible.test(event);
         }
 
-        /** The next event, or null after {@code timeoutMs}; also null once the hub closed it. */
-        public WorkloadStore.StoredEvent poll(long timeoutMs) throws InterruptedException {
-            if (closed) {
-                return null;
-            }
-            WorkloadStore.StoredEvent event = queue.poll(timeoutMs, TimeUnit.MILLISECONDS);
-            return event == CLOSED ? null : event;
+        /** Moves up to {@code max} queued events into {@code into} without waiting; returns how many. */
+        public int drainTo(List<WorkloadStore.StoredEvent> into, int max) {
+            return queue.drainTo(into, max);
         }
 
-        /** True when the stream fell too far behind (or the hub stopped) and must end; the client resumes. */
+        /** True when the stream fell too far behind, was closed, or the hub stopped, and must end; the client resumes. */
         public boolean isDead() {
             return overflowed || closed;
+        }
+
+        /** Ends the subscription (the hub stopping): its stream sees {@link #isDead()} and ends. */
+        public void close() {
+            closed = true;
+            wake.run();
         }
 
         void offer(WorkloadStore.StoredEvent event) {
@@ -112,6 +127,27 @@ public final class EventHub implements AutoCloseable {
 
     public void unsubscribe(Subscriber subscriber) {
         subscribers.remove(subscriber);
+    }
+
+    /**
+     * Runs {@code task} every {@code periodMs} on the hub's timer thread until the hub closes: the streams' keep-alives
+     * and credential checks. The task must not block.
+     */
+    public synchronized void repeat(long periodMs, Runnable task) {
+        if (timer == null) {
+            timer = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "factory-events-timer");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                LOG.error("Periodic event stream task failed", e);
+            }
+        }, periodMs, periodMs, TimeUnit.MILLISECONDS);
     }
 
     public void wake() {
@@ -164,16 +200,22 @@ public final class EventHub implements AutoCloseable {
             if (upTo == from) {
                 return;
             }
-            List<WorkloadStore.StoredEvent> events = store.events(null, from, upTo, Integer.MAX_VALUE);
+            List<WorkloadStore.StoredEvent> events = store.events(from, upTo);
+            Set<Subscriber> woken = new LinkedHashSet<>();
             synchronized (dispatch) {
                 for (WorkloadStore.StoredEvent event : events) {
                     for (Subscriber s : subscribers) {
                         if (s.tenantId.equals(event.tenantId()) && s.visible(event)) {
                             s.offer(event);
+                            woken.add(s);
                         }
                     }
                 }
                 watermark = upTo;
+            }
+            // Outside the lock: a stream that wakes may read its replay from the database before it writes.
+            for (Subscriber s : woken) {
+                s.wake.run();
             }
             if (upTo != ids.get(ids.size() - 1)) {
                 return;
@@ -185,13 +227,15 @@ public final class EventHub implements AutoCloseable {
     @Override
     public void close() {
         wakeup.stop();
-        for (Subscriber s : subscribers) {
-            s.closed = true;
-            s.queue.offer(CLOSED);
+        for (Subscriber s : new ArrayList<>(subscribers)) {
+            s.close();
         }
         Thread t;
         synchronized (this) {
             t = thread;
+            if (timer != null) {
+                timer.shutdownNow();
+            }
         }
         if (t != null) {
             try {

@@ -2,6 +2,7 @@ package eu.aifactory.server.exec;
 
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.WorkloadStatus;
@@ -13,7 +14,6 @@ import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
 import eu.aifactory.server.util.StatusReasons;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -444,17 +444,10 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     }
 
     private static BigDecimal cost(WorkloadRow w, AppVersion version, ResourcePlan plan, long progressMs) {
-        return costOf(plan, version, w.gpuCount(), progressMs);
+        return Pricing.costEur(plan, version, w.gpuCount(), progressMs);
     }
 
     private static long gpuSeconds(WorkloadRow w, long progressMs) {
         return progressMs / 1000 * w.gpuCount();
-    }
-
-    /** Cost of a run of {@code progressMs} simulated milliseconds, as the executor charges it. */
-    public static BigDecimal costOf(ResourcePlan plan, AppVersion version, int gpuCount, long progressMs) {
-        BigDecimal hours = BigDecimal.valueOf(progressMs).divide(BigDecimal.valueOf(3_600_000L), 10, RoundingMode.HALF_UP);
-        BigDecimal hourly = plan.eurPerHour().add(version.pricePerGpuHourEur().multiply(BigDecimal.valueOf(gpuCount)));
-        return hourly.multiply(hours).setScale(4, RoundingMode.HALF_UP);
     }
 }

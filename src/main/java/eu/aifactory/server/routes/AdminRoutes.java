@@ -39,12 +39,14 @@ final class AdminRoutes {
     private final AdminStore store;
     private final TenantStore tenants;
     private final Clock clock;
+    private final EventStream streams;
 
-    AdminRoutes(Auth auth, AdminStore store, TenantStore tenants, Clock clock) {
+    AdminRoutes(Auth auth, AdminStore store, TenantStore tenants, Clock clock, EventStream streams) {
         this.auth = auth;
         this.store = store;
         this.tenants = tenants;
         this.clock = clock;
+        this.streams = streams;
     }
 
     // ---------------------------------------------------------------- users
@@ -113,8 +115,10 @@ final class AdminRoutes {
             }
             return store.user(h, principal.tenantId(), userId).orElseThrow();
         });
-        // Roles, projects and the disabled flag apply to the next request, not after the auth cache expires.
+        // Roles, projects and the disabled flag apply to the next request, not after the auth cache expires; open
+        // event streams end, and the client reconnects under the new rights (a disabled user cannot).
         auth.invalidate();
+        streams.closeUser(userId);
         LOG.info("User {} of tenant {} changed by {}", userId, principal.tenantId(), principal.userId());
         Http.json(ctx, 200, updated);
     }
@@ -152,11 +156,13 @@ final class AdminRoutes {
     void revokeToken(Context ctx) {
         Principal principal = admin(ctx, "revoke tokens");
         String tokenId = ctx.pathParam("tokenId");
-        store.jdbi().useTransaction(h -> {
+        String hash = store.jdbi().inTransaction(h -> {
             store.token(h, principal.tenantId(), tokenId).orElseThrow(() -> ProblemException.notFound("Token " + tokenId));
             store.revokeToken(h, tokenId, clock.millis());
+            return store.tokenHash(h, tokenId);
         });
         auth.invalidate();
+        streams.closeToken(hash);
         LOG.info("Token {} of tenant {} revoked by {}", tokenId, principal.tenantId(), principal.userId());
         ctx.status(204);
     }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 final class Auth {
 
     private static final String ATTRIBUTE = "factory.principal";
+    private static final String TOKEN_ATTRIBUTE = "factory.tokenHash";
 
     static final long CACHE_MILLIS = 5_000;
     private static final int CACHE_LIMIT = 10_000;
@@ -40,17 +41,24 @@ final class Auth {
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts[1].length() > 200) {
             throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
         }
-        Principal principal = lookup(parts[1].trim());
+        String token = parts[1].trim();
+        String hash = Tokens.hash(token);
+        Principal principal = lookup(token, hash);
         ctx.attribute(ATTRIBUTE, principal);
+        ctx.attribute(TOKEN_ATTRIBUTE, hash);
         return principal;
+    }
+
+    /** The hash of the token that authenticated this request (after {@link #require}): how an open stream is revoked. */
+    String tokenHash(Context ctx) {
+        return ctx.attribute(TOKEN_ATTRIBUTE);
     }
 
     /**
      * Known tokens are cached for a few seconds: most requests then need no database round trip to authenticate.
      * A role or project change therefore applies within {@link #CACHE_MILLIS}. Unknown tokens are never cached.
      */
-    private Principal lookup(String token) {
-        String hash = Tokens.hash(token);
+    private Principal lookup(String token, String hash) {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(hash);
         if (cached != null && cached.expiresAt() > now) {

@@ -12,10 +12,12 @@ import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.service.EstimateService;
 import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.service.BudgetLedger;
 import eu.aifactory.server.service.BudgetService;
 import eu.aifactory.server.service.UsageService;
 import eu.aifactory.server.store.AdminStore;
 import eu.aifactory.server.store.BudgetStore;
+import eu.aifactory.server.store.LedgerStore;
 import eu.aifactory.server.store.CatalogStore;
 import eu.aifactory.server.store.EnergyStore;
 import eu.aifactory.server.store.TenantStore;
@@ -54,7 +56,8 @@ public final class FactoryApi {
     public record Services(Database database, TenantStore tenants, CatalogStore catalog, WorkloadStore workloads,
                            WorkloadService workloadService, EstimateService estimates, EventHub events, Clock clock,
                            String version, long keepAliveMs, ResidencyReportService residency,
-                           SigningKeyStore signingKeys, DownloadLog downloads, DatasetService datasets) {
+                           SigningKeyStore signingKeys, DownloadLog downloads, DatasetService datasets,
+                           int maxEventStreams) {
     }
 
     public static Javalin create(Services s) {
@@ -68,13 +71,14 @@ public final class FactoryApi {
         Auth auth = new Auth(s.tenants());
         CatalogRoutes catalog = new CatalogRoutes(auth, s.catalog(), s.estimates());
         WorkloadRoutes workloads = new WorkloadRoutes(auth, s.workloadService(), s.workloads());
-        EventStream events = new EventStream(auth, s.events(), s.workloads(), s.keepAliveMs());
+        EventStream events = new EventStream(auth, s.events(), s.workloads(), s.tenants(), s.keepAliveMs(),
+                s.maxEventStreams());
         EnergyRoutes energy = new EnergyRoutes(auth, new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(),
                 s.catalog(), s.clock()));
         ResidencyRoutes residency = new ResidencyRoutes(auth, s.residency(), s.signingKeys(), s.downloads());
         DatasetRoutes datasets = new DatasetRoutes(auth, s.datasets());
         UsageRoutes usage = usageRoutes(auth, s);
-        AdminRoutes admin = new AdminRoutes(auth, new AdminStore(s.database().jdbi()), s.tenants(), s.clock());
+        AdminRoutes admin = new AdminRoutes(auth, new AdminStore(s.database().jdbi()), s.tenants(), s.clock(), events);
 
         app.before(ctx -> {
             String requestId = Ids.next("req");
@@ -138,12 +142,14 @@ public final class FactoryApi {
         return app;
     }
 
-    /** Usage, budgets and quotas read the energy report's figures, so they share its service's arithmetic. */
+    /** Usage reads the energy report's figures; budgets read the ledger, which books them with the same arithmetic. */
     private static UsageRoutes usageRoutes(Auth auth, Services s) {
         BudgetStore budgetStore = new BudgetStore(s.database().jdbi());
         AdminStore adminStore = new AdminStore(s.database().jdbi());
         EnergyService energy = new EnergyService(new EnergyStore(s.database().jdbi()), s.workloads(), s.catalog(), s.clock());
-        BudgetService budgets = new BudgetService(budgetStore, adminStore, s.catalog(), energy, s.clock());
+        BudgetLedger ledger = new BudgetLedger(new LedgerStore(s.database().jdbi()),
+                new EnergyStore(s.database().jdbi()), s.catalog());
+        BudgetService budgets = new BudgetService(budgetStore, adminStore, s.catalog(), ledger, s.clock());
         UsageService usage = new UsageService(energy, budgets, budgetStore, s.tenants(), adminStore, s.catalog(), s.clock());
         return new UsageRoutes(auth, usage, budgets, budgetStore, s.catalog(), s.clock());
     }

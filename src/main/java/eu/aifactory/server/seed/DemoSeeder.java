@@ -3,6 +3,7 @@ package eu.aifactory.server.seed;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ParameterSpec;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Artifact;
@@ -11,7 +12,6 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.auth.Tokens;
 import eu.aifactory.server.energy.PowerModel;
-import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.service.ParameterValidator;
@@ -252,7 +252,7 @@ public final class DemoSeeder {
             }
 
             long end = status == WorkloadStatus.CANCELLED ? endedAt + 5_000 : endedAt;
-            BigDecimal cost = SimulatedExecutor.costOf(plan, version, plan.gpuCount(), runMs);
+            BigDecimal cost = Pricing.costEur(plan, version, plan.gpuCount(), runMs);
             WorkloadRow row = new WorkloadRow(id, tenant.id(), project.id(), user.id(), user.name(), name, app.summary().id(),
                     version.version(), plan.id(), plan.gpuClass(), plan.gpuCount(), priority(random), parameters, Map.of(),
                     status, finalReason, createdAt, startedAt, end, runtimeMs / 1000, runMs,
@@ -280,12 +280,13 @@ public final class DemoSeeder {
         transitions.sort(Comparator.comparingLong(Transition::at));
         PreparedBatch history = h.prepareBatch("INSERT INTO status_history (workload_id, status, reason, at) "
                 + "VALUES (:w, :s, :r, :at)");
-        PreparedBatch events = h.prepareBatch("INSERT INTO events (tenant_id, project_id, workload_id, status, reason, at) "
-                + "VALUES (:t, :p, :w, :s, :r, :at)");
+        PreparedBatch events = h.prepareBatch("INSERT INTO events (tenant_id, seq, project_id, workload_id, status, reason, at) "
+                + "VALUES (:t, :seq, :p, :w, :s, :r, :at)");
+        long seq = transitions.isEmpty() ? 0 : WorkloadStore.nextEventSeqs(h, tenant.id(), transitions.size());
         for (Transition t : transitions) {
             history.bind("w", t.workloadId()).bind("s", t.status().name()).bind("r", t.reason()).bind("at", t.at()).add();
-            events.bind("t", tenant.id()).bind("p", t.projectId()).bind("w", t.workloadId()).bind("s", t.status().name())
-                    .bind("r", t.reason()).bind("at", t.at()).add();
+            events.bind("t", tenant.id()).bind("seq", seq++).bind("p", t.projectId()).bind("w", t.workloadId())
+                    .bind("s", t.status().name()).bind("r", t.reason()).bind("at", t.at()).add();
         }
         history.execute();
         events.execute();

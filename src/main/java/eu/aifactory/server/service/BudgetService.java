@@ -1,11 +1,8 @@
 package eu.aifactory.server.service;
 
 import eu.aifactory.api.ProblemType;
-import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
-import eu.aifactory.api.report.EnergyGroup;
-import eu.aifactory.api.report.EnergyGroupBy;
-import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.usage.BudgetDenial;
@@ -14,13 +11,13 @@ import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.Contact;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.server.auth.Principal;
-import eu.aifactory.server.exec.SimulatedExecutor;
+import eu.aifactory.server.energy.EnergyLedger;
 import eu.aifactory.server.routes.ProblemException;
 import eu.aifactory.server.store.AdminStore;
 import eu.aifactory.server.store.BudgetStore;
 import eu.aifactory.server.store.CatalogStore;
+import eu.aifactory.server.store.LedgerStore;
 import eu.aifactory.server.store.WorkloadRow;
-import eu.aifactory.server.store.WorkloadStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -28,29 +25,29 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Budgets per project and site-local month, and GPU quotas per project and plan (issue 7).
  *
  * <ul>
- *   <li>spent = the project's charges accrued in the month by run time, from the energy report's cells (so it is
- *       the figure the usage and energy reports show)</li>
- *   <li>committed (current month only) = for each queued, starting or running workload, its full estimated charge
- *       (plan EUR/h and licence over the expected run time, as the executor charges it) minus what it was charged so
- *       far</li>
+ *   <li>spent = the project's charges accrued in the month by run time, the sum of its cost cells in the energy
+ *       report (so it is the figure the usage and energy reports show), read from the budget ledger</li>
+ *   <li>committed (current month only) = for each queued, starting or running workload, its estimated charge at
+ *       submit (plan EUR/h and licence over the expected run time, as the executor charges it) minus what it was
+ *       charged so far, read from the ledger as well ({@link BudgetLedger})</li>
  *   <li>level from (spent + committed) / budget: 50 %, 80 %, 100 %; a submit whose estimate takes spent + committed
  *       above the budget is refused (landing exactly on it is allowed), unless a one-off override is unused</li>
  *   <li>the kWh budget only warns: its level counts in {@code level}, it never refuses a submit</li>
  * </ul>
- * Money is compared in whole cents.
+ * Money is compared in whole cents. The submit check locks the project's ledger row of the month in the submit's
+ * transaction, so submits to one project are checked one after the other in every factory process on the database,
+ * and each sees the commitments of those before it.
  */
 public final class BudgetService implements WorkloadService.SubmitGuard {
 
@@ -59,21 +56,21 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     private final BudgetStore store;
     private final AdminStore admin;
     private final CatalogStore catalog;
-    private final EnergyService energy;
+    private final BudgetLedger ledger;
+    private final LedgerStore ledgerStore;
     private final Clock clock;
-    /** Serialises the budget check and the insert of submits to one project (within this factory process). */
-    private final Map<String, Object> projectLocks = new ConcurrentHashMap<>();
 
-    public BudgetService(BudgetStore store, AdminStore admin, CatalogStore catalog, EnergyService energy, Clock clock) {
+    public BudgetService(BudgetStore store, AdminStore admin, CatalogStore catalog, BudgetLedger ledger, Clock clock) {
         this.store = store;
         this.admin = admin;
         this.catalog = catalog;
-        this.energy = energy;
+        this.ledger = ledger;
+        this.ledgerStore = ledger.store();
         this.clock = clock;
     }
 
     public ZoneId zone() {
-        return energy.zone();
+        return ledger.zone();
     }
 
     public YearMonth currentMonth() {
@@ -97,23 +94,18 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         Instant start = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant end = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         Instant now = Instant.ofEpochMilli(clock.millis());
-        Map<String, EnergyGroup> spent = new HashMap<>();
-        if (start.isBefore(now)) {
-            EnergyReport report = energy.report(scoped(principal, projects), start, end, EnergyGroupBy.PROJECT);
-            report.groups().forEach(g -> spent.put(g.key(), g));
-        }
+        Map<String, LedgerStore.Row> rows = ledgerStore.rows(principal.tenantId(), key);
         boolean current = month.equals(currentMonth());
-        Map<String, BigDecimal> committed = current ? committed(principal.tenantId(),
-                projects.stream().map(Me.Project::id).toList()) : Map.of();
+        Map<String, BigDecimal> committed = current ? ledgerStore.committedUpTo(principal.tenantId(), key) : Map.of();
         Set<String> withOverride = current || start.isAfter(now) ? projects.stream()
                 .filter(p -> store.jdbi().withHandle(h -> store.unusedOverride(h, principal.tenantId(), p.id(), key))
                         .isPresent())
                 .map(Me.Project::id).collect(Collectors.toSet()) : Set.of();
         List<BudgetStatus> result = new ArrayList<>();
         for (Me.Project project : projects) {
-            EnergyGroup g = spent.get(project.id());
-            BigDecimal spentEur = g == null ? cents(BigDecimal.ZERO) : cents(g.costEur());
-            BigDecimal spentKwh = g == null ? BigDecimal.ZERO.setScale(3) : g.facilityKwh();
+            LedgerStore.Row row = rows.getOrDefault(project.id(), LedgerStore.Row.EMPTY);
+            BigDecimal spentEur = EnergyLedger.cents(row.spentCents());
+            BigDecimal spentKwh = EnergyLedger.thousandths(row.facilityWh());
             BigDecimal committedEur = cents(committed.getOrDefault(project.id(), BigDecimal.ZERO));
             BigDecimal forecast = spentEur.add(committedEur);
             if (current) {
@@ -173,27 +165,6 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         return BudgetLevel.OK;
     }
 
-    /** Remaining estimated charges of the projects' unfinished workloads, per project. */
-    private Map<String, BigDecimal> committed(String tenantId, List<String> projectIds) {
-        Map<String, BigDecimal> result = new HashMap<>();
-        for (BudgetStore.OpenWork w : store.openWork(tenantId, projectIds)) {
-            BigDecimal total = estimatedCharge(w.planId(), w.appId(), w.appVersion(), w.gpuCount(), w.expectedRuntimeS());
-            BigDecimal rest = total.subtract(w.costEur()).max(BigDecimal.ZERO);
-            result.merge(w.projectId(), rest, BigDecimal::add);
-        }
-        return result;
-    }
-
-    /** The full charge of a run as the executor bills it; zero when the plan or version left the catalog. */
-    private BigDecimal estimatedCharge(String planId, String appId, String appVersion, int gpuCount, long runtimeS) {
-        Optional<ResourcePlan> plan = catalog.plan(planId);
-        AppVersion version = catalog.cachedApp(appId).map(a -> a.version(appVersion)).orElse(null);
-        if (plan.isEmpty() || version == null) {
-            return BigDecimal.ZERO;
-        }
-        return SimulatedExecutor.costOf(plan.get(), version, gpuCount, runtimeS * 1000);
-    }
-
     private static BigDecimal cents(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP);
     }
@@ -223,49 +194,49 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
 
     // ---------------------------------------------------------------- the submit check
 
+    /**
+     * Runs last in the submit's transaction: locks the project's ledger row of the month, refuses the workload if a
+     * budget is set and its estimate does not fit (unless it uses an override), and books the estimate as committed.
+     * The lock comes first with or without a budget, as the booking writes that row anyway; the budget is read under
+     * it, so one an admin has just changed counts.
+     */
     @Override
-    public WorkloadStore.SubmitOutcome submit(Principal principal, WorkloadRow row, WorkloadService.Resolved resolved,
-                                              Supplier<WorkloadStore.SubmitOutcome> insert) {
-        String month = currentMonth().toString();
-        if (store.budget(principal.tenantId(), row.projectId(), month).isEmpty()) {
-            return insert.get();
+    public void admit(Handle h, Principal principal, WorkloadRow row, WorkloadService.Resolved resolved) {
+        BigDecimal estimate = Pricing.costEur(resolved.plan(), resolved.version(), row.gpuCount(),
+                row.expectedRuntimeS() * 1000);
+        String month = ledger.monthOf(row.createdAt());
+        LedgerStore.Row locked = ledgerStore.lock(h, principal.tenantId(), row.projectId(), month);
+        Optional<BudgetStore.Budget> budget = store.budget(h, principal.tenantId(), row.projectId(), month);
+        if (budget.isPresent()) {
+            check(h, principal, row, month, budget.get(), locked, cents(estimate));
         }
-        synchronized (projectLocks.computeIfAbsent(row.projectId(), k -> new Object())) {
-            // Read again under the lock: an admin may have just changed it.
-            Optional<BudgetStore.Budget> budget = store.budget(principal.tenantId(), row.projectId(), month);
-            if (budget.isEmpty()) {
-                return insert.get();
-            }
-            Me.Project project = new Me.Project(row.projectId(), row.projectId());
-            BudgetStatus status = statuses(principal, List.of(project), currentMonth()).get(0);
-            BigDecimal estimate = cents(SimulatedExecutor.costOf(resolved.plan(), resolved.version(), row.gpuCount(),
-                    row.expectedRuntimeS() * 1000));
-            BigDecimal after = status.spentEur().add(status.committedEur()).add(estimate);
-            if (after.compareTo(status.budgetEur()) <= 0) {
-                return insert.get();
-            }
-            Optional<String> override = store.jdbi().withHandle(h ->
-                    store.unusedOverride(h, principal.tenantId(), row.projectId(), month));
-            if (override.isPresent()) {
-                WorkloadStore.SubmitOutcome outcome = insert.get();
-                if (outcome instanceof WorkloadStore.Created) {
-                    store.jdbi().useHandle(h -> store.useOverride(h, override.get(), row.id(), clock.millis()));
-                }
-                return outcome;
-            }
-            List<Contact> contacts = contacts(principal.tenantId());
-            BigDecimal available = status.budgetEur().subtract(status.spentEur()).subtract(status.committedEur());
-            String who = contacts.isEmpty() ? "a tenant admin"
-                    : contacts.stream().map(Contact::name).collect(Collectors.joining(", "));
-            throw new ProblemException(ProblemType.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
-                    "This run's estimate of EUR %s would take project %s over its budget for %s: EUR %s budget, "
-                            + "EUR %s spent, EUR %s committed to queued and running work, EUR %s left. Ask %s to raise "
-                            + "the budget or grant a one-off override.",
-                    estimate.toPlainString(), row.projectId(), month, status.budgetEur().toPlainString(),
-                    status.spentEur().toPlainString(), status.committedEur().toPlainString(),
-                    available.toPlainString(), who),
-                    List.of(), new BudgetDenial(row.projectId(), month, status.budgetEur(), status.spentEur(),
-                    status.committedEur(), estimate, available, contacts));
+        ledger.commit(h, row, estimate);
+    }
+
+    private void check(Handle h, Principal principal, WorkloadRow row, String month, BudgetStore.Budget budget,
+                       LedgerStore.Row locked, BigDecimal estimate) {
+        BigDecimal budgetEur = cents(budget.budgetEur());
+        BigDecimal spent = EnergyLedger.cents(locked.spentCents());
+        BigDecimal committed = cents(ledgerStore.committedUpTo(h, row.projectId(), month));
+        if (spent.add(committed).add(estimate).compareTo(budgetEur) <= 0) {
+            return;
         }
+        // Overrides are per project, and this transaction holds the project's lock: nobody takes this one meanwhile.
+        Optional<String> override = store.unusedOverride(h, principal.tenantId(), row.projectId(), month);
+        if (override.isPresent() && store.useOverride(h, override.get(), row.id(), clock.millis())) {
+            return;
+        }
+        List<Contact> contacts = contacts(principal.tenantId());
+        BigDecimal available = budgetEur.subtract(spent).subtract(committed);
+        String who = contacts.isEmpty() ? "a tenant admin"
+                : contacts.stream().map(Contact::name).collect(Collectors.joining(", "));
+        throw new ProblemException(ProblemType.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
+                "This run's estimate of EUR %s would take project %s over its budget for %s: EUR %s budget, "
+                        + "EUR %s spent, EUR %s committed to queued and running work, EUR %s left. Ask %s to raise "
+                        + "the budget or grant a one-off override.",
+                estimate.toPlainString(), row.projectId(), month, budgetEur.toPlainString(), spent.toPlainString(),
+                committed.toPlainString(), available.toPlainString(), who),
+                List.of(), new BudgetDenial(row.projectId(), month, budgetEur, spent, committed, estimate, available,
+                contacts));
     }
 }

@@ -451,7 +451,7 @@ public final class EnergyService {
      * A cell's energy and run time: the counter and time of its last sample minus those of the sample before
      * (from the same query, or {@code baseline} for a run that began before the period), or minus the run's start.
      */
-    private static EnergyLedger.Cell cell(EnergyStore.CellRow row, long[] baseline) {
+    static EnergyLedger.Cell cell(EnergyStore.CellRow row, long[] baseline) {
         EnergyStore.WorkloadInfo w = row.workload();
         long prevMj;
         long prevTs;

@@ -1,6 +1,7 @@
 package eu.aifactory.server.service;
 
 import eu.aifactory.api.Problem;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.EstimateRequest;
 import eu.aifactory.api.workload.Priority;
@@ -66,7 +67,8 @@ public final class EstimateService {
                 factors.value(EnergyFactors.REFERENCE_GPUS).intValue(), gpus);
         BigDecimal hours = BigDecimal.valueOf(runtimeS).divide(BigDecimal.valueOf(3600), 10, RoundingMode.HALF_UP);
         BigDecimal gpuHours = hours.multiply(BigDecimal.valueOf(gpus));
-        BigDecimal cost = r.plan().eurPerHour().multiply(hours).add(r.version().pricePerGpuHourEur().multiply(gpuHours));
+        // What the executor would charge for the whole run, to the cent.
+        BigDecimal cost = Pricing.costEur(r.plan(), r.version(), gpus, runtimeS * 1000);
         BigDecimal itKwh = BigDecimal.valueOf(PowerModel.watts(r.plan(), r.version().gpuUtilisation()))
                 .multiply(hours).divide(BigDecimal.valueOf(1000), 10, RoundingMode.HALF_UP);
         BigDecimal facilityKwh = itKwh.multiply(factors.value(EnergyFactors.PUE));

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 
 /** Submitting and cancelling workloads: roles, validation, idempotency. */
 public final class WorkloadService {
@@ -47,12 +48,12 @@ public final class WorkloadService {
     private final SubmitGuard guard;
 
     /**
-     * Wraps the insert of a new workload: may refuse it (a {@link ProblemException}) or act after it, e.g. the budget
-     * check, which must see the project's spending and the insert as one step.
+     * Runs in the transaction that inserts a new workload, after the insert: may refuse it (a
+     * {@link ProblemException}, which rolls the insert back) or book it, e.g. the budget check, which must see the
+     * project's spending and the insert as one step.
      */
     public interface SubmitGuard {
-        WorkloadStore.SubmitOutcome submit(Principal principal, WorkloadRow row, Resolved resolved,
-                                           java.util.function.Supplier<WorkloadStore.SubmitOutcome> insert);
+        void admit(Handle h, Principal principal, WorkloadRow row, Resolved resolved);
     }
 
     public WorkloadService(CatalogStore catalog, TenantStore tenants, WorkloadStore workloads, WorkloadExecutor executor,
@@ -133,14 +134,11 @@ public final class WorkloadService {
         if (guard == null) {
             outcome = workloads.submit(idempotencyKey, requestHash, row, row.statusReason());
         } else {
-            // A retry of a stored submit is answered as before, never re-checked against a budget it already uses.
-            Optional<WorkloadStore.SubmitOutcome> earlier = workloads.replay(principal.tenantId(), idempotencyKey, requestHash);
-            if (earlier.isPresent()) {
-                return outcome(earlier.get());
-            }
+            // A retry of a stored submit fails on its key before the guard runs and is answered as before, never
+            // re-checked against a budget it already uses.
             WorkloadRow admitted = row;
-            outcome = guard.submit(principal, admitted, resolved,
-                    () -> workloads.submit(idempotencyKey, requestHash, admitted, admitted.statusReason()));
+            outcome = workloads.submit(idempotencyKey, requestHash, admitted, admitted.statusReason(),
+                    h -> guard.admit(h, principal, admitted, resolved));
         }
         if (outcome instanceof WorkloadStore.Created) {
             executor.wake();

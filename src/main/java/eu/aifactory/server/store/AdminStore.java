@@ -146,6 +146,12 @@ public final class AdminStore {
         return id;
     }
 
+    /** The stored hash of the token: what open event streams know their token by. */
+    public String tokenHash(Handle h, String tokenId) {
+        return h.createQuery("SELECT token_hash FROM api_tokens WHERE id = :id").bind("id", tokenId)
+                .mapTo(String.class).one();
+    }
+
     public void revokeToken(Handle h, String tokenId, long at) {
         h.createUpdate("UPDATE api_tokens SET revoked_at = :at WHERE id = :id AND revoked_at IS NULL")
                 .bind("at", at).bind("id", tokenId).execute();

@@ -39,8 +39,14 @@ public final class BudgetStore {
         return result;
     }
 
-    public Optional<Budget> budget(String tenantId, String projectId, String month) {
-        return Optional.ofNullable(budgets(tenantId, month).get(projectId));
+    /** The project's budget of {@code month}, read in the caller's transaction (the submit check). */
+    public Optional<Budget> budget(Handle h, String tenantId, String projectId, String month) {
+        return h.createQuery("SELECT project_id, budget_month, budget_eur, budget_kwh FROM project_budgets "
+                        + "WHERE project_id = :p AND budget_month = :m AND tenant_id = :t")
+                .bind("p", projectId).bind("m", month).bind("t", tenantId)
+                .map((rs, ctx) -> new Budget(rs.getString("project_id"), rs.getString("budget_month"),
+                        rs.getBigDecimal("budget_eur"), rs.getBigDecimal("budget_kwh")))
+                .findOne();
     }
 
     /** Inserts or replaces a budget; portable (no MERGE/ON CONFLICT, which H2 and PostgreSQL spell differently). */
@@ -146,26 +152,6 @@ public final class BudgetStore {
                     d["QUEUED".equals(row[1]) ? 1 : 0] += (Integer) row[2];
                 }));
         return result;
-    }
-
-    /** An unfinished workload of a project: what the committed figure is computed from. */
-    public record OpenWork(String workloadId, String projectId, String appId, String appVersion, String planId,
-                           int gpuCount, long expectedRuntimeS, BigDecimal costEur) {
-    }
-
-    /** The queued, starting and running workloads of the given projects (cancelling work is no longer charged). */
-    public List<OpenWork> openWork(String tenantId, List<String> projectIds) {
-        if (projectIds.isEmpty()) {
-            return List.of();
-        }
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, project_id, app_id, app_version, plan_id, gpu_count, "
-                        + "expected_runtime_s, cost_eur FROM workloads WHERE tenant_id = :t AND project_id IN (<p>) "
-                        + "AND status IN ('QUEUED', 'STARTING', 'RUNNING')")
-                .bind("t", tenantId).bindList("p", projectIds)
-                .map((rs, ctx) -> new OpenWork(rs.getString("id"), rs.getString("project_id"), rs.getString("app_id"),
-                        rs.getString("app_version"), rs.getString("plan_id"), rs.getInt("gpu_count"),
-                        rs.getLong("expected_runtime_s"), rs.getBigDecimal("cost_eur")))
-                .list());
     }
 
     /** A workload created in a usage report's period: what its counts are made of. */

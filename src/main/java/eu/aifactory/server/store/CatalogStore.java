@@ -8,6 +8,7 @@ import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.server.util.TextFold;
 import java.math.BigDecimal;
@@ -117,8 +118,7 @@ public final class CatalogStore {
                 LOG.warn("App {} version {} names unknown plan {}", app.summary().id(), latest.version(), planId);
                 continue;
             }
-            BigDecimal hourly = plan.eurPerHour()
-                    .add(latest.pricePerGpuHourEur().multiply(BigDecimal.valueOf(plan.gpuCount())));
+            BigDecimal hourly = Pricing.hourlyEur(plan, latest);
             priceFrom = priceFrom == null || hourly.compareTo(priceFrom) < 0 ? hourly : priceFrom;
         }
         AppSummary s = app.summary();

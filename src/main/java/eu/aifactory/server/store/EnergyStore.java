@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -106,20 +107,23 @@ public final class EnergyStore {
 
     /** The cells of one workload's samples (all of them), ordered by day. */
     public List<CellRow> workloadCells(String tenantId, String workloadId, ZoneId zone) {
-        return jdbi.withHandle(h -> {
-            Optional<long[]> range = h.createQuery("SELECT MIN(ts), MAX(ts) FROM power_samples WHERE workload_id = :w")
-                    .bind("w", workloadId)
-                    .map((rs, ctx) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)})
-                    .findOne();
-            if (range.isEmpty()) {
-                return List.of();
-            }
-            String where = "s.workload_id = :w AND s.tenant_id = :tenant";
-            return h.createQuery(cellSql(where, dayExpression(zone, range.get()[0], range.get()[1] + 1), ""))
-                    .bind("w", workloadId).bind("tenant", tenantId)
-                    .map(EnergyStore::cell)
-                    .list();
-        });
+        return jdbi.withHandle(h -> workloadCells(h, tenantId, workloadId, zone));
+    }
+
+    /** The same, in the caller's transaction: it sees the samples and totals written there so far. */
+    public List<CellRow> workloadCells(Handle h, String tenantId, String workloadId, ZoneId zone) {
+        Optional<long[]> range = h.createQuery("SELECT MIN(ts), MAX(ts) FROM power_samples WHERE workload_id = :w")
+                .bind("w", workloadId)
+                .map((rs, ctx) -> rs.getObject(1) == null ? null : new long[] {rs.getLong(1), rs.getLong(2)})
+                .findOne();
+        if (range.isEmpty()) {
+            return List.of();
+        }
+        String where = "s.workload_id = :w AND s.tenant_id = :tenant";
+        return h.createQuery(cellSql(where, dayExpression(zone, range.get()[0], range.get()[1] + 1), ""))
+                .bind("w", workloadId).bind("tenant", tenantId)
+                .map(EnergyStore::cell)
+                .list();
     }
 
     /** The last sample (time and energy counter) before {@code before} of each workload named. */

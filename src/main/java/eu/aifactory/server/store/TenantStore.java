@@ -66,6 +66,8 @@ public final class TenantStore {
     public void createTenant(Handle h, String id, String name) {
         h.createUpdate("INSERT INTO tenants (id, name, created_at) VALUES (:id, :name, :at)")
                 .bind("id", id).bind("name", name).bind("at", clock.millis()).execute();
+        // The tenant's event numbering starts here, so its first events never race to create the counter.
+        h.createUpdate("INSERT INTO event_sequences (tenant_id, last_seq) VALUES (:id, 0)").bind("id", id).execute();
     }
 
     public void createProject(Handle h, String id, String tenantId, String name) {
@@ -104,6 +106,16 @@ public final class TenantStore {
     public boolean hasToken(String token) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_tokens WHERE token_hash = :hash")
                 .bind("hash", Tokens.hash(token)).mapTo(Integer.class).one()) > 0;
+    }
+
+    /** Which of the token hashes still authenticate: not revoked, and their user not disabled. */
+    public Set<String> liveTokenHashes(Collection<String> hashes) {
+        if (hashes.isEmpty()) {
+            return Set.of();
+        }
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT k.token_hash FROM api_tokens k JOIN users u "
+                        + "ON u.id = k.user_id WHERE k.token_hash IN (<hashes>) AND k.revoked_at IS NULL AND u.disabled = FALSE")
+                .bindList("hashes", List.copyOf(hashes)).mapTo(String.class).list()));
     }
 
     /** The caller a bearer token belongs to, or empty for an unknown or revoked token. */

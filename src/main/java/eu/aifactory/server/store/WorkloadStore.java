@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -46,6 +47,7 @@ public final class WorkloadStore {
 
     private final Jdbi jdbi;
     private volatile LongConsumer eventListener = id -> { };
+    private volatile ChangeListener changeListener = (h, id) -> { };
     private volatile Boolean h2;
 
     public WorkloadStore(Jdbi jdbi) {
@@ -59,6 +61,15 @@ public final class WorkloadStore {
     /** Hears of every committed event (its id), so the event stream can wake up without polling. */
     public void onEvent(LongConsumer listener) {
         this.eventListener = listener;
+    }
+
+    /** Hears, inside the transaction, of each change to a workload's status or charges (the budget ledger). */
+    public interface ChangeListener {
+        void changed(Handle h, String workloadId);
+    }
+
+    public void onChange(ChangeListener listener) {
+        this.changeListener = listener;
     }
 
     // ---------------------------------------------------------------- submit and idempotency
@@ -101,6 +112,15 @@ public final class WorkloadStore {
      * (after the first commits) and it answers with what the first request did.
      */
     public SubmitOutcome submit(String key, String requestHash, WorkloadRow w, String reason) {
+        return submit(key, requestHash, w, reason, h -> { });
+    }
+
+    /**
+     * The same, with {@code admit} run last in the insert's transaction: it may refuse the workload (throw, which rolls
+     * the insert back) or book it, e.g. against a budget, as part of the same commit.
+     */
+    public SubmitOutcome submit(String key, String requestHash, WorkloadRow w, String reason,
+                                Consumer<Handle> admit) {
         for (int attempt = 0; ; attempt++) {
             try {
                 long eventId = jdbi.inTransaction(h -> {
@@ -116,7 +136,9 @@ public final class WorkloadStore {
                         throw new UnableToExecuteStatementException(e, null);
                     }
                     insert(h, w);
-                    return appendHistory(h, w, w.status(), reason, w.createdAt());
+                    long id = appendHistory(h, w, w.status(), reason, w.createdAt());
+                    admit.accept(h);
+                    return id;
                 });
                 eventListener.accept(eventId);
                 return new Created(w);
@@ -590,6 +612,7 @@ public final class WorkloadStore {
             return false;
         }
         long eventId = appendHistory(h, w, status, reason, at);
+        changeListener.changed(h, w.id());
         h.afterCommit(() -> eventListener.accept(eventId));
         return true;
     }
@@ -623,19 +646,53 @@ public final class WorkloadStore {
     }
 
     private long appendEvent(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
+        long seq = nextEventSeqs(h, w.tenantId(), 1);
         try (PreparedStatement ps = h.getConnection().prepareStatement(
-                "INSERT INTO events (tenant_id, project_id, workload_id, status, reason, at) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events (tenant_id, seq, project_id, workload_id, status, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             ps.setString(1, w.tenantId());
-            ps.setString(2, w.projectId());
-            ps.setString(3, w.id());
-            ps.setString(4, status.name());
-            ps.setString(5, reason);
-            ps.setLong(6, at);
+            ps.setLong(2, seq);
+            ps.setString(3, w.projectId());
+            ps.setString(4, w.id());
+            ps.setString(5, status.name());
+            ps.setString(6, reason);
+            ps.setLong(7, at);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    /**
+     * Reserves {@code count} numbers of the tenant's event sequence and returns the first. The counter row stays
+     * locked until the transaction ends, so a tenant's numbers are dense (a rollback returns them) and commit in
+     * order. A tenant created before its counter row (by hand, in SQL) gets the row with its first event.
+     */
+    public static long nextEventSeqs(Handle h, String tenantId, int count) {
+        try (PreparedStatement bump = h.getConnection().prepareStatement(
+                "UPDATE event_sequences SET last_seq = last_seq + ? WHERE tenant_id = ?")) {
+            bump.setLong(1, count);
+            bump.setString(2, tenantId);
+            if (bump.executeUpdate() == 0) {
+                try (PreparedStatement first = h.getConnection().prepareStatement(
+                        "INSERT INTO event_sequences (tenant_id, last_seq) VALUES (?, ?)")) {
+                    first.setString(1, tenantId);
+                    first.setLong(2, count);
+                    first.executeUpdate();
+                }
+                return 1;
+            }
+            try (PreparedStatement read = h.getConnection().prepareStatement(
+                    "SELECT last_seq FROM event_sequences WHERE tenant_id = ?")) {
+                read.setString(1, tenantId);
+                try (ResultSet rs = read.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1) - count + 1;
+                }
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
@@ -650,23 +707,43 @@ public final class WorkloadStore {
                 .bind("p", progressMs).bind("c", costEur).bind("mj", energyMj).bind("wh", energyMj / 3_600_000L)
                 .bind("g", gpuSeconds).bind("l", logLines).bind("at", at).bind("id", workloadId)
                 .execute();
+        changeListener.changed(h, workloadId);
     }
 
-    /** A committed event, with the project it belongs to so the stream can filter for engineers. */
-    public record StoredEvent(WorkloadEvent event, String tenantId, String projectId) {
+    /**
+     * A committed event: {@code position} is its place in the factory-wide commit order (the hub's watermark), the
+     * event's own id its number in the tenant's sequence; the project lets the stream filter for engineers.
+     */
+    public record StoredEvent(long position, WorkloadEvent event, String tenantId, String projectId) {
     }
 
-    /** Events with ids in (afterId, upToId], oldest first, optionally for one tenant only. */
-    public List<StoredEvent> events(String tenantId, long afterId, long upToId, int limit) {
-        String sql = "SELECT id, tenant_id, project_id, workload_id, status, reason, at FROM events WHERE id > :after AND id <= :upTo"
-                + (tenantId == null ? "" : " AND tenant_id = :t") + " ORDER BY id LIMIT :limit";
-        return jdbi.withHandle(h -> h.createQuery(sql)
-                .bind("after", afterId).bind("upTo", upToId).bind("t", tenantId).bind("limit", limit)
-                .map((rs, ctx) -> new StoredEvent(new WorkloadEvent(rs.getLong("id"), rs.getString("workload_id"),
-                        WorkloadStatus.valueOf(rs.getString("status")), rs.getString("reason"),
-                        Instant.ofEpochMilli(rs.getLong("at")), StatusReasons.code(rs.getString("reason")),
-                        StatusReasons.args(rs.getString("reason"))), rs.getString("tenant_id"), rs.getString("project_id")))
+    private static final String EVENT_SELECT = "SELECT id, seq, tenant_id, project_id, workload_id, status, reason, at FROM events";
+
+    /** Events with positions in (afterPosition, upToPosition], in that order, for every tenant. */
+    public List<StoredEvent> events(long afterPosition, long upToPosition) {
+        return jdbi.withHandle(h -> h.createQuery(EVENT_SELECT + " WHERE id > :after AND id <= :upTo ORDER BY id")
+                .bind("after", afterPosition).bind("upTo", upToPosition)
+                .map((rs, ctx) -> storedEvent(rs))
                 .list());
+    }
+
+    /**
+     * The tenant's events numbered after {@code afterSeq} that were committed up to {@code upToPosition}, in
+     * sequence order, at most {@code limit}: what a resuming stream missed before its live part begins.
+     */
+    public List<StoredEvent> tenantEvents(String tenantId, long afterSeq, long upToPosition, int limit) {
+        return jdbi.withHandle(h -> h.createQuery(EVENT_SELECT
+                        + " WHERE tenant_id = :t AND seq > :after AND id <= :upTo ORDER BY seq LIMIT :limit")
+                .bind("t", tenantId).bind("after", afterSeq).bind("upTo", upToPosition).bind("limit", limit)
+                .map((rs, ctx) -> storedEvent(rs))
+                .list());
+    }
+
+    private static StoredEvent storedEvent(ResultSet rs) throws SQLException {
+        return new StoredEvent(rs.getLong("id"), new WorkloadEvent(rs.getLong("seq"), rs.getString("workload_id"),
+                WorkloadStatus.valueOf(rs.getString("status")), rs.getString("reason"),
+                Instant.ofEpochMilli(rs.getLong("at")), StatusReasons.code(rs.getString("reason")),
+                StatusReasons.args(rs.getString("reason"))), rs.getString("tenant_id"), rs.getString("project_id"));
     }
 
     /** The ids of all events after {@code afterId}, ascending: the pump checks them for gaps. */

@@ -11,6 +11,7 @@ import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.portal.testing.FxThreadGuardClient;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -81,7 +82,7 @@ class PortalFlowTest {
 
     @BeforeAll
     static void startFactory() throws Exception {
-        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
     }
 
     @AfterAll

@@ -10,6 +10,7 @@ import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,7 +60,7 @@ class ResidencyFlowTest {
 
     @BeforeAll
     static void startFactory() throws Exception {
-        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
     }
 
     @AfterAll

@@ -16,12 +16,12 @@ import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.usage.UsageViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,7 +64,7 @@ class UsageAdminFlowTest {
 
     @BeforeAll
     static void startFactory() throws Exception {
-        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
     }
 
     @AfterAll
@@ -144,7 +144,7 @@ class UsageAdminFlowTest {
     @Test
     void anEngineersSubmitBlockedOverBudgetGoesThroughOnceTheTenantAdminRaisesIt(FxRobot robot) throws Exception {
         // Start from an exhausted budget: the tenant admin's token sets it to what is already used.
-        YearMonth month = YearMonth.now(ZoneId.of("Europe/Berlin"));
+        YearMonth month = TestClock.siteMonth();
         try (HttpFactoryClient admin = clientOf(ADMIN)) {
             BudgetStatus now = admin.budgets(month).stream().filter(b -> b.projectId().equals(TIGHT_PROJECT))
                     .findFirst().orElseThrow();

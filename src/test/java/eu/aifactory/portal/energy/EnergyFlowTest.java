@@ -9,6 +9,7 @@ import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ class EnergyFlowTest {
 
     @BeforeAll
     static void startFactory() throws Exception {
-        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
     }
 
     @AfterAll

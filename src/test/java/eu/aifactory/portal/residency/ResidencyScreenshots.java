@@ -23,6 +23,7 @@ import eu.aifactory.portal.tools.Snapshots;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +70,7 @@ public final class ResidencyScreenshots {
         Platform.startup(() -> started.complete(null));
         Platform.setImplicitExit(false);
         started.get(1, TimeUnit.MINUTES);
-        try (FactoryServer server = FactoryServer.start(ServerConfig.inMemory(true, 1))) {
+        try (FactoryServer server = FactoryServer.start(ServerConfig.inMemory(true, 1), TestClock.clock())) {
             DemoUser admin = server.demoUsers().stream().filter(u -> u.role() == Role.TENANT_ADMIN).findFirst().orElseThrow();
             char[] token = admin.token().toCharArray();
             HttpFactoryClient client = new HttpFactoryClient(FactoryClientConfig.builder(server.baseUri()).token(token::clone).build());

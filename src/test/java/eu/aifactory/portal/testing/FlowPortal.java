@@ -9,6 +9,7 @@ import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.FactoryConnector;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,8 @@ public final class FlowPortal {
         return AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
                 .executor(new FxTaskExecutor())
                 .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false);
+                .osPrefersDark(() -> false)
+                .clock(TestClock.clock());
     }
 
     /** Real HTTP clients that record, in {@code callsOnFxThread}, every call made on the FX thread. */

@@ -5,6 +5,7 @@ import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
 
 import eu.aifactory.portal.energy.EnergyView;
+import eu.aifactory.testing.TestClock;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -59,7 +60,7 @@ public final class EnergyScreenshots {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
         try {
             capture(factory, "de", ThemeMode.LIGHT, window -> {
                 settleAndWrite(window.scene(), out.resolve("energy-de-light.png"));

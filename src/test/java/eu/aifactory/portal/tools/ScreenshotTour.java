@@ -13,6 +13,7 @@ import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.theme.ThemeMode;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class ScreenshotTour {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
         try {
             ScreenshotTour tour = new ScreenshotTour(root.resolve("assets/screenshots"), factory);
             for (ThemeMode theme : List.of(ThemeMode.LIGHT, ThemeMode.DARK)) {

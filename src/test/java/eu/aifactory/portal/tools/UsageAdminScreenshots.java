@@ -26,12 +26,11 @@ import eu.aifactory.portal.usage.UsageViewModel;
 import eu.aifactory.portal.workloads.submit.HeadroomViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -69,7 +68,7 @@ public final class UsageAdminScreenshots {
         Platform.startup(() -> started.complete(null));
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60)).start();
+        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
         Path dataDir = Files.createTempDirectory("portal-usage-shots");
         new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en")
                 .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
@@ -168,7 +167,7 @@ public final class UsageAdminScreenshots {
             BigDecimal target = budget.spentEur().add(budget.committedEur()).add(estimate)
                     .divide(new BigDecimal("0.9"), 0, RoundingMode.CEILING);
             try (HttpFactoryClient client = clientOf(factory, ADMIN)) {
-                client.putBudget(PROJECT, YearMonth.now(ZoneId.of("Europe/Berlin")), new BudgetUpdate(target, null));
+                client.putBudget(PROJECT, TestClock.siteMonth(), new BudgetUpdate(target, null));
             }
             onFx(() -> {
                 headroom.refresh();

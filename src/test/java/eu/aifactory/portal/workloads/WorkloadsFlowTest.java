@@ -17,6 +17,8 @@ import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
 import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
+import eu.aifactory.testing.PausableClock;
+import eu.aifactory.testing.TestClock;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -74,6 +76,8 @@ import org.testfx.util.WaitForAsyncUtils;
 class WorkloadsFlowTest {
 
     private static final String APP = "visual-quality-inspection";
+    /** Held still while the test looks at a run that must not have finished yet, however slow the machine is. */
+    private static final PausableClock FACTORY_TIME = new PausableClock(TestClock.clock());
     private static FactoryServer server;
     private static DemoUser engineer;
 
@@ -87,7 +91,7 @@ class WorkloadsFlowTest {
 
     @BeforeAll
     static void startFactory() {
-        server = FactoryServer.start(ServerConfig.inMemory(true, 600));
+        server = FactoryServer.start(ServerConfig.inMemory(true, 600), FACTORY_TIME);
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
     }
 
@@ -111,7 +115,7 @@ class WorkloadsFlowTest {
         ConnectionMonitor monitor = new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3);
         host = new StackPane();
         context = new PageContext(session, new I18n(I18n.ENGLISH), executor, monitor,
-                downloads.resolve("cache"), this::show);
+                downloads.resolve("cache"), this::show, TestClock.clock());
         mount = new WorkloadsMount(new SimpleObjectProperty<>(session), () -> true);
         stage.setScene(new Scene(host, 1280, 860));
         stage.show();
@@ -128,6 +132,7 @@ class WorkloadsFlowTest {
 
     @AfterEach
     void tearDown() throws Exception {
+        FACTORY_TIME.resume();
         WaitForAsyncUtils.asyncFx(() -> {
             WorkloadDetailView.setDefaultSaveChooser(null);
             pages.values().forEach(Page::dispose);
@@ -179,10 +184,11 @@ class WorkloadsFlowTest {
             shown.viewModel().planProperty().set("rtx-pro-6000-x4");
         });
         await(10, () -> robot.lookup("#estimate-cost").queryAs(Label.class).getText().contains("€"));
+        FACTORY_TIME.pause();
         robot.clickOn("#submit-button");
 
         // The Workloads page opens with the new run; the table follows it to the end.
-        await(20, () -> pages.containsKey(Page.WORKLOADS) && row("Flow run A") != null);
+        await(30, () -> pages.containsKey(Page.WORKLOADS) && row("Flow run A") != null);
         List<WorkloadStatus> seen = new ArrayList<>();
         seen.add(row("Flow run A").status());
         table().rows().addListener((ListChangeListener<Workload>) change -> {
@@ -191,9 +197,10 @@ class WorkloadsFlowTest {
                 seen.add(now.status());
             }
         });
+        assertThat(seen.get(0).isTerminal()).isFalse();
+        FACTORY_TIME.resume();
         await(90, () -> row("Flow run A").status() == WorkloadStatus.SUCCEEDED);
         // The table showed it live before the end; the factory's history has every step.
-        assertThat(seen.get(0).isTerminal()).isFalse();
         assertThat(seen.get(seen.size() - 1)).isEqualTo(WorkloadStatus.SUCCEEDED);
         assertThat(row("Flow run A").costEur()).isPositive();
 
@@ -224,7 +231,8 @@ class WorkloadsFlowTest {
         assertThat(file).exists();
         assertThat(Files.size(file)).isEqualTo(first.artifact().sizeBytes());
 
-        // A second, long run, cancelled from its detail.
+        // A second run, cancelled from its detail before it can finish.
+        FACTORY_TIME.pause();
         Workload second = client.submit(new WorkloadSubmission("Flow run B", APP, row("Flow run A").appVersion(), me().projects().get(0).id(),
                 "rtx-pro-6000-x1", Priority.NORMAL, Map.of("lineId", "L04"), Map.of()), "flow-run-b");
         await(20, () -> row("Flow run B") != null);

@@ -12,6 +12,7 @@ import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -53,7 +54,8 @@ class WorkloadsMountTest {
         session.set(new Session(URI.create("http://127.0.0.1:1"), client, FakeFactoryClient.demoMe(), true));
         PageContext context = new PageContext(session.get(), new I18n(I18n.ENGLISH), executor,
                 new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3),
-                Files.createTempDirectory("workloads-mount"), navigated::add);
+                Files.createTempDirectory("workloads-mount"), navigated::add,
+                TestClock.clock());
         mount = new WorkloadsMount(session, () -> true);
         catalog = mount.withSubmit(new CatalogPage(context), context);
         stage.setScene(new Scene(new StackPane(catalog.view()), 1000, 700));

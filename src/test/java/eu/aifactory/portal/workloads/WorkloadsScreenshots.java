@@ -25,6 +25,7 @@ import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -71,7 +72,7 @@ public final class WorkloadsScreenshots {
         Platform.startup(() -> started.complete(null));
         Platform.setImplicitExit(false);
         started.get(1, TimeUnit.MINUTES);
-        try (FactoryServer server = FactoryServer.start(ServerConfig.inMemory(true, 600))) {
+        try (FactoryServer server = FactoryServer.start(ServerConfig.inMemory(true, 600), TestClock.clock())) {
             shoot(server, target, I18n.ENGLISH, "en");
             shoot(server, target, I18n.GERMAN, "de");
         } finally {
@@ -112,7 +113,8 @@ public final class WorkloadsScreenshots {
         WorkloadsMount mount = new WorkloadsMount(new SimpleObjectProperty<>(session), () -> false);
         fx(() -> {
             ConnectionMonitor monitor = new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3);
-            context[0] = new PageContext(session, i18n, executor, monitor, cache, id -> { });
+            context[0] = new PageContext(session, i18n, executor, monitor, cache, id -> { },
+                    TestClock.clock());
             page[0] = mount.page(context[0]);
             host.getChildren().setAll(page[0].view());
             page[0].onShow();

@@ -11,6 +11,7 @@ import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -55,7 +56,7 @@ class WorkloadsSortHeaderTest {
         Session session = new Session(URI.create("http://127.0.0.1:1"), client, FakeFactoryClient.demoMe(), true);
         PageContext context = new PageContext(session, new I18n(I18n.ENGLISH), executor,
                 new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3),
-                Files.createTempDirectory("workloads-sort"), id -> { });
+                Files.createTempDirectory("workloads-sort"), id -> { }, TestClock.clock());
         page = (WorkloadsPage) new WorkloadsMount(new SimpleObjectProperty<>(session), () -> false).page(context);
         stage.setScene(new Scene(new StackPane(page.view()), 1200, 600));
         stage.show();

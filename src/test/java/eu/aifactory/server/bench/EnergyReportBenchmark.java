@@ -2,16 +2,17 @@ package eu.aifactory.server.bench;
 
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.energy.EnergyData;
-import eu.aifactory.server.exec.SimulatedExecutor;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
+import eu.aifactory.testing.TestClock;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,11 +65,11 @@ public final class EnergyReportBenchmark {
         };
         SeedSource seeds = SeedSource.bundled();
         try (FactoryServer server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, url, null, false, 1), seeds,
-                15_000)) {
+                15_000, TestClock.clock())) {
             EnergyData data = new EnergyData(url);
             String token = seed(data, seeds);
             Api api = new Api(server.baseUri());
-            LocalDate today = LocalDate.now(SITE);
+            LocalDate today = LocalDate.now(TestClock.clock().withZone(SITE));
             Instant from = today.minusYears(1).atStartOfDay(SITE).toInstant();
             Instant to = today.plusDays(1).atStartOfDay(SITE).toInstant();
             System.out.printf(Locale.ROOT, "%nEngine %s; report period %s .. %s (%s)%n", engine, from, to, SITE);
@@ -96,8 +97,8 @@ public final class EnergyReportBenchmark {
         Map<String, ResourcePlan> plans = seeds.plans().stream().collect(Collectors.toMap(ResourcePlan::id, Function.identity()));
         List<AppDetail> apps = seeds.catalog();
         Random random = new Random(42);
-        // Anchored at today's site midnight, so runs on the same day see the same data.
-        long now = LocalDate.now(SITE).atStartOfDay(SITE).toInstant().toEpochMilli();
+        // Anchored at the test clock's site midnight, so every run sees the same data.
+        long now = LocalDate.now(TestClock.clock().withZone(SITE)).atStartOfDay(SITE).toInstant().toEpochMilli();
         long yearMs = 365L * 86_400_000L;
         List<EnergyData.Run> runs = new ArrayList<>();
         long samples = 0;
@@ -119,7 +120,7 @@ public final class EnergyReportBenchmark {
             samples += runSamples.size();
             runs.add(new EnergyData.Run(id, "bench", projects[random.nextInt(projects.length)],
                     users.get(random.nextInt(users.size())), app.summary().id(), plan.id(), plan.gpuCount(), startedAt,
-                    SimulatedExecutor.costOf(plan, version, plan.gpuCount(), runMs), runSamples));
+                    Pricing.costEur(plan, version, plan.gpuCount(), runMs), runSamples));
         }
         long t0 = System.nanoTime();
         data.insert(runs);

@@ -1,5 +1,6 @@
 package eu.aifactory.server.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
@@ -10,6 +11,7 @@ import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.store.WorkloadRow;
 import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.support.TestDatabases;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -40,7 +42,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * <p>Run with {@code mvn -B -o -Pbench verify -DskipTests}. Arguments (via {@code -Dbench.args="..."}):
  * {@code postgres} to run against an embedded PostgreSQL instead of the default H2 file database,
  * {@code threads=N}, {@code submits=N}, {@code workloads=N}, {@code sortruns=N} (measured requests per sort figure),
- * {@code sortonly} (skip the submit and the other page figures).
+ * {@code sortonly} (skip the submit and the other page figures), {@code writedelay0} (H2 writes every commit to its
+ * file before answering), {@code budget} (only the budgeted submit figures, see {@link #budgetBenchmark}).
  *
  * <p>For every {@code sort} key in both directions it also measures the first page and a deep page (the cursor
  * after five pages of 50), as a table that pages through 100,000 workloads by any column asks for.
@@ -61,10 +64,22 @@ public final class ServerBenchmark {
         boolean sortOnly = Arrays.asList(args).contains("sortonly");
 
         Path dir = Files.createTempDirectory("factory-bench");
-        String url = postgres ? TestDatabases.durablePostgresUrl() : ServerConfig.h2FileUrl(dir);
+        // writedelay0: H2 writes each commit to its file before answering, as a durable factory will.
+        String url = postgres ? TestDatabases.durablePostgresUrl() : ServerConfig.h2FileUrl(dir)
+                + (Arrays.asList(args).contains("writedelay0") ? ";WRITE_DELAY=0" : "");
         ServerConfig config = new ServerConfig("127.0.0.1", 0, url, dir, true, 1);
+        if (Arrays.asList(args).contains("budget")) {
+            try {
+                budgetBenchmark(config, postgres, threads, submits);
+            } finally {
+                if (!postgres) {
+                    deleteQuietly(dir);
+                }
+            }
+            return;
+        }
         long t0 = System.nanoTime();
-        try (FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000)) {
+        try (FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000, TestClock.clock())) {
             System.out.printf(Locale.ROOT, "%n== Factory benchmark (%s, %d cores, Java %s)%n", postgres ? "PostgreSQL (embedded)"
                     : "H2 file", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
             System.out.printf(Locale.ROOT, "start with demo seed: %d ms%n", (System.nanoTime() - t0) / 1_000_000);
@@ -117,6 +132,125 @@ public final class ServerBenchmark {
             if (!postgres) {
                 deleteQuietly(dir);
             }
+        }
+    }
+
+    /** The demo's budgeted project the budget figures submit into. */
+    private static final String BUDGETED_PROJECT = "mp-qs-drehteile";
+
+    /**
+     * Submits per second into the demo's budgeted project with its budget raised to admit them all (so every submit
+     * is still checked against it), at a queue of 0, 10,000 and 100,000 queued workloads of that project, then the
+     * latency of {@code GET /v1/budgets}. The queue is filled in batches through the store; the factory restarts
+     * after each fill so that it books the new workloads into the budget ledger as it does at every start.
+     */
+    private static void budgetBenchmark(ServerConfig config, boolean postgres, int threads, int submits) throws Exception {
+        Jdbi jdbi = Jdbi.create(config.jdbcUrl());
+        FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000);
+        try {
+            System.out.printf(Locale.ROOT, "%n== Budgeted submit benchmark (%s, %d cores, Java %s), project %s%n",
+                    postgres ? "PostgreSQL (embedded, fsync on, synchronous_commit on)" : "H2 file " + config.jdbcUrl()
+                            .replaceAll(".*;", ";"), Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), BUDGETED_PROJECT);
+            String tenant = jdbi.withHandle(h -> h.createQuery("SELECT tenant_id FROM projects WHERE id = :p")
+                    .bind("p", BUDGETED_PROJECT).mapTo(String.class).one());
+            DemoUser admin = server.demoUsers().stream()
+                    .filter(u -> u.tenantId().equals(tenant) && u.role() == Role.TENANT_ADMIN).findFirst().orElseThrow();
+            JsonNode seeded = budgetOf(server.baseUri(), admin);
+            System.out.println("seeded budget: EUR " + seeded.path("budgetEur").asText() + ", spent "
+                    + seeded.path("spentEur").asText() + ", committed " + seeded.path("committedEur").asText()
+                    + "; raised to EUR 100,000,000 so that every submit is checked and admitted");
+            HttpResponse<String> raised = CLIENT.send(HttpRequest.newBuilder(server.baseUri().resolve("/v1/projects/"
+                            + BUDGETED_PROJECT + "/budgets/" + seeded.path("month").asText()))
+                    .header("Authorization", "Bearer " + admin.token()).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"budgetEur\":100000000}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (raised.statusCode() != 200) {
+                throw new IllegalStateException("raising the budget answered " + raised.statusCode() + ": " + raised.body());
+            }
+            List<DemoUser> submitters = List.of(admin);
+            Map<String, String> projectOf = Map.of(admin.userId(), BUDGETED_PROJECT);
+            budgetedSubmits(server.baseUri(), submitters, projectOf, threads, Math.min(1_000, submits), "warm-up");
+            for (int depth : new int[] {0, 10_000, 100_000}) {
+                long queued = queued(jdbi);
+                if (queued < depth) {
+                    fillQueue(jdbi, tenant, admin.userId(), (int) (depth - queued));
+                    server.close();
+                    long t0 = System.nanoTime();
+                    server = FactoryServer.start(config, SeedSource.bundled(), 15_000);
+                    System.out.printf(Locale.ROOT, "restart (books the filled queue into the ledger): %d ms%n",
+                            (System.nanoTime() - t0) / 1_000_000);
+                }
+                System.out.printf(Locale.ROOT, "-- queue of %s: %,d queued workloads (load average %s)%n",
+                        BUDGETED_PROJECT, queued(jdbi), loadAverage());
+                budgetedSubmits(server.baseUri(), submitters, projectOf, threads, submits, "depth " + depth);
+            }
+            JsonNode after = budgetOf(server.baseUri(), admin);
+            System.out.println("budget now: spent " + after.path("spentEur").asText() + ", committed "
+                    + after.path("committedEur").asText() + ", level " + after.path("level").asText());
+            pageBenchmark(server.baseUri(), admin.token(), "/v1/budgets", "at " + queued(jdbi) + " queued");
+            System.out.println("load average at the end: " + loadAverage());
+        } finally {
+            server.close();
+        }
+    }
+
+    private static void budgetedSubmits(URI base, List<DemoUser> users, Map<String, String> projectOf, int threads,
+                                        int total, String label) throws Exception {
+        String before = loadAverage();
+        submitBenchmark(base, users, projectOf, threads, total, label);
+        System.out.println("  load average before " + before + ", after " + loadAverage());
+    }
+
+    private static JsonNode budgetOf(URI base, DemoUser user) throws Exception {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(base.resolve("/v1/budgets"))
+                .header("Authorization", "Bearer " + user.token()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        for (JsonNode status : eu.aifactory.api.Json.mapper().readTree(response.body())) {
+            if (status.path("projectId").asText().equals(BUDGETED_PROJECT)) {
+                return status;
+            }
+        }
+        throw new IllegalStateException(BUDGETED_PROJECT + " has no budget status: " + response.body());
+    }
+
+    private static long queued(Jdbi jdbi) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM workloads WHERE project_id = :p AND status = 'QUEUED'")
+                .bind("p", BUDGETED_PROJECT).mapTo(Long.class).one());
+    }
+
+    /** Adds {@code count} queued workloads to the budgeted project, in batches of 5,000 per transaction. */
+    private static void fillQueue(Jdbi jdbi, String tenant, String userId, int count) {
+        long now = System.currentTimeMillis();
+        long start = System.nanoTime();
+        String prefix = "wl-q" + Long.toString(now, 36);
+        int done = 0;
+        while (done < count) {
+            int chunk = Math.min(5_000, count - done);
+            int offset = done;
+            jdbi.useTransaction(h -> {
+                PreparedBatch batch = WorkloadStore.insertBatch(h);
+                for (int i = 0; i < chunk; i++) {
+                    String id = String.format(Locale.ROOT, "%s-%08d", prefix, offset + i);
+                    WorkloadStore.addTo(batch, new WorkloadRow(id, tenant, BUDGETED_PROJECT, userId, null,
+                            "queued " + (offset + i), "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1",
+                            "rtx-pro-6000", 1, Priority.LOW, Map.of("horizon", 12), Map.of(), WorkloadStatus.QUEUED,
+                            "waiting for the scheduler", now + offset + i, null, null, 600, 0, null, null,
+                            BigDecimal.ZERO, 0, 0, 0, 0));
+                }
+                batch.execute();
+            });
+            done += chunk;
+        }
+        jdbi.useHandle(h -> h.execute("ANALYZE"));
+        System.out.printf(Locale.ROOT, "queue fill: %,d rows in %.1f s%n", count, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -180,7 +314,11 @@ public final class ServerBenchmark {
 
     private static void submitBenchmark(URI base, List<DemoUser> users, Jdbi jdbi, int threads, int total, String label)
             throws Exception {
-        Map<String, String> projectOf = projectOf(jdbi, users);
+        submitBenchmark(base, users, projectOf(jdbi, users), threads, total, label);
+    }
+
+    private static void submitBenchmark(URI base, List<DemoUser> users, Map<String, String> projectOf, int threads,
+                                        int total, String label) throws Exception {
         AtomicInteger next = new AtomicInteger();
         long[] latencies = new long[total];
         AtomicInteger failures = new AtomicInteger();
@@ -233,7 +371,7 @@ public final class ServerBenchmark {
         List<String> users = jdbi.withHandle(h -> h.createQuery("SELECT id FROM users WHERE tenant_id = :t ORDER BY id")
                 .bind("t", owner.tenantId()).mapTo(String.class).list());
         Random random = new Random(42);
-        long now = System.currentTimeMillis();
+        long now = TestClock.now().toEpochMilli();
         long start = System.nanoTime();
         int done = 0;
         while (done < count) {

@@ -6,6 +6,7 @@ import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -46,7 +47,7 @@ class RotateKeysCommandTest {
     void theKeyLivesInTheDataDirectorySurvivesARestartAndRotatesWithARecord() throws IOException {
         String jdbcUrl = "jdbc:h2:mem:rotate-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
         String first;
-        try (FactoryServer server = FactoryServer.start(config(jdbcUrl))) {
+        try (FactoryServer server = FactoryServer.start(config(jdbcUrl), TestClock.clock())) {
             first = server.signingKeys().currentKid();
             assertThat(publishedKeys(server).kids()).containsExactly(first);
         }
@@ -54,7 +55,7 @@ class RotateKeysCommandTest {
         try (var files = Files.list(dir.resolve("signing-keys"))) {
             assertThat(files.map(p -> p.getFileName().toString())).contains("signing-key-" + first + ".pem");
         }
-        try (FactoryServer server = FactoryServer.start(config(jdbcUrl))) {
+        try (FactoryServer server = FactoryServer.start(config(jdbcUrl), TestClock.clock())) {
             assertThat(server.signingKeys().currentKid()).as("the same key after a restart").isEqualTo(first);
         }
 
@@ -63,7 +64,7 @@ class RotateKeysCommandTest {
         assertThat(rotate.exit()).as(rotate.err()).isZero();
         String second = rotate.out().lines().filter(l -> l.startsWith("current ")).findFirst().orElseThrow().substring(8);
         assertThat(rotate.out()).contains("retired " + first).contains("fingerprint ");
-        try (FactoryServer server = FactoryServer.start(config(jdbcUrl))) {
+        try (FactoryServer server = FactoryServer.start(config(jdbcUrl), TestClock.clock())) {
             JwkSet keys = publishedKeys(server);
             assertThat(server.signingKeys().currentKid()).isEqualTo(second).isNotEqualTo(first);
             assertThat(keys.kids()).containsExactly(first, second);

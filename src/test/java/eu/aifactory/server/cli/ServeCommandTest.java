@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
+import eu.aifactory.testing.TestClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ class ServeCommandTest {
         assertThat(secret).startsWith("afp_").hasSizeGreaterThan(40);
 
         try (FactoryServer server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, ServerConfig.h2FileUrl(dir), dir,
-                false, 1))) {
+                false, 1), TestClock.clock())) {
             Api api = new Api(server.baseUri());
             JsonNode me = api.get("/v1/me", secret).json();
             assertThat(me.path("user").path("name").asText()).isEqualTo("Ida Ingenieurin");

@@ -23,6 +23,7 @@ import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -32,7 +33,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -69,7 +69,7 @@ abstract class ResidencyApiContract {
     void start() {
         factory = TestFactory.start(kind, 1.0);
         server = factory.server;
-        now = Instant.now();
+        now = TestClock.now();
     }
 
     @AfterAll
@@ -304,7 +304,7 @@ abstract class ResidencyApiContract {
                 "SECURITY_RESPONSE", "LEGAL_REQUEST");
 
         JsonNode attestations = report(admin("globex"), now.minus(30, ChronoUnit.DAYS), now).json().path("report").path("attestations");
-        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        LocalDate today = LocalDate.now(TestClock.clock());
         assertThat(attestations).extracting(a -> a.path("standard").asText())
                 .anySatisfy(s -> assertThat(s).startsWith("BSI C5"))
                 .anySatisfy(s -> assertThat(s).startsWith("ISO/IEC 27001:2022"))
@@ -322,14 +322,14 @@ abstract class ResidencyApiContract {
                 .filter(o -> o.has("workloadId") && o.path("sizeBytes").asLong() > 10).findFirst().orElseThrow();
         String id = artifact.path("id").asText();
         // Seeded downloads all lie an hour or more in the past: from here on only the new ones can appear.
-        Instant before = Instant.now().minusSeconds(1);
+        Instant before = TestClock.now().minusSeconds(1);
 
         assertThat(get("/v1/artifacts/" + id + "/content", user.token()).status()).isEqualTo(200);
         assertThat(factory.api.get("/v1/artifacts/" + id + "/content", user.token(), "Range", "bytes=0-9").status()).isEqualTo(206);
 
         Predicate<JsonNode> thisDownload = t -> t.path("objectId").asText().equals(id) && t.path("kind").asText().equals("download");
         List<JsonNode> transfers = Await.until("both downloads in the transfer log",
-                () -> StreamSupport.stream(report(user, before, Instant.now().plusSeconds(60)).json().path("report")
+                () -> StreamSupport.stream(report(user, before, TestClock.now().plusSeconds(60)).json().path("report")
                         .path("transfers").spliterator(), false).filter(thisDownload).toList(),
                 t -> t.size() == 2);
         assertThat(transfers).allSatisfy(t -> {

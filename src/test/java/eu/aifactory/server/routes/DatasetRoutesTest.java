@@ -8,6 +8,7 @@ import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -81,7 +82,7 @@ class DatasetRoutesTest {
         assertThat(rows).isEqualTo(1);
 
         // The residency report's inventory lists it at the primary site, as a dataset of its project.
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = TestClock.now();
         JsonNode report = api.get("/v1/reports/residency?from=" + now.minusSeconds(86_400) + "&to="
                 + now.plusSeconds(60), engineer).json().path("report");
         JsonNode listedThere = null;

@@ -8,8 +8,12 @@ import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.SseReader;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import okhttp3.OkHttpClient;
@@ -140,6 +144,134 @@ class EventStreamTest {
             client.dispatcher().executorService().shutdown();
             client.connectionPool().evictAll();
         }
+    }
+
+    /** An engineer of acme-qs added through the admin API, for a test of its own. */
+    private String addEngineer(String name) {
+        Api.Response created = api.post("/v1/admin/users", admin, String.format(
+                "{\"name\":\"%s\",\"email\":\"%s@acme.example\",\"roles\":[\"engineer\"],\"projectIds\":[\"acme-qs\"]}",
+                name, UUID.randomUUID()));
+        assertThat(created.status()).isEqualTo(201);
+        return created.json().path("id").asText();
+    }
+
+    /** A new token of the user: its id and its secret. */
+    private String[] addToken(String userId) {
+        Api.Response created = api.post("/v1/admin/tokens", admin, "{\"userId\":\"" + userId + "\"}");
+        assertThat(created.status()).isEqualTo(201);
+        return new String[] {created.json().path("token").path("id").asText(), created.json().path("secret").asText()};
+    }
+
+    @Test
+    void revokingATokenEndsItsStreamsAndOnlyThose() {
+        String user = addEngineer("Rita Revoked");
+        String[] revoked = addToken(user);
+        String[] kept = addToken(user);
+        try (SseReader doomed = new SseReader(api, revoked[1], null); SseReader other = new SseReader(api, kept[1], null)) {
+            Await.until("both streams to open", () -> doomed.connected() && other.connected(), c -> c);
+            assertThat(api.method("DELETE", "/v1/admin/tokens/" + revoked[0], admin).status()).isEqualTo(204);
+            Await.until("the revoked token's stream to end", doomed::ended, e -> e);
+            assertThat(other.ended()).as("the user's other token still streams").isFalse();
+            assertThat(api.get("/v1/events", revoked[1]).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void disablingAUserEndsTheirStreams() {
+        String user = addEngineer("Dora Disabled");
+        String token = addToken(user)[1];
+        try (SseReader stream = new SseReader(api, token, null)) {
+            Await.until("the stream to open", stream::connected, c -> c);
+            Api.Response disabled = api.send(api.request("/v1/admin/users/" + user, admin, "Content-Type", "application/json")
+                    .method("PATCH", HttpRequest.BodyPublishers.ofString("{\"disabled\":true}")).build());
+            assertThat(disabled.status()).isEqualTo(200);
+            Await.until("the disabled user's stream to end", stream::ended, e -> e);
+            assertThat(api.get("/v1/events", token).status()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void oneUserMayHoldEightStreamsAcrossTokens() {
+        String user = addEngineer("Otto Eight");
+        String first = addToken(user)[1];
+        String second = addToken(user)[1];
+        List<SseReader> streams = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < EventStream.MAX_PER_USER; i++) {
+                streams.add(new SseReader(api, i % 2 == 0 ? first : second, null));
+            }
+            Await.until("eight streams to open", () -> streams.stream().allMatch(SseReader::connected), c -> c);
+            Api.Response ninth = api.get("/v1/events", second);
+            assertThat(ninth.status()).isEqualTo(429);
+            assertThat(ninth.problemType()).isEqualTo("too-many-streams");
+            assertThat(ninth.headers().firstValue("Retry-After")).isPresent();
+            // Someone else is not counted against this user.
+            try (SseReader colleague = new SseReader(api, factory.token("acme-eng"), null)) {
+                Await.until("a colleague's stream to open", colleague::connected, c -> c);
+            }
+        } finally {
+            streams.forEach(SseReader::close);
+        }
+    }
+
+    @Test
+    void eventIdsCountEachTenantsOwnEventsWithoutGaps() {
+        String globexAdmin = factory.token("globex-admin");
+        long acmeFrom;
+        String acmeFirst;
+        String acmeLater;
+        String globexRun;
+        try (SseReader acme = new SseReader(api, admin, null); SseReader globex = new SseReader(api, globexAdmin, null)) {
+            Await.until("streams to open", () -> acme.connected() && globex.connected(), c -> c);
+            acmeFirst = submit(admin, "acme-qs", "numbered first");
+            acmeFrom = Await.until("acme's event", () -> acme.eventsFor(acmeFirst), e -> !e.isEmpty()).get(0).id();
+            // Globex is busy in between (a run, cancelled at once so it costs nothing); acme's numbering must not notice.
+            globexRun = submit(globexAdmin, "globex-lab", "globex in between");
+            assertThat(globexRun).isNotEmpty();
+            api.post("/v1/workloads/" + globexRun + "/cancel", globexAdmin, null);
+            Await.until("globex's run to be cancelled", () -> globex.eventsFor(globexRun),
+                    e -> e.stream().anyMatch(x -> x.data().path("status").asText().equals("CANCELLED")));
+            acmeLater = submit(admin, "acme-qs", "numbered later");
+            Await.until("acme's later event", () -> acme.eventsFor(acmeLater), e -> !e.isEmpty());
+        }
+        long globexLast = factory.jdbi.withHandle(h -> h.createQuery(
+                "SELECT last_seq FROM event_sequences WHERE tenant_id = 'globex'").mapTo(Long.class).one());
+        // Replayed from the database: everything of the tenant after the given id, each number once, no one else's.
+        try (SseReader acme = new SseReader(api, admin, acmeFrom); SseReader globex = new SseReader(api, globexAdmin, 1L)) {
+            List<SseReader.Event> acmeEvents = Await.until("acme's replay", () -> upTo(acme, acmeLater), e -> !e.isEmpty());
+            assertDense(acmeFrom, acmeEvents);
+            assertThat(acmeEvents).noneMatch(e -> e.data().path("workloadId").asText().equals(globexRun));
+            List<SseReader.Event> globexEvents = Await.until("globex's replay", () -> List.copyOf(globex.events),
+                    e -> !e.isEmpty() && e.get(e.size() - 1).id() >= globexLast).stream()
+                    .filter(e -> e.id() <= globexLast).toList();
+            assertDense(1, globexEvents);
+            assertThat(globexEvents).noneMatch(e -> List.of(acmeFirst, acmeLater).contains(e.data().path("workloadId").asText()));
+        }
+        // And in the database, from the seeded history on: each tenant's numbers are 1..n.
+        Map<String, List<Long>> perTenant = factory.jdbi.withHandle(h -> h.createQuery(
+                        "SELECT tenant_id, COUNT(*) AS n, MIN(seq) AS lo, MAX(seq) AS hi FROM events GROUP BY tenant_id")
+                .map((rs, ctx) -> Map.entry(rs.getString("tenant_id"), List.of(rs.getLong("n"), rs.getLong("lo"), rs.getLong("hi"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        assertThat(perTenant.keySet()).containsAll(Set.of("acme", "globex"));
+        perTenant.forEach((tenant, f) -> assertThat(List.of(f.get(1), f.get(2))).as(tenant).containsExactly(1L, f.get(0)));
+    }
+
+    /** The stream's events up to and including the first one of {@code workloadId}; empty until that one arrived. */
+    private static List<SseReader.Event> upTo(SseReader stream, String workloadId) {
+        List<SseReader.Event> events = List.copyOf(stream.events);
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).data().path("workloadId").asText().equals(workloadId)) {
+                return events.subList(0, i + 1);
+            }
+        }
+        return List.of();
+    }
+
+    /** A tenant admin sees every event of the tenant, so the ids after {@code from} run from+1, from+2, ... */
+    private static void assertDense(long from, List<SseReader.Event> events) {
+        List<Long> ids = events.stream().map(SseReader.Event::id).toList();
+        List<Long> expected = java.util.stream.LongStream.rangeClosed(from + 1, from + ids.size()).boxed().toList();
+        assertThat(ids).isEqualTo(expected);
     }
 
     @Test

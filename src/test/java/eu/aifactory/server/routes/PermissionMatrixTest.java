@@ -8,12 +8,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.YearMonth;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -68,7 +67,7 @@ class PermissionMatrixTest {
         String ownDone = api.get("/v1/workloads?status=SUCCEEDED&submittedBy=acme-eng&limit=1", admin).json()
                 .path("items").get(0).path("id").asText();
         String token = api.post("/v1/admin/tokens", admin, "{\"userId\":\"acme-eng2\"}").json().path("token").path("id").asText();
-        String month = YearMonth.now(ZoneId.of("Europe/Berlin")).toString();
+        String month = TestClock.siteMonth().toString();
         String period = "from=2026-01-01T00:00:00Z&to=2026-12-01T00:00:00Z";
         String estimate = "{\"appId\":\"visual-quality-inspection\",\"appVersion\":\"2.3.0\",\"planId\":\"rtx-pro-6000-x1\","
                 + "\"parameters\":{\"confidenceThreshold\":0.7,\"lineId\":\"L07\"}}";

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -142,7 +143,7 @@ abstract class TenantIsolationContract {
 
     @Test
     void theResidencyReportNeverNamesAnotherTenantsObjects() {
-        java.time.Instant now = java.time.Instant.now();
+        java.time.Instant now = TestClock.now();
         String period = "?from=" + now.minus(java.time.Duration.ofDays(120)) + "&to=" + now.plusSeconds(60);
         String acmeReport = api.get("/v1/reports/residency" + period, acme).body();
         String globexReport = api.get("/v1/reports/residency" + period, globex).body();

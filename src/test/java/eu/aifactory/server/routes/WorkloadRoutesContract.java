@@ -8,6 +8,7 @@ import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
 import eu.aifactory.server.util.Hashing;
+import eu.aifactory.testing.TestClock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -250,8 +251,8 @@ abstract class WorkloadRoutesContract {
         assertThat(mine.path("items").size()).isPositive();
         mine.path("items").forEach(w -> assertThat(w.path("submittedBy").asText()).isEqualTo("acme-eng"));
 
-        Instant from = Instant.now().minusSeconds(30L * 86400);
-        Instant to = Instant.now().minusSeconds(10L * 86400);
+        Instant from = TestClock.now().minusSeconds(30L * 86400);
+        Instant to = TestClock.now().minusSeconds(10L * 86400);
         JsonNode window = api.get("/v1/workloads?limit=500&from=" + from + "&to=" + to, admin).json();
         assertThat(window.path("items").size()).isPositive();
         window.path("items").forEach(w -> assertThat(Instant.parse(w.path("createdAt").asText())).isBetween(from, to));
@@ -375,7 +376,9 @@ abstract class WorkloadRoutesContract {
                 + "\"planId\":\"dgx-b200-x4\",\"name\":\"big %d\"}";
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ids.add(submit(admin, String.format(body, i)).json().path("id").asText());
+            Api.Response submitted = submit(admin, String.format(body, i));
+            assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+            ids.add(submitted.json().path("id").asText());
         }
         JsonNode waiting = Await.until("the third run to get a queue position",
                 () -> api.get("/v1/workloads/" + ids.get(2), admin).json(),

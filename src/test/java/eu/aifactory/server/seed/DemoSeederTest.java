@@ -6,6 +6,7 @@ import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
+import eu.aifactory.testing.TestClock;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,7 +31,7 @@ class DemoSeederTest {
         ServerConfig config = ServerConfig.inMemory(true, 1);
         url = config.jdbcUrl();
         long t0 = System.nanoTime();
-        server = FactoryServer.start(config);
+        server = FactoryServer.start(config, TestClock.clock());
         startMillis = (System.nanoTime() - t0) / 1_000_000;
         jdbi = Jdbi.create(url);
     }
@@ -87,7 +88,7 @@ class DemoSeederTest {
         assertThat(byStatus.getOrDefault("SUCCEEDED", 0)).isGreaterThan(300);
         assertThat(byStatus.getOrDefault("FAILED", 0)).isPositive();
         assertThat(byStatus.getOrDefault("CANCELLED", 0)).isPositive();
-        long now = System.currentTimeMillis();
+        long now = TestClock.now().toEpochMilli();
         long oldest = jdbi.withHandle(h -> h.createQuery("SELECT MIN(created_at) FROM workloads").mapTo(Long.class).one());
         long newest = jdbi.withHandle(h -> h.createQuery("SELECT MAX(ended_at) FROM workloads").mapTo(Long.class).one());
         assertThat(now - oldest).isBetween(80L * 86_400_000, 91L * 86_400_000);
@@ -123,7 +124,7 @@ class DemoSeederTest {
     @Test
     void seedIsDeterministicAcrossInstallations() {
         ServerConfig other = ServerConfig.inMemory(true, 1);
-        try (FactoryServer second = FactoryServer.start(other)) {
+        try (FactoryServer second = FactoryServer.start(other, TestClock.clock())) {
             Jdbi otherJdbi = Jdbi.create(other.jdbcUrl());
             String query = "SELECT id || ' ' || app_id || ' ' || plan_id || ' ' || status FROM workloads ORDER BY id";
             List<String> first = jdbi.withHandle(h -> h.createQuery(query).mapTo(String.class).list());

@@ -8,10 +8,18 @@ import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.stream.Stream;
 
 /** Reads a Server-Sent Events stream in the background and keeps what it saw. */
 public final class SseReader implements AutoCloseable {
+
+    /** Each reader blocks on its stream, so each gets its own thread: a shared pool would stall hundreds of them. */
+    private static final Executor READERS = task -> {
+        Thread t = new Thread(task, "sse-reader");
+        t.setDaemon(true);
+        t.start();
+    };
 
     public record Event(String name, long id, JsonNode data) {
     }
@@ -21,6 +29,7 @@ public final class SseReader implements AutoCloseable {
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
     private volatile int status;
     private volatile String contentType = "";
+    private volatile boolean ended;
 
     public SseReader(Api api, String token, Long lastEventId) {
         HttpRequest.Builder request = api.request("/v1/events", token, "Accept", "text/event-stream").GET();
@@ -46,12 +55,18 @@ public final class SseReader implements AutoCloseable {
                         events.add(new Event(name, id, Api.JSON.readTree(line.substring(5).trim())));
                     }
                 }
+                ended = true;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (RuntimeException e) {
                 // The stream was closed under us: the test is done with it.
             }
-        });
+        }, READERS);
+    }
+
+    /** True once the factory ended the stream (the reader saw its end), not when this side closed it. */
+    public boolean ended() {
+        return ended;
     }
 
     public int status() {

@@ -4,9 +4,10 @@ import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.seed.SeedSource;
+import eu.aifactory.testing.TestClock;
 import org.jdbi.v3.core.Jdbi;
 
-/** A factory on a fresh database with the small fixture seed, and a client for it. */
+/** A factory on a fresh database with the small fixture seed, on the {@link TestClock}, and a client for it. */
 public final class TestFactory implements AutoCloseable {
 
     public static final SeedSource FIXTURE = SeedSource.at("/eu/aifactory/server/fixture/");
@@ -27,7 +28,8 @@ public final class TestFactory implements AutoCloseable {
     }
 
     public static TestFactory start(ServerConfig config, long keepAliveMs) {
-        return new TestFactory(FactoryServer.start(config, FIXTURE, keepAliveMs), config.jdbcUrl());
+        return new TestFactory(FactoryServer.start(config, FIXTURE, keepAliveMs, TestClock.clock()),
+                config.jdbcUrl());
     }
 
     public String token(String userId) {

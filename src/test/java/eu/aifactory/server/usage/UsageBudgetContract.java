@@ -7,10 +7,10 @@ import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.testing.TestClock;
 import java.math.BigDecimal;
 import java.net.http.HttpRequest;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -54,7 +54,7 @@ abstract class UsageBudgetContract {
         engineer = factory.token("acme-eng2");
         accountManager = factory.token("acme-am");
         globexAdmin = factory.token("globex-admin");
-        month = YearMonth.now(ZoneId.of("Europe/Berlin")).toString();
+        month = TestClock.siteMonth().toString();
     }
 
     @AfterAll
@@ -264,7 +264,7 @@ abstract class UsageBudgetContract {
 
     @Test
     void usageAgreesWithTheEnergyReportAndTheWorkloadListForTheSamePeriod() {
-        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Instant to = TestClock.now().truncatedTo(ChronoUnit.DAYS);
         Instant from = to.minus(40, ChronoUnit.DAYS);
         for (String token : List.of(admin, accountManager, factory.token("acme-eng"))) {
             String period = "from=" + from + "&to=" + to;
@@ -295,7 +295,7 @@ abstract class UsageBudgetContract {
     void byDayEveryLocalDayOfThePeriodIsAGroupFromMidnightToMidnightInTheTenantsZone() {
         ZoneId zone = ZoneId.of("Europe/Berlin");
         // UTC midnights: the first and the last Berlin day are clipped to 01:00 (or 02:00 in summer).
-        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Instant to = TestClock.now().truncatedTo(ChronoUnit.DAYS);
         Instant from = to.minus(40, ChronoUnit.DAYS);
         JsonNode usage = api.get("/v1/usage?from=" + from + "&to=" + to + "&groupBy=day", admin).json();
 
@@ -319,7 +319,7 @@ abstract class UsageBudgetContract {
 
     @Test
     void oneProjectsUsageByDayAddsUpToItsRowOfTheProjectReport() {
-        Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
+        Instant to = TestClock.now().truncatedTo(ChronoUnit.DAYS);
         Instant from = to.minus(40, ChronoUnit.DAYS);
         String period = "from=" + from + "&to=" + to;
         JsonNode byProject = api.get("/v1/usage?" + period + "&groupBy=project", admin).json();
