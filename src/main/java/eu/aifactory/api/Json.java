@@ -28,6 +28,8 @@ public final class Json {
     private static ObjectMapper base() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
+                // Whatever a row holds, what goes out is well-formed Unicode (see WellFormedText).
+                .registerModule(WellFormedText.module())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .setSerializationInclusion(JsonInclude.Include.NON_NULL);

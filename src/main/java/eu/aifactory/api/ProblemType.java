@@ -4,6 +4,8 @@ package eu.aifactory.api;
 public enum ProblemType {
     VALIDATION("validation", "Invalid request", 400),
     MALFORMED_BODY("malformed-body", "Malformed request body", 400),
+    /** The HTTP message itself: request line, URI, percent-encoding, headers. */
+    MALFORMED_REQUEST("malformed-request", "Malformed HTTP request", 400),
     UNAUTHENTICATED("unauthenticated", "Missing or invalid token", 401),
     FORBIDDEN("forbidden", "Not allowed for your role", 403),
     NOT_FOUND("not-found", "Not found", 404),
@@ -15,6 +17,8 @@ public enum ProblemType {
     RANGE_NOT_SATISFIABLE("range-not-satisfiable", "Range not satisfiable", 416),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency key reused with a different request", 422),
     IDEMPOTENCY_KEY_MISSING("idempotency-key-missing", "Idempotency-Key header required", 400),
+    /** The factory speaks HTTP/1.1 (and 1.0); a request in another version is the client's error, not an internal one. */
+    UNSUPPORTED_HTTP_VERSION("unsupported-http-version", "HTTP version not supported", 505),
     TOO_MANY_STREAMS("too-many-streams", "Too many event streams", 429),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Factory unavailable", 503),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import eu.aifactory.api.ProblemType;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Schema;
@@ -90,6 +91,39 @@ class OpenApiDocumentTest {
         }));
 
         assertThat(offenders).isEmpty();
+    }
+
+    /** Offline half of Redocly's recommended rules (operation-summary, operation-4xx-response, tag-description). */
+    @Test
+    void everyOperationHasASummaryAndAClientErrorAndEveryTagADescription() {
+        List<String> offenders = new ArrayList<>();
+        api().getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
+            if (operation.getSummary() == null || operation.getSummary().isBlank()) {
+                offenders.add(method + " " + path + " has no summary");
+            }
+            if (responses(operation).keySet().stream().noneMatch(code -> code.startsWith("4"))) {
+                offenders.add(method + " " + path + " has no 4xx response");
+            }
+        }));
+        api().getTags().stream().filter(tag -> tag.getDescription() == null || tag.getDescription().isBlank())
+                .forEach(tag -> offenders.add("tag " + tag.getName() + " has no description"));
+
+        assertThat(offenders).isEmpty();
+    }
+
+    @Test
+    void theProblemTypeListsEveryTypeTheFactoryAnswers() {
+        Schema<?> problem = api().getComponents().getSchemas().get("Problem");
+        String description = problem.getProperties().get("type").getDescription();
+        List<String> missing = new ArrayList<>();
+        for (ProblemType type : ProblemType.values()) {
+            String slug = type.uri().substring(type.uri().lastIndexOf('/') + 1);
+            if (!description.matches("(?s).*[{ ,]" + java.util.regex.Pattern.quote(slug) + "[,}].*")) {
+                missing.add(slug);
+            }
+        }
+
+        assertThat(missing).isEmpty();
     }
 
     @Test

@@ -113,7 +113,7 @@ final class DatasetRoutes {
             if (bytes.length > 100) {
                 throw ProblemException.validation("projectId", "must be at most 100 characters");
             }
-            return new String(bytes, StandardCharsets.UTF_8).strip();
+            return RequestText.check("projectId", new String(bytes, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
             throw new ProblemException(ProblemType.MALFORMED_BODY, "The projectId part could not be read.");
         }

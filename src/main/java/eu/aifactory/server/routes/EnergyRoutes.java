@@ -31,8 +31,8 @@ final class EnergyRoutes {
     void report(Context ctx) {
         Principal principal = auth.require(ctx);
         List<Problem.FieldError> errors = new ArrayList<>();
-        Instant from = instant(ctx, "from", errors);
-        Instant to = instant(ctx, "to", errors);
+        Instant from = Http.instant(ctx, "from", errors);
+        Instant to = Http.instant(ctx, "to", errors);
         EnergyGroupBy groupBy = EnergyGroupBy.MONTH;
         String groupParam = ctx.queryParam("groupBy");
         if (groupParam != null && !groupParam.isEmpty()) {
@@ -63,15 +63,5 @@ final class EnergyRoutes {
             throw ProblemException.validation(errors);
         }
         Http.json(ctx, 200, service.report(principal, from, to, groupBy, stackBy));
-    }
-
-    /** Like {@link Http#instant} but collects the error, so one answer names every bad parameter. */
-    private static Instant instant(Context ctx, String name, List<Problem.FieldError> errors) {
-        try {
-            return Http.instant(ctx, name);
-        } catch (ProblemException e) {
-            errors.addAll(e.errors());
-            return null;
-        }
     }
 }

@@ -26,6 +26,7 @@ import eu.aifactory.server.util.Ids;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -86,6 +87,7 @@ public final class FactoryApi {
             ctx.header("X-Request-Id", requestId);
         });
         app.after(ctx -> MDC.remove(REQUEST_ID));
+        app.beforeMatched(RequestText::checkParameters);
 
         app.get("/v1/health", ctx -> {
             boolean up = s.database().isUp();
@@ -188,6 +190,24 @@ public final class FactoryApi {
         ctx.status(type.status()).contentType(Problem.MEDIA_TYPE).result(Http.problemBytes(problem));
     }
 
+    /**
+     * A request Jetty refused before any route ran (bad request line, URI, percent-encoding or header; a version
+     * other than HTTP/1.x) is the client's error whatever status Jetty chose, so its type is never {@code internal}.
+     */
+    static ProblemType refusedType(int status) {
+        return switch (status) {
+            case 426, 505 -> ProblemType.UNSUPPORTED_HTTP_VERSION;
+            case 400, 414, 431, 501 -> ProblemType.MALFORMED_REQUEST;
+            default -> typeOf(status);
+        };
+    }
+
+    private static Problem refused(int status, String reason, String instance) {
+        ProblemType type = refusedType(status);
+        String detail = reason == null || reason.isBlank() ? type.title() : type.title() + ": " + reason;
+        return new Problem(type.uri(), type.title(), status, detail, instance, List.of());
+    }
+
     /** Errors Jetty answers itself (bad request lines, oversized headers) are problems too, never HTML. */
     static final class ProblemErrorHandler extends ErrorHandler {
 
@@ -195,9 +215,9 @@ public final class FactoryApi {
         public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
                 throws IOException {
             int status = response.getStatus() >= 400 ? response.getStatus() : 500;
-            ProblemType type = typeOf(status);
-            Problem problem = new Problem(type.uri(), type.title(), status, type.title(), request.getRequestURI(), List.of());
-            byte[] body = Http.problemBytes(problem);
+            Object reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+            byte[] body = Http.problemBytes(refused(status, reason == null ? null : reason.toString(),
+                    request.getRequestURI()));
             response.setContentType(Problem.MEDIA_TYPE);
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
@@ -206,10 +226,8 @@ public final class FactoryApi {
 
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-            ProblemType type = typeOf(status);
-            Problem problem = new Problem(type.uri(), type.title(), status, type.title(), null, List.of());
             fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            return ByteBuffer.wrap(Http.problemBytes(problem));
+            return ByteBuffer.wrap(Http.problemBytes(refused(status, reason, null)));
         }
     }
 }

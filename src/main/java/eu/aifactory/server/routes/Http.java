@@ -18,6 +18,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -28,10 +31,19 @@ public final class Http {
 
     public static final int MAX_BODY_BYTES = 1024 * 1024;
     public static final String JSON_TYPE = "application/json";
+    /** The first instant a date-time parameter may name. */
+    public static final Instant EARLIEST = Instant.EPOCH;
+    /** The first instant after the last one a date-time parameter may name: 10000-01-01T00:00:00Z. */
+    public static final Instant END = LocalDate.of(10_000, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant();
+    private static final int MAX_DATE_TIME_LENGTH = 64;
 
     /** Writes responses: the shared wire settings. */
     static final ObjectMapper OUT = Json.mapper();
-    /** Reads request bodies: unknown fields, wrong types and numbers for strings or enums are errors. */
+    /**
+     * Reads request bodies: unknown fields and wrong types are errors; no coercion between strings, numbers and
+     * booleans in either direction ({@code "12"} is not a number, {@code "true"} not a boolean, {@code 1} not a
+     * string), no fraction for a whole number, no null for a primitive.
+     */
     static final ObjectMapper IN = strictReader();
 
     private Http() {
@@ -48,6 +60,15 @@ public final class Http {
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         }
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.Boolean)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         return mapper;
     }
 
@@ -67,7 +88,10 @@ public final class Http {
         }
     }
 
-    /** Reads a JSON body of type {@code type}: 415 for another media type, 413 above 1 MiB, 400 for bad JSON. */
+    /**
+     * Reads a JSON body of type {@code type}: 415 for another media type, 413 above 1 MiB, 400 for bad JSON, for
+     * text {@link RequestText} refuses and for a field named twice.
+     */
     public static <T> T body(Context ctx, Class<T> type) {
         String contentType = ctx.header("Content-Type");
         String media = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
@@ -81,6 +105,7 @@ public final class Http {
         }
         T value;
         try {
+            RequestText.checkJson(IN.createParser(bytes));
             value = IN.readValue(bytes, type);
         } catch (UnrecognizedPropertyException e) {
             throw ProblemException.validation(path(e), "unknown field");
@@ -124,6 +149,9 @@ public final class Http {
         }
         if (target == Boolean.TYPE || target == Boolean.class) {
             return "must be true or false";
+        }
+        if (Number.class.isAssignableFrom(target) || target == Double.TYPE || target == Float.TYPE) {
+            return "must be a number";
         }
         if (target.isRecord()) {
             return "must be an object";
@@ -217,15 +245,37 @@ public final class Http {
         }
     }
 
+    /**
+     * An optional RFC 3339 date-time parameter, or null. Only instants from 1970 to the end of 9999 (UTC) are
+     * accepted: the four-digit years of RFC 3339, and epoch milliseconds, which the stores compare, never overflow.
+     */
     public static Instant instant(Context ctx, String name) {
         String value = ctx.queryParam(name);
         if (value == null || value.isEmpty()) {
             return null;
         }
+        Instant instant;
         try {
-            return java.time.OffsetDateTime.parse(value.trim()).toInstant();
+            instant = value.length() > MAX_DATE_TIME_LENGTH ? null : OffsetDateTime.parse(value.trim()).toInstant();
         } catch (DateTimeParseException e) {
+            instant = null;
+        }
+        if (instant == null) {
             throw ProblemException.validation(name, "must be an RFC 3339 date-time such as 2026-03-01T00:00:00Z");
+        }
+        if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
+            throw ProblemException.validation(name, "must lie between 1970 and 9999");
+        }
+        return instant;
+    }
+
+    /** Like {@link #instant(Context, String)}, but adds the error to {@code errors}, so one answer names every bad parameter. */
+    public static Instant instant(Context ctx, String name, List<Problem.FieldError> errors) {
+        try {
+            return instant(ctx, name);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+            return null;
         }
     }
 }

@@ -31,7 +31,8 @@ import java.util.stream.Collectors;
 /** Usage, budgets, headroom, overrides and quotas (issue 7). */
 final class UsageRoutes {
 
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-(0[1-9]|1[0-2])");
+    /** A month within the years date-time parameters accept (see {@link Http#instant(Context, String)}). */
+    private static final Pattern MONTH = Pattern.compile("(19[7-9]\\d|[2-9]\\d{3})-(0[1-9]|1[0-2])");
     private static final BigDecimal MAX_EUR = new BigDecimal("100000000");
     private static final BigDecimal MAX_KWH = new BigDecimal("1000000000");
     private static final int MAX_GPUS = 100_000;
@@ -56,8 +57,8 @@ final class UsageRoutes {
     void usage(Context ctx) {
         Principal principal = auth.require(ctx);
         List<Problem.FieldError> errors = new ArrayList<>();
-        Instant from = instant(ctx, "from", errors);
-        Instant to = instant(ctx, "to", errors);
+        Instant from = Http.instant(ctx, "from", errors);
+        Instant to = Http.instant(ctx, "to", errors);
         UsageGroupBy groupBy = UsageGroupBy.PROJECT;
         String groupParam = ctx.queryParam("groupBy");
         if (groupParam != null && !groupParam.isEmpty()) {
@@ -190,7 +191,7 @@ final class UsageRoutes {
 
     private static YearMonth month(String field, String value) {
         if (value == null || !MONTH.matcher(value).matches()) {
-            throw ProblemException.validation(field, "must be a month such as 2026-11");
+            throw ProblemException.validation(field, "must be a month from 1970-01 to 9999-12 such as 2026-11");
         }
         return YearMonth.parse(value);
     }
@@ -203,15 +204,6 @@ final class UsageRoutes {
             errors.add(new Problem.FieldError(field, "must be at most " + max.toPlainString()));
         } else if (value.stripTrailingZeros().scale() > decimals) {
             errors.add(new Problem.FieldError(field, "must have at most " + decimals + " decimals"));
-        }
-    }
-
-    private static Instant instant(Context ctx, String name, List<Problem.FieldError> errors) {
-        try {
-            return Http.instant(ctx, name);
-        } catch (ProblemException e) {
-            errors.addAll(e.errors());
-            return null;
         }
     }
 }

@@ -1,6 +1,7 @@
 package eu.aifactory.server.routes;
 
 import eu.aifactory.api.Page;
+import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.workload.LogLine;
 import eu.aifactory.api.workload.LogPage;
@@ -14,6 +15,7 @@ import eu.aifactory.server.store.WorkloadStore;
 import eu.aifactory.server.util.TextFold;
 import io.javalin.http.Context;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -87,8 +89,15 @@ final class WorkloadRoutes {
         if ("me".equals(submittedBy)) {
             submittedBy = principal.userId();
         }
-        Instant from = Http.instant(ctx, "from");
-        Instant to = Http.instant(ctx, "to");
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Instant from = Http.instant(ctx, "from", errors);
+        Instant to = Http.instant(ctx, "to", errors);
+        if (from != null && to != null && from.isAfter(to)) {
+            errors.add(new Problem.FieldError("to", "must not be before from"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.validation(errors);
+        }
         int limit = Http.integer(ctx, "limit", 1, 500, 50);
         String cursor = Http.string(ctx, "cursor", 500);
         String projectId = Http.string(ctx, "projectId", 100);

@@ -27,6 +27,9 @@ import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -205,6 +208,9 @@ abstract class ResidencyApiContract {
             "2026-02-30T00:00:00Z      | 2026-03-02T00:00:00Z      | from",
             "2026-03-01T00:00:00Z      | 1772323200                | to",
             "1969-12-31T00:00:00Z      | 1970-01-02T00:00:00Z      | from",
+            "+999999999-01-01T00:00:00Z | 2026-03-01T00:00:00Z     | from",
+            "-999999999-01-01T00:00:00Z | 2026-03-01T00:00:00Z     | from",
+            "9999-12-31T00:00:00Z      | +10000-01-01T00:00:00Z    | to",
     })
     void badPeriodsAreValidationProblemsNamingTheField(String from, String to, String fields) {
         StringBuilder path = new StringBuilder("/v1/reports/residency");
@@ -375,6 +381,57 @@ abstract class ResidencyApiContract {
         assertThat(report.path("processing")).isNotEmpty();
         assertThat(report.path("processing").size()).isLessThan(whole.path("processing").size());
         assertThat(report.path("verdict").path("summary").asText()).contains("(project Qualitätssicherung)");
+    }
+
+    @Test
+    void aStoredNameWithAnUnpairedSurrogateIsServedAsWellFormedJsonInTheReportAndTheList() {
+        // A row from before the factory refused such names: "Lauf " + a lone high surrogate, run in 2020.
+        String id = "wl-legacy-surrogate";
+        long started = Instant.parse("2020-03-02T08:00:00Z").toEpochMilli();
+        factory.jdbi.useHandle(h -> h.createUpdate("INSERT INTO workloads (id, tenant_id, project_id, submitted_by, name, "
+                        + "search_text, app_id, app_version, plan_id, gpu_class, gpu_count, priority, priority_rank, "
+                        + "parameters_json, inputs_json, status, created_at, started_at, ended_at, expected_runtime_s, "
+                        + "progress_ms, cost_eur, energy_wh, energy_mj, gpu_seconds, log_lines, updated_at, started_sort) "
+                        + "VALUES (:id, 'acme', 'acme-qs', 'acme-eng', :name, 'lauf', 'visual-quality-inspection', '2.3.0', "
+                        + "'rtx-pro-6000-x1', 'rtx-pro-6000', 1, 'NORMAL', 1, :params, '{}', 'SUCCEEDED', :created, :started, "
+                        + ":ended, 60, 60000, 1.5, 100, 0, 3600, 0, :ended, :started)")
+                .bind("id", id).bind("name", "Lauf \ud800").bind("params", "{\"lineId\":\"L\ud800\"}")
+                .bind("created", started - 60_000).bind("started", started).bind("ended", started + 3_600_000)
+                .execute());
+        // H2 keeps the lone surrogate; PostgreSQL's driver already stores '?' in its place.
+        String stored = factory.jdbi.withHandle(h -> h.createQuery("SELECT name FROM workloads WHERE id = :id")
+                .bind("id", id).mapTo(String.class).one());
+        String served = stored.equals("Lauf \ud800") ? "Lauf \ufffd" : stored;
+        String servedLine = served.equals("Lauf \ufffd") ? "L\ufffd" : "L?";
+        DemoUser admin = admin("acme");
+
+        Api.Response response = report(admin, Instant.parse("2020-03-01T00:00:00Z"), Instant.parse("2020-04-01T00:00:00Z"));
+
+        assertWellFormedUtf8Json(response.bytes());
+        JsonNode run = StreamSupport.stream(response.json().path("report").path("processing").spliterator(), false)
+                .filter(p -> p.path("workloadId").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(run.path("workloadName").asText()).isEqualTo(served);
+        VerificationResult result = SignedDocument.verify(response.bytes(), keys());
+        assertThat(result.valid()).as(result.message()).isTrue();
+
+        Api.Response list = get("/v1/workloads?to=2020-04-01T00:00:00Z", admin.token());
+        assertThat(list.status()).as(list.body()).isEqualTo(200);
+        assertWellFormedUtf8Json(list.bytes());
+        JsonNode listed = list.json().path("items").get(0);
+        assertThat(listed.path("id").asText()).isEqualTo(id);
+        assertThat(listed.path("name").asText()).isEqualTo(served);
+        assertThat(listed.path("parameters").path("lineId").asText()).isEqualTo(servedLine);
+        assertThat(get("/v1/workloads/" + id, admin.token()).json().path("name").asText()).isEqualTo(served);
+    }
+
+    /** Strict UTF-8 (a lone surrogate cannot be encoded) and no escaped surrogate, which I-JSON parsers refuse. */
+    private static void assertWellFormedUtf8Json(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body));
+        } catch (CharacterCodingException e) {
+            throw new AssertionError("not UTF-8", e);
+        }
+        assertThat(new String(body, StandardCharsets.UTF_8).toLowerCase(java.util.Locale.ROOT)).doesNotContain("\\ud8", "\\udc");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -166,7 +166,14 @@ abstract class WorkloadRoutesContract {
                 new Case("wrong token", "afp_not-a-token", ok, "application/json", k + 29, 401, "unauthenticated"),
                 new Case("account manager submits", accountManager, ok, "application/json", k + 30, 403, "forbidden"),
                 new Case("engineer outside the project", engineer, vqi("acme-maint", "x"), "application/json", k + 31, 403, "forbidden"),
-                new Case("too long name", engineer, vqi("acme-qs", "n".repeat(201)), "application/json", k + 32, 400, "validation"));
+                new Case("too long name", engineer, vqi("acme-qs", "n".repeat(201)), "application/json", k + 32, 400, "validation"),
+                new Case("unpaired surrogate in the name", engineer, vqi("acme-qs", "x\\ud800"), "application/json", k + 33, 400, "validation"),
+                new Case("NUL in a parameter", engineer, base + ",\"parameters\":{\"lineId\":\"L\\u0000\"}}", "application/json", k + 34, 400, "validation"),
+                new Case("field named twice", engineer, base + ",\"name\":\"a\",\"name\":\"b\"}", "application/json", k + 35, 400, "validation"),
+                new Case("text for a number parameter", engineer, base + ",\"parameters\":{\"confidenceThreshold\":\"0.7\"}}", "application/json", k + 36, 400, "validation"),
+                new Case("text for an integer parameter", engineer, base + ",\"parameters\":{\"imageSize\":\"12\"}}", "application/json", k + 37, 400, "validation"),
+                new Case("text for a boolean parameter", engineer, base + ",\"parameters\":{\"saveAnnotated\":\"true\"}}", "application/json", k + 38, 400, "validation"),
+                new Case("empty priority", engineer, base + ",\"priority\":\"\"}", "application/json", k + 39, 400, "validation"));
         for (Case c : cases) {
             List<String> headers = new ArrayList<>(List.of("Content-Type", c.contentType()));
             if (c.key() != null) {
@@ -256,7 +263,9 @@ abstract class WorkloadRoutesContract {
                 engineer).json().path("items"))).containsExactly(id);
         assertThat(CatalogRoutesContract.ids(api.get("/v1/workloads?q=" + id, engineer).json().path("items"))).containsExactly(id);
 
-        for (String bad : List.of("status=RUNNINGISH", "from=yesterday", "limit=0", "limit=501", "sort=name", "cursor=%25%25")) {
+        for (String bad : List.of("status=RUNNINGISH", "from=yesterday", "limit=0", "limit=501", "sort=name", "cursor=%25%25",
+                "from=%2B999999999-01-01T00:00:00Z", "to=-999999999-01-01T00:00:00Z", "from=1969-12-31T23:59:59Z",
+                "from=2026-03-02T00:00:00Z&to=2026-03-01T00:00:00Z", "q=a%00b", "projectId=%00")) {
             Api.Response r = api.get("/v1/workloads?" + bad, admin);
             assertThat(r.status()).as(bad).isEqualTo(400);
             assertThat(r.problemType()).as(bad).isEqualTo("validation");
@@ -318,7 +327,8 @@ abstract class WorkloadRoutesContract {
         assertThat(since.path("lines").size()).isBetween(1, total);
         since.path("lines").forEach(l -> assertThat(Instant.parse(l.path("time").asText())).isAfterOrEqualTo(Instant.parse(lastTime)));
 
-        for (String bad : List.of("fromLine=0", "limit=10001", "since=later", "fromLine=x")) {
+        for (String bad : List.of("fromLine=0", "limit=10001", "since=later", "fromLine=x", "since=%2B999999999-01-01T00:00:00Z",
+                "since=-999999999-01-01T00:00:00Z", "q=%00")) {
             assertThat(api.get("/v1/workloads/" + id + "/logs?" + bad, admin).status()).as(bad).isEqualTo(400);
         }
     }
