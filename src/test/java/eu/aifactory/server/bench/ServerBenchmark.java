@@ -145,7 +145,7 @@ public final class ServerBenchmark {
      */
     private static void budgetBenchmark(ServerConfig config, boolean postgres, int threads, int submits) throws Exception {
         Jdbi jdbi = Jdbi.create(config.jdbcUrl());
-        FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000);
+        FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000, TestClock.clock());
         try {
             System.out.printf(Locale.ROOT, "%n== Budgeted submit benchmark (%s, %d cores, Java %s), project %s%n",
                     postgres ? "PostgreSQL (embedded, fsync on, synchronous_commit on)" : "H2 file " + config.jdbcUrl()
@@ -176,7 +176,7 @@ public final class ServerBenchmark {
                     fillQueue(jdbi, tenant, admin.userId(), (int) (depth - queued));
                     server.close();
                     long t0 = System.nanoTime();
-                    server = FactoryServer.start(config, SeedSource.bundled(), 15_000);
+                    server = FactoryServer.start(config, SeedSource.bundled(), 15_000, TestClock.clock());
                     System.out.printf(Locale.ROOT, "restart (books the filled queue into the ledger): %d ms%n",
                             (System.nanoTime() - t0) / 1_000_000);
                 }
@@ -219,7 +219,8 @@ public final class ServerBenchmark {
 
     /** Adds {@code count} queued workloads to the budgeted project, in batches of 5,000 per transaction. */
     private static void fillQueue(Jdbi jdbi, String tenant, String userId, int count) {
-        long now = System.currentTimeMillis();
+        // The factory's month, so the queue's commitments count against the budget the submits are checked with.
+        long now = TestClock.now().toEpochMilli();
         long start = System.nanoTime();
         String prefix = "wl-q" + Long.toString(now, 36);
         int done = 0;
