@@ -60,6 +60,7 @@ import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.support.Await;
 import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
@@ -80,7 +81,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterAll;
@@ -98,7 +98,6 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractContractTest {
 
-    private static final Duration RUN_TIMEOUT = Duration.ofSeconds(60);
 
     private final RecordingInterceptor recorder = new RecordingInterceptor();
     private final OpenApiValidator validator = OpenApiValidator.shared();
@@ -243,7 +242,7 @@ abstract class AbstractContractTest {
             Workload submitted = client.submit(submission("contract run"), UUID.randomUUID().toString());
             assertThat(submitted.status()).isEqualTo(WorkloadStatus.QUEUED);
 
-            awaitTrue(() -> client.getWorkload(submitted.id()).status() == WorkloadStatus.SUCCEEDED);
+            Await.until("the run to succeed", () -> client.getWorkload(submitted.id()).status(), s -> s == WorkloadStatus.SUCCEEDED);
             Workload done = client.getWorkload(submitted.id());
             assertThat(done.history()).extracting(Workload.StatusChange::status).containsSubsequence(
                     WorkloadStatus.QUEUED, WorkloadStatus.STARTING, WorkloadStatus.RUNNING, WorkloadStatus.SUCCEEDED);
@@ -252,8 +251,8 @@ abstract class AbstractContractTest {
             assertThat(done.history()).allSatisfy(change -> assertThat(change.reasonCode()).as(change.reason()).isNotNull());
             assertThat(done.statusReasonCode()).isEqualTo("finished");
 
-            awaitTrue(() -> events.stream().anyMatch(e -> e.workloadId().equals(submitted.id())
-                    && e.status() == WorkloadStatus.SUCCEEDED));
+            Await.until("the run's SUCCEEDED event", () -> events.stream().anyMatch(e -> e.workloadId().equals(submitted.id())
+                    && e.status() == WorkloadStatus.SUCCEEDED), seen -> seen);
             assertThat(subscription.lastEventId()).isPositive();
             for (WorkloadEvent event : events) {
                 assertThat(validator.validateSchema("WorkloadEvent", Json.mapper().writeValueAsString(event)))
@@ -292,7 +291,7 @@ abstract class AbstractContractTest {
         Workload submitted = client.submit(submission("contract cancel"), UUID.randomUUID().toString());
         Workload cancelling = client.cancel(submitted.id());
         assertThat(cancelling.status()).isIn(WorkloadStatus.CANCELLING, WorkloadStatus.CANCELLED);
-        awaitTrue(() -> client.getWorkload(submitted.id()).status() == WorkloadStatus.CANCELLED);
+        Await.until("the run to be cancelled", () -> client.getWorkload(submitted.id()).status(), s -> s == WorkloadStatus.CANCELLED);
         assertThatThrownBy(() -> client.cancel(submitted.id())).isInstanceOfSatisfying(ApiException.class,
                 e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
     }
@@ -509,21 +508,6 @@ abstract class AbstractContractTest {
             }
         }
         return values;
-    }
-
-    private static void awaitTrue(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(RUN_TIMEOUT);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within " + RUN_TIMEOUT);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
     }
 
     private static String sha256(Path file) throws Exception {

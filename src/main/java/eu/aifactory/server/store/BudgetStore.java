@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.mapper.RowMapper;
 
 /** Project budgets per month, one-off budget overrides and GPU quotas per project and plan. */
 public final class BudgetStore {
@@ -27,14 +28,16 @@ public final class BudgetStore {
     public record Budget(String projectId, String month, BigDecimal budgetEur, BigDecimal budgetKwh) {
     }
 
+    private static final RowMapper<Budget> BUDGET = (rs, ctx) -> new Budget(rs.getString("project_id"),
+            rs.getString("budget_month"), rs.getBigDecimal("budget_eur"), rs.getBigDecimal("budget_kwh"));
+
     /** The budgets of a tenant's projects for {@code month}, by project id. */
     public Map<String, Budget> budgets(String tenantId, String month) {
         Map<String, Budget> result = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT project_id, budget_month, budget_eur, budget_kwh FROM project_budgets "
                         + "WHERE tenant_id = :t AND budget_month = :m")
                 .bind("t", tenantId).bind("m", month)
-                .map((rs, ctx) -> new Budget(rs.getString("project_id"), rs.getString("budget_month"),
-                        rs.getBigDecimal("budget_eur"), rs.getBigDecimal("budget_kwh")))
+                .map(BUDGET)
                 .forEach(b -> result.put(b.projectId(), b)));
         return result;
     }
@@ -44,8 +47,7 @@ public final class BudgetStore {
         return h.createQuery("SELECT project_id, budget_month, budget_eur, budget_kwh FROM project_budgets "
                         + "WHERE project_id = :p AND budget_month = :m AND tenant_id = :t")
                 .bind("p", projectId).bind("m", month).bind("t", tenantId)
-                .map((rs, ctx) -> new Budget(rs.getString("project_id"), rs.getString("budget_month"),
-                        rs.getBigDecimal("budget_eur"), rs.getBigDecimal("budget_kwh")))
+                .map(BUDGET)
                 .findOne();
     }
 
