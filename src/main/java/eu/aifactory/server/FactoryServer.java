@@ -1,8 +1,10 @@
 package eu.aifactory.server;
 
 import eu.aifactory.server.admin.AdminRoutes;
+import eu.aifactory.server.admin.AdminService;
 import eu.aifactory.server.admin.AdminStore;
 import eu.aifactory.server.catalog.CatalogRoutes;
+import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.catalog.CatalogStore;
 import eu.aifactory.server.dataset.DatasetRoutes;
 import eu.aifactory.server.dataset.DatasetService;
@@ -12,8 +14,8 @@ import eu.aifactory.server.energy.EnergyRoutes;
 import eu.aifactory.server.energy.EnergyService;
 import eu.aifactory.server.energy.EnergyStore;
 import eu.aifactory.server.energy.model.EnergyFactors;
-import eu.aifactory.server.exec.WorkloadExecutor;
-import eu.aifactory.server.exec.sim.SimulatedExecutor;
+import eu.aifactory.server.exec.Engine;
+import eu.aifactory.server.exec.sim.SimulatedEngine;
 import eu.aifactory.server.http.FactoryApi;
 import eu.aifactory.server.http.HealthRoutes;
 import eu.aifactory.server.residency.DownloadLog;
@@ -29,6 +31,7 @@ import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.TenantRoutes;
+import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.tenant.TenantStore;
 import eu.aifactory.server.usage.BudgetLedger;
 import eu.aifactory.server.usage.BudgetService;
@@ -39,6 +42,7 @@ import eu.aifactory.server.usage.UsageService;
 import eu.aifactory.server.workload.EstimateService;
 import eu.aifactory.server.workload.EventHub;
 import eu.aifactory.server.workload.EventStream;
+import eu.aifactory.server.workload.WorkloadQueries;
 import eu.aifactory.server.workload.WorkloadRoutes;
 import eu.aifactory.server.workload.WorkloadService;
 import eu.aifactory.server.workload.WorkloadStore;
@@ -66,7 +70,7 @@ public final class FactoryServer implements AutoCloseable {
 
     private final Database database;
     private final EventHub events;
-    private final WorkloadExecutor executor;
+    private final Engine executor;
     private final Javalin http;
     private final String host;
     private final List<DemoUser> demoUsers;
@@ -76,7 +80,7 @@ public final class FactoryServer implements AutoCloseable {
     /** The dataset directory of a factory without a data directory: temporary, removed on close. */
     private Path scratch;
 
-    private FactoryServer(Database database, EventHub events, WorkloadExecutor executor, Javalin http, String host,
+    private FactoryServer(Database database, EventHub events, Engine executor, Javalin http, String host,
                           List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
         this.database = database;
         this.events = events;
@@ -109,17 +113,20 @@ public final class FactoryServer implements AutoCloseable {
         long t0 = System.nanoTime();
         Database database = Database.open(config.jdbcUrl());
         EventHub events = null;
-        WorkloadExecutor executor = null;
+        Engine executor = null;
         ReplicationJob replication = null;
         Path scratch = null;
         try {
-            TenantStore tenants = new TenantStore(database.jdbi(), clock);
-            CatalogStore catalog = new CatalogStore(database.jdbi());
+            TenantStore tenantStore = new TenantStore(database.jdbi(), clock);
+            CatalogStore catalogStore = new CatalogStore(database.jdbi());
             WorkloadStore workloads = new WorkloadStore(database.jdbi());
-            if (catalog.isEmpty()) {
+            AdminStore adminStore = new AdminStore(database.jdbi());
+            if (catalogStore.isEmpty()) {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
-                catalog.load(seeds.plans(), seeds.catalog());
+                catalogStore.load(seeds.plans(), seeds.catalog());
             }
+            TenantService tenants = new TenantService(tenantStore);
+            CatalogService catalog = new CatalogService(catalogStore);
             SigningKeyStore signingKeys = signingKeys(config, clock);
             EnergyFactors factors = EnergyFactors.load(database.jdbi());
             int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
@@ -128,9 +135,9 @@ public final class FactoryServer implements AutoCloseable {
             boolean firstSeed = false;
             if (config.demo()) {
                 byte[] secret = InstallSecret.load(config.dataDir());
-                DemoSeeder seeder = new DemoSeeder(tenants, catalog, workloads, clock, referenceGpus);
-                List<eu.aifactory.server.seed.SeedSource.SeedTenant> seedTenants = seeds.tenants();
-                if (tenants.countTenants() == 0) {
+                DemoSeeder seeder = new DemoSeeder(tenantStore, adminStore, catalogStore, workloads, clock, referenceGpus);
+                List<SeedSource.SeedTenant> seedTenants = seeds.tenants();
+                if (tenantStore.countTenants() == 0) {
                     seeder.seed(seedTenants, secret);
                     firstSeed = true;
                 }
@@ -140,16 +147,19 @@ public final class FactoryServer implements AutoCloseable {
             events = new EventHub(workloads, clock);
             events.start();
             BudgetStore budgetStore = new BudgetStore(database.jdbi());
-            executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale(), budgetStore::allQuotas);
+            executor = new SimulatedEngine(workloads, catalog, clock, config.timeScale(), budgetStore::allQuotas);
+            WorkloadQueries queries = new WorkloadQueries(workloads);
+            EnergyService energy = new EnergyService(new EnergyStore(database.jdbi()), queries, catalog, clock);
             BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), new EnergyStore(database.jdbi()),
                     catalog);
             workloads.onChange(ledger::changed);
             ledger.backfill();
-            BudgetService budgets = new BudgetService(budgetStore, new AdminStore(database.jdbi()), catalog, ledger, clock);
+            AdminService admin = new AdminService(adminStore, clock);
+            BudgetService budgets = new BudgetService(budgetStore, admin, catalog, ledger, clock);
             WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock,
                     budgets);
             if (!demoTenants.isEmpty()) {
-                new DemoBudgets(tenants, budgetStore, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
+                new DemoBudgets(tenantStore, budgetStore, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
             }
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
@@ -165,21 +175,19 @@ public final class FactoryServer implements AutoCloseable {
             }
             DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
             Auth auth = new Auth(tenants);
-            EventStream eventStream = new EventStream(auth, events, workloads, tenants, keepAliveMs, config.maxEventStreams());
-            EnergyService energy = new EnergyService(new EnergyStore(database.jdbi()), workloads, catalog, clock);
-            AdminStore adminStore = new AdminStore(database.jdbi());
-            UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, adminStore, catalog, clock);
+            EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
+            UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
             Javalin http = FactoryApi.create(List.of(
                     new HealthRoutes(database, version(), clock),
                     new TenantRoutes(auth),
-                    new CatalogRoutes(auth, catalog, estimates),
-                    new WorkloadRoutes(auth, workloadService, workloads),
+                    new CatalogRoutes(auth, catalog),
+                    new WorkloadRoutes(auth, workloadService, queries, estimates),
                     eventStream,
                     new EnergyRoutes(auth, energy),
                     new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
                     new DatasetRoutes(auth, datasets),
-                    new UsageRoutes(auth, usage, budgets, budgetStore, catalog, clock),
-                    new AdminRoutes(auth, adminStore, tenants, clock, eventStream)));
+                    new UsageRoutes(auth, usage, budgets),
+                    new AdminRoutes(auth, admin, eventStream)));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

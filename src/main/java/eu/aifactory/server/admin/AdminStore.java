@@ -180,4 +180,29 @@ public final class AdminStore {
         return h.createQuery("SELECT id FROM projects WHERE tenant_id = :t AND id IN (<ids>)")
                 .bind("t", tenantId).bindList("ids", List.copyOf(projectIds)).mapTo(String.class).list();
     }
+
+    public void createProject(Handle h, String id, String tenantId, String name) {
+        h.createUpdate("INSERT INTO projects (id, tenant_id, name) VALUES (:id, :t, :name)")
+                .bind("id", id).bind("t", tenantId).bind("name", name).execute();
+    }
+
+    public void createUser(Handle h, String id, String tenantId, String name, String email,
+                           Collection<Role> roles, Collection<String> projectIds, long createdAt) {
+        h.createUpdate("INSERT INTO users (id, tenant_id, name, email, created_at) VALUES (:id, :t, :name, :email, :at)")
+                .bind("id", id).bind("t", tenantId).bind("name", name).bind("email", email)
+                .bind("at", createdAt).execute();
+        for (Role role : roles) {
+            h.createUpdate("INSERT INTO user_roles (user_id, role) VALUES (:u, :r)")
+                    .bind("u", id).bind("r", role.wire()).execute();
+        }
+        for (String projectId : projectIds) {
+            int inTenant = h.createQuery("SELECT COUNT(*) FROM projects WHERE id = :p AND tenant_id = :t")
+                    .bind("p", projectId).bind("t", tenantId).mapTo(Integer.class).one();
+            if (inTenant == 0) {
+                throw new IllegalArgumentException("project " + projectId + " is not in tenant " + tenantId);
+            }
+            h.createUpdate("INSERT INTO project_members (project_id, user_id) VALUES (:p, :u)")
+                    .bind("p", projectId).bind("u", id).execute();
+        }
+    }
 }

@@ -2,29 +2,25 @@ package eu.aifactory.server.catalog;
 
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppSummary;
-import eu.aifactory.api.workload.EstimateRequest;
 import eu.aifactory.server.http.Http;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Routes;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.util.TextFold;
-import eu.aifactory.server.workload.EstimateService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Locale;
 
-/** {@code /v1/apps}, {@code /v1/apps/{appId}}, {@code /v1/resource-plans}, {@code /v1/estimates}. */
+/** {@code /v1/apps}, {@code /v1/apps/{appId}} and {@code /v1/resource-plans}. */
 public final class CatalogRoutes implements Routes {
 
     private final Auth auth;
-    private final CatalogStore catalog;
-    private final EstimateService estimates;
+    private final CatalogService catalog;
 
-    public CatalogRoutes(Auth auth, CatalogStore catalog, EstimateService estimates) {
+    public CatalogRoutes(Auth auth, CatalogService catalog) {
         this.auth = auth;
         this.catalog = catalog;
-        this.estimates = estimates;
     }
 
     @Override
@@ -32,7 +28,6 @@ public final class CatalogRoutes implements Routes {
         app.get("/v1/apps", this::listApps);
         app.get("/v1/apps/{appId}", this::getApp);
         app.get("/v1/resource-plans", this::listPlans);
-        app.post("/v1/estimates", this::estimate);
     }
 
     void listApps(Context ctx) {
@@ -67,11 +62,5 @@ public final class CatalogRoutes implements Routes {
     void listPlans(Context ctx) {
         auth.require(ctx);
         Http.json(ctx, 200, catalog.plans());
-    }
-
-    void estimate(Context ctx) {
-        auth.require(ctx);
-        EstimateRequest request = Http.body(ctx, EstimateRequest.class);
-        Http.json(ctx, 200, estimates.estimate(request));
     }
 }

@@ -41,10 +41,6 @@ public final class CatalogStore {
         this.jdbi = jdbi;
     }
 
-    /** A GPU pool: the GPUs of one class the factory's tenants share. */
-    public record Pool(String gpuClass, String gpuModel, int totalGpus, String site) {
-    }
-
     private record Snapshot(Map<String, AppDetail> apps, List<ResourcePlan> plans, Map<String, ResourcePlan> plansById,
                             Map<String, Pool> pools) {
     }

@@ -3,6 +3,7 @@ package eu.aifactory.server.cli;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.admin.AdminStore;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.tenant.TenantStore;
@@ -204,6 +205,7 @@ public final class ServeCommand implements Callable<Integer> {
                 if (store.tenant(tenant).isEmpty()) {
                     return "unknown tenant " + tenant;
                 }
+                AdminStore admin = new AdminStore(store.jdbi());
                 store.jdbi().useTransaction(h -> {
                     List<String> projectIds = new ArrayList<>();
                     for (String project : projects) {
@@ -212,12 +214,13 @@ public final class ServeCommand implements Callable<Integer> {
                                 .map(p -> p.id()).findFirst().orElse(null);
                         if (projectId == null) {
                             projectId = slug(tenant + "-" + project);
-                            store.createProject(h, projectId, tenant, project);
+                            admin.createProject(h, projectId, tenant, project);
                             out.println("created project " + projectId);
                         }
                         projectIds.add(projectId);
                     }
-                    store.createUser(h, userId, tenant, name, email, List.of(parsedRole), projectIds);
+                    admin.createUser(h, userId, tenant, name, email, List.of(parsedRole), projectIds,
+                            Clock.systemUTC().millis());
                 });
                 return null;
             });

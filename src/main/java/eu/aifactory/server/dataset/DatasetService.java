@@ -5,7 +5,7 @@ import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
-import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.util.Ids;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,11 +40,11 @@ public final class DatasetService {
     private static final Logger LOG = LoggerFactory.getLogger(DatasetService.class);
 
     private final DatasetStore store;
-    private final TenantStore tenants;
+    private final TenantService tenants;
     private final Path root;
     private final Clock clock;
 
-    public DatasetService(DatasetStore store, TenantStore tenants, Path root, Clock clock) {
+    public DatasetService(DatasetStore store, TenantService tenants, Path root, Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.root = root;

@@ -10,14 +10,14 @@ import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergySeries;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.report.SiteIndicator;
-import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.energy.model.EnergyLedger;
 import eu.aifactory.server.energy.model.EnergyModel;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
+import eu.aifactory.server.workload.WorkloadQueries;
 import eu.aifactory.server.workload.WorkloadRow;
-import eu.aifactory.server.workload.WorkloadStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -58,11 +58,11 @@ public final class EnergyService {
             + "energy is IT energy minus the node share.";
 
     private final EnergyStore store;
-    private final WorkloadStore workloads;
-    private final CatalogStore catalog;
+    private final WorkloadQueries workloads;
+    private final CatalogService catalog;
     private final Clock clock;
 
-    public EnergyService(EnergyStore store, WorkloadStore workloads, CatalogStore catalog, Clock clock) {
+    public EnergyService(EnergyStore store, WorkloadQueries workloads, CatalogService catalog, Clock clock) {
         this.store = store;
         this.workloads = workloads;
         this.catalog = catalog;

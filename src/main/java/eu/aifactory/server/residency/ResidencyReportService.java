@@ -32,7 +32,7 @@ import eu.aifactory.server.residency.ResidencyStore.StoragePolicy;
 import eu.aifactory.server.residency.ResidencyStore.TransferRow;
 import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.tenant.Principal;
-import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.util.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,11 +77,11 @@ public final class ResidencyReportService {
     private static final ObjectMapper JSON = Json.mapper();
 
     private final ResidencyStore store;
-    private final TenantStore tenants;
+    private final TenantService tenants;
     private final SigningKeyStore keys;
     private final Clock clock;
 
-    public ResidencyReportService(ResidencyStore store, TenantStore tenants, SigningKeyStore keys, Clock clock) {
+    public ResidencyReportService(ResidencyStore store, TenantService tenants, SigningKeyStore keys, Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.keys = keys;

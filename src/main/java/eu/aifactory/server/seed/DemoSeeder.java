@@ -9,6 +9,7 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.admin.AdminStore;
 import eu.aifactory.server.catalog.AppHit;
 import eu.aifactory.server.catalog.AppSearch;
 import eu.aifactory.server.catalog.AppSort;
@@ -16,6 +17,7 @@ import eu.aifactory.server.catalog.CatalogStore;
 import eu.aifactory.server.catalog.ParameterValidator;
 import eu.aifactory.server.db.RawBatch;
 import eu.aifactory.server.energy.model.PowerModel;
+import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.tenant.TenantStore;
@@ -66,13 +68,16 @@ public final class DemoSeeder {
             "pilot lot", "customer audit", "re-run", "baseline", "plant Bremen", "plant Ulm");
 
     private final TenantStore tenants;
+    private final AdminStore admin;
     private final CatalogStore catalog;
     private final WorkloadStore workloads;
     private final Clock clock;
     private final int referenceGpus;
 
-    public DemoSeeder(TenantStore tenants, CatalogStore catalog, WorkloadStore workloads, Clock clock, int referenceGpus) {
+    public DemoSeeder(TenantStore tenants, AdminStore admin, CatalogStore catalog, WorkloadStore workloads, Clock clock,
+                      int referenceGpus) {
         this.tenants = tenants;
+        this.admin = admin;
         this.catalog = catalog;
         this.workloads = workloads;
         this.clock = clock;
@@ -91,11 +96,11 @@ public final class DemoSeeder {
             total += tenants.jdbi().inTransaction(h -> {
                 tenants.createTenant(h, tenant.id(), tenant.name());
                 for (SeedSource.SeedProject project : tenant.projects()) {
-                    tenants.createProject(h, project.id(), tenant.id(), project.name());
+                    admin.createProject(h, project.id(), tenant.id(), project.name());
                 }
                 for (SeedSource.SeedUser user : tenant.users()) {
-                    tenants.createUser(h, user.id(), tenant.id(), user.name(), user.email(), List.of(user.role()),
-                            user.projects());
+                    admin.createUser(h, user.id(), tenant.id(), user.name(), user.email(), List.of(user.role()),
+                            user.projects(), clock.millis());
                     tenants.addToken(h, user.id(), Tokens.derived(installSecret, user.id()));
                 }
                 return history(h, tenant, count, until);
@@ -200,7 +205,7 @@ public final class DemoSeeder {
             WorkloadStatus status = outcome < 5 ? WorkloadStatus.FAILED
                     : outcome < 9 ? WorkloadStatus.CANCELLED : WorkloadStatus.SUCCEEDED;
             String failReason = status == WorkloadStatus.FAILED
-                    ? SimulationScript.plannedFailure(id, name + "#fail", runtimeMs).map(SimulationScript.PlannedFailure::reason)
+                    ? SimulationScript.plannedFailure(id, name + "#fail", runtimeMs).map(Engine.PlannedFailure::reason)
                     .orElse("the run failed") : null;
 
             // Power samples, one per minute, and the running DCGM-style energy counter.

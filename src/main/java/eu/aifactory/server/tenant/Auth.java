@@ -20,10 +20,10 @@ public final class Auth {
     private record Cached(Principal principal, long expiresAt) {
     }
 
-    private final TenantStore tenants;
+    private final TenantService tenants;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
-    public Auth(TenantStore tenants) {
+    public Auth(TenantService tenants) {
         this.tenants = tenants;
     }
 

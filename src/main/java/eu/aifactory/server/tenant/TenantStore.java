@@ -68,31 +68,6 @@ public final class TenantStore {
         h.createUpdate("INSERT INTO event_sequences (tenant_id, last_seq) VALUES (:id, 0)").bind("id", id).execute();
     }
 
-    public void createProject(Handle h, String id, String tenantId, String name) {
-        h.createUpdate("INSERT INTO projects (id, tenant_id, name) VALUES (:id, :t, :name)")
-                .bind("id", id).bind("t", tenantId).bind("name", name).execute();
-    }
-
-    public void createUser(Handle h, String id, String tenantId, String name, String email,
-                           Collection<Role> roles, Collection<String> projectIds) {
-        h.createUpdate("INSERT INTO users (id, tenant_id, name, email, created_at) VALUES (:id, :t, :name, :email, :at)")
-                .bind("id", id).bind("t", tenantId).bind("name", name).bind("email", email)
-                .bind("at", clock.millis()).execute();
-        for (Role role : roles) {
-            h.createUpdate("INSERT INTO user_roles (user_id, role) VALUES (:u, :r)")
-                    .bind("u", id).bind("r", role.wire()).execute();
-        }
-        for (String projectId : projectIds) {
-            int inTenant = h.createQuery("SELECT COUNT(*) FROM projects WHERE id = :p AND tenant_id = :t")
-                    .bind("p", projectId).bind("t", tenantId).mapTo(Integer.class).one();
-            if (inTenant == 0) {
-                throw new IllegalArgumentException("project " + projectId + " is not in tenant " + tenantId);
-            }
-            h.createUpdate("INSERT INTO project_members (project_id, user_id) VALUES (:p, :u)")
-                    .bind("p", projectId).bind("u", id).execute();
-        }
-    }
-
     /** Stores the hash of {@code token} for {@code userId}; the token itself is never stored. */
     public void addToken(Handle h, String userId, String token) {
         h.createUpdate("INSERT INTO api_tokens (id, user_id, token_hash, token_prefix, created_at) "

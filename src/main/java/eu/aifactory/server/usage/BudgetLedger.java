@@ -3,7 +3,7 @@ package eu.aifactory.server.usage;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
-import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.energy.EnergyService;
 import eu.aifactory.server.energy.EnergyStore;
@@ -46,11 +46,11 @@ public final class BudgetLedger {
 
     private final LedgerStore store;
     private final EnergyStore energy;
-    private final CatalogStore catalog;
+    private final CatalogService catalog;
     /** Site, indicators and factors change only with a migration, so one read per process is enough. */
     private volatile EnergyModel model;
 
-    public BudgetLedger(LedgerStore store, EnergyStore energy, CatalogStore catalog) {
+    public BudgetLedger(LedgerStore store, EnergyStore energy, CatalogService catalog) {
         this.store = store;
         this.energy = energy;
         this.catalog = catalog;

@@ -7,11 +7,12 @@ import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.usage.BudgetDenial;
 import eu.aifactory.api.usage.BudgetLevel;
+import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.Contact;
 import eu.aifactory.api.usage.QuotaStatus;
-import eu.aifactory.server.admin.AdminStore;
-import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.admin.AdminService;
+import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.energy.model.EnergyLedger;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
@@ -53,13 +54,13 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final BudgetStore store;
-    private final AdminStore admin;
-    private final CatalogStore catalog;
+    private final AdminService admin;
+    private final CatalogService catalog;
     private final BudgetLedger ledger;
     private final LedgerStore ledgerStore;
     private final Clock clock;
 
-    public BudgetService(BudgetStore store, AdminStore admin, CatalogStore catalog, BudgetLedger ledger, Clock clock) {
+    public BudgetService(BudgetStore store, AdminService admin, CatalogService catalog, BudgetLedger ledger, Clock clock) {
         this.store = store;
         this.admin = admin;
         this.catalog = catalog;
@@ -237,5 +238,37 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
                 committed.toPlainString(), available.toPlainString(), who),
                 List.of(), new BudgetDenial(row.projectId(), month, budgetEur, spent, committed, estimate, available,
                 contacts));
+    }
+
+    /** Sets a project's budget for a month (EUR, and kWh when given), as the given admin. */
+    public void putBudget(Principal admin, String projectId, YearMonth month, BigDecimal budgetEur, BigDecimal budgetKwh) {
+        store.jdbi().useTransaction(h -> store.putBudget(h, admin.tenantId(), projectId, month.toString(), budgetEur,
+                budgetKwh, admin.userId(), clock.millis()));
+    }
+
+    public List<BudgetOverride> overrides(String tenantId, String projectId) {
+        return store.overrides(tenantId, projectId);
+    }
+
+    /** Lets the project's next over-budget submit of this month through; one unused override at a time. */
+    public BudgetOverride grantOverride(Principal admin, String projectId, String reason) {
+        String month = currentMonth().toString();
+        return store.jdbi().inTransaction(h -> {
+            if (store.unusedOverride(h, admin.tenantId(), projectId, month).isPresent()) {
+                throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId
+                        + " already has an unused override for " + month + "; it lets the next over-budget submit through.");
+            }
+            return store.grantOverride(h, admin.tenantId(), projectId, month, reason, admin.userId(), admin.userName(),
+                    clock.millis());
+        });
+    }
+
+    /** Caps the GPUs the project may hold at once on a plan, or lifts the cap with null. */
+    public void putQuota(Principal admin, String projectId, String planId, Integer maxGpus) {
+        if (catalog.plan(planId).isEmpty()) {
+            throw ProblemException.notFound("Resource plan " + planId);
+        }
+        store.jdbi().useTransaction(h -> store.putQuota(h, admin.tenantId(), projectId, planId, maxGpus, admin.userId(),
+                clock.millis()));
     }
 }

@@ -1,7 +1,6 @@
 package eu.aifactory.server.usage;
 
 import eu.aifactory.api.Problem;
-import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetOverrideRequest;
@@ -10,7 +9,6 @@ import eu.aifactory.api.usage.Headroom;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.api.usage.QuotaUpdate;
 import eu.aifactory.api.usage.UsageGroupBy;
-import eu.aifactory.server.catalog.CatalogStore;
 import eu.aifactory.server.energy.EnergyService;
 import eu.aifactory.server.http.Http;
 import eu.aifactory.server.http.ProblemException;
@@ -20,7 +18,6 @@ import eu.aifactory.server.tenant.Principal;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -42,17 +39,11 @@ public final class UsageRoutes implements Routes {
     private final Auth auth;
     private final UsageService usage;
     private final BudgetService budgets;
-    private final BudgetStore store;
-    private final CatalogStore catalog;
-    private final Clock clock;
 
-    public UsageRoutes(Auth auth, UsageService usage, BudgetService budgets, BudgetStore store, CatalogStore catalog, Clock clock) {
+    public UsageRoutes(Auth auth, UsageService usage, BudgetService budgets) {
         this.auth = auth;
         this.usage = usage;
         this.budgets = budgets;
-        this.store = store;
-        this.catalog = catalog;
-        this.clock = clock;
     }
 
     @Override
@@ -125,8 +116,7 @@ public final class UsageRoutes implements Routes {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        store.jdbi().useTransaction(h -> store.putBudget(h, principal.tenantId(), project.id(), month.toString(),
-                update.budgetEur(), update.budgetKwh(), principal.userId(), clock.millis()));
+        budgets.putBudget(principal, project.id(), month, update.budgetEur(), update.budgetKwh());
         Http.json(ctx, 200, budgets.statuses(principal, List.of(project), month).get(0));
     }
 
@@ -136,7 +126,7 @@ public final class UsageRoutes implements Routes {
             throw ProblemException.forbidden("Only tenant admins and account managers can read budget overrides.");
         }
         Me.Project project = visibleProject(principal, ctx.pathParam("projectId"));
-        Http.json(ctx, 200, store.overrides(principal.tenantId(), project.id()));
+        Http.json(ctx, 200, budgets.overrides(principal.tenantId(), project.id()));
     }
 
     void grantOverride(Context ctx) {
@@ -150,15 +140,7 @@ public final class UsageRoutes implements Routes {
         if (reason.length() > MAX_REASON) {
             throw ProblemException.validation("reason", "must be at most " + MAX_REASON + " characters");
         }
-        String month = budgets.currentMonth().toString();
-        BudgetOverride granted = store.jdbi().inTransaction(h -> {
-            if (store.unusedOverride(h, principal.tenantId(), project.id(), month).isPresent()) {
-                throw new ProblemException(ProblemType.CONFLICT, "Project " + project.id()
-                        + " already has an unused override for " + month + "; it lets the next over-budget submit through.");
-            }
-            return store.grantOverride(h, principal.tenantId(), project.id(), month, reason, principal.userId(),
-                    principal.userName(), clock.millis());
-        });
+        BudgetOverride granted = budgets.grantOverride(principal, project.id(), reason);
         Http.json(ctx, 201, granted);
     }
 
@@ -166,15 +148,11 @@ public final class UsageRoutes implements Routes {
         Principal principal = requireAdmin(ctx, "set quotas");
         Me.Project project = visibleProject(principal, ctx.pathParam("projectId"));
         String planId = ctx.pathParam("planId");
-        if (catalog.plan(planId).isEmpty()) {
-            throw ProblemException.notFound("Resource plan " + planId);
-        }
         QuotaUpdate update = Http.body(ctx, QuotaUpdate.class);
         if (update.maxGpus() != null && (update.maxGpus() < 0 || update.maxGpus() > MAX_GPUS)) {
             throw ProblemException.validation("maxGpus", "must be between 0 and " + MAX_GPUS + ", or null for no limit");
         }
-        store.jdbi().useTransaction(h -> store.putQuota(h, principal.tenantId(), project.id(), planId, update.maxGpus(),
-                principal.userId(), clock.millis()));
+        budgets.putQuota(principal, project.id(), planId, update.maxGpus());
         QuotaStatus status = budgets.quotas(principal.tenantId(), project.id()).stream()
                 .filter(q -> q.planId().equals(planId)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("Resource plan " + planId));

@@ -10,12 +10,12 @@ import eu.aifactory.api.usage.UsageGroup;
 import eu.aifactory.api.usage.UsageGroupBy;
 import eu.aifactory.api.usage.UsageReport;
 import eu.aifactory.api.usage.UsageTotals;
-import eu.aifactory.server.admin.AdminStore;
-import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.admin.AdminService;
+import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.energy.EnergyService;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
-import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.TenantService;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,13 +41,13 @@ public final class UsageService {
     private final EnergyService energy;
     private final BudgetService budgets;
     private final BudgetStore store;
-    private final TenantStore tenants;
-    private final AdminStore admin;
-    private final CatalogStore catalog;
+    private final TenantService tenants;
+    private final AdminService admin;
+    private final CatalogService catalog;
     private final Clock clock;
 
-    public UsageService(EnergyService energy, BudgetService budgets, BudgetStore store, TenantStore tenants,
-                        AdminStore admin, CatalogStore catalog, Clock clock) {
+    public UsageService(EnergyService energy, BudgetService budgets, BudgetStore store, TenantService tenants,
+                        AdminService admin, CatalogService catalog, Clock clock) {
         this.energy = energy;
         this.budgets = budgets;
         this.store = store;

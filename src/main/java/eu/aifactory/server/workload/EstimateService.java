@@ -5,7 +5,8 @@ import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.EstimateRequest;
 import eu.aifactory.api.workload.Priority;
-import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.catalog.CatalogService;
+import eu.aifactory.server.catalog.Pool;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.SimulationScript;
@@ -34,10 +35,10 @@ public final class EstimateService {
 
     private final WorkloadService workloads;
     private final WorkloadStore store;
-    private final CatalogStore catalog;
+    private final CatalogService catalog;
     private final EnergyFactors factors;
 
-    public EstimateService(WorkloadService workloads, WorkloadStore store, CatalogStore catalog, EnergyFactors factors) {
+    public EstimateService(WorkloadService workloads, WorkloadStore store, CatalogService catalog, EnergyFactors factors) {
         this.workloads = workloads;
         this.store = store;
         this.catalog = catalog;
@@ -83,7 +84,7 @@ public final class EstimateService {
 
     /** Replays the pool: running work frees its GPUs when done, queued work ahead starts in order, then ours. */
     private long queueWaitSeconds(String gpuClass, int gpus, int rank) {
-        int total = catalog.pool(gpuClass).map(CatalogStore.Pool::totalGpus).orElse(Integer.MAX_VALUE);
+        int total = catalog.pool(gpuClass).map(Pool::totalGpus).orElse(Integer.MAX_VALUE);
         if (total == Integer.MAX_VALUE) {
             return 0;
         }

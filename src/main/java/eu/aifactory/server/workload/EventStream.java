@@ -7,7 +7,7 @@ import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Routes;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.Principal;
-import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.TenantService;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import jakarta.servlet.AsyncEvent;
@@ -56,18 +56,18 @@ public final class EventStream implements Routes {
 
     private final Auth auth;
     private final EventHub hub;
-    private final WorkloadStore store;
-    private final TenantStore tenants;
+    private final WorkloadQueries queries;
+    private final TenantService tenants;
     private final int maxStreams;
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
     /** Open streams per user; guarded by {@code this}, with {@link #total}. */
     private final Map<String, Integer> perUser = new HashMap<>();
     private int total;
 
-    public EventStream(Auth auth, EventHub hub, WorkloadStore store, TenantStore tenants, long keepAliveMs, int maxStreams) {
+    public EventStream(Auth auth, EventHub hub, WorkloadQueries queries, TenantService tenants, long keepAliveMs, int maxStreams) {
         this.auth = auth;
         this.hub = hub;
-        this.store = store;
+        this.queries = queries;
         this.tenants = tenants;
         this.maxStreams = maxStreams;
         hub.repeat(keepAliveMs, this::keepAlive);
@@ -259,7 +259,7 @@ public final class EventStream implements Routes {
             }
             ByteArrayOutputStream frames = new ByteArrayOutputStream();
             while (replaying && frames.size() == 0) {
-                List<StoredEvent> page = store.tenantEvents(principal.tenantId(), sent,
+                List<StoredEvent> page = queries.tenantEvents(principal.tenantId(), sent,
                         subscriber.startWatermark(), PAGE);
                 replaying = page.size() == PAGE;
                 for (StoredEvent event : page) {

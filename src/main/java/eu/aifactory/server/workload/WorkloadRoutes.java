@@ -3,6 +3,7 @@ package eu.aifactory.server.workload;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.workload.EstimateRequest;
 import eu.aifactory.api.workload.LogLine;
 import eu.aifactory.api.workload.LogPage;
 import eu.aifactory.api.workload.Workload;
@@ -25,23 +26,26 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Workloads, their logs and artifacts. */
+/** Estimates, workloads, their logs and artifacts. */
 public final class WorkloadRoutes implements Routes {
 
     private static final Pattern RANGE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
 
     private final Auth auth;
     private final WorkloadService service;
-    private final WorkloadStore store;
+    private final WorkloadQueries queries;
+    private final EstimateService estimates;
 
-    public WorkloadRoutes(Auth auth, WorkloadService service, WorkloadStore store) {
+    public WorkloadRoutes(Auth auth, WorkloadService service, WorkloadQueries queries, EstimateService estimates) {
         this.auth = auth;
         this.service = service;
-        this.store = store;
+        this.queries = queries;
+        this.estimates = estimates;
     }
 
     @Override
     public void register(Javalin app) {
+        app.post("/v1/estimates", this::estimate);
         app.post("/v1/workloads", this::submit);
         app.get("/v1/workloads", this::list);
         app.get("/v1/workloads/{workloadId}", this::get);
@@ -124,7 +128,7 @@ public final class WorkloadRoutes implements Routes {
                         fromMs, toMs, terms, descending, limit + 1, WorkloadCursor.parse(cursor, descending))
                 : ListQuery.sorted(principal.tenantId(), visible, statuses, appId, projectId, submittedBy,
                         fromMs, toMs, terms, sort, descending, limit + 1, SortCursor.parse(cursor, sort, descending));
-        List<WorkloadRow> rows = store.list(query);
+        List<WorkloadRow> rows = queries.list(query);
         boolean more = rows.size() > limit;
         List<WorkloadRow> page = more ? rows.subList(0, limit) : rows;
         String next = null;
@@ -156,7 +160,7 @@ public final class WorkloadRoutes implements Routes {
         int limit = Http.integer(ctx, "limit", 1, 10_000, 1_000);
         // Read the line counter first: every line up to it is committed, so a page never skips a late line.
         WorkloadRow w = service.visible(principal, ctx.pathParam("workloadId"));
-        List<LogLine> lines = store.logs(w.id(), fromLine, w.logLines(), since == null ? null : since.toEpochMilli(), q, limit);
+        List<LogLine> lines = queries.logs(w.id(), fromLine, w.logLines(), since == null ? null : since.toEpochMilli(), q, limit);
         long nextLine = lines.size() == limit
                 ? lines.get(lines.size() - 1).line() + 1
                 : Math.max(fromLine, w.logLines() + 1);
@@ -167,16 +171,16 @@ public final class WorkloadRoutes implements Routes {
     void artifacts(Context ctx) {
         Principal principal = auth.require(ctx);
         WorkloadRow w = service.visible(principal, ctx.pathParam("workloadId"));
-        Http.json(ctx, 200, store.artifacts(principal.tenantId(), w.id()));
+        Http.json(ctx, 200, queries.artifacts(principal.tenantId(), w.id()));
     }
 
     void content(Context ctx) {
         Principal principal = auth.require(ctx);
         String artifactId = ctx.pathParam("artifactId");
-        ArtifactRef ref = store.artifact(principal.tenantId(), artifactId)
+        ArtifactRef ref = queries.artifact(principal.tenantId(), artifactId)
                 .filter(a -> a.projectId() == null || principal.sees(a.projectId()))
                 .orElseThrow(() -> ProblemException.notFound("Artifact " + artifactId));
-        byte[] content = store.artifactContent(artifactId);
+        byte[] content = queries.artifactContent(artifactId);
         long size = content.length;
         long start = 0;
         long end = size - 1;
@@ -224,5 +228,11 @@ public final class WorkloadRoutes implements Routes {
     private static ProblemException rangeProblem(Context ctx, long size, String detail) {
         ctx.header("Content-Range", "bytes */" + size);
         return new ProblemException(ProblemType.RANGE_NOT_SATISFIABLE, detail + " The artifact has " + size + " bytes.");
+    }
+
+    void estimate(Context ctx) {
+        auth.require(ctx);
+        EstimateRequest request = Http.body(ctx, EstimateRequest.class);
+        Http.json(ctx, 200, estimates.estimate(request));
     }
 }

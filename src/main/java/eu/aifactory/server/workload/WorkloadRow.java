@@ -47,6 +47,13 @@ public record WorkloadRow(
         long gpuSeconds,
         long logLines) {
 
+    /** This row with a failure the engine planned for it at admission. */
+    public WorkloadRow withPlannedFailure(long atMs, String reason) {
+        return new WorkloadRow(id, tenantId, projectId, submittedBy, submittedByName, name, appId, appVersion, planId,
+                gpuClass, gpuCount, priority, parameters, inputs, status, statusReason, createdAt, startedAt, endedAt,
+                expectedRuntimeS, progressMs, atMs, reason, costEur, energyWh, energyMj, gpuSeconds, logLines);
+    }
+
     public static int rank(Priority priority) {
         return switch (priority) {
             case HIGH -> 2;

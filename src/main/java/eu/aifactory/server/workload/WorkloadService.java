@@ -10,14 +10,14 @@ import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.api.workload.WorkloadSubmission;
-import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.catalog.ParameterValidator;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.energy.model.PowerModel;
-import eu.aifactory.server.exec.WorkloadExecutor;
+import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
-import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
 import eu.aifactory.server.util.StatusReasons;
@@ -38,10 +38,10 @@ public final class WorkloadService {
     private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
     private static final int MAX_NAME = 200;
 
-    private final CatalogStore catalog;
-    private final TenantStore tenants;
+    private final CatalogService catalog;
+    private final TenantService tenants;
     private final WorkloadStore workloads;
-    private final WorkloadExecutor executor;
+    private final Engine executor;
     private final EnergyFactors factors;
     private final Clock clock;
     private final SubmitGuard guard;
@@ -55,13 +55,13 @@ public final class WorkloadService {
         void admit(Handle h, Principal principal, WorkloadRow row, Resolved resolved);
     }
 
-    public WorkloadService(CatalogStore catalog, TenantStore tenants, WorkloadStore workloads, WorkloadExecutor executor,
+    public WorkloadService(CatalogService catalog, TenantService tenants, WorkloadStore workloads, Engine executor,
                            EnergyFactors factors, Clock clock) {
         this(catalog, tenants, workloads, executor, factors, clock, null);
     }
 
     /** @param guard checks each new workload before it is stored (budgets), or null for none */
-    public WorkloadService(CatalogStore catalog, TenantStore tenants, WorkloadStore workloads, WorkloadExecutor executor,
+    public WorkloadService(CatalogService catalog, TenantService tenants, WorkloadStore workloads, Engine executor,
                            EnergyFactors factors, Clock clock, SubmitGuard guard) {
         this.catalog = catalog;
         this.tenants = tenants;
@@ -128,7 +128,11 @@ public final class WorkloadService {
                 WorkloadStatus.QUEUED, "waiting for the scheduler", now, null, null,
                 PowerModel.runtimeSeconds(resolved.version().baseRuntimeMinutes(), referenceGpus, resolved.plan().gpuCount()),
                 0, null, null, BigDecimal.ZERO, 0, 0, 0, 0);
-        row = executor.admit(row);
+        Optional<Engine.PlannedFailure> failure = executor.admit(new Engine.Submission(row.appId(), row.appVersion(),
+                row.planId(), row.name(), WorkloadStore.write(row.parameters()), row.expectedRuntimeS() * 1000));
+        if (failure.isPresent()) {
+            row = row.withPlannedFailure(failure.get().atMs(), failure.get().reason());
+        }
         WorkloadStore.SubmitOutcome outcome;
         if (guard == null) {
             outcome = workloads.submit(idempotencyKey, requestHash, row, row.statusReason());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.contract.OpenApiValidator;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.admin.AdminStore;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.SseReader;
@@ -43,13 +44,13 @@ class EventStreamFloodTest {
         factory.jdbi.useTransaction(h -> {
             for (String tenant : List.of("t-a", "t-b")) {
                 tenants.createTenant(h, tenant, "Tenant " + tenant);
-                tenants.createProject(h, tenant + "-p", tenant, "Project of " + tenant);
+                new AdminStore(tenants.jdbi()).createProject(h, tenant + "-p", tenant, "Project of " + tenant);
             }
             for (int i = 0; i < USERS; i++) {
                 String tenant = i % 2 == 0 ? "t-a" : "t-b";
                 String user = tenant + "-u" + i;
-                tenants.createUser(h, user, tenant, "User " + i, user + "@example.com", Set.of(Role.ENGINEER),
-                        List.of(tenant + "-p"));
+                new AdminStore(tenants.jdbi()).createUser(h, user, tenant, "User " + i, user + "@example.com", Set.of(Role.ENGINEER),
+                        List.of(tenant + "-p"), 0L);
                 String token = Tokens.random();
                 tenants.addToken(h, user, token);
                 tokens.add(token);

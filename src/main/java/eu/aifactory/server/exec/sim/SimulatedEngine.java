@@ -6,10 +6,11 @@ import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.WorkloadStatus;
-import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.catalog.CatalogService;
+import eu.aifactory.server.catalog.Pool;
 import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.SimulationScript;
-import eu.aifactory.server.exec.WorkloadExecutor;
 import eu.aifactory.server.util.CoalescingWakeup;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
@@ -44,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * one simulated minute is redone; the time the factory was down is not charged), STARTING work starts again,
  * CANCELLING work ends CANCELLED.
  */
-public final class SimulatedExecutor implements WorkloadExecutor {
+public final class SimulatedEngine implements Engine {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SimulatedExecutor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SimulatedEngine.class);
     private static final int QUEUE_POSITIONS_SHOWN = 50;
     private static final long MINUTE_MS = 60_000;
     private static final long POPULARITY_REFRESH_MS = 60_000;
@@ -54,7 +55,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     private static final long POPULARITY_WINDOW_MS = 90L * 24 * 3600 * 1000;
 
     private final WorkloadStore store;
-    private final CatalogStore catalog;
+    private final CatalogService catalog;
     private final Clock clock;
     private final double timeScale;
     private final long tickMs;
@@ -80,7 +81,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
         }
     }
 
-    public SimulatedExecutor(WorkloadStore store, CatalogStore catalog, Clock clock, double timeScale) {
+    public SimulatedEngine(WorkloadStore store, CatalogService catalog, Clock clock, double timeScale) {
         this(store, catalog, clock, timeScale, Map::of);
     }
 
@@ -89,7 +90,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
      *               workload that would take its project over the quota on its plan waits (without holding up the
      *               pool's queue) with the reason "project quota reached (8 of 8 GPUs in use)"
      */
-    public SimulatedExecutor(WorkloadStore store, CatalogStore catalog, Clock clock, double timeScale,
+    public SimulatedEngine(WorkloadStore store, CatalogService catalog, Clock clock, double timeScale,
                              java.util.function.Supplier<Map<String, Integer>> quotas) {
         this.quotas = quotas;
         this.store = store;
@@ -101,19 +102,9 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     }
 
     @Override
-    public WorkloadRow admit(WorkloadRow w) {
-        String fingerprint = w.appId() + "|" + w.appVersion() + "|" + w.planId() + "|" + w.name() + "|"
-                + WorkloadStore.write(w.parameters());
-        Optional<SimulationScript.PlannedFailure> failure =
-                SimulationScript.plannedFailure(fingerprint, w.name(), w.expectedRuntimeS() * 1000);
-        if (failure.isEmpty()) {
-            return w;
-        }
-        return new WorkloadRow(w.id(), w.tenantId(), w.projectId(), w.submittedBy(), w.submittedByName(), w.name(), w.appId(),
-                w.appVersion(), w.planId(), w.gpuClass(), w.gpuCount(), w.priority(), w.parameters(), w.inputs(), w.status(),
-                w.statusReason(), w.createdAt(), w.startedAt(), w.endedAt(), w.expectedRuntimeS(), w.progressMs(),
-                failure.get().atMs(), failure.get().reason(), w.costEur(), w.energyWh(), w.energyMj(), w.gpuSeconds(),
-                w.logLines());
+    public Optional<Engine.PlannedFailure> admit(Engine.Submission s) {
+        String fingerprint = s.appId() + "|" + s.appVersion() + "|" + s.planId() + "|" + s.name() + "|" + s.parametersJson();
+        return SimulationScript.plannedFailure(fingerprint, s.name(), s.expectedRuntimeMs());
     }
 
     @Override
@@ -390,7 +381,7 @@ public final class SimulatedExecutor implements WorkloadExecutor {
     /** Starts what fits at the head of a pool's queue and tells the rest where they stand; true if any wait. */
     private boolean schedule(String gpuClass, int busy, long now, Map<String, Integer> limits,
                              Map<String, Integer> projectGpus) {
-        Optional<CatalogStore.Pool> pool = catalog.pool(gpuClass);
+        Optional<Pool> pool = catalog.pool(gpuClass);
         if (pool.isEmpty()) {
             return false;
         }
