@@ -199,9 +199,7 @@ public final class EnergyView extends BorderPane {
         Label chartTitle = new Label();
         chartTitle.textProperty().bind(i18n.binding("energy.chart.title"));
         chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        chartTitle.setWrapText(true);
-        chartTitle.setMinHeight(Region.USE_PREF_SIZE);
-        HBox.setHgrow(chartTitle, Priority.ALWAYS);
+        chartTitle.setMinWidth(Region.USE_PREF_SIZE);
         HBox stackingBar = new HBox(0);
         stackingBar.setId("energyStacking");
         for (EnergyViewModel.Stacking option : EnergyViewModel.Stacking.values()) {
@@ -228,9 +226,8 @@ public final class EnergyView extends BorderPane {
                 viewModel.selectStacking((EnergyViewModel.Stacking) now.getUserData());
             }
         });
-        Region chartSpacer = new Region();
-        HBox.setHgrow(chartSpacer, Priority.ALWAYS);
-        HBox chartHeader = new HBox(10, chartTitle, chartSpacer, stackingBar);
+        // The stacking choice moves under the title when both do not fit on one line.
+        FlowPane chartHeader = new FlowPane(24, 6, chartTitle, stackingBar);
         chartHeader.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();

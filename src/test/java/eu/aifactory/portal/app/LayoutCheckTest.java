@@ -8,6 +8,7 @@ import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.portal.testing.LayoutProbe;
+import eu.aifactory.portal.tools.Snapshots;
 import eu.aifactory.portal.workloads.WorkloadsPage;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.testing.TestClock;
@@ -47,6 +48,8 @@ class LayoutCheckTest {
 
     private static final String ADMIN = "mp-thomas-mueller";
     private static final double[][] SIZES = {{1024, 680}, {1360, 860}};
+    /** With -Dlayout.screenshots=DIR, every checked window is also written there as PNG, to be looked at. */
+    private static final String SHOTS = System.getProperty("layout.screenshots");
     private static DemoFactoryStarter.Running factory;
     private Stage stage;
     private AppContext context;
@@ -185,7 +188,13 @@ class LayoutCheckTest {
     private void check(FxRobot robot, String where, Scene scene, List<String> problems) throws TimeoutException {
         settle(robot);
         List<String> found = new ArrayList<>();
-        robot.interact(() -> found.addAll(LayoutProbe.problems(scene)));
+        robot.interact(() -> {
+            found.addAll(LayoutProbe.problems(scene));
+            if (SHOTS != null) {
+                Snapshots.write(scene.snapshot(null), Path.of(SHOTS).resolve("layout-"
+                        + where.replace('×', 'x').replace(' ', '-') + ".png"));
+            }
+        });
         found.forEach(problem -> problems.add(where + ": " + problem));
     }
 

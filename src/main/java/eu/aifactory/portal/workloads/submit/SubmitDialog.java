@@ -193,17 +193,11 @@ public final class SubmitDialog extends Dialog<Workload> {
         plan.setConverter(converter(this::planText));
         plan.valueProperty().bindBidirectional(viewModel.planProperty());
         plan.setMaxWidth(Double.MAX_VALUE);
-        // A plan's line is long; where the form is narrow it shortens, and the whole line is one hover away.
-        plan.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(String planId, boolean empty) {
-                super.updateItem(planId, empty);
-                setText(empty || planId == null ? null : planText(planId));
-                setTooltip(getText() == null ? null : new Tooltip(getText()));
-            }
+        plan.setButtonCell(planCell());
+        viewModel.plans().addListener((javafx.collections.MapChangeListener<String, ResourcePlan>) change -> {
+            plan.setConverter(converter(this::planText));
+            plan.setButtonCell(planCell());
         });
-        viewModel.plans().addListener((javafx.collections.MapChangeListener<String, ResourcePlan>) change ->
-                plan.setConverter(converter(this::planText)));
         formRow(form, i18n.get("workloads.submit.plan"), plan, null, SubmitFormViewModel.PLAN, null);
 
         ChoiceBox<eu.aifactory.api.workload.Priority> priority = new ChoiceBox<>();
@@ -512,6 +506,18 @@ public final class SubmitDialog extends Dialog<Workload> {
         }, viewModel.estimateProperty()));
         grid.add(new VBox(0, name, value), 0, r);
         return r + 1;
+    }
+
+    /** A plan's line is long; where the form is narrow it shortens, and the whole line is one hover away. */
+    private ListCell<String> planCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String planId, boolean empty) {
+                super.updateItem(planId, empty);
+                setText(empty || planId == null ? null : planText(planId));
+                setTooltip(getText() == null ? null : new Tooltip(getText()));
+            }
+        };
     }
 
     private String planText(String planId) {
