@@ -77,6 +77,11 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Transactions for services and engines; stores get the handle of the one they run in. */
+    public Transactions transactions() {
+        return new Transactions(jdbi);
+    }
+
     public Jdbi jdbi() {
         return jdbi;
     }

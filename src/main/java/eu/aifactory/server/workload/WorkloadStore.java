@@ -55,10 +55,6 @@ public final class WorkloadStore {
         this.jdbi = jdbi;
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
     /** Hears of every committed event (its id), so the event stream can wake up without polling. */
     public void onEvent(LongConsumer listener) {
         this.eventListener = listener;
