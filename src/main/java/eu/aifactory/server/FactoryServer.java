@@ -101,7 +101,7 @@ public final class FactoryServer implements AutoCloseable {
         try {
             TenantStore tenants = new TenantStore(database.jdbi(), clock);
             CatalogStore catalog = new CatalogStore(database.jdbi());
-            WorkloadStore workloads = new WorkloadStore(database.jdbi());
+            WorkloadStore workloads = new WorkloadStore(database.jdbi(), database.groupCommit());
             if (catalog.isEmpty()) {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
                 catalog.load(seeds.plans(), seeds.catalog());

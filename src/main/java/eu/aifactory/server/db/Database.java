@@ -17,11 +17,14 @@ import org.slf4j.LoggerFactory;
 public final class Database implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
+    /** The most submits committed together: enough for every request thread at once, small enough to lock briefly. */
+    private static final int GROUP_COMMIT_MAX = 64;
 
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean h2InMemory;
     private final String product;
+    private final GroupCommit groupCommit;
 
     private Database(HikariDataSource dataSource, boolean h2InMemory) {
         this.dataSource = dataSource;
@@ -36,6 +39,7 @@ public final class Database implements AutoCloseable {
                 return "unknown";
             }
         });
+        this.groupCommit = new GroupCommit(jdbi, GROUP_COMMIT_MAX, "factory-group-commit");
     }
 
     /**
@@ -81,6 +85,11 @@ public final class Database implements AutoCloseable {
         return jdbi;
     }
 
+    /** Commits short write transactions of concurrent requests together (see {@link GroupCommit}). */
+    public GroupCommit groupCommit() {
+        return groupCommit;
+    }
+
     public String product() {
         return product;
     }
@@ -99,6 +108,7 @@ public final class Database implements AutoCloseable {
         if (dataSource.isClosed()) {
             return;
         }
+        groupCommit.close();
         if (h2InMemory) {
             // DB_CLOSE_DELAY=-1 keeps an in-memory database until shutdown; free it with the server.
             try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
