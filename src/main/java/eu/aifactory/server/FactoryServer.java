@@ -1,33 +1,47 @@
 package eu.aifactory.server;
 
+import eu.aifactory.server.admin.AdminRoutes;
+import eu.aifactory.server.admin.AdminStore;
+import eu.aifactory.server.catalog.CatalogRoutes;
+import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.dataset.DatasetRoutes;
+import eu.aifactory.server.dataset.DatasetService;
+import eu.aifactory.server.dataset.DatasetStore;
 import eu.aifactory.server.db.Database;
-import eu.aifactory.server.energy.EnergyFactors;
-import eu.aifactory.server.exec.EventHub;
-import eu.aifactory.server.exec.SimulatedExecutor;
+import eu.aifactory.server.energy.EnergyRoutes;
+import eu.aifactory.server.energy.EnergyService;
+import eu.aifactory.server.energy.EnergyStore;
+import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.exec.WorkloadExecutor;
+import eu.aifactory.server.exec.sim.SimulatedExecutor;
+import eu.aifactory.server.http.FactoryApi;
+import eu.aifactory.server.http.HealthRoutes;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
+import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
-import eu.aifactory.server.routes.FactoryApi;
 import eu.aifactory.server.seed.DemoBudgets;
 import eu.aifactory.server.seed.DemoSeeder;
+import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
-import eu.aifactory.server.service.BudgetLedger;
-import eu.aifactory.server.service.BudgetService;
-import eu.aifactory.server.service.DatasetService;
-import eu.aifactory.server.service.EstimateService;
-import eu.aifactory.server.store.AdminStore;
-import eu.aifactory.server.store.BudgetStore;
-import eu.aifactory.server.store.LedgerStore;
-import eu.aifactory.server.store.EnergyStore;
-import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
-import eu.aifactory.server.store.CatalogStore;
-import eu.aifactory.server.store.DatasetStore;
-import eu.aifactory.server.store.TenantStore;
-import eu.aifactory.server.store.WorkloadStore;
+import eu.aifactory.server.tenant.Auth;
+import eu.aifactory.server.tenant.TenantRoutes;
+import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.usage.BudgetLedger;
+import eu.aifactory.server.usage.BudgetService;
+import eu.aifactory.server.usage.BudgetStore;
+import eu.aifactory.server.usage.LedgerStore;
+import eu.aifactory.server.usage.UsageRoutes;
+import eu.aifactory.server.usage.UsageService;
+import eu.aifactory.server.workload.EstimateService;
+import eu.aifactory.server.workload.EventHub;
+import eu.aifactory.server.workload.EventStream;
+import eu.aifactory.server.workload.WorkloadRoutes;
+import eu.aifactory.server.workload.WorkloadService;
+import eu.aifactory.server.workload.WorkloadStore;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -150,9 +164,22 @@ public final class FactoryServer implements AutoCloseable {
                 datasetDir = scratch;
             }
             DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
-            Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
-                    estimates, events, clock, version(), keepAliveMs, residency, signingKeys,
-                    new DownloadLog(residencyStore, clock), datasets, config.maxEventStreams()));
+            Auth auth = new Auth(tenants);
+            EventStream eventStream = new EventStream(auth, events, workloads, tenants, keepAliveMs, config.maxEventStreams());
+            EnergyService energy = new EnergyService(new EnergyStore(database.jdbi()), workloads, catalog, clock);
+            AdminStore adminStore = new AdminStore(database.jdbi());
+            UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, adminStore, catalog, clock);
+            Javalin http = FactoryApi.create(List.of(
+                    new HealthRoutes(database, version(), clock),
+                    new TenantRoutes(auth),
+                    new CatalogRoutes(auth, catalog, estimates),
+                    new WorkloadRoutes(auth, workloadService, workloads),
+                    eventStream,
+                    new EnergyRoutes(auth, energy),
+                    new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
+                    new DatasetRoutes(auth, datasets),
+                    new UsageRoutes(auth, usage, budgets, budgetStore, catalog, clock),
+                    new AdminRoutes(auth, adminStore, tenants, clock, eventStream)));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

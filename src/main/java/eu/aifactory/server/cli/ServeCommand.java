@@ -1,12 +1,12 @@
 package eu.aifactory.server.cli;
 
 import eu.aifactory.api.tenant.Role;
-import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
-import eu.aifactory.server.auth.Tokens;
 import eu.aifactory.server.db.Database;
-import eu.aifactory.server.store.TenantStore;
+import eu.aifactory.server.seed.DemoUser;
+import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.Tokens;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,12 +16,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code serve}: runs the reference factory until Ctrl+C. With {@code --demo} it seeds demo tenants into an empty

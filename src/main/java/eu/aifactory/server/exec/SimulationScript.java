@@ -5,7 +5,7 @@ import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ArtifactKind;
 import eu.aifactory.api.catalog.ArtifactSlot;
 import eu.aifactory.api.catalog.ResourcePlan;
-import eu.aifactory.server.energy.PowerModel;
+import eu.aifactory.server.energy.model.PowerModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;

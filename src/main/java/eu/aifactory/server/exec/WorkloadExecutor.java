@@ -1,6 +1,7 @@
 package eu.aifactory.server.exec;
 
-import eu.aifactory.server.store.WorkloadRow;
+import eu.aifactory.server.exec.sim.SimulatedExecutor;
+import eu.aifactory.server.workload.WorkloadRow;
 
 /**
  * Runs queued workloads. All state lives in the database, so an executor can be stopped and a new one started

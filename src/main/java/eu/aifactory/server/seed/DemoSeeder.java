@@ -9,19 +9,21 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
-import eu.aifactory.server.DemoUser;
-import eu.aifactory.server.auth.Tokens;
-import eu.aifactory.server.energy.PowerModel;
+import eu.aifactory.server.catalog.AppHit;
+import eu.aifactory.server.catalog.AppSearch;
+import eu.aifactory.server.catalog.AppSort;
+import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.catalog.ParameterValidator;
+import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.residency.ResidencyStore;
-import eu.aifactory.server.service.ParameterValidator;
-import eu.aifactory.server.store.CatalogStore;
-import eu.aifactory.server.store.RawBatch;
-import eu.aifactory.server.store.TenantStore;
-import eu.aifactory.server.store.WorkloadRow;
-import eu.aifactory.server.store.WorkloadStore;
+import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.Tokens;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
+import eu.aifactory.server.workload.WorkloadRow;
+import eu.aifactory.server.workload.WorkloadStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -295,8 +297,8 @@ public final class DemoSeeder {
 
     private List<AppDetail> catalogApps() {
         List<AppDetail> apps = new ArrayList<>();
-        for (CatalogStore.AppHit hit : catalog.search(new CatalogStore.AppSearch(List.of(), null, null, null, null,
-                CatalogStore.AppSort.NAME, 10_000, null))) {
+        for (AppHit hit : catalog.search(new AppSearch(List.of(), null, null, null, null,
+                AppSort.NAME, 10_000, null))) {
             catalog.cachedApp(hit.summary().id()).ifPresent(apps::add);
         }
         return apps;

@@ -2,17 +2,16 @@ package eu.aifactory.server.residency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.ResidencyReport.AccessReason;
 import eu.aifactory.api.report.ResidencyReport.Finding;
 import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
 import eu.aifactory.api.report.ResidencyReport.Status;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
+import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
-import eu.aifactory.server.auth.Principal;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.residency.ResidencyStore.AccessRow;
 import eu.aifactory.server.residency.ResidencyStore.AttestationRow;
@@ -21,7 +20,8 @@ import eu.aifactory.server.residency.ResidencyStore.ObjectRow;
 import eu.aifactory.server.residency.ResidencyStore.ReplicaRow;
 import eu.aifactory.server.residency.ResidencyStore.TransferRow;
 import eu.aifactory.server.signing.SigningKeyStore;
-import eu.aifactory.server.store.TenantStore;
+import eu.aifactory.server.tenant.Principal;
+import eu.aifactory.server.tenant.TenantStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

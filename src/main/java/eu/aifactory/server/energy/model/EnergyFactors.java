@@ -1,0 +1,49 @@
+package eu.aifactory.server.energy.model;
+
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jdbi.v3.core.Jdbi;
+
+/** The factors of the energy and carbon model, read from the {@code energy_factors} table (value, unit, year, source). */
+public final class EnergyFactors {
+
+    /** Stamp of the model estimates are computed with; bump it when a formula or factor changes. */
+    public static final String METHODOLOGY_VERSION = "afp-energy-2026.1";
+
+    public static final String GRID_LOCATION = "grid_co2e_location_de";
+    public static final String GRID_MARKET = "grid_co2e_market_site";
+    /** Residual mix for market-based CO2e of energy not covered by renewables (migration V10). */
+    public static final String GRID_RESIDUAL = "grid_co2e_residual_de";
+    public static final String PUE = "pue_site";
+    public static final String REFERENCE_GPUS = "estimate_reference_gpus";
+
+    public record Factor(String key, BigDecimal value, String unit, int year, String source) {
+    }
+
+    private final Map<String, Factor> factors;
+
+    private EnergyFactors(Map<String, Factor> factors) {
+        this.factors = Map.copyOf(factors);
+    }
+
+    public static EnergyFactors load(Jdbi jdbi) {
+        Map<String, Factor> factors = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT factor_key, factor_value, unit, factor_year, source FROM energy_factors")
+                .map((rs, ctx) -> new Factor(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
+                .forEach(f -> factors.put(f.key(), f)));
+        return new EnergyFactors(factors);
+    }
+
+    public Factor factor(String key) {
+        Factor factor = factors.get(key);
+        if (factor == null) {
+            throw new IllegalStateException("energy factor " + key + " is missing from the energy_factors table");
+        }
+        return factor;
+    }
+
+    public BigDecimal value(String key) {
+        return factor(key).value();
+    }
+}
