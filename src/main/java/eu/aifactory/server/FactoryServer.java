@@ -121,7 +121,7 @@ public final class FactoryServer implements AutoCloseable {
             Transactions transactions = database.transactions();
             TenantStore tenantStore = new TenantStore(database.jdbi(), clock);
             CatalogStore catalogStore = new CatalogStore(database.jdbi());
-            WorkloadStore workloads = new WorkloadStore(database.jdbi());
+            WorkloadStore workloads = new WorkloadStore(database.jdbi(), database.groupCommit());
             AdminStore adminStore = new AdminStore(database.jdbi());
             if (catalogStore.isEmpty()) {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.

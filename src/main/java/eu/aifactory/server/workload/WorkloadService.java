@@ -119,7 +119,7 @@ public final class WorkloadService {
         String name = submission.name() == null || submission.name().isBlank()
                 ? resolved.app().summary().name().en() + " " + NAME_TIME.format(Instant.ofEpochMilli(now))
                 : submission.name().strip();
-        WorkloadRow row = new WorkloadRow(Ids.next("wl"), principal.tenantId(), submission.projectId(), principal.userId(),
+        WorkloadRow row = new WorkloadRow(Ids.ordered("wl", now), principal.tenantId(), submission.projectId(), principal.userId(),
                 principal.userName(), name, resolved.app().summary().id(), resolved.version().version(), resolved.plan().id(),
                 resolved.plan().gpuClass(), resolved.plan().gpuCount(),
                 submission.priority() == null ? Priority.NORMAL : submission.priority(),
