@@ -138,7 +138,7 @@ public final class EnergyView extends BorderPane {
         fromLabel.textProperty().bind(i18n.binding("energy.period.from"));
         Label toLabel = new Label();
         toLabel.textProperty().bind(i18n.binding("energy.period.to"));
-        customBox.getChildren().addAll(fromLabel, fromPicker, toLabel, toPicker, applyCustom, dateError);
+        customBox.getChildren().addAll(fromLabel, fromPicker, toLabel, toPicker, applyCustom);
         customBox.setAlignment(Pos.CENTER_LEFT);
         customBox.setVisible(false);
         customBox.setManaged(false);
@@ -247,7 +247,8 @@ public final class EnergyView extends BorderPane {
         tableHint.setWrapText(true);
         tableHint.setMinHeight(Region.USE_PREF_SIZE);
 
-        VBox main = new VBox(12, header, statusLabel, cards, chartHeader, chart, tableHint, table);
+        // The date error gets a line of its own under the header, where it takes no width from the dates.
+        VBox main = new VBox(12, header, dateError, statusLabel, cards, chartHeader, chart, tableHint, table);
         main.setPadding(new Insets(16));
         setCenter(main);
 

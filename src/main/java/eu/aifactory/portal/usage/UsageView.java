@@ -85,6 +85,7 @@ public final class UsageView extends BorderPane {
     private final DatePicker fromPicker = new DatePicker();
     private final DatePicker toPicker = new DatePicker();
     private final HBox customBox = new HBox(6);
+    private final Label dateError = new Label();
     private final Label rangeLabel = new Label();
     private final Label statusLabel = new Label();
     private final Button retry = new Button();
@@ -115,7 +116,8 @@ public final class UsageView extends BorderPane {
         getStyleClass().add("usage-view");
         getStylesheets().add(Objects.requireNonNull(UsageView.class.getResource("usage.css")).toExternalForm());
 
-        VBox main = new VBox(14, header(), status(), cards(), charts(), tableSection(), tops());
+        // The date error gets a line of its own under the header, where it takes no width from the dates.
+        VBox main = new VBox(14, header(), dateError, status(), cards(), charts(), tableSection(), tops());
         main.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(main);
         scroll.setFitToWidth(true);
@@ -214,7 +216,6 @@ public final class UsageView extends BorderPane {
         apply.setOnAction(e -> applyCustom());
         DateInput fromInput = DateInput.attach(fromPicker, i18n);
         DateInput toInput = DateInput.attach(toPicker, i18n);
-        Label dateError = new Label();
         dateError.setId("usageDateError");
         dateError.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
         dateError.textProperty().bind(Bindings.createStringBinding(() -> fromInput.errorProperty().get() != null
@@ -225,7 +226,7 @@ public final class UsageView extends BorderPane {
         apply.disableProperty().bind(dateError.visibleProperty());
         Label to = new Label();
         to.textProperty().bind(i18n.binding("energy.period.to"));
-        customBox.getChildren().setAll(fromPicker, to, toPicker, apply, dateError);
+        customBox.getChildren().setAll(fromPicker, to, toPicker, apply);
         customBox.setAlignment(Pos.CENTER_LEFT);
         customBox.setVisible(false);
         customBox.setManaged(false);
