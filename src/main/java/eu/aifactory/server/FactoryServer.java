@@ -1,33 +1,52 @@
 package eu.aifactory.server;
 
+import eu.aifactory.server.admin.AdminRoutes;
+import eu.aifactory.server.admin.AdminService;
+import eu.aifactory.server.admin.AdminStore;
+import eu.aifactory.server.catalog.CatalogRoutes;
+import eu.aifactory.server.catalog.CatalogService;
+import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.dataset.DatasetRoutes;
+import eu.aifactory.server.dataset.DatasetService;
+import eu.aifactory.server.dataset.DatasetStore;
 import eu.aifactory.server.db.Database;
-import eu.aifactory.server.energy.EnergyFactors;
-import eu.aifactory.server.exec.EventHub;
-import eu.aifactory.server.exec.SimulatedExecutor;
-import eu.aifactory.server.exec.WorkloadExecutor;
+import eu.aifactory.server.db.Transactions;
+import eu.aifactory.server.energy.EnergyRoutes;
+import eu.aifactory.server.energy.EnergyService;
+import eu.aifactory.server.energy.EnergyStore;
+import eu.aifactory.server.energy.model.EnergyFactors;
+import eu.aifactory.server.exec.Engine;
+import eu.aifactory.server.exec.sim.SimulatedEngine;
+import eu.aifactory.server.http.FactoryApi;
+import eu.aifactory.server.http.HealthRoutes;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
+import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
-import eu.aifactory.server.routes.FactoryApi;
 import eu.aifactory.server.seed.DemoBudgets;
 import eu.aifactory.server.seed.DemoSeeder;
+import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
-import eu.aifactory.server.service.BudgetLedger;
-import eu.aifactory.server.service.BudgetService;
-import eu.aifactory.server.service.DatasetService;
-import eu.aifactory.server.service.EstimateService;
-import eu.aifactory.server.store.AdminStore;
-import eu.aifactory.server.store.BudgetStore;
-import eu.aifactory.server.store.LedgerStore;
-import eu.aifactory.server.store.EnergyStore;
-import eu.aifactory.server.service.WorkloadService;
 import eu.aifactory.server.signing.SigningKeyStore;
-import eu.aifactory.server.store.CatalogStore;
-import eu.aifactory.server.store.DatasetStore;
-import eu.aifactory.server.store.TenantStore;
-import eu.aifactory.server.store.WorkloadStore;
+import eu.aifactory.server.tenant.Auth;
+import eu.aifactory.server.tenant.TenantRoutes;
+import eu.aifactory.server.tenant.TenantService;
+import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.usage.BudgetLedger;
+import eu.aifactory.server.usage.BudgetService;
+import eu.aifactory.server.usage.BudgetStore;
+import eu.aifactory.server.usage.LedgerStore;
+import eu.aifactory.server.usage.UsageRoutes;
+import eu.aifactory.server.usage.UsageService;
+import eu.aifactory.server.workload.EstimateService;
+import eu.aifactory.server.workload.EventHub;
+import eu.aifactory.server.workload.EventStream;
+import eu.aifactory.server.workload.WorkloadQueries;
+import eu.aifactory.server.workload.WorkloadRoutes;
+import eu.aifactory.server.workload.WorkloadService;
+import eu.aifactory.server.workload.WorkloadStore;
 import io.javalin.Javalin;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +71,7 @@ public final class FactoryServer implements AutoCloseable {
 
     private final Database database;
     private final EventHub events;
-    private final WorkloadExecutor executor;
+    private final Engine executor;
     private final Javalin http;
     private final String host;
     private final List<DemoUser> demoUsers;
@@ -62,7 +81,7 @@ public final class FactoryServer implements AutoCloseable {
     /** The dataset directory of a factory without a data directory: temporary, removed on close. */
     private Path scratch;
 
-    private FactoryServer(Database database, EventHub events, WorkloadExecutor executor, Javalin http, String host,
+    private FactoryServer(Database database, EventHub events, Engine executor, Javalin http, String host,
                           List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
         this.database = database;
         this.events = events;
@@ -95,28 +114,33 @@ public final class FactoryServer implements AutoCloseable {
         long t0 = System.nanoTime();
         Database database = Database.open(config.jdbcUrl());
         EventHub events = null;
-        WorkloadExecutor executor = null;
+        Engine executor = null;
         ReplicationJob replication = null;
         Path scratch = null;
         try {
-            TenantStore tenants = new TenantStore(database.jdbi(), clock);
-            CatalogStore catalog = new CatalogStore(database.jdbi());
-            WorkloadStore workloads = new WorkloadStore(database.jdbi());
-            if (catalog.isEmpty()) {
+            Transactions transactions = database.transactions();
+            TenantStore tenantStore = new TenantStore(database.jdbi(), clock);
+            CatalogStore catalogStore = new CatalogStore(database.jdbi());
+            WorkloadStore workloads = new WorkloadStore(database.jdbi(), database.groupCommit());
+            AdminStore adminStore = new AdminStore(database.jdbi());
+            if (catalogStore.isEmpty()) {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
-                catalog.load(seeds.plans(), seeds.catalog());
+                catalogStore.load(seeds.plans(), seeds.catalog());
             }
+            TenantService tenants = new TenantService(tenantStore);
+            CatalogService catalog = new CatalogService(catalogStore);
             SigningKeyStore signingKeys = signingKeys(config, clock);
-            EnergyFactors factors = EnergyFactors.load(database.jdbi());
+            EnergyFactors factors = new EnergyStore(database.jdbi()).factors();
             int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
             List<DemoUser> demoUsers = List.of();
             List<SeedSource.SeedTenant> demoTenants = List.of();
             boolean firstSeed = false;
             if (config.demo()) {
                 byte[] secret = InstallSecret.load(config.dataDir());
-                DemoSeeder seeder = new DemoSeeder(tenants, catalog, workloads, clock, referenceGpus);
-                List<eu.aifactory.server.seed.SeedSource.SeedTenant> seedTenants = seeds.tenants();
-                if (tenants.countTenants() == 0) {
+                DemoSeeder seeder = new DemoSeeder(tenantStore, adminStore, catalogStore, workloads,
+                        new ResidencyStore(database.jdbi()), transactions, clock, referenceGpus);
+                List<SeedSource.SeedTenant> seedTenants = seeds.tenants();
+                if (tenantStore.countTenants() == 0) {
                     seeder.seed(seedTenants, secret);
                     firstSeed = true;
                 }
@@ -126,16 +150,20 @@ public final class FactoryServer implements AutoCloseable {
             events = new EventHub(workloads, clock);
             events.start();
             BudgetStore budgetStore = new BudgetStore(database.jdbi());
-            executor = new SimulatedExecutor(workloads, catalog, clock, config.timeScale(), budgetStore::allQuotas);
-            BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), new EnergyStore(database.jdbi()),
-                    catalog);
+            executor = new SimulatedEngine(workloads, transactions, catalog, clock, config.timeScale(),
+                    budgetStore::allQuotas);
+            WorkloadQueries queries = new WorkloadQueries(workloads);
+            EnergyService energy = new EnergyService(new EnergyStore(database.jdbi()), queries, catalog, clock);
+            BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), transactions,
+                    new EnergyStore(database.jdbi()), catalog);
             workloads.onChange(ledger::changed);
             ledger.backfill();
-            BudgetService budgets = new BudgetService(budgetStore, new AdminStore(database.jdbi()), catalog, ledger, clock);
-            WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock,
-                    budgets);
+            AdminService admin = new AdminService(adminStore, transactions, clock);
+            BudgetService budgets = new BudgetService(budgetStore, transactions, admin, catalog, ledger, clock);
+            WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, transactions, executor,
+                    factors, clock, budgets);
             if (!demoTenants.isEmpty()) {
-                new DemoBudgets(tenants, budgetStore, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
+                new DemoBudgets(tenantStore, budgetStore, transactions, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
             }
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
@@ -150,9 +178,20 @@ public final class FactoryServer implements AutoCloseable {
                 datasetDir = scratch;
             }
             DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
-            Javalin http = FactoryApi.create(new FactoryApi.Services(database, tenants, catalog, workloads, workloadService,
-                    estimates, events, clock, version(), keepAliveMs, residency, signingKeys,
-                    new DownloadLog(residencyStore, clock), datasets, config.maxEventStreams()));
+            Auth auth = new Auth(tenants);
+            EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
+            UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
+            Javalin http = FactoryApi.create(List.of(
+                    new HealthRoutes(database, version(), clock),
+                    new TenantRoutes(auth),
+                    new CatalogRoutes(auth, catalog),
+                    new WorkloadRoutes(auth, workloadService, queries, estimates),
+                    eventStream,
+                    new EnergyRoutes(auth, energy),
+                    new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
+                    new DatasetRoutes(auth, datasets),
+                    new UsageRoutes(auth, usage, budgets),
+                    new AdminRoutes(auth, admin, eventStream)));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

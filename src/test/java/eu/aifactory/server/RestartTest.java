@@ -3,6 +3,7 @@ package eu.aifactory.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.Await;
 import eu.aifactory.server.support.TestFactory;

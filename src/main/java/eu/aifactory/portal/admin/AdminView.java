@@ -11,6 +11,7 @@ import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.portal.common.Confirmation;
+import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import java.math.BigDecimal;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -160,7 +162,6 @@ public final class AdminView extends BorderPane {
         i18n.onSwitch(userTable, userTable::refresh);
         userTable.setItems(viewModel.users());
         userTable.getStyleClass().add(Styles.DENSE);
-        userTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         userTable.getColumns().setAll(List.of(
                 column("admin.col.name", UserAccount::name, 180),
                 column("admin.col.email", UserAccount::email, 240),
@@ -168,6 +169,7 @@ public final class AdminView extends BorderPane {
                         .collect(Collectors.joining(", ")), 220),
                 column("admin.col.projects", u -> projectNames(u.projectIds()), 220),
                 column("admin.col.state", u -> i18n.get(u.disabled() ? "admin.users.stateDisabled" : "admin.users.stateActive"), 90)));
+        TableLayout.readable(userTable);
         Button edit = new Button();
         edit.setId("adminEditUser");
         edit.textProperty().bind(i18n.binding("admin.users.edit"));
@@ -209,6 +211,7 @@ public final class AdminView extends BorderPane {
         add.setId("adminCreateUser");
         add.textProperty().bind(i18n.binding("admin.users.create"));
         add.setGraphic(new FontIcon(Material2OutlinedAL.ADD));
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.disableProperty().bind(name.textProperty().isEmpty().or(email.textProperty().isEmpty()));
         add.setOnAction(e -> {
             viewModel.createUser(name.getText(), email.getText(), role.getValue());
@@ -283,7 +286,6 @@ public final class AdminView extends BorderPane {
         i18n.onSwitch(tokenTable, tokenTable::refresh);
         tokenTable.setItems(viewModel.tokens());
         tokenTable.getStyleClass().add(Styles.DENSE);
-        tokenTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         tokenTable.getColumns().setAll(List.of(
                 column("admin.col.prefix", t -> t.prefix() + "\u2026", 120),
                 column("admin.col.owner", ApiToken::userName, 170),
@@ -292,6 +294,7 @@ public final class AdminView extends BorderPane {
                 column("admin.col.lastUsed", t -> t.lastUsedAt() == null ? i18n.get("admin.tokens.never") : when(t.lastUsedAt()), 150),
                 column("admin.col.state", t -> t.revokedAt() == null ? i18n.get("admin.tokens.active")
                         : i18n.get("admin.tokens.revokedAt", when(t.revokedAt())), 160)));
+        TableLayout.readable(tokenTable);
 
         ChoiceBox<UserAccount> owner = new ChoiceBox<>(viewModel.users());
         owner.setId("adminTokenOwner");
@@ -401,11 +404,11 @@ public final class AdminView extends BorderPane {
         i18n.onSwitch(projectTable, projectTable::refresh);
         projectTable.setItems(viewModel.projects());
         projectTable.getStyleClass().add(Styles.DENSE);
-        projectTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         projectTable.getColumns().setAll(List.of(
                 column("admin.col.name", ProjectInfo::name, 260),
                 column("admin.col.id", ProjectInfo::id, 200),
                 column("admin.col.members", p -> Integer.toString(p.memberCount()), 100)));
+        TableLayout.readable(projectTable);
         TextField name = new TextField();
         name.setId("adminProjectName");
         name.promptTextProperty().bind(i18n.binding("admin.projects.namePrompt"));
@@ -434,7 +437,6 @@ public final class AdminView extends BorderPane {
         i18n.onSwitch(budgetTable, budgetTable::refresh);
         budgetTable.setItems(viewModel.budgets());
         budgetTable.getStyleClass().add(Styles.DENSE);
-        budgetTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         budgetTable.getColumns().setAll(List.of(
                 column("admin.col.project", BudgetStatus::projectName, 220),
                 column("admin.col.budget", b -> b.budgetEur() == null ? i18n.get("admin.budgets.none") : eur(b.budgetEur()), 130),
@@ -447,6 +449,7 @@ public final class AdminView extends BorderPane {
                     case EXCEEDED -> "usage.level.exceeded";
                 }), 120),
                 column("admin.col.override", b -> i18n.get(b.overrideAvailable() ? "admin.budgets.overrideOpen" : "admin.budgets.overrideNone"), 140)));
+        TableLayout.readable(budgetTable);
         budgetTable.getSelectionModel().selectedItemProperty().addListener((obs, old, now) ->
                 viewModel.showOverrides(now == null ? null : now.projectId()));
 
@@ -500,12 +503,12 @@ public final class AdminView extends BorderPane {
         overrideTable.setItems(viewModel.overrides());
         overrideTable.getStyleClass().add(Styles.DENSE);
         overrideTable.setPrefHeight(150);
-        overrideTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         overrideTable.getColumns().setAll(List.of(
                 column("admin.col.granted", o -> when(o.grantedAt()), 150),
                 column("admin.col.grantedBy", BudgetOverride::grantedByName, 160),
                 column("admin.col.reason", BudgetOverride::reason, 260),
                 column("admin.col.usedBy", o -> o.usedByWorkloadId() == null ? i18n.get("admin.budgets.unused") : o.usedByWorkloadId(), 160)));
+        TableLayout.readable(overrideTable);
         Label overridesTitle = new Label();
         overridesTitle.textProperty().bind(i18n.binding("admin.budgets.overrides"));
         overridesTitle.getStyleClass().add(Styles.TITLE_4);
@@ -531,12 +534,12 @@ public final class AdminView extends BorderPane {
         i18n.onSwitch(quotaTable, quotaTable::refresh);
         quotaTable.setItems(viewModel.quotas());
         quotaTable.getStyleClass().add(Styles.DENSE);
-        quotaTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         quotaTable.getColumns().setAll(List.of(
                 column("admin.col.plan", q -> planName(q.planId()), 220),
                 column("admin.col.maxGpus", q -> q.maxGpus() == null ? i18n.get("admin.quotas.unlimited") : Integer.toString(q.maxGpus()), 120),
                 column("admin.col.inUse", q -> Integer.toString(q.gpusInUse()), 100),
                 column("admin.col.queued", q -> Integer.toString(q.gpusQueued()), 100)));
+        TableLayout.readable(quotaTable);
         TextField max = new TextField();
         max.setId("adminQuotaMax");
         max.promptTextProperty().bind(i18n.binding("admin.quotas.maxPrompt"));
@@ -590,11 +593,19 @@ public final class AdminView extends BorderPane {
         return Formats.dateTime(instant, i18n.locale());
     }
 
+    /** Columns of names, lists and sentences; they shorten first, with the whole text on hover. */
+    private static final Set<String> FREE_TEXT_KEYS = Set.of("admin.col.name", "admin.col.email", "admin.col.roles",
+            "admin.col.projects", "admin.col.owner", "admin.col.label", "admin.col.project", "admin.col.reason",
+            "admin.col.grantedBy", "admin.col.plan");
+
     private <S> TableColumn<S, String> column(String key, Function<S, String> value, double width) {
         TableColumn<S, String> column = new TableColumn<>();
         column.textProperty().bind(i18n.binding(key));
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        if (FREE_TEXT_KEYS.contains(key)) {
+            TableLayout.freeText(column);
+        }
         return column;
     }
 

@@ -28,6 +28,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -189,11 +190,24 @@ final class CatalogDetailPane extends BorderPane {
         onSubmitRequested.addListener((obs, old, now) -> installComingTooltip(submitWrapper, coming, now == null));
         installComingTooltip(submitWrapper, coming, onSubmitRequested.get() == null);
 
-        Region spring = new Region();
-        HBox.setHgrow(spring, Priority.ALWAYS);
-        HBox row = new HBox(10, label, versions, released, spring, submitWrapper);
+        // On a narrow detail the release date moves under the chooser instead of shrinking to "…".
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        versions.setMinWidth(Region.USE_PREF_SIZE);
+        released.setMinWidth(Region.USE_PREF_SIZE);
+        HBox chooser = new HBox(10, label, versions, released);
+        chooser.setAlignment(Pos.CENTER_LEFT);
+        FlowPane row = new FlowPane(10, 6, chooser, submitWrapper);
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("detail-version-row");
+        row.widthProperty().addListener((obs, old, now) -> {
+            boolean narrow = now.doubleValue() < chooser.prefWidth(-1) + submitWrapper.prefWidth(-1) + 10;
+            chooser.getChildren().remove(released);
+            if (narrow) {
+                row.getChildren().add(1, released);
+            } else {
+                chooser.getChildren().add(released);
+            }
+        });
         return row;
     }
 

@@ -1,9 +1,11 @@
 package eu.aifactory.portal.energy;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.portal.common.FileExport;
+import eu.aifactory.portal.common.TableLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
@@ -106,8 +108,7 @@ public final class EnergyView extends BorderPane {
         Label title = new Label();
         title.textProperty().bind(i18n.binding("energy.title"));
         title.getStyleClass().add(Styles.TITLE_3);
-        // The title may shorten when the receipt is open; the controls beside it keep their size.
-        title.setMinWidth(0);
+        title.setMinWidth(Region.USE_PREF_SIZE);
         periodPicker.setMinWidth(Region.USE_PREF_SIZE);
 
         periodPicker.setId("energyPeriod");
@@ -181,7 +182,10 @@ public final class EnergyView extends BorderPane {
             node.managedProperty().bind(viewModel.exportingProperty());
         }
         viewModel.exportResultProperty().addListener((obs, old, now) -> showExport());
-        HBox header = new HBox(10, title, spacer, busy, rangeLabel, periodPicker, customBox, exportProgress,
+        // The period's dates sit under the title, so that the header fits the minimum window in German too.
+        VBox titles = new VBox(0, title, rangeLabel);
+        titles.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(8, titles, spacer, busy, periodPicker, customBox, exportProgress,
                 cancelExport, exportCsv, exportPdf);
         header.setAlignment(Pos.CENTER_LEFT);
 
@@ -189,23 +193,19 @@ public final class EnergyView extends BorderPane {
         GridPane cards = new GridPane();
         cards.setHgap(10);
         cards.setVgap(10);
-        for (int i = 0; i < 3; i++) {
-            ColumnConstraints column = new ColumnConstraints();
-            column.setPercentWidth(100.0 / 3);
-            column.setFillWidth(true);
-            cards.getColumnConstraints().add(column);
-        }
         List<Card> all = List.of(facilityCard, co2LocationCard, co2MarketCard, renewableCard, pueCard, erfCard);
-        for (int i = 0; i < all.size(); i++) {
-            cards.add(all.get(i), i % 3, i / 3);
-            all.get(i).setMaxWidth(Double.MAX_VALUE);
-        }
+        all.forEach(card -> card.setMaxWidth(Double.MAX_VALUE));
+        arrangeCards(cards, all, 3);
+        // Two a row when three would cut the figures (the receipt open on a small window).
+        cards.widthProperty().addListener((obs, old, now) ->
+                arrangeCards(cards, all, now.doubleValue() < CARDS_THREE_A_ROW ? 2 : 3));
 
         chart.setPrefHeight(250);
         chart.setMinHeight(170);
         Label chartTitle = new Label();
         chartTitle.textProperty().bind(i18n.binding("energy.chart.title"));
         chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
+        chartTitle.setMinWidth(Region.USE_PREF_SIZE);
         HBox stackingBar = new HBox(0);
         stackingBar.setId("energyStacking");
         for (EnergyViewModel.Stacking option : EnergyViewModel.Stacking.values()) {
@@ -232,9 +232,8 @@ public final class EnergyView extends BorderPane {
                 viewModel.selectStacking((EnergyViewModel.Stacking) now.getUserData());
             }
         });
-        Region chartSpacer = new Region();
-        HBox.setHgrow(chartSpacer, Priority.ALWAYS);
-        HBox chartHeader = new HBox(10, chartTitle, chartSpacer, stackingBar);
+        // The stacking choice moves under the title when both do not fit on one line.
+        FlowPane chartHeader = new FlowPane(24, 6, chartTitle, stackingBar);
         chartHeader.setAlignment(Pos.CENTER_LEFT);
 
         buildTable();
@@ -247,10 +246,20 @@ public final class EnergyView extends BorderPane {
         tableHint.setWrapText(true);
         tableHint.setMinHeight(Region.USE_PREF_SIZE);
 
+        // The header spans the page above the receipt and stays put; the rest scrolls when the window is short,
+        // and the chart and the table share what height there is.
+        header.setPadding(new Insets(16, 16, 4, 16));
+        setTop(header);
+        VBox.setVgrow(chart, Priority.ALWAYS);
         // The date error gets a line of its own under the header, where it takes no width from the dates.
-        VBox main = new VBox(12, header, dateError, statusLabel, cards, chartHeader, chart, tableHint, table);
-        main.setPadding(new Insets(16));
-        setCenter(main);
+        VBox main = new VBox(12, dateError, statusLabel, cards, chartHeader, chart, tableHint, table);
+        main.setPadding(new Insets(8, 16, 16, 16));
+        ScrollPane mainScroll = new ScrollPane(main);
+        mainScroll.setId("energyScroll");
+        mainScroll.setFitToWidth(true);
+        mainScroll.setFitToHeight(true);
+        mainScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        setCenter(mainScroll);
 
         receiptPane.setId("energyReceipt");
         receiptPane.getStyleClass().add("energy-receipt");
@@ -287,7 +296,27 @@ public final class EnergyView extends BorderPane {
         showChart();
     }
 
-    /** The field error of whichever date is not one; shown beside the dates, hidden while both are dates. */
+    /** Below this width three cards a row leave too little room for a figure such as "1,870.6 kWh". */
+    private static final double CARDS_THREE_A_ROW = 540;
+
+    private static void arrangeCards(GridPane cards, List<Card> all, int perRow) {
+        if (cards.getColumnConstraints().size() == perRow) {
+            return;
+        }
+        cards.getColumnConstraints().clear();
+        for (int i = 0; i < perRow; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(100.0 / perRow);
+            column.setFillWidth(true);
+            cards.getColumnConstraints().add(column);
+        }
+        cards.getChildren().clear();
+        for (int i = 0; i < all.size(); i++) {
+            cards.add(all.get(i), i % perRow, i / perRow);
+        }
+    }
+
+    /** The field error of whichever date is not one; shown under the header, hidden while both are dates. */
     private static Label dateError(String id, DateInput from, DateInput to) {
         Label error = new Label();
         error.setId(id);
@@ -428,7 +457,6 @@ public final class EnergyView extends BorderPane {
 
     private void buildTable() {
         table.setId("energyTable");
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getStyleClass().add(Styles.DENSE);
         table.getColumns().add(textColumn("energy.col.workload", WorkloadEnergy::name, 230));
         table.getColumns().add(textColumn("energy.col.application", WorkloadEnergy::appId, 170));
@@ -439,6 +467,8 @@ public final class EnergyView extends BorderPane {
         table.getColumns().add(numberColumn("energy.col.co2Market", WorkloadEnergy::co2eKgMarket, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.gpuHours", WorkloadEnergy::gpuHours, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.cost", WorkloadEnergy::costEur, Formats::eur));
+        table.getColumns().subList(0, 3).forEach(TableLayout::freeText);
+        TableLayout.readable(table);
         Label empty = new Label();
         empty.textProperty().bind(i18n.binding("energy.table.empty"));
         table.setPlaceholder(empty);
@@ -523,6 +553,7 @@ public final class EnergyView extends BorderPane {
         Label summary = i18n.label("energy.receipt.summary", r.workloadId(), r.appId(), r.projectId(),
                 Formats.number(r.gpuHours(), 3, locale()));
         summary.setWrapText(true);
+        summary.setMinWidth(0);
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         receiptPane.getChildren().add(summary);
         int n = 1;
@@ -530,8 +561,10 @@ public final class EnergyView extends BorderPane {
             Label stepTitle = new Label(n++ + ". " + step.title());
             stepTitle.getStyleClass().add(Styles.TEXT_BOLD);
             stepTitle.setWrapText(true);
+            stepTitle.setMinWidth(0);
             Label text = new Label(step.text());
             text.setWrapText(true);
+            text.setMinWidth(0);
             text.getStyleClass().add("energy-receipt-step");
             VBox box = new VBox(2, stepTitle, text);
             receiptPane.getChildren().add(box);

@@ -56,7 +56,7 @@ final class GermanyMap extends Pane {
         border.getStyleClass().add("germany-border");
         marks.setManaged(false);
         getChildren().addAll(border, marks);
-        setMinSize(260, 320);
+        setMinSize(180, 220);
         setPrefSize(390, 500);
         widthProperty().addListener((obs, old, now) -> redraw());
         heightProperty().addListener((obs, old, now) -> redraw());
@@ -68,17 +68,26 @@ final class GermanyMap extends Pane {
         redraw();
     }
 
+    /** The size the map is drawn for: its laid-out size, or its preferred size before the first layout. */
+    private double drawnWidth() {
+        return getWidth() > 0 ? getWidth() : getPrefWidth();
+    }
+
+    private double drawnHeight() {
+        return getHeight() > 0 ? getHeight() : getPrefHeight();
+    }
+
     private double scale() {
-        double w = Math.max(getWidth(), getPrefWidth()) - 2 * PADDING;
-        double h = Math.max(getHeight(), getPrefHeight()) - 2 * PADDING;
+        double w = drawnWidth() - 2 * PADDING;
+        double h = drawnHeight() - 2 * PADDING;
         return Math.min(w / ((EAST - WEST) * SQUEEZE), h / (NORTH - SOUTH));
     }
 
     Point2D project(double lon, double lat) {
         double scale = scale();
         double width = (EAST - WEST) * SQUEEZE * scale;
-        double offsetX = (Math.max(getWidth(), getPrefWidth()) - width) / 2;
-        double offsetY = (Math.max(getHeight(), getPrefHeight()) - (NORTH - SOUTH) * scale) / 2;
+        double offsetX = (drawnWidth() - width) / 2;
+        double offsetY = (drawnHeight() - (NORTH - SOUTH) * scale) / 2;
         return new Point2D(offsetX + (lon - WEST) * SQUEEZE * scale, offsetY + (NORTH - lat) * scale);
     }
 
@@ -142,6 +151,7 @@ final class GermanyMap extends Pane {
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        marks.resizeRelocate(0, 0, getWidth(), getHeight());
         for (Node node : marks.getChildren()) {
             if (node instanceof Region label && label.getProperties().get(ANCHOR) instanceof double[] anchor) {
                 label.applyCss();

@@ -3,6 +3,7 @@ package eu.aifactory.portal.residency;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.report.ResidencyReport;
+import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
 import eu.aifactory.portal.residency.ResidencyViewModel.PeriodChoice;
@@ -12,14 +13,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ProgressBar;
@@ -37,6 +42,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
+import javafx.scene.text.Text;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -130,8 +136,12 @@ public final class ResidencyView extends BorderPane {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        period.setMinWidth(Region.USE_PREF_SIZE);
+        refresh.setMinWidth(Region.USE_PREF_SIZE);
         HBox bar = new HBox(12, title, progress, spacer, period, refresh, exportPdf, exportReport, exportKeys);
         bar.setAlignment(Pos.CENTER_LEFT);
+        compactWhenNarrow(bar, List.of(exportPdf, exportReport, exportKeys));
 
         verdict.setId("residencyVerdict");
         verdict.getStyleClass().add("residency-verdict");
@@ -160,6 +170,37 @@ public final class ResidencyView extends BorderPane {
         return top;
     }
 
+    /**
+     * Shows {@code buttons} as icons alone, with their words in the tooltip, while {@code bar} is too narrow for
+     * the words (the minimum window in German); whole words otherwise, never words cut to "…".
+     */
+    private static void compactWhenNarrow(HBox bar, List<Button> buttons) {
+        for (Button button : buttons) {
+            Tooltip words = new Tooltip();
+            words.textProperty().bind(button.textProperty());
+            button.setTooltip(words);
+        }
+        InvalidationListener fit = obs -> {
+            double needed = bar.snappedLeftInset() + bar.snappedRightInset()
+                    + bar.getSpacing() * (bar.getChildren().size() - 1);
+            for (Node child : bar.getChildren()) {
+                if (child instanceof Button button && buttons.contains(button)) {
+                    Text words = new Text(button.getText());
+                    words.setFont(button.getFont());
+                    needed += button.snappedLeftInset() + button.snappedRightInset() + words.getLayoutBounds().getWidth()
+                            + (button.getGraphic() == null ? 0 : button.getGraphic().prefWidth(-1) + button.getGraphicTextGap());
+                } else if (child.isManaged()) {
+                    needed += child.minWidth(-1);
+                }
+            }
+            ContentDisplay display = bar.getWidth() > 0 && bar.getWidth() < needed
+                    ? ContentDisplay.GRAPHIC_ONLY : ContentDisplay.LEFT;
+            buttons.forEach(b -> b.setContentDisplay(display));
+        };
+        bar.widthProperty().addListener(fit);
+        buttons.forEach(b -> b.textProperty().addListener(fit));
+    }
+
     private Region body() {
         VBox mapBox = new VBox(8, sectionTitle("residency.map.title"), map,
                 new HBox(16, legend("site-primary", "residency.map.primary"), legend("site-backup", "residency.map.backup")));
@@ -179,6 +220,8 @@ public final class ResidencyView extends BorderPane {
                 tab("residency.tab.attestations", attestationTable()),
                 tab("residency.tab.findings", findingsTable()));
         HBox.setHgrow(tabs, Priority.ALWAYS);
+        // The tab headers scroll when there is no room for all of them; they never widen the page.
+        tabs.setMinWidth(MIN_TABS_WIDTH);
 
         HBox body = new HBox(16, mapBox, tabs);
         body.setPadding(new Insets(8, 20, 8, 20));
@@ -231,6 +274,8 @@ public final class ResidencyView extends BorderPane {
         Label label = new Label();
         label.textProperty().bind(i18n.binding(key));
         label.getStyleClass().add(Styles.TITLE_4);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
     }
 
@@ -238,9 +283,18 @@ public final class ResidencyView extends BorderPane {
         Tab tab = new Tab();
         tab.textProperty().bind(Bindings.createStringBinding(() -> i18n.get(key) + " (" + table.getItems().size() + ")",
                 i18n.localeProperty(), table.getItems()));
+        TableLayout.readable(table);
         tab.setContent(table);
         return tab;
     }
+
+    /** Columns of names and sentences; they shorten first, with the whole text on hover. */
+    private static final Set<String> FREE_TEXT_KEYS = Set.of("residency.col.name", "residency.col.workload",
+            "residency.col.object", "residency.col.resource", "residency.col.justification", "residency.col.scope",
+            "residency.col.description", "residency.col.remediation", "residency.col.legalBasis", "residency.col.nodes",
+            "residency.col.reference", "residency.col.issuer", "residency.col.site");
+
+    private static final double MIN_TABS_WIDTH = 240;
 
     private <T> TableView<T> table(ObservableList<T> items) {
         TableView<T> table = new TableView<>(items);
@@ -261,8 +315,6 @@ public final class ResidencyView extends BorderPane {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                // Columns are narrow; the whole text stays one hover away.
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
             }
         });
         return column;
@@ -270,7 +322,13 @@ public final class ResidencyView extends BorderPane {
 
     private <T> TableView<T> table(ObservableList<T> items, List<ResidencyTables.Column<T>> columns) {
         TableView<T> table = table(items);
-        columns.forEach(c -> table.getColumns().add(column(c.key(), c.text())));
+        columns.forEach(c -> {
+            TableColumn<T, String> column = column(c.key(), c.text());
+            if (FREE_TEXT_KEYS.contains(c.key())) {
+                TableLayout.freeText(column);
+            }
+            table.getColumns().add(column);
+        });
         return table;
     }
 

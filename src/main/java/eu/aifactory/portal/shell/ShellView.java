@@ -177,6 +177,7 @@ public final class ShellView extends BorderPane {
         Label title = new Label();
         title.setId("page-title");
         title.getStyleClass().addAll("title-3", "page-title");
+        title.setMinWidth(Region.USE_PREF_SIZE);
         title.textProperty().bind(Bindings.createStringBinding(
                 () -> i18n.get(viewModel.selectedProperty().get().labelKey()),
                 viewModel.selectedProperty(), i18n.localeProperty()));
@@ -184,7 +185,7 @@ public final class ShellView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        HBox header = new HBox(20, title, spacer, buildConnectionIndicator(), buildUserBox());
+        HBox header = new HBox(12, title, spacer, buildConnectionIndicator(), buildUserBox());
         header.setAlignment(Pos.CENTER_LEFT);
         header.setId("header");
         header.getStyleClass().add("header");
@@ -202,6 +203,7 @@ public final class ShellView extends BorderPane {
         lastContact.setId("connection-last-contact");
         lastContact.textProperty().bind(viewModel.lastContactText());
         lastContact.getStyleClass().add("connection-last-contact");
+        lastContact.setMinWidth(Region.USE_PREF_SIZE);
         VBox texts = new VBox(0, state, lastContact);
         texts.setAlignment(Pos.CENTER_LEFT);
 
@@ -237,9 +239,15 @@ public final class ShellView extends BorderPane {
         role.setId("header-role");
         role.textProperty().bind(viewModel.roleText());
         role.getStyleClass().add("header-role");
-        HBox tenantLine = new HBox(6, tenant, new Label("·"), role);
+        tenant.setMinWidth(Region.USE_PREF_SIZE);
+        role.setMinWidth(Region.USE_PREF_SIZE);
+        // The role goes beside the name and the tenant under it, so the header fits the minimum window in German.
+        user.setMinWidth(Region.USE_PREF_SIZE);
+        HBox nameLine = new HBox(6, user, new Label("·"), role);
+        nameLine.setAlignment(Pos.BASELINE_LEFT);
+        HBox tenantLine = new HBox(6, tenant);
         tenantLine.getStyleClass().add("header-tenant-line");
-        VBox texts = new VBox(0, user, tenantLine);
+        VBox texts = new VBox(0, nameLine, tenantLine);
         texts.setAlignment(Pos.CENTER_LEFT);
         HBox box = new HBox(10, avatar, texts);
         box.setAlignment(Pos.CENTER_LEFT);

@@ -128,15 +128,18 @@ public final class WorkloadDetailView extends BorderPane {
     private Node header(Runnable onClose) {
         title.setId("detail-title");
         title.getStyleClass().add(Styles.TITLE_4);
+        title.setWrapText(true);
+        title.setMinHeight(Region.USE_PREF_SIZE);
         status.setId("detail-status");
         status.getStyleClass().add("status-label");
         status.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
         reason.setId("detail-reason");
         reason.getStyleClass().add(Styles.TEXT_MUTED);
+        reason.setWrapText(true);
+        reason.setMinHeight(Region.USE_PREF_SIZE);
         status.setMinWidth(Region.USE_PREF_SIZE);
-        HBox statusLine = new HBox(10, status, reason);
-        statusLine.setAlignment(Pos.CENTER_LEFT);
-        VBox titles = new VBox(2, title, statusLine);
+        // The reason has its own line under the status: beside it, it would be squeezed to a few letters.
+        VBox titles = new VBox(2, title, status, reason);
         // The long reason gives way before the buttons do.
         titles.setMinWidth(0);
         HBox.setHgrow(titles, Priority.ALWAYS);

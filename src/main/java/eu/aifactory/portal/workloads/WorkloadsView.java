@@ -9,6 +9,7 @@ import eu.aifactory.client.FactoryClient.ConnectionState;
 import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.common.TaskHandle;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -129,6 +131,7 @@ public final class WorkloadsView extends BorderPane {
                     ? i18n.get("workloads.live.connected") : i18n.get("workloads.live.reconnecting");
         }, viewModel.pollingProperty(), feature.events().stateProperty(), i18n.localeProperty()));
         live.setGraphic(new FontIcon(Material2AL.FIBER_MANUAL_RECORD));
+        live.setMinWidth(Region.USE_PREF_SIZE);
         feature.events().stateProperty().addListener((obs, old, now) -> liveStyle(live));
         liveStyle(live);
 
@@ -159,8 +162,12 @@ public final class WorkloadsView extends BorderPane {
         button.setId(id);
         button.textProperty().bind(i18n.binding(key));
         button.selectedProperty().bindBidirectional(property);
+        button.setMinWidth(Region.USE_PREF_SIZE);
         return button;
     }
+
+    /** Columns of names and sentences; they shorten first, with the whole text on hover. */
+    private static final Set<String> FREE_TEXT = Set.of("col-status", "col-name", "col-app", "col-project", "col-plan");
 
     private void buildTable() {
         table.setId("workloads-table");
@@ -169,7 +176,6 @@ public final class WorkloadsView extends BorderPane {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setTableMenuButtonVisible(true);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         Label empty = new Label();
         empty.textProperty().bind(Bindings.createStringBinding(() -> viewModel.loadingProperty().get()
                 ? i18n.get("workloads.table.loading") : i18n.get("workloads.table.empty"),
@@ -199,6 +205,8 @@ public final class WorkloadsView extends BorderPane {
                         w -> w.costEur() == null ? "—" : Formats.eur(w.costEur(), i18n.locale())), "costEur"),
                 serverSorted(numberColumn("col-energy", "workloads.col.energy", 90,
                         w -> w.energyKwh() == null ? "—" : Formats.kwh(w.energyKwh(), i18n.locale())), "energyKwh")));
+        table.getColumns().stream().filter(c -> FREE_TEXT.contains(c.getId())).forEach(TableLayout::freeText);
+        TableLayout.readable(table);
         // A header click asks the factory for the order; the loaded rows are never sorted here.
         table.setSortPolicy(t -> {
             viewModel.sortProperty().set(WorkloadSort.of(t.getSortOrder().isEmpty() ? null

@@ -1,12 +1,13 @@
 package eu.aifactory.server.cli;
 
 import eu.aifactory.api.tenant.Role;
-import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
-import eu.aifactory.server.auth.Tokens;
+import eu.aifactory.server.admin.AdminStore;
 import eu.aifactory.server.db.Database;
-import eu.aifactory.server.store.TenantStore;
+import eu.aifactory.server.seed.DemoUser;
+import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.Tokens;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -16,12 +17,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /**
  * {@code serve}: runs the reference factory until Ctrl+C. With {@code --demo} it seeds demo tenants into an empty
@@ -126,9 +127,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Opens the database of the parent command's options for a management subcommand. */
-    private static <T> T withStore(ServeCommand parent, java.util.function.Function<TenantStore, T> action) {
+    private static <T> T withStore(ServeCommand parent, java.util.function.BiFunction<Database, TenantStore, T> action) {
         try (Database database = Database.open(parent.jdbcUrl())) {
-            return action.apply(new TenantStore(database.jdbi(), Clock.systemUTC()));
+            return action.apply(database, new TenantStore(database.jdbi(), Clock.systemUTC()));
         }
     }
 
@@ -154,8 +155,8 @@ public final class ServeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String tenantId = id != null ? id : slug(name);
-            withStore(parent, store -> {
-                store.jdbi().useTransaction(h -> store.createTenant(h, tenantId, name));
+            withStore(parent, (database, store) -> {
+                database.transactions().useTransaction(h -> store.createTenant(h, tenantId, name));
                 return null;
             });
             spec.commandLine().getOut().println(tenantId);
@@ -200,11 +201,12 @@ public final class ServeCommand implements Callable<Integer> {
             }
             String userId = id != null ? id : slug(tenant + "-" + name);
             PrintWriter out = spec.commandLine().getOut();
-            String result = withStore(parent, store -> {
+            String result = withStore(parent, (database, store) -> {
                 if (store.tenant(tenant).isEmpty()) {
                     return "unknown tenant " + tenant;
                 }
-                store.jdbi().useTransaction(h -> {
+                AdminStore admin = new AdminStore(database.jdbi());
+                database.transactions().useTransaction(h -> {
                     List<String> projectIds = new ArrayList<>();
                     for (String project : projects) {
                         String projectId = store.projects(tenant).stream()
@@ -212,12 +214,13 @@ public final class ServeCommand implements Callable<Integer> {
                                 .map(p -> p.id()).findFirst().orElse(null);
                         if (projectId == null) {
                             projectId = slug(tenant + "-" + project);
-                            store.createProject(h, projectId, tenant, project);
+                            admin.createProject(h, projectId, tenant, project);
                             out.println("created project " + projectId);
                         }
                         projectIds.add(projectId);
                     }
-                    store.createUser(h, userId, tenant, name, email, List.of(parsedRole), projectIds);
+                    admin.createUser(h, userId, tenant, name, email, List.of(parsedRole), projectIds,
+                            Clock.systemUTC().millis());
                 });
                 return null;
             });
@@ -243,11 +246,11 @@ public final class ServeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String token = Tokens.random();
-            boolean known = withStore(parent, store -> {
+            boolean known = withStore(parent, (database, store) -> {
                 if (store.user(user).isEmpty()) {
                     return false;
                 }
-                store.jdbi().useTransaction(h -> store.addToken(h, user, token));
+                database.transactions().useTransaction(h -> store.addToken(h, user, token));
                 return true;
             });
             if (!known) {

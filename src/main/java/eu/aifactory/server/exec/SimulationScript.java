@@ -5,7 +5,7 @@ import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ArtifactKind;
 import eu.aifactory.api.catalog.ArtifactSlot;
 import eu.aifactory.api.catalog.ResourcePlan;
-import eu.aifactory.server.energy.PowerModel;
+import eu.aifactory.server.energy.model.PowerModel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,22 +36,18 @@ public final class SimulationScript {
     private SimulationScript() {
     }
 
-    /** A planned failure: at which simulated run time, and why in plain words. */
-    public record PlannedFailure(long atMs, String reason) {
-    }
-
     /**
      * About 4 % of runs fail, decided by a hash of what was submitted, so the same submission always has the same
      * outcome; a workload whose name contains {@code #fail} always fails (a hook for demos and tests).
      */
-    public static Optional<PlannedFailure> plannedFailure(String fingerprint, String name, long runtimeMs) {
+    public static Optional<Engine.PlannedFailure> plannedFailure(String fingerprint, String name, long runtimeMs) {
         Random random = new Random(fingerprint.hashCode() * 31L + 17);
         boolean forced = name != null && name.toLowerCase(Locale.ROOT).contains("#fail");
         if (!forced && random.nextInt(100) >= 4) {
             return Optional.empty();
         }
         long at = Math.max(60_000, Math.round(runtimeMs * (0.25 + 0.5 * random.nextDouble())));
-        return Optional.of(new PlannedFailure(Math.min(at, runtimeMs), FAILURE_REASONS.get(random.nextInt(FAILURE_REASONS.size()))));
+        return Optional.of(new Engine.PlannedFailure(Math.min(at, runtimeMs), FAILURE_REASONS.get(random.nextInt(FAILURE_REASONS.size()))));
     }
 
     /** Mean GPU utilisation (0..1) during simulated minute {@code minute}: the app's typical value with some wobble. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.catalog.ArtifactKind;
-import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.ResidencyReport.Attestation;
 import eu.aifactory.api.report.ResidencyReport.Finding;
 import eu.aifactory.api.report.ResidencyReport.FindingCategory;
@@ -19,8 +18,8 @@ import eu.aifactory.api.report.ResidencyReport.StoredObject;
 import eu.aifactory.api.report.ResidencyReport.Transfer;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
 import eu.aifactory.api.report.ResidencyReport.Verdict;
+import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.tenant.Me;
-import eu.aifactory.server.auth.Principal;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.residency.ResidencyStore.AccessRow;
 import eu.aifactory.server.residency.ResidencyStore.ClusterRow;
@@ -32,7 +31,8 @@ import eu.aifactory.server.residency.ResidencyStore.SiteRow;
 import eu.aifactory.server.residency.ResidencyStore.StoragePolicy;
 import eu.aifactory.server.residency.ResidencyStore.TransferRow;
 import eu.aifactory.server.signing.SigningKeyStore;
-import eu.aifactory.server.store.TenantStore;
+import eu.aifactory.server.tenant.Principal;
+import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.util.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -77,11 +77,11 @@ public final class ResidencyReportService {
     private static final ObjectMapper JSON = Json.mapper();
 
     private final ResidencyStore store;
-    private final TenantStore tenants;
+    private final TenantService tenants;
     private final SigningKeyStore keys;
     private final Clock clock;
 
-    public ResidencyReportService(ResidencyStore store, TenantStore tenants, SigningKeyStore keys, Clock clock) {
+    public ResidencyReportService(ResidencyStore store, TenantService tenants, SigningKeyStore keys, Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.keys = keys;

@@ -9,19 +9,24 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
-import eu.aifactory.server.DemoUser;
-import eu.aifactory.server.auth.Tokens;
-import eu.aifactory.server.energy.PowerModel;
+import eu.aifactory.server.admin.AdminStore;
+import eu.aifactory.server.catalog.AppHit;
+import eu.aifactory.server.catalog.AppSearch;
+import eu.aifactory.server.catalog.AppSort;
+import eu.aifactory.server.catalog.CatalogStore;
+import eu.aifactory.server.catalog.ParameterValidator;
+import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.db.Transactions;
+import eu.aifactory.server.energy.model.PowerModel;
+import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.residency.ResidencyStore;
-import eu.aifactory.server.service.ParameterValidator;
-import eu.aifactory.server.store.CatalogStore;
-import eu.aifactory.server.store.RawBatch;
-import eu.aifactory.server.store.TenantStore;
-import eu.aifactory.server.store.WorkloadRow;
-import eu.aifactory.server.store.WorkloadStore;
+import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.Tokens;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
+import eu.aifactory.server.workload.WorkloadRow;
+import eu.aifactory.server.workload.WorkloadStore;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -64,13 +69,20 @@ public final class DemoSeeder {
             "pilot lot", "customer audit", "re-run", "baseline", "plant Bremen", "plant Ulm");
 
     private final TenantStore tenants;
+    private final AdminStore admin;
     private final CatalogStore catalog;
+    private final ResidencyStore residency;
+    private final Transactions transactions;
     private final WorkloadStore workloads;
     private final Clock clock;
     private final int referenceGpus;
 
-    public DemoSeeder(TenantStore tenants, CatalogStore catalog, WorkloadStore workloads, Clock clock, int referenceGpus) {
+    public DemoSeeder(TenantStore tenants, AdminStore admin, CatalogStore catalog, WorkloadStore workloads,
+                      ResidencyStore residency, Transactions transactions, Clock clock, int referenceGpus) {
         this.tenants = tenants;
+        this.admin = admin;
+        this.residency = residency;
+        this.transactions = transactions;
         this.catalog = catalog;
         this.workloads = workloads;
         this.clock = clock;
@@ -86,21 +98,21 @@ public final class DemoSeeder {
         int total = 0;
         for (SeedSource.SeedTenant tenant : seedTenants) {
             int count = WORKLOADS_PER_USER * tenant.users().size();
-            total += tenants.jdbi().inTransaction(h -> {
+            total += transactions.inTransaction(h -> {
                 tenants.createTenant(h, tenant.id(), tenant.name());
                 for (SeedSource.SeedProject project : tenant.projects()) {
-                    tenants.createProject(h, project.id(), tenant.id(), project.name());
+                    admin.createProject(h, project.id(), tenant.id(), project.name());
                 }
                 for (SeedSource.SeedUser user : tenant.users()) {
-                    tenants.createUser(h, user.id(), tenant.id(), user.name(), user.email(), List.of(user.role()),
-                            user.projects());
+                    admin.createUser(h, user.id(), tenant.id(), user.name(), user.email(), List.of(user.role()),
+                            user.projects(), clock.millis());
                     tenants.addToken(h, user.id(), Tokens.derived(installSecret, user.id()));
                 }
                 return history(h, tenant, count, until);
             });
         }
         catalog.refreshPopularity(clock.millis() - HISTORY_DAYS * DAY);
-        new ResidencySeeder(new ResidencyStore(tenants.jdbi())).seed(seedTenants, until);
+        new ResidencySeeder(residency, transactions).seed(seedTenants, until);
         LOG.info("Demo data seeded: {} tenants, {} historical workloads in {} ms", seedTenants.size(), total,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -118,7 +130,7 @@ public final class DemoSeeder {
                 }
                 String token = Tokens.derived(installSecret, user.id());
                 if (!tenants.hasToken(token)) {
-                    tenants.jdbi().useTransaction(h -> tenants.addToken(h, user.id(), token));
+                    transactions.useTransaction(h -> tenants.addToken(h, user.id(), token));
                 }
                 users.add(new DemoUser(tenant.id(), tenant.name(), user.id(), user.name(), user.email(), user.role(), token));
             }
@@ -198,7 +210,7 @@ public final class DemoSeeder {
             WorkloadStatus status = outcome < 5 ? WorkloadStatus.FAILED
                     : outcome < 9 ? WorkloadStatus.CANCELLED : WorkloadStatus.SUCCEEDED;
             String failReason = status == WorkloadStatus.FAILED
-                    ? SimulationScript.plannedFailure(id, name + "#fail", runtimeMs).map(SimulationScript.PlannedFailure::reason)
+                    ? SimulationScript.plannedFailure(id, name + "#fail", runtimeMs).map(Engine.PlannedFailure::reason)
                     .orElse("the run failed") : null;
 
             // Power samples, one per minute, and the running DCGM-style energy counter.
@@ -295,8 +307,8 @@ public final class DemoSeeder {
 
     private List<AppDetail> catalogApps() {
         List<AppDetail> apps = new ArrayList<>();
-        for (CatalogStore.AppHit hit : catalog.search(new CatalogStore.AppSearch(List.of(), null, null, null, null,
-                CatalogStore.AppSort.NAME, 10_000, null))) {
+        for (AppHit hit : catalog.search(new AppSearch(List.of(), null, null, null, null,
+                AppSort.NAME, 10_000, null))) {
             catalog.cachedApp(hit.summary().id()).ifPresent(apps::add);
         }
         return apps;

@@ -3,11 +3,12 @@ package eu.aifactory.server.energy;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
-import eu.aifactory.server.auth.Tokens;
-import eu.aifactory.server.store.RawBatch;
-import eu.aifactory.server.store.TenantStore;
-import eu.aifactory.server.store.WorkloadRow;
-import eu.aifactory.server.store.WorkloadStore;
+import eu.aifactory.server.admin.AdminStore;
+import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.tenant.Tokens;
+import eu.aifactory.server.workload.WorkloadRow;
+import eu.aifactory.server.workload.WorkloadStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class EnergyData {
         jdbi.useTransaction(h -> {
             tenants.createTenant(h, id, "Tenant " + id);
             for (String p : projectIds) {
-                tenants.createProject(h, p, id, "Project " + p);
+                new AdminStore(jdbi).createProject(h, p, id, "Project " + p);
             }
         });
     }
@@ -46,8 +47,8 @@ public final class EnergyData {
     public String user(String tenantId, String userId, Role role, String... projectIds) {
         String token = Tokens.random();
         jdbi.useTransaction(h -> {
-            tenants.createUser(h, userId, tenantId, "User " + userId, userId + "@example.test", List.of(role),
-                    List.of(projectIds));
+            new AdminStore(jdbi).createUser(h, userId, tenantId, "User " + userId, userId + "@example.test", List.of(role),
+                    List.of(projectIds), 0L);
             tenants.addToken(h, userId, token);
         });
         return token;

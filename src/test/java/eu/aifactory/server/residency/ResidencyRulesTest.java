@@ -2,17 +2,17 @@ package eu.aifactory.server.residency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.ResidencyReport.AccessReason;
 import eu.aifactory.api.report.ResidencyReport.Finding;
 import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
 import eu.aifactory.api.report.ResidencyReport.Status;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
+import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
-import eu.aifactory.server.auth.Principal;
+import eu.aifactory.server.admin.AdminStore;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.residency.ResidencyStore.AccessRow;
 import eu.aifactory.server.residency.ResidencyStore.AttestationRow;
@@ -21,7 +21,9 @@ import eu.aifactory.server.residency.ResidencyStore.ObjectRow;
 import eu.aifactory.server.residency.ResidencyStore.ReplicaRow;
 import eu.aifactory.server.residency.ResidencyStore.TransferRow;
 import eu.aifactory.server.signing.SigningKeyStore;
-import eu.aifactory.server.store.TenantStore;
+import eu.aifactory.server.tenant.Principal;
+import eu.aifactory.server.tenant.TenantService;
+import eu.aifactory.server.tenant.TenantStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -53,16 +55,17 @@ class ResidencyRulesTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         TenantStore tenants = new TenantStore(database.jdbi(), clock);
         store = new ResidencyStore(database.jdbi());
-        service = new ResidencyReportService(store, tenants, SigningKeyStore.inMemory(clock), clock);
+        service = new ResidencyReportService(store, new TenantService(tenants), SigningKeyStore.inMemory(clock), clock);
+        AdminStore adminStore = new AdminStore(database.jdbi());
         database.jdbi().useTransaction(h -> {
             for (String t : List.of("t-a", "t-b")) {
                 tenants.createTenant(h, t, "Tenant " + t);
-                tenants.createProject(h, t + "-p1", t, "Line 1");
-                tenants.createProject(h, t + "-p2", t, "Line 2");
-                tenants.createUser(h, t + "-admin", t, "Admin", "admin@" + t + ".example", List.of(Role.TENANT_ADMIN),
-                        List.of(t + "-p1", t + "-p2"));
+                adminStore.createProject(h, t + "-p1", t, "Line 1");
+                adminStore.createProject(h, t + "-p2", t, "Line 2");
+                adminStore.createUser(h, t + "-admin", t, "Admin", "admin@" + t + ".example", List.of(Role.TENANT_ADMIN),
+                        List.of(t + "-p1", t + "-p2"), 0L);
             }
-            tenants.createUser(h, "t-a-eng", "t-a", "Engineer", "eng@t-a.example", List.of(Role.ENGINEER), List.of("t-a-p1"));
+            adminStore.createUser(h, "t-a-eng", "t-a", "Engineer", "eng@t-a.example", List.of(Role.ENGINEER), List.of("t-a-p1"), 0L);
         });
         admin = new Principal("t-a-admin", "Admin", "admin@t-a.example", "t-a", "Tenant t-a", Set.of(Role.TENANT_ADMIN),
                 List.of(new Me.Project("t-a-p1", "Line 1"), new Me.Project("t-a-p2", "Line 2")));
@@ -268,7 +271,7 @@ class ResidencyRulesTest {
     void theSignedReportVerifiesWithTheStoreKey() {
         dataset("ds-1", "t-a", "t-a-p1", "muc-tucherpark");
         SigningKeyStore keys = SigningKeyStore.inMemory(Clock.fixed(NOW, ZoneOffset.UTC));
-        ResidencyReportService signing = new ResidencyReportService(store, new TenantStore(database.jdbi(), Clock.systemUTC()),
+        ResidencyReportService signing = new ResidencyReportService(store, new TenantService(new TenantStore(database.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC))),
                 keys, Clock.fixed(NOW, ZoneOffset.UTC));
 
         var signed = signing.signedReport(admin, FROM, TO);

@@ -2,7 +2,6 @@ package eu.aifactory.server.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;

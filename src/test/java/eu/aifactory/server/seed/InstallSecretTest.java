@@ -2,7 +2,7 @@ package eu.aifactory.server.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import eu.aifactory.server.auth.Tokens;
+import eu.aifactory.server.tenant.Tokens;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;

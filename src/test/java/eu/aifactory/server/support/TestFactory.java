@@ -1,8 +1,8 @@
 package eu.aifactory.server.support;
 
-import eu.aifactory.server.DemoUser;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.testing.TestClock;
 import org.jdbi.v3.core.Jdbi;

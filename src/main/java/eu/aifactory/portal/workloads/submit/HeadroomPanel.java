@@ -45,12 +45,15 @@ public final class HeadroomPanel extends VBox {
         quota.setGraphic(new FontIcon(Material2OutlinedMZ.MEMORY));
         quota.textProperty().bind(viewModel.quotaTextProperty());
         quota.getStyleClass().add(Styles.TEXT_MUTED);
+        quota.setWrapText(true);
+        quota.setMinHeight(Region.USE_PREF_SIZE);
         quota.visibleProperty().bind(viewModel.quotaTextProperty().isNotEmpty());
         quota.managedProperty().bind(quota.visibleProperty());
 
         Label notice = new Label();
         notice.setId("headroom-notice");
         notice.setWrapText(true);
+        notice.setMinHeight(Region.USE_PREF_SIZE);
         notice.getStyleClass().add("headroom-notice");
         notice.textProperty().bind(viewModel.noticeProperty());
         notice.visibleProperty().bind(viewModel.noticeProperty().isNotEmpty());

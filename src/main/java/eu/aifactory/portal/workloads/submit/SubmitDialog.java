@@ -1,6 +1,7 @@
 package eu.aifactory.portal.workloads.submit;
 
 import atlantafx.base.theme.Styles;
+import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Estimate;
@@ -29,9 +30,11 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
@@ -41,6 +44,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -76,6 +80,9 @@ public final class SubmitDialog extends Dialog<Workload> {
      * @param chooseFile asks for the file to upload into an input slot, given the dialog's window (null when the
      *                   user cancels); null for the platform's file chooser. Tests pass their own file.
      */
+    /** Room left around the dialog inside the portal's window, for the window's title bar and edges. */
+    private static final double OWNER_MARGIN = 24;
+
     public SubmitDialog(SubmitFormViewModel viewModel, I18n i18n, Window owner, Function<Window, Path> chooseFile) {
         this.viewModel = viewModel;
         this.i18n = i18n;
@@ -96,8 +103,11 @@ public final class SubmitDialog extends Dialog<Workload> {
         getDialogPane().getButtonTypes().setAll(submitType, cancelType);
         getDialogPane().setHeader(header());
         getDialogPane().setContent(content());
-        getDialogPane().setPrefSize(1000, 720);
-        getDialogPane().setMinSize(820, 560);
+        // Fits inside the portal's window down to its minimum size; the form scrolls inside.
+        double room = owner == null ? Double.MAX_VALUE : owner.getWidth() - 2 * OWNER_MARGIN;
+        double roomHeight = owner == null ? Double.MAX_VALUE : owner.getHeight() - 2 * OWNER_MARGIN;
+        getDialogPane().setPrefSize(Math.min(1000, room), Math.min(720, roomHeight));
+        getDialogPane().setMinSize(Math.min(760, room), Math.min(480, roomHeight));
 
         Button submit = (Button) getDialogPane().lookupButton(submitType);
         submit.setId("submit-button");
@@ -182,14 +192,21 @@ public final class SubmitDialog extends Dialog<Workload> {
         project.valueProperty().bindBidirectional(viewModel.projectProperty());
         formRow(form, i18n.binding("workloads.submit.project"), project, null, SubmitFormViewModel.PROJECT, null);
 
-        ChoiceBox<String> plan = new ChoiceBox<>();
+        ComboBox<String> plan = new ComboBox<>();
         plan.setId("submit-plan");
         plan.getItems().setAll(viewModel.planIds());
         plan.setConverter(converter(this::planText));
         plan.valueProperty().bindBidirectional(viewModel.planProperty());
-        viewModel.plans().addListener((javafx.collections.MapChangeListener<String, ResourcePlan>) change ->
-                plan.setConverter(converter(this::planText)));
-        i18n.onSwitch(plan, () -> plan.setConverter(converter(this::planText)));
+        plan.setMaxWidth(Double.MAX_VALUE);
+        plan.setButtonCell(planCell());
+        viewModel.plans().addListener((javafx.collections.MapChangeListener<String, ResourcePlan>) change -> {
+            plan.setConverter(converter(this::planText));
+            plan.setButtonCell(planCell());
+        });
+        i18n.onSwitch(plan, () -> {
+            plan.setConverter(converter(this::planText));
+            plan.setButtonCell(planCell());
+        });
         formRow(form, i18n.binding("workloads.submit.plan"), plan, null, SubmitFormViewModel.PLAN, null);
 
         ChoiceBox<eu.aifactory.api.workload.Priority> priority = new ChoiceBox<>();
@@ -241,7 +258,14 @@ public final class SubmitDialog extends Dialog<Workload> {
         message.managedProperty().bind(message.visibleProperty());
         message.setGraphic(new FontIcon(Material2OutlinedAL.ERROR_OUTLINE));
 
-        HBox body = new HBox(16, scroll, estimatePanel());
+        // On a short window the estimate scrolls too, so the budget line below stays in the dialog.
+        ScrollPane estimateScroll = new ScrollPane(estimatePanel());
+        estimateScroll.setFitToWidth(true);
+        estimateScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        estimateScroll.setMinWidth(Region.USE_PREF_SIZE);
+        estimateScroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        HBox body = new HBox(16, scroll, estimateScroll);
+        body.setMinHeight(0);
         VBox.setVgrow(body, Priority.ALWAYS);
         VBox root = new VBox(10, body, new HeadroomPanel(viewModel.headroom(), i18n), message);
         root.setPadding(new Insets(4, 0, 0, 0));
@@ -481,6 +505,8 @@ public final class SubmitDialog extends Dialog<Workload> {
         }, viewModel.estimatingProperty(), viewModel.estimateMessageProperty(), viewModel.estimateProperty(),
                 i18n.localeProperty()));
 
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         VBox panel = new VBox(10, title, grid, status);
         panel.setId("estimate-panel");
         panel.getStyleClass().add("estimate-panel");
@@ -503,6 +529,18 @@ public final class SubmitDialog extends Dialog<Workload> {
         }, viewModel.estimateProperty(), i18n.localeProperty()));
         grid.add(new VBox(0, name, value), 0, r);
         return r + 1;
+    }
+
+    /** A plan's line is long; where the form is narrow it shortens, and the whole line is one hover away. */
+    private ListCell<String> planCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(String planId, boolean empty) {
+                super.updateItem(planId, empty);
+                setText(empty || planId == null ? null : planText(planId));
+                setTooltip(getText() == null ? null : new Tooltip(getText()));
+            }
+        };
     }
 
     private String planText(String planId) {

@@ -1,0 +1,162 @@
+package eu.aifactory.server.admin;
+
+import eu.aifactory.api.Problem;
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.admin.ApiToken;
+import eu.aifactory.api.admin.CreatedToken;
+import eu.aifactory.api.admin.ProjectInfo;
+import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.api.usage.Contact;
+import eu.aifactory.server.db.Transactions;
+import eu.aifactory.server.http.ProblemException;
+import eu.aifactory.server.tenant.Principal;
+import eu.aifactory.server.tenant.Tokens;
+import eu.aifactory.server.util.Ids;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * A tenant's users, tokens and projects as its admins manage them. Each change is one transaction, so a refused
+ * change (a taken e-mail, an unknown project, an admin disabling themselves) leaves nothing behind.
+ */
+public final class AdminService {
+
+    private static final int MAX_PROJECTS = 500;
+
+    private final AdminStore store;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public AdminService(AdminStore store, Transactions transactions, Clock clock) {
+        this.store = store;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    public List<UserAccount> users(String tenantId) {
+        return store.users(tenantId);
+    }
+
+    /** Who can raise a budget or a quota: the tenant's admins. */
+    public List<Contact> admins(String tenantId) {
+        return store.admins(tenantId);
+    }
+
+    /** Adds a user; {@code errors} holds the caller's field errors so far, to which unknown projects are added. */
+    public UserAccount createUser(Principal admin, String name, String email, Set<Role> roles, List<String> projectIds,
+                                  List<Problem.FieldError> errors) {
+        return transactions.inTransaction(h -> {
+            List<String> known = projects(h, admin, projectIds, errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+            if (store.emailTaken(h, admin.tenantId(), email, null)) {
+                throw new ProblemException(ProblemType.CONFLICT, "A user with e-mail " + email + " already exists.");
+            }
+            String id = Ids.next("usr");
+            store.createUser(h, id, admin.tenantId(), name, email, roles, known, clock.millis());
+            return store.user(h, admin.tenantId(), id).orElseThrow();
+        });
+    }
+
+    /** Changes roles, projects or the disabled flag (each when not null); an admin can't demote or disable themselves. */
+    public UserAccount updateUser(Principal admin, String userId, Set<Role> roles, List<String> projectIds,
+                                  Boolean disabled, List<Problem.FieldError> errors) {
+        return transactions.inTransaction(h -> {
+            store.user(h, admin.tenantId(), userId).orElseThrow(() -> ProblemException.notFound("User " + userId));
+            List<String> known = projectIds == null ? null : projects(h, admin, projectIds, errors);
+            if (!errors.isEmpty()) {
+                throw ProblemException.validation(errors);
+            }
+            boolean self = userId.equals(admin.userId());
+            if (self && roles != null && !roles.contains(Role.TENANT_ADMIN)) {
+                throw new ProblemException(ProblemType.CONFLICT,
+                        "You cannot remove your own tenant-admin role; ask another tenant admin.");
+            }
+            if (self && Boolean.TRUE.equals(disabled)) {
+                throw new ProblemException(ProblemType.CONFLICT, "You cannot disable yourself; ask another tenant admin.");
+            }
+            if (roles != null) {
+                store.setRoles(h, userId, roles);
+            }
+            if (known != null) {
+                store.setProjects(h, userId, known);
+            }
+            if (disabled != null) {
+                store.setDisabled(h, userId, disabled);
+            }
+            return store.user(h, admin.tenantId(), userId).orElseThrow();
+        });
+    }
+
+    public List<ApiToken> tokens(String tenantId) {
+        return store.tokens(tenantId);
+    }
+
+    /** A new token for a user of the admin's tenant; its secret is in the answer only, never stored. */
+    public CreatedToken createToken(Principal admin, String userId, String label) {
+        String secret = Tokens.random();
+        ApiToken token = transactions.inTransaction(h -> {
+            if (store.user(h, admin.tenantId(), userId).isEmpty()) {
+                throw ProblemException.notFound("User " + userId);
+            }
+            String id = store.addToken(h, userId, secret, label, clock.millis());
+            return store.token(h, admin.tenantId(), id).orElseThrow();
+        });
+        return new CreatedToken(token, secret);
+    }
+
+    /** Revokes a token of the admin's tenant; answers its hash, by which open streams of that token are found. */
+    public String revokeToken(Principal admin, String tokenId) {
+        return transactions.inTransaction(h -> {
+            store.token(h, admin.tenantId(), tokenId).orElseThrow(() -> ProblemException.notFound("Token " + tokenId));
+            store.revokeToken(h, tokenId, clock.millis());
+            return store.tokenHash(h, tokenId);
+        });
+    }
+
+    public List<ProjectInfo> projects(String tenantId) {
+        return store.projects(tenantId);
+    }
+
+    public ProjectInfo createProject(Principal admin, String name) {
+        return transactions.inTransaction(h -> {
+            if (store.projectNameTaken(h, admin.tenantId(), name)) {
+                throw new ProblemException(ProblemType.CONFLICT, "A project named " + name + " already exists.");
+            }
+            String id = Ids.next("prj");
+            store.createProject(h, id, admin.tenantId(), name);
+            return new ProjectInfo(id, name, 0);
+        });
+    }
+
+    /** The given projects if all are the tenant's; otherwise adds an error per unknown one (another tenant's too). */
+    private List<String> projects(Handle h, Principal admin, List<String> requested, List<Problem.FieldError> errors) {
+        if (requested.size() > MAX_PROJECTS) {
+            errors.add(new Problem.FieldError("projectIds", "must name at most " + MAX_PROJECTS + " projects"));
+            return List.of();
+        }
+        Set<String> unique = new LinkedHashSet<>();
+        for (int i = 0; i < requested.size(); i++) {
+            String id = requested.get(i);
+            if (id == null || id.isBlank()) {
+                errors.add(new Problem.FieldError("projectIds." + i, "must be a project id"));
+            } else {
+                unique.add(id);
+            }
+        }
+        Set<String> known = new HashSet<>(store.tenantProjects(h, admin.tenantId(), unique));
+        for (int i = 0; i < requested.size(); i++) {
+            String id = requested.get(i);
+            if (id != null && !id.isBlank() && !known.contains(id)) {
+                errors.add(new Problem.FieldError("projectIds." + i, "unknown project"));
+            }
+        }
+        return List.copyOf(unique);
+    }
+}

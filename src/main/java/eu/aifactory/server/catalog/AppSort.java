@@ -1,0 +1,3 @@
+package eu.aifactory.server.catalog;
+
+public enum AppSort { NAME, PRICE, POPULARITY }

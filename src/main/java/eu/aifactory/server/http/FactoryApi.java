@@ -1,0 +1,140 @@
+package eu.aifactory.server.http;
+
+import eu.aifactory.api.Problem;
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.server.http.Http;
+import eu.aifactory.server.http.ProblemException;
+import eu.aifactory.server.http.RequestText;
+import eu.aifactory.server.util.Ids;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.List;
+import org.eclipse.jetty.http.HttpFields;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/** The HTTP face of the factory: routes of the OpenAPI document, and RFC 9457 problems for every error. */
+public final class FactoryApi {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FactoryApi.class);
+    private static final String REQUEST_ID = "requestId";
+
+    private FactoryApi() {
+    }
+
+    /** The factory's API: each feature's routes, with request ids, parameter checks and problems for every error. */
+    public static Javalin create(List<Routes> routes) {
+        Javalin app = Javalin.create(config -> {
+            config.showJavalinBanner = false;
+            config.startupWatcherEnabled = false;
+            config.http.prefer405over404 = true;
+            config.http.maxRequestSize = Http.MAX_BODY_BYTES;
+            config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        });
+        app.before(ctx -> {
+            String requestId = Ids.next("req");
+            MDC.put(REQUEST_ID, requestId);
+            ctx.attribute(REQUEST_ID, requestId);
+            ctx.header("X-Request-Id", requestId);
+        });
+        app.after(ctx -> MDC.remove(REQUEST_ID));
+        app.beforeMatched(RequestText::checkParameters);
+        routes.forEach(r -> r.register(app));
+
+        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.getMessage(), e.errors(), e.budget()));
+        app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeOf(e.getStatus()), detailOf(e), List.of()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed (request {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);
+            problem(ctx, ProblemType.INTERNAL, "Something went wrong on the factory's side. Quote request id "
+                    + ctx.attribute(REQUEST_ID) + " when you report it.", List.of());
+        });
+        return app;
+    }
+
+    private static ProblemType typeOf(int status) {
+        return switch (status) {
+            case 401 -> ProblemType.UNAUTHENTICATED;
+            case 403 -> ProblemType.FORBIDDEN;
+            case 404 -> ProblemType.NOT_FOUND;
+            case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+            case 409 -> ProblemType.CONFLICT;
+            case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+            case 416 -> ProblemType.RANGE_NOT_SATISFIABLE;
+            case 503 -> ProblemType.UNAVAILABLE;
+            default -> status >= 500 ? ProblemType.INTERNAL : ProblemType.VALIDATION;
+        };
+    }
+
+    private static String detailOf(HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> "No such resource.";
+            case 405 -> "This resource does not support that method.";
+            default -> e.getMessage();
+        };
+    }
+
+    static void problem(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
+        problem(ctx, type, detail, errors, null);
+    }
+
+    static void problem(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors,
+                        eu.aifactory.api.usage.BudgetDenial budget) {
+        if (type == ProblemType.UNAUTHENTICATED) {
+            ctx.header("WWW-Authenticate", "Bearer realm=\"ai-factory\"");
+        }
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(), errors, budget);
+        ctx.status(type.status()).contentType(Problem.MEDIA_TYPE).result(Http.problemBytes(problem));
+    }
+
+    /**
+     * A request Jetty refused before any route ran (bad request line, URI, percent-encoding or header; a version
+     * other than HTTP/1.x) is the client's error whatever status Jetty chose, so its type is never {@code internal}.
+     */
+    static ProblemType refusedType(int status) {
+        return switch (status) {
+            case 426, 505 -> ProblemType.UNSUPPORTED_HTTP_VERSION;
+            case 400, 414, 431, 501 -> ProblemType.MALFORMED_REQUEST;
+            default -> typeOf(status);
+        };
+    }
+
+    private static Problem refused(int status, String reason, String instance) {
+        ProblemType type = refusedType(status);
+        String detail = reason == null || reason.isBlank() ? type.title() : type.title() + ": " + reason;
+        return new Problem(type.uri(), type.title(), status, detail, instance, List.of());
+    }
+
+    /** Errors Jetty answers itself (bad request lines, oversized headers) are problems too, never HTML. */
+    static final class ProblemErrorHandler extends ErrorHandler {
+
+        @Override
+        public void handle(String target, Request baseRequest, HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
+            int status = response.getStatus() >= 400 ? response.getStatus() : 500;
+            Object reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+            byte[] body = Http.problemBytes(refused(status, reason == null ? null : reason.toString(),
+                    request.getRequestURI()));
+            response.setContentType(Problem.MEDIA_TYPE);
+            response.setContentLength(body.length);
+            response.getOutputStream().write(body);
+            baseRequest.setHandled(true);
+        }
+
+        @Override
+        public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+            return ByteBuffer.wrap(Http.problemBytes(refused(status, reason, null)));
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package eu.aifactory.server.tenant;
+
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.server.http.ProblemException;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** Resolves {@code Authorization: Bearer <token>} to the caller, or ends the request with 401. */
+public final class Auth {
+
+    private static final String ATTRIBUTE = "factory.principal";
+    private static final String TOKEN_ATTRIBUTE = "factory.tokenHash";
+
+    static final long CACHE_MILLIS = 5_000;
+    private static final int CACHE_LIMIT = 10_000;
+
+    private record Cached(Principal principal, long expiresAt) {
+    }
+
+    private final TenantService tenants;
+    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+
+    public Auth(TenantService tenants) {
+        this.tenants = tenants;
+    }
+
+    public Principal require(Context ctx) {
+        Principal cached = ctx.attribute(ATTRIBUTE);
+        if (cached != null) {
+            return cached;
+        }
+        String header = ctx.header("Authorization");
+        if (header == null || header.isBlank()) {
+            throw unauthenticated("Send an API token as 'Authorization: Bearer <token>'.");
+        }
+        String[] parts = header.trim().split("\\s+", 2);
+        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts[1].length() > 200) {
+            throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
+        }
+        String token = parts[1].trim();
+        String hash = Tokens.hash(token);
+        Principal principal = lookup(token, hash);
+        ctx.attribute(ATTRIBUTE, principal);
+        ctx.attribute(TOKEN_ATTRIBUTE, hash);
+        return principal;
+    }
+
+    /** The caller, who must be an admin of their tenant; anyone else gets 403 naming what they tried. */
+    public Principal requireAdmin(Context ctx, String what) {
+        Principal principal = require(ctx);
+        if (!principal.roles().contains(Role.TENANT_ADMIN)) {
+            throw ProblemException.forbidden("Only tenant admins can " + what + ".");
+        }
+        return principal;
+    }
+
+    /** The hash of the token that authenticated this request (after {@link #require}): how an open stream is revoked. */
+    public String tokenHash(Context ctx) {
+        return ctx.attribute(TOKEN_ATTRIBUTE);
+    }
+
+    /**
+     * Known tokens are cached for a few seconds: most requests then need no database round trip to authenticate.
+     * A role or project change therefore applies within {@link #CACHE_MILLIS}. Unknown tokens are never cached.
+     */
+    private Principal lookup(String token, String hash) {
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.expiresAt() > now) {
+            return cached.principal();
+        }
+        Principal principal = tenants.principal(token).orElseThrow(() -> unauthenticated("The token is unknown or revoked."));
+        tenants.touchToken(hash, now);
+        if (cache.size() >= CACHE_LIMIT) {
+            cache.clear();
+        }
+        cache.put(hash, new Cached(principal, now + CACHE_MILLIS));
+        return principal;
+    }
+
+    /** Forgets every cached caller, so a revoked token, a disabled user or a role change applies at once. */
+    public void invalidate() {
+        cache.clear();
+    }
+
+    private static ProblemException unauthenticated(String detail) {
+        return new ProblemException(ProblemType.UNAUTHENTICATED, detail);
+    }
+}
