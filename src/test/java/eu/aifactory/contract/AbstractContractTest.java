@@ -442,10 +442,13 @@ abstract class AbstractContractTest {
             assertThat(client.usage(from, to, null).budgets()).extracting(BudgetStatus::projectId)
                     .allMatch(id -> client.me().projects().stream().anyMatch(p -> p.id().equals(id)));
 
-            // The demo shows a project above 80 % and others below.
+            // The demo shows a project near its limit (above 80 % once the month's spending leaves room for a large
+            // first run at that level, above 50 % before) and others comfortably below; none blocks a first run.
             List<BudgetStatus> budgets = manager.budgets(null);
-            assertThat(budgets).extracting(BudgetStatus::level).contains(BudgetLevel.WARN_80);
-            assertThat(budgets).extracting(BudgetStatus::level).containsAnyOf(BudgetLevel.OK, BudgetLevel.WARN_50);
+            assertThat(budgets).extracting(BudgetStatus::level).containsAnyOf(BudgetLevel.WARN_50, BudgetLevel.WARN_80);
+            assertThat(budgets).extracting(BudgetStatus::level).contains(BudgetLevel.OK);
+            assertThat(budgets).allMatch(b -> b.budgetEur().subtract(b.spentEur()).subtract(b.committedEur())
+                    .compareTo(new BigDecimal("500")) >= 0, "leaves EUR 500 for a first run");
             assertThat(manager.budgets(TestClock.siteMonth())).hasSameSizeAs(budgets);
 
             Headroom headroom = client.headroom(client.me().projects().get(0).id());

@@ -202,6 +202,7 @@ final class CatalogDetailPane extends BorderPane {
         row.widthProperty().addListener((obs, old, now) -> {
             boolean narrow = now.doubleValue() < chooser.prefWidth(-1) + submitWrapper.prefWidth(-1) + 10;
             chooser.getChildren().remove(released);
+            row.getChildren().remove(released);
             if (narrow) {
                 row.getChildren().add(1, released);
             } else {
