@@ -5,6 +5,8 @@ import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.portal.common.FileExport;
+import eu.aifactory.portal.common.LoadState;
+import eu.aifactory.portal.common.StatePlaceholder;
 import eu.aifactory.portal.common.TableLayout;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -29,6 +31,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -140,7 +143,7 @@ public final class EnergyView extends BorderPane {
 
         busy.setId("energyBusy");
         busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(EnergyViewModel.State.LOADING));
+        busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(LoadState.LOADING));
         statusLabel.setId("energyStatus");
         rangeLabel.getStyleClass().add(Styles.TEXT_MUTED);
         rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -149,7 +152,7 @@ public final class EnergyView extends BorderPane {
         Button exportCsv = new Button();
         exportCsv.setId("energyExportCsv");
         exportCsv.textProperty().bind(i18n.binding("energy.export.csv"));
-        exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(EnergyViewModel.State.READY)
+        exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(LoadState.READY)
                 .or(viewModel.exportingProperty()));
         exportCsv.setOnAction(e -> chooseTarget(viewModel.suggestedCsvName(), "CSV", "*.csv")
                 .ifPresent(viewModel::exportCsv));
@@ -391,14 +394,18 @@ public final class EnergyView extends BorderPane {
             case LOADING -> i18n.get("energy.state.loading");
             case EMPTY -> i18n.get("energy.state.empty");
             case ERROR -> i18n.get("energy.state.error", viewModel.errorMessageProperty().get());
+            case OFFLINE -> i18n.get("energy.state.offline");
             case READY -> "";
         };
         statusLabel.setText(text);
         statusLabel.setVisible(!text.isEmpty());
         statusLabel.setManaged(!text.isEmpty());
         statusLabel.getStyleClass().remove(Styles.DANGER);
-        if (viewModel.stateProperty().get() == EnergyViewModel.State.ERROR) {
+        statusLabel.getStyleClass().remove(Styles.WARNING);
+        if (viewModel.stateProperty().get() == LoadState.ERROR) {
             statusLabel.getStyleClass().add(Styles.DANGER);
+        } else if (viewModel.stateProperty().get() == LoadState.OFFLINE) {
+            statusLabel.getStyleClass().add(Styles.WARNING);
         }
     }
 
@@ -449,9 +456,10 @@ public final class EnergyView extends BorderPane {
         table.getColumns().add(numberColumn("energy.col.cost", WorkloadEnergy::costEur, Formats::eur));
         table.getColumns().subList(0, 3).forEach(TableLayout::freeText);
         TableLayout.readable(table);
-        Label empty = new Label();
-        empty.textProperty().bind(i18n.binding("energy.table.empty"));
-        table.setPlaceholder(empty);
+        table.setPlaceholder(StatePlaceholder.of(i18n, viewModel.stateProperty(), "energy.table.empty",
+                Bindings.createStringBinding(() -> viewModel.errorMessageProperty().get() == null ? null
+                        : i18n.get("energy.state.error", viewModel.errorMessageProperty().get()),
+                        viewModel.errorMessageProperty(), i18n.localeProperty())));
         table.setRowFactory(view -> {
             TableRow<WorkloadEnergy> row = new TableRow<>();
             row.setOnMouseClicked(e -> {

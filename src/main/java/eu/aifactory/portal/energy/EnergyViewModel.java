@@ -13,6 +13,7 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
@@ -54,8 +55,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class EnergyViewModel {
 
-    public enum State { LOADING, READY, EMPTY, ERROR }
-
     /** What the chart's layers stand for: applications, projects, or renewable and grid energy. */
     public enum Stacking {
         APPLICATION(EnergyStackBy.APPLICATION), PROJECT(EnergyStackBy.PROJECT), SOURCE(null);
@@ -84,7 +83,7 @@ public final class EnergyViewModel {
     private final ZoneId zone;
 
     private final PeriodChoice period;
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(this, "state", LoadState.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyObjectWrapper<Kpis> kpis = new ReadOnlyObjectWrapper<>(this, "kpis");
     private final ReadOnlyObjectWrapper<EnergyGroupBy> chartGrouping = new ReadOnlyObjectWrapper<>(this, "chartGrouping");
@@ -123,7 +122,7 @@ public final class EnergyViewModel {
         return period.rangeProperty();
     }
 
-    public ReadOnlyObjectProperty<State> stateProperty() {
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
@@ -207,7 +206,7 @@ public final class EnergyViewModel {
         EnergyGroupBy timeGrouping = days.days() <= DAILY_CHART_MAX_DAYS ? EnergyGroupBy.DAY : EnergyGroupBy.WEEK;
         Instant from = days.from().atStartOfDay(zone).toInstant();
         Instant to = days.to().atStartOfDay(zone).toInstant();
-        state.set(State.LOADING);
+        state.set(LoadState.LOADING);
         errorMessage.set(null);
         Stacking stack = stacking.get();
         loadTask = executor.run(() -> fetch(from, to, timeGrouping, stack),
@@ -354,7 +353,7 @@ public final class EnergyViewModel {
         chartGrouping.set(timeGrouping);
         chartStack.set(stackOf(loaded.byTime(), stack));
         kpis.set(Kpis.of(byWorkload.totals(), byWorkload.indicators()));
-        state.set(table.isEmpty() ? State.EMPTY : State.READY);
+        state.set(table.isEmpty() ? LoadState.EMPTY : LoadState.READY);
     }
 
     private ChartStack stackOf(EnergyReport byTime, Stacking stack) {
@@ -394,7 +393,7 @@ public final class EnergyViewModel {
         chartStack.set(ChartStack.EMPTY);
         kpis.set(null);
         errorMessage.set(describe(failure));
-        state.set(State.ERROR);
+        state.set(LoadState.ofFailure(failure));
     }
 
     private static String describe(Throwable failure) {

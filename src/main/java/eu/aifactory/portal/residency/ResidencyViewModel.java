@@ -13,6 +13,7 @@ import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
 import eu.aifactory.portal.common.AtomicFiles;
 import eu.aifactory.portal.common.FileExport;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.common.SiteTime;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
@@ -99,6 +100,7 @@ public final class ResidencyViewModel {
 
     private final ObjectProperty<PeriodChoice> period = new SimpleObjectProperty<>(this, "period", PeriodChoice.LAST_90_DAYS);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(this, "state", LoadState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<ResidencyReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyStringWrapper verdictText = new ReadOnlyStringWrapper(this, "verdictText");
@@ -146,6 +148,11 @@ public final class ResidencyViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** Loading until the factory answered; EMPTY when the period has nothing stored, processed or moved. */
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
     /** A localized description of why the last load failed, or null. */
@@ -216,22 +223,28 @@ public final class ResidencyViewModel {
         current.cancel();
         long mine = ++generation;
         Instant[] range = range(period.get(), clock);
+        // The last period's report goes at once: its verdict and badge would speak for the new period.
+        apply(null);
         loading.set(true);
         error.set(null);
+        state.set(LoadState.LOADING);
         current = executor.run(() -> fetch(range[0], range[1]), result -> {
             if (mine == generation) {
                 loading.set(false);
                 contact.answered();
                 apply(result);
+                state.set(isEmpty(result.report()) ? LoadState.EMPTY : LoadState.READY);
             }
         }, failure -> {
             if (mine == generation) {
                 loading.set(false);
                 contact.failed(failure);
                 LOG.warn("residency report could not be loaded: {}", failure.getMessage());
-                error.set(i18n.get("residency.error.load", String.valueOf(failure.getMessage())));
-                loaded = null;
+                LoadState failed = LoadState.ofFailure(failure);
+                error.set(failed == LoadState.OFFLINE ? i18n.get("residency.error.offline")
+                        : i18n.get("residency.error.load", String.valueOf(failure.getMessage())));
                 apply(null);
+                state.set(failed);
             }
         });
     }
@@ -240,6 +253,11 @@ public final class ResidencyViewModel {
         cancelPdfExport();
         current.cancel();
         generation++;
+    }
+
+    private static boolean isEmpty(ResidencyReport r) {
+        return r.inventory().isEmpty() && r.processing().isEmpty() && r.transfers().isEmpty()
+                && r.operatorAccess().isEmpty();
     }
 
     /** {@code from} inclusive, {@code to} exclusive, for a period choice at the clock's now. */
@@ -333,7 +351,7 @@ public final class ResidencyViewModel {
             case TAMPERED -> i18n.get("residency.verify.tampered", reasonText(loaded.result()));
             case KEY_CHANGED -> i18n.get("residency.verify.keyChanged",
                     String.join(", ", loaded.decision().untrustedKids()));
-            case UNVERIFIED -> loaded != null && loaded.keyFailure() != null
+            case UNVERIFIED -> loaded == null ? null : loaded.keyFailure() != null
                     ? i18n.get("residency.verify.noKeys") : i18n.get("residency.verify.unverified");
         });
     }

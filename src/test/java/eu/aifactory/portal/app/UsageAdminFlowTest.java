@@ -2,6 +2,7 @@ package eu.aifactory.portal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
 import eu.aifactory.api.workload.Workload;
@@ -106,10 +107,10 @@ class UsageAdminFlowTest {
 
         // Usage is the fifth entry: Ctrl+5.
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        await(60, () -> usagePage().usageView().viewModel().stateProperty().get() != UsageViewModel.State.LOADING);
+        await(60, () -> usagePage().usageView().viewModel().stateProperty().get() != LoadState.LOADING);
         assertThat(text(robot, "#page-title")).isEqualTo("Usage");
         UsageViewModel usage = usagePage().usageView().viewModel();
-        assertThat(usage.stateProperty().get()).as(usage.errorMessageProperty().get()).isEqualTo(UsageViewModel.State.READY);
+        assertThat(usage.stateProperty().get()).as(usage.errorMessageProperty().get()).isEqualTo(LoadState.READY);
         assertThat(usage.totalsProperty().get().costEur()).isPositive();
         assertThat(text(robot, "#usageCostValue")).startsWith("€");
         assertThat(robot.lookup("#usageTable").queryAs(TableView.class).getItems()).isNotEmpty();

@@ -4,6 +4,7 @@ import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
 
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -90,7 +91,7 @@ public final class UsageAdminScreenshots {
             // Usage as the account manager, English light, then German dark.
             signIn(window, MANAGER);
             onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.USAGE));
-            waitUntil(() -> onFx(() -> usage(window).stateProperty().get() == UsageViewModel.State.READY
+            waitUntil(() -> onFx(() -> usage(window).stateProperty().get() == LoadState.READY
                     && !usage(window).burnLoadingProperty().get()));
             settleAndWrite(window.scene(), out.resolve("usage-en-light.png"));
             onFx(() -> {
