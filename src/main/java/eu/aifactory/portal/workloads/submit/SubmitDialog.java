@@ -6,6 +6,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.Workload;
+import eu.aifactory.portal.common.PatternExample;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.workloads.WorkloadFormats;
@@ -223,7 +224,12 @@ public final class SubmitDialog extends Dialog<Workload> {
                 InputSlotPane pane = new InputSlotPane(slot, i18n, chooseFile);
                 inputPanes.put(slot.name(), pane);
                 String help = slot.slot().description() == null ? null : slot.slot().description().in(locale);
-                formRow(form, slot.name() + (slot.slot().required() ? " *" : ""), pane, help, null, null);
+                String types = slot.acceptedTypes();
+                if (types != null) {
+                    help = help == null ? i18n.get("workloads.input.types", types)
+                            : help + " " + i18n.get("workloads.input.types", types);
+                }
+                formRow(form, slot.title() + (slot.slot().required() ? " *" : ""), pane, help, null, null);
             }
             Label note = new Label(i18n.get("workloads.input.note"));
             note.setWrapText(true);
@@ -394,9 +400,7 @@ public final class SubmitDialog extends Dialog<Workload> {
             case TEXT -> {
                 TextField text = new TextField();
                 text.textProperty().bindBidirectional(field.textProperty());
-                if (field.spec().pattern() != null) {
-                    text.setPromptText(field.spec().pattern());
-                }
+                text.setPromptText(PatternExample.text(field.spec().pattern(), i18n));
                 text.setPrefColumnCount(18);
                 yield text;
             }
