@@ -446,8 +446,8 @@ public final class EnergyView extends BorderPane {
         table.setId("energyTable");
         table.getStyleClass().add(Styles.DENSE);
         table.getColumns().add(textColumn("energy.col.workload", WorkloadEnergy::name, 230));
-        table.getColumns().add(textColumn("energy.col.application", WorkloadEnergy::appId, 170));
-        table.getColumns().add(textColumn("energy.col.project", WorkloadEnergy::projectId, 130));
+        table.getColumns().add(textColumn("energy.col.application", w -> w.appName(locale()), 170));
+        table.getColumns().add(textColumn("energy.col.project", WorkloadEnergy::projectLabel, 130));
         table.getColumns().add(numberColumn("energy.col.itKwh", WorkloadEnergy::itKwh, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.facilityKwh", WorkloadEnergy::facilityKwh, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.co2Location", WorkloadEnergy::co2eKgLocation, EnergyView::oneDecimal));
@@ -538,7 +538,8 @@ public final class EnergyView extends BorderPane {
             return;
         }
         heading.setText(i18n.get("energy.receipt.titleFor", r.workloadName()));
-        Label summary = new Label(i18n.get("energy.receipt.summary", r.workloadId(), r.appId(), r.projectId(),
+        Label summary = new Label(i18n.get("energy.receipt.summary", r.workloadId(),
+                viewModel.appName(r.appId(), locale()), viewModel.projectName(r.projectId()),
                 Formats.number(r.gpuHours(), 3, locale())));
         summary.setWrapText(true);
         summary.setMinWidth(0);

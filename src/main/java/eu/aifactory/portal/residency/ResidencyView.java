@@ -70,7 +70,7 @@ public final class ResidencyView extends BorderPane {
     public ResidencyView(ResidencyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
         this.i18n = i18n;
-        this.tables = new ResidencyTables(i18n, viewModel::sites);
+        this.tables = new ResidencyTables(i18n, viewModel::sites, viewModel::projectName);
         getStyleClass().add("residency");
         getStylesheets().add(Objects.requireNonNull(
                 ResidencyView.class.getResource("/eu/aifactory/portal/residency/residency.css")).toExternalForm());

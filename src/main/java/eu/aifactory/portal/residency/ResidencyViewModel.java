@@ -8,6 +8,7 @@ import eu.aifactory.api.signing.Jwk;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.signing.VerificationResult;
+import eu.aifactory.api.tenant.Me;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
@@ -28,6 +29,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -80,7 +82,7 @@ public final class ResidencyViewModel {
 
     /** What a background load produced. */
     record Loaded(JsonNode document, ResidencyReport report, JwkSet keys, KeyPinning.Decision decision,
-                  VerificationResult result, Throwable keyFailure) {
+                  VerificationResult result, Throwable keyFailure, Map<String, String> projectNames) {
     }
 
     private final FactoryClient client;
@@ -291,16 +293,32 @@ public final class ResidencyViewModel {
     private Loaded fetch(Instant from, Instant to) throws IOException {
         JsonNode document = client.residencyReport(from, to);
         ResidencyReport parsed = Json.mapper().treeToValue(document.get("report"), ResidencyReport.class);
+        Map<String, String> names = projectNames();
         JwkSet keys;
         try {
             keys = client.factoryKeys();
         } catch (RuntimeException e) {
             // The report is still worth showing; it just cannot be vouched for.
-            return new Loaded(document, parsed, null, null, null, e);
+            return new Loaded(document, parsed, null, null, null, e, names);
         }
         KeyPinning.Decision decision = pins.decide(keys);
         VerificationResult result = SignedDocument.verify(document, decision.trustedKeys());
-        return new Loaded(document, parsed, keys, decision, result, null);
+        return new Loaded(document, parsed, keys, decision, result, null, names);
+    }
+
+    /** The user's projects by id, to show names instead of ids; empty when they cannot be fetched (ids are shown). */
+    private Map<String, String> projectNames() {
+        try {
+            return client.me().projects().stream().collect(Collectors.toMap(Me.Project::id, Me.Project::name, (a, b) -> a));
+        } catch (RuntimeException e) {
+            LOG.debug("project names not fetched: {}", e.toString());
+            return Map.of();
+        }
+    }
+
+    /** A project's name as the tenant knows it, or its id when the name is not known. */
+    public String projectName(String projectId) {
+        return loaded == null ? projectId : loaded.projectNames().getOrDefault(projectId, projectId);
     }
 
     private void apply(Loaded result) {
@@ -442,7 +460,8 @@ public final class ResidencyViewModel {
         Locale locale = i18n.locale();
         pdfDone = done;
         pdfFailed = failed;
-        pdfExport.start(target, (out, progress) -> ResidencyPdf.write(out, shown, rows, signature, locale, progress));
+        Map<String, String> names = loaded.projectNames();
+        pdfExport.start(target, (out, progress) -> ResidencyPdf.write(out, shown, rows, signature, names, locale, progress));
     }
 
     /** Calls off a running PDF export; the target file is left as it was. */

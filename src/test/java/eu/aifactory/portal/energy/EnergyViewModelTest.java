@@ -2,7 +2,10 @@ package eu.aifactory.portal.energy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.LocalizedText;
+import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergySeries;
 import eu.aifactory.api.report.EnergyStackBy;
@@ -157,6 +160,25 @@ class EnergyViewModelTest {
         assertThat(legal.name()).isEqualTo("Llama fine-tune legal");
         assertThat(legal.appId()).isEqualTo("llm-finetune");
         assertThat(legal.projectId()).isEqualTo("p-legal-ai");
+    }
+
+    @Test
+    void applicationsAndProjectsAreShownByNameInTheUsersLanguageAndUnknownOnesByTheirId() {
+        fake.apps(List.of(new AppDetail(FakeFactoryClient.app("llm-finetune", "LLM domain fine-tuning",
+                "LLM-Feinabstimmung", "language", "Isar", "b200", "4.00", 1), LocalizedText.of("x", "x"), List.of())));
+        fake.me(new Me(fake.me().user(), fake.me().tenant(), fake.me().roles(),
+                List.of(new Me.Project("p-legal-ai", "Rechtsabteilung KI"))));
+
+        viewModel.load();
+
+        WorkloadEnergy legal = viewModel.rows().stream().filter(r -> r.workloadId().equals("wl-002")).findFirst().orElseThrow();
+        assertThat(legal.appName(I18n.GERMAN)).isEqualTo("LLM-Feinabstimmung");
+        assertThat(legal.appName(I18n.ENGLISH)).isEqualTo("LLM domain fine-tuning");
+        assertThat(legal.projectLabel()).isEqualTo("Rechtsabteilung KI");
+        assertThat(viewModel.appName("llm-finetune", I18n.GERMAN)).isEqualTo("LLM-Feinabstimmung");
+        assertThat(viewModel.projectName("p-legal-ai")).isEqualTo("Rechtsabteilung KI");
+        WorkloadEnergy other = viewModel.rows().stream().filter(r -> !r.appId().equals("llm-finetune")).findFirst().orElseThrow();
+        assertThat(other.appName(I18n.GERMAN)).isEqualTo(other.appId());
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.ResidencyReport.Status;
+import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.client.ApiException;
@@ -188,6 +189,18 @@ class ResidencyViewModelTest {
         assertThat(viewModel.errorProperty().get()).startsWith("Die Factory ist nicht erreichbar");
         assertThat(viewModel.reportProperty().get()).isNull();
         assertThat(failures).singleElement().isInstanceOf(FactoryUnreachableException.class);
+    }
+
+    @Test
+    void projectsAreNamedAsTheTenantKnowsThemAndAnUnknownOneKeepsItsId() {
+        client.me(new Me(client.me().user(), client.me().tenant(), client.me().roles(),
+                List.of(new Me.Project("p-quality", "Qualitätssicherung"))));
+        serve(signed(compliant(), keys), keys);
+
+        viewModel.load();
+
+        assertThat(viewModel.projectName("p-quality")).isEqualTo("Qualitätssicherung");
+        assertThat(viewModel.projectName("p-gone")).isEqualTo("p-gone");
     }
 
     @Test

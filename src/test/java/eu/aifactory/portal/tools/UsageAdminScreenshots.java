@@ -4,7 +4,6 @@ import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
 
-import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -14,6 +13,7 @@ import eu.aifactory.portal.admin.AdminPage;
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.app.EmbeddedFactory;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;

@@ -3,11 +3,11 @@ package eu.aifactory.portal.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
-import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
 import eu.aifactory.portal.usage.UsageViewModel.ProjectMonth;
