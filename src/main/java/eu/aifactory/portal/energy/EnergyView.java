@@ -11,11 +11,9 @@ import eu.aifactory.portal.common.TableLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.transform.Transform;
 import javafx.stage.Window;
 import eu.aifactory.portal.energy.EnergyViewModel.Kpis;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
@@ -346,14 +344,12 @@ public final class EnergyView extends BorderPane {
         return target == null ? null : target.toPath();
     }
 
-    /** The chart as drawn now, at twice the screen resolution for print; taken here on the UI thread. */
+    /** The chart and its legend as printed, at twice the screen resolution; taken here on the UI thread. */
     private EnergyPdf.Pixels snapshotChart() {
         if (chart.getWidth() <= 0 || chart.getHeight() <= 0) {
             return null;
         }
-        SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setTransform(Transform.scale(2, 2));
-        WritableImage image = chart.chart().snapshot(parameters, null);
+        WritableImage image = chart.printImage(2);
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
