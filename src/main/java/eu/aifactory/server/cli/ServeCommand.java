@@ -54,8 +54,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Seed demo tenants, users and 90 days of history into an empty database.")
     boolean demo;
 
-    @Option(names = "--time-scale", defaultValue = "1", description = "How much faster than real time simulated work runs (default: ${DEFAULT-VALUE}).")
-    double timeScale;
+    @Option(names = "--time-scale", description = "How much faster than real time simulated work runs (default: "
+            + ServerConfig.DEMO_PACE + " with --demo, so a four-hour run takes two minutes; else 1).")
+    Double timeScale;
 
     @Option(names = "--max-event-streams", defaultValue = "" + ServerConfig.DEFAULT_MAX_EVENT_STREAMS,
             description = "How many /v1/events streams to serve at once, of all users together (default: ${DEFAULT-VALUE}).")
@@ -75,7 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+        double scale = timeScale != null ? timeScale : demo ? ServerConfig.DEMO_PACE : 1;
+        if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--time-scale must be a positive number");
         }
         if (port < 0 || port > 65535) {
@@ -84,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxEventStreams < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-streams must be at least 1");
         }
-        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale, maxEventStreams);
+        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams);
         FactoryServer server;
         try {
             server = FactoryServer.start(config);
@@ -127,9 +129,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Opens the database of the parent command's options for a management subcommand. */
-    private static <T> T withStore(ServeCommand parent, java.util.function.Function<TenantStore, T> action) {
+    private static <T> T withStore(ServeCommand parent, java.util.function.BiFunction<Database, TenantStore, T> action) {
         try (Database database = Database.open(parent.jdbcUrl())) {
-            return action.apply(new TenantStore(database.jdbi(), Clock.systemUTC()));
+            return action.apply(database, new TenantStore(database.jdbi(), Clock.systemUTC()));
         }
     }
 
@@ -155,8 +157,8 @@ public final class ServeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String tenantId = id != null ? id : slug(name);
-            withStore(parent, store -> {
-                store.jdbi().useTransaction(h -> store.createTenant(h, tenantId, name));
+            withStore(parent, (database, store) -> {
+                database.transactions().useTransaction(h -> store.createTenant(h, tenantId, name));
                 return null;
             });
             spec.commandLine().getOut().println(tenantId);
@@ -201,12 +203,12 @@ public final class ServeCommand implements Callable<Integer> {
             }
             String userId = id != null ? id : slug(tenant + "-" + name);
             PrintWriter out = spec.commandLine().getOut();
-            String result = withStore(parent, store -> {
+            String result = withStore(parent, (database, store) -> {
                 if (store.tenant(tenant).isEmpty()) {
                     return "unknown tenant " + tenant;
                 }
-                AdminStore admin = new AdminStore(store.jdbi());
-                store.jdbi().useTransaction(h -> {
+                AdminStore admin = new AdminStore(database.jdbi());
+                database.transactions().useTransaction(h -> {
                     List<String> projectIds = new ArrayList<>();
                     for (String project : projects) {
                         String projectId = store.projects(tenant).stream()
@@ -246,11 +248,11 @@ public final class ServeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String token = Tokens.random();
-            boolean known = withStore(parent, store -> {
+            boolean known = withStore(parent, (database, store) -> {
                 if (store.user(user).isEmpty()) {
                     return false;
                 }
-                store.jdbi().useTransaction(h -> store.addToken(h, user, token));
+                database.transactions().useTransaction(h -> store.addToken(h, user, token));
                 return true;
             });
             if (!known) {

@@ -16,6 +16,7 @@ import eu.aifactory.server.catalog.AppSort;
 import eu.aifactory.server.catalog.CatalogStore;
 import eu.aifactory.server.catalog.ParameterValidator;
 import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.SimulationScript;
@@ -64,20 +65,25 @@ public final class DemoSeeder {
     private static final long MAX_HISTORY_RUN_MS = 8 * 3600 * 1000L;
     private static final int WORKLOADS_PER_USER = 45;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final List<String> RUN_LABELS = List.of("line 1", "line 2", "line 3", "night shift", "early shift",
-            "pilot lot", "customer audit", "re-run", "baseline", "plant Bremen", "plant Ulm");
+    // Run names are stored once, as their users would have typed them: the demo tenants are German companies.
+    private static final List<String> RUN_LABELS = List.of("Linie 1", "Linie 2", "Linie 3", "Nachtschicht", "Frühschicht",
+            "Pilotlos", "Kundenaudit", "Wiederholung", "Referenzlauf", "Werk Bremen", "Werk Ulm");
 
     private final TenantStore tenants;
     private final AdminStore admin;
     private final CatalogStore catalog;
+    private final ResidencyStore residency;
+    private final Transactions transactions;
     private final WorkloadStore workloads;
     private final Clock clock;
     private final int referenceGpus;
 
-    public DemoSeeder(TenantStore tenants, AdminStore admin, CatalogStore catalog, WorkloadStore workloads, Clock clock,
-                      int referenceGpus) {
+    public DemoSeeder(TenantStore tenants, AdminStore admin, CatalogStore catalog, WorkloadStore workloads,
+                      ResidencyStore residency, Transactions transactions, Clock clock, int referenceGpus) {
         this.tenants = tenants;
         this.admin = admin;
+        this.residency = residency;
+        this.transactions = transactions;
         this.catalog = catalog;
         this.workloads = workloads;
         this.clock = clock;
@@ -93,7 +99,7 @@ public final class DemoSeeder {
         int total = 0;
         for (SeedSource.SeedTenant tenant : seedTenants) {
             int count = WORKLOADS_PER_USER * tenant.users().size();
-            total += tenants.jdbi().inTransaction(h -> {
+            total += transactions.inTransaction(h -> {
                 tenants.createTenant(h, tenant.id(), tenant.name());
                 for (SeedSource.SeedProject project : tenant.projects()) {
                     admin.createProject(h, project.id(), tenant.id(), project.name());
@@ -107,7 +113,7 @@ public final class DemoSeeder {
             });
         }
         catalog.refreshPopularity(clock.millis() - HISTORY_DAYS * DAY);
-        new ResidencySeeder(new ResidencyStore(tenants.jdbi())).seed(seedTenants, until);
+        new ResidencySeeder(residency, transactions).seed(seedTenants, until);
         LOG.info("Demo data seeded: {} tenants, {} historical workloads in {} ms", seedTenants.size(), total,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -125,7 +131,7 @@ public final class DemoSeeder {
                 }
                 String token = Tokens.derived(installSecret, user.id());
                 if (!tenants.hasToken(token)) {
-                    tenants.jdbi().useTransaction(h -> tenants.addToken(h, user.id(), token));
+                    transactions.useTransaction(h -> tenants.addToken(h, user.id(), token));
                 }
                 users.add(new DemoUser(tenant.id(), tenant.name(), user.id(), user.name(), user.email(), user.role(), token));
             }
@@ -200,7 +206,7 @@ public final class DemoSeeder {
             }
             serial++;
             String id = Ids.next("wl", random);
-            String name = app.summary().name().en() + " – " + label(createdAt, serial, random);
+            String name = app.summary().name().in(Locale.GERMAN) + " – " + label(createdAt, serial, random);
             Map<String, Object> parameters = parameters(version, random);
             WorkloadStatus status = outcome < 5 ? WorkloadStatus.FAILED
                     : outcome < 9 ? WorkloadStatus.CANCELLED : WorkloadStatus.SUCCEEDED;
@@ -330,9 +336,9 @@ public final class DemoSeeder {
     private static String label(long createdAt, int serial, Random random) {
         int week = Instant.ofEpochMilli(createdAt).atZone(BERLIN).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         return switch (random.nextInt(3)) {
-            case 0 -> "week " + week;
+            case 0 -> "KW " + week;
             case 1 -> RUN_LABELS.get(random.nextInt(RUN_LABELS.size()));
-            default -> "run " + serial;
+            default -> "Lauf " + serial;
         };
     }
 

@@ -5,9 +5,9 @@ import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
 import eu.aifactory.api.report.ResidencyReport.SiteRole;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ReplicationJob;
-import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.residency.ResidencyStore.AccessRow;
 import eu.aifactory.server.residency.ResidencyStore.AttestationRow;
 import eu.aifactory.server.residency.ResidencyStore.FindingRow;
@@ -16,6 +16,7 @@ import eu.aifactory.server.residency.ResidencyStore.ReplicaRow;
 import eu.aifactory.server.residency.ResidencyStore.SiteRow;
 import eu.aifactory.server.residency.ResidencyStore.StoragePolicy;
 import eu.aifactory.server.residency.ResidencyStore.TransferRow;
+import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
 import java.time.Instant;
@@ -61,9 +62,11 @@ public final class ResidencySeeder {
             new DatasetTemplate("%s – CAD and simulation models.zip", "application/zip", 2_000_000_000L, 30_000_000_000L));
 
     private final ResidencyStore store;
+    private final Transactions transactions;
 
-    public ResidencySeeder(ResidencyStore store) {
+    public ResidencySeeder(ResidencyStore store, Transactions transactions) {
         this.store = store;
+        this.transactions = transactions;
     }
 
     /**
@@ -76,7 +79,7 @@ public final class ResidencySeeder {
         SiteRow primary = site(sites, SiteRole.PRIMARY);
         SiteRow backup = site(sites, SiteRole.BACKUP);
         Map<String, StoragePolicy> policies = store.storagePolicies();
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             attestations(h, now);
             for (int i = 0; i < tenants.size(); i++) {
                 tenant(h, tenants.get(i), i, now, primary, backup, policies);
@@ -255,6 +258,7 @@ public final class ResidencySeeder {
     private void attestations(Handle h, long now) {
         LocalDate today = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).toLocalDate();
         String sites = "Munich (Tucherpark) and the backup site Biere";
+        String sitesDe = "München (Tucherpark) und Sicherungsstandort Biere";
         store.insertAttestation(h, new AttestationRow("att-bsi-c5-type2", "BSI C5:2020 Type 2 attestation (ISAE 3000)",
                 "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (illustrative)",
                 "Industrial AI Cloud: GPU platform operations, tenant storage and support in " + sites,
@@ -272,6 +276,24 @@ public final class ResidencySeeder {
                 "Example Zertifizierung GmbH, DAkkS-accredited (illustrative)",
                 "Energy management of the Munich (Tucherpark) site as required by the EnEfG",
                 day(today.minusDays(60)), day(today.plusDays(3 * 365 - 60)), "EnMS-50001-4410 (illustrative)"));
+        Map<String, String> german = Map.of(
+                "BSI C5:2020 Type 2 attestation (ISAE 3000)", "BSI-C5:2020-Testat Typ 2 (ISAE 3000)",
+                "TISAX assessment level 3 (VDA ISA 6)", "TISAX-Prüfung, Assessment Level 3 (VDA ISA 6)",
+                "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (illustrative)",
+                "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (Beispiel)",
+                "Example Zertifizierung GmbH, DAkkS-accredited (illustrative)",
+                "Example Zertifizierung GmbH, DAkkS-akkreditiert (Beispiel)",
+                "Example Assessment GmbH, ENX-approved audit provider (illustrative)",
+                "Example Assessment GmbH, von der ENX zugelassener Prüfdienstleister (Beispiel)",
+                "Industrial AI Cloud: GPU platform operations, tenant storage and support in " + sites,
+                "Industrial AI Cloud: Betrieb der GPU-Plattform, Mandantenspeicher und Support, " + sitesDe,
+                "Information security management of the Industrial AI Cloud, " + sites,
+                "Informationssicherheitsmanagement der Industrial AI Cloud, " + sitesDe,
+                "Very high protection needs (information and data protection), " + sites,
+                "Sehr hoher Schutzbedarf (Informations- und Datenschutz), " + sitesDe,
+                "Energy management of the Munich (Tucherpark) site as required by the EnEfG",
+                "Energiemanagement des Standorts München (Tucherpark) nach EnEfG");
+        german.forEach((en, de) -> store.insertTranslation(h, "de", en, de));
     }
 
     // ---------------------------------------------------------------- time helpers

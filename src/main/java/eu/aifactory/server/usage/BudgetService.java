@@ -13,8 +13,10 @@ import eu.aifactory.api.usage.Contact;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.server.admin.AdminService;
 import eu.aifactory.server.catalog.CatalogService;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.EnergyLedger;
 import eu.aifactory.server.http.ProblemException;
+import eu.aifactory.server.http.Text;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.workload.WorkloadRow;
 import eu.aifactory.server.workload.WorkloadService;
@@ -54,14 +56,17 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final BudgetStore store;
+    private final Transactions transactions;
     private final AdminService admin;
     private final CatalogService catalog;
     private final BudgetLedger ledger;
     private final LedgerStore ledgerStore;
     private final Clock clock;
 
-    public BudgetService(BudgetStore store, AdminService admin, CatalogService catalog, BudgetLedger ledger, Clock clock) {
+    public BudgetService(BudgetStore store, Transactions transactions, AdminService admin, CatalogService catalog,
+                         BudgetLedger ledger, Clock clock) {
         this.store = store;
+        this.transactions = transactions;
         this.admin = admin;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -98,7 +103,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         boolean current = month.equals(currentMonth());
         Map<String, BigDecimal> committed = current ? ledgerStore.committedUpTo(principal.tenantId(), key) : Map.of();
         Set<String> withOverride = current || start.isAfter(now) ? projects.stream()
-                .filter(p -> store.jdbi().withHandle(h -> store.unusedOverride(h, principal.tenantId(), p.id(), key))
+                .filter(p -> store.unusedOverride(principal.tenantId(), p.id(), key)
                         .isPresent())
                 .map(Me.Project::id).collect(Collectors.toSet()) : Set.of();
         List<BudgetStatus> result = new ArrayList<>();
@@ -228,21 +233,17 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         }
         List<Contact> contacts = contacts(principal.tenantId());
         BigDecimal available = budgetEur.subtract(spent).subtract(committed);
-        String who = contacts.isEmpty() ? "a tenant admin"
-                : contacts.stream().map(Contact::name).collect(Collectors.joining(", "));
-        throw new ProblemException(ProblemType.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
-                "This run's estimate of EUR %s would take project %s over its budget for %s: EUR %s budget, "
-                        + "EUR %s spent, EUR %s committed to queued and running work, EUR %s left. Ask %s to raise "
-                        + "the budget or grant a one-off override.",
-                estimate.toPlainString(), row.projectId(), month, budgetEur.toPlainString(), spent.toPlainString(),
-                committed.toPlainString(), available.toPlainString(), who),
+        Text who = contacts.isEmpty() ? Text.of("problem.budgetExceeded.anyAdmin")
+                : Text.of("problem.verbatim", contacts.stream().map(Contact::name).collect(Collectors.joining(", ")));
+        throw new ProblemException(ProblemType.BUDGET_EXCEEDED, Text.of("problem.budgetExceeded", estimate,
+                row.projectId(), month, budgetEur, spent, committed, available, who),
                 List.of(), new BudgetDenial(row.projectId(), month, budgetEur, spent, committed, estimate, available,
                 contacts));
     }
 
     /** Sets a project's budget for a month (EUR, and kWh when given), as the given admin. */
     public void putBudget(Principal admin, String projectId, YearMonth month, BigDecimal budgetEur, BigDecimal budgetKwh) {
-        store.jdbi().useTransaction(h -> store.putBudget(h, admin.tenantId(), projectId, month.toString(), budgetEur,
+        transactions.useTransaction(h -> store.putBudget(h, admin.tenantId(), projectId, month.toString(), budgetEur,
                 budgetKwh, admin.userId(), clock.millis()));
     }
 
@@ -253,10 +254,9 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     /** Lets the project's next over-budget submit of this month through; one unused override at a time. */
     public BudgetOverride grantOverride(Principal admin, String projectId, String reason) {
         String month = currentMonth().toString();
-        return store.jdbi().inTransaction(h -> {
+        return transactions.inTransaction(h -> {
             if (store.unusedOverride(h, admin.tenantId(), projectId, month).isPresent()) {
-                throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId
-                        + " already has an unused override for " + month + "; it lets the next over-budget submit through.");
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.unusedOverride", projectId, month);
             }
             return store.grantOverride(h, admin.tenantId(), projectId, month, reason, admin.userId(), admin.userName(),
                     clock.millis());
@@ -266,9 +266,9 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     /** Caps the GPUs the project may hold at once on a plan, or lifts the cap with null. */
     public void putQuota(Principal admin, String projectId, String planId, Integer maxGpus) {
         if (catalog.plan(planId).isEmpty()) {
-            throw ProblemException.notFound("Resource plan " + planId);
+            throw ProblemException.notFound("problem.notFound.plan", planId);
         }
-        store.jdbi().useTransaction(h -> store.putQuota(h, admin.tenantId(), projectId, planId, maxGpus, admin.userId(),
+        transactions.useTransaction(h -> store.putQuota(h, admin.tenantId(), projectId, planId, maxGpus, admin.userId(),
                 clock.millis()));
     }
 }
