@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -42,6 +43,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.BorderPane;
@@ -87,7 +89,8 @@ public final class AdminView extends BorderPane {
                 tab("adminTabProjects", "admin.tab.projects", projectsTab()),
                 tab("adminTabBudgets", "admin.tab.budgets", budgetsTab()),
                 tab("adminTabQuotas", "admin.tab.quotas", quotasTab()));
-        VBox main = new VBox(10, header(), status(), tabs);
+        // The status line sits below the tabs: when it appears, nothing above it moves under the pointer.
+        VBox main = new VBox(10, header(), tabs, status());
         VBox.setVgrow(tabs, Priority.ALWAYS);
         main.setPadding(new Insets(16));
         setCenter(main);
@@ -213,17 +216,36 @@ public final class AdminView extends BorderPane {
         add.setGraphic(new FontIcon(Material2OutlinedAL.ADD));
         add.setMinWidth(Region.USE_PREF_SIZE);
         add.disableProperty().bind(name.textProperty().isEmpty().or(email.textProperty().isEmpty()));
-        add.setOnAction(e -> {
-            viewModel.createUser(name.getText(), email.getText(), role.getValue());
+        // The fields keep what was typed until the factory took the new user.
+        add.setOnAction(e -> viewModel.createUser(name.getText(), email.getText(), role.getValue(), () -> {
             name.clear();
             email.clear();
-        });
-        HBox create = new HBox(8, name, email, role, add);
-        create.setAlignment(Pos.CENTER_LEFT);
+        }));
+        HBox create = new HBox(8, withProblem(name, "adminNewUserNameError", viewModel.newUserNameErrorProperty()),
+                withProblem(email, "adminNewUserEmailError", viewModel.newUserEmailErrorProperty()), role, add);
+        create.setAlignment(Pos.TOP_LEFT);
         VBox box = new VBox(8, create, userTable, actions);
         VBox.setVgrow(userTable, Priority.ALWAYS);
         box.setPadding(new Insets(10, 0, 0, 0));
         return box;
+    }
+
+    /**
+     * A field with its problem underneath, marked red while there is one. The line under the field is always
+     * there, so a problem appearing moves nothing below it.
+     */
+    private static VBox withProblem(TextField field, String id, ReadOnlyStringProperty problem) {
+        Label text = new Label();
+        text.setId(id);
+        text.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.DANGER);
+        text.textProperty().bind(problem);
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        text.maxWidthProperty().bind(field.widthProperty());
+        Tooltip whole = new Tooltip();
+        whole.textProperty().bind(problem);
+        text.setTooltip(whole);
+        problem.addListener((obs, old, now) -> field.pseudoClassStateChanged(Styles.STATE_DANGER, now != null));
+        return new VBox(2, field, text);
     }
 
     private String projectNames(List<String> ids) {

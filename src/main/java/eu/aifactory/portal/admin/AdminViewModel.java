@@ -1,6 +1,7 @@
 package eu.aifactory.portal.admin;
 
 import eu.aifactory.api.Problem;
+import eu.aifactory.api.Problem.FieldError;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -67,6 +68,8 @@ public final class AdminViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyStringWrapper info = new ReadOnlyStringWrapper(this, "info");
+    private final ReadOnlyStringWrapper newUserNameError = new ReadOnlyStringWrapper(this, "newUserNameError");
+    private final ReadOnlyStringWrapper newUserEmailError = new ReadOnlyStringWrapper(this, "newUserEmailError");
     private final ReadOnlyObjectWrapper<CreatedToken> createdToken = new ReadOnlyObjectWrapper<>(this, "createdToken");
     private final ReadOnlyObjectWrapper<YearMonth> month = new ReadOnlyObjectWrapper<>(this, "month");
     private String quotaProject;
@@ -169,17 +172,41 @@ public final class AdminViewModel {
      * Adds a user with one role and no projects yet (the Edit dialog assigns them). Name and a plausible e-mail
      * address are required; the factory refuses an address already in use.
      */
-    public void createUser(String name, String email, Role role) {
+    public void createUser(String name, String email, Role role, Runnable created) {
         String n = name == null ? "" : name.trim();
         String e = email == null ? "" : email.trim();
-        if (n.isEmpty() || role == null || !e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-            error.set(i18n.get("admin.users.createInvalid"));
+        newUserNameError.set(n.isEmpty() ? i18n.get("admin.users.nameMissing") : null);
+        newUserEmailError.set(e.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") ? null : i18n.get("admin.users.emailInvalid"));
+        if (newUserNameError.get() != null || newUserEmailError.get() != null || role == null) {
             return;
         }
-        call(() -> client.createUser(new UserCreate(n, e, List.of(role), List.of())), created -> {
-            users.add(created);
+        call(() -> client.createUser(new UserCreate(n, e, List.of(role), List.of())), account -> {
+            users.add(account);
             users.setAll(sortedUsers(List.copyOf(users)));
-        }, i18n.get("admin.users.created", n));
+            created.run();
+        }, i18n.get("admin.users.created", n), this::newUserRefused);
+    }
+
+    /** Why the factory refused the new user's name, next to that field; null when it is fine. */
+    public ReadOnlyStringProperty newUserNameErrorProperty() {
+        return newUserNameError.getReadOnlyProperty();
+    }
+
+    /** Why the new user's e-mail address cannot be used, next to that field; null when it is fine. */
+    public ReadOnlyStringProperty newUserEmailErrorProperty() {
+        return newUserEmailError.getReadOnlyProperty();
+    }
+
+    private void newUserRefused(Throwable failure) {
+        if (failure instanceof ApiException api) {
+            for (FieldError field : api.problem().errors()) {
+                if (field.field().endsWith("email")) {
+                    newUserEmailError.set(field.message());
+                } else if (field.field().endsWith("name")) {
+                    newUserNameError.set(field.message());
+                }
+            }
+        }
     }
 
     /** Disables a user (their tokens stop working at once) or enables them again. */
@@ -375,6 +402,10 @@ public final class AdminViewModel {
     }
 
     private <T> void call(Callable<T> work, Consumer<T> onSuccess, String done) {
+        call(work, onSuccess, done, failure -> { });
+    }
+
+    private <T> void call(Callable<T> work, Consumer<T> onSuccess, String done, Consumer<Throwable> onFailure) {
         running++;
         busy.set(true);
         error.set(null);
@@ -397,6 +428,7 @@ public final class AdminViewModel {
             LOG.info("admin action failed: {}", failure.toString());
             info.set(null);
             error.set(describe(failure));
+            onFailure.accept(failure);
         });
     }
 

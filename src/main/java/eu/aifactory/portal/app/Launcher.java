@@ -2,6 +2,8 @@ package eu.aifactory.portal.app;
 
 import eu.aifactory.client.verify.VerifyCommand;
 import eu.aifactory.server.cli.ServeCommand;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import picocli.CommandLine;
@@ -17,12 +19,11 @@ import picocli.CommandLine.Command;
         subcommands = {ServeCommand.class, VerifyCommand.class})
 public final class Launcher implements Callable<Integer> {
 
+    /** Exit code when there is no display to open the portal on. */
+    static final int NO_DISPLAY = 3;
+
     public static void main(String[] args) {
-        if (args.length == 0) {
-            Application.launch(PortalApp.class, args);
-            return;
-        }
-        int exit = new CommandLine(new Launcher()).execute(args);
+        int exit = args.length == 0 ? openPortal() : new CommandLine(new Launcher()).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
@@ -30,8 +31,48 @@ public final class Launcher implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Application.launch(PortalApp.class);
+        return openPortal();
+    }
+
+    /** Opens the portal, or says in one sentence why it cannot (no display) instead of a stack trace. */
+    private static int openPortal() {
+        String missing = missingDisplay(System.getenv(), System.getProperty("os.name", ""),
+                System.getProperty("glass.platform"));
+        if (missing != null) {
+            System.err.println(missing);
+            return NO_DISPLAY;
+        }
+        try {
+            Application.launch(PortalApp.class);
+        } catch (UnsupportedOperationException e) {
+            // JavaFX's own words for a display it cannot open ("Unable to open DISPLAY").
+            System.err.println(noDisplayMessage(String.valueOf(e.getMessage())));
+            return NO_DISPLAY;
+        }
         return 0;
+    }
+
+    /**
+     * Why the portal cannot open a window here, or null when it can try: on Linux and the BSDs a window needs an X11
+     * or Wayland display, unless a headless glass platform (Monocle) was chosen.
+     */
+    static String missingDisplay(Map<String, String> env, String osName, String glassPlatform) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        boolean needsDisplay = !os.startsWith("windows") && !os.startsWith("mac");
+        boolean hasDisplay = notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
+        if (!needsDisplay || hasDisplay || notBlank(glassPlatform)) {
+            return null;
+        }
+        return noDisplayMessage("neither DISPLAY nor WAYLAND_DISPLAY is set");
+    }
+
+    private static String noDisplayMessage(String why) {
+        return "The portal needs a graphical display and cannot open one (" + why + "). Start it from a desktop "
+                + "session, or run the factory without a display: tenant-portal serve --help";
+    }
+
+    private static boolean notBlank(String value) {
+        return value != null && !value.isBlank();
     }
 
     static final class Version implements CommandLine.IVersionProvider {

@@ -4,6 +4,7 @@ import eu.aifactory.api.catalog.ArtifactKind;
 import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.catalog.ParameterType;
 import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.common.PatternExample;
 import eu.aifactory.portal.i18n.I18n;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -88,7 +89,8 @@ final class CatalogLabels {
             return "≤\u00a0" + number(spec.maximum());
         }
         if (spec.pattern() != null) {
-            return spec.pattern();
+            String example = PatternExample.text(spec.pattern(), i18n);
+            return example == null ? "" : example;
         }
         return "";
     }

@@ -6,8 +6,10 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -167,10 +169,13 @@ public final class FileExport {
      */
     static void write(Path target, Content content, Progress progress, BooleanSupplier commit) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
-        Path partial = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        // Not Files.createTempFile: its owner-only mode would stay on the export, unlike every other file the user
+        // saves (downloads included), which gets the system's usual mode for new files.
+        Path partial = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part");
         boolean moved = false;
         try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial))) {
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE))) {
                 content.write(out, progress);
             }
             progress.report(1);

@@ -172,7 +172,7 @@ final class EnergyPdf {
         List<List<String>> rows = new ArrayList<>();
         int n = 0;
         for (WorkloadEnergy w : data.rows()) {
-            rows.add(List.of(w.name(), w.appId(), w.projectId(), one(w.itKwh()), one(w.facilityKwh()),
+            rows.add(List.of(w.name(), w.appName(locale), w.projectLabel(), one(w.itKwh()), one(w.facilityKwh()),
                     one(w.co2eKgLocation()), one(w.co2eKgMarket()), one(w.gpuHours()), Formats.eur(w.costEur(), locale)));
             if (++n % 100 == 0) {
                 progress.report(0.35 + 0.3 * n / data.rows().size());

@@ -5,15 +5,15 @@ import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.portal.common.FileExport;
+import eu.aifactory.portal.common.LoadState;
+import eu.aifactory.portal.common.StatePlaceholder;
 import eu.aifactory.portal.common.TableLayout;
 import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
-import javafx.scene.transform.Transform;
 import javafx.stage.Window;
 import eu.aifactory.portal.energy.EnergyViewModel.Kpis;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
@@ -146,7 +146,7 @@ public final class EnergyView extends BorderPane {
 
         busy.setId("energyBusy");
         busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(EnergyViewModel.State.LOADING));
+        busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(LoadState.LOADING));
         statusLabel.setId("energyStatus");
         rangeLabel.getStyleClass().add(Styles.TEXT_MUTED);
         rangeLabel.setMinWidth(Region.USE_PREF_SIZE);
@@ -155,7 +155,7 @@ public final class EnergyView extends BorderPane {
         Button exportCsv = new Button();
         exportCsv.setId("energyExportCsv");
         exportCsv.textProperty().bind(i18n.binding("energy.export.csv"));
-        exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(EnergyViewModel.State.READY)
+        exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(LoadState.READY)
                 .or(viewModel.exportingProperty()));
         exportCsv.setOnAction(e -> chooseTarget(viewModel.suggestedCsvName(), "CSV", "*.csv")
                 .ifPresent(viewModel::exportCsv));
@@ -363,14 +363,12 @@ public final class EnergyView extends BorderPane {
         return target == null ? null : target.toPath();
     }
 
-    /** The chart as drawn now, at twice the screen resolution for print; taken here on the UI thread. */
+    /** The chart and its legend as printed, at twice the screen resolution; taken here on the UI thread. */
     private EnergyPdf.Pixels snapshotChart() {
         if (chart.getWidth() <= 0 || chart.getHeight() <= 0) {
             return null;
         }
-        SnapshotParameters parameters = new SnapshotParameters();
-        parameters.setTransform(Transform.scale(2, 2));
-        WritableImage image = chart.chart().snapshot(parameters, null);
+        WritableImage image = chart.printImage(2);
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];
@@ -411,14 +409,18 @@ public final class EnergyView extends BorderPane {
             case LOADING -> i18n.get("energy.state.loading");
             case EMPTY -> i18n.get("energy.state.empty");
             case ERROR -> i18n.get("energy.state.error", viewModel.errorMessageProperty().get());
+            case OFFLINE -> i18n.get("energy.state.offline");
             case READY -> "";
         };
         statusLabel.setText(text);
         statusLabel.setVisible(!text.isEmpty());
         statusLabel.setManaged(!text.isEmpty());
         statusLabel.getStyleClass().remove(Styles.DANGER);
-        if (viewModel.stateProperty().get() == EnergyViewModel.State.ERROR) {
+        statusLabel.getStyleClass().remove(Styles.WARNING);
+        if (viewModel.stateProperty().get() == LoadState.ERROR) {
             statusLabel.getStyleClass().add(Styles.DANGER);
+        } else if (viewModel.stateProperty().get() == LoadState.OFFLINE) {
+            statusLabel.getStyleClass().add(Styles.WARNING);
         }
     }
 
@@ -459,8 +461,8 @@ public final class EnergyView extends BorderPane {
         table.setId("energyTable");
         table.getStyleClass().add(Styles.DENSE);
         table.getColumns().add(textColumn("energy.col.workload", WorkloadEnergy::name, 230));
-        table.getColumns().add(textColumn("energy.col.application", WorkloadEnergy::appId, 170));
-        table.getColumns().add(textColumn("energy.col.project", WorkloadEnergy::projectId, 130));
+        table.getColumns().add(textColumn("energy.col.application", w -> w.appName(locale()), 170));
+        table.getColumns().add(textColumn("energy.col.project", WorkloadEnergy::projectLabel, 130));
         table.getColumns().add(numberColumn("energy.col.itKwh", WorkloadEnergy::itKwh, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.facilityKwh", WorkloadEnergy::facilityKwh, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.co2Location", WorkloadEnergy::co2eKgLocation, EnergyView::oneDecimal));
@@ -469,9 +471,10 @@ public final class EnergyView extends BorderPane {
         table.getColumns().add(numberColumn("energy.col.cost", WorkloadEnergy::costEur, Formats::eur));
         table.getColumns().subList(0, 3).forEach(TableLayout::freeText);
         TableLayout.readable(table);
-        Label empty = new Label();
-        empty.textProperty().bind(i18n.binding("energy.table.empty"));
-        table.setPlaceholder(empty);
+        table.setPlaceholder(StatePlaceholder.of(i18n, viewModel.stateProperty(), "energy.table.empty",
+                Bindings.createStringBinding(() -> viewModel.errorMessageProperty().get() == null ? null
+                        : i18n.get("energy.state.error", viewModel.errorMessageProperty().get()),
+                        viewModel.errorMessageProperty(), i18n.localeProperty())));
         table.setRowFactory(view -> {
             TableRow<WorkloadEnergy> row = new TableRow<>();
             row.setOnMouseClicked(e -> {
@@ -550,7 +553,8 @@ public final class EnergyView extends BorderPane {
             return;
         }
         heading.setText(i18n.get("energy.receipt.titleFor", r.workloadName()));
-        Label summary = i18n.label("energy.receipt.summary", r.workloadId(), r.appId(), r.projectId(),
+        Label summary = i18n.label("energy.receipt.summary", r.workloadId(),
+                viewModel.appName(r.appId(), locale()), viewModel.projectName(r.projectId()),
                 Formats.number(r.gpuHours(), 3, locale()));
         summary.setWrapText(true);
         summary.setMinWidth(0);

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.energy;
 
+import eu.aifactory.api.LocalizedText;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
@@ -13,6 +14,7 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.portal.common.ConnectionMonitor;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
@@ -27,6 +29,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,8 +56,6 @@ import org.slf4j.LoggerFactory;
  * a newer load cancels the older one, so a quick period change never shows a stale report.
  */
 public final class EnergyViewModel {
-
-    public enum State { LOADING, READY, EMPTY, ERROR }
 
     /** What the chart's layers stand for: applications, projects, or renewable and grid energy. */
     public enum Stacking {
@@ -84,7 +85,7 @@ public final class EnergyViewModel {
     private final ZoneId zone;
 
     private final PeriodChoice period;
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(this, "state", LoadState.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyObjectWrapper<Kpis> kpis = new ReadOnlyObjectWrapper<>(this, "kpis");
     private final ReadOnlyObjectWrapper<EnergyGroupBy> chartGrouping = new ReadOnlyObjectWrapper<>(this, "chartGrouping");
@@ -102,6 +103,8 @@ public final class EnergyViewModel {
     private final FileExport export;
 
     private TaskHandle loadTask = TaskHandle.NONE;
+    private Map<String, LocalizedText> appNames = Map.of();
+    private Map<String, String> projectNames = Map.of();
     private TaskHandle receiptTask = TaskHandle.NONE;
     private long generation;
 
@@ -123,7 +126,7 @@ public final class EnergyViewModel {
         return period.rangeProperty();
     }
 
-    public ReadOnlyObjectProperty<State> stateProperty() {
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
@@ -207,7 +210,7 @@ public final class EnergyViewModel {
         EnergyGroupBy timeGrouping = days.days() <= DAILY_CHART_MAX_DAYS ? EnergyGroupBy.DAY : EnergyGroupBy.WEEK;
         Instant from = days.from().atStartOfDay(zone).toInstant();
         Instant to = days.to().atStartOfDay(zone).toInstant();
-        state.set(State.LOADING);
+        state.set(LoadState.LOADING);
         errorMessage.set(null);
         Stacking stack = stacking.get();
         loadTask = executor.run(() -> fetch(from, to, timeGrouping, stack),
@@ -335,7 +338,42 @@ public final class EnergyViewModel {
                 query = query.withCursor(page.nextCursor());
             } while (page.hasMore() && workloads.size() < wanted.size());
         }
-        return new Loaded(byWorkload, byTime, workloads);
+        return new Loaded(byWorkload, byTime, workloads, appNames(workloads.values()), projectNames());
+    }
+
+    /** The catalog names of the workloads' applications; one without a name keeps showing its id. */
+    private Map<String, LocalizedText> appNames(Collection<Workload> workloads) {
+        Map<String, LocalizedText> names = new HashMap<>();
+        for (String appId : workloads.stream().map(Workload::appId).distinct().toList()) {
+            try {
+                names.put(appId, client.getApp(appId).summary().name());
+            } catch (RuntimeException e) {
+                LOG.debug("no catalog name for {}: {}", appId, e.toString());
+            }
+        }
+        return names;
+    }
+
+    private Map<String, String> projectNames() {
+        try {
+            Map<String, String> names = new HashMap<>();
+            client.me().projects().forEach(p -> names.put(p.id(), p.name()));
+            return names;
+        } catch (RuntimeException e) {
+            LOG.debug("project names not fetched: {}", e.toString());
+            return Map.of();
+        }
+    }
+
+    /** An application's name from the last load in {@code locale}, or its id. */
+    public String appName(String appId, Locale locale) {
+        LocalizedText name = appNames.get(appId);
+        return name == null ? appId : name.in(locale);
+    }
+
+    /** A project's name from the last load, or its id. */
+    public String projectName(String projectId) {
+        return projectNames.getOrDefault(projectId, projectId);
     }
 
     private void show(Loaded loaded, EnergyGroupBy timeGrouping, Stacking stack) {
@@ -348,13 +386,16 @@ public final class EnergyViewModel {
             table.add(new WorkloadEnergy(group.key(), group.label(),
                     w == null ? "" : w.appId(), w == null ? "" : w.projectId(),
                     group.itKwh(), group.facilityKwh(), group.co2eKgLocationBased(), group.co2eKgMarketBased(),
-                    group.gpuHours(), group.costEur()));
+                    group.gpuHours(), group.costEur(), w == null ? null : loaded.appNames().get(w.appId()),
+                    w == null ? null : loaded.projectNames().get(w.projectId())));
         }
+        appNames = loaded.appNames();
+        projectNames = loaded.projectNames();
         rows.setAll(table);
         chartGrouping.set(timeGrouping);
         chartStack.set(stackOf(loaded.byTime(), stack));
         kpis.set(Kpis.of(byWorkload.totals(), byWorkload.indicators()));
-        state.set(table.isEmpty() ? State.EMPTY : State.READY);
+        state.set(table.isEmpty() ? LoadState.EMPTY : LoadState.READY);
     }
 
     private ChartStack stackOf(EnergyReport byTime, Stacking stack) {
@@ -394,7 +435,7 @@ public final class EnergyViewModel {
         chartStack.set(ChartStack.EMPTY);
         kpis.set(null);
         errorMessage.set(describe(failure));
-        state.set(State.ERROR);
+        state.set(LoadState.ofFailure(failure));
     }
 
     private static String describe(Throwable failure) {
@@ -402,13 +443,24 @@ public final class EnergyViewModel {
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
-    private record Loaded(EnergyReport byWorkload, EnergyReport byTime, Map<String, Workload> workloads) {
+    private record Loaded(EnergyReport byWorkload, EnergyReport byTime, Map<String, Workload> workloads,
+                          Map<String, LocalizedText> appNames, Map<String, String> projectNames) {
     }
 
     /** One workload's line of the table. */
     public record WorkloadEnergy(String workloadId, String name, String appId, String projectId, BigDecimal itKwh,
                                  BigDecimal facilityKwh, BigDecimal co2eKgLocation, BigDecimal co2eKgMarket,
-                                 BigDecimal gpuHours, BigDecimal costEur) {
+                                 BigDecimal gpuHours, BigDecimal costEur, LocalizedText appName, String projectName) {
+
+        /** The application's name in {@code locale}; its id when the catalog did not name it. */
+        public String appName(Locale locale) {
+            return appName == null ? appId : appName.in(locale);
+        }
+
+        /** The project's name; its id when the tenant's project list did not name it. */
+        public String projectLabel() {
+            return projectName == null ? projectId : projectName;
+        }
     }
 
     /**

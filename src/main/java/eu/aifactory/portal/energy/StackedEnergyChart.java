@@ -9,16 +9,19 @@ import java.util.List;
 import java.util.Objects;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.StackedAreaChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseEvent;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.transform.Transform;
 import javafx.util.StringConverter;
 
 /**
@@ -32,6 +35,7 @@ final class StackedEnergyChart extends VBox {
     static final String OTHER = "__other__";
     static final String RENEWABLE = "__renewable__";
     static final String GRID = "__grid__";
+    private static final String PRINT = "energy-chart-print";
     /** Distinct colours of the palette; further layers are gathered into {@link #OTHER}. */
     static final int MAX_LAYERS = 8;
 
@@ -101,7 +105,9 @@ final class StackedEnergyChart extends VBox {
     }
 
     private void draw(ChartStack stack) {
-        drawn = stack;
+        // A layer without energy adds nothing but a line along the top of the one below (grid at 100 % renewable).
+        drawn = new ChartStack(stack.labels(), stack.starts(), stack.layers().stream()
+                .filter(layer -> layer.values().stream().anyMatch(v -> v.signum() != 0)).toList());
         int n = drawn.buckets();
         List<XYChart.Series<Number, Number>> series = new ArrayList<>(drawn.layers().size());
         for (ChartStack.Layer layer : drawn.layers()) {
@@ -120,7 +126,43 @@ final class StackedEnergyChart extends VBox {
         timeAxis.setTickUnit(Math.max(1, Math.ceil((n - 1) / 8.0)));
         hover.setVisible(false);
         chart.getData().setAll(series);
+        for (int i = 0; i < series.size(); i++) {
+            String source = sourceClass(drawn.layers().get(i));
+            if (source != null) {
+                series.get(i).getNode().lookupAll(".chart-series-area-fill, .chart-series-area-line")
+                        .forEach(node -> node.getStyleClass().add(source));
+            }
+        }
         showLegend();
+    }
+
+    /** Renewable and grid energy keep their meaning's colours (green, grey) whatever the theme's palette. */
+    private static String sourceClass(ChartStack.Layer layer) {
+        return switch (layer.key()) {
+            case RENEWABLE -> "energy-renewable";
+            case GRID -> "energy-grid";
+            default -> null;
+        };
+    }
+
+    /**
+     * The chart with its legend as it is printed: dark text and lines on white paper and the same colours in every
+     * theme, at {@code scale} times the screen's resolution. Taken on the UI thread; the screen is not redrawn in
+     * between, so the print look never shows.
+     */
+    WritableImage printImage(double scale) {
+        getStyleClass().add(PRINT);
+        applyCss();
+        layout();
+        try {
+            SnapshotParameters parameters = new SnapshotParameters();
+            parameters.setTransform(Transform.scale(scale, scale));
+            return snapshot(parameters, null);
+        } finally {
+            getStyleClass().remove(PRINT);
+            applyCss();
+            layout();
+        }
     }
 
     private void showLegend() {
@@ -129,6 +171,10 @@ final class StackedEnergyChart extends VBox {
             Region symbol = new Region();
             // The chart's own colour classes, so the legend and the areas always agree (and follow the theme).
             symbol.getStyleClass().addAll("chart-area-symbol", "series" + i, "area-legend-symbol", "default-color" + (i % 8));
+            String source = sourceClass(drawn.layers().get(i));
+            if (source != null) {
+                symbol.getStyleClass().add(source);
+            }
             symbol.setMinSize(10, 10);
             symbol.setMaxSize(10, 10);
             Label item = new Label(name(drawn.layers().get(i)), symbol);

@@ -43,9 +43,9 @@ final class ResidencyPdf {
      * @throws FileExport.Cancelled from {@code progress} once the export was cancelled
      */
     static void write(OutputStream out, ResidencyReport report, List<AttestationRow> attestations, Signature signature,
-                      Locale locale, FileExport.Progress progress) throws IOException {
+                      Map<String, String> projectNames, Locale locale, FileExport.Progress progress) throws IOException {
         I18n i18n = new I18n(locale);
-        ResidencyTables tables = new ResidencyTables(i18n, report::sites);
+        ResidencyTables tables = new ResidencyTables(i18n, report::sites, id -> projectNames.getOrDefault(id, id));
         Steps steps = new Steps(progress);
         String footer = i18n.get("residency.pdf.footer", report.tenant().name(), report.reportId());
         try (PdfReportWriter pdf = PdfReportWriter.forLocale(i18n.locale(), footer)) {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 /**
  * The columns of the report's tables, the same on screen and in the PDF: a header key, the cell text of a record
@@ -23,10 +24,13 @@ final class ResidencyTables {
 
     private final I18n i18n;
     private final Supplier<List<ResidencyReport.Site>> sites;
+    private final UnaryOperator<String> projectName;
 
-    ResidencyTables(I18n i18n, Supplier<List<ResidencyReport.Site>> sites) {
+    /** @param projectName a project's name for its id (the id itself when the name is not known) */
+    ResidencyTables(I18n i18n, Supplier<List<ResidencyReport.Site>> sites, UnaryOperator<String> projectName) {
         this.i18n = i18n;
         this.sites = sites;
+        this.projectName = projectName;
     }
 
     List<Column<ResidencyReport.Site>> sites() {
@@ -43,7 +47,7 @@ final class ResidencyTables {
                 new Column<>("residency.col.name", o -> o.name()),
                 new Column<>("residency.col.kind", o -> i18n.get(o.kind().name().equals("DATASET")
                         ? "residency.kind.dataset" : "residency.kind.artifact")),
-                new Column<>("residency.col.project", o -> o.projectId()),
+                new Column<>("residency.col.project", o -> projectName.apply(o.projectId())),
                 new Column<>("residency.col.site", o -> siteName(o.siteId()) + " (" + o.country() + ")"),
                 new Column<>("residency.col.storageClass", o -> o.storageClass()),
                 new Column<>("residency.col.replicas", o -> String.join(", ", o.replicas().stream()
@@ -56,7 +60,7 @@ final class ResidencyTables {
     List<Column<ResidencyReport.ProcessingRecord>> processing() {
         return List.of(
                 new Column<>("residency.col.workload", p -> p.workloadName()),
-                new Column<>("residency.col.project", p -> p.projectId()),
+                new Column<>("residency.col.project", p -> projectName.apply(p.projectId())),
                 new Column<>("residency.col.site", p -> siteName(p.siteId()) + " (" + p.country() + ")"),
                 new Column<>("residency.col.hall", p -> p.hall() + " / " + p.cluster()),
                 new Column<>("residency.col.nodes", p -> String.join(", ", p.nodes())),

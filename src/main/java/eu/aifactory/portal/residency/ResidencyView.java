@@ -3,6 +3,7 @@ package eu.aifactory.portal.residency;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.report.ResidencyReport;
+import eu.aifactory.portal.common.StatePlaceholder;
 import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
@@ -69,7 +70,7 @@ public final class ResidencyView extends BorderPane {
     public ResidencyView(ResidencyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
         this.i18n = i18n;
-        this.tables = new ResidencyTables(i18n, viewModel::sites);
+        this.tables = new ResidencyTables(i18n, viewModel::sites, viewModel::projectName);
         getStyleClass().add("residency");
         getStylesheets().add(Objects.requireNonNull(
                 ResidencyView.class.getResource("/eu/aifactory/portal/residency/residency.css")).toExternalForm());
@@ -147,17 +148,21 @@ public final class ResidencyView extends BorderPane {
         verdict.getStyleClass().add("residency-verdict");
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
-        verdict.textProperty().bind(Bindings.createStringBinding(() -> viewModel.errorProperty().get() != null
-                ? viewModel.errorProperty().get() : viewModel.verdictTextProperty().get(),
-                viewModel.verdictTextProperty(), viewModel.errorProperty()));
-        viewModel.reportProperty().addListener((obs, old, now) -> styleVerdict());
-        viewModel.errorProperty().addListener((obs, old, now) -> styleVerdict());
+        verdict.textProperty().bind(Bindings.createStringBinding(() -> switch (viewModel.stateProperty().get()) {
+            case LOADING -> i18n.get("residency.loading");
+            case ERROR, OFFLINE -> viewModel.errorProperty().get();
+            case READY, EMPTY -> viewModel.verdictTextProperty().get();
+        }, viewModel.stateProperty(), viewModel.verdictTextProperty(), viewModel.errorProperty(), i18n.localeProperty()));
+        viewModel.stateProperty().addListener((obs, old, now) -> styleVerdict());
         styleVerdict();
 
         badge.setId("verificationBadge");
         badge.getStyleClass().add("verification-badge");
         badge.setWrapText(true);
         badge.textProperty().bind(viewModel.verificationTextProperty());
+        // A signature is only judged on a report that arrived.
+        badge.visibleProperty().bind(viewModel.verificationTextProperty().isNotNull());
+        badge.managedProperty().bind(badge.visibleProperty());
         Tooltip fingerprint = new Tooltip();
         fingerprint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.keyFingerprintProperty().get() == null
                 ? viewModel.verificationTextProperty().get()
@@ -300,9 +305,8 @@ public final class ResidencyView extends BorderPane {
         TableView<T> table = new TableView<>(items);
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE, Styles.DENSE);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label empty = new Label();
-        empty.textProperty().bind(i18n.binding("residency.table.empty"));
-        table.setPlaceholder(empty);
+        table.setPlaceholder(StatePlaceholder.of(i18n, viewModel.stateProperty(), "residency.table.empty",
+                viewModel.errorProperty()));
         return table;
     }
 
@@ -373,10 +377,23 @@ public final class ResidencyView extends BorderPane {
     private void styleVerdict() {
         verdict.getStyleClass().removeAll("verdict-compliant", "verdict-findings", "verdict-violation", "verdict-error");
         ResidencyReport report = viewModel.reportProperty().get();
-        if (viewModel.errorProperty().get() != null || report == null) {
-            verdict.getStyleClass().add("verdict-error");
-            verdict.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
-            return;
+        switch (viewModel.stateProperty().get()) {
+            case LOADING -> {
+                verdict.setGraphic(new FontIcon(Material2AL.HOURGLASS_EMPTY));
+                return;
+            }
+            case OFFLINE -> {
+                verdict.getStyleClass().add("verdict-error");
+                verdict.setGraphic(new FontIcon(Material2AL.CLOUD_OFF));
+                return;
+            }
+            case ERROR -> {
+                verdict.getStyleClass().add("verdict-error");
+                verdict.setGraphic(new FontIcon(Material2AL.ERROR_OUTLINE));
+                return;
+            }
+            case READY, EMPTY -> {
+            }
         }
         switch (report.verdict().status()) {
             case COMPLIANT -> {

@@ -8,11 +8,13 @@ import eu.aifactory.api.signing.Jwk;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.signing.VerificationResult;
+import eu.aifactory.api.tenant.Me;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
 import eu.aifactory.portal.common.AtomicFiles;
 import eu.aifactory.portal.common.FileExport;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.common.SiteTime;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
@@ -27,6 +29,7 @@ import java.time.LocalDate;
 import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -79,7 +82,7 @@ public final class ResidencyViewModel {
 
     /** What a background load produced. */
     record Loaded(JsonNode document, ResidencyReport report, JwkSet keys, KeyPinning.Decision decision,
-                  VerificationResult result, Throwable keyFailure) {
+                  VerificationResult result, Throwable keyFailure, Map<String, String> projectNames) {
     }
 
     private final FactoryClient client;
@@ -101,6 +104,7 @@ public final class ResidencyViewModel {
 
     private final ObjectProperty<PeriodChoice> period = new SimpleObjectProperty<>(this, "period", PeriodChoice.LAST_90_DAYS);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
+    private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(this, "state", LoadState.LOADING);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error");
     private final ReadOnlyObjectWrapper<ResidencyReport> report = new ReadOnlyObjectWrapper<>(this, "report");
     private final ReadOnlyStringWrapper verdictText = new ReadOnlyStringWrapper(this, "verdictText");
@@ -148,6 +152,11 @@ public final class ResidencyViewModel {
 
     public ReadOnlyBooleanProperty loadingProperty() {
         return loading.getReadOnlyProperty();
+    }
+
+    /** Loading until the factory answered; EMPTY when the period has nothing stored, processed or moved. */
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
+        return state.getReadOnlyProperty();
     }
 
     /** A localized description of why the last load failed, or null. */
@@ -218,22 +227,28 @@ public final class ResidencyViewModel {
         current.cancel();
         long mine = ++generation;
         Instant[] range = range(period.get(), clock);
+        // The last period's report goes at once: its verdict and badge would speak for the new period.
+        apply(null);
         loading.set(true);
         error.set(null);
+        state.set(LoadState.LOADING);
         current = executor.run(() -> fetch(range[0], range[1]), result -> {
             if (mine == generation) {
                 loading.set(false);
                 contact.answered();
                 apply(result);
+                state.set(isEmpty(result.report()) ? LoadState.EMPTY : LoadState.READY);
             }
         }, failure -> {
             if (mine == generation) {
                 loading.set(false);
                 contact.failed(failure);
                 LOG.warn("residency report could not be loaded: {}", failure.getMessage());
-                error.set(i18n.get("residency.error.load", String.valueOf(failure.getMessage())));
-                loaded = null;
+                LoadState failed = LoadState.ofFailure(failure);
+                error.set(failed == LoadState.OFFLINE ? i18n.get("residency.error.offline")
+                        : i18n.get("residency.error.load", String.valueOf(failure.getMessage())));
                 apply(null);
+                state.set(failed);
             }
         });
     }
@@ -242,6 +257,11 @@ public final class ResidencyViewModel {
         cancelPdfExport();
         current.cancel();
         generation++;
+    }
+
+    private static boolean isEmpty(ResidencyReport r) {
+        return r.inventory().isEmpty() && r.processing().isEmpty() && r.transfers().isEmpty()
+                && r.operatorAccess().isEmpty();
     }
 
     /** {@code from} inclusive, {@code to} exclusive, for a period choice at the clock's now. */
@@ -275,16 +295,32 @@ public final class ResidencyViewModel {
     private Loaded fetch(Instant from, Instant to) throws IOException {
         JsonNode document = client.residencyReport(from, to);
         ResidencyReport parsed = Json.mapper().treeToValue(document.get("report"), ResidencyReport.class);
+        Map<String, String> names = projectNames();
         JwkSet keys;
         try {
             keys = client.factoryKeys();
         } catch (RuntimeException e) {
             // The report is still worth showing; it just cannot be vouched for.
-            return new Loaded(document, parsed, null, null, null, e);
+            return new Loaded(document, parsed, null, null, null, e, names);
         }
         KeyPinning.Decision decision = pins.decide(keys);
         VerificationResult result = SignedDocument.verify(document, decision.trustedKeys());
-        return new Loaded(document, parsed, keys, decision, result, null);
+        return new Loaded(document, parsed, keys, decision, result, null, names);
+    }
+
+    /** The user's projects by id, to show names instead of ids; empty when they cannot be fetched (ids are shown). */
+    private Map<String, String> projectNames() {
+        try {
+            return client.me().projects().stream().collect(Collectors.toMap(Me.Project::id, Me.Project::name, (a, b) -> a));
+        } catch (RuntimeException e) {
+            LOG.debug("project names not fetched: {}", e.toString());
+            return Map.of();
+        }
+    }
+
+    /** A project's name as the tenant knows it, or its id when the name is not known. */
+    public String projectName(String projectId) {
+        return loaded == null ? projectId : loaded.projectNames().getOrDefault(projectId, projectId);
     }
 
     private void apply(Loaded result) {
@@ -335,7 +371,7 @@ public final class ResidencyViewModel {
             case TAMPERED -> i18n.get("residency.verify.tampered", reasonText(loaded.result()));
             case KEY_CHANGED -> i18n.get("residency.verify.keyChanged",
                     String.join(", ", loaded.decision().untrustedKids()));
-            case UNVERIFIED -> loaded != null && loaded.keyFailure() != null
+            case UNVERIFIED -> loaded == null ? null : loaded.keyFailure() != null
                     ? i18n.get("residency.verify.noKeys") : i18n.get("residency.verify.unverified");
         });
     }
@@ -426,7 +462,8 @@ public final class ResidencyViewModel {
         Locale locale = i18n.locale();
         pdfDone = done;
         pdfFailed = failed;
-        pdfExport.start(target, (out, progress) -> ResidencyPdf.write(out, shown, rows, signature, locale, progress));
+        Map<String, String> names = loaded.projectNames();
+        pdfExport.start(target, (out, progress) -> ResidencyPdf.write(out, shown, rows, signature, names, locale, progress));
     }
 
     /** Calls off a running PDF export; the target file is left as it was. */

@@ -5,6 +5,8 @@ import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.UsageGroup;
 import eu.aifactory.api.usage.UsageTotals;
+import eu.aifactory.portal.common.LoadState;
+import eu.aifactory.portal.common.StatePlaceholder;
 import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.energy.EnergyPeriod;
 import eu.aifactory.portal.i18n.AxisFormats;
@@ -186,7 +188,7 @@ public final class UsageView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         busy.setPrefSize(18, 18);
-        busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(UsageViewModel.State.LOADING));
+        busy.visibleProperty().bind(viewModel.stateProperty().isEqualTo(LoadState.LOADING));
         busy.managedProperty().bind(busy.visibleProperty());
         rangeLabel.setId("usageRange");
         rangeLabel.getStyleClass().add(Styles.TEXT_MUTED);
@@ -236,7 +238,7 @@ public final class UsageView extends BorderPane {
         export.setId("usageExportCsv");
         export.textProperty().bind(i18n.binding("usage.export.csv"));
         export.setMinWidth(Region.USE_PREF_SIZE);
-        export.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(UsageViewModel.State.READY)
+        export.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(LoadState.READY)
                 .or(viewModel.exportingProperty()));
         export.setOnAction(e -> {
             Path target = chooser.choose(getScene() == null ? null : getScene().getWindow(),
@@ -336,9 +338,7 @@ public final class UsageView extends BorderPane {
         budgetList.setId("usageBudgets");
         budgetList.setPrefHeight(130);
         budgetList.setCellFactory(list -> new BudgetCell());
-        Label noBudgets = new Label();
-        noBudgets.textProperty().bind(i18n.binding("usage.budget.none"));
-        budgetList.setPlaceholder(noBudgets);
+        budgetList.setPlaceholder(placeholder("usage.budget.none"));
         budgetList.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null) {
                 viewModel.selectBudget(now.projectId());
@@ -417,10 +417,16 @@ public final class UsageView extends BorderPane {
         table.getColumns().add(count);
         TableLayout.freeText(table.getColumns().get(1));
         TableLayout.readable(table);
-        Label empty = new Label();
-        empty.textProperty().bind(i18n.binding("usage.table.empty"));
-        table.setPlaceholder(empty);
+        table.setPlaceholder(placeholder("usage.table.empty"));
         return new VBox(6, title, table);
+    }
+
+    /** "Nothing here" only after the factory answered; loading and failures say so instead. */
+    private Label placeholder(String emptyKey) {
+        return StatePlaceholder.of(i18n, viewModel.stateProperty(), emptyKey, Bindings.createStringBinding(
+                () -> viewModel.errorMessageProperty().get() == null ? null
+                        : i18n.get("usage.state.error", viewModel.errorMessageProperty().get()),
+                viewModel.errorMessageProperty(), i18n.localeProperty()));
     }
 
     private Node tops() {
@@ -446,9 +452,7 @@ public final class UsageView extends BorderPane {
         TableColumn<UsageGroup, BigDecimal> gpu = groupNumber("usage.col.gpuHours", UsageGroup::gpuHours, UsageView::oneDecimal);
         view.getColumns().setAll(List.of(TableLayout.freeText(name), cost, gpu));
         TableLayout.readable(view);
-        Label empty = new Label();
-        empty.textProperty().bind(i18n.binding("usage.table.empty"));
-        view.setPlaceholder(empty);
+        view.setPlaceholder(placeholder("usage.table.empty"));
         VBox box = new VBox(6, title, view);
         box.setMinWidth(0);
         return box;
@@ -500,7 +504,7 @@ public final class UsageView extends BorderPane {
     }
 
     private void showStatus() {
-        UsageViewModel.State state = viewModel.stateProperty().get();
+        LoadState state = viewModel.stateProperty().get();
         String text = switch (state) {
             case LOADING -> i18n.get("usage.state.loading");
             case EMPTY -> i18n.get("usage.state.empty");
@@ -510,12 +514,12 @@ public final class UsageView extends BorderPane {
         };
         statusLabel.setText(text);
         statusLabel.getStyleClass().removeAll(Styles.DANGER, Styles.WARNING);
-        if (state == UsageViewModel.State.ERROR) {
+        if (state == LoadState.ERROR) {
             statusLabel.getStyleClass().add(Styles.DANGER);
-        } else if (state == UsageViewModel.State.OFFLINE) {
+        } else if (state == LoadState.OFFLINE) {
             statusLabel.getStyleClass().add(Styles.WARNING);
         }
-        boolean failed = state == UsageViewModel.State.ERROR || state == UsageViewModel.State.OFFLINE;
+        boolean failed = state == LoadState.ERROR || state == LoadState.OFFLINE;
         retry.setVisible(failed);
         retry.setManaged(failed);
     }

@@ -6,9 +6,9 @@ import eu.aifactory.api.usage.UsageGroupBy;
 import eu.aifactory.api.usage.UsageReport;
 import eu.aifactory.api.usage.UsageTotals;
 import eu.aifactory.client.FactoryClient;
-import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FileExport;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
 import eu.aifactory.portal.energy.EnergyPeriod;
@@ -47,7 +47,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class UsageViewModel {
 
-    public enum State { LOADING, READY, EMPTY, ERROR, OFFLINE }
 
     /** How many applications and users the "top" lists show. */
     static final int TOP = 5;
@@ -60,7 +59,7 @@ public final class UsageViewModel {
     private final ZoneId zone;
 
     private final PeriodChoice period;
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
+    private final ReadOnlyObjectWrapper<LoadState> state = new ReadOnlyObjectWrapper<>(this, "state", LoadState.LOADING);
     private final ReadOnlyStringWrapper errorMessage = new ReadOnlyStringWrapper(this, "errorMessage");
     private final ReadOnlyObjectWrapper<UsageTotals> totals = new ReadOnlyObjectWrapper<>(this, "totals");
     private final ObservableList<ProjectMonth> rows = FXCollections.observableArrayList();
@@ -107,7 +106,7 @@ public final class UsageViewModel {
         return period.rangeProperty();
     }
 
-    public ReadOnlyObjectProperty<State> stateProperty() {
+    public ReadOnlyObjectProperty<LoadState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
@@ -196,7 +195,7 @@ public final class UsageViewModel {
         long mine = ++generation;
         LocalDate today = today();
         EnergyPeriod.DateRange days = period.resolve(today);
-        state.set(State.LOADING);
+        state.set(LoadState.LOADING);
         errorMessage.set(null);
         loadTask = executor.run(() -> fetch(days, today),
                 loaded -> {
@@ -325,7 +324,7 @@ public final class UsageViewModel {
                 ? selectedProject : sorted.isEmpty() ? null : sorted.get(0).projectId();
         selectBudget(keep);
         boolean nothing = loaded.rows().isEmpty() && loaded.totals().workloadCount() == 0;
-        state.set(nothing ? State.EMPTY : State.READY);
+        state.set(nothing ? LoadState.EMPTY : LoadState.READY);
     }
 
     private void loadBurnDown(String projectId, YearMonth month, int elapsed, long mine) {
@@ -377,7 +376,7 @@ public final class UsageViewModel {
         totals.set(null);
         burnDown.set(null);
         errorMessage.set(describe(failure));
-        state.set(failure instanceof FactoryUnreachableException ? State.OFFLINE : State.ERROR);
+        state.set(LoadState.ofFailure(failure));
     }
 
     static String describe(Throwable failure) {

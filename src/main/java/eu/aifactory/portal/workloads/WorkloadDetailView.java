@@ -2,6 +2,8 @@ package eu.aifactory.portal.workloads;
 
 import atlantafx.base.theme.Styles;
 import eu.aifactory.api.workload.LogLine;
+import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
 import eu.aifactory.portal.common.Confirmation;
@@ -12,6 +14,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiFunction;
@@ -87,6 +90,7 @@ public final class WorkloadDetailView extends BorderPane {
                 tab("tab-artifacts", "workloads.detail.artifacts", artifacts()));
         setCenter(tabs);
         viewModel.workloadProperty().addListener((obs, old, now) -> render(now));
+        viewModel.appProperty().addListener((obs, old, now) -> render(viewModel.workload()));
         viewModel.failureProperty().addListener((obs, old, now) ->
                 message.setText(now == null ? "" : WorkloadsView.problemText(now, i18n)));
         i18n.onSwitch(message, () -> message.setText(viewModel.failureProperty().get() == null ? ""
@@ -261,7 +265,11 @@ public final class WorkloadDetailView extends BorderPane {
 
         facts.getChildren().clear();
         int row = 0;
-        row = fact(row, "workloads.detail.app", w.appId() + " " + w.appVersion());
+        AppVersion version = viewModel.appVersion();
+        Locale locale = i18n.locale();
+        String appName = viewModel.appProperty().get() == null ? w.appId()
+                : viewModel.appProperty().get().summary().name().in(locale);
+        row = fact(row, "workloads.detail.app", appName + " " + w.appVersion());
         row = fact(row, "workloads.col.project", WorkloadsView.projectName(feature.session().me(), w.projectId()));
         row = fact(row, "workloads.col.plan", w.planId());
         row = fact(row, "workloads.detail.priority", WorkloadFormats.priority(w.priority(), i18n));
@@ -274,15 +282,17 @@ public final class WorkloadDetailView extends BorderPane {
         row = fact(row, "workloads.detail.gpuHours", w.gpuHours() == null ? "—"
                 : i18n.get("workloads.value.gpuHours", Formats.number(w.gpuHours(), 2, i18n.locale())));
         for (Map.Entry<String, String> input : new TreeMap<>(w.inputs()).entrySet()) {
-            row = factText(row, i18n.get("workloads.detail.input", input.getKey()), input.getValue());
+            row = factText(row, i18n.get("workloads.detail.input", ParameterText.inputTitle(version, input.getKey(), locale)),
+                    input.getValue());
         }
 
         parameters.getChildren().clear();
         int p = 0;
         for (Map.Entry<String, Object> parameter : new TreeMap<>(w.parameters()).entrySet()) {
-            Label name = new Label(parameter.getKey());
+            ParameterSpec spec = ParameterText.spec(version, parameter.getKey());
+            Label name = new Label(ParameterText.label(spec, parameter.getKey(), locale));
             name.getStyleClass().add(Styles.TEXT_MUTED);
-            Label value = new Label(String.valueOf(parameter.getValue()));
+            Label value = new Label(ParameterText.value(spec, parameter.getValue(), i18n));
             value.setId("detail-param-" + parameter.getKey());
             parameters.add(name, 0, p);
             parameters.add(value, 1, p++);

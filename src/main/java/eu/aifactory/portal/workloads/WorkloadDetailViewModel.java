@@ -1,5 +1,7 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
 import eu.aifactory.api.workload.WorkloadSubmission;
@@ -38,10 +40,12 @@ public final class WorkloadDetailViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyObjectWrapper<Throwable> failure = new ReadOnlyObjectWrapper<>(this, "failure");
     private final ReadOnlyObjectWrapper<Workload> rerun = new ReadOnlyObjectWrapper<>(this, "rerun");
+    private final ReadOnlyObjectWrapper<AppDetail> app = new ReadOnlyObjectWrapper<>(this, "app");
     private final BooleanBinding cancellable;
     private final LogViewModel log;
     private String rerunKey;
     private TaskHandle refreshCall = TaskHandle.NONE;
+    private TaskHandle appCall = TaskHandle.NONE;
     private TaskHandle artifactsCall = TaskHandle.NONE;
     private TaskHandle liveRefresh = TaskHandle.NONE;
     private boolean artifactsLoaded;
@@ -101,8 +105,21 @@ public final class WorkloadDetailViewModel {
         return cancellable;
     }
 
+    /** The run's application from the catalog, for names, labels and units; null until it arrived or if it did not. */
+    public ReadOnlyObjectProperty<AppDetail> appProperty() {
+        return app.getReadOnlyProperty();
+    }
+
+    /** The catalog's description of the run's application version, or null while it is not known. */
+    public AppVersion appVersion() {
+        return app.get() == null ? null : app.get().version(workload.get().appVersion());
+    }
+
     /** Loads the full record (with history), the artifacts and the log; keeps cost and energy current while it runs. */
     public void start() {
+        String appId = workload.get().appId();
+        // Names and units only: without them the detail shows what the factory stored.
+        appCall = executor.run(() -> client.getApp(appId), app::set, failure -> { });
         refresh();
         log.start();
         liveRefresh = executor.repeat(LIVE_REFRESH, () -> {
@@ -208,6 +225,7 @@ public final class WorkloadDetailViewModel {
     public void dispose() {
         liveRefresh.cancel();
         refreshCall.cancel();
+        appCall.cancel();
         artifactsCall.cancel();
         log.dispose();
         artifacts.forEach(ArtifactDownload::dispose);

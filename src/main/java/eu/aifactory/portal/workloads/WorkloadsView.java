@@ -178,8 +178,9 @@ public final class WorkloadsView extends BorderPane {
         table.getStyleClass().addAll(Styles.STRIPED, Tweaks.EDGE_TO_EDGE);
         Label empty = new Label();
         empty.textProperty().bind(Bindings.createStringBinding(() -> viewModel.loadingProperty().get()
-                ? i18n.get("workloads.table.loading") : i18n.get("workloads.table.empty"),
-                viewModel.loadingProperty(), i18n.localeProperty()));
+                ? i18n.get("workloads.table.loading") : viewModel.failureProperty().get() != null
+                ? problemText(viewModel.failureProperty().get(), i18n) : i18n.get("workloads.table.empty"),
+                viewModel.loadingProperty(), viewModel.failureProperty(), i18n.localeProperty()));
         table.setPlaceholder(empty);
 
         TableColumn<Workload, Workload> status = new TableColumn<>();

@@ -154,7 +154,7 @@ public final class SimulationScript {
     public static List<ResultFile> results(AppDetail app, AppVersion version, String workloadId, String workloadName,
                                            Map<String, Object> parameters) {
         List<ArtifactSlot> slots = version.outputs().isEmpty()
-                ? List.of(new ArtifactSlot("report", ArtifactKind.OTHER, null, true))
+                ? List.of(new ArtifactSlot("report", ArtifactKind.OTHER, null, true, null, List.of()))
                 : version.outputs();
         List<ResultFile> files = new ArrayList<>();
         Random random = new Random(workloadId.hashCode());

@@ -2,6 +2,8 @@ package eu.aifactory.portal.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.Problem;
+import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.ProjectInfo;
 import eu.aifactory.api.admin.UserAccount;
@@ -10,6 +12,7 @@ import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.Headroom;
 import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.client.ApiException;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
@@ -19,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,16 +86,39 @@ class AdminViewModelTest {
     }
 
     @Test
-    void aNewUserIsAddedInNameOrderAndAnImplausibleAddressIsNotSent() {
+    void aNewUserIsAddedInNameOrderAndAnImplausibleAddressIsNotSentAndNamedAsTheWrongField() {
         int calls = fake.calls().size();
-        viewModel.createUser("Carla Diaz", "carla-at-example.de", Role.ENGINEER);
+        List<String> cleared = new ArrayList<>();
+        viewModel.createUser("Carla Diaz", "carla-at-example.de", Role.ENGINEER, () -> cleared.add("form"));
         assertThat(fake.calls()).hasSize(calls);
-        assertThat(viewModel.errorProperty().get()).isEqualTo("A new user needs a name, a valid e-mail address and a role.");
+        assertThat(cleared).as("the fields keep what was typed").isEmpty();
+        assertThat(viewModel.newUserEmailErrorProperty().get()).isEqualTo("Enter an e-mail address such as name@example.com.");
+        assertThat(viewModel.newUserNameErrorProperty().get()).isNull();
 
-        viewModel.createUser(" Carla Diaz ", "carla@example.de", Role.ACCOUNT_MANAGER);
+        viewModel.createUser(" ", "carla@example.de", Role.ENGINEER, () -> cleared.add("form"));
+        assertThat(viewModel.newUserNameErrorProperty().get()).isEqualTo("Enter the new user’s name.");
+        assertThat(viewModel.newUserEmailErrorProperty().get()).isNull();
+
+        viewModel.createUser(" Carla Diaz ", "carla@example.de", Role.ACCOUNT_MANAGER, () -> cleared.add("form"));
+        assertThat(cleared).containsExactly("form");
+        assertThat(viewModel.newUserNameErrorProperty().get()).isNull();
         assertThat(viewModel.users()).extracting(UserAccount::name).containsExactly("Anna Schmidt", "Bernd Acker", "Carla Diaz");
         assertThat(viewModel.users().get(2).roles()).containsExactly(Role.ACCOUNT_MANAGER);
         assertThat(viewModel.infoProperty().get()).startsWith("Carla Diaz added");
+    }
+
+    @Test
+    void aRefusedAddressFromTheFactoryIsShownAtTheEmailFieldAndTheFormIsKept() {
+        fake.failWith(() -> new ApiException(new Problem(ProblemType.VALIDATION.uri(), "Invalid request", 400,
+                "The request has invalid fields", null,
+                List.of(new Problem.FieldError("email", "is already used by another user")))));
+        List<String> cleared = new ArrayList<>();
+
+        viewModel.createUser("Carla Diaz", "anna@example.de", Role.ENGINEER, () -> cleared.add("form"));
+
+        assertThat(cleared).isEmpty();
+        assertThat(viewModel.newUserEmailErrorProperty().get()).isEqualTo("is already used by another user");
+        assertThat(viewModel.newUserNameErrorProperty().get()).isNull();
     }
 
     @Test

@@ -22,6 +22,7 @@ import java.util.function.BooleanSupplier;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
@@ -114,5 +115,31 @@ class AdminViewTest {
         robot.clickOn("#confirm-yes");
         await(() -> tokens.getItems().get(0).revokedAt() != null);
         assertThat(fake.calls()).contains("revokeToken");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anInvalidAddressKeepsBothFieldsSaysWhichIsWrongAndMovesNoRow(FxRobot robot) throws TimeoutException {
+        robot.interact(() -> robot.lookup("#adminTabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(0));
+        TableView<UserAccount> users = robot.lookup("#adminUsers").queryAs(TableView.class);
+        await(() -> !users.getItems().isEmpty());
+        double tableTop = users.localToScene(users.getBoundsInLocal()).getMinY();
+
+        robot.clickOn("#adminNewUserName").write("Carla Diaz");
+        robot.clickOn("#adminNewUserEmail").write("carla-at-example.de");
+        robot.clickOn("#adminCreateUser");
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(robot.lookup("#adminNewUserName").queryAs(TextField.class).getText()).isEqualTo("Carla Diaz");
+        assertThat(robot.lookup("#adminNewUserEmail").queryAs(TextField.class).getText()).isEqualTo("carla-at-example.de");
+        assertThat(robot.lookup("#adminNewUserEmailError").queryAs(Label.class).getText()).startsWith("Enter an e-mail address");
+        assertThat(robot.lookup("#adminNewUserNameError").queryAs(Label.class).getText()).isNull();
+        assertThat(users.localToScene(users.getBoundsInLocal()).getMinY()).as("the list stays where it was").isEqualTo(tableTop);
+
+        fake.unreachable(true);
+        robot.clickOn("#adminRefresh");
+        await(() -> viewModel.errorProperty().get() != null);
+        assertThat(robot.lookup("#adminError").queryAs(Label.class).isVisible()).isTrue();
+        assertThat(users.localToScene(users.getBoundsInLocal()).getMinY()).as("a status line moves no row").isEqualTo(tableTop);
     }
 }

@@ -2,6 +2,7 @@ package eu.aifactory.portal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
 import eu.aifactory.api.workload.Workload;
@@ -9,11 +10,14 @@ import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.admin.AdminPage;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.shell.DemoAccount;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
+import eu.aifactory.portal.testing.RequiredInputs;
 import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.usage.UsageViewModel;
+import eu.aifactory.portal.workloads.submit.InputSlotViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.testing.TestClock;
@@ -23,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -106,10 +111,10 @@ class UsageAdminFlowTest {
 
         // Usage is the fifth entry: Ctrl+5.
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        await(60, () -> usagePage().usageView().viewModel().stateProperty().get() != UsageViewModel.State.LOADING);
+        await(60, () -> usagePage().usageView().viewModel().stateProperty().get() != LoadState.LOADING);
         assertThat(text(robot, "#page-title")).isEqualTo("Usage");
         UsageViewModel usage = usagePage().usageView().viewModel();
-        assertThat(usage.stateProperty().get()).as(usage.errorMessageProperty().get()).isEqualTo(UsageViewModel.State.READY);
+        assertThat(usage.stateProperty().get()).as(usage.errorMessageProperty().get()).isEqualTo(LoadState.READY);
         assertThat(usage.totalsProperty().get().costEur()).isPositive();
         assertThat(text(robot, "#usageCostValue")).startsWith("€");
         assertThat(robot.lookup("#usageTable").queryAs(TableView.class).getItems()).isNotEmpty();
@@ -182,7 +187,14 @@ class UsageAdminFlowTest {
         await(20, () -> open.viewModel().headroom().headroomProperty().get() != null
                 && open.viewModel().estimateProperty().get() != null);
         assertThat(open.viewModel().headroom().blockedProperty().get()).isFalse();
-        robot.interact(() -> robot.lookup("#submit-name").queryAs(TextField.class).setText("After the raise"));
+        Map<InputSlotViewModel, Dataset> inputs;
+        try (HttpFactoryClient engineer = clientOf(ENGINEER)) {
+            inputs = RequiredInputs.upload(open.viewModel(), engineer, Files.createTempDirectory("usage-admin-flow"));
+        }
+        robot.interact(() -> {
+            RequiredInputs.select(inputs);
+            robot.lookup("#submit-name").queryAs(TextField.class).setText("After the raise");
+        });
         robot.clickOn("#submit-button");
         await(30, () -> open.viewModel().submittedProperty().get() != null);
         try (HttpFactoryClient engineer = clientOf(ENGINEER)) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,17 @@ class FileExportTest {
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(target);
         }
+    }
+
+    @Test
+    void anExportGetsTheSameModeAsADownloadOrAnyOtherNewFile(@TempDir Path dir) throws IOException {
+        Path download = Files.write(dir.resolve("artifact.bin"), new byte[1]);
+        Path target = dir.resolve("energy.pdf");
+
+        new FileExport(executor).start(target, (out, progress) -> out.write(1));
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(target)))
+                .isEqualTo(PosixFilePermissions.toString(Files.getPosixFilePermissions(download)));
     }
 
     @Test

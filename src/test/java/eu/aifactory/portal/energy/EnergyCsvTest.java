@@ -21,10 +21,10 @@ class EnergyCsvTest {
         List<WorkloadEnergy> rows = List.of(
                 new WorkloadEnergy("wl-1", "Schweißnaht-Prüfung, Linie \"7\"", "visual-inspection", "p-qs",
                         new BigDecimal("1234.500"), new BigDecimal("1493.745"), new BigDecimal("542.229"),
-                        new BigDecimal("0.000"), new BigDecimal("12.345"), new BigDecimal("38.27")),
+                        new BigDecimal("0.000"), new BigDecimal("12.345"), new BigDecimal("38.27"), null, null),
                 new WorkloadEnergy("wl-2", "Forecast", "time-series", "p-sim", new BigDecimal("0.001"),
                         new BigDecimal("0.001"), new BigDecimal("0.000"), new BigDecimal("0.000"),
-                        new BigDecimal("0.001"), new BigDecimal("0.01")));
+                        new BigDecimal("0.001"), new BigDecimal("0.01"), null, null));
         StringWriter out = new StringWriter();
 
         EnergyCsv.write(Q3, rows, out);

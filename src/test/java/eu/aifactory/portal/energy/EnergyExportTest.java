@@ -103,8 +103,8 @@ class EnergyExportTest {
                 expected.addAll(List.of(normalise(i18n.get("energy.col." + key)).split(" ")));
             }
             for (var row : viewModel.rows()) {
-                expected.add(row.appId());
-                expected.add(row.projectId());
+                expected.addAll(List.of(normalise(row.appName(locale)).split(" ")));
+                expected.addAll(List.of(normalise(row.projectLabel()).split(" ")));
             }
             assertThat(words).as(locale.toString()).containsAll(expected);
         }

@@ -2,12 +2,18 @@ package eu.aifactory.portal.energy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.LocalizedText;
+import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergySeries;
 import eu.aifactory.api.report.EnergyStackBy;
+import eu.aifactory.api.Problem;
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.client.ApiException;
 import eu.aifactory.portal.common.ConnectionMonitor;
-import eu.aifactory.portal.energy.EnergyViewModel.State;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
@@ -69,7 +75,7 @@ class EnergyViewModelTest {
                 new Request(berlinMidnight("2026-07-01"), berlinMidnight("2026-10-01"), EnergyGroupBy.WORKLOAD),
                 new Request(berlinMidnight("2026-07-01"), berlinMidnight("2026-10-01"), EnergyGroupBy.WEEK));
         assertThat(viewModel.chartGroupingProperty().get()).isEqualTo(EnergyGroupBy.WEEK);
-        assertThat(viewModel.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.READY);
     }
 
     @Test
@@ -157,11 +163,30 @@ class EnergyViewModelTest {
     }
 
     @Test
+    void applicationsAndProjectsAreShownByNameInTheUsersLanguageAndUnknownOnesByTheirId() {
+        fake.apps(List.of(new AppDetail(FakeFactoryClient.app("llm-finetune", "LLM domain fine-tuning",
+                "LLM-Feinabstimmung", "language", "Isar", "b200", "4.00", 1), LocalizedText.of("x", "x"), List.of())));
+        fake.me(new Me(fake.me().user(), fake.me().tenant(), fake.me().roles(),
+                List.of(new Me.Project("p-legal-ai", "Rechtsabteilung KI"))));
+
+        viewModel.load();
+
+        WorkloadEnergy legal = viewModel.rows().stream().filter(r -> r.workloadId().equals("wl-002")).findFirst().orElseThrow();
+        assertThat(legal.appName(I18n.GERMAN)).isEqualTo("LLM-Feinabstimmung");
+        assertThat(legal.appName(I18n.ENGLISH)).isEqualTo("LLM domain fine-tuning");
+        assertThat(legal.projectLabel()).isEqualTo("Rechtsabteilung KI");
+        assertThat(viewModel.appName("llm-finetune", I18n.GERMAN)).isEqualTo("LLM-Feinabstimmung");
+        assertThat(viewModel.projectName("p-legal-ai")).isEqualTo("Rechtsabteilung KI");
+        WorkloadEnergy other = viewModel.rows().stream().filter(r -> !r.appId().equals("llm-finetune")).findFirst().orElseThrow();
+        assertThat(other.appName(I18n.GERMAN)).isEqualTo(other.appId());
+    }
+
+    @Test
     void aLoadOvertakenByAPeriodChangeIsNeverShown() {
         executor.holdWork();
         viewModel.load();
         viewModel.selectPeriod(EnergyPeriod.LAST_MONTH);
-        assertThat(viewModel.stateProperty().get()).isEqualTo(State.LOADING);
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.LOADING);
 
         executor.runHeldWork();
 
@@ -171,13 +196,13 @@ class EnergyViewModelTest {
     }
 
     @Test
-    void anUnreachableFactoryShowsTheErrorStateAndTellsTheConnectionMonitor() {
+    void anUnreachableFactoryShowsTheOfflineStateAndTellsTheConnectionMonitor() {
         viewModel.load();
         fake.unreachable(true);
 
         viewModel.selectPeriod(EnergyPeriod.THIS_YEAR);
 
-        assertThat(viewModel.stateProperty().get()).isEqualTo(State.ERROR);
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.OFFLINE);
         assertThat(viewModel.errorMessageProperty().get()).isNotBlank();
         assertThat(viewModel.rows()).isEmpty();
         assertThat(viewModel.kpisProperty().get()).isNull();
@@ -185,12 +210,27 @@ class EnergyViewModelTest {
     }
 
     @Test
-    void aPeriodWithoutEnergyIsEmpty() {
-        fake.onEnergyReport((from, to, groupBy) -> EnergySamples.report(from, from, groupBy));
+    void aRefusalIsAnErrorNotOffline() {
+        fake.failWith(() -> new ApiException(new Problem(ProblemType.VALIDATION.uri(), "Invalid request", 400,
+                "to must be after from", null, List.of())));
 
         viewModel.load();
 
-        assertThat(viewModel.stateProperty().get()).isEqualTo(State.EMPTY);
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.ERROR);
+        assertThat(viewModel.errorMessageProperty().get()).contains("to must be after from");
+    }
+
+    @Test
+    void aPeriodWithoutEnergyIsLoadingUntilTheAnswerAndEmptyOnlyAfterIt() {
+        fake.onEnergyReport((from, to, groupBy) -> EnergySamples.report(from, from, groupBy));
+        executor.holdWork();
+
+        viewModel.load();
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.LOADING);
+        assertThat(viewModel.rows()).isEmpty();
+        executor.runHeldWork();
+
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.EMPTY);
         assertThat(viewModel.kpisProperty().get().renewableShare()).isNull();
     }
 

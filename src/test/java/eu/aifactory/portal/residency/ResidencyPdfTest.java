@@ -45,12 +45,13 @@ class ResidencyPdfTest {
             new AttestationRow(report.attestations().get(0), false), new AttestationRow(report.attestations().get(1), true));
 
     private static final FileExport.Progress NEVER_CANCELLED = fraction -> { };
+    private static final java.util.Map<String, String> PROJECTS = java.util.Map.of("p-quality", "Qualitätssicherung Linie 3");
 
     /** Writes the PDF as the export does, without the background. */
     private void write(Path pdf, ResidencyPdf.Signature signature, Locale locale, FileExport.Progress progress)
             throws IOException {
         try (OutputStream out = Files.newOutputStream(pdf)) {
-            ResidencyPdf.write(out, report, attestations, signature, locale, progress);
+            ResidencyPdf.write(out, report, attestations, signature, PROJECTS, locale, progress);
         }
     }
 
@@ -97,12 +98,13 @@ class ResidencyPdfTest {
             Path pdf = dir.resolve("inventory-" + locale.getLanguage() + ".pdf");
             try (OutputStream out = Files.newOutputStream(pdf)) {
                 ResidencyPdf.write(out, report, attestations,
-                        new ResidencyPdf.Signature(KID, FINGERPRINT, "ok", SampleReports.NOW), locale, NEVER_CANCELLED);
+                        new ResidencyPdf.Signature(KID, FINGERPRINT, "ok", SampleReports.NOW), PROJECTS, locale,
+                        NEVER_CANCELLED);
             }
 
             java.util.Set<String> words = words(pdf);
             I18n i18n = new I18n(locale);
-            ResidencyTables tables = new ResidencyTables(i18n, report::sites);
+            ResidencyTables tables = new ResidencyTables(i18n, report::sites, id -> PROJECTS.getOrDefault(id, id));
             List<String> expected = new ArrayList<>();
             for (var column : tables.inventory()) {
                 expected.addAll(List.of(i18n.get(column.key()).split(" ")));
@@ -134,6 +136,7 @@ class ResidencyPdfTest {
                 + "in Deutschland gespeichert und verarbeitet");
         assertThat(text).contains("Schlüssel-ID " + KID, FINGERPRINT, "Prüfergebnis Signatur geprüft");
         assertThat(text).contains("Bestand (2)", "gpu-a-017", "TÜV SÜD", "läuft bald ab", "Behoben");
+        assertThat(text).as("projects by name").contains("Qualitätssicherung Linie 3").doesNotContain("p-quality");
         assertThat(text).contains("Seite 1 von " + pages(pdf));
     }
 
@@ -164,7 +167,7 @@ class ResidencyPdfTest {
         };
 
         assertThatThrownBy(() -> ResidencyPdf.write(OutputStream.nullOutputStream(), report, attestations,
-                new ResidencyPdf.Signature(KID, FINGERPRINT, "ok", null), I18n.ENGLISH, cancelAfterThree))
+                new ResidencyPdf.Signature(KID, FINGERPRINT, "ok", null), PROJECTS, I18n.ENGLISH, cancelAfterThree))
                 .isInstanceOf(FileExport.Cancelled.class);
 
         assertThat(seen).containsExactly(0.1, 0.2, 0.3);

@@ -6,9 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.ResidencyReport.Status;
+import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.Problem;
+import eu.aifactory.api.ProblemType;
+import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.verify.VerifyCommand;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.PeriodChoice;
 import eu.aifactory.portal.residency.ResidencyViewModel.Verification;
@@ -172,16 +177,94 @@ class ResidencyViewModelTest {
     }
 
     @Test
-    void anUnreachableFactoryLeavesTheReportUnverifiedAndTellsTheMonitor() {
+    void anUnreachableFactoryIsOfflineLeavesTheReportUnverifiedAndTellsTheMonitor() {
         serve(signed(compliant(), keys), keys);
         client.unreachable(true);
 
         viewModel.load();
 
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.OFFLINE);
         assertThat(viewModel.verificationProperty().get()).isEqualTo(Verification.UNVERIFIED);
-        assertThat(viewModel.errorProperty().get()).startsWith("Der Residenzbericht konnte nicht geladen werden");
+        assertThat(viewModel.verificationTextProperty().get()).as("no badge for a report that never came").isNull();
+        assertThat(viewModel.errorProperty().get()).startsWith("Die Factory ist nicht erreichbar");
         assertThat(viewModel.reportProperty().get()).isNull();
         assertThat(failures).singleElement().isInstanceOf(FactoryUnreachableException.class);
+    }
+
+    @Test
+    void projectsAreNamedAsTheTenantKnowsThemAndAnUnknownOneKeepsItsId() {
+        client.me(new Me(client.me().user(), client.me().tenant(), client.me().roles(),
+                List.of(new Me.Project("p-quality", "Qualitätssicherung"))));
+        serve(signed(compliant(), keys), keys);
+
+        viewModel.load();
+
+        assertThat(viewModel.projectName("p-quality")).isEqualTo("Qualitätssicherung");
+        assertThat(viewModel.projectName("p-gone")).isEqualTo("p-gone");
+    }
+
+    @Test
+    void aRefusalIsAnErrorThatSaysWhatTheFactoryAnswered() {
+        client.onResidencyReport((from, to) -> {
+            throw new ApiException(new Problem(ProblemType.VALIDATION.uri(), "Invalid request", 400,
+                    "from must be before to", null, List.of()));
+        }).factoryKeys(keys.publishedKeys());
+
+        viewModel.load();
+
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.ERROR);
+        assertThat(viewModel.errorProperty().get()).startsWith("Der Residenzbericht konnte nicht geladen werden")
+                .contains("from must be before to");
+    }
+
+    @Test
+    void whileTheReportIsOnItsWayThePageSaysLoadingNotUnverifiedNorEmpty() {
+        serve(signed(compliant(), keys), keys);
+        executor.holdWork();
+
+        viewModel.loadIfNeeded();
+
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.LOADING);
+        assertThat(viewModel.errorProperty().get()).isNull();
+        assertThat(viewModel.verificationTextProperty().get()).isNull();
+        assertThat(viewModel.verdictTextProperty().get()).isNull();
+
+        executor.runHeldWork();
+
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.READY);
+        assertThat(viewModel.verificationTextProperty().get()).startsWith("Signatur geprüft");
+    }
+
+    @Test
+    void aPeriodWithNothingStoredIsEmptyOnlyAfterTheAnswer() {
+        ResidencyReport full = compliant();
+        ResidencyReport nothing = new ResidencyReport(full.reportId(), full.methodologyVersion(), full.generatedAt(),
+                full.period(), full.tenant(), full.scope(), full.verdict(), full.sites(), List.of(), List.of(),
+                List.of(), List.of(), full.attestations(), List.of());
+        serve(signed(nothing, keys), keys);
+        executor.holdWork();
+
+        viewModel.load();
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.LOADING);
+        executor.runHeldWork();
+
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.EMPTY);
+        assertThat(viewModel.verdictTextProperty().get()).isNotBlank();
+    }
+
+    @Test
+    void reloadingForAnotherPeriodDropsTheLastPeriodsVerdictAtOnce() {
+        serve(signed(compliant(), keys), keys);
+        viewModel.load();
+        assertThat(viewModel.verificationProperty().get()).isEqualTo(Verification.VERIFIED);
+        executor.holdWork();
+
+        viewModel.periodProperty().set(PeriodChoice.LAST_QUARTER);
+
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.LOADING);
+        assertThat(viewModel.reportProperty().get()).isNull();
+        assertThat(viewModel.verificationTextProperty().get()).isNull();
+        assertThat(viewModel.inventory()).isEmpty();
     }
 
     @Test

@@ -13,6 +13,7 @@ import eu.aifactory.portal.admin.AdminPage;
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.app.EmbeddedFactory;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
@@ -90,7 +91,7 @@ public final class UsageAdminScreenshots {
             // Usage as the account manager, English light, then German dark.
             signIn(window, MANAGER);
             onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.USAGE));
-            waitUntil(() -> onFx(() -> usage(window).stateProperty().get() == UsageViewModel.State.READY
+            waitUntil(() -> onFx(() -> usage(window).stateProperty().get() == LoadState.READY
                     && !usage(window).burnLoadingProperty().get()));
             settleAndWrite(window.scene(), out.resolve("usage-en-light.png"));
             onFx(() -> {

@@ -17,7 +17,7 @@ import eu.aifactory.portal.energy.EnergyPeriod;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
 import eu.aifactory.portal.testing.FakeFactoryClient;
 import eu.aifactory.portal.usage.UsageViewModel.ProjectMonth;
-import eu.aifactory.portal.usage.UsageViewModel.State;
+import eu.aifactory.portal.common.LoadState;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -119,7 +119,7 @@ class UsageViewModelTest {
     void thisQuarterIsShownAsProjectByMonthWithThePeriodTotals() {
         viewModel.load();
 
-        assertThat(viewModel.stateProperty().get()).isEqualTo(State.READY);
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.READY);
         assertThat(viewModel.periodProperty().get()).isEqualTo(EnergyPeriod.THIS_QUARTER);
         assertThat(requests).contains(
                 new Request(midnight("2026-10-01"), midnight("2026-11-04"), UsageGroupBy.PROJECT),
@@ -195,7 +195,7 @@ class UsageViewModelTest {
             throw new FactoryUnreachableException("refused", null);
         });
         viewModel.load();
-        assertThat(viewModel.stateProperty().get()).isEqualTo(State.OFFLINE);
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.OFFLINE);
         assertThat(viewModel.rows()).isEmpty();
 
         fake.onUsage((from, to, groupBy, projectId) -> {
@@ -203,7 +203,7 @@ class UsageViewModelTest {
                     "engineers do not see the tenant's usage", "/v1/usage", List.of()));
         });
         viewModel.load();
-        assertThat(viewModel.stateProperty().get()).isEqualTo(State.ERROR);
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.ERROR);
         assertThat(viewModel.errorMessageProperty().get()).contains("engineers do not see");
     }
 
@@ -212,7 +212,7 @@ class UsageViewModelTest {
         fake.onUsage((from, to, groupBy, projectId) -> new UsageReport("t1", "Müller", from, to, groupBy, "Europe/Berlin", "tenant",
                 List.of(), new UsageTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, 0, Map.of()), List.of(), from));
         viewModel.selectPeriod(EnergyPeriod.LAST_MONTH);
-        assertThat(viewModel.stateProperty().get()).isEqualTo(State.EMPTY);
+        assertThat(viewModel.stateProperty().get()).isEqualTo(LoadState.EMPTY);
         assertThat(viewModel.suggestedCsvName()).isEqualTo("usage-2026-10-01_2026-10-31.csv");
     }
 

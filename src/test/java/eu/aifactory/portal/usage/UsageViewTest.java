@@ -7,6 +7,7 @@ import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.FxTaskExecutor;
+import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
 import eu.aifactory.portal.usage.UsageViewModel.ProjectMonth;
@@ -84,7 +85,7 @@ class UsageViewTest {
 
     @Test
     void figuresTableBudgetsAndBurnDownAreShownAndFollowTheLanguage(FxRobot robot) throws TimeoutException {
-        await(() -> viewModel.stateProperty().get() == UsageViewModel.State.READY && !viewModel.burnLoadingProperty().get());
+        await(() -> viewModel.stateProperty().get() == LoadState.READY && !viewModel.burnLoadingProperty().get());
 
         assertThat(text(robot, "#usageCostValue")).isEqualTo("€560.25");
         assertThat(robot.lookup("#usageTable").queryAs(TableView.class).getItems()).hasSize(3);
@@ -106,7 +107,7 @@ class UsageViewTest {
 
     @Test
     void tableRowsSortByCostWhenItsHeaderIsClicked(FxRobot robot) throws TimeoutException {
-        await(() -> viewModel.stateProperty().get() == UsageViewModel.State.READY);
+        await(() -> viewModel.stateProperty().get() == LoadState.READY);
         @SuppressWarnings("unchecked")
         TableView<ProjectMonth> table = robot.lookup("#usageTable").queryAs(TableView.class);
         robot.clickOn(robot.lookup("#usageTable .column-header").nth(3).queryAs(Node.class));
@@ -116,23 +117,23 @@ class UsageViewTest {
 
     @Test
     void anUnreachableFactoryOffersRetryWhichLoadsAgain(FxRobot robot) throws Exception {
-        await(() -> viewModel.stateProperty().get() == UsageViewModel.State.READY);
+        await(() -> viewModel.stateProperty().get() == LoadState.READY);
         down.set(true);
         robot.interact(viewModel::load);
-        await(() -> viewModel.stateProperty().get() == UsageViewModel.State.OFFLINE);
+        await(() -> viewModel.stateProperty().get() == LoadState.OFFLINE);
         assertThat(text(robot, "#usageStatus")).startsWith("The factory cannot be reached");
         assertThat(robot.lookup("#usageRetry").queryAs(Button.class).isVisible()).isTrue();
         assertThat(robot.lookup("#usageExportCsv").queryAs(Button.class).isDisabled()).isTrue();
 
         down.set(false);
         robot.clickOn("#usageRetry");
-        await(() -> viewModel.stateProperty().get() == UsageViewModel.State.READY);
+        await(() -> viewModel.stateProperty().get() == LoadState.READY);
         assertThat(robot.lookup("#usageRetry").queryAs(Button.class).isVisible()).isFalse();
     }
 
     @Test
     void exportAsksTheInjectedChooserAndSaysWhereItWrote(FxRobot robot) throws Exception {
-        await(() -> viewModel.stateProperty().get() == UsageViewModel.State.READY);
+        await(() -> viewModel.stateProperty().get() == LoadState.READY);
         Path dir = Files.createTempDirectory("usage-view");
         robot.interact(() -> view.setSaveChooser((owner, name, title) -> dir.resolve(name)));
         robot.clickOn("#usageExportCsv");

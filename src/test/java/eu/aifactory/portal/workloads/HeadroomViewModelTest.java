@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.usage.BudgetDenial;
 import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.api.usage.BudgetStatus;
@@ -15,8 +16,8 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
-import eu.aifactory.portal.workloads.submit.HeadroomViewModel;
 import eu.aifactory.portal.workloads.submit.HeadroomViewModel.Level;
+import eu.aifactory.portal.workloads.submit.HeadroomViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
 import java.math.BigDecimal;
 import java.time.YearMonth;
@@ -129,6 +130,8 @@ class HeadroomViewModelTest {
                 Samples.version());
         form.field("lineId").textProperty().set("L03");
         form.start();
+        form.inputSlot("images").selectedProperty().set(new Dataset("ds-line3", "p-inspection", "line3.zip",
+                "application/zip", 1000, "0".repeat(64), "muc-1", "München", Samples.T0));
         executor.runDelayed();
         assertThat(form.headroom().blockedProperty().get()).as("the portal's own figures let it through").isFalse();
 

@@ -46,7 +46,7 @@ class InputSlotViewModelTest {
         client.fake.me(me).apps(List.of(Samples.app())).plans(Samples.plans())
                 .onEstimate(request -> Samples.estimate("12.40"))
                 .onSubmit(submission -> Samples.workload("wl-new", WorkloadStatus.QUEUED, "u-anna", Samples.T0))
-                .datasets(List.of(dataset("ds-1", "p-inspection", "line3.tar"), dataset("ds-2", "p-maint", "pumps.csv")));
+                .datasets(List.of(dataset("ds-1", "p-inspection", "line3.zip"), dataset("ds-2", "p-maint", "pumps.csv")));
         form = new SubmitFormViewModel(client, executor, i18n, me, Samples.app(), Samples.version(), () -> "key");
         images = form.inputSlot("images");
     }
@@ -57,7 +57,7 @@ class InputSlotViewModelTest {
     }
 
     private Path file(int size) throws IOException {
-        return Files.write(dir.resolve("station 4 images.tar"), new byte[size]);
+        return Files.write(dir.resolve("station 4 images.zip"), new byte[size]);
     }
 
     @Test
@@ -99,7 +99,7 @@ class InputSlotViewModelTest {
         images.upload(file);
 
         Dataset uploaded = images.selectedProperty().get();
-        assertThat(uploaded.name()).isEqualTo("station 4 images.tar");
+        assertThat(uploaded.name()).isEqualTo("station 4 images.zip");
         assertThat(uploaded.projectId()).isEqualTo("p-inspection");
         assertThat(images.datasets().get(0)).isEqualTo(uploaded);
         assertThat(images.progressProperty().get()).isEqualTo(1.0);
@@ -118,7 +118,7 @@ class InputSlotViewModelTest {
                 executor.runDelayed();
                 seen.add(images.progressProperty().get());
             }
-            return dataset("ds-9", project, "station 4 images.tar");
+            return dataset("ds-9", project, "station 4 images.zip");
         });
 
         images.upload(file);
@@ -133,7 +133,7 @@ class InputSlotViewModelTest {
         executor.holdWork();
         images.upload(file(1000));
         assertThat(images.uploadingProperty().get()).isTrue();
-        assertThat(images.uploadNameProperty().get()).isEqualTo("station 4 images.tar");
+        assertThat(images.uploadNameProperty().get()).isEqualTo("station 4 images.zip");
 
         images.cancelUpload();
         executor.runHeldWork();
@@ -189,7 +189,7 @@ class InputSlotViewModelTest {
         assertThat(images.carriedIdProperty().get()).isEqualTo("ds-42");
         assertThat(form.inputs()).containsEntry("images", "ds-42");
 
-        client.fake.datasets(List.of(dataset("ds-42", "p-inspection", "old.tar")));
+        client.fake.datasets(List.of(dataset("ds-42", "p-inspection", "old.zip")));
         form.start();
 
         assertThat(images.selectedProperty().get().id()).isEqualTo("ds-42");
@@ -199,6 +199,7 @@ class InputSlotViewModelTest {
     @Test
     void theFactorysVerdictOnAnInputAppearsAtItsSlot() {
         form.field("lineId").textProperty().set("L03");
+        images.selectedProperty().set(dataset("ds-1", "p-inspection", "line3.zip"));
         client.failSubmits(1, () -> new ApiException(new Problem(ProblemType.VALIDATION.uri(), "Invalid request", 400,
                 "invalid", "/v1/workloads", List.of(new Problem.FieldError("inputs.images", "unknown artifact or dataset")))));
 
@@ -206,5 +207,18 @@ class InputSlotViewModelTest {
 
         assertThat(images.errorProperty().get()).isEqualTo("unknown artifact or dataset");
         assertThat(form.messageProperty().get()).isEqualTo(i18n.get("workloads.submit.serverFieldErrors"));
+    }
+
+    @Test
+    void aFileOfAnotherTypeIsNotUploadedAndTheSlotSaysWhatItReads() throws IOException {
+        form.start();
+        Path csv = Files.write(dir.resolve("pumps.csv"), new byte[100]);
+
+        images.upload(csv);
+
+        assertThat(client.fake.calls()).doesNotContain("uploadDataset");
+        assertThat(images.uploadingProperty().get()).isFalse();
+        assertThat(images.errorProperty().get()).isEqualTo("pumps.csv is not a file this input reads (PNG, JPEG, TIFF, ZIP).");
+        assertThat(images.title()).isEqualTo("Part images");
     }
 }

@@ -59,7 +59,8 @@ final class Samples {
     static AppVersion version() {
         return new AppVersion("2.1.0", LocalDate.of(2026, 2, 1),
                 List.of(threshold(), imageSize(), lineId(), saveAnnotated(), defectClasses()),
-                List.of(new ArtifactSlot("images", ArtifactKind.DATASET, LocalizedText.of("Images", "Bilder"), true)),
+                List.of(new ArtifactSlot("images", ArtifactKind.DATASET, LocalizedText.of("Images", "Bilder"), true,
+                        LocalizedText.of("Part images", "Bauteilbilder"), List.of("image/png", "image/jpeg", "image/tiff", "application/zip"))),
                 List.of(), List.of("rtx-pro-6000-x1", "b200-x1"), new BigDecimal("1.20"), 30, 0.8);
     }
 

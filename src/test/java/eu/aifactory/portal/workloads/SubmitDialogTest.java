@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryUnreachableException;
@@ -13,13 +14,12 @@ import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
-import eu.aifactory.api.dataset.Dataset;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -49,6 +49,7 @@ class SubmitDialogTest {
     private final ScriptedClient client = new ScriptedClient();
     private FxTaskExecutor executor;
     private SubmitDialog dialog;
+    private SubmitFormViewModel form;
     /** What the injected file chooser answers with. */
     private volatile Path uploadFile;
 
@@ -60,7 +61,7 @@ class SubmitDialogTest {
         executor = new FxTaskExecutor();
         stage.setScene(new Scene(new StackPane(), 400, 300));
         stage.show();
-        SubmitFormViewModel form = new SubmitFormViewModel(client, executor, new I18n(I18n.ENGLISH),
+        form = new SubmitFormViewModel(client, executor, new I18n(I18n.ENGLISH),
                 FakeFactoryClient.demoMe(),
                 Samples.app(), Samples.version());
         dialog = new SubmitDialog(form, new I18n(I18n.ENGLISH), stage, window -> uploadFile);
@@ -85,7 +86,7 @@ class SubmitDialogTest {
         assertThat(dialog.control("imageSize")).isInstanceOf(Spinner.class);
         assertThat(robot.lookup("#unit-imageSize").queryAs(Label.class).getText()).isEqualTo("px");
         assertThat(dialog.control("lineId")).isInstanceOf(TextField.class);
-        assertThat(((TextField) dialog.control("lineId")).getPromptText()).isEqualTo("^L[0-9]{2}$");
+        assertThat(((TextField) dialog.control("lineId")).getPromptText()).isEqualTo("L01\u2009\u2013\u2009L99");
         assertThat(dialog.control("saveAnnotated")).isInstanceOf(CheckBox.class);
         assertThat(((CheckBox) dialog.control("saveAnnotated")).isSelected()).isTrue();
         assertThat(dialog.control("defectClasses")).isInstanceOf(ChoiceBox.class);
@@ -96,7 +97,7 @@ class SubmitDialogTest {
 
     @Test
     void uploadingAFileShowsProgressAndSelectsTheNewDatasetWhichIsSent(FxRobot robot) throws Exception {
-        uploadFile = Files.write(Files.createTempFile("station 4 images", ".tar"), new byte[1000]);
+        uploadFile = Files.write(Files.createTempFile("station 4 images", ".zip"), new byte[1000]);
         CountDownLatch halfway = new CountDownLatch(1);
         CountDownLatch finish = new CountDownLatch(1);
         client.fake.onUpload((project, file, progress) -> {
@@ -104,7 +105,7 @@ class SubmitDialogTest {
             halfway.countDown();
             await(finish);
             progress.accept(1000);
-            return new Dataset("ds-77", project, file.getFileName().toString(), "application/x-tar", 1000,
+            return new Dataset("ds-77", project, file.getFileName().toString(), "application/zip", 1000,
                     "0".repeat(64), "muc-tucherpark", "Munich (Tucherpark), DE", Samples.T0);
         });
 
@@ -118,7 +119,7 @@ class SubmitDialogTest {
         await(() -> robot.lookup("#input-images").queryComboBox().getValue() != null);
         assertThat(((Dataset) robot.lookup("#input-images").queryComboBox().getValue()).id()).isEqualTo("ds-77");
         assertThat(shown(robot.lookup("#upload-progress-images").queryAs(ProgressBar.class))).isFalse();
-        robot.clickOn("#param-lineId").write("L03");
+        robot.interact(() -> ((TextField) dialog.control("lineId")).setText("L03"));
         robot.clickOn("#submit-button");
         await(() -> !client.submissions.isEmpty());
         assertThat(client.submissions.get(0).inputs()).containsEntry("images", "ds-77");
@@ -126,7 +127,7 @@ class SubmitDialogTest {
 
     @Test
     void cancellingAnUploadInterruptsItAndLeavesTheSlotEmpty(FxRobot robot) throws Exception {
-        uploadFile = Files.write(Files.createTempFile("big", ".tar"), new byte[1000]);
+        uploadFile = Files.write(Files.createTempFile("big", ".zip"), new byte[1000]);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch interrupted = new CountDownLatch(1);
         client.fake.onUpload((project, file, progress) -> {
@@ -192,7 +193,7 @@ class SubmitDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(robot.lookup("#error-lineId").queryAs(Label.class).getText())
-                .isEqualTo("Does not have the expected form (^L[0-9]{2}$).");
+                .isEqualTo("Does not have the expected form (L01\u2009\u2013\u2009L99).");
         assertThat(robot.lookup("#error-lineId").queryAs(Label.class).isVisible()).isTrue();
         assertThat(client.submitKeys).isEmpty();
         assertThat(dialog.isShowing()).isTrue();
@@ -201,6 +202,8 @@ class SubmitDialogTest {
     @Test
     void serverFieldErrorsAppearUnderTheirControlsAndRetryKeepsTheKey(FxRobot robot) throws TimeoutException {
         robot.interact(() -> ((TextField) dialog.control("lineId")).setText("L03"));
+        robot.interact(() -> form.inputSlot("images").selectedProperty().set(new Dataset("ds-line3", "p-inspection",
+                "line3.zip", "application/zip", 1000, "0".repeat(64), "muc-1", "München", Samples.T0)));
         client.failSubmits(1, () -> new FactoryUnreachableException("reset", null));
         robot.clickOn("#submit-button");
         await(() -> client.submitKeys.size() == 1 && !robot.lookup("#submit-button").queryAs(Button.class).isDisabled());

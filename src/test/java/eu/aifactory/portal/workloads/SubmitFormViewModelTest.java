@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
+import eu.aifactory.portal.workloads.submit.InputSlotViewModel;
 import eu.aifactory.portal.workloads.submit.ParameterField;
 import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
 import java.math.BigDecimal;
@@ -42,6 +44,12 @@ class SubmitFormViewModelTest {
 
     private void fillValid() {
         form.field("lineId").textProperty().set("L03");
+        form.inputSlot("images").selectedProperty().set(images("ds-line3", "line3.zip", "application/zip"));
+    }
+
+    private static Dataset images(String id, String name, String mediaType) {
+        return new Dataset(id, "p-inspection", name, mediaType, 1_000_000, "0".repeat(64), "muc-1", "München",
+                Samples.T0);
     }
 
     private static Problem validation(Problem.FieldError... errors) {
@@ -95,10 +103,48 @@ class SubmitFormViewModelTest {
         assertThat(field.error()).isEqualTo("Required.");
 
         field.textProperty().set("Line 3");
-        assertThat(field.error()).isEqualTo("Does not have the expected form (^L[0-9]{2}$).");
+        assertThat(field.error()).isEqualTo("Does not have the expected form (L01\u2009\u2013\u2009L99).");
         field.textProperty().set("L03");
         assertThat(field.error()).isNull();
         assertThat(field.value()).isEqualTo("L03");
+    }
+
+    @Test
+    void aRequiredNumberEmptiedIsAnErrorNotItsDefaultSentSilently() {
+        fillValid();
+        form.field("imageSize").textProperty().set("");
+
+        assertThat(form.field("imageSize").error()).isEqualTo("Required.");
+        assertThat(form.validate()).isFalse();
+        form.submit();
+        assertThat(client.fake.calls()).doesNotContain("submit");
+    }
+
+    @Test
+    void aRequiredInputLeftEmptyIsAnErrorInsteadOfARunOnSampleData() {
+        form.field("lineId").textProperty().set("L03");
+
+        form.submit();
+
+        assertThat(form.inputSlot("images").errorProperty().get())
+                .isEqualTo("Choose a dataset or upload a file: this input is required.");
+        assertThat(client.fake.calls()).doesNotContain("submit");
+    }
+
+    @Test
+    void aDatasetOfAnotherTypeThanTheInputReadsIsRefusedBeforeSending() {
+        fillValid();
+        InputSlotViewModel slot = form.inputSlot("images");
+
+        slot.selectedProperty().set(images("ds-pumps", "pumps.csv", "text/csv"));
+
+        assertThat(slot.errorProperty().get()).isEqualTo("pumps.csv is not a file this input reads (PNG, JPEG, TIFF, ZIP).");
+        form.submit();
+        assertThat(client.fake.calls()).doesNotContain("submit");
+
+        slot.selectedProperty().set(images("ds-scan", "scan-0001.tiff", "application/octet-stream"));
+        assertThat(slot.errorProperty().get()).as("an unknown recorded type defers to the name").isNull();
+        assertThat(form.validate()).isTrue();
     }
 
     @Test

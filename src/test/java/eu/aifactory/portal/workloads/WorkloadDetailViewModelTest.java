@@ -35,6 +35,25 @@ class WorkloadDetailViewModelTest {
         return detail;
     }
 
+    @Test
+    void theRunsApplicationVersionIsFetchedForNamesLabelsAndUnits() {
+        client.fake.apps(List.of(Samples.app()));
+
+        WorkloadDetailViewModel detail = open(WorkloadStatus.SUCCEEDED);
+
+        assertThat(detail.appProperty().get().summary().name().de()).isEqualTo("Sichtprüfung");
+        assertThat(detail.appVersion().parameters()).extracting(p -> p.name()).contains("imageSize");
+    }
+
+    @Test
+    void withoutTheCatalogTheDetailStillOpensWithoutNames() {
+        WorkloadDetailViewModel detail = open(WorkloadStatus.SUCCEEDED);
+
+        assertThat(detail.appProperty().get()).isNull();
+        assertThat(detail.appVersion()).isNull();
+        assertThat(detail.workload().status()).isEqualTo(WorkloadStatus.SUCCEEDED);
+    }
+
     @ParameterizedTest
     @EnumSource(value = WorkloadStatus.class, names = {"SUCCEEDED", "FAILED", "CANCELLED", "CANCELLING"})
     void cancelIsNotOfferedOnceAWorkloadEndedOrIsBeingCancelled(WorkloadStatus status) {

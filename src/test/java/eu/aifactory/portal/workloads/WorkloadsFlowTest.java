@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.workload.Priority;
@@ -23,6 +24,8 @@ import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.DirectTaskExecutor;
+import eu.aifactory.portal.testing.RequiredInputs;
+import eu.aifactory.portal.workloads.submit.InputSlotViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
 import eu.aifactory.server.FactoryServer;
@@ -183,6 +186,8 @@ class WorkloadsFlowTest {
             shown.viewModel().planProperty().set("rtx-pro-6000-x4");
         });
         await(10, () -> robot.lookup("#estimate-cost").queryAs(Label.class).getText().contains("€"));
+        Map<InputSlotViewModel, Dataset> inputs = RequiredInputs.upload(shown.viewModel(), client, downloads);
+        robot.interact(() -> RequiredInputs.select(inputs));
         FACTORY_TIME.pause();
         robot.clickOn("#submit-button");
 
@@ -251,7 +256,7 @@ class WorkloadsFlowTest {
     }
 
     @Test
-    void anAnswerLostAfterTheFactoryCreatedTheWorkloadIsRetriedIntoExactlyOneWorkload() {
+    void anAnswerLostAfterTheFactoryCreatedTheWorkloadIsRetriedIntoExactlyOneWorkload() throws IOException {
         AtomicInteger submits = new AtomicInteger();
         // The first submit reaches the factory, but its answer is lost on the way back.
         FactoryClient flaky = (FactoryClient) Proxy.newProxyInstance(FactoryClient.class.getClassLoader(),
@@ -272,6 +277,7 @@ class WorkloadsFlowTest {
         SubmitFormViewModel form = new SubmitFormViewModel(flaky, direct, new I18n(I18n.ENGLISH), me(), app, app.latest());
         form.field("lineId").textProperty().set("L09");
         form.nameProperty().set("Lost answer " + System.nanoTime());
+        RequiredInputs.select(RequiredInputs.upload(form, client, downloads));
 
         form.submit();
         assertThat(form.retryingProperty().get()).isTrue();

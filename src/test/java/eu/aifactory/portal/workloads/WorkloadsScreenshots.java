@@ -184,12 +184,12 @@ public final class WorkloadsScreenshots {
      */
     private static void shootInputs(HttpFactoryClient client, Me me, AppDetail app, FxTaskExecutor executor, I18n i18n,
                                     Stage stage, Path dir, Path target, String tag) throws Exception {
-        Path images = dir.resolve("line3-camera-images-2026-11.tar");
+        Path images = dir.resolve("line3-camera-images-2026-11.zip");
         try (var out = new java.io.RandomAccessFile(images.toFile(), "rw")) {
             out.setLength(48_300_000);
         }
         client.uploadDataset(me.projects().get(0).id(), images, null);
-        Path next = dir.resolve("line3-camera-images-2026-12.tar");
+        Path next = dir.resolve("line3-camera-images-2026-12.zip");
         try (var out = new java.io.RandomAccessFile(next.toFile(), "rw")) {
             out.setLength(61_750_000);
         }

@@ -5,6 +5,7 @@ import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryUnreachableException;
+import eu.aifactory.portal.common.MediaTypes;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
 import eu.aifactory.portal.i18n.I18n;
@@ -66,7 +67,7 @@ public final class InputSlotViewModel {
         selected.addListener((obs, old, now) -> {
             if (now != null) {
                 carriedId.set(null);
-                error.set(null);
+                error.set(typeProblem(now.mediaType(), now.name()));
             }
         });
     }
@@ -77,6 +78,37 @@ public final class InputSlotViewModel {
 
     public String name() {
         return slot.name();
+    }
+
+    /** What people call the input ("Part images"), in the user's language; the slot's name when it has no title. */
+    public String title() {
+        return slot.title() == null ? slot.name() : slot.title().in(i18n.locale());
+    }
+
+    /** "PNG, JPEG, TIFF" for an input that reads only those, or null when any file will do. */
+    public String acceptedTypes() {
+        return slot.mediaTypes().isEmpty() ? null : MediaTypes.labels(slot.mediaTypes());
+    }
+
+    /**
+     * Checks the input before a submit and shows the problem: a required input needs a dataset (the factory would
+     * otherwise run on sample data), and the chosen one must be of a type the input reads. True when it may be sent.
+     */
+    public boolean validate() {
+        if (uploading.get()) {
+            error.set(i18n.get("workloads.input.waitForUpload"));
+            return false;
+        }
+        Dataset dataset = selected.get();
+        String problem = dataset != null ? typeProblem(dataset.mediaType(), dataset.name())
+                : slot.required() && carriedId.get() == null ? i18n.get("workloads.input.required") : null;
+        error.set(problem);
+        return problem == null;
+    }
+
+    private String typeProblem(String mediaType, String fileName) {
+        return MediaTypes.accepts(slot.mediaTypes(), mediaType, fileName) ? null
+                : i18n.get("workloads.input.wrongType", fileName, acceptedTypes());
     }
 
     /** The datasets of the form's project, newest first. */
@@ -159,6 +191,11 @@ public final class InputSlotViewModel {
         String project = projectId;
         if (project == null) {
             error.set(i18n.get("workloads.input.chooseProject"));
+            return;
+        }
+        String wrongType = typeProblem(null, file.getFileName().toString());
+        if (wrongType != null) {
+            error.set(wrongType);
             return;
         }
         error.set(null);

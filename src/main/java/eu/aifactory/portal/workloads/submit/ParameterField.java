@@ -1,6 +1,7 @@
 package eu.aifactory.portal.workloads.submit;
 
 import eu.aifactory.api.catalog.ParameterSpec;
+import eu.aifactory.portal.common.PatternExample;
 import eu.aifactory.portal.i18n.I18n;
 import java.math.BigDecimal;
 import java.util.List;
@@ -187,17 +188,20 @@ public final class ParameterField {
 
     private String checkText(String value) {
         if (value == null || value.isEmpty()) {
-            return spec.required() && spec.defaultValue() == null ? i18n.get("workloads.submit.error.required") : null;
+            // An emptied required field is an error even with a default: nobody sees the default being sent.
+            return spec.required() ? i18n.get("workloads.submit.error.required") : null;
         }
         if (pattern != null && !pattern.matcher(value).matches()) {
-            return i18n.get("workloads.submit.error.pattern", spec.pattern());
+            String example = PatternExample.text(spec.pattern(), i18n);
+            return example == null ? i18n.get("workloads.submit.error.form")
+                    : i18n.get("workloads.submit.error.pattern", example);
         }
         return null;
     }
 
     private String checkNumber(String value) {
         if (value == null || value.isBlank()) {
-            return spec.required() && spec.defaultValue() == null ? i18n.get("workloads.submit.error.required") : null;
+            return spec.required() ? i18n.get("workloads.submit.error.required") : null;
         }
         BigDecimal number = NumberText.parse(value, i18n.locale());
         if (number == null) {

@@ -6,6 +6,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.Workload;
+import eu.aifactory.portal.common.PatternExample;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.workloads.WorkloadFormats;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
 import javafx.geometry.Bounds;
@@ -232,10 +232,9 @@ public final class SubmitDialog extends Dialog<Workload> {
             for (InputSlotViewModel slot : viewModel.inputSlots()) {
                 InputSlotPane pane = new InputSlotPane(slot, i18n, chooseFile);
                 inputPanes.put(slot.name(), pane);
-                ObservableValue<String> help = slot.slot().description() == null ? null
-                        : i18n.text(() -> slot.slot().description().in(i18n.locale()));
-                formRow(form, new SimpleStringProperty(slot.name() + (slot.slot().required() ? " *" : "")), pane, help,
-                        null, null);
+                String required = slot.slot().required() ? " *" : "";
+                ObservableValue<String> help = i18n.text(() -> slotHelp(slot));
+                formRow(form, i18n.text(() -> slot.title() + required), pane, help, null, null);
             }
             Label note = new Label();
             note.textProperty().bind(i18n.binding("workloads.input.note"));
@@ -413,9 +412,7 @@ public final class SubmitDialog extends Dialog<Workload> {
             case TEXT -> {
                 TextField text = new TextField();
                 text.textProperty().bindBidirectional(field.textProperty());
-                if (field.spec().pattern() != null) {
-                    text.setPromptText(field.spec().pattern());
-                }
+                text.setPromptText(PatternExample.text(field.spec().pattern(), i18n));
                 text.setPrefColumnCount(18);
                 yield text;
             }
@@ -453,6 +450,13 @@ public final class SubmitDialog extends Dialog<Workload> {
         chooser.titleProperty().bind(i18n.binding("workloads.input.uploadTitle"));
         java.io.File file = chooser.showOpenDialog(window);
         return file == null ? null : file.toPath();
+    }
+
+    /** An input's description and the file types it reads, in the current language; null when there is neither. */
+    private String slotHelp(InputSlotViewModel slot) {
+        String description = slot.slot().description() == null ? null : slot.slot().description().in(i18n.locale());
+        String types = slot.acceptedTypes() == null ? null : i18n.get("workloads.input.types", slot.acceptedTypes());
+        return description == null ? types : types == null ? description : description + " " + types;
     }
 
     /** The controls of an input slot, for tests. */

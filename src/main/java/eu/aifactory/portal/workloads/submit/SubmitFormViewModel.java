@@ -341,10 +341,7 @@ public final class SubmitFormViewModel {
             valid = false;
         }
         for (InputSlotViewModel slot : slots) {
-            if (slot.uploadingProperty().get()) {
-                slot.showServerError(i18n.get("workloads.input.waitForUpload"));
-                valid = false;
-            }
+            valid &= slot.validate();
         }
         if (name.get() != null && name.get().length() > 200) {
             formErrors.put(NAME, i18n.get("workloads.submit.error.nameLength", 200));
