@@ -11,6 +11,7 @@ public final class ProblemException extends RuntimeException {
     private final ProblemType type;
     private final transient List<Problem.FieldError> errors;
     private final transient BudgetDenial budget;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(ProblemType type, String detail) {
         this(type, detail, List.of());
@@ -22,10 +23,21 @@ public final class ProblemException extends RuntimeException {
 
     /** A problem with the {@code budget} extension member (budget-exceeded). */
     public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, BudgetDenial budget) {
+        this(type, detail, errors, budget, null);
+    }
+
+    private ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, BudgetDenial budget,
+                             Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.type = type;
         this.errors = List.copyOf(errors);
         this.budget = budget;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A 503 that tells the client when to try again ({@code Retry-After}). */
+    public static ProblemException unavailable(String detail, int retryAfterSeconds) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail, List.of(), null, retryAfterSeconds);
     }
 
     public static ProblemException validation(String field, String message) {
@@ -54,6 +66,11 @@ public final class ProblemException extends RuntimeException {
 
     public List<Problem.FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds for the {@code Retry-After} header, else null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The extension member of a budget-exceeded problem, else null. */

@@ -128,8 +128,18 @@ public final class WorkloadService {
                 WorkloadStatus.QUEUED, "waiting for the scheduler", now, null, null,
                 PowerModel.runtimeSeconds(resolved.version().baseRuntimeMinutes(), referenceGpus, resolved.plan().gpuCount()),
                 0, null, null, BigDecimal.ZERO, 0, 0, 0, 0);
-        Optional<Engine.PlannedFailure> failure = executor.admit(new Engine.Submission(row.appId(), row.appVersion(),
-                row.planId(), row.name(), WorkloadStore.write(row.parameters()), row.expectedRuntimeS() * 1000));
+        Optional<Engine.PlannedFailure> failure;
+        try {
+            failure = executor.admit(new Engine.Submission(row.appId(), row.appVersion(), row.planId(), row.name(),
+                    WorkloadStore.write(row.parameters()), row.expectedRuntimeS() * 1000));
+        } catch (Engine.Unavailable e) {
+            // A retry of a submit stored before the engine went away still gets its earlier answer.
+            Optional<WorkloadStore.SubmitOutcome> earlier = workloads.replay(principal.tenantId(), idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return outcome(earlier.get());
+            }
+            throw ProblemException.unavailable(e.getMessage(), e.retryAfterSeconds());
+        }
         if (failure.isPresent()) {
             row = row.withPlannedFailure(failure.get().atMs(), failure.get().reason());
         }
