@@ -1,10 +1,13 @@
 package eu.aifactory.server.exec.slurm;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import eu.aifactory.api.Json;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ArtifactSlot;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.server.workload.WorkloadRow;
-import eu.aifactory.server.workload.WorkloadStore;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +22,7 @@ final class JobScript {
     static final String STDERR = "stderr.log";
     /** Slurm kills a job at its time limit; twice the catalog's expected run time, at least ten minutes. */
     private static final int MIN_TIME_LIMIT_MINUTES = 10;
+    private static final ObjectMapper JSON = Json.mapper().copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     private JobScript() {
     }
@@ -34,7 +38,11 @@ final class JobScript {
         env.put("AIF_WORKLOAD_ID", w.id());
         env.put("AIF_APP_ID", w.appId());
         env.put("AIF_APP_VERSION", w.appVersion());
-        env.put("AIF_PARAMETERS", WorkloadStore.write(w.parameters()));
+        try {
+            env.put("AIF_PARAMETERS", JSON.writeValueAsString(w.parameters()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the parameters of " + w.id(), e);
+        }
         env.put("AIF_JOB_DIR", dir.toString());
         env.put("AIF_OUTPUTS", outputs(version.outputs()));
         return new SlurmRest.JobRequest(w.id(), plan.gpuClass(), "gpu:" + gresType + ":" + w.gpuCount(), timeLimit,

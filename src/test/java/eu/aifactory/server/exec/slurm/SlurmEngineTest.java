@@ -166,21 +166,34 @@ class SlurmEngineTest {
                      .withSlurm(cluster.settings(relay.uri(), otherRoot, COMMANDS)), 15_000)) {
             String before = submit(own, "spindle-rul-prediction", "1.2.0", "rtx-pro-6000-x1", "");
             awaitStatus(own, before, "RUNNING");
-            int storedBefore = countWorkloads(own);
             relay.stop();
 
-            Api.Response refused = Await.until("a submit to be refused",
-                    () -> post(own, "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", ""), r -> r.status() == 503);
+            // Submits taken before the engine notices are stored and wait for Slurm; once it has, they are refused.
+            List<String> taken = new ArrayList<>();
+            Await.until("a submit to be refused", () -> {
+                Api.Response r = post(own, "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", "");
+                if (r.status() == 201) {
+                    taken.add(r.json().path("id").asText());
+                }
+                return r.status();
+            }, status -> status == 503);
+            int stored = countWorkloads(own);
+            Api.Response refused = post(own, "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", "");
+            assertThat(refused.status()).isEqualTo(503);
             assertThat(refused.problemType()).isEqualTo("unavailable");
             assertThat(refused.headers().firstValue("Retry-After")).hasValue("5");
-            assertThat(countWorkloads(own)).isEqualTo(storedBefore);
+            assertThat(countWorkloads(own)).isEqualTo(stored);
             Api.Response cancel = own.api.post("/v1/workloads/" + before + "/cancel", own.token("acme-eng"), null);
             assertThat(cancel.status()).isEqualTo(202);
 
             relay.start();
             Api.Response accepted = Await.until("a submit to be taken again",
                     () -> post(own, "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", ""), r -> r.status() == 201);
-            awaitStatus(own, accepted.json().path("id").asText(), "FAILED");
+            taken.add(accepted.json().path("id").asText());
+            for (String id : taken) {
+                JsonNode failed = awaitStatus(own, id, "FAILED");
+                assertThat(failed.path("statusReasonCode").asText()).isEqualTo("slurm-exit");
+            }
             awaitStatus(own, before, "CANCELLED");
             assertThat(cluster.job(jobId(own, before)).state()).isEqualTo("CANCELLED");
         } finally {
