@@ -10,6 +10,7 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.dataset.DatasetService;
 import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.SimulationScript;
@@ -74,6 +75,7 @@ public final class SlurmEngine implements Engine {
     private final SlurmRest rest;
     private final WorkloadStore store;
     private final SlurmJobStore jobs;
+    private final Transactions transactions;
     private final CatalogService catalog;
     private final DatasetService datasets;
     private final Clock clock;
@@ -107,11 +109,13 @@ public final class SlurmEngine implements Engine {
     }
 
     private SlurmEngine(SlurmSettings settings, SlurmRest rest, WorkloadStore store, SlurmJobStore jobs,
-                        CatalogService catalog, DatasetService datasets, Clock clock, Clock slurmClock) {
+                        Transactions transactions, CatalogService catalog, DatasetService datasets, Clock clock,
+                        Clock slurmClock) {
         this.settings = settings;
         this.rest = rest;
         this.store = store;
         this.jobs = jobs;
+        this.transactions = transactions;
         this.catalog = catalog;
         this.datasets = datasets;
         this.clock = clock;
@@ -124,8 +128,9 @@ public final class SlurmEngine implements Engine {
      * @throws IllegalStateException with a message for the operator when slurmrestd does not answer or speaks
      *                               another version
      */
-    public static SlurmEngine connect(SlurmSettings settings, WorkloadStore store, CatalogService catalog,
-                                      DatasetService datasets, Clock clock) {
+    public static SlurmEngine connect(SlurmSettings settings, WorkloadStore store, SlurmJobStore jobs,
+                                      Transactions transactions, CatalogService catalog, DatasetService datasets,
+                                      Clock clock) {
         SlurmRest rest = new SlurmRest(settings.restUrl(), settings.user(), settings.token());
         List<String> offered;
         try {
@@ -146,8 +151,7 @@ public final class SlurmEngine implements Engine {
         }
         LOG.info("Slurm engine: slurmrestd {} (REST {}), jobs as {} in {}", settings.restUrl(), SlurmRest.VERSION,
                 settings.user(), settings.jobRoot());
-        return new SlurmEngine(settings, rest, store, new SlurmJobStore(store.jdbi()), catalog, datasets, clock,
-                Clock.systemUTC());
+        return new SlurmEngine(settings, rest, store, jobs, transactions, catalog, datasets, clock, Clock.systemUTC());
     }
 
     @Override
@@ -238,7 +242,7 @@ public final class SlurmEngine implements Engine {
             try {
                 if (w == null) {
                     // Its workload ended outside the engine (or before this record was closed): nothing to follow.
-                    store.jdbi().useTransaction(h -> jobs.finish(h, record.workloadId()));
+                    transactions.useTransaction(h -> jobs.finish(h, record.workloadId()));
                     runs.remove(record.workloadId());
                 } else {
                     follow(w, record, now);
@@ -352,7 +356,7 @@ public final class SlurmEngine implements Engine {
         }
         long id = jobId;
         String reason = SlurmStates.pendingReason(id, "None");
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             jobs.insert(h, w.id(), id, dir.toString(), now);
             store.updateReason(h, w, reason, now);
         });
@@ -400,13 +404,13 @@ public final class SlurmEngine implements Engine {
             case PENDING -> {
                 String reason = SlurmStates.pendingReason(job.id(), job.reason());
                 if (w.status() == WorkloadStatus.QUEUED && !reason.equals(w.statusReason())) {
-                    store.jdbi().useTransaction(h -> store.updateReason(h, w, reason, now));
+                    transactions.useTransaction(h -> store.updateReason(h, w, reason, now));
                 }
             }
             case STARTING -> {
                 if (w.status() == WorkloadStatus.QUEUED) {
                     SlurmRest.Job j = job;
-                    store.jdbi().useTransaction(h -> store.transition(h, w, WorkloadStatus.QUEUED, WorkloadStatus.STARTING,
+                    transactions.useTransaction(h -> store.transition(h, w, WorkloadStatus.QUEUED, WorkloadStatus.STARTING,
                             SlurmStates.startingReason(j.id(), j.nodes()), now, Map.of()));
                 }
             }
@@ -438,7 +442,7 @@ public final class SlurmEngine implements Engine {
         if (!starts && out.lines().isEmpty() && err.lines().isEmpty() && now - run.lastWrite < PROGRESS_WRITE_MS) {
             return;
         }
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             long startedAt = toRunning(h, w, job, now);
             try (RawBatch logs = WorkloadStore.logBatch(h); RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h)) {
                 if (starts) {
@@ -508,7 +512,7 @@ public final class SlurmEngine implements Engine {
                     : "cancelled on request before it started; nothing was charged";
             default -> ending.reason();
         };
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             WorkloadStatus from = w.status();
             long startedAt = now;
             if (ran && from != WorkloadStatus.CANCELLING) {
@@ -562,7 +566,7 @@ public final class SlurmEngine implements Engine {
     }
 
     private void endUnsubmitted(WorkloadRow w, long now) {
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             try (RawBatch logs = WorkloadStore.logBatch(h)) {
                 WorkloadStore.addLog(logs, w.id(), w.logLines() + 1, now, "stopped at the request of the user");
             }
@@ -573,7 +577,7 @@ public final class SlurmEngine implements Engine {
     }
 
     private void fail(WorkloadRow w, String reason, long now) {
-        store.jdbi().useTransaction(h -> store.transition(h, w, w.status(), WorkloadStatus.FAILED, reason, now,
+        transactions.useTransaction(h -> store.transition(h, w, w.status(), WorkloadStatus.FAILED, reason, now,
                 Map.of("ended_at", now)));
     }
 
