@@ -33,7 +33,8 @@ class ServerRulesTest {
 
     /**
      * Writes that must share one transaction with another feature's store: an engine writes a run's state, logs and
-     * samples together (and the Slurm engine its job record with them); the budget ledger books a run's energy cells in the transaction that changed the run.
+     * samples together (and the Slurm engine its job record with them); the budget ledger books a run's energy cells
+     * in the transaction that changed the run.
      */
     private static final Set<String> SHARED_TRANSACTIONS = Set.of(
             "eu.aifactory.server.exec.sim.SimulatedEngine -> eu.aifactory.server.workload.WorkloadStore",
