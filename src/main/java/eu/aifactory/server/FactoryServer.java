@@ -17,6 +17,8 @@ import eu.aifactory.server.energy.EnergyStore;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.sim.SimulatedEngine;
+import eu.aifactory.server.exec.slurm.SlurmEngine;
+import eu.aifactory.server.exec.slurm.SlurmJobStore;
 import eu.aifactory.server.http.FactoryApi;
 import eu.aifactory.server.http.HealthRoutes;
 import eu.aifactory.server.residency.DownloadLog;
@@ -60,7 +62,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The reference AI factory: HTTP API, database, simulated executor. Start it with {@link #start(ServerConfig)}; it
+ * The reference AI factory: HTTP API, database, and a simulated executor or Slurm. Start it with {@link #start(ServerConfig)}; it
  * migrates the database, loads the catalog into an empty one, seeds demo data when asked and the database has no
  * tenants, resumes unfinished work and listens.
  */
@@ -150,8 +152,18 @@ public final class FactoryServer implements AutoCloseable {
             events = new EventHub(workloads, clock);
             events.start();
             BudgetStore budgetStore = new BudgetStore(database.jdbi());
-            executor = new SimulatedEngine(workloads, transactions, catalog, clock, config.timeScale(),
-                    budgetStore::allQuotas);
+            Path datasetDir;
+            if (config.dataDir() != null) {
+                datasetDir = datasetDir(config.dataDir());
+            } else {
+                scratch = scratchDir();
+                datasetDir = scratch;
+            }
+            DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
+            executor = config.slurm() == null
+                    ? new SimulatedEngine(workloads, transactions, catalog, clock, config.timeScale(), budgetStore::allQuotas)
+                    : SlurmEngine.connect(config.slurm(), workloads, new SlurmJobStore(database.jdbi()), transactions,
+                            catalog, datasets, clock);
             WorkloadQueries queries = new WorkloadQueries(workloads);
             EnergyService energy = new EnergyService(new EnergyStore(database.jdbi()), queries, catalog, clock);
             BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), transactions,
@@ -170,14 +182,6 @@ public final class FactoryServer implements AutoCloseable {
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
-            Path datasetDir;
-            if (config.dataDir() != null) {
-                datasetDir = datasetDir(config.dataDir());
-            } else {
-                scratch = scratchDir();
-                datasetDir = scratch;
-            }
-            DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
             Auth auth = new Auth(tenants);
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
@@ -197,8 +201,9 @@ public final class FactoryServer implements AutoCloseable {
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,
                     replication);
             server.scratch = scratch;
-            LOG.info("Factory listening on {} ({} database, time scale {}, started in {} ms)", server.baseUri(),
-                    database.product(), config.timeScale(), (System.nanoTime() - t0) / 1_000_000);
+            LOG.info("Factory listening on {} ({} database, {}, started in {} ms)", server.baseUri(),
+                    database.product(), config.slurm() == null ? "simulated engine, time scale " + config.timeScale()
+                            : "Slurm engine at " + config.slurm().restUrl(), (System.nanoTime() - t0) / 1_000_000);
             return server;
         } catch (RuntimeException e) {
             deleteTree(scratch);

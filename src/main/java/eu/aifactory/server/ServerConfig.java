@@ -1,5 +1,6 @@
 package eu.aifactory.server;
 
+import eu.aifactory.server.exec.slurm.SlurmSettings;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -14,9 +15,10 @@ import java.util.UUID;
  * @param demo      seed demo tenants, users and 90 days of history when the database has no tenants
  * @param timeScale how much faster than real time simulated work runs (600 = ten minutes per second)
  * @param maxEventStreams how many {@code /v1/events} streams the factory serves at once, of all users together
+ * @param slurm     run workloads as Slurm jobs through slurmrestd; null: the simulated engine
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
-                           int maxEventStreams) {
+                           int maxEventStreams, SlurmSettings slurm) {
 
     /** Streams hold no thread, only a connection and a small queue: a few thousand fit one factory. */
     public static final int DEFAULT_MAX_EVENT_STREAMS = 2_000;
@@ -37,6 +39,11 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         if (maxEventStreams < 1) {
             throw new IllegalArgumentException("maxEventStreams must be at least 1, was " + maxEventStreams);
         }
+    }
+
+    public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
+                        int maxEventStreams) {
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, null);
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale) {
@@ -69,22 +76,26 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams);
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm);
     }
 
     public ServerConfig withJdbcUrl(String newJdbcUrl) {
-        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams);
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm);
     }
 
     public ServerConfig withTimeScale(double newTimeScale) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm);
     }
 
     public ServerConfig withMaxEventStreams(int newMaxEventStreams) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm);
+    }
+
+    public ServerConfig withSlurm(SlurmSettings newSlurm) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm);
     }
 }

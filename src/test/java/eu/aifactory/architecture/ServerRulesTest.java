@@ -32,11 +32,13 @@ class ServerRulesTest {
                     && !c.getPackageName().endsWith(".signing"));
 
     /**
-     * Writes that must share one transaction with another feature's store: the engine writes a run's state, logs and
-     * samples together; the budget ledger books a run's energy cells in the transaction that changed the run.
+     * Writes that must share one transaction with another feature's store: an engine writes a run's state, logs and
+     * samples together (and the Slurm engine its job record with them); the budget ledger books a run's energy cells
+     * in the transaction that changed the run.
      */
     private static final Set<String> SHARED_TRANSACTIONS = Set.of(
             "eu.aifactory.server.exec.sim.SimulatedEngine -> eu.aifactory.server.workload.WorkloadStore",
+            "eu.aifactory.server.exec.slurm.SlurmEngine -> eu.aifactory.server.workload.WorkloadStore",
             "eu.aifactory.server.usage.BudgetLedger -> eu.aifactory.server.energy.EnergyStore");
 
     @ArchTest

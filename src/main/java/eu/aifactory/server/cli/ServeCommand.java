@@ -5,6 +5,7 @@ import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.admin.AdminStore;
 import eu.aifactory.server.db.Database;
+import eu.aifactory.server.exec.slurm.SlurmSettings;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.tenant.TenantStore;
 import eu.aifactory.server.tenant.Tokens;
@@ -30,7 +31,7 @@ import picocli.CommandLine;
  * Subcommands manage tenants, users and tokens of a database directly.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = "Run the reference AI factory (HTTP API, database, simulated executor).",
+        description = "Run the reference AI factory (HTTP API, database, simulated executor or Slurm).",
         subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class,
                 RotateKeysCommand.class})
 public final class ServeCommand implements Callable<Integer> {
@@ -62,6 +63,36 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How many /v1/events streams to serve at once, of all users together (default: ${DEFAULT-VALUE}).")
     int maxEventStreams;
 
+    @Option(names = "--engine", defaultValue = "simulated",
+            description = "What runs the workloads: simulated or slurm (default: ${DEFAULT-VALUE}).")
+    String engine;
+
+    @Option(names = "--slurmrestd", description = "With --engine slurm: slurmrestd's URL, e.g. http://127.0.0.1:6820.")
+    java.net.URI slurmrestd;
+
+    @Option(names = "--slurm-user", description = "With --engine slurm: the Slurm user jobs are submitted as.")
+    String slurmUser;
+
+    @Option(names = "--slurm-jwt-file", description = "With --engine slurm: file holding the user's JWT "
+            + "(scontrol token). Default: the environment variable named by --slurm-jwt-env.")
+    Path slurmJwtFile;
+
+    @Option(names = "--slurm-jwt-env", defaultValue = "SLURM_JWT",
+            description = "Environment variable holding the JWT when no --slurm-jwt-file is given (default: ${DEFAULT-VALUE}).")
+    String slurmJwtEnv;
+
+    @Option(names = "--slurm-job-dir", description = "With --engine slurm: where each workload gets its job directory; "
+            + "the nodes must see it at the same path. Default: slurm-jobs in --data-dir.")
+    Path slurmJobDir;
+
+    @Option(names = "--slurm-gres-type", description = "With --engine slurm: the GPU type in --gres=gpu:TYPE:N. "
+            + "Default: the plan's GPU class (e.g. b200).")
+    String slurmGresType;
+
+    @Option(names = "--slurm-app-command", description = "With --engine slurm: APP=COMMAND, the shell command an app's "
+            + "jobs run instead of the built-in reference program (repeatable).")
+    java.util.Map<String, String> slurmAppCommands = new java.util.LinkedHashMap<>();
+
     Path dataDir() {
         return dataDir != null ? dataDir : DataDirs.factoryDataDir();
     }
@@ -86,7 +117,8 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxEventStreams < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-streams must be at least 1");
         }
-        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams);
+        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams)
+                .withSlurm(slurmSettings());
         FactoryServer server;
         try {
             server = FactoryServer.start(config);
@@ -104,6 +136,30 @@ public final class ServeCommand implements Callable<Integer> {
         out.flush();
         awaitShutdown.accept(server);
         return 0;
+    }
+
+    /** The Slurm engine's settings, or null for the simulated engine. The JWT never passes the command line. */
+    private SlurmSettings slurmSettings() {
+        if ("simulated".equals(engine)) {
+            return null;
+        }
+        if (!"slurm".equals(engine)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--engine must be simulated or slurm");
+        }
+        if (slurmrestd == null || slurmUser == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--engine slurm needs --slurmrestd URL and --slurm-user NAME");
+        }
+        SlurmSettings.Token token = slurmJwtFile != null
+                ? SlurmSettings.Token.fromFile(slurmJwtFile)
+                : SlurmSettings.Token.fromEnvironment(slurmJwtEnv);
+        Path jobDir = slurmJobDir != null ? slurmJobDir : dataDir().resolve("slurm-jobs");
+        try {
+            return new SlurmSettings(slurmrestd, slurmUser, token, jobDir.toAbsolutePath(), slurmGresType)
+                    .withAppCommands(slurmAppCommands);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
     }
 
     private static String rootMessage(Throwable e) {

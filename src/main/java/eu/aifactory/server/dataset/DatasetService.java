@@ -78,6 +78,11 @@ public final class DatasetService {
         return store.find(principal.tenantId(), datasetId).filter(d -> principal.sees(d.projectId()));
     }
 
+    /** A dataset of the tenant, for an engine that stages a workload's inputs (the submit checked the caller's rights). */
+    public Optional<Dataset> find(String tenantId, String datasetId) {
+        return store.find(tenantId, datasetId);
+    }
+
     /** Refuses callers whose role may not upload at all (account managers). */
     public void checkUploader(Principal principal) {
         if (!principal.canSubmit()) {

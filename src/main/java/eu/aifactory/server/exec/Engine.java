@@ -18,7 +18,25 @@ public interface Engine extends AutoCloseable {
     record PlannedFailure(long atMs, String reason) {
     }
 
-    /** Last look at a new workload before it is stored: a failure it will meet, or none. */
+    /** The engine cannot take work now (its scheduler does not answer): the submit is refused before anything is stored. */
+    final class Unavailable extends RuntimeException {
+        private final int retryAfterSeconds;
+
+        public Unavailable(String message, int retryAfterSeconds) {
+            super(message, null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public int retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+
+    /**
+     * Last look at a new workload before it is stored: a failure it will meet, or none.
+     *
+     * @throws Unavailable when the engine cannot take the workload now
+     */
     Optional<PlannedFailure> admit(Submission submission);
 
     /** Starts working; picks up unfinished work left by an earlier run. */

@@ -54,7 +54,12 @@ public final class FactoryApi {
         app.beforeMatched(RequestText::checkParameters);
         routes.forEach(r -> r.register(app));
 
-        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.detail(), e.errors(), e.budget()));
+        app.exception(ProblemException.class, (e, ctx) -> {
+            if (e.retryAfterSeconds() != null) {
+                ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+            }
+            problem(ctx, e.type(), e.detail(), e.errors(), e.budget());
+        });
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeOf(e.getStatus()), detailOf(e), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed (request {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);

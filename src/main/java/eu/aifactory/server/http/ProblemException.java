@@ -15,6 +15,7 @@ public final class ProblemException extends RuntimeException {
     private final Text detail;
     private final transient List<FieldError> errors;
     private final transient BudgetDenial budget;
+    private final Integer retryAfterSeconds;
 
     /** A problem whose detail is the text under {@code key} of the factory's messages, with {@code args}. */
     public ProblemException(ProblemType type, String key, Object... args) {
@@ -23,11 +24,22 @@ public final class ProblemException extends RuntimeException {
 
     /** A problem with field errors and, on budget-exceeded, the {@code budget} extension member (else null). */
     public ProblemException(ProblemType type, Text detail, List<FieldError> errors, BudgetDenial budget) {
+        this(type, detail, errors, budget, null);
+    }
+
+    private ProblemException(ProblemType type, Text detail, List<FieldError> errors, BudgetDenial budget,
+                             Integer retryAfterSeconds) {
         super(null, null, false, false);
         this.type = type;
         this.detail = detail;
         this.errors = List.copyOf(errors);
         this.budget = budget;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A 503 that tells the client when to try again ({@code Retry-After}). */
+    public static ProblemException unavailable(Text detail, int retryAfterSeconds) {
+        return new ProblemException(ProblemType.UNAVAILABLE, detail, List.of(), null, retryAfterSeconds);
     }
 
     public static ProblemException validation(String field, String key, Object... args) {
@@ -68,6 +80,11 @@ public final class ProblemException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Seconds for the {@code Retry-After} header, else null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The extension member of a budget-exceeded problem, else null. */

@@ -41,6 +41,23 @@ public final class StatusReasons {
             shape("failed-network", "the node lost its InfiniBand link and the run could not continue; "
                     + "nothing is charged after the failure"),
             shape("failed-plan-withdrawn", "the resource plan (.+) is no longer offered"),
+            shape("slurm-pending", "Slurm job (\\d+) is waiting for the scheduler"),
+            shape("slurm-resources", "Slurm job (\\d+) is waiting for free GPUs"),
+            shape("slurm-priority", "Slurm job (\\d+) is waiting behind jobs of higher priority"),
+            shape("slurm-limit", "Slurm job (\\d+) is held by a Slurm limit \\((.+)\\)"),
+            shape("slurm-nodes", "Slurm job (\\d+) is waiting for nodes that are not available \\((.+)\\)"),
+            shape("slurm-waiting", "Slurm job (\\d+) is waiting \\((.+)\\)"),
+            shape("slurm-starting", "Slurm job (\\d+) is starting on (.+)"),
+            shape("slurm-running", "running as Slurm job (\\d+) on (.+)"),
+            shape("slurm-exit", "Slurm job (\\d+) exited with code (\\d+)"),
+            shape("slurm-signal", "Slurm job (\\d+) was killed by signal (\\d+)"),
+            shape("slurm-timeout", "Slurm job (\\d+) reached its time limit of (\\d+) min"),
+            shape("slurm-node-fail", "the node running Slurm job (\\d+) failed"),
+            shape("slurm-oom", "Slurm job (\\d+) ran out of memory"),
+            shape("slurm-cancelled", "Slurm job (\\d+) was cancelled in Slurm"),
+            shape("slurm-ended", "Slurm job (\\d+) ended in state (.+)"),
+            shape("slurm-vanished", "Slurm no longer knows job (\\d+) and it left no exit record"),
+            shape("slurm-refused", "Slurm refused the job: (.+)"),
             shape("failed", "the run failed"));
 
     private StatusReasons() {

@@ -16,6 +16,7 @@ import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.http.ProblemException;
+import eu.aifactory.server.http.Text;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.util.Hashing;
@@ -129,8 +130,19 @@ public final class WorkloadService {
                 WorkloadStatus.QUEUED, "waiting for the scheduler", now, null, null,
                 PowerModel.runtimeSeconds(resolved.version().baseRuntimeMinutes(), referenceGpus, resolved.plan().gpuCount()),
                 0, null, null, BigDecimal.ZERO, 0, 0, 0, 0);
-        Optional<Engine.PlannedFailure> failure = executor.admit(new Engine.Submission(row.appId(), row.appVersion(),
-                row.planId(), row.name(), WorkloadStore.write(row.parameters()), row.expectedRuntimeS() * 1000));
+        Optional<Engine.PlannedFailure> failure;
+        try {
+            failure = executor.admit(new Engine.Submission(row.appId(), row.appVersion(), row.planId(), row.name(),
+                    WorkloadStore.write(row.parameters()), row.expectedRuntimeS() * 1000));
+        } catch (Engine.Unavailable e) {
+            // A retry of a submit stored before the engine went away still gets its earlier answer.
+            Optional<WorkloadStore.SubmitOutcome> earlier = workloads.replay(principal.tenantId(), idempotencyKey, requestHash);
+            if (earlier.isPresent()) {
+                return outcome(earlier.get());
+            }
+            throw ProblemException.unavailable(Text.of("problem.engineUnavailable", e.retryAfterSeconds()),
+                    e.retryAfterSeconds());
+        }
         if (failure.isPresent()) {
             row = row.withPlannedFailure(failure.get().atMs(), failure.get().reason());
         }

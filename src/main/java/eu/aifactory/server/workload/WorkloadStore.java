@@ -682,6 +682,18 @@ public final class WorkloadStore {
                 + "total_energy_mj) VALUES (?, ?, ?, ?, ?, ?, ?)");
     }
 
+    /** A batch of samples that say where their figures come from (V75: 'modelled: …', 'measured: …'). */
+    public static RawBatch sampleBatchWithProvenance(Handle h) {
+        return new RawBatch(h, "INSERT INTO power_samples (workload_id, ts, tenant_id, gpu_count, gpu_util, power_usage_w, "
+                + "total_energy_mj, provenance) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    }
+
+    public static void addSample(RawBatch batch, String workloadId, String tenantId, long ts, int gpuCount, int gpuUtil,
+                                 int watts, long totalEnergyMj, String provenance) {
+        batch.set(workloadId).set(ts).set(tenantId).set(gpuCount).set(gpuUtil).set(watts).set(totalEnergyMj).set(provenance)
+                .add();
+    }
+
     public static void addSample(RawBatch batch, String workloadId, String tenantId, long ts, int gpuCount, int gpuUtil,
                                  int watts, long totalEnergyMj) {
         batch.set(workloadId).set(ts).set(tenantId).set(gpuCount).set(gpuUtil).set(watts).set(totalEnergyMj).add();

@@ -27,6 +27,18 @@ class WorkloadReasonTest {
     }
 
     @Test
+    void everySlurmReasonHasAGermanText() {
+        for (String code : List.of("slurm-pending", "slurm-resources", "slurm-priority", "slurm-limit", "slurm-nodes",
+                "slurm-waiting", "slurm-starting", "slurm-running", "slurm-exit", "slurm-signal", "slurm-timeout",
+                "slurm-node-fail", "slurm-oom", "slurm-cancelled", "slurm-ended", "slurm-vanished", "slurm-refused")) {
+            String text = WorkloadFormats.reason(code, List.of("42", "7"), "ENGLISH", german);
+            assertThat(text).as(code).isNotEqualTo("ENGLISH").doesNotContain("!").contains("42");
+        }
+        assertThat(WorkloadFormats.reason("slurm-exit", List.of("42", "7"), "", german))
+                .isEqualTo("Slurm-Job 42 endete mit Exit-Code 7");
+    }
+
+    @Test
     void everyCodeTheFactoryDocumentsHasAGermanText() {
         for (String code : List.of("queued", "starting", "running", "finished", "stopping", "cancelled-running",
                 "cancelled-queued", "failed-ecc", "failed-oom", "failed-input", "failed-network", "failed-plan-withdrawn",

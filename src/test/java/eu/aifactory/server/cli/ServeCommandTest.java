@@ -75,6 +75,21 @@ class ServeCommandTest {
     }
 
     @Test
+    void theSlurmEngineNeedsItsDaemonAndUserAndAnUnknownEngineIsAUsageError() {
+        String dataDir = dir.toString();
+        Run noUrl = run(new ServeCommand(), "--data-dir", dataDir, "--engine", "slurm", "--slurm-user", "root");
+        assertThat(noUrl.exit()).isEqualTo(2);
+        assertThat(noUrl.err()).contains("--engine slurm needs --slurmrestd URL and --slurm-user NAME");
+        Run unknown = run(new ServeCommand(), "--data-dir", dataDir, "--engine", "kubernetes");
+        assertThat(unknown.exit()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--engine must be simulated or slurm");
+        Run unreachable = run(new ServeCommand(), "--data-dir", dataDir, "--port", "0", "--engine", "slurm",
+                "--slurmrestd", "http://127.0.0.1:1", "--slurm-user", "root", "--slurm-jwt-env", "PATH");
+        assertThat(unreachable.exit()).isEqualTo(1);
+        assertThat(unreachable.err()).contains("The factory did not start").contains("does not answer");
+    }
+
+    @Test
     void serveDemoPrintsOneLinePerDemoUserWithAWorkingToken() {
         ServeCommand serve = new ServeCommand();
         AtomicReference<String> checked = new AtomicReference<>();

@@ -1,0 +1,628 @@
+package eu.aifactory.server.exec.slurm;
+
+import eu.aifactory.api.catalog.AppVersion;
+import eu.aifactory.api.catalog.ArtifactKind;
+import eu.aifactory.api.catalog.ArtifactSlot;
+import eu.aifactory.api.catalog.Pricing;
+import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.workload.Artifact;
+import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.catalog.CatalogService;
+import eu.aifactory.server.dataset.DatasetService;
+import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.db.Transactions;
+import eu.aifactory.server.energy.model.PowerModel;
+import eu.aifactory.server.exec.Engine;
+import eu.aifactory.server.exec.SimulationScript;
+import eu.aifactory.server.util.CoalescingWakeup;
+import eu.aifactory.server.util.Hashing;
+import eu.aifactory.server.util.Ids;
+import eu.aifactory.server.workload.WorkloadRow;
+import eu.aifactory.server.workload.WorkloadStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs each workload as one Slurm batch job through slurmrestd. One thread does everything: it hands queued
+ * workloads to Slurm (partition = the plan's GPU class, {@code gres=gpu:TYPE:N} from the plan, a time limit, a job
+ * directory with the inputs, stdout, stderr and an output directory), follows all jobs with one request per poll
+ * (Slurm answers "no change" cheaply), maps their states onto the workloads, copies new stdout and stderr lines into
+ * the log table, sends cancels, and turns the files a finished job wrote into artifacts.
+ *
+ * <p>All state is in the database (table slurm_jobs), so a restarted factory picks up where it stopped: jobs that
+ * ended meanwhile get their final state, from Slurm or, once Slurm has forgotten them, from the exit record the job
+ * script writes; a job that left neither fails its workload with a reason. A job submitted just before a crash,
+ * before its id was stored, is found again by its name (the workload id) rather than submitted twice.
+ *
+ * <p>Energy: Slurm 22.05's REST API reports no consumed energy without slurmdbd, so a run's energy is modelled from
+ * its plan's power at the app's typical GPU utilisation and its run time, and every sample says so.
+ */
+public final class SlurmEngine implements Engine {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SlurmEngine.class);
+    static final String PROVENANCE = "modelled: plan power at typical GPU utilisation x run time";
+    static final String EXIT_RECORD = "exit-code";
+    private static final int RETRY_AFTER_S = 5;
+    private static final long PROGRESS_WRITE_MS = 5_000;
+    private static final long SAMPLE_EVERY_MS = 60_000;
+    private static final long IDLE_POLL_MS = 5_000;
+    private static final long MAX_ARTIFACT_BYTES = 64L * 1024 * 1024;
+    private static final int MAX_QUEUE_READ = 10_000;
+    private static final long POPULARITY_REFRESH_MS = 60_000;
+    private static final long POPULARITY_WINDOW_MS = 90L * 24 * 3600 * 1000;
+
+    private final SlurmSettings settings;
+    private final SlurmRest rest;
+    private final WorkloadStore store;
+    private final SlurmJobStore jobs;
+    private final Transactions transactions;
+    private final CatalogService catalog;
+    private final DatasetService datasets;
+    private final Clock clock;
+    private final Clock slurmClock;
+    private final CoalescingWakeup wakeup = new CoalescingWakeup(20);
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    /** Why Slurm cannot take work now, or null while it answers. */
+    private volatile String down;
+    private Map<Long, SlurmRest.Job> known = Map.of();
+    private long listedAt = Long.MIN_VALUE;
+    private long cursor;
+    private long lastPoll = Long.MIN_VALUE;
+    private long lastPopularityRefresh;
+    private Thread thread;
+
+    /** What the engine keeps between database writes about a job it follows. */
+    private static final class Run {
+        long stdoutOffset;
+        long stderrOffset;
+        long logLines;
+        long lastWrite;
+        long lastSampleTs;
+        long energyMj;
+
+        Run(SlurmJobStore.JobRecord record, WorkloadRow w) {
+            this.stdoutOffset = record.stdoutOffset();
+            this.stderrOffset = record.stderrOffset();
+            this.logLines = w.logLines();
+            this.energyMj = w.energyMj();
+        }
+    }
+
+    private SlurmEngine(SlurmSettings settings, SlurmRest rest, WorkloadStore store, SlurmJobStore jobs,
+                        Transactions transactions, CatalogService catalog, DatasetService datasets, Clock clock,
+                        Clock slurmClock) {
+        this.settings = settings;
+        this.rest = rest;
+        this.store = store;
+        this.jobs = jobs;
+        this.transactions = transactions;
+        this.catalog = catalog;
+        this.datasets = datasets;
+        this.clock = clock;
+        this.slurmClock = slurmClock;
+    }
+
+    /**
+     * Connects to slurmrestd and checks it offers the REST version the factory speaks.
+     *
+     * @throws IllegalStateException with a message for the operator when slurmrestd does not answer or speaks
+     *                               another version
+     */
+    public static SlurmEngine connect(SlurmSettings settings, WorkloadStore store, SlurmJobStore jobs,
+                                      Transactions transactions, CatalogService catalog, DatasetService datasets,
+                                      Clock clock) {
+        SlurmRest rest = new SlurmRest(settings.restUrl(), settings.user(), settings.token());
+        List<String> offered;
+        try {
+            offered = rest.offeredVersions();
+        } catch (SlurmRest.Unreachable e) {
+            throw new IllegalStateException("Cannot read slurmrestd's OpenAPI description at " + settings.restUrl()
+                    + ": " + e.getMessage(), e);
+        }
+        if (!offered.contains(SlurmRest.VERSION)) {
+            throw new IllegalStateException("slurmrestd at " + settings.restUrl() + " offers REST API "
+                    + (offered.isEmpty() ? "none" : String.join(", ", offered)) + ", but this factory speaks "
+                    + SlurmRest.VERSION + "; start slurmrestd with -s openapi/" + SlurmRest.VERSION);
+        }
+        try {
+            Files.createDirectories(settings.jobRoot());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the Slurm job directory " + settings.jobRoot(), e);
+        }
+        LOG.info("Slurm engine: slurmrestd {} (REST {}), jobs as {} in {}", settings.restUrl(), SlurmRest.VERSION,
+                settings.user(), settings.jobRoot());
+        return new SlurmEngine(settings, rest, store, jobs, transactions, catalog, datasets, clock, Clock.systemUTC());
+    }
+
+    @Override
+    public Optional<PlannedFailure> admit(Submission submission) {
+        if (down != null) {
+            throw new Unavailable("The factory's scheduler (Slurm) does not answer right now; nothing was stored. "
+                    + "Try again in a few seconds.", RETRY_AFTER_S);
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (thread != null) {
+            return;
+        }
+        thread = new Thread(this::loop, "factory-slurm");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void wake() {
+        wakeup.signal();
+    }
+
+    @Override
+    public void close() {
+        wakeup.stop();
+        Thread t;
+        synchronized (this) {
+            t = thread;
+        }
+        if (t != null) {
+            try {
+                t.join(20_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void loop() {
+        while (!wakeup.isStopped()) {
+            boolean busy = false;
+            long started = System.nanoTime();
+            try {
+                busy = tick();
+            } catch (RuntimeException e) {
+                LOG.error("Slurm engine pass failed; retrying at the next poll", e);
+            }
+            if (!wakeup.awaitNextPass(busy ? settings.pollInterval().toMillis() : IDLE_POLL_MS, started)) {
+                return;
+            }
+        }
+    }
+
+    /** One pass; returns whether work is queued or in flight. */
+    boolean tick() {
+        long now = clock.millis();
+        List<WorkloadRow> queued = new ArrayList<>();
+        for (String gpuClass : gpuClasses()) {
+            queued.addAll(store.queueHead(gpuClass, MAX_QUEUE_READ));
+        }
+        List<WorkloadRow> inFlight = store.inFlight();
+        Map<String, WorkloadRow> open = new HashMap<>();
+        queued.forEach(w -> open.put(w.id(), w));
+        inFlight.forEach(w -> open.put(w.id(), w));
+        Map<String, SlurmJobStore.JobRecord> records = new LinkedHashMap<>();
+        for (SlurmJobStore.JobRecord record : jobs.unfinished()) {
+            records.put(record.workloadId(), record);
+        }
+        boolean busy = !open.isEmpty() || !records.isEmpty();
+        if (busy || down != null || now - lastPoll >= IDLE_POLL_MS) {
+            poll(now);
+        }
+        if (down != null) {
+            return true;
+        }
+        for (WorkloadRow w : inFlight) {
+            if (w.status() == WorkloadStatus.CANCELLING && !records.containsKey(w.id())) {
+                endUnsubmitted(w, now);
+            }
+        }
+        submitQueued(queued, records, now);
+        for (SlurmJobStore.JobRecord record : records.values()) {
+            WorkloadRow w = open.get(record.workloadId());
+            try {
+                if (w == null) {
+                    // Its workload ended outside the engine (or before this record was closed): nothing to follow.
+                    transactions.useTransaction(h -> jobs.finish(h, record.workloadId()));
+                    runs.remove(record.workloadId());
+                } else {
+                    follow(w, record, now);
+                }
+            } catch (SlurmRest.Unreachable e) {
+                markDown(e.getMessage());
+                return true;
+            } catch (RuntimeException e) {
+                LOG.error("Following Slurm job {} of workload {} failed", record.jobId(), record.workloadId(), e);
+            }
+        }
+        runs.keySet().retainAll(records.keySet());
+        if (now - lastPopularityRefresh > POPULARITY_REFRESH_MS) {
+            lastPopularityRefresh = now;
+            catalog.refreshPopularity(now - POPULARITY_WINDOW_MS);
+        }
+        return busy;
+    }
+
+    private List<String> gpuClasses() {
+        Set<String> classes = new TreeSet<>();
+        catalog.plans().forEach(p -> classes.add(p.gpuClass()));
+        return List.copyOf(classes);
+    }
+
+    /** Reads the job table if it changed since the last read; Slurm's timestamps are seconds on its own clock. */
+    private void poll(long now) {
+        long sentAt = slurmClock.millis() / 1000;
+        try {
+            Optional<List<SlurmRest.Job>> listing = rest.jobs(cursor);
+            if (listing.isPresent()) {
+                Map<Long, SlurmRest.Job> byId = new HashMap<>();
+                listing.get().forEach(j -> byId.put(j.id(), j));
+                known = byId;
+            }
+            // Two seconds back: a change within the second of the last read, or a little clock skew, is read again.
+            cursor = Math.max(0, sentAt - 2);
+            listedAt = now;
+            lastPoll = now;
+            if (down != null) {
+                LOG.info("Slurm answers again");
+            }
+            down = null;
+        } catch (SlurmRest.Unreachable e) {
+            lastPoll = now;
+            markDown(e.getMessage());
+        }
+    }
+
+    private void markDown(String why) {
+        if (down == null) {
+            LOG.warn("Slurm cannot take work: {}", why);
+        }
+        down = why;
+        cursor = 0;
+    }
+
+    // ---------------------------------------------------------------- submit
+
+    private void submitQueued(List<WorkloadRow> queued, Map<String, SlurmJobStore.JobRecord> records, long now) {
+        Map<String, SlurmRest.Job> byName = new HashMap<>();
+        known.values().forEach(j -> byName.merge(j.name(), j, (a, b) -> a.id() > b.id() ? a : b));
+        for (WorkloadRow head : queued) {
+            if (records.containsKey(head.id())) {
+                continue;
+            }
+            try {
+                SlurmJobStore.JobRecord record = submit(head, byName.get(head.id()), now);
+                if (record != null) {
+                    records.put(record.workloadId(), record);
+                }
+            } catch (SlurmRest.Unreachable e) {
+                markDown(e.getMessage());
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("Handing workload {} to Slurm failed", head.id(), e);
+            }
+        }
+    }
+
+    private SlurmJobStore.JobRecord submit(WorkloadRow head, SlurmRest.Job adopted, long now) throws SlurmRest.Unreachable {
+        Optional<WorkloadRow> found = store.find(head.tenantId(), head.id());
+        if (found.isEmpty() || found.get().status() != WorkloadStatus.QUEUED) {
+            return null;
+        }
+        WorkloadRow w = found.get();
+        Path dir = settings.jobRoot().resolve(w.id());
+        long jobId;
+        if (adopted != null) {
+            // Submitted before a crash that came before its id was stored: the job is ours, do not submit it twice.
+            jobId = adopted.id();
+            LOG.info("Workload {} is already Slurm job {}", w.id(), jobId);
+        } else {
+            Optional<ResourcePlan> plan = catalog.plan(w.planId());
+            Optional<AppVersion> version = catalog.cachedApp(w.appId()).map(a -> a.version(w.appVersion()));
+            if (plan.isEmpty() || version.isEmpty()) {
+                fail(w, "the resource plan " + w.planId() + " is no longer offered", now);
+                return null;
+            }
+            try {
+                stageInputs(w, dir);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot prepare the job directory " + dir, e);
+            }
+            try {
+                jobId = rest.submit(JobScript.request(settings, w, plan.get(), version.get(), dir));
+            } catch (SlurmRest.Refused e) {
+                fail(w, SlurmStates.refused(e.getMessage()), now);
+                return null;
+            }
+        }
+        long id = jobId;
+        String reason = SlurmStates.pendingReason(id, "None");
+        transactions.useTransaction(h -> {
+            jobs.insert(h, w.id(), id, dir.toString(), now);
+            store.updateReason(h, w, reason, now);
+        });
+        return new SlurmJobStore.JobRecord(w.id(), id, dir.toString(), 0, 0, false, now);
+    }
+
+    private void stageInputs(WorkloadRow w, Path dir) throws IOException {
+        Files.createDirectories(dir.resolve("output"));
+        for (Map.Entry<String, String> input : w.inputs().entrySet()) {
+            Path slotDir = Files.createDirectories(dir.resolve("inputs").resolve(JobScript.safeName(input.getKey())));
+            Optional<eu.aifactory.api.dataset.Dataset> dataset = datasets.find(w.tenantId(), input.getValue());
+            if (dataset.isPresent()) {
+                Files.copy(datasets.file(w.tenantId(), input.getValue()), slotDir.resolve(JobScript.safeName(dataset.get().name())),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                continue;
+            }
+            Optional<eu.aifactory.server.workload.ArtifactRef> artifact = store.artifact(w.tenantId(), input.getValue());
+            if (artifact.isPresent()) {
+                Files.write(slotDir.resolve(JobScript.safeName(artifact.get().artifact().name())),
+                        store.artifactContent(input.getValue()));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- follow
+
+    private void follow(WorkloadRow w, SlurmJobStore.JobRecord record, long now) throws SlurmRest.Unreachable {
+        SlurmRest.Job job = known.get(record.jobId());
+        if (job != null && !job.name().equals(w.id())) {
+            job = null;
+        }
+        boolean ended = job != null && SlurmStates.phase(job.state()) == SlurmStates.Phase.ENDED;
+        if (w.status() == WorkloadStatus.CANCELLING && !record.cancelSent() && !ended) {
+            rest.cancel(record.jobId());
+            jobs.cancelSent(w.id());
+            wakeup.signal();
+        }
+        if (job == null) {
+            if (listedAt > record.submittedAt()) {
+                endVanished(w, record, now);
+            }
+            return;
+        }
+        switch (SlurmStates.phase(job.state())) {
+            case PENDING -> {
+                String reason = SlurmStates.pendingReason(job.id(), job.reason());
+                if (w.status() == WorkloadStatus.QUEUED && !reason.equals(w.statusReason())) {
+                    transactions.useTransaction(h -> store.updateReason(h, w, reason, now));
+                }
+            }
+            case STARTING -> {
+                if (w.status() == WorkloadStatus.QUEUED) {
+                    SlurmRest.Job j = job;
+                    transactions.useTransaction(h -> store.transition(h, w, WorkloadStatus.QUEUED, WorkloadStatus.STARTING,
+                            SlurmStates.startingReason(j.id(), j.nodes()), now, Map.of()));
+                }
+            }
+            case RUNNING -> running(w, record, job, now);
+            case ENDED -> end(w, record, job, SlurmStates.ended(job), now);
+        }
+    }
+
+    /** Moves a workload whose job runs to RUNNING (through STARTING) in {@code h}; returns when it started. */
+    private long toRunning(Handle h, WorkloadRow w, SlurmRest.Job job, long now) {
+        if (w.status() == WorkloadStatus.QUEUED) {
+            store.transition(h, w, WorkloadStatus.QUEUED, WorkloadStatus.STARTING,
+                    SlurmStates.startingReason(job.id(), job.nodes()), now, Map.of());
+        }
+        if (w.status() == WorkloadStatus.QUEUED || w.status() == WorkloadStatus.STARTING) {
+            store.transition(h, w, WorkloadStatus.STARTING, WorkloadStatus.RUNNING,
+                    SlurmStates.runningReason(job.id(), job.nodes()), now, Map.of("started_at", now));
+            return now;
+        }
+        return w.startedAt() == null ? now : w.startedAt();
+    }
+
+    private void running(WorkloadRow w, SlurmJobStore.JobRecord record, SlurmRest.Job job, long now) {
+        Run run = runs.computeIfAbsent(w.id(), id -> new Run(record, w));
+        Path dir = Path.of(record.jobDir());
+        LogTail.Chunk out = LogTail.read(dir.resolve(JobScript.STDOUT), run.stdoutOffset, false);
+        LogTail.Chunk err = LogTail.read(dir.resolve(JobScript.STDERR), run.stderrOffset, false);
+        boolean starts = w.status() == WorkloadStatus.QUEUED || w.status() == WorkloadStatus.STARTING;
+        if (!starts && out.lines().isEmpty() && err.lines().isEmpty() && now - run.lastWrite < PROGRESS_WRITE_MS) {
+            return;
+        }
+        transactions.useTransaction(h -> {
+            long startedAt = toRunning(h, w, job, now);
+            try (RawBatch logs = WorkloadStore.logBatch(h); RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h)) {
+                if (starts) {
+                    WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, String.format(Locale.ROOT,
+                            "Slurm job %d started on %s (partition %s)", job.id(), job.nodes(), w.gpuClass()));
+                }
+                addLines(logs, w, run, out, err, now);
+                logs.flush();
+                progress(h, samples, w, run, startedAt, now - startedAt, now, false);
+            }
+            run.stdoutOffset = out.offset();
+            run.stderrOffset = err.offset();
+            jobs.offsets(h, w.id(), run.stdoutOffset, run.stderrOffset);
+        });
+        run.lastWrite = now;
+    }
+
+    private static void addLines(RawBatch logs, WorkloadRow w, Run run, LogTail.Chunk out, LogTail.Chunk err, long now) {
+        for (String line : out.lines()) {
+            WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, line);
+        }
+        for (String line : err.lines()) {
+            WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, "stderr: " + line);
+        }
+    }
+
+    /** Writes run time, charges and modelled energy, with a power sample each minute of run time and at the end. */
+    private void progress(Handle h, RawBatch samples, WorkloadRow w, Run run, long startedAt, long runMs, long now,
+                          boolean last) {
+        Optional<ResourcePlan> plan = catalog.plan(w.planId());
+        Optional<AppVersion> version = catalog.cachedApp(w.appId()).map(a -> a.version(w.appVersion()));
+        BigDecimal cost = BigDecimal.ZERO;
+        if (plan.isPresent() && version.isPresent() && version.get() != null) {
+            double utilisation = version.get().gpuUtilisation();
+            int watts = (int) Math.round(PowerModel.watts(plan.get(), utilisation));
+            run.energyMj = (long) watts * runMs;
+            cost = Pricing.costEur(plan.get(), version.get(), w.gpuCount(), runMs);
+            long ts = startedAt + runMs;
+            if ((last || ts - run.lastSampleTs >= SAMPLE_EVERY_MS) && ts > run.lastSampleTs) {
+                WorkloadStore.addSample(samples, w.id(), w.tenantId(), ts, w.gpuCount(),
+                        (int) Math.round(utilisation * 100), watts, run.energyMj, PROVENANCE);
+                samples.flush();
+                run.lastSampleTs = ts;
+            }
+        }
+        store.updateProgress(h, w.id(), runMs, cost, run.energyMj, runMs / 1000 * w.gpuCount(), run.logLines, now);
+    }
+
+    // ---------------------------------------------------------------- end
+
+    private void end(WorkloadRow w, SlurmJobStore.JobRecord record, SlurmRest.Job job, SlurmStates.Ending ending, long now) {
+        Run run = runs.computeIfAbsent(w.id(), id -> new Run(record, w));
+        Path dir = Path.of(record.jobDir());
+        LogTail.Chunk out = LogTail.read(dir.resolve(JobScript.STDOUT), run.stdoutOffset, true);
+        LogTail.Chunk err = LogTail.read(dir.resolve(JobScript.STDERR), run.stderrOffset, true);
+        boolean ran = job == null ? w.startedAt() != null : job.startTime() > 0;
+        long runMs = job != null && job.startTime() > 0 && job.endTime() >= job.startTime()
+                ? (job.endTime() - job.startTime()) * 1000
+                : w.startedAt() == null ? 0 : now - w.startedAt();
+        List<Result> results = ending.status() == WorkloadStatus.SUCCEEDED ? results(w, dir) : List.of();
+        String reason = switch (ending.status()) {
+            case SUCCEEDED -> String.format(Locale.ROOT, "finished; %d result file%s written", results.size(),
+                    results.size() == 1 ? "" : "s");
+            case CANCELLED -> w.status() != WorkloadStatus.CANCELLING ? ending.reason()
+                    : ran ? String.format(Locale.ROOT, "cancelled on request after %d min of run time; charges stopped at "
+                            + "the cancel", runMs / 60_000)
+                    : "cancelled on request before it started; nothing was charged";
+            default -> ending.reason();
+        };
+        transactions.useTransaction(h -> {
+            WorkloadStatus from = w.status();
+            long startedAt = now;
+            if (ran && from != WorkloadStatus.CANCELLING) {
+                startedAt = toRunning(h, w, job, now);
+                from = WorkloadStatus.RUNNING;
+            } else if (w.startedAt() != null) {
+                startedAt = w.startedAt();
+            }
+            try (RawBatch logs = WorkloadStore.logBatch(h); RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h)) {
+                addLines(logs, w, run, out, err, now);
+                if (ending.status() != WorkloadStatus.SUCCEEDED) {
+                    WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, reason);
+                }
+                logs.flush();
+                if (ran) {
+                    progress(h, samples, w, run, startedAt, runMs, now, true);
+                } else {
+                    store.updateProgress(h, w.id(), 0, BigDecimal.ZERO, 0, 0, run.logLines, now);
+                }
+            }
+            Map<String, Object> columns = ran && w.startedAt() == null && from == WorkloadStatus.CANCELLING
+                    ? Map.of("ended_at", now, "started_at", now) : Map.of("ended_at", now);
+            if (store.transition(h, w, from, ending.status(), reason, now, columns) && !results.isEmpty()) {
+                writeResults(h, w, results, now);
+            }
+            jobs.finish(h, w.id());
+        });
+        runs.remove(w.id());
+        LOG.info("Workload {} (Slurm job {}) ended {}: {}", w.id(), record.jobId(), ending.status(), reason);
+    }
+
+    /** A job Slurm no longer lists: its exit record says how it ended; without one it vanished. */
+    private void endVanished(WorkloadRow w, SlurmJobStore.JobRecord record, long now) {
+        Path exit = Path.of(record.jobDir()).resolve(EXIT_RECORD);
+        SlurmStates.Ending ending;
+        if (Files.isRegularFile(exit)) {
+            int code;
+            try {
+                code = Integer.parseInt(Files.readString(exit).strip());
+            } catch (IOException | NumberFormatException e) {
+                code = -1;
+            }
+            ending = code == 0 ? new SlurmStates.Ending(WorkloadStatus.SUCCEEDED, null)
+                    : new SlurmStates.Ending(WorkloadStatus.FAILED, SlurmStates.exited(record.jobId(), code, 0));
+        } else if (w.status() == WorkloadStatus.CANCELLING) {
+            ending = new SlurmStates.Ending(WorkloadStatus.CANCELLED, null);
+        } else {
+            ending = new SlurmStates.Ending(WorkloadStatus.FAILED, SlurmStates.vanished(record.jobId()));
+        }
+        end(w, record, null, ending, now);
+    }
+
+    private void endUnsubmitted(WorkloadRow w, long now) {
+        transactions.useTransaction(h -> {
+            try (RawBatch logs = WorkloadStore.logBatch(h)) {
+                WorkloadStore.addLog(logs, w.id(), w.logLines() + 1, now, "stopped at the request of the user");
+            }
+            store.updateProgress(h, w.id(), 0, BigDecimal.ZERO, 0, 0, w.logLines() + 1, now);
+            store.transition(h, w, WorkloadStatus.CANCELLING, WorkloadStatus.CANCELLED,
+                    "cancelled on request before it started; nothing was charged", now, Map.of("ended_at", now));
+        });
+    }
+
+    private void fail(WorkloadRow w, String reason, long now) {
+        transactions.useTransaction(h -> store.transition(h, w, w.status(), WorkloadStatus.FAILED, reason, now,
+                Map.of("ended_at", now)));
+    }
+
+    // ---------------------------------------------------------------- results
+
+    private record Result(String slot, ArtifactKind kind, String name, String mediaType, byte[] content) {
+    }
+
+    /** The regular files the job wrote into its output directory, each in the output slot its name starts with. */
+    private List<Result> results(WorkloadRow w, Path dir) {
+        Path output = dir.resolve("output");
+        if (!Files.isDirectory(output)) {
+            return List.of();
+        }
+        List<ArtifactSlot> slots = catalog.cachedApp(w.appId()).map(a -> a.version(w.appVersion()))
+                .map(AppVersion::outputs).orElse(List.of());
+        List<Result> results = new ArrayList<>();
+        try (Stream<Path> files = Files.list(output)) {
+            for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
+                String name = file.getFileName().toString();
+                if (Files.size(file) > MAX_ARTIFACT_BYTES) {
+                    LOG.warn("Result {} of workload {} is larger than {} bytes and was not kept", name, w.id(),
+                            MAX_ARTIFACT_BYTES);
+                    continue;
+                }
+                String stem = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+                ArtifactSlot slot = slots.stream().filter(s -> s.name().equals(stem)).findFirst().orElse(null);
+                results.add(new Result(slot == null ? stem : slot.name(), slot == null ? ArtifactKind.OTHER : slot.kind(),
+                        name, JobScript.mediaType(name), Files.readAllBytes(file)));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the results of workload " + w.id(), e);
+        }
+        return results;
+    }
+
+    private static void writeResults(Handle h, WorkloadRow w, List<Result> results, long now) {
+        PreparedBatch meta = WorkloadStore.artifactBatch(h);
+        PreparedBatch content = WorkloadStore.artifactContentBatch(h);
+        for (Result r : results) {
+            Artifact artifact = new Artifact(Ids.next("art"), w.id(), r.slot(), r.kind(), r.name(), r.mediaType(),
+                    r.content().length, Hashing.sha256Hex(r.content()), SimulationScript.SITE, Instant.ofEpochMilli(now));
+            WorkloadStore.addArtifact(meta, content, w.tenantId(), artifact, r.content());
+        }
+        meta.execute();
+        content.execute();
+    }
+}
