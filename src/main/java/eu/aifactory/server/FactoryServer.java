@@ -10,6 +10,7 @@ import eu.aifactory.server.dataset.DatasetRoutes;
 import eu.aifactory.server.dataset.DatasetService;
 import eu.aifactory.server.dataset.DatasetStore;
 import eu.aifactory.server.db.Database;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.EnergyRoutes;
 import eu.aifactory.server.energy.EnergyService;
 import eu.aifactory.server.energy.EnergyStore;
@@ -117,9 +118,10 @@ public final class FactoryServer implements AutoCloseable {
         ReplicationJob replication = null;
         Path scratch = null;
         try {
+            Transactions transactions = database.transactions();
             TenantStore tenantStore = new TenantStore(database.jdbi(), clock);
             CatalogStore catalogStore = new CatalogStore(database.jdbi());
-            WorkloadStore workloads = new WorkloadStore(database.jdbi());
+            WorkloadStore workloads = new WorkloadStore(database.jdbi(), database.groupCommit());
             AdminStore adminStore = new AdminStore(database.jdbi());
             if (catalogStore.isEmpty()) {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
@@ -128,14 +130,15 @@ public final class FactoryServer implements AutoCloseable {
             TenantService tenants = new TenantService(tenantStore);
             CatalogService catalog = new CatalogService(catalogStore);
             SigningKeyStore signingKeys = signingKeys(config, clock);
-            EnergyFactors factors = EnergyFactors.load(database.jdbi());
+            EnergyFactors factors = new EnergyStore(database.jdbi()).factors();
             int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
             List<DemoUser> demoUsers = List.of();
             List<SeedSource.SeedTenant> demoTenants = List.of();
             boolean firstSeed = false;
             if (config.demo()) {
                 byte[] secret = InstallSecret.load(config.dataDir());
-                DemoSeeder seeder = new DemoSeeder(tenantStore, adminStore, catalogStore, workloads, clock, referenceGpus);
+                DemoSeeder seeder = new DemoSeeder(tenantStore, adminStore, catalogStore, workloads,
+                        new ResidencyStore(database.jdbi()), transactions, clock, referenceGpus);
                 List<SeedSource.SeedTenant> seedTenants = seeds.tenants();
                 if (tenantStore.countTenants() == 0) {
                     seeder.seed(seedTenants, secret);
@@ -147,19 +150,20 @@ public final class FactoryServer implements AutoCloseable {
             events = new EventHub(workloads, clock);
             events.start();
             BudgetStore budgetStore = new BudgetStore(database.jdbi());
-            executor = new SimulatedEngine(workloads, catalog, clock, config.timeScale(), budgetStore::allQuotas);
+            executor = new SimulatedEngine(workloads, transactions, catalog, clock, config.timeScale(),
+                    budgetStore::allQuotas);
             WorkloadQueries queries = new WorkloadQueries(workloads);
             EnergyService energy = new EnergyService(new EnergyStore(database.jdbi()), queries, catalog, clock);
-            BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), new EnergyStore(database.jdbi()),
-                    catalog);
+            BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), transactions,
+                    new EnergyStore(database.jdbi()), catalog);
             workloads.onChange(ledger::changed);
             ledger.backfill();
-            AdminService admin = new AdminService(adminStore, clock);
-            BudgetService budgets = new BudgetService(budgetStore, admin, catalog, ledger, clock);
-            WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, executor, factors, clock,
-                    budgets);
+            AdminService admin = new AdminService(adminStore, transactions, clock);
+            BudgetService budgets = new BudgetService(budgetStore, transactions, admin, catalog, ledger, clock);
+            WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, transactions, executor,
+                    factors, clock, budgets);
             if (!demoTenants.isEmpty()) {
-                new DemoBudgets(tenantStore, budgetStore, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
+                new DemoBudgets(tenantStore, budgetStore, transactions, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
             }
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());

@@ -73,6 +73,23 @@ class ServerRulesTest {
             });
 
     @ArchTest
+    static final ArchRule storesNeverHandOutAHandle = ArchRuleDefinition.methods()
+            .that().areDeclaredInClassesThat(FEATURE_STORES)
+            .and().arePublic()
+            .should().notHaveRawReturnType("org.jdbi.v3.core.Jdbi")
+            .andShould().notHaveRawReturnType("org.jdbi.v3.core.Handle")
+            .because("services open transactions (db.Transactions) and pass their handle to the stores they call");
+
+    @ArchTest
+    static final ArchRule onlyStoresAndTheDatabaseHoldAJdbi = noClasses()
+            .that().resideInAPackage("eu.aifactory.server..")
+            .and(DescribedPredicate.not(FEATURE_STORES))
+            .and().resideOutsideOfPackages("eu.aifactory.server", "eu.aifactory.server.db..",
+                    "eu.aifactory.server.seed..", "eu.aifactory.server.cli..")
+            .should().dependOnClassesThat().haveFullyQualifiedName("org.jdbi.v3.core.Jdbi")
+            .because("whoever holds a Jdbi can run statements outside any service's transaction");
+
+    @ArchTest
     static final ArchRule serverPackagesAreFreeOfCycles = slices()
             .matching("eu.aifactory.server.(**)")
             .should().beFreeOfCycles();

@@ -8,6 +8,7 @@ import eu.aifactory.api.admin.ProjectInfo;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.usage.Contact;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.Tokens;
@@ -28,10 +29,12 @@ public final class AdminService {
     private static final int MAX_PROJECTS = 500;
 
     private final AdminStore store;
+    private final Transactions transactions;
     private final Clock clock;
 
-    public AdminService(AdminStore store, Clock clock) {
+    public AdminService(AdminStore store, Transactions transactions, Clock clock) {
         this.store = store;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -47,7 +50,7 @@ public final class AdminService {
     /** Adds a user; {@code errors} holds the caller's field errors so far, to which unknown projects are added. */
     public UserAccount createUser(Principal admin, String name, String email, Set<Role> roles, List<String> projectIds,
                                   List<Problem.FieldError> errors) {
-        return store.jdbi().inTransaction(h -> {
+        return transactions.inTransaction(h -> {
             List<String> known = projects(h, admin, projectIds, errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
@@ -64,7 +67,7 @@ public final class AdminService {
     /** Changes roles, projects or the disabled flag (each when not null); an admin can't demote or disable themselves. */
     public UserAccount updateUser(Principal admin, String userId, Set<Role> roles, List<String> projectIds,
                                   Boolean disabled, List<Problem.FieldError> errors) {
-        return store.jdbi().inTransaction(h -> {
+        return transactions.inTransaction(h -> {
             store.user(h, admin.tenantId(), userId).orElseThrow(() -> ProblemException.notFound("User " + userId));
             List<String> known = projectIds == null ? null : projects(h, admin, projectIds, errors);
             if (!errors.isEmpty()) {
@@ -98,7 +101,7 @@ public final class AdminService {
     /** A new token for a user of the admin's tenant; its secret is in the answer only, never stored. */
     public CreatedToken createToken(Principal admin, String userId, String label) {
         String secret = Tokens.random();
-        ApiToken token = store.jdbi().inTransaction(h -> {
+        ApiToken token = transactions.inTransaction(h -> {
             if (store.user(h, admin.tenantId(), userId).isEmpty()) {
                 throw ProblemException.notFound("User " + userId);
             }
@@ -110,7 +113,7 @@ public final class AdminService {
 
     /** Revokes a token of the admin's tenant; answers its hash, by which open streams of that token are found. */
     public String revokeToken(Principal admin, String tokenId) {
-        return store.jdbi().inTransaction(h -> {
+        return transactions.inTransaction(h -> {
             store.token(h, admin.tenantId(), tokenId).orElseThrow(() -> ProblemException.notFound("Token " + tokenId));
             store.revokeToken(h, tokenId, clock.millis());
             return store.tokenHash(h, tokenId);
@@ -122,7 +125,7 @@ public final class AdminService {
     }
 
     public ProjectInfo createProject(Principal admin, String name) {
-        return store.jdbi().inTransaction(h -> {
+        return transactions.inTransaction(h -> {
             if (store.projectNameTaken(h, admin.tenantId(), name)) {
                 throw new ProblemException(ProblemType.CONFLICT, "A project named " + name + " already exists.");
             }

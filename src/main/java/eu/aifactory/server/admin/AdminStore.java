@@ -30,10 +30,6 @@ public final class AdminStore {
         this.jdbi = jdbi;
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
     // ---------------------------------------------------------------- users
 
     public List<UserAccount> users(String tenantId) {

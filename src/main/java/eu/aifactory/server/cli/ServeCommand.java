@@ -127,9 +127,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     /** Opens the database of the parent command's options for a management subcommand. */
-    private static <T> T withStore(ServeCommand parent, java.util.function.Function<TenantStore, T> action) {
+    private static <T> T withStore(ServeCommand parent, java.util.function.BiFunction<Database, TenantStore, T> action) {
         try (Database database = Database.open(parent.jdbcUrl())) {
-            return action.apply(new TenantStore(database.jdbi(), Clock.systemUTC()));
+            return action.apply(database, new TenantStore(database.jdbi(), Clock.systemUTC()));
         }
     }
 
@@ -155,8 +155,8 @@ public final class ServeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String tenantId = id != null ? id : slug(name);
-            withStore(parent, store -> {
-                store.jdbi().useTransaction(h -> store.createTenant(h, tenantId, name));
+            withStore(parent, (database, store) -> {
+                database.transactions().useTransaction(h -> store.createTenant(h, tenantId, name));
                 return null;
             });
             spec.commandLine().getOut().println(tenantId);
@@ -201,12 +201,12 @@ public final class ServeCommand implements Callable<Integer> {
             }
             String userId = id != null ? id : slug(tenant + "-" + name);
             PrintWriter out = spec.commandLine().getOut();
-            String result = withStore(parent, store -> {
+            String result = withStore(parent, (database, store) -> {
                 if (store.tenant(tenant).isEmpty()) {
                     return "unknown tenant " + tenant;
                 }
-                AdminStore admin = new AdminStore(store.jdbi());
-                store.jdbi().useTransaction(h -> {
+                AdminStore admin = new AdminStore(database.jdbi());
+                database.transactions().useTransaction(h -> {
                     List<String> projectIds = new ArrayList<>();
                     for (String project : projects) {
                         String projectId = store.projects(tenant).stream()
@@ -246,11 +246,11 @@ public final class ServeCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             String token = Tokens.random();
-            boolean known = withStore(parent, store -> {
+            boolean known = withStore(parent, (database, store) -> {
                 if (store.user(user).isEmpty()) {
                     return false;
                 }
-                store.jdbi().useTransaction(h -> store.addToken(h, user, token));
+                database.transactions().useTransaction(h -> store.addToken(h, user, token));
                 return true;
             });
             if (!known) {

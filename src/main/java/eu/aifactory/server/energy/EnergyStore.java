@@ -11,6 +11,7 @@ import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,7 +40,7 @@ public final class EnergyStore {
 
     /** The site, its indicators, the thresholds and the factors as they are stored now. */
     public EnergyModel model() {
-        EnergyFactors factors = EnergyFactors.load(jdbi);
+        EnergyFactors factors = factors();
         return jdbi.withHandle(h -> {
             EnergyModel.Site site = h.createQuery("SELECT site, name, time_zone, operating_since, enefg_class, note "
                             + "FROM energy_sites WHERE site = :s")
@@ -197,5 +198,15 @@ public final class EnergyStore {
                 startedAtOrNull, rs.getBigDecimal("cost_eur"), rs.getLong("progress_ms"));
         return new CellRow(workload.id(), LocalDate.ofEpochDay(rs.getLong("day_no")), rs.getLong("n"),
                 rs.getLong("last_ts"), rs.getLong("max_mj"), rs.getInt("peak_w"), prevTsOrNull, prevMjOrNull, workload);
+    }
+
+    /** The energy and carbon model's factors from the {@code energy_factors} table. */
+    public EnergyFactors factors() {
+        Map<String, EnergyFactors.Factor> factors = new LinkedHashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT factor_key, factor_value, unit, factor_year, source FROM energy_factors")
+                .map((rs, ctx) -> new EnergyFactors.Factor(rs.getString(1), rs.getBigDecimal(2), rs.getString(3),
+                        rs.getInt(4), rs.getString(5)))
+                .forEach(f -> factors.put(f.key(), f)));
+        return new EnergyFactors(factors);
     }
 }

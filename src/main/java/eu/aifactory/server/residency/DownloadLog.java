@@ -45,9 +45,9 @@ public final class DownloadLog {
             List<SiteRow> sites = store.sites();
             String fromSite = sites.stream().filter(s -> s.label().equals(artifact.siteLabel())).map(SiteRow::id)
                     .findFirst().orElse(ResidencyReportService.primary(sites).id());
-            store.jdbi().useHandle(h -> store.insertTransfer(h, new ResidencyStore.TransferRow(Ids.next("tr"), tenantId,
+            store.insertTransfer(new ResidencyStore.TransferRow(Ids.next("tr"), tenantId,
                     artifact.projectId(), artifact.id(), artifact.name(), TransferKind.DOWNLOAD, fromSite, null, null, null,
-                    bytes == null ? artifact.sizeBytes() : bytes, LEGAL_BASIS, clock.millis())));
+                    bytes == null ? artifact.sizeBytes() : bytes, LEGAL_BASIS, clock.millis()));
         }, () -> LOG.warn("Download of unknown artifact {} not logged", artifactId));
     }
 }

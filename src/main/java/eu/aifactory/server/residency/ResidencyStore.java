@@ -32,10 +32,6 @@ public final class ResidencyStore {
         this.jdbi = jdbi;
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
     // ---------------------------------------------------------------- rows
 
     public record SiteRow(String id, String name, String city, String country, SiteRole role, boolean processing,
@@ -216,6 +212,11 @@ public final class ResidencyStore {
     }
 
     // ---------------------------------------------------------------- writes
+
+    /** Records one transfer on its own (a download, logged after the bytes went out). */
+    public void insertTransfer(TransferRow t) {
+        jdbi.useHandle(h -> insertTransfer(h, t));
+    }
 
     public void insertTransfer(Handle h, TransferRow t) {
         PreparedBatch batch = transferBatch(h);

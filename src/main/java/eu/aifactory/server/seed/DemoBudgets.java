@@ -4,6 +4,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.usage.BudgetStatus;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.TenantStore;
 import eu.aifactory.server.usage.BudgetService;
@@ -34,12 +35,15 @@ public final class DemoBudgets {
 
     private final TenantStore tenants;
     private final BudgetStore store;
+    private final Transactions transactions;
     private final BudgetService budgets;
     private final Clock clock;
 
-    public DemoBudgets(TenantStore tenants, BudgetStore store, BudgetService budgets, Clock clock) {
+    public DemoBudgets(TenantStore tenants, BudgetStore store, Transactions transactions, BudgetService budgets,
+                       Clock clock) {
         this.tenants = tenants;
         this.store = store;
+        this.transactions = transactions;
         this.budgets = budgets;
         this.clock = clock;
     }
@@ -69,7 +73,7 @@ public final class DemoBudgets {
             List<BudgetStatus> statuses = budgets.statuses(reader, ordered, budgets.currentMonth());
             long now = clock.millis();
             int tight = statuses.size() - 1;
-            store.jdbi().useTransaction(h -> {
+            transactions.useTransaction(h -> {
                 for (int i = 0; i < statuses.size(); i++) {
                     BudgetStatus s = statuses.get(i);
                     BigDecimal used = s.spentEur().add(s.committedEur());

@@ -16,6 +16,7 @@ import eu.aifactory.server.catalog.AppSort;
 import eu.aifactory.server.catalog.CatalogStore;
 import eu.aifactory.server.catalog.ParameterValidator;
 import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.SimulationScript;
@@ -70,14 +71,18 @@ public final class DemoSeeder {
     private final TenantStore tenants;
     private final AdminStore admin;
     private final CatalogStore catalog;
+    private final ResidencyStore residency;
+    private final Transactions transactions;
     private final WorkloadStore workloads;
     private final Clock clock;
     private final int referenceGpus;
 
-    public DemoSeeder(TenantStore tenants, AdminStore admin, CatalogStore catalog, WorkloadStore workloads, Clock clock,
-                      int referenceGpus) {
+    public DemoSeeder(TenantStore tenants, AdminStore admin, CatalogStore catalog, WorkloadStore workloads,
+                      ResidencyStore residency, Transactions transactions, Clock clock, int referenceGpus) {
         this.tenants = tenants;
         this.admin = admin;
+        this.residency = residency;
+        this.transactions = transactions;
         this.catalog = catalog;
         this.workloads = workloads;
         this.clock = clock;
@@ -93,7 +98,7 @@ public final class DemoSeeder {
         int total = 0;
         for (SeedSource.SeedTenant tenant : seedTenants) {
             int count = WORKLOADS_PER_USER * tenant.users().size();
-            total += tenants.jdbi().inTransaction(h -> {
+            total += transactions.inTransaction(h -> {
                 tenants.createTenant(h, tenant.id(), tenant.name());
                 for (SeedSource.SeedProject project : tenant.projects()) {
                     admin.createProject(h, project.id(), tenant.id(), project.name());
@@ -107,7 +112,7 @@ public final class DemoSeeder {
             });
         }
         catalog.refreshPopularity(clock.millis() - HISTORY_DAYS * DAY);
-        new ResidencySeeder(new ResidencyStore(tenants.jdbi())).seed(seedTenants, until);
+        new ResidencySeeder(residency, transactions).seed(seedTenants, until);
         LOG.info("Demo data seeded: {} tenants, {} historical workloads in {} ms", seedTenants.size(), total,
                 (System.nanoTime() - started) / 1_000_000);
     }
@@ -125,7 +130,7 @@ public final class DemoSeeder {
                 }
                 String token = Tokens.derived(installSecret, user.id());
                 if (!tenants.hasToken(token)) {
-                    tenants.jdbi().useTransaction(h -> tenants.addToken(h, user.id(), token));
+                    transactions.useTransaction(h -> tenants.addToken(h, user.id(), token));
                 }
                 users.add(new DemoUser(tenant.id(), tenant.name(), user.id(), user.name(), user.email(), user.role(), token));
             }

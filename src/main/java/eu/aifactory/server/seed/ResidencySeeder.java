@@ -5,9 +5,9 @@ import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
 import eu.aifactory.api.report.ResidencyReport.SiteRole;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ReplicationJob;
-import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.residency.ResidencyStore.AccessRow;
 import eu.aifactory.server.residency.ResidencyStore.AttestationRow;
 import eu.aifactory.server.residency.ResidencyStore.FindingRow;
@@ -16,6 +16,7 @@ import eu.aifactory.server.residency.ResidencyStore.ReplicaRow;
 import eu.aifactory.server.residency.ResidencyStore.SiteRow;
 import eu.aifactory.server.residency.ResidencyStore.StoragePolicy;
 import eu.aifactory.server.residency.ResidencyStore.TransferRow;
+import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
 import java.time.Instant;
@@ -61,9 +62,11 @@ public final class ResidencySeeder {
             new DatasetTemplate("%s – CAD and simulation models.zip", "application/zip", 2_000_000_000L, 30_000_000_000L));
 
     private final ResidencyStore store;
+    private final Transactions transactions;
 
-    public ResidencySeeder(ResidencyStore store) {
+    public ResidencySeeder(ResidencyStore store, Transactions transactions) {
         this.store = store;
+        this.transactions = transactions;
     }
 
     /**
@@ -76,7 +79,7 @@ public final class ResidencySeeder {
         SiteRow primary = site(sites, SiteRole.PRIMARY);
         SiteRow backup = site(sites, SiteRole.BACKUP);
         Map<String, StoragePolicy> policies = store.storagePolicies();
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             attestations(h, now);
             for (int i = 0; i < tenants.size(); i++) {
                 tenant(h, tenants.get(i), i, now, primary, backup, policies);

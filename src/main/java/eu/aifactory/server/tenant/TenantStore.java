@@ -129,8 +129,4 @@ public final class TenantStore {
         jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :at WHERE token_hash = :hash")
                 .bind("at", at).bind("hash", tokenHash).execute());
     }
-
-    public Jdbi jdbi() {
-        return jdbi;
-    }
 }

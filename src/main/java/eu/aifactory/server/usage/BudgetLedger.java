@@ -5,6 +5,7 @@ import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.db.Database;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.EnergyService;
 import eu.aifactory.server.energy.EnergyStore;
 import eu.aifactory.server.energy.model.EnergyLedger;
@@ -45,13 +46,15 @@ public final class BudgetLedger {
     private static final int BACKFILL_CHUNK = 500;
 
     private final LedgerStore store;
+    private final Transactions transactions;
     private final EnergyStore energy;
     private final CatalogService catalog;
     /** Site, indicators and factors change only with a migration, so one read per process is enough. */
     private volatile EnergyModel model;
 
-    public BudgetLedger(LedgerStore store, EnergyStore energy, CatalogService catalog) {
+    public BudgetLedger(LedgerStore store, Transactions transactions, EnergyStore energy, CatalogService catalog) {
         this.store = store;
+        this.transactions = transactions;
         this.energy = energy;
         this.catalog = catalog;
     }
@@ -183,7 +186,7 @@ public final class BudgetLedger {
                 break;
             }
             try {
-                store.jdbi().useTransaction(h -> chunk.forEach(w -> rebook(h, w, null)));
+                transactions.useTransaction(h -> chunk.forEach(w -> rebook(h, w, null)));
                 booked += chunk.size();
                 after = chunk.get(chunk.size() - 1).id();
             } catch (RuntimeException e) {

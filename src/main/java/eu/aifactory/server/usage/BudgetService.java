@@ -13,6 +13,7 @@ import eu.aifactory.api.usage.Contact;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.server.admin.AdminService;
 import eu.aifactory.server.catalog.CatalogService;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.EnergyLedger;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
@@ -54,14 +55,17 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final BudgetStore store;
+    private final Transactions transactions;
     private final AdminService admin;
     private final CatalogService catalog;
     private final BudgetLedger ledger;
     private final LedgerStore ledgerStore;
     private final Clock clock;
 
-    public BudgetService(BudgetStore store, AdminService admin, CatalogService catalog, BudgetLedger ledger, Clock clock) {
+    public BudgetService(BudgetStore store, Transactions transactions, AdminService admin, CatalogService catalog,
+                         BudgetLedger ledger, Clock clock) {
         this.store = store;
+        this.transactions = transactions;
         this.admin = admin;
         this.catalog = catalog;
         this.ledger = ledger;
@@ -98,7 +102,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         boolean current = month.equals(currentMonth());
         Map<String, BigDecimal> committed = current ? ledgerStore.committedUpTo(principal.tenantId(), key) : Map.of();
         Set<String> withOverride = current || start.isAfter(now) ? projects.stream()
-                .filter(p -> store.jdbi().withHandle(h -> store.unusedOverride(h, principal.tenantId(), p.id(), key))
+                .filter(p -> store.unusedOverride(principal.tenantId(), p.id(), key)
                         .isPresent())
                 .map(Me.Project::id).collect(Collectors.toSet()) : Set.of();
         List<BudgetStatus> result = new ArrayList<>();
@@ -242,7 +246,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
 
     /** Sets a project's budget for a month (EUR, and kWh when given), as the given admin. */
     public void putBudget(Principal admin, String projectId, YearMonth month, BigDecimal budgetEur, BigDecimal budgetKwh) {
-        store.jdbi().useTransaction(h -> store.putBudget(h, admin.tenantId(), projectId, month.toString(), budgetEur,
+        transactions.useTransaction(h -> store.putBudget(h, admin.tenantId(), projectId, month.toString(), budgetEur,
                 budgetKwh, admin.userId(), clock.millis()));
     }
 
@@ -253,7 +257,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     /** Lets the project's next over-budget submit of this month through; one unused override at a time. */
     public BudgetOverride grantOverride(Principal admin, String projectId, String reason) {
         String month = currentMonth().toString();
-        return store.jdbi().inTransaction(h -> {
+        return transactions.inTransaction(h -> {
             if (store.unusedOverride(h, admin.tenantId(), projectId, month).isPresent()) {
                 throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId
                         + " already has an unused override for " + month + "; it lets the next over-budget submit through.");
@@ -268,7 +272,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         if (catalog.plan(planId).isEmpty()) {
             throw ProblemException.notFound("Resource plan " + planId);
         }
-        store.jdbi().useTransaction(h -> store.putQuota(h, admin.tenantId(), projectId, planId, maxGpus, admin.userId(),
+        transactions.useTransaction(h -> store.putQuota(h, admin.tenantId(), projectId, planId, maxGpus, admin.userId(),
                 clock.millis()));
     }
 }

@@ -21,10 +21,6 @@ public final class BudgetStore {
         this.jdbi = jdbi;
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
     public record Budget(String projectId, String month, BigDecimal budgetEur, BigDecimal budgetKwh) {
     }
 
@@ -94,6 +90,10 @@ public final class BudgetStore {
     }
 
     /** The id of an unused override of the project and month, if any. */
+    public Optional<String> unusedOverride(String tenantId, String projectId, String month) {
+        return jdbi.withHandle(h -> unusedOverride(h, tenantId, projectId, month));
+    }
+
     public Optional<String> unusedOverride(Handle h, String tenantId, String projectId, String month) {
         return h.createQuery("SELECT id FROM budget_overrides WHERE tenant_id = :t AND project_id = :p AND budget_month = :m "
                         + "AND used_by_workload IS NULL ORDER BY granted_at, id")

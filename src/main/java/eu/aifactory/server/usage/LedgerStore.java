@@ -25,10 +25,6 @@ public final class LedgerStore {
         this.jdbi = jdbi;
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
-    }
-
     /** One project's month: charges (cents, facility Wh) and the commitments of work submitted in it. */
     public record Row(long spentCents, long facilityWh, BigDecimal committedEur) {
         public static final Row EMPTY = new Row(0, 0, BigDecimal.ZERO);

@@ -12,6 +12,7 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.catalog.ParameterValidator;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.Engine;
@@ -41,6 +42,7 @@ public final class WorkloadService {
     private final CatalogService catalog;
     private final TenantService tenants;
     private final WorkloadStore workloads;
+    private final Transactions transactions;
     private final Engine executor;
     private final EnergyFactors factors;
     private final Clock clock;
@@ -55,17 +57,14 @@ public final class WorkloadService {
         void admit(Handle h, Principal principal, WorkloadRow row, Resolved resolved);
     }
 
-    public WorkloadService(CatalogService catalog, TenantService tenants, WorkloadStore workloads, Engine executor,
-                           EnergyFactors factors, Clock clock) {
-        this(catalog, tenants, workloads, executor, factors, clock, null);
-    }
-
     /** @param guard checks each new workload before it is stored (budgets), or null for none */
-    public WorkloadService(CatalogService catalog, TenantService tenants, WorkloadStore workloads, Engine executor,
-                           EnergyFactors factors, Clock clock, SubmitGuard guard) {
+    public WorkloadService(CatalogService catalog, TenantService tenants, WorkloadStore workloads,
+                           Transactions transactions, Engine executor, EnergyFactors factors, Clock clock,
+                           SubmitGuard guard) {
         this.catalog = catalog;
         this.tenants = tenants;
         this.workloads = workloads;
+        this.transactions = transactions;
         this.executor = executor;
         this.factors = factors;
         this.clock = clock;
@@ -120,7 +119,7 @@ public final class WorkloadService {
         String name = submission.name() == null || submission.name().isBlank()
                 ? resolved.app().summary().name().en() + " " + NAME_TIME.format(Instant.ofEpochMilli(now))
                 : submission.name().strip();
-        WorkloadRow row = new WorkloadRow(Ids.next("wl"), principal.tenantId(), submission.projectId(), principal.userId(),
+        WorkloadRow row = new WorkloadRow(Ids.ordered("wl", now), principal.tenantId(), submission.projectId(), principal.userId(),
                 principal.userName(), name, resolved.app().summary().id(), resolved.version().version(), resolved.plan().id(),
                 resolved.plan().gpuClass(), resolved.plan().gpuCount(),
                 submission.priority() == null ? Priority.NORMAL : submission.priority(),
@@ -242,7 +241,7 @@ public final class WorkloadService {
             }
             String reason = "stopping at the request of " + principal.userName();
             long now = clock.millis();
-            boolean moved = workloads.jdbi().inTransaction(h ->
+            boolean moved = transactions.inTransaction(h ->
                     workloads.transition(h, row, row.status(), WorkloadStatus.CANCELLING, reason, now, Map.of()));
             if (moved) {
                 executor.wake();

@@ -13,6 +13,7 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.db.Database;
+import eu.aifactory.server.db.GroupCommit;
 import eu.aifactory.server.db.RawBatch;
 import eu.aifactory.server.util.StatusReasons;
 import eu.aifactory.server.util.TextFold;
@@ -29,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -47,16 +49,20 @@ public final class WorkloadStore {
             + "LEFT JOIN users u ON u.id = w.submitted_by ";
 
     private final Jdbi jdbi;
+    private final GroupCommit groupCommit;
     private volatile LongConsumer eventListener = id -> { };
     private volatile ChangeListener changeListener = (h, id) -> { };
     private volatile Boolean h2;
 
+    /** A store whose submits each commit on their own. */
     public WorkloadStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
+        this(jdbi, null);
     }
 
-    public Jdbi jdbi() {
-        return jdbi;
+    /** @param groupCommit commits concurrent submits together, or null to commit each on its own */
+    public WorkloadStore(Jdbi jdbi, GroupCommit groupCommit) {
+        this.jdbi = jdbi;
+        this.groupCommit = groupCommit;
     }
 
     /** Hears of every committed event (its id), so the event stream can wake up without polling. */
@@ -124,7 +130,7 @@ public final class WorkloadStore {
                                 Consumer<Handle> admit) {
         for (int attempt = 0; ; attempt++) {
             try {
-                long eventId = jdbi.inTransaction(h -> {
+                Function<Handle, Long> work = h -> {
                     try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO idempotency_keys "
                             + "(tenant_id, idem_key, request_hash, workload_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
                         ps.setString(1, w.tenantId());
@@ -140,7 +146,10 @@ public final class WorkloadStore {
                     long id = appendHistory(h, w, w.status(), reason, w.createdAt());
                     admit.accept(h);
                     return id;
-                });
+                };
+                // In tenant and project order, the order of the rows the submit locks (event sequence, budget ledger).
+                long eventId = groupCommit == null ? jdbi.inTransaction(work::apply)
+                        : groupCommit.inTransaction(w.tenantId() + "\n" + w.projectId(), work);
                 eventListener.accept(eventId);
                 return new Created(w);
             } catch (RuntimeException e) {

@@ -38,7 +38,7 @@ public final class EnergyData {
         jdbi.useTransaction(h -> {
             tenants.createTenant(h, id, "Tenant " + id);
             for (String p : projectIds) {
-                new AdminStore(tenants.jdbi()).createProject(h, p, id, "Project " + p);
+                new AdminStore(jdbi).createProject(h, p, id, "Project " + p);
             }
         });
     }
@@ -47,7 +47,7 @@ public final class EnergyData {
     public String user(String tenantId, String userId, Role role, String... projectIds) {
         String token = Tokens.random();
         jdbi.useTransaction(h -> {
-            new AdminStore(tenants.jdbi()).createUser(h, userId, tenantId, "User " + userId, userId + "@example.test", List.of(role),
+            new AdminStore(jdbi).createUser(h, userId, tenantId, "User " + userId, userId + "@example.test", List.of(role),
                     List.of(projectIds), 0L);
             tenants.addToken(h, userId, token);
         });

@@ -56,15 +56,16 @@ class ResidencyRulesTest {
         TenantStore tenants = new TenantStore(database.jdbi(), clock);
         store = new ResidencyStore(database.jdbi());
         service = new ResidencyReportService(store, new TenantService(tenants), SigningKeyStore.inMemory(clock), clock);
+        AdminStore adminStore = new AdminStore(database.jdbi());
         database.jdbi().useTransaction(h -> {
             for (String t : List.of("t-a", "t-b")) {
                 tenants.createTenant(h, t, "Tenant " + t);
-                new AdminStore(tenants.jdbi()).createProject(h, t + "-p1", t, "Line 1");
-                new AdminStore(tenants.jdbi()).createProject(h, t + "-p2", t, "Line 2");
-                new AdminStore(tenants.jdbi()).createUser(h, t + "-admin", t, "Admin", "admin@" + t + ".example", List.of(Role.TENANT_ADMIN),
+                adminStore.createProject(h, t + "-p1", t, "Line 1");
+                adminStore.createProject(h, t + "-p2", t, "Line 2");
+                adminStore.createUser(h, t + "-admin", t, "Admin", "admin@" + t + ".example", List.of(Role.TENANT_ADMIN),
                         List.of(t + "-p1", t + "-p2"), 0L);
             }
-            new AdminStore(tenants.jdbi()).createUser(h, "t-a-eng", "t-a", "Engineer", "eng@t-a.example", List.of(Role.ENGINEER), List.of("t-a-p1"), 0L);
+            adminStore.createUser(h, "t-a-eng", "t-a", "Engineer", "eng@t-a.example", List.of(Role.ENGINEER), List.of("t-a-p1"), 0L);
         });
         admin = new Principal("t-a-admin", "Admin", "admin@t-a.example", "t-a", "Tenant t-a", Set.of(Role.TENANT_ADMIN),
                 List.of(new Me.Project("t-a-p1", "Line 1"), new Me.Project("t-a-p2", "Line 2")));

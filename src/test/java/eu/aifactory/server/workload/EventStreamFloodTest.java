@@ -44,12 +44,12 @@ class EventStreamFloodTest {
         factory.jdbi.useTransaction(h -> {
             for (String tenant : List.of("t-a", "t-b")) {
                 tenants.createTenant(h, tenant, "Tenant " + tenant);
-                new AdminStore(tenants.jdbi()).createProject(h, tenant + "-p", tenant, "Project of " + tenant);
+                new AdminStore(factory.jdbi).createProject(h, tenant + "-p", tenant, "Project of " + tenant);
             }
             for (int i = 0; i < USERS; i++) {
                 String tenant = i % 2 == 0 ? "t-a" : "t-b";
                 String user = tenant + "-u" + i;
-                new AdminStore(tenants.jdbi()).createUser(h, user, tenant, "User " + i, user + "@example.com", Set.of(Role.ENGINEER),
+                new AdminStore(factory.jdbi).createUser(h, user, tenant, "User " + i, user + "@example.com", Set.of(Role.ENGINEER),
                         List.of(tenant + "-p"), 0L);
                 String token = Tokens.random();
                 tenants.addToken(h, user, token);

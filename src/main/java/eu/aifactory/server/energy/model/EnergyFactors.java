@@ -1,9 +1,7 @@
 package eu.aifactory.server.energy.model;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
 /** The factors of the energy and carbon model, read from the {@code energy_factors} table (value, unit, year, source). */
 public final class EnergyFactors {
@@ -23,16 +21,8 @@ public final class EnergyFactors {
 
     private final Map<String, Factor> factors;
 
-    private EnergyFactors(Map<String, Factor> factors) {
+    public EnergyFactors(Map<String, Factor> factors) {
         this.factors = Map.copyOf(factors);
-    }
-
-    public static EnergyFactors load(Jdbi jdbi) {
-        Map<String, Factor> factors = new LinkedHashMap<>();
-        jdbi.useHandle(h -> h.createQuery("SELECT factor_key, factor_value, unit, factor_year, source FROM energy_factors")
-                .map((rs, ctx) -> new Factor(rs.getString(1), rs.getBigDecimal(2), rs.getString(3), rs.getInt(4), rs.getString(5)))
-                .forEach(f -> factors.put(f.key(), f)));
-        return new EnergyFactors(factors);
     }
 
     public Factor factor(String key) {

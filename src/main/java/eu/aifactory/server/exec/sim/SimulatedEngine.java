@@ -9,6 +9,7 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.catalog.Pool;
 import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.util.CoalescingWakeup;
@@ -55,6 +56,7 @@ public final class SimulatedEngine implements Engine {
     private static final long POPULARITY_WINDOW_MS = 90L * 24 * 3600 * 1000;
 
     private final WorkloadStore store;
+    private final Transactions transactions;
     private final CatalogService catalog;
     private final Clock clock;
     private final double timeScale;
@@ -81,19 +83,16 @@ public final class SimulatedEngine implements Engine {
         }
     }
 
-    public SimulatedEngine(WorkloadStore store, CatalogService catalog, Clock clock, double timeScale) {
-        this(store, catalog, clock, timeScale, Map::of);
-    }
-
     /**
      * @param quotas the projects' GPU quotas keyed {@code projectId + "|" + planId}, read once per pass: a queued
      *               workload that would take its project over the quota on its plan waits (without holding up the
      *               pool's queue) with the reason "project quota reached (8 of 8 GPUs in use)"
      */
-    public SimulatedEngine(WorkloadStore store, CatalogService catalog, Clock clock, double timeScale,
-                             java.util.function.Supplier<Map<String, Integer>> quotas) {
+    public SimulatedEngine(WorkloadStore store, Transactions transactions, CatalogService catalog, Clock clock,
+                           double timeScale, java.util.function.Supplier<Map<String, Integer>> quotas) {
         this.quotas = quotas;
         this.store = store;
+        this.transactions = transactions;
         this.catalog = catalog;
         this.clock = clock;
         this.timeScale = timeScale;
@@ -215,7 +214,7 @@ public final class SimulatedEngine implements Engine {
             return;
         }
         AppVersion version = app.get().version(w.appVersion());
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             if (store.transition(h, w, WorkloadStatus.STARTING, WorkloadStatus.RUNNING, SimulationScript.runningReason(plan.get()),
                     now, Map.of("started_at", now))) {
                 try (RawBatch logs = WorkloadStore.logBatch(h)) {
@@ -268,7 +267,7 @@ public final class SimulatedEngine implements Engine {
         Run r = run;
         long totalMinutes = Math.max(1, runtimeMs / MINUTE_MS);
         boolean[] stillHolds = {true};
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             try (RawBatch samples = WorkloadStore.sampleBatch(h); RawBatch logs = WorkloadStore.logBatch(h)) {
                 if (resumed) {
                     WorkloadStore.addLog(logs, w.id(), ++r.logLines, now, String.format(Locale.ROOT,
@@ -355,7 +354,7 @@ public final class SimulatedEngine implements Engine {
                 ? String.format(Locale.ROOT, "cancelled on request after %d min of run time; charges stopped at the cancel",
                         progress / MINUTE_MS)
                 : "cancelled on request before it started; nothing was charged";
-        store.jdbi().useTransaction(h -> {
+        transactions.useTransaction(h -> {
             if (run != null) {
                 Optional<ResourcePlan> plan = catalog.plan(w.planId());
                 AppVersion version = catalog.cachedApp(w.appId()).map(a -> a.version(w.appVersion())).orElse(null);
@@ -374,7 +373,7 @@ public final class SimulatedEngine implements Engine {
 
     private void fail(WorkloadRow w, long now, String reason) {
         runs.remove(w.id());
-        store.jdbi().useTransaction(h -> store.transition(h, w, w.status(), WorkloadStatus.FAILED, reason, now,
+        transactions.useTransaction(h -> store.transition(h, w, w.status(), WorkloadStatus.FAILED, reason, now,
                 Map.of("ended_at", now)));
     }
 
@@ -396,7 +395,7 @@ public final class SimulatedEngine implements Engine {
                 // Over its project's quota: it waits for its own project, not for the pool, so it holds nobody up.
                 String reason = StatusReasons.quotaReached(held, limit);
                 if (!reason.equals(w.statusReason())) {
-                    store.jdbi().useTransaction(h -> store.updateReason(h, w, reason, now));
+                    transactions.useTransaction(h -> store.updateReason(h, w, reason, now));
                 }
                 continue;
             }
@@ -406,7 +405,7 @@ public final class SimulatedEngine implements Engine {
                     fail(w, now, "the resource plan " + w.planId() + " is no longer offered");
                     continue;
                 }
-                boolean started = store.jdbi().inTransaction(h -> store.transition(h, w, WorkloadStatus.QUEUED,
+                boolean started = transactions.inTransaction(h -> store.transition(h, w, WorkloadStatus.QUEUED,
                         WorkloadStatus.STARTING, SimulationScript.startingReason(plan), now, Map.of()));
                 if (started) {
                     free -= w.gpuCount();
@@ -423,7 +422,7 @@ public final class SimulatedEngine implements Engine {
             String reason = String.format(Locale.ROOT, "waiting for %d free %s GPU%s (position %d in queue)", w.gpuCount(),
                     shortModel(pool.get().gpuModel()), w.gpuCount() == 1 ? "" : "s", position);
             if (!reason.equals(w.statusReason())) {
-                store.jdbi().useTransaction(h -> store.updateReason(h, w, reason, now));
+                transactions.useTransaction(h -> store.updateReason(h, w, reason, now));
             }
         }
         return !head.isEmpty();
