@@ -2,7 +2,8 @@
 # Builds the Linux packages of the portal with jpackage (JDK 17): a trimmed runtime plus the shaded jar, as a .deb
 # and, where rpmbuild is installed (Debian: apt-get install -y rpm), an .rpm. Both carry the menu entry, the icon and
 # the file association that opens signed residency reports (.json) in the portal's verifier.
-# Usage: mvn -B package -DskipTests && installer/build-linux.sh   -> target/installer/*.deb, *.rpm
+# installer/linux/ai-factory-portal.desktop is jpackage's menu entry with %F added, so the file manager hands the
+# opened report to the portal. Usage: mvn -B package -DskipTests && installer/build-linux.sh   -> target/installer/*.deb, *.rpm
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source installer/common.sh
@@ -21,6 +22,7 @@ for type in deb rpm; do
     --name "$app_name" --app-version "$version" --vendor "$vendor" --description "$description" \
     --icon assets/icons/app-256.png \
     --file-associations installer/report-association.properties \
+    --resource-dir installer/linux \
     --linux-shortcut --linux-menu-group "Office;Science" \
     --linux-app-category misc --linux-rpm-license-type "Proprietary" \
     --dest target/installer

@@ -23,7 +23,7 @@ jpackage --type msi `
   --name 'AI Factory Portal' --app-version $version --vendor 'AI Factory' `
   --description 'Tenant portal of a sovereign AI factory: catalog, workloads, energy and residency reports' `
   --input $input --main-jar tenant-portal.jar --main-class eu.aifactory.portal.app.Launcher `
-  --add-modules $modules --jlink-options '--strip-debug --no-header-files --no-man-pages' `
+  --add-modules $modules --jlink-options '--strip-debug --no-header-files --no-man-pages --generate-cds-archive' `
   --icon assets\icons\app.ico `
   --file-associations installer\report-association.properties `
   --win-menu --win-menu-group 'AI Factory' --win-shortcut --win-dir-chooser `

@@ -15,8 +15,9 @@ cp "$jar" "$input/"
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata
 # bin/java stays in the runtime (no --strip-native-commands): the launcher starts the portal in a child JVM that
 # maps the AppCDS archive it writes on the first start (SharedClassesLauncher); JDK 17 cannot pass one otherwise.
+# That archive extends the runtime's own, which jlink only writes when asked (--generate-cds-archive).
 common_options=(
   --name "$app_name" --app-version "$version" --vendor "$vendor" --description "$description"
   --input "$input" --main-jar tenant-portal.jar --main-class eu.aifactory.portal.app.Launcher
-  --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages"
+  --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages --generate-cds-archive"
 )

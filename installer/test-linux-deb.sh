@@ -32,11 +32,14 @@ run_until() {
 }
 
 echo "== install $deb"
+# A desktop has a system menu directory; a bare container lacks it and xdg-desktop-menu (the menu entry) then fails.
+mkdir -p /etc/xdg/menus /usr/share/desktop-directories
 dpkg -i "$deb" || apt-get install -y -f
 dpkg -s ai-factory-portal | grep -E '^(Status|Version|Installed-Size)'
 desktop=$(ls /usr/share/applications/*ai-factory-portal*.desktop)
 grep -E '^(Name|Exec|Icon|MimeType)=' "$desktop"
 grep -q 'MimeType=application/vnd.aifactory.signed-report+json' "$desktop"
+grep -q '^Exec=.* %F$' "$desktop"
 grep -rl 'application/vnd.aifactory.signed-report+json' /usr/share/mime/packages/ >/dev/null
 
 echo "== start the installed portal"
