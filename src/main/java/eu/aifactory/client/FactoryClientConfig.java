@@ -3,6 +3,7 @@ package eu.aifactory.client;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
@@ -26,6 +27,7 @@ public final class FactoryClientConfig {
 
     private final URI baseUrl;
     private final Supplier<char[]> token;
+    private final Supplier<Locale> language;
     private final Duration connectTimeout;
     private final Duration readTimeout;
     private final Duration callTimeout;
@@ -40,6 +42,7 @@ public final class FactoryClientConfig {
     private FactoryClientConfig(Builder b) {
         this.baseUrl = b.baseUrl;
         this.token = b.token;
+        this.language = b.language;
         this.connectTimeout = b.connectTimeout;
         this.readTimeout = b.readTimeout;
         this.callTimeout = b.callTimeout;
@@ -60,6 +63,7 @@ public final class FactoryClientConfig {
     public Builder toBuilder() {
         Builder b = new Builder(baseUrl);
         b.token = token;
+        b.language = language;
         b.connectTimeout = connectTimeout;
         b.readTimeout = readTimeout;
         b.callTimeout = callTimeout;
@@ -80,6 +84,11 @@ public final class FactoryClientConfig {
     /** Supplies the bearer token; may return null or an empty array for calls without a token. */
     public Supplier<char[]> token() {
         return token;
+    }
+
+    /** Supplies the language the factory should answer in, read on every request; null (or a null result) for none. */
+    public Supplier<Locale> language() {
+        return language;
     }
 
     public Duration connectTimeout() {
@@ -157,6 +166,7 @@ public final class FactoryClientConfig {
     public static final class Builder {
         private final URI baseUrl;
         private Supplier<char[]> token;
+        private Supplier<Locale> language;
         private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
         private Duration readTimeout = DEFAULT_READ_TIMEOUT;
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
@@ -186,6 +196,12 @@ public final class FactoryClientConfig {
 
         public Builder token(Supplier<char[]> tokenSupplier) {
             this.token = tokenSupplier;
+            return this;
+        }
+
+        /** The user's language, sent as {@code Accept-Language} so problems and field errors come back in it. */
+        public Builder language(Supplier<Locale> languageSupplier) {
+            this.language = languageSupplier;
             return this;
         }
 

@@ -143,6 +143,7 @@ public final class HttpFactoryClient implements FactoryClient {
                 // Our retry interceptor decides what may be sent twice, counts and backs off; OkHttp's own would not.
                 .retryOnConnectionFailure(false)
                 .addInterceptor(new RequestIdInterceptor(config.userAgent()))
+                .addInterceptor(new LanguageInterceptor(config.language()))
                 .build();
         OkHttpClient retrying = common.newBuilder()
                 .addInterceptor(new RetryInterceptor(config.maxRetries(), backoff, config.sleeper(), config.clock()))

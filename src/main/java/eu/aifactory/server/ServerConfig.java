@@ -43,9 +43,15 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         this(host, port, jdbcUrl, dataDir, demo, timeScale, DEFAULT_MAX_EVENT_STREAMS);
     }
 
-    /** The portal's embedded factory: loopback, a free port, an H2 file under {@code dataDir}, demo data. */
+    /**
+     * The demo's pace: two hours of simulated work per real minute, so a visitor sees runs finish (the shortest apps
+     * in about half a minute, a four-hour training in two). {@code serve --demo} and the embedded factory share it.
+     */
+    public static final double DEMO_PACE = 120;
+
+    /** The portal's embedded factory: loopback, a free port, an H2 file under {@code dataDir}, demo data, demo pace. */
     public static ServerConfig embedded(Path dataDir) {
-        return new ServerConfig("127.0.0.1", 0, h2FileUrl(dataDir), dataDir, true, 1.0);
+        return new ServerConfig("127.0.0.1", 0, h2FileUrl(dataDir), dataDir, true, DEMO_PACE);
     }
 
     /** A throw-away factory for tests: in-memory H2 with a unique name, a free port. */

@@ -19,14 +19,21 @@ public final class TestClock extends Clock {
     private static final long ORIGIN_NANOS = System.nanoTime();
     private static final ZoneId SITE = ZoneId.of("Europe/Berlin");
 
+    private final Instant start;
     private final ZoneId zone;
 
-    private TestClock(ZoneId zone) {
+    private TestClock(Instant start, ZoneId zone) {
+        this.start = start;
         this.zone = zone;
     }
 
     public static Clock clock() {
-        return new TestClock(ZoneOffset.UTC);
+        return new TestClock(START, ZoneOffset.UTC);
+    }
+
+    /** A clock ticking the same way from another fixed instant, for a test about a particular day (a month's start). */
+    public static Clock startingAt(Instant start) {
+        return new TestClock(start, ZoneOffset.UTC);
     }
 
     public static Instant now() {
@@ -40,7 +47,7 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return START.plusNanos(System.nanoTime() - ORIGIN_NANOS);
+        return start.plusNanos(System.nanoTime() - ORIGIN_NANOS);
     }
 
     @Override
@@ -50,6 +57,6 @@ public final class TestClock extends Clock {
 
     @Override
     public Clock withZone(ZoneId newZone) {
-        return new TestClock(newZone);
+        return new TestClock(start, newZone);
     }
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Where a tenant's data was stored and processed in a period, which transfers left the primary site, which
@@ -29,6 +30,9 @@ import java.util.Locale;
  * @param operatorAccess     every operator access to the data during the period
  * @param attestations       certifications and attestations valid during some part of the period
  * @param findings           findings open during some part of the period, recorded or derived
+ * @param translations       by language ({@code "de"}): the translations of the report's English texts (site names,
+ *                           cities and descriptions, attestation standards, issuers and scopes, legal bases), keyed
+ *                           by the English text; signed with the report, so it reads the same in every language
  */
 public record ResidencyReport(
         String reportId,
@@ -44,9 +48,11 @@ public record ResidencyReport(
         List<Transfer> transfers,
         List<OperatorAccess> operatorAccess,
         List<Attestation> attestations,
-        List<Finding> findings) {
+        List<Finding> findings,
+        Map<String, Map<String, String>> translations) {
 
     public ResidencyReport {
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
         sites = List.copyOf(sites);
         inventory = List.copyOf(inventory);
         processing = List.copyOf(processing);
@@ -54,6 +60,23 @@ public record ResidencyReport(
         operatorAccess = List.copyOf(operatorAccess);
         attestations = List.copyOf(attestations);
         findings = List.copyOf(findings);
+    }
+
+    /** A report without translations: every text in English. */
+    public ResidencyReport(String reportId, String methodologyVersion, Instant generatedAt, Period period, Tenant tenant,
+                           Scope scope, Verdict verdict, List<Site> sites, List<StoredObject> inventory,
+                           List<ProcessingRecord> processing, List<Transfer> transfers, List<OperatorAccess> operatorAccess,
+                           List<Attestation> attestations, List<Finding> findings) {
+        this(reportId, methodologyVersion, generatedAt, period, tenant, scope, verdict, sites, inventory, processing,
+                transfers, operatorAccess, attestations, findings, Map.of());
+    }
+
+    /** {@code english}, one of the report's texts, in {@code locale}'s language when the report translates it. */
+    public String text(String english, Locale locale) {
+        if (english == null) {
+            return null;
+        }
+        return translations.getOrDefault(locale.getLanguage(), Map.of()).getOrDefault(english, english);
     }
 
     /** {@code from} inclusive, {@code to} exclusive. */

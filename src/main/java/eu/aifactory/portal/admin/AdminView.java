@@ -10,6 +10,7 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.QuotaStatus;
+import eu.aifactory.portal.common.Confirmation;
 import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
@@ -28,7 +29,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -158,6 +158,8 @@ public final class AdminView extends BorderPane {
 
     private Node usersTab() {
         userTable.setId("adminUsers");
+        userTable.setPlaceholder(i18n.label("table.empty"));
+        i18n.onSwitch(userTable, userTable::refresh);
         userTable.setItems(viewModel.users());
         userTable.getStyleClass().add(Styles.DENSE);
         userTable.getColumns().setAll(List.of(
@@ -186,22 +188,24 @@ public final class AdminView extends BorderPane {
             if (user.disabled()) {
                 viewModel.setDisabled(user, false);
             } else {
-                confirm(i18n.get("admin.users.disableConfirm", user.name()), () -> viewModel.setDisabled(user, true));
+                confirm("admin.users.disableConfirm.act", "admin.users.disableConfirm.keep",
+                    i18n.get("admin.users.disableConfirm", user.name()), () -> viewModel.setDisabled(user, true));
             }
         });
         HBox actions = new HBox(8, edit, disable);
 
         TextField name = new TextField();
         name.setId("adminNewUserName");
-        name.setPromptText(i18n.get("admin.users.namePrompt"));
+        name.promptTextProperty().bind(i18n.binding("admin.users.namePrompt"));
         TextField email = new TextField();
         email.setId("adminNewUserEmail");
-        email.setPromptText(i18n.get("admin.users.emailPrompt"));
+        email.promptTextProperty().bind(i18n.binding("admin.users.emailPrompt"));
         email.setPrefColumnCount(20);
         ChoiceBox<Role> role = new ChoiceBox<>();
         role.setId("adminNewUserRole");
         role.getItems().setAll(Role.values());
         role.setConverter(converter(r -> r == null ? "" : i18n.get("role." + r.wire())));
+        i18n.onSwitch(role, () -> role.setConverter(converter(r -> r == null ? "" : i18n.get("role." + r.wire()))));
         role.setValue(Role.ENGINEER);
         Button add = new Button();
         add.setId("adminCreateUser");
@@ -231,12 +235,13 @@ public final class AdminView extends BorderPane {
     private void editUser(UserAccount user) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(window());
-        dialog.setTitle(i18n.get("admin.users.editTitle", user.name()));
+        dialog.titleProperty().bind(i18n.binding("admin.users.editTitle", user.name()));
         dialog.getDialogPane().setId("adminUserDialog");
         VBox roles = new VBox(6);
         List<CheckBox> roleBoxes = new ArrayList<>();
         for (Role role : Role.values()) {
-            CheckBox box = new CheckBox(i18n.get("role." + role.wire()));
+            CheckBox box = new CheckBox();
+            box.textProperty().bind(i18n.binding("role." + role.wire()));
             box.setId("adminRole-" + role.wire());
             box.setUserData(role);
             box.setSelected(user.roles().contains(role));
@@ -253,9 +258,9 @@ public final class AdminView extends BorderPane {
             projectBoxes.add(box);
             projects.getChildren().add(box);
         }
-        Label rolesTitle = new Label(i18n.get("admin.col.roles"));
+        Label rolesTitle = i18n.label("admin.col.roles");
         rolesTitle.getStyleClass().add(Styles.TEXT_BOLD);
-        Label projectsTitle = new Label(i18n.get("admin.col.projects"));
+        Label projectsTitle = i18n.label("admin.col.projects");
         projectsTitle.getStyleClass().add(Styles.TEXT_BOLD);
         HBox content = new HBox(30, new VBox(8, rolesTitle, roles), new VBox(8, projectsTitle, projects));
         content.setPadding(new Insets(10));
@@ -277,6 +282,8 @@ public final class AdminView extends BorderPane {
 
     private Node tokensTab() {
         tokenTable.setId("adminTokens");
+        tokenTable.setPlaceholder(i18n.label("table.empty"));
+        i18n.onSwitch(tokenTable, tokenTable::refresh);
         tokenTable.setItems(viewModel.tokens());
         tokenTable.getStyleClass().add(Styles.DENSE);
         tokenTable.getColumns().setAll(List.of(
@@ -296,7 +303,7 @@ public final class AdminView extends BorderPane {
         owner.setPrefWidth(200);
         TextField label = new TextField();
         label.setId("adminTokenLabel");
-        label.setPromptText(i18n.get("admin.tokens.labelPrompt"));
+        label.promptTextProperty().bind(i18n.binding("admin.tokens.labelPrompt"));
         label.setPrefColumnCount(22);
         Button create = new Button();
         create.setId("adminCreateToken");
@@ -319,7 +326,8 @@ public final class AdminView extends BorderPane {
         }, tokenTable.getSelectionModel().selectedItemProperty()));
         revoke.setOnAction(e -> {
             ApiToken token = tokenTable.getSelectionModel().getSelectedItem();
-            confirm(i18n.get("admin.tokens.revokeConfirm", token.prefix(), token.userName(), token.label()),
+            confirm("admin.tokens.revokeConfirm.act", "admin.tokens.revokeConfirm.keep",
+                    i18n.get("admin.tokens.revokeConfirm", token.prefix(), token.userName(), token.label()),
                     () -> viewModel.revokeToken(token));
         });
         Region spring = new Region();
@@ -342,10 +350,10 @@ public final class AdminView extends BorderPane {
     private void showSecret(CreatedToken created) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.initOwner(window());
-        dialog.setTitle(i18n.get("admin.secret.title"));
+        dialog.titleProperty().bind(i18n.binding("admin.secret.title"));
         dialog.getDialogPane().setId("adminSecretDialog");
         dialog.getDialogPane().getStylesheets().addAll(getStylesheets());
-        Label heading = new Label(i18n.get("admin.secret.heading", created.token().label(), created.token().userName()));
+        Label heading = i18n.label("admin.secret.heading", created.token().label(), created.token().userName());
         heading.getStyleClass().add(Styles.TITLE_4);
         heading.setWrapText(true);
         TextField secret = new TextField(created.secret());
@@ -369,7 +377,7 @@ public final class AdminView extends BorderPane {
         HBox line = new HBox(8, secret, copy);
         line.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(secret, Priority.ALWAYS);
-        Label warning = new Label(i18n.get("admin.secret.warning"));
+        Label warning = i18n.label("admin.secret.warning");
         warning.setWrapText(true);
         warning.setGraphic(new FontIcon(Material2OutlinedMZ.WARNING));
         warning.getStyleClass().add("admin-secret-warning");
@@ -392,6 +400,8 @@ public final class AdminView extends BorderPane {
 
     private Node projectsTab() {
         projectTable.setId("adminProjects");
+        projectTable.setPlaceholder(i18n.label("table.empty"));
+        i18n.onSwitch(projectTable, projectTable::refresh);
         projectTable.setItems(viewModel.projects());
         projectTable.getStyleClass().add(Styles.DENSE);
         projectTable.getColumns().setAll(List.of(
@@ -401,7 +411,7 @@ public final class AdminView extends BorderPane {
         TableLayout.readable(projectTable);
         TextField name = new TextField();
         name.setId("adminProjectName");
-        name.setPromptText(i18n.get("admin.projects.namePrompt"));
+        name.promptTextProperty().bind(i18n.binding("admin.projects.namePrompt"));
         name.setPrefColumnCount(24);
         Button create = new Button();
         create.setId("adminCreateProject");
@@ -423,6 +433,8 @@ public final class AdminView extends BorderPane {
 
     private Node budgetsTab() {
         budgetTable.setId("adminBudgets");
+        budgetTable.setPlaceholder(i18n.label("table.empty"));
+        i18n.onSwitch(budgetTable, budgetTable::refresh);
         budgetTable.setItems(viewModel.budgets());
         budgetTable.getStyleClass().add(Styles.DENSE);
         budgetTable.getColumns().setAll(List.of(
@@ -449,7 +461,7 @@ public final class AdminView extends BorderPane {
         monthLabel.getStyleClass().add(Styles.TEXT_BOLD);
         TextField amount = new TextField();
         amount.setId("adminBudgetAmount");
-        amount.setPromptText(i18n.get("admin.budgets.amountPrompt"));
+        amount.promptTextProperty().bind(i18n.binding("admin.budgets.amountPrompt"));
         amount.setPrefColumnCount(10);
         Button set = new Button();
         set.setId("adminSetBudget");
@@ -463,7 +475,7 @@ public final class AdminView extends BorderPane {
         });
         TextField reason = new TextField();
         reason.setId("adminOverrideReason");
-        reason.setPromptText(i18n.get("admin.budgets.reasonPrompt"));
+        reason.promptTextProperty().bind(i18n.binding("admin.budgets.reasonPrompt"));
         reason.setPrefColumnCount(30);
         Button grant = new Button();
         grant.setId("adminGrantOverride");
@@ -472,7 +484,8 @@ public final class AdminView extends BorderPane {
         grant.setOnAction(e -> {
             BudgetStatus b = selected.getValue();
             String why = reason.getText();
-            confirm(i18n.get("admin.budgets.grantConfirm", b.projectName(), why), () -> {
+            confirm("admin.budgets.grantConfirm.act", "admin.budgets.grantConfirm.keep",
+                    i18n.get("admin.budgets.grantConfirm", b.projectName(), why), () -> {
                 viewModel.grantOverride(b.projectId(), b.projectName(), why);
                 reason.clear();
             });
@@ -483,6 +496,10 @@ public final class AdminView extends BorderPane {
         override.setAlignment(Pos.CENTER_LEFT);
 
         overrideTable.setId("adminOverrides");
+
+        overrideTable.setPlaceholder(i18n.label("table.empty"));
+
+        i18n.onSwitch(overrideTable, overrideTable::refresh);
         overrideTable.setItems(viewModel.overrides());
         overrideTable.getStyleClass().add(Styles.DENSE);
         overrideTable.setPrefHeight(150);
@@ -513,6 +530,8 @@ public final class AdminView extends BorderPane {
         quotaProject.setConverter(converter(p -> p == null ? "" : p.name()));
         quotaProject.valueProperty().addListener((obs, old, now) -> viewModel.showQuotas(now == null ? null : now.id()));
         quotaTable.setId("adminQuotas");
+        quotaTable.setPlaceholder(i18n.label("table.empty"));
+        i18n.onSwitch(quotaTable, quotaTable::refresh);
         quotaTable.setItems(viewModel.quotas());
         quotaTable.getStyleClass().add(Styles.DENSE);
         quotaTable.getColumns().setAll(List.of(
@@ -523,7 +542,7 @@ public final class AdminView extends BorderPane {
         TableLayout.readable(quotaTable);
         TextField max = new TextField();
         max.setId("adminQuotaMax");
-        max.setPromptText(i18n.get("admin.quotas.maxPrompt"));
+        max.promptTextProperty().bind(i18n.binding("admin.quotas.maxPrompt"));
         max.setPrefColumnCount(6);
         Button set = new Button();
         set.setId("adminSetQuota");
@@ -541,7 +560,8 @@ public final class AdminView extends BorderPane {
         remove.disableProperty().bind(quotaTable.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
             QuotaStatus q = quotaTable.getSelectionModel().getSelectedItem();
-            confirm(i18n.get("admin.quotas.removeConfirm", planName(q.planId()), quotaProject.getValue().name()),
+            confirm("admin.quotas.removeConfirm.act", "admin.quotas.removeConfirm.keep",
+                    i18n.get("admin.quotas.removeConfirm", planName(q.planId()), quotaProject.getValue().name()),
                     () -> viewModel.removeQuota(q.projectId(), q.planId()));
         });
         Label projectLabel = new Label();
@@ -608,23 +628,10 @@ public final class AdminView extends BorderPane {
     }
 
     /** Asks before a destructive action; not showAndWait, so the page keeps its background work running. */
-    private void confirm(String question, Runnable action) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        alert.initOwner(window());
-        alert.setTitle(i18n.get("admin.confirm.title"));
-        alert.setHeaderText(null);
-        alert.setContentText(question);
-        ButtonType yes = new ButtonType(i18n.get("admin.confirm.yes"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType(i18n.get("admin.confirm.no"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        alert.getButtonTypes().setAll(yes, no);
-        alert.getDialogPane().setId("admin-confirm");
-        alert.getDialogPane().lookupButton(yes).setId("confirm-yes");
-        alert.getDialogPane().lookupButton(no).setId("confirm-no");
-        alert.setOnHidden(e -> {
-            if (alert.getResult() == yes) {
-                action.run();
-            }
-        });
-        alert.show();
+    private void confirm(String actKey, String keepKey, String question, Runnable action) {
+        Confirmation confirmation = new Confirmation(i18n, window(), "admin.confirm.title", null, question,
+                actKey, keepKey);
+        confirmation.alert().getDialogPane().setId("admin-confirm");
+        confirmation.show(action);
     }
 }

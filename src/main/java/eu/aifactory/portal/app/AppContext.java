@@ -159,6 +159,7 @@ public final class AppContext implements AutoCloseable {
         char[] secret = token.toCharArray();
         return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
                 .token(secret::clone)
+                .language(i18n::locale)
                 .httpClient(sharedHttp())
                 .build());
     }

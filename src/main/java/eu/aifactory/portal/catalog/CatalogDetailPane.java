@@ -107,7 +107,7 @@ final class CatalogDetailPane extends BorderPane {
         });
         viewModel.inputs().addListener((ListChangeListener<ArtifactSlot>) change -> renderArtifacts(inputs, viewModel.inputs()));
         viewModel.outputs().addListener((ListChangeListener<ArtifactSlot>) change -> renderArtifacts(outputs, viewModel.outputs()));
-        i18n.localeProperty().addListener((obs, old, now) -> {
+        i18n.onSwitch(this, () -> {
             render();
             parameterTable.refresh();
             planTable.refresh();
@@ -400,7 +400,7 @@ final class CatalogDetailPane extends BorderPane {
             slotName.getStyleClass().add("artifact-name");
             Label kind = new Label(labels.artifactKind(slot.kind()));
             kind.getStyleClass().add("artifact-kind");
-            Label required = new Label(i18n.get(slot.required() ? "catalog.artifact.required" : "catalog.artifact.optional"));
+            Label required = i18n.label(slot.required() ? "catalog.artifact.required" : "catalog.artifact.optional");
             required.getStyleClass().add(Styles.TEXT_MUTED);
             HBox top = new HBox(8, slotName, kind, required);
             top.setAlignment(Pos.BASELINE_LEFT);

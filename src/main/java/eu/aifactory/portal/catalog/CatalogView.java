@@ -11,8 +11,6 @@ import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
-import javafx.beans.InvalidationListener;
-import javafx.beans.WeakInvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -285,10 +283,8 @@ public final class CatalogView extends BorderPane {
     }
 
     private final class SortCell extends ListCell<CatalogSort> {
-        private final InvalidationListener localeListener = obs -> render(getItem(), isEmpty());
-
         SortCell() {
-            i18n.localeProperty().addListener(new WeakInvalidationListener(localeListener));
+            i18n.onSwitch(this, () -> render(getItem(), isEmpty()));
         }
 
         @Override

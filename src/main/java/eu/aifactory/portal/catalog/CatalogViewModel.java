@@ -124,6 +124,8 @@ public final class CatalogViewModel {
     private TaskHandle detailTask = TaskHandle.NONE;
     private TaskHandle pendingSearch = TaskHandle.NONE;
     private FactoryContact contact = FactoryContact.NONE;
+    /** Re-sorts by the localized names after a switch; held here so the app-wide language holds this model weakly. */
+    private final I18n.Follower languageFollower;
 
     public CatalogViewModel(FactoryClient client, TaskExecutor executor, I18n i18n, CatalogCache cache, Clock clock) {
         this.client = client;
@@ -140,7 +142,7 @@ public final class CatalogViewModel {
         minPrice.addListener((obs, old, now) -> filterUnlessBatching());
         maxPrice.addListener((obs, old, now) -> filterUnlessBatching());
         sort.addListener((obs, old, now) -> resortAndFilter());
-        i18n.localeProperty().addListener((obs, old, now) -> resortAndFilter());
+        languageFollower = i18n.follow(this::resortAndFilter);
 
         selectedApp.addListener((obs, old, now) -> loadDetail(now));
         selectedVersion.addListener((obs, old, now) -> refreshVersion());

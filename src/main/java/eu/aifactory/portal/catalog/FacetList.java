@@ -79,7 +79,7 @@ final class FacetList extends VBox {
             }
             showBoxes();
         });
-        i18n.localeProperty().addListener((obs, old, now) -> sync(true));
+        i18n.onSwitch(this, () -> sync(true));
         sync(true);
     }
 

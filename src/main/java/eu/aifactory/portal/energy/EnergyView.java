@@ -17,6 +17,7 @@ import javafx.scene.transform.Transform;
 import javafx.stage.Window;
 import eu.aifactory.portal.energy.EnergyViewModel.Kpis;
 import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
+import eu.aifactory.portal.i18n.DateInput;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import java.io.File;
@@ -29,6 +30,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -127,7 +129,11 @@ public final class EnergyView extends BorderPane {
         toPicker.setValue(viewModel.customTo());
         applyCustom.setId("energyApplyCustom");
         applyCustom.textProperty().bind(i18n.binding("energy.period.apply"));
-        applyCustom.disableProperty().bind(fromPicker.valueProperty().isNull().or(toPicker.valueProperty().isNull()));
+        DateInput fromInput = DateInput.attach(fromPicker, i18n);
+        DateInput toInput = DateInput.attach(toPicker, i18n);
+        Label dateError = dateError("energyDateError", fromInput, toInput);
+        applyCustom.disableProperty().bind(fromPicker.valueProperty().isNull().or(toPicker.valueProperty().isNull())
+                .or(dateError.visibleProperty()));
         applyCustom.setOnAction(e -> applyCustomPeriod());
         Label fromLabel = new Label();
         fromLabel.textProperty().bind(i18n.binding("energy.period.from"));
@@ -245,7 +251,8 @@ public final class EnergyView extends BorderPane {
         header.setPadding(new Insets(16, 16, 4, 16));
         setTop(header);
         VBox.setVgrow(chart, Priority.ALWAYS);
-        VBox main = new VBox(12, statusLabel, cards, chartHeader, chart, tableHint, table);
+        // The date error gets a line of its own under the header, where it takes no width from the dates.
+        VBox main = new VBox(12, dateError, statusLabel, cards, chartHeader, chart, tableHint, table);
         main.setPadding(new Insets(8, 16, 16, 16));
         ScrollPane mainScroll = new ScrollPane(main);
         mainScroll.setId("energyScroll");
@@ -274,7 +281,7 @@ public final class EnergyView extends BorderPane {
         viewModel.receiptProperty().addListener((obs, old, now) -> showReceipt());
         viewModel.receiptLoadingProperty().addListener((obs, old, now) -> showReceipt());
         viewModel.receiptErrorProperty().addListener((obs, old, now) -> showReceipt());
-        i18n.localeProperty().addListener((obs, old, now) -> {
+        i18n.onSwitch(this, () -> {
             showStatus();
             showKpis();
             showRange();
@@ -309,6 +316,19 @@ public final class EnergyView extends BorderPane {
         }
     }
 
+    /** The field error of whichever date is not one; shown under the header, hidden while both are dates. */
+    private static Label dateError(String id, DateInput from, DateInput to) {
+        Label error = new Label();
+        error.setId(id);
+        error.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        error.setWrapText(true);
+        error.textProperty().bind(Bindings.createStringBinding(() -> from.errorProperty().get() != null
+                ? from.errorProperty().get() : to.errorProperty().get(), from.errorProperty(), to.errorProperty()));
+        error.visibleProperty().bind(error.textProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        return error;
+    }
+
     /** The table, for the page to give it focus. */
     TableView<WorkloadEnergy> table() {
         return table;
@@ -336,7 +356,7 @@ public final class EnergyView extends BorderPane {
 
     private Path chooseWithDialog(String suggestedName, Window owner) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get("energy.export.title"));
+        chooser.titleProperty().bind(i18n.binding("energy.export.title"));
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(pendingFilter);
         File target = chooser.showSaveDialog(owner);
@@ -502,7 +522,7 @@ public final class EnergyView extends BorderPane {
         heading.getStyleClass().add(Styles.TITLE_4);
         heading.setWrapText(true);
         heading.setMinWidth(0);
-        Button close = new Button(i18n.get("energy.receipt.close"));
+        Button close = i18n.button("energy.receipt.close");
         close.setId("energyReceiptClose");
         close.getStyleClass().add(Styles.FLAT);
         close.setMinWidth(Region.USE_PREF_SIZE);
@@ -515,12 +535,12 @@ public final class EnergyView extends BorderPane {
         EnergyReceipt r = viewModel.receiptProperty().get();
         if (viewModel.receiptLoadingProperty().get()) {
             heading.setText(i18n.get("energy.receipt.title"));
-            receiptPane.getChildren().add(new Label(i18n.get("energy.receipt.loading")));
+            receiptPane.getChildren().add(i18n.label("energy.receipt.loading"));
             return;
         }
         if (viewModel.receiptErrorProperty().get() != null) {
             heading.setText(i18n.get("energy.receipt.title"));
-            Label error = new Label(i18n.get("energy.receipt.error", viewModel.receiptErrorProperty().get()));
+            Label error = i18n.label("energy.receipt.error", viewModel.receiptErrorProperty().get());
             error.setWrapText(true);
             error.getStyleClass().add(Styles.DANGER);
             receiptPane.getChildren().add(error);
@@ -530,8 +550,8 @@ public final class EnergyView extends BorderPane {
             return;
         }
         heading.setText(i18n.get("energy.receipt.titleFor", r.workloadName()));
-        Label summary = new Label(i18n.get("energy.receipt.summary", r.workloadId(), r.appId(), r.projectId(),
-                Formats.number(r.gpuHours(), 3, locale())));
+        Label summary = i18n.label("energy.receipt.summary", r.workloadId(), r.appId(), r.projectId(),
+                Formats.number(r.gpuHours(), 3, locale()));
         summary.setWrapText(true);
         summary.setMinWidth(0);
         summary.getStyleClass().add(Styles.TEXT_MUTED);
@@ -600,7 +620,7 @@ public final class EnergyView extends BorderPane {
         @Override
         protected void updateItem(EnergyPeriod item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : i18n.get(item.key()));
+            i18n.cellText(this, empty || item == null ? null : () -> i18n.get(item.key()));
         }
     }
 

@@ -3,8 +3,6 @@ package eu.aifactory.portal.i18n;
 import java.text.NumberFormat;
 import java.text.ParseException;
 import java.util.Locale;
-import javafx.beans.value.ChangeListener;
-import javafx.beans.value.WeakChangeListener;
 import javafx.scene.chart.NumberAxis;
 import javafx.util.StringConverter;
 
@@ -15,18 +13,13 @@ import javafx.util.StringConverter;
  */
 public final class AxisFormats {
 
-    /** Where the axis keeps its locale listener, so the weak listener lives exactly as long as the axis. */
-    private static final String LISTENER_KEY = AxisFormats.class.getName() + ".listener";
-
     private AxisFormats() {
     }
 
     /** Tick labels of {@code axis} in the language of {@code i18n}, with at most {@code maxFractionDigits} decimals. */
     public static void localize(NumberAxis axis, I18n i18n, int maxFractionDigits) {
         axis.setTickLabelFormatter(converter(i18n.locale(), maxFractionDigits));
-        ChangeListener<Locale> listener = (obs, old, now) -> axis.setTickLabelFormatter(converter(now, maxFractionDigits));
-        axis.getProperties().put(LISTENER_KEY, listener);
-        i18n.localeProperty().addListener(new WeakChangeListener<>(listener));
+        i18n.onSwitch(axis, () -> axis.setTickLabelFormatter(converter(i18n.locale(), maxFractionDigits)));
     }
 
     /** Numbers with grouping and up to {@code maxFractionDigits} decimals as {@code locale} writes them. */

@@ -77,7 +77,7 @@ public final class ResidencyView extends BorderPane {
         setCenter(body());
         setBottom(statusBar());
         viewModel.reportProperty().addListener((obs, old, now) -> refreshMap());
-        i18n.localeProperty().addListener((obs, old, now) -> refreshMap());
+        i18n.onSwitch(this, this::refreshMap);
         viewModel.verificationProperty().addListener((obs, old, now) -> styleBadge());
         styleBadge();
         refreshMap();
@@ -445,7 +445,7 @@ public final class ResidencyView extends BorderPane {
 
     private Path chooseFile(String titleKey, String suggestedName) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get(titleKey));
+        chooser.titleProperty().bind(i18n.binding(titleKey));
         chooser.setInitialFileName(suggestedName);
         boolean pdf = suggestedName.endsWith(".pdf");
         chooser.getExtensionFilters().add(pdf ? new FileChooser.ExtensionFilter("PDF", "*.pdf")
@@ -463,12 +463,12 @@ public final class ResidencyView extends BorderPane {
         @Override
         protected void updateItem(PeriodChoice item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : switch (item) {
-                case LAST_90_DAYS -> i18n.get("residency.period.last90");
-                case THIS_QUARTER -> i18n.get("residency.period.thisQuarter");
-                case LAST_QUARTER -> i18n.get("residency.period.lastQuarter");
-                case THIS_YEAR -> i18n.get("residency.period.thisYear");
-            });
+            i18n.cellText(this, empty || item == null ? null : () -> i18n.get(switch (item) {
+                case LAST_90_DAYS -> "residency.period.last90";
+                case THIS_QUARTER -> "residency.period.thisQuarter";
+                case LAST_QUARTER -> "residency.period.lastQuarter";
+                case THIS_YEAR -> "residency.period.thisYear";
+            }));
         }
     }
 }

@@ -85,6 +85,8 @@ public final class ResidencyViewModel {
     private final FactoryClient client;
     private final TaskExecutor executor;
     private final I18n i18n;
+    /** Re-describes after a switch; held here so the app-wide language holds this model weakly. */
+    private final I18n.Follower languageFollower;
     private final KeyPinStore pins;
     private final Clock clock;
     private FactoryContact contact = new FactoryContact() {
@@ -132,7 +134,7 @@ public final class ResidencyViewModel {
         this.pdfExport = new FileExport(executor);
         pdfExport.resultProperty().addListener((obs, old, now) -> pdfFinished(now));
         period.addListener((obs, old, now) -> load());
-        i18n.localeProperty().addListener((obs, old, now) -> describe());
+        languageFollower = i18n.follow(this::describe);
         describe();
     }
 

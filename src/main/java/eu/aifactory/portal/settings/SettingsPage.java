@@ -4,6 +4,7 @@ import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.update.ReleaseManifest;
+import eu.aifactory.portal.common.Confirmation;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.theme.ThemeMode;
@@ -14,22 +15,19 @@ import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
@@ -238,7 +236,7 @@ public final class SettingsPage implements Page {
             }
         };
         trustedKeys.keys().addListener((ListChangeListener<KeyPinStore.PinnedKey>) change -> fill.run());
-        i18n.localeProperty().addListener((obs, old, now) -> fill.run());
+        i18n.onSwitch(keyList, fill);
         fill.run();
 
         Label status = new Label();
@@ -324,7 +322,7 @@ public final class SettingsPage implements Page {
         Button copy = new Button(null, new FontIcon(Material2OutlinedAL.CONTENT_COPY));
         copy.setId("copy-fingerprint-" + index);
         copy.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
-        copy.setTooltip(new Tooltip(i18n.get("settings.keys.copy")));
+        copy.setTooltip(i18n.tooltip("settings.keys.copy"));
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(key.fingerprint());
@@ -341,17 +339,10 @@ public final class SettingsPage implements Page {
     }
 
     private boolean askForget() {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        alert.setTitle(i18n.get("settings.keys.forget"));
-        alert.setHeaderText(i18n.get("settings.keys.confirm.header"));
-        alert.setContentText(i18n.get("settings.keys.confirm.text"));
-        ButtonType forget = new ButtonType(i18n.get("settings.keys.forget"), ButtonBar.ButtonData.OK_DONE);
-        alert.getButtonTypes().setAll(forget, new ButtonType(i18n.get("settings.keys.confirm.cancel"),
-                ButtonBar.ButtonData.CANCEL_CLOSE));
-        if (view != null && view.getScene() != null) {
-            alert.initOwner(view.getScene().getWindow());
-        }
-        return alert.showAndWait().filter(forget::equals).isPresent();
+        Window owner = view != null && view.getScene() != null ? view.getScene().getWindow() : null;
+        return new Confirmation(i18n, owner, "settings.keys.forget", i18n.get("settings.keys.confirm.header"),
+                i18n.get("settings.keys.confirm.text"), "settings.keys.forget", "settings.keys.confirm.cancel")
+                .showAndWait();
     }
 
     private static Label line(String id, Ikon icon) {

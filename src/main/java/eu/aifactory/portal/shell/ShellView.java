@@ -8,6 +8,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import javafx.beans.value.ChangeListener;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -46,6 +47,7 @@ public final class ShellView extends BorderPane {
     private final StackPane host = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
     private Page current;
+    private ChangeListener<ConnectionMonitor.State> connectionListener;
 
     public ShellView(ShellViewModel viewModel, PageRegistry registry, PageContext context, I18n i18n) {
         this.viewModel = viewModel;
@@ -91,6 +93,8 @@ public final class ShellView extends BorderPane {
             }
         });
         pages.clear();
+        // The connection monitor outlives the session; its listener would keep this shell and its pages.
+        viewModel.connectionStateProperty().removeListener(connectionListener);
     }
 
     private void show(Destination destination) {
@@ -212,7 +216,8 @@ public final class ShellView extends BorderPane {
         Tooltip.install(indicator, tooltip);
         indicator.setOnMouseClicked(event -> viewModel.checkConnection());
         applyState(indicator, viewModel.connectionStateProperty().get());
-        viewModel.connectionStateProperty().addListener((obs, old, now) -> applyState(indicator, now));
+        connectionListener = (obs, old, now) -> applyState(indicator, now);
+        viewModel.connectionStateProperty().addListener(connectionListener);
         return indicator;
     }
 

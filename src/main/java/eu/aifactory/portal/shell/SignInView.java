@@ -88,7 +88,7 @@ public final class SignInView extends StackPane {
         german.setToggleGroup(group);
         Runnable sync = () -> group.selectToggle(i18n.isGerman() ? german : english);
         sync.run();
-        i18n.localeProperty().addListener((obs, old, now) -> sync.run());
+        i18n.onSwitch(this, sync);
         english.setOnAction(event -> languageSwitch.accept(I18n.ENGLISH));
         german.setOnAction(event -> languageSwitch.accept(I18n.GERMAN));
         group.selectedToggleProperty().addListener((obs, old, now) -> {

@@ -8,6 +8,7 @@ import eu.aifactory.api.usage.UsageTotals;
 import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.energy.EnergyPeriod;
 import eu.aifactory.portal.i18n.AxisFormats;
+import eu.aifactory.portal.i18n.DateInput;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.usage.UsageViewModel.BurnDown;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -84,6 +86,7 @@ public final class UsageView extends BorderPane {
     private final DatePicker fromPicker = new DatePicker();
     private final DatePicker toPicker = new DatePicker();
     private final HBox customBox = new HBox(6);
+    private final Label dateError = new Label();
     private final Label rangeLabel = new Label();
     private final Label statusLabel = new Label();
     private final Button retry = new Button();
@@ -114,7 +117,8 @@ public final class UsageView extends BorderPane {
         getStyleClass().add("usage-view");
         getStylesheets().add(Objects.requireNonNull(UsageView.class.getResource("usage.css")).toExternalForm());
 
-        VBox main = new VBox(14, header(), status(), cards(), charts(), tableSection(), tops());
+        // The date error gets a line of its own under the header, where it takes no width from the dates.
+        VBox main = new VBox(14, header(), dateError, status(), cards(), charts(), tableSection(), tops());
         main.setPadding(new Insets(16));
         ScrollPane scroll = new ScrollPane(main);
         scroll.setFitToWidth(true);
@@ -141,7 +145,7 @@ public final class UsageView extends BorderPane {
                 showMonthChart();
             }
         });
-        i18n.localeProperty().addListener((obs, old, now) -> refreshTexts());
+        i18n.onSwitch(this, this::refreshTexts);
         table.getItems().setAll(viewModel.rows());
         showBudgets();
         refreshTexts();
@@ -211,6 +215,16 @@ public final class UsageView extends BorderPane {
         apply.setId("usageApplyCustom");
         apply.textProperty().bind(i18n.binding("energy.period.apply"));
         apply.setOnAction(e -> applyCustom());
+        DateInput fromInput = DateInput.attach(fromPicker, i18n);
+        DateInput toInput = DateInput.attach(toPicker, i18n);
+        dateError.setId("usageDateError");
+        dateError.getStyleClass().addAll(Styles.DANGER, Styles.TEXT_SMALL);
+        dateError.textProperty().bind(Bindings.createStringBinding(() -> fromInput.errorProperty().get() != null
+                ? fromInput.errorProperty().get() : toInput.errorProperty().get(),
+                fromInput.errorProperty(), toInput.errorProperty()));
+        dateError.visibleProperty().bind(dateError.textProperty().isNotEmpty());
+        dateError.managedProperty().bind(dateError.visibleProperty());
+        apply.disableProperty().bind(dateError.visibleProperty());
         Label to = new Label();
         to.textProperty().bind(i18n.binding("energy.period.to"));
         customBox.getChildren().setAll(fromPicker, to, toPicker, apply);
@@ -652,7 +666,7 @@ public final class UsageView extends BorderPane {
             Label name = new Label(item.projectName());
             name.getStyleClass().add(Styles.TEXT_BOLD);
             name.setMinWidth(0);
-            Label level = new Label(i18n.get(levelKey(item.level())));
+            Label level = i18n.label(levelKey(item.level()));
             level.getStyleClass().addAll("usage-level", item.level().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             level.setMinWidth(Region.USE_PREF_SIZE);
             Region spring = new Region();
@@ -693,7 +707,7 @@ public final class UsageView extends BorderPane {
         @Override
         protected void updateItem(EnergyPeriod item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? null : i18n.get(item.key()));
+            i18n.cellText(this, empty || item == null ? null : () -> i18n.get(item.key()));
         }
     }
 }

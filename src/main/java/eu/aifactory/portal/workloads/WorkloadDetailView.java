@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import eu.aifactory.api.workload.LogLine;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
+import eu.aifactory.portal.common.Confirmation;
 import eu.aifactory.portal.common.Permissions;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
@@ -20,10 +21,7 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -91,7 +89,10 @@ public final class WorkloadDetailView extends BorderPane {
         viewModel.workloadProperty().addListener((obs, old, now) -> render(now));
         viewModel.failureProperty().addListener((obs, old, now) ->
                 message.setText(now == null ? "" : WorkloadsView.problemText(now, i18n)));
+        i18n.onSwitch(message, () -> message.setText(viewModel.failureProperty().get() == null ? ""
+                : WorkloadsView.problemText(viewModel.failureProperty().get(), i18n)));
         render(viewModel.workload());
+        i18n.onSwitch(this, () -> render(viewModel.workload()));
     }
 
     /** Replaces the file dialog for every detail view (tests choose a temp file). */
@@ -149,14 +150,16 @@ public final class WorkloadDetailView extends BorderPane {
         cancel.setGraphic(new FontIcon(Material2MZ.STOP));
         cancel.getStyleClass().add(Styles.DANGER);
         cancel.disableProperty().bind(viewModel.cancellableProperty().not());
-        cancel.setOnAction(event -> confirm("workloads.detail.cancelConfirm", viewModel::cancel));
+        cancel.setOnAction(event -> confirm("workloads.detail.cancelConfirm", "workloads.detail.cancelConfirm.act",
+                "workloads.detail.cancelConfirm.keep", viewModel::cancel));
 
         Button rerun = new Button();
         rerun.setId("detail-rerun");
         rerun.textProperty().bind(i18n.binding("workloads.detail.rerun"));
         rerun.setGraphic(new FontIcon(Material2MZ.REPLAY));
         rerun.disableProperty().bind(viewModel.busyProperty());
-        rerun.setOnAction(event -> confirm("workloads.detail.rerunConfirm", viewModel::rerun));
+        rerun.setOnAction(event -> confirm("workloads.detail.rerunConfirm", "workloads.detail.rerunConfirm.act",
+                "workloads.detail.rerunConfirm.keep", viewModel::rerun));
 
         Button clone = new Button();
         clone.setId("detail-clone");
@@ -192,25 +195,12 @@ public final class WorkloadDetailView extends BorderPane {
         return bar;
     }
 
-    private void confirm(String key, Runnable action) {
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
-        alert.initOwner(window());
-        alert.setTitle(i18n.get("workloads.detail.confirmTitle"));
-        alert.setHeaderText(null);
-        alert.setContentText(i18n.get(key, viewModel.workload().name()));
-        ButtonType yes = new ButtonType(i18n.get("workloads.detail.confirmYes"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType no = new ButtonType(i18n.get("workloads.detail.confirmNo"), ButtonBar.ButtonData.CANCEL_CLOSE);
-        alert.getButtonTypes().setAll(yes, no);
-        alert.getDialogPane().setId("confirm-dialog");
-        alert.getDialogPane().lookupButton(yes).setId("confirm-yes");
-        alert.getDialogPane().lookupButton(no).setId("confirm-no");
+    private void confirm(String key, String actKey, String keepKey, Runnable action) {
+        Confirmation confirmation = new Confirmation(i18n, window(), "workloads.detail.confirmTitle", null,
+                i18n.get(key, viewModel.workload().name()), actKey, keepKey);
+        confirmation.alert().getDialogPane().setId("confirm-dialog");
         // Not showAndWait: the event stream and timers keep running while the question is open.
-        alert.setOnHidden(event -> {
-            if (alert.getResult() == yes) {
-                action.run();
-            }
-        });
-        alert.show();
+        confirmation.show(action);
     }
 
     private Node overview() {
@@ -440,9 +430,9 @@ public final class WorkloadDetailView extends BorderPane {
         var artifact = download.artifact();
         Label name = new Label(artifact.name());
         name.getStyleClass().add(Styles.TEXT_BOLD);
-        Label info = new Label(i18n.get("workloads.artifacts.info", artifact.slot(),
+        Label info = i18n.label("workloads.artifacts.info", artifact.slot(),
                 artifact.kind() == null ? "" : artifact.kind().name().toLowerCase(java.util.Locale.ROOT),
-                size(artifact.sizeBytes()), artifact.site() == null ? "—" : artifact.site()));
+                size(artifact.sizeBytes()), artifact.site() == null ? "—" : artifact.site());
         info.getStyleClass().addAll(Styles.TEXT_SMALL, Styles.TEXT_MUTED);
         VBox text = new VBox(2, name, info);
         HBox.setHgrow(text, Priority.ALWAYS);

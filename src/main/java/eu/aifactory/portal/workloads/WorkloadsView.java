@@ -171,6 +171,7 @@ public final class WorkloadsView extends BorderPane {
 
     private void buildTable() {
         table.setId("workloads-table");
+        i18n.onSwitch(table, table::refresh);
         table.setItems(viewModel.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setTableMenuButtonVisible(true);

@@ -1,6 +1,5 @@
 package eu.aifactory.server.admin;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectCreate;
@@ -16,6 +15,7 @@ import eu.aifactory.server.http.Routes;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.workload.EventStream;
+import eu.aifactory.server.http.FieldError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -58,18 +58,18 @@ public final class AdminRoutes implements Routes {
     // ---------------------------------------------------------------- users
 
     void listUsers(Context ctx) {
-        Principal principal = admin(ctx, "list users");
+        Principal principal = admin(ctx, "action.listUsers");
         Http.json(ctx, 200, service.users(principal.tenantId()));
     }
 
     void createUser(Context ctx) {
-        Principal principal = admin(ctx, "add users");
+        Principal principal = admin(ctx, "action.addUsers");
         UserCreate request = Http.body(ctx, UserCreate.class);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String name = text(errors, "name", request.name(), MAX_NAME);
         String email = text(errors, "email", request.email(), MAX_EMAIL);
         if (email != null && (email.length() < 3 || !email.contains("@") || email.chars().anyMatch(Character::isWhitespace))) {
-            errors.add(new Problem.FieldError("email", "must be an e-mail address"));
+            errors.add(new FieldError("email", "field.email"));
         }
         Set<Role> roles = roles(errors, request.roles());
         List<String> projects = request.projectIds() == null ? List.of() : request.projectIds();
@@ -80,10 +80,10 @@ public final class AdminRoutes implements Routes {
     }
 
     void updateUser(Context ctx) {
-        Principal principal = admin(ctx, "change users");
+        Principal principal = admin(ctx, "action.changeUsers");
         String userId = ctx.pathParam("userId");
         UserUpdate request = Http.body(ctx, UserUpdate.class);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Set<Role> roles = request.roles() == null ? null : roles(errors, request.roles());
         UserAccount updated = service.updateUser(principal, userId, roles, request.projectIds(), request.disabled(), errors);
         // Roles, projects and the disabled flag apply to the next request, not after the auth cache expires; open
@@ -97,19 +97,19 @@ public final class AdminRoutes implements Routes {
     // ---------------------------------------------------------------- tokens
 
     void listTokens(Context ctx) {
-        Principal principal = admin(ctx, "list tokens");
+        Principal principal = admin(ctx, "action.listTokens");
         Http.json(ctx, 200, service.tokens(principal.tenantId()));
     }
 
     void createToken(Context ctx) {
-        Principal principal = admin(ctx, "create tokens");
+        Principal principal = admin(ctx, "action.createTokens");
         TokenCreate request = Http.body(ctx, TokenCreate.class);
         if (request.userId() == null || request.userId().isBlank()) {
-            throw ProblemException.validation("userId", "is required");
+            throw ProblemException.validation("userId", "field.required");
         }
         String label = request.label() == null || request.label().isBlank() ? null : request.label().strip();
         if (label != null && label.length() > MAX_LABEL) {
-            throw ProblemException.validation("label", "must be at most " + MAX_LABEL + " characters");
+            throw ProblemException.validation("label", "field.maxLength", MAX_LABEL);
         }
         CreatedToken created = service.createToken(principal, request.userId(), label);
         ApiToken token = created.token();
@@ -119,7 +119,7 @@ public final class AdminRoutes implements Routes {
     }
 
     void revokeToken(Context ctx) {
-        Principal principal = admin(ctx, "revoke tokens");
+        Principal principal = admin(ctx, "action.revokeTokens");
         String tokenId = ctx.pathParam("tokenId");
         String hash = service.revokeToken(principal, tokenId);
         auth.invalidate();
@@ -131,14 +131,14 @@ public final class AdminRoutes implements Routes {
     // ---------------------------------------------------------------- projects
 
     void listProjects(Context ctx) {
-        Principal principal = admin(ctx, "list projects");
+        Principal principal = admin(ctx, "action.listProjects");
         Http.json(ctx, 200, service.projects(principal.tenantId()));
     }
 
     void createProject(Context ctx) {
-        Principal principal = admin(ctx, "create projects");
+        Principal principal = admin(ctx, "action.createProjects");
         ProjectCreate request = Http.body(ctx, ProjectCreate.class);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         String name = text(errors, "name", request.name(), MAX_NAME);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
@@ -152,30 +152,30 @@ public final class AdminRoutes implements Routes {
 
     // ---------------------------------------------------------------- helpers
 
-    private Principal admin(Context ctx, String what) {
-        return auth.requireAdmin(ctx, what);
+    private Principal admin(Context ctx, String actionKey) {
+        return auth.requireAdmin(ctx, actionKey);
     }
 
-    private static String text(List<Problem.FieldError> errors, String field, String value, int max) {
+    private static String text(List<FieldError> errors, String field, String value, int max) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
-            errors.add(new Problem.FieldError(field, "is required"));
+            errors.add(new FieldError(field, "field.required"));
             return null;
         }
         if (v.length() > max) {
-            errors.add(new Problem.FieldError(field, "must be at most " + max + " characters"));
+            errors.add(new FieldError(field, "field.maxLength", max));
             return null;
         }
         return v;
     }
 
-    private static Set<Role> roles(List<Problem.FieldError> errors, List<Role> roles) {
+    private static Set<Role> roles(List<FieldError> errors, List<Role> roles) {
         if (roles == null || roles.isEmpty()) {
-            errors.add(new Problem.FieldError("roles", "must name at least one role"));
+            errors.add(new FieldError("roles", "field.roles"));
             return Set.of();
         }
         if (roles.contains(null)) {
-            errors.add(new Problem.FieldError("roles", "must not contain null"));
+            errors.add(new FieldError("roles", "field.noNulls"));
             return Set.of();
         }
         return new LinkedHashSet<>(roles);

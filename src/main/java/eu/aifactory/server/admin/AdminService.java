@@ -1,6 +1,5 @@
 package eu.aifactory.server.admin;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
@@ -13,6 +12,7 @@ import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.Tokens;
 import eu.aifactory.server.util.Ids;
+import eu.aifactory.server.http.FieldError;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -49,14 +49,14 @@ public final class AdminService {
 
     /** Adds a user; {@code errors} holds the caller's field errors so far, to which unknown projects are added. */
     public UserAccount createUser(Principal admin, String name, String email, Set<Role> roles, List<String> projectIds,
-                                  List<Problem.FieldError> errors) {
+                                  List<FieldError> errors) {
         return transactions.inTransaction(h -> {
             List<String> known = projects(h, admin, projectIds, errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
             }
             if (store.emailTaken(h, admin.tenantId(), email, null)) {
-                throw new ProblemException(ProblemType.CONFLICT, "A user with e-mail " + email + " already exists.");
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.emailTaken", email);
             }
             String id = Ids.next("usr");
             store.createUser(h, id, admin.tenantId(), name, email, roles, known, clock.millis());
@@ -66,20 +66,19 @@ public final class AdminService {
 
     /** Changes roles, projects or the disabled flag (each when not null); an admin can't demote or disable themselves. */
     public UserAccount updateUser(Principal admin, String userId, Set<Role> roles, List<String> projectIds,
-                                  Boolean disabled, List<Problem.FieldError> errors) {
+                                  Boolean disabled, List<FieldError> errors) {
         return transactions.inTransaction(h -> {
-            store.user(h, admin.tenantId(), userId).orElseThrow(() -> ProblemException.notFound("User " + userId));
+            store.user(h, admin.tenantId(), userId).orElseThrow(() -> ProblemException.notFound("problem.notFound.user", userId));
             List<String> known = projectIds == null ? null : projects(h, admin, projectIds, errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
             }
             boolean self = userId.equals(admin.userId());
             if (self && roles != null && !roles.contains(Role.TENANT_ADMIN)) {
-                throw new ProblemException(ProblemType.CONFLICT,
-                        "You cannot remove your own tenant-admin role; ask another tenant admin.");
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.selfDemote");
             }
             if (self && Boolean.TRUE.equals(disabled)) {
-                throw new ProblemException(ProblemType.CONFLICT, "You cannot disable yourself; ask another tenant admin.");
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.selfDisable");
             }
             if (roles != null) {
                 store.setRoles(h, userId, roles);
@@ -103,7 +102,7 @@ public final class AdminService {
         String secret = Tokens.random();
         ApiToken token = transactions.inTransaction(h -> {
             if (store.user(h, admin.tenantId(), userId).isEmpty()) {
-                throw ProblemException.notFound("User " + userId);
+                throw ProblemException.notFound("problem.notFound.user", userId);
             }
             String id = store.addToken(h, userId, secret, label, clock.millis());
             return store.token(h, admin.tenantId(), id).orElseThrow();
@@ -114,7 +113,7 @@ public final class AdminService {
     /** Revokes a token of the admin's tenant; answers its hash, by which open streams of that token are found. */
     public String revokeToken(Principal admin, String tokenId) {
         return transactions.inTransaction(h -> {
-            store.token(h, admin.tenantId(), tokenId).orElseThrow(() -> ProblemException.notFound("Token " + tokenId));
+            store.token(h, admin.tenantId(), tokenId).orElseThrow(() -> ProblemException.notFound("problem.notFound.token", tokenId));
             store.revokeToken(h, tokenId, clock.millis());
             return store.tokenHash(h, tokenId);
         });
@@ -127,7 +126,7 @@ public final class AdminService {
     public ProjectInfo createProject(Principal admin, String name) {
         return transactions.inTransaction(h -> {
             if (store.projectNameTaken(h, admin.tenantId(), name)) {
-                throw new ProblemException(ProblemType.CONFLICT, "A project named " + name + " already exists.");
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.projectNameTaken", name);
             }
             String id = Ids.next("prj");
             store.createProject(h, id, admin.tenantId(), name);
@@ -136,16 +135,16 @@ public final class AdminService {
     }
 
     /** The given projects if all are the tenant's; otherwise adds an error per unknown one (another tenant's too). */
-    private List<String> projects(Handle h, Principal admin, List<String> requested, List<Problem.FieldError> errors) {
+    private List<String> projects(Handle h, Principal admin, List<String> requested, List<FieldError> errors) {
         if (requested.size() > MAX_PROJECTS) {
-            errors.add(new Problem.FieldError("projectIds", "must name at most " + MAX_PROJECTS + " projects"));
+            errors.add(new FieldError("projectIds", "field.maxProjects", MAX_PROJECTS));
             return List.of();
         }
         Set<String> unique = new LinkedHashSet<>();
         for (int i = 0; i < requested.size(); i++) {
             String id = requested.get(i);
             if (id == null || id.isBlank()) {
-                errors.add(new Problem.FieldError("projectIds." + i, "must be a project id"));
+                errors.add(new FieldError("projectIds." + i, "field.projectId"));
             } else {
                 unique.add(id);
             }
@@ -154,7 +153,7 @@ public final class AdminService {
         for (int i = 0; i < requested.size(); i++) {
             String id = requested.get(i);
             if (id != null && !id.isBlank() && !known.contains(id)) {
-                errors.add(new Problem.FieldError("projectIds." + i, "unknown project"));
+                errors.add(new FieldError("projectIds." + i, "field.unknownProject"));
             }
         }
         return List.copyOf(unique);

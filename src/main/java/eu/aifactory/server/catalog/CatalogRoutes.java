@@ -38,7 +38,7 @@ public final class CatalogRoutes implements Routes {
         try {
             sort = sortParam == null ? AppSort.NAME : AppSort.valueOf(sortParam.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.validation("sort", "must be one of name, price, popularity");
+            throw ProblemException.validation("sort", "field.oneOf", "name, price, popularity");
         }
         int limit = Http.integer(ctx, "limit", 1, 500, 50);
         AppCursor after = AppCursor.parse(Http.string(ctx, "cursor", 500), sort);
@@ -56,7 +56,7 @@ public final class CatalogRoutes implements Routes {
     void getApp(Context ctx) {
         auth.require(ctx);
         String appId = ctx.pathParam("appId");
-        Http.json(ctx, 200, catalog.app(appId).orElseThrow(() -> ProblemException.notFound("Application " + appId)));
+        Http.json(ctx, 200, catalog.app(appId).orElseThrow(() -> ProblemException.notFound("problem.notFound.app", appId)));
     }
 
     void listPlans(Context ctx) {

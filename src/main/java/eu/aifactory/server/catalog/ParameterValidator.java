@@ -1,8 +1,9 @@
 package eu.aifactory.server.catalog;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ParameterSpec;
+import eu.aifactory.server.http.FieldError;
+import eu.aifactory.server.http.Text;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.LinkedHashMap;
@@ -22,25 +23,25 @@ public final class ParameterValidator {
     }
 
     /** Adds one error per invalid, unknown or missing parameter to {@code errors}, fields named {@code parameters.<name>}. */
-    public static void validate(AppVersion version, Map<String, Object> values, List<Problem.FieldError> errors) {
+    public static void validate(AppVersion version, Map<String, Object> values, List<FieldError> errors) {
         Map<String, ParameterSpec> specs = new LinkedHashMap<>();
         version.parameters().forEach(p -> specs.put(p.name(), p));
         for (Map.Entry<String, Object> entry : new java.util.TreeMap<>(values).entrySet()) {
             ParameterSpec spec = specs.get(entry.getKey());
             String field = "parameters." + entry.getKey();
             if (spec == null) {
-                errors.add(new Problem.FieldError(field, "unknown parameter; this version takes "
-                        + (specs.isEmpty() ? "no parameters" : String.join(", ", specs.keySet()))));
+                errors.add(specs.isEmpty() ? new FieldError(field, "field.parameter.noneTaken")
+                        : new FieldError(field, "field.parameter.unknown", String.join(", ", specs.keySet())));
                 continue;
             }
-            String problem = check(spec, entry.getValue());
+            Text problem = check(spec, entry.getValue());
             if (problem != null) {
-                errors.add(new Problem.FieldError(field, problem));
+                errors.add(new FieldError(field, problem));
             }
         }
         for (ParameterSpec spec : specs.values()) {
             if (spec.required() && values.get(spec.name()) == null && spec.defaultValue() == null) {
-                errors.add(new Problem.FieldError("parameters." + spec.name(), "is required"));
+                errors.add(new FieldError("parameters." + spec.name(), "field.required"));
             }
         }
     }
@@ -59,31 +60,31 @@ public final class ParameterValidator {
         return effective;
     }
 
-    private static String check(ParameterSpec spec, Object value) {
+    private static Text check(ParameterSpec spec, Object value) {
         if (value == null) {
-            return "must not be null";
+            return Text.of("field.notNull");
         }
         return switch (spec.type()) {
             case STRING -> checkString(spec, value);
             case NUMBER -> checkNumber(spec, value, false);
             case INTEGER -> checkNumber(spec, value, true);
-            case BOOLEAN -> value instanceof Boolean ? null : "must be true or false";
+            case BOOLEAN -> value instanceof Boolean ? null : Text.of("field.boolean");
             case ENUM -> value instanceof String s && spec.enumValues().contains(s)
-                    ? null : "must be one of " + String.join(", ", spec.enumValues());
+                    ? null : Text.of("field.oneOf", String.join(", ", spec.enumValues()));
         };
     }
 
-    private static String checkString(ParameterSpec spec, Object value) {
+    private static Text checkString(ParameterSpec spec, Object value) {
         if (!(value instanceof String s)) {
-            return "must be a string";
+            return Text.of("field.string");
         }
         if (s.length() > MAX_STRING_LENGTH) {
-            return "must be at most " + MAX_STRING_LENGTH + " characters";
+            return Text.of("field.maxLength", MAX_STRING_LENGTH);
         }
         if (spec.pattern() != null && !spec.pattern().isEmpty()) {
             Pattern pattern = PATTERNS.computeIfAbsent(spec.pattern(), ParameterValidator::compile);
             if (pattern != null && !pattern.matcher(s).matches()) {
-                return "must match the pattern " + spec.pattern();
+                return Text.of("field.pattern", spec.pattern());
             }
         }
         return null;
@@ -97,19 +98,19 @@ public final class ParameterValidator {
         }
     }
 
-    private static String checkNumber(ParameterSpec spec, Object value, boolean integer) {
+    private static Text checkNumber(ParameterSpec spec, Object value, boolean integer) {
         BigDecimal number = toDecimal(value);
         if (number == null) {
-            return integer ? "must be a whole number" : "must be a number";
+            return Text.of(integer ? "field.wholeNumber" : "field.number");
         }
         if (integer && number.stripTrailingZeros().scale() > 0) {
-            return "must be a whole number";
+            return Text.of("field.wholeNumber");
         }
         if (spec.minimum() != null && number.compareTo(spec.minimum()) < 0) {
-            return "must be at least " + spec.minimum().toPlainString() + unit(spec);
+            return Text.of("field.atLeastValue", spec.minimum(), unit(spec));
         }
         if (spec.maximum() != null && number.compareTo(spec.maximum()) > 0) {
-            return "must be at most " + spec.maximum().toPlainString() + unit(spec);
+            return Text.of("field.atMostValue", spec.maximum(), unit(spec));
         }
         return null;
     }

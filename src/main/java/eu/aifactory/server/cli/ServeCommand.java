@@ -54,8 +54,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = "--demo", description = "Seed demo tenants, users and 90 days of history into an empty database.")
     boolean demo;
 
-    @Option(names = "--time-scale", defaultValue = "1", description = "How much faster than real time simulated work runs (default: ${DEFAULT-VALUE}).")
-    double timeScale;
+    @Option(names = "--time-scale", description = "How much faster than real time simulated work runs (default: "
+            + ServerConfig.DEMO_PACE + " with --demo, so a four-hour run takes two minutes; else 1).")
+    Double timeScale;
 
     @Option(names = "--max-event-streams", defaultValue = "" + ServerConfig.DEFAULT_MAX_EVENT_STREAMS,
             description = "How many /v1/events streams to serve at once, of all users together (default: ${DEFAULT-VALUE}).")
@@ -75,7 +76,8 @@ public final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (!(timeScale > 0) || Double.isInfinite(timeScale)) {
+        double scale = timeScale != null ? timeScale : demo ? ServerConfig.DEMO_PACE : 1;
+        if (!(scale > 0) || Double.isInfinite(scale)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--time-scale must be a positive number");
         }
         if (port < 0 || port > 65535) {
@@ -84,7 +86,7 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxEventStreams < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-streams must be at least 1");
         }
-        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, timeScale, maxEventStreams);
+        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams);
         FactoryServer server;
         try {
             server = FactoryServer.start(config);

@@ -72,8 +72,8 @@ public final class DatasetRoutes implements Routes {
         String contentType = ctx.header("Content-Type");
         String media = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals("multipart/form-data")) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send the dataset as multipart/form-data"
-                    + " with the fields projectId and file" + (media.isEmpty() ? "." : ", not " + media + "."));
+            throw media.isEmpty() ? new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "problem.dataset.noMediaType")
+                    : new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "problem.dataset.mediaType", media);
         }
         if (ctx.req().getContentLengthLong() > DatasetService.MAX_BYTES + ENVELOPE_BYTES) {
             throw DatasetService.tooLarge();
@@ -89,18 +89,18 @@ public final class DatasetRoutes implements Routes {
             // Jetty's way of saying a part or the request is above the configured maximum.
             throw DatasetService.tooLarge();
         } catch (IOException | ServletException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The multipart body could not be read.");
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.dataset.multipart");
         }
         String projectId = projectPart == null ? null : text(projectPart);
         service.checkUpload(principal, projectId);
         if (filePart == null || filePart.getSubmittedFileName() == null) {
-            throw ProblemException.validation("file", "is required: send the dataset as a file part named 'file'");
+            throw ProblemException.validation("file", "field.filePart");
         }
         Dataset dataset;
         try (InputStream in = filePart.getInputStream()) {
             dataset = service.upload(principal, projectId, filePart.getSubmittedFileName(), filePart.getContentType(), in);
         } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The file part could not be read.");
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.dataset.filePart");
         } finally {
             // The container's spill file of this part is not needed once the bytes are in storage.
             deleteQuietly(filePart);
@@ -121,11 +121,11 @@ public final class DatasetRoutes implements Routes {
         try (InputStream in = part.getInputStream()) {
             byte[] bytes = in.readNBytes(101);
             if (bytes.length > 100) {
-                throw ProblemException.validation("projectId", "must be at most 100 characters");
+                throw ProblemException.validation("projectId", "field.maxLength", 100);
             }
             return RequestText.check("projectId", new String(bytes, StandardCharsets.UTF_8).strip());
         } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The projectId part could not be read.");
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.dataset.projectPart");
         }
     }
 }

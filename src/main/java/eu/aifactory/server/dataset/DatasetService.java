@@ -81,7 +81,7 @@ public final class DatasetService {
     /** Refuses callers whose role may not upload at all (account managers). */
     public void checkUploader(Principal principal) {
         if (!principal.canSubmit()) {
-            throw ProblemException.forbidden("Only engineers and tenant admins can upload datasets.");
+            throw ProblemException.forbidden("problem.forbidden.upload");
         }
     }
 
@@ -89,15 +89,15 @@ public final class DatasetService {
     public void checkUpload(Principal principal, String projectId) {
         checkUploader(principal);
         if (projectId == null || projectId.isBlank()) {
-            throw ProblemException.validation("projectId", "is required");
+            throw ProblemException.validation("projectId", "field.required");
         }
         boolean ofTenant = principal.isMemberOf(projectId)
                 || tenants.projects(principal.tenantId()).stream().map(Me.Project::id).anyMatch(projectId::equals);
         if (!ofTenant) {
-            throw ProblemException.validation("projectId", "unknown project");
+            throw ProblemException.validation("projectId", "field.unknownProject");
         }
         if (!principal.seesAllProjects() && !principal.isMemberOf(projectId)) {
-            throw ProblemException.forbidden("You are not a member of project " + projectId + ".");
+            throw ProblemException.forbidden("problem.forbidden.notMember", projectId);
         }
     }
 
@@ -132,7 +132,7 @@ public final class DatasetService {
             Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(part);
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The file could not be received completely.");
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.dataset.incomplete");
         } catch (RuntimeException e) {
             deleteQuietly(part);
             throw e;
@@ -156,7 +156,7 @@ public final class DatasetService {
     }
 
     public static ProblemException tooLarge() {
-        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "A dataset may have at most 2 GiB.");
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "problem.dataset.tooLarge");
     }
 
     private static String name(String fileName) {
@@ -165,10 +165,10 @@ public final class DatasetService {
         name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).strip();
         name = name.replaceAll("\\p{Cntrl}", "");
         if (name.isEmpty()) {
-            throw ProblemException.validation("file", "needs a file name");
+            throw ProblemException.validation("file", "field.fileName");
         }
         if (name.length() > MAX_NAME) {
-            throw ProblemException.validation("file", "the file name must be at most " + MAX_NAME + " characters");
+            throw ProblemException.validation("file", "field.fileNameLength", MAX_NAME);
         }
         return name;
     }

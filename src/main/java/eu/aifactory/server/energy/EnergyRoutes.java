@@ -1,6 +1,5 @@
 package eu.aifactory.server.energy;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.server.http.Http;
@@ -8,6 +7,7 @@ import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Routes;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.Principal;
+import eu.aifactory.server.http.FieldError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -40,7 +40,7 @@ public final class EnergyRoutes implements Routes {
 
     void report(Context ctx) {
         Principal principal = auth.require(ctx);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Instant from = Http.instant(ctx, "from", errors);
         Instant to = Http.instant(ctx, "to", errors);
         EnergyGroupBy groupBy = EnergyGroupBy.MONTH;
@@ -49,7 +49,7 @@ public final class EnergyRoutes implements Routes {
             try {
                 groupBy = EnergyGroupBy.fromWire(groupParam.trim());
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("groupBy", "must be one of " + Arrays.stream(EnergyGroupBy.values())
+                errors.add(new FieldError("groupBy", "field.oneOf", Arrays.stream(EnergyGroupBy.values())
                         .map(EnergyGroupBy::wire).collect(Collectors.joining(", "))));
             }
         }
@@ -59,10 +59,10 @@ public final class EnergyRoutes implements Routes {
             try {
                 stackBy = EnergyStackBy.fromWire(stackParam.trim());
                 if (!groupBy.isTime()) {
-                    errors.add(new Problem.FieldError("stackBy", "only with groupBy day, week or month"));
+                    errors.add(new FieldError("stackBy", "field.stackByNeedsPeriods"));
                 }
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("stackBy", "must be one of " + Arrays.stream(EnergyStackBy.values())
+                errors.add(new FieldError("stackBy", "field.oneOf", Arrays.stream(EnergyStackBy.values())
                         .map(EnergyStackBy::wire).collect(Collectors.joining(", "))));
             }
         }

@@ -1,6 +1,5 @@
 package eu.aifactory.server.energy;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyFactor;
 import eu.aifactory.api.report.EnergyGroup;
@@ -18,6 +17,7 @@ import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.workload.WorkloadQueries;
 import eu.aifactory.server.workload.WorkloadRow;
+import eu.aifactory.server.http.FieldError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
@@ -74,7 +74,7 @@ public final class EnergyService {
     public EnergyReceipt receipt(Principal principal, String workloadId) {
         WorkloadRow w = workloads.find(principal.tenantId(), workloadId)
                 .filter(row -> principal.sees(row.projectId()))
-                .orElseThrow(() -> ProblemException.notFound("Workload " + workloadId));
+                .orElseThrow(() -> ProblemException.notFound("problem.notFound.workload", workloadId));
         EnergyModel model = store.model();
         BigDecimal location = model.locationFactor().value();
         BigDecimal residual = model.residualFactor().value();
@@ -138,20 +138,20 @@ public final class EnergyService {
     // ---------------------------------------------------------------- report
 
     /** Checks a report's period: both ends given, {@code from < to}, at most one year and one day (site-local). */
-    public static void validatePeriod(Instant from, Instant to, ZoneId zone, List<Problem.FieldError> errors) {
+    public static void validatePeriod(Instant from, Instant to, ZoneId zone, List<FieldError> errors) {
         if (from == null) {
-            errors.add(new Problem.FieldError("from", "is required (an RFC 3339 date-time)"));
+            errors.add(new FieldError("from", "field.requiredDateTime"));
         }
         if (to == null) {
-            errors.add(new Problem.FieldError("to", "is required (an RFC 3339 date-time)"));
+            errors.add(new FieldError("to", "field.requiredDateTime"));
         }
         if (from == null || to == null) {
             return;
         }
         if (!from.isBefore(to)) {
-            errors.add(new Problem.FieldError("to", "must be after from"));
+            errors.add(new FieldError("to", "field.afterFrom"));
         } else if (to.isAfter(from.atZone(zone).plusYears(1).plusDays(1).toInstant())) {
-            errors.add(new Problem.FieldError("to", "must be at most one year and one day after from"));
+            errors.add(new FieldError("to", "field.withinYearAndDay"));
         }
     }
 
@@ -199,11 +199,11 @@ public final class EnergyService {
                                EnergyStackBy stackBy) {
         if (stackBy != null && !groupBy.isTime()) {
             throw ProblemException.validation(List.of(
-                    new Problem.FieldError("stackBy", "only with groupBy day, week or month")));
+                    new FieldError("stackBy", "field.stackByNeedsPeriods")));
         }
         EnergyModel model = store.model();
         ZoneId zone = model.zone();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         validatePeriod(from, to, zone, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);

@@ -39,6 +39,6 @@ public final class Cursors {
     }
 
     public static ProblemException invalid() {
-        return ProblemException.validation("cursor", "is not a cursor of this list and sort; start again without it");
+        return ProblemException.validation("cursor", "field.cursor");
     }
 }

@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.List;
+import java.util.Locale;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
@@ -28,6 +29,8 @@ public final class FactoryApi {
 
     private static final Logger LOG = LoggerFactory.getLogger(FactoryApi.class);
     private static final String REQUEST_ID = "requestId";
+    private static final String ACCEPT_LANGUAGE = "Accept-Language";
+    private static final String CONTENT_LANGUAGE = "Content-Language";
 
     private FactoryApi() {
     }
@@ -51,12 +54,12 @@ public final class FactoryApi {
         app.beforeMatched(RequestText::checkParameters);
         routes.forEach(r -> r.register(app));
 
-        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.getMessage(), e.errors(), e.budget()));
+        app.exception(ProblemException.class, (e, ctx) -> problem(ctx, e.type(), e.detail(), e.errors(), e.budget()));
         app.exception(HttpResponseException.class, (e, ctx) -> problem(ctx, typeOf(e.getStatus()), detailOf(e), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("{} {} failed (request {})", ctx.method(), ctx.path(), ctx.attribute(REQUEST_ID), e);
-            problem(ctx, ProblemType.INTERNAL, "Something went wrong on the factory's side. Quote request id "
-                    + ctx.attribute(REQUEST_ID) + " when you report it.", List.of());
+            String requestId = ctx.attribute(REQUEST_ID);
+            problem(ctx, ProblemType.INTERNAL, Text.of("problem.internal", requestId), List.of());
         });
         return app;
     }
@@ -76,24 +79,28 @@ public final class FactoryApi {
         };
     }
 
-    private static String detailOf(HttpResponseException e) {
+    private static Text detailOf(HttpResponseException e) {
         return switch (e.getStatus()) {
-            case 404 -> "No such resource.";
-            case 405 -> "This resource does not support that method.";
-            default -> e.getMessage();
+            case 404 -> Text.of("problem.noSuchResource");
+            case 405 -> Text.of("problem.methodNotAllowed");
+            default -> Text.of("problem.verbatim", e.getMessage());
         };
     }
 
-    static void problem(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors) {
+    static void problem(Context ctx, ProblemType type, Text detail, List<FieldError> errors) {
         problem(ctx, type, detail, errors, null);
     }
 
-    static void problem(Context ctx, ProblemType type, String detail, List<Problem.FieldError> errors,
+    /** Answers with the problem in the language the request's Accept-Language prefers, and says which. */
+    static void problem(Context ctx, ProblemType type, Text detail, List<FieldError> errors,
                         eu.aifactory.api.usage.BudgetDenial budget) {
         if (type == ProblemType.UNAUTHENTICATED) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"ai-factory\"");
         }
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, ctx.path(), errors, budget);
+        Locale locale = Messages.negotiate(ctx.header(ACCEPT_LANGUAGE));
+        Problem problem = new Problem(type.uri(), Messages.title(type, locale), type.status(),
+                Messages.render(detail, locale), ctx.path(), Messages.render(errors, locale), budget);
+        ctx.header(CONTENT_LANGUAGE, locale.toLanguageTag()).header("Vary", ACCEPT_LANGUAGE);
         ctx.status(type.status()).contentType(Problem.MEDIA_TYPE).result(Http.problemBytes(problem));
     }
 
@@ -109,10 +116,11 @@ public final class FactoryApi {
         };
     }
 
-    private static Problem refused(int status, String reason, String instance) {
+    private static Problem refused(int status, String reason, String instance, Locale locale) {
         ProblemType type = refusedType(status);
-        String detail = reason == null || reason.isBlank() ? type.title() : type.title() + ": " + reason;
-        return new Problem(type.uri(), type.title(), status, detail, instance, List.of());
+        String title = Messages.title(type, locale);
+        String detail = reason == null || reason.isBlank() ? title : title + ": " + reason;
+        return new Problem(type.uri(), title, status, detail, instance, List.of());
     }
 
     /** Errors Jetty answers itself (bad request lines, oversized headers) are problems too, never HTML. */
@@ -123,9 +131,11 @@ public final class FactoryApi {
                 throws IOException {
             int status = response.getStatus() >= 400 ? response.getStatus() : 500;
             Object reason = request.getAttribute(RequestDispatcher.ERROR_MESSAGE);
+            Locale locale = Messages.negotiate(request.getHeader(ACCEPT_LANGUAGE));
             byte[] body = Http.problemBytes(refused(status, reason == null ? null : reason.toString(),
-                    request.getRequestURI()));
+                    request.getRequestURI(), locale));
             response.setContentType(Problem.MEDIA_TYPE);
+            response.setHeader(CONTENT_LANGUAGE, locale.toLanguageTag());
             response.setContentLength(body.length);
             response.getOutputStream().write(body);
             baseRequest.setHandled(true);
@@ -133,8 +143,10 @@ public final class FactoryApi {
 
         @Override
         public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
+            // The request could not be parsed, so its Accept-Language is unknown: English.
             fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
-            return ByteBuffer.wrap(Http.problemBytes(refused(status, reason, null)));
+            fields.put(HttpHeader.CONTENT_LANGUAGE, Locale.ENGLISH.toLanguageTag());
+            return ByteBuffer.wrap(Http.problemBytes(refused(status, reason, null, Locale.ENGLISH)));
         }
     }
 }

@@ -30,7 +30,7 @@ public final class HealthRoutes implements Routes {
 
     private void health(Context ctx) {
         if (!database.isUp()) {
-            throw new ProblemException(ProblemType.UNAVAILABLE, "The factory's database does not answer.");
+            throw new ProblemException(ProblemType.UNAVAILABLE, "problem.databaseDown");
         }
         Http.json(ctx, 200, new Health("ok", version, SITE, Instant.now(clock)));
     }

@@ -96,67 +96,66 @@ public final class Http {
         String contentType = ctx.header("Content-Type");
         String media = contentType == null ? "" : contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
         if (!media.equals(JSON_TYPE) && !(media.startsWith("application/") && media.endsWith("+json"))) {
-            throw new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the body as application/json" + (media.isEmpty() ? "." : ", not " + media + "."));
+            throw media.isEmpty() ? new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "problem.json.noMediaType")
+                    : new ProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE, "problem.json.mediaType", media);
         }
         byte[] bytes = readLimited(ctx);
         if (bytes.length == 0) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The request body is empty; a JSON object is expected.");
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.body.empty");
         }
         T value;
         try {
             RequestText.checkJson(IN.createParser(bytes));
             value = IN.readValue(bytes, type);
         } catch (UnrecognizedPropertyException e) {
-            throw ProblemException.validation(path(e), "unknown field");
+            throw ProblemException.validation(path(e), "field.unknown");
         } catch (InvalidFormatException e) {
-            String message = mismatch(e);
-            throw ProblemException.validation(path(e), message.equals("has the wrong type")
-                    ? "has the wrong type or value: " + describe(e.getValue()) : message);
+            Text message = mismatch(e);
+            throw ProblemException.validation(path(e), message.key().equals("field.wrongType")
+                    ? Text.of("field.wrongTypeOrValue", describe(e.getValue())) : message);
         } catch (MismatchedInputException e) {
             throw ProblemException.validation(path(e).isEmpty() ? "body" : path(e), mismatch(e));
         } catch (JsonMappingException e) {
-            throw ProblemException.validation(path(e).isEmpty() ? "body" : path(e), "is invalid");
+            throw ProblemException.validation(path(e).isEmpty() ? "body" : path(e), "field.invalid");
         } catch (JsonProcessingException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The request body is not valid JSON: "
-                    + e.getOriginalMessage());
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.body.notJson", e.getOriginalMessage());
         } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The request body could not be read.");
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.body.unreadable");
         }
         if (value == null) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The request body is null; a JSON object is expected.");
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.body.null");
         }
         return value;
     }
 
-    private static String mismatch(MismatchedInputException e) {
+    private static Text mismatch(MismatchedInputException e) {
         Class<?> target = e.getTargetType();
         if (target == null) {
-            return "has the wrong type";
+            return Text.of("field.wrongType");
         }
         if (target == String.class) {
-            return "must be a string";
+            return Text.of("field.string");
         }
         if (target.isEnum()) {
-            return "must be one of " + java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", "));
+            return Text.of("field.oneOf", java.util.Arrays.stream(target.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ")));
         }
         if (java.util.Map.class.isAssignableFrom(target)) {
-            return "must be an object";
+            return Text.of("field.object");
         }
         if (target == Integer.TYPE || target == Integer.class || target == Long.TYPE || target == Long.class) {
-            return "must be a whole number";
+            return Text.of("field.wholeNumber");
         }
         if (target == Boolean.TYPE || target == Boolean.class) {
-            return "must be true or false";
+            return Text.of("field.boolean");
         }
         if (Number.class.isAssignableFrom(target) || target == Double.TYPE || target == Float.TYPE) {
-            return "must be a number";
+            return Text.of("field.number");
         }
         if (target.isRecord()) {
-            return "must be an object";
+            return Text.of("field.object");
         }
-        return "has the wrong type";
+        return Text.of("field.wrongType");
     }
 
     private static String describe(Object value) {
@@ -192,12 +191,12 @@ public final class Http {
             }
             return out.toByteArray();
         } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_BODY, "The request body could not be read.");
+            throw new ProblemException(ProblemType.MALFORMED_BODY, "problem.body.unreadable");
         }
     }
 
     private static ProblemException tooLarge() {
-        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MiB.");
+        return new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "problem.body.tooLarge");
     }
 
     // ---------------------------------------------------------------- query parameters
@@ -208,7 +207,7 @@ public final class Http {
             return null;
         }
         if (value.length() > maxLength) {
-            throw ProblemException.validation(name, "must be at most " + maxLength + " characters");
+            throw ProblemException.validation(name, "field.maxLength", maxLength);
         }
         return value;
     }
@@ -221,11 +220,11 @@ public final class Http {
         try {
             long parsed = Long.parseLong(value.trim());
             if (parsed < min || parsed > max) {
-                throw ProblemException.validation(name, "must be between " + min + " and " + max);
+                throw ProblemException.validation(name, "field.between", min, max);
             }
             return (int) parsed;
         } catch (NumberFormatException e) {
-            throw ProblemException.validation(name, "must be a whole number between " + min + " and " + max);
+            throw ProblemException.validation(name, "field.wholeNumberBetween", min, max);
         }
     }
 
@@ -237,11 +236,11 @@ public final class Http {
         try {
             long parsed = Long.parseLong(value.trim());
             if (parsed < min) {
-                throw ProblemException.validation(name, "must be at least " + min);
+                throw ProblemException.validation(name, "field.atLeast", min);
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw ProblemException.validation(name, "must be a whole number of at least " + min);
+            throw ProblemException.validation(name, "field.wholeNumberAtLeast", min);
         }
     }
 
@@ -261,16 +260,16 @@ public final class Http {
             instant = null;
         }
         if (instant == null) {
-            throw ProblemException.validation(name, "must be an RFC 3339 date-time such as 2026-03-01T00:00:00Z");
+            throw ProblemException.validation(name, "field.dateTime");
         }
         if (instant.isBefore(EARLIEST) || !instant.isBefore(END)) {
-            throw ProblemException.validation(name, "must lie between 1970 and 9999");
+            throw ProblemException.validation(name, "field.dateTimeRange");
         }
         return instant;
     }
 
     /** Like {@link #instant(Context, String)}, but adds the error to {@code errors}, so one answer names every bad parameter. */
-    public static Instant instant(Context ctx, String name, List<Problem.FieldError> errors) {
+    public static Instant instant(Context ctx, String name, List<FieldError> errors) {
         try {
             return instant(ctx, name);
         } catch (ProblemException e) {

@@ -1,58 +1,72 @@
 package eu.aifactory.server.http;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.usage.BudgetDenial;
 import java.util.List;
+import java.util.Locale;
 
-/** Ends a request with an RFC 9457 problem; thrown anywhere below a route, turned into a response in one place. */
+/**
+ * Ends a request with an RFC 9457 problem; thrown anywhere below a route, turned into a response in one place, where
+ * {@link #detail()} and the field errors are rendered in the caller's language. {@link #getMessage()} is English.
+ */
 public final class ProblemException extends RuntimeException {
 
     private final ProblemType type;
-    private final transient List<Problem.FieldError> errors;
+    private final Text detail;
+    private final transient List<FieldError> errors;
     private final transient BudgetDenial budget;
 
-    public ProblemException(ProblemType type, String detail) {
-        this(type, detail, List.of());
+    /** A problem whose detail is the text under {@code key} of the factory's messages, with {@code args}. */
+    public ProblemException(ProblemType type, String key, Object... args) {
+        this(type, Text.of(key, args), List.of(), null);
     }
 
-    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors) {
-        this(type, detail, errors, null);
-    }
-
-    /** A problem with the {@code budget} extension member (budget-exceeded). */
-    public ProblemException(ProblemType type, String detail, List<Problem.FieldError> errors, BudgetDenial budget) {
-        super(detail, null, false, false);
+    /** A problem with field errors and, on budget-exceeded, the {@code budget} extension member (else null). */
+    public ProblemException(ProblemType type, Text detail, List<FieldError> errors, BudgetDenial budget) {
+        super(null, null, false, false);
         this.type = type;
+        this.detail = detail;
         this.errors = List.copyOf(errors);
         this.budget = budget;
     }
 
-    public static ProblemException validation(String field, String message) {
-        return new ProblemException(ProblemType.VALIDATION, field + ": " + message,
-                List.of(new Problem.FieldError(field, message)));
+    public static ProblemException validation(String field, String key, Object... args) {
+        return validation(List.of(new FieldError(field, key, args)));
     }
 
-    public static ProblemException validation(List<Problem.FieldError> errors) {
-        String detail = errors.size() == 1
-                ? errors.get(0).field() + ": " + errors.get(0).message()
-                : errors.size() + " fields are invalid";
-        return new ProblemException(ProblemType.VALIDATION, detail, errors);
+    public static ProblemException validation(String field, Text message) {
+        return validation(List.of(new FieldError(field, message)));
     }
 
-    public static ProblemException notFound(String what) {
-        return new ProblemException(ProblemType.NOT_FOUND, what + " not found");
+    public static ProblemException validation(List<FieldError> errors) {
+        Text detail = errors.size() == 1
+                ? Text.of("problem.validation.one", errors.get(0).field(), errors.get(0).message())
+                : Text.of("problem.validation.many", errors.size());
+        return new ProblemException(ProblemType.VALIDATION, detail, errors, null);
     }
 
-    public static ProblemException forbidden(String detail) {
-        return new ProblemException(ProblemType.FORBIDDEN, detail);
+    public static ProblemException notFound(String key, Object... args) {
+        return new ProblemException(ProblemType.NOT_FOUND, key, args);
+    }
+
+    public static ProblemException forbidden(String key, Object... args) {
+        return new ProblemException(ProblemType.FORBIDDEN, key, args);
+    }
+
+    @Override
+    public String getMessage() {
+        return Messages.render(detail, Locale.ENGLISH);
     }
 
     public ProblemType type() {
         return type;
     }
 
-    public List<Problem.FieldError> errors() {
+    public Text detail() {
+        return detail;
+    }
+
+    public List<FieldError> errors() {
         return errors;
     }
 

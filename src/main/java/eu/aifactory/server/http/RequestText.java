@@ -23,13 +23,13 @@ public final class RequestText {
     private RequestText() {
     }
 
-    /** Why {@code value} is not acceptable text, or null when it is. */
+    /** The key of why {@code value} is not acceptable text, or null when it is. */
     static String problem(String value) {
         if (value.indexOf('\u0000') >= 0) {
-            return "must not contain the character U+0000 (NUL)";
+            return "field.nul";
         }
         if (WellFormedText.firstUnpaired(value) >= 0) {
-            return "must be well-formed Unicode, without unpaired surrogates (U+D800 to U+DFFF)";
+            return "field.unpairedSurrogate";
         }
         return null;
     }
@@ -72,7 +72,7 @@ public final class RequestText {
                     check(path(parser.getParsingContext()), name);
                     if (!names.getFirst().add(name)) {
                         throw ProblemException.validation(path(parser.getParsingContext()),
-                                "appears more than once; send each field once");
+                                "field.duplicate");
                     }
                 } else if (token == JsonToken.VALUE_STRING) {
                     check(path(parser.getParsingContext()), parser.getText());

@@ -45,6 +45,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -127,9 +128,25 @@ public final class ResidencyReportService {
         ResidencyReport.Scope scope = new ResidencyReport.Scope(caller.seesAllProjects(),
                 projects.stream().map(Me.Project::id).sorted().toList());
         Verdict verdict = verdict(caller, projects, from, to, inventory, processing, findings);
+        List<Site> sites = sites(siteRows, inventory);
         return new ResidencyReport(Ids.next("rr"), METHODOLOGY_VERSION, clock.instant(), new ResidencyReport.Period(from, to),
                 new ResidencyReport.Tenant(caller.tenantId(), caller.tenantName()), scope, verdict,
-                sites(siteRows, inventory), inventory, processing, transfers, accesses, attestations, findings);
+                sites, inventory, processing, transfers, accesses, attestations, findings,
+                translations(sites, attestations, transfers));
+    }
+
+    /**
+     * The German forms of the report's texts that have one. Both languages go into the signed report, so the signed
+     * content does not depend on the caller's Accept-Language (decision record 0011).
+     */
+    private Map<String, Map<String, String>> translations(List<Site> sites, List<Attestation> attestations,
+                                                          List<Transfer> transfers) {
+        Set<String> texts = new TreeSet<>();
+        sites.forEach(s -> texts.addAll(List.of(s.name(), s.city(), s.description())));
+        attestations.forEach(a -> texts.addAll(List.of(a.standard(), a.issuer(), a.scope())));
+        transfers.stream().map(Transfer::legalBasis).filter(Objects::nonNull).forEach(texts::add);
+        Map<String, String> german = store.translations("de", texts);
+        return german.isEmpty() ? Map.of() : Map.of("de", german);
     }
 
     // ---------------------------------------------------------------- sections

@@ -1,6 +1,5 @@
 package eu.aifactory.server.residency;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.server.http.Http;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Routes;
@@ -9,6 +8,7 @@ import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.Principal;
+import eu.aifactory.server.http.FieldError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Duration;
@@ -46,14 +46,14 @@ public final class ResidencyRoutes implements Routes {
 
     void report(Context ctx) {
         Principal principal = auth.require(ctx);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Instant from = required(ctx, "from", errors);
         Instant to = required(ctx, "to", errors);
         if (from != null && to != null) {
             if (!from.isBefore(to)) {
-                errors.add(new Problem.FieldError("to", "must be after from"));
+                errors.add(new FieldError("to", "field.afterFrom"));
             } else if (Duration.between(from, to).compareTo(MAX_PERIOD) > 0) {
-                errors.add(new Problem.FieldError("to", "must be at most 366 days after from"));
+                errors.add(new FieldError("to", "field.within366Days"));
             }
         }
         if (!errors.isEmpty()) {
@@ -84,10 +84,10 @@ public final class ResidencyRoutes implements Routes {
         downloads.record(principal.tenantId(), ctx.pathParam("artifactId"), bytes);
     }
 
-    private static Instant required(Context ctx, String name, List<Problem.FieldError> errors) {
+    private static Instant required(Context ctx, String name, List<FieldError> errors) {
         String value = ctx.queryParam(name);
         if (value == null || value.isBlank()) {
-            errors.add(new Problem.FieldError(name, "is required: an RFC 3339 date-time such as 2026-03-01T00:00:00Z"));
+            errors.add(new FieldError(name, "field.requiredDateTime"));
             return null;
         }
         return Http.instant(ctx, name, errors);

@@ -10,11 +10,13 @@ import eu.aifactory.server.util.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -273,6 +275,27 @@ public final class ResidencyStore {
                 .bind("id", f.id()).bind("t", f.tenantId()).bind("p", f.projectId()).bind("cat", f.category().wire())
                 .bind("state", f.state().name()).bind("desc", f.description()).bind("rem", f.remediation())
                 .bind("subj", f.subjectRef()).bind("opened", f.openedAt()).bind("closed", f.closedAt())
+                .execute();
+    }
+
+    /** The {@code language} forms of those of {@code english} that have one, by English text. */
+    public Map<String, String> translations(String language, Collection<String> english) {
+        Map<String, String> found = new TreeMap<>();
+        if (english.isEmpty()) {
+            return found;
+        }
+        jdbi.useHandle(h -> h.createQuery("SELECT english, translated FROM text_translations "
+                        + "WHERE language = :language AND english IN (<english>)")
+                .bind("language", language).bindList("english", List.copyOf(english))
+                .map((rs, ctx) -> Map.entry(rs.getString("english"), rs.getString("translated")))
+                .forEach(e -> found.put(e.getKey(), e.getValue())));
+        return found;
+    }
+
+    /** Records the {@code language} form of an English text the factory's records carry. */
+    public void insertTranslation(Handle h, String language, String english, String translated) {
+        h.createUpdate("INSERT INTO text_translations (language, english, translated) VALUES (:language, :english, :translated)")
+                .bind("language", language).bind("english", english).bind("translated", translated)
                 .execute();
     }
 

@@ -19,9 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Budgets and quotas for the demo, set right after the history is seeded: for the current month, the last project
- * of each tenant (in seed order) is above 80 % of its budget and the others comfortably below, so the Usage page and
+ * of each tenant (in seed order) is at 86 % of its budget and the others at about a third, so the Usage page and
  * the submit dialog show both; that last project may also hold at most 16 GPUs per plan (or one run of a larger plan).
- * Budgets are set from the month's actual spending, so the levels hold whatever day of the month the demo is seeded.
+ * Budgets are set from the month's actual spending, and every budget leaves room for a demo user's first runs (the
+ * last project for one large run): early in a month, when little is spent, it is below 86 % rather than blocking.
  */
 public final class DemoBudgets {
 
@@ -30,6 +31,10 @@ public final class DemoBudgets {
     private static final BigDecimal TIGHT = new BigDecimal("0.86");
     private static final BigDecimal COMFORTABLE = new BigDecimal("0.35");
     private static final BigDecimal EMPTY_MONTH_BUDGET = new BigDecimal("5000.00");
+    /** Room a comfortable budget leaves when it is set: several runs of the demo's apps, the largest plans included. */
+    static final BigDecimal FIRST_RUNS_EUR = new BigDecimal("2500.00");
+    /** Room the tight budget leaves: a first run of any demo app on a large plan, but not many more. */
+    static final BigDecimal FIRST_RUN_EUR = new BigDecimal("500.00");
     static final int DEMO_QUOTA_GPUS = 16;
     static final String SEEDER = "demo-seed";
 
@@ -78,7 +83,9 @@ public final class DemoBudgets {
                     BudgetStatus s = statuses.get(i);
                     BigDecimal used = s.spentEur().add(s.committedEur());
                     BigDecimal budget = used.signum() == 0 ? EMPTY_MONTH_BUDGET
-                            : used.divide(i == tight ? TIGHT : COMFORTABLE, 0, RoundingMode.CEILING).setScale(2);
+                            : used.divide(i == tight ? TIGHT : COMFORTABLE, 0, RoundingMode.CEILING).setScale(2)
+                                    .max(used.add(i == tight ? FIRST_RUN_EUR : FIRST_RUNS_EUR)
+                                            .setScale(0, RoundingMode.CEILING).setScale(2));
                     store.putBudget(h, tenant.id(), s.projectId(), month, budget, null, SEEDER, now);
                 }
                 if (firstSeed) {

@@ -65,8 +65,9 @@ public final class DemoSeeder {
     private static final long MAX_HISTORY_RUN_MS = 8 * 3600 * 1000L;
     private static final int WORKLOADS_PER_USER = 45;
     private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final List<String> RUN_LABELS = List.of("line 1", "line 2", "line 3", "night shift", "early shift",
-            "pilot lot", "customer audit", "re-run", "baseline", "plant Bremen", "plant Ulm");
+    // Run names are stored once, as their users would have typed them: the demo tenants are German companies.
+    private static final List<String> RUN_LABELS = List.of("Linie 1", "Linie 2", "Linie 3", "Nachtschicht", "Frühschicht",
+            "Pilotlos", "Kundenaudit", "Wiederholung", "Referenzlauf", "Werk Bremen", "Werk Ulm");
 
     private final TenantStore tenants;
     private final AdminStore admin;
@@ -205,7 +206,7 @@ public final class DemoSeeder {
             }
             serial++;
             String id = Ids.next("wl", random);
-            String name = app.summary().name().en() + " – " + label(createdAt, serial, random);
+            String name = app.summary().name().in(Locale.GERMAN) + " – " + label(createdAt, serial, random);
             Map<String, Object> parameters = parameters(version, random);
             WorkloadStatus status = outcome < 5 ? WorkloadStatus.FAILED
                     : outcome < 9 ? WorkloadStatus.CANCELLED : WorkloadStatus.SUCCEEDED;
@@ -335,9 +336,9 @@ public final class DemoSeeder {
     private static String label(long createdAt, int serial, Random random) {
         int week = Instant.ofEpochMilli(createdAt).atZone(BERLIN).get(IsoFields.WEEK_OF_WEEK_BASED_YEAR);
         return switch (random.nextInt(3)) {
-            case 0 -> "week " + week;
+            case 0 -> "KW " + week;
             case 1 -> RUN_LABELS.get(random.nextInt(RUN_LABELS.size()));
-            default -> "run " + serial;
+            default -> "Lauf " + serial;
         };
     }
 

@@ -258,6 +258,7 @@ public final class ResidencySeeder {
     private void attestations(Handle h, long now) {
         LocalDate today = Instant.ofEpochMilli(now).atZone(ZoneOffset.UTC).toLocalDate();
         String sites = "Munich (Tucherpark) and the backup site Biere";
+        String sitesDe = "München (Tucherpark) und Sicherungsstandort Biere";
         store.insertAttestation(h, new AttestationRow("att-bsi-c5-type2", "BSI C5:2020 Type 2 attestation (ISAE 3000)",
                 "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (illustrative)",
                 "Industrial AI Cloud: GPU platform operations, tenant storage and support in " + sites,
@@ -275,6 +276,24 @@ public final class ResidencySeeder {
                 "Example Zertifizierung GmbH, DAkkS-accredited (illustrative)",
                 "Energy management of the Munich (Tucherpark) site as required by the EnEfG",
                 day(today.minusDays(60)), day(today.plusDays(3 * 365 - 60)), "EnMS-50001-4410 (illustrative)"));
+        Map<String, String> german = Map.of(
+                "BSI C5:2020 Type 2 attestation (ISAE 3000)", "BSI-C5:2020-Testat Typ 2 (ISAE 3000)",
+                "TISAX assessment level 3 (VDA ISA 6)", "TISAX-Prüfung, Assessment Level 3 (VDA ISA 6)",
+                "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (illustrative)",
+                "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (Beispiel)",
+                "Example Zertifizierung GmbH, DAkkS-accredited (illustrative)",
+                "Example Zertifizierung GmbH, DAkkS-akkreditiert (Beispiel)",
+                "Example Assessment GmbH, ENX-approved audit provider (illustrative)",
+                "Example Assessment GmbH, von der ENX zugelassener Prüfdienstleister (Beispiel)",
+                "Industrial AI Cloud: GPU platform operations, tenant storage and support in " + sites,
+                "Industrial AI Cloud: Betrieb der GPU-Plattform, Mandantenspeicher und Support, " + sitesDe,
+                "Information security management of the Industrial AI Cloud, " + sites,
+                "Informationssicherheitsmanagement der Industrial AI Cloud, " + sitesDe,
+                "Very high protection needs (information and data protection), " + sites,
+                "Sehr hoher Schutzbedarf (Informations- und Datenschutz), " + sitesDe,
+                "Energy management of the Munich (Tucherpark) site as required by the EnEfG",
+                "Energiemanagement des Standorts München (Tucherpark) nach EnEfG");
+        german.forEach((en, de) -> store.insertTranslation(h, "de", en, de));
     }
 
     // ---------------------------------------------------------------- time helpers

@@ -3,6 +3,7 @@ package eu.aifactory.server.tenant;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.http.ProblemException;
+import eu.aifactory.server.http.Text;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Map;
@@ -34,11 +35,11 @@ public final class Auth {
         }
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
-            throw unauthenticated("Send an API token as 'Authorization: Bearer <token>'.");
+            throw unauthenticated("problem.auth.missing");
         }
         String[] parts = header.trim().split("\\s+", 2);
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts[1].length() > 200) {
-            throw unauthenticated("The Authorization header must be 'Bearer <token>'.");
+            throw unauthenticated("problem.auth.malformed");
         }
         String token = parts[1].trim();
         String hash = Tokens.hash(token);
@@ -48,11 +49,14 @@ public final class Auth {
         return principal;
     }
 
-    /** The caller, who must be an admin of their tenant; anyone else gets 403 naming what they tried. */
-    public Principal requireAdmin(Context ctx, String what) {
+    /**
+     * The caller, who must be an admin of their tenant; anyone else gets 403 naming what they tried, the key of an
+     * action of the factory's messages such as {@code action.addUsers}.
+     */
+    public Principal requireAdmin(Context ctx, String actionKey) {
         Principal principal = require(ctx);
         if (!principal.roles().contains(Role.TENANT_ADMIN)) {
-            throw ProblemException.forbidden("Only tenant admins can " + what + ".");
+            throw ProblemException.forbidden("problem.adminOnly", Text.of(actionKey));
         }
         return principal;
     }
@@ -72,7 +76,7 @@ public final class Auth {
         if (cached != null && cached.expiresAt() > now) {
             return cached.principal();
         }
-        Principal principal = tenants.principal(token).orElseThrow(() -> unauthenticated("The token is unknown or revoked."));
+        Principal principal = tenants.principal(token).orElseThrow(() -> unauthenticated("problem.auth.unknownToken"));
         tenants.touchToken(hash, now);
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
@@ -86,7 +90,7 @@ public final class Auth {
         cache.clear();
     }
 
-    private static ProblemException unauthenticated(String detail) {
-        return new ProblemException(ProblemType.UNAUTHENTICATED, detail);
+    private static ProblemException unauthenticated(String key) {
+        return new ProblemException(ProblemType.UNAUTHENTICATED, key);
     }
 }

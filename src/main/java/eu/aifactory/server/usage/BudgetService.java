@@ -16,6 +16,7 @@ import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.EnergyLedger;
 import eu.aifactory.server.http.ProblemException;
+import eu.aifactory.server.http.Text;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.workload.WorkloadRow;
 import eu.aifactory.server.workload.WorkloadService;
@@ -232,14 +233,10 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         }
         List<Contact> contacts = contacts(principal.tenantId());
         BigDecimal available = budgetEur.subtract(spent).subtract(committed);
-        String who = contacts.isEmpty() ? "a tenant admin"
-                : contacts.stream().map(Contact::name).collect(Collectors.joining(", "));
-        throw new ProblemException(ProblemType.BUDGET_EXCEEDED, String.format(java.util.Locale.ROOT,
-                "This run's estimate of EUR %s would take project %s over its budget for %s: EUR %s budget, "
-                        + "EUR %s spent, EUR %s committed to queued and running work, EUR %s left. Ask %s to raise "
-                        + "the budget or grant a one-off override.",
-                estimate.toPlainString(), row.projectId(), month, budgetEur.toPlainString(), spent.toPlainString(),
-                committed.toPlainString(), available.toPlainString(), who),
+        Text who = contacts.isEmpty() ? Text.of("problem.budgetExceeded.anyAdmin")
+                : Text.of("problem.verbatim", contacts.stream().map(Contact::name).collect(Collectors.joining(", ")));
+        throw new ProblemException(ProblemType.BUDGET_EXCEEDED, Text.of("problem.budgetExceeded", estimate,
+                row.projectId(), month, budgetEur, spent, committed, available, who),
                 List.of(), new BudgetDenial(row.projectId(), month, budgetEur, spent, committed, estimate, available,
                 contacts));
     }
@@ -259,8 +256,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         String month = currentMonth().toString();
         return transactions.inTransaction(h -> {
             if (store.unusedOverride(h, admin.tenantId(), projectId, month).isPresent()) {
-                throw new ProblemException(ProblemType.CONFLICT, "Project " + projectId
-                        + " already has an unused override for " + month + "; it lets the next over-budget submit through.");
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.unusedOverride", projectId, month);
             }
             return store.grantOverride(h, admin.tenantId(), projectId, month, reason, admin.userId(), admin.userName(),
                     clock.millis());
@@ -270,7 +266,7 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     /** Caps the GPUs the project may hold at once on a plan, or lifts the cap with null. */
     public void putQuota(Principal admin, String projectId, String planId, Integer maxGpus) {
         if (catalog.plan(planId).isEmpty()) {
-            throw ProblemException.notFound("Resource plan " + planId);
+            throw ProblemException.notFound("problem.notFound.plan", planId);
         }
         transactions.useTransaction(h -> store.putQuota(h, admin.tenantId(), projectId, planId, maxGpus, admin.userId(),
                 clock.millis()));

@@ -1,6 +1,5 @@
 package eu.aifactory.server.usage;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetOverrideRequest;
@@ -15,6 +14,7 @@ import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Routes;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.Principal;
+import eu.aifactory.server.http.FieldError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.math.BigDecimal;
@@ -59,7 +59,7 @@ public final class UsageRoutes implements Routes {
 
     void usage(Context ctx) {
         Principal principal = auth.require(ctx);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Instant from = Http.instant(ctx, "from", errors);
         Instant to = Http.instant(ctx, "to", errors);
         UsageGroupBy groupBy = UsageGroupBy.PROJECT;
@@ -68,7 +68,7 @@ public final class UsageRoutes implements Routes {
             try {
                 groupBy = UsageGroupBy.fromWire(groupParam.trim());
             } catch (IllegalArgumentException e) {
-                errors.add(new Problem.FieldError("groupBy", "must be one of " + Arrays.stream(UsageGroupBy.values())
+                errors.add(new FieldError("groupBy", "field.oneOf", Arrays.stream(UsageGroupBy.values())
                         .map(UsageGroupBy::wire).collect(Collectors.joining(", "))));
             }
         }
@@ -100,13 +100,13 @@ public final class UsageRoutes implements Routes {
     }
 
     void putBudget(Context ctx) {
-        Principal principal = requireAdmin(ctx, "set budgets");
+        Principal principal = requireAdmin(ctx, "action.setBudgets");
         Me.Project project = visibleProject(principal, ctx.pathParam("projectId"));
         YearMonth month = month("month", ctx.pathParam("month"));
         BudgetUpdate update = Http.body(ctx, BudgetUpdate.class);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (update.budgetEur() == null) {
-            errors.add(new Problem.FieldError("budgetEur", "is required"));
+            errors.add(new FieldError("budgetEur", "field.required"));
         } else {
             amount(errors, "budgetEur", update.budgetEur(), MAX_EUR, 2);
         }
@@ -123,69 +123,69 @@ public final class UsageRoutes implements Routes {
     void listOverrides(Context ctx) {
         Principal principal = auth.require(ctx);
         if (!principal.seesAllProjects()) {
-            throw ProblemException.forbidden("Only tenant admins and account managers can read budget overrides.");
+            throw ProblemException.forbidden("problem.forbidden.readOverrides");
         }
         Me.Project project = visibleProject(principal, ctx.pathParam("projectId"));
         Http.json(ctx, 200, budgets.overrides(principal.tenantId(), project.id()));
     }
 
     void grantOverride(Context ctx) {
-        Principal principal = requireAdmin(ctx, "grant budget overrides");
+        Principal principal = requireAdmin(ctx, "action.grantOverrides");
         Me.Project project = visibleProject(principal, ctx.pathParam("projectId"));
         BudgetOverrideRequest request = Http.body(ctx, BudgetOverrideRequest.class);
         String reason = request.reason() == null ? "" : request.reason().strip();
         if (reason.isEmpty()) {
-            throw ProblemException.validation("reason", "is required: say why the budget may be exceeded");
+            throw ProblemException.validation("reason", "field.overrideReason");
         }
         if (reason.length() > MAX_REASON) {
-            throw ProblemException.validation("reason", "must be at most " + MAX_REASON + " characters");
+            throw ProblemException.validation("reason", "field.maxLength", MAX_REASON);
         }
         BudgetOverride granted = budgets.grantOverride(principal, project.id(), reason);
         Http.json(ctx, 201, granted);
     }
 
     void putQuota(Context ctx) {
-        Principal principal = requireAdmin(ctx, "set quotas");
+        Principal principal = requireAdmin(ctx, "action.setQuotas");
         Me.Project project = visibleProject(principal, ctx.pathParam("projectId"));
         String planId = ctx.pathParam("planId");
         QuotaUpdate update = Http.body(ctx, QuotaUpdate.class);
         if (update.maxGpus() != null && (update.maxGpus() < 0 || update.maxGpus() > MAX_GPUS)) {
-            throw ProblemException.validation("maxGpus", "must be between 0 and " + MAX_GPUS + ", or null for no limit");
+            throw ProblemException.validation("maxGpus", "field.maxGpus", MAX_GPUS);
         }
         budgets.putQuota(principal, project.id(), planId, update.maxGpus());
         QuotaStatus status = budgets.quotas(principal.tenantId(), project.id()).stream()
                 .filter(q -> q.planId().equals(planId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Resource plan " + planId));
+                .orElseThrow(() -> ProblemException.notFound("problem.notFound.plan", planId));
         Http.json(ctx, 200, status);
     }
 
     // ---------------------------------------------------------------- helpers
 
-    private Principal requireAdmin(Context ctx, String what) {
-        return auth.requireAdmin(ctx, what);
+    private Principal requireAdmin(Context ctx, String actionKey) {
+        return auth.requireAdmin(ctx, actionKey);
     }
 
     /** A project of the caller's tenant the caller may see; anything else is 404, as if it did not exist. */
     private static Me.Project visibleProject(Principal principal, String projectId) {
         return principal.projects().stream().filter(p -> p.id().equals(projectId)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("Project " + projectId));
+                .orElseThrow(() -> ProblemException.notFound("problem.notFound.project", projectId));
     }
 
     private static YearMonth month(String field, String value) {
         if (value == null || !MONTH.matcher(value).matches()) {
-            throw ProblemException.validation(field, "must be a month from 1970-01 to 9999-12 such as 2026-11");
+            throw ProblemException.validation(field, "field.month");
         }
         return YearMonth.parse(value);
     }
 
-    private static void amount(List<Problem.FieldError> errors, String field, BigDecimal value, BigDecimal max,
+    private static void amount(List<FieldError> errors, String field, BigDecimal value, BigDecimal max,
                                int decimals) {
         if (value.signum() < 0) {
-            errors.add(new Problem.FieldError(field, "must not be negative"));
+            errors.add(new FieldError(field, "field.notNegative"));
         } else if (value.compareTo(max) > 0) {
-            errors.add(new Problem.FieldError(field, "must be at most " + max.toPlainString()));
+            errors.add(new FieldError(field, "field.atMostValue", max, ""));
         } else if (value.stripTrailingZeros().scale() > decimals) {
-            errors.add(new Problem.FieldError(field, "must have at most " + decimals + " decimals"));
+            errors.add(new FieldError(field, "field.decimals", decimals));
         }
     }
 }

@@ -1,6 +1,5 @@
 package eu.aifactory.server.usage;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReport;
@@ -16,6 +15,7 @@ import eu.aifactory.server.energy.EnergyService;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.TenantService;
+import eu.aifactory.server.http.FieldError;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -95,7 +95,7 @@ public final class UsageService {
     public UsageReport report(Principal caller, Instant from, Instant to, UsageGroupBy groupBy, Me.Project project) {
         Principal principal = project == null ? caller : BudgetService.scoped(caller, List.of(project));
         ZoneId zone = energy.zone();
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         EnergyService.validatePeriod(from, to, zone, errors);
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);

@@ -1,6 +1,5 @@
 package eu.aifactory.server.workload;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.EstimateRequest;
@@ -11,6 +10,7 @@ import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.http.ProblemException;
+import eu.aifactory.server.http.FieldError;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -46,15 +46,15 @@ public final class EstimateService {
     }
 
     public Estimate estimate(EstimateRequest request) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         if (request.appId() == null || request.appId().isBlank()) {
-            errors.add(new Problem.FieldError("appId", "is required"));
+            errors.add(new FieldError("appId", "field.required"));
         }
         if (request.appVersion() == null || request.appVersion().isBlank()) {
-            errors.add(new Problem.FieldError("appVersion", "is required"));
+            errors.add(new FieldError("appVersion", "field.required"));
         }
         if (request.planId() == null || request.planId().isBlank()) {
-            errors.add(new Problem.FieldError("planId", "is required"));
+            errors.add(new FieldError("planId", "field.required"));
         }
         WorkloadService.Resolved r = workloads.resolve(request.appId(), request.appVersion(), request.planId(),
                 request.parameters(), errors);

@@ -85,7 +85,7 @@ public final class EventStream implements Routes {
         String lastEventHeader = ctx.header("Last-Event-ID");
         if (lastEventHeader != null && !lastEventHeader.isBlank()) {
             if (!lastEventHeader.trim().matches("[0-9]{1,18}")) {
-                throw ProblemException.validation("Last-Event-ID", "must be the id of an event (digits only)");
+                throw ProblemException.validation("Last-Event-ID", "field.lastEventId");
             }
             lastEventId = Long.parseLong(lastEventHeader.trim());
         }
@@ -120,13 +120,11 @@ public final class EventStream implements Routes {
         int mine = perUser.getOrDefault(connection.userId, 0);
         if (mine >= MAX_PER_USER) {
             ctx.header("Retry-After", Integer.toString(USER_RETRY_AFTER_S));
-            throw new ProblemException(ProblemType.TOO_MANY_STREAMS, "You already have " + mine
-                    + " open event streams, the most one user may hold; close one or reuse it.");
+            throw new ProblemException(ProblemType.TOO_MANY_STREAMS, "problem.streams.perUser", mine);
         }
         if (total >= maxStreams) {
             ctx.header("Retry-After", Integer.toString(FULL_RETRY_AFTER_S));
-            throw new ProblemException(ProblemType.STREAMS_AT_CAPACITY,
-                    "The factory is serving as many event streams as it can; try again shortly.");
+            throw new ProblemException(ProblemType.STREAMS_AT_CAPACITY, "problem.streams.capacity");
         }
         perUser.put(connection.userId, mine + 1);
         total++;

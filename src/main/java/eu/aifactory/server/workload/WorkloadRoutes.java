@@ -1,7 +1,6 @@
 package eu.aifactory.server.workload;
 
 import eu.aifactory.api.Page;
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.workload.EstimateRequest;
 import eu.aifactory.api.workload.LogLine;
@@ -10,11 +9,14 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.server.http.Http;
+import eu.aifactory.server.http.Messages;
 import eu.aifactory.server.http.ProblemException;
+import eu.aifactory.server.http.Text;
 import eu.aifactory.server.http.Routes;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.util.TextFold;
+import eu.aifactory.server.http.FieldError;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.time.Instant;
@@ -59,17 +61,17 @@ public final class WorkloadRoutes implements Routes {
         Principal principal = auth.require(ctx);
         String key = ctx.header("Idempotency-Key");
         if (key == null || key.isBlank()) {
-            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_MISSING,
-                    "Send an Idempotency-Key header (e.g. a UUID) so a retried submit cannot start the workload twice.");
+            throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_MISSING, "problem.idempotencyKey.missing");
         }
         if (key.length() < 8 || key.length() > 200) {
-            throw ProblemException.validation("Idempotency-Key", "must be 8 to 200 characters");
+            throw ProblemException.validation("Idempotency-Key", "field.idempotencyKey");
         }
         if (!principal.canSubmit()) {
-            throw ProblemException.forbidden("Only engineers and tenant admins can submit workloads.");
+            throw ProblemException.forbidden("problem.forbidden.submit");
         }
         WorkloadSubmission submission = Http.body(ctx, WorkloadSubmission.class);
-        WorkloadService.Submitted submitted = service.submit(principal, key, submission);
+        WorkloadService.Submitted submitted = service.submit(principal, key, submission,
+                Messages.negotiate(ctx.header("Accept-Language")));
         if (submitted.created()) {
             ctx.header("Location", "/v1/workloads/" + submitted.workload().id());
         }
@@ -88,8 +90,8 @@ public final class WorkloadRoutes implements Routes {
                 try {
                     statuses.add(WorkloadStatus.valueOf(s.trim().toUpperCase(Locale.ROOT)));
                 } catch (IllegalArgumentException e) {
-                    throw ProblemException.validation("status", "unknown status '" + s.trim() + "'; use "
-                            + String.join(", ", java.util.Arrays.stream(WorkloadStatus.values()).map(Enum::name).toList()));
+                    throw ProblemException.validation("status", "field.unknownStatus", s.trim(),
+                            String.join(", ", java.util.Arrays.stream(WorkloadStatus.values()).map(Enum::name).toList()));
                 }
             }
         }
@@ -97,20 +99,19 @@ public final class WorkloadRoutes implements Routes {
         String sortName = sortParam == null ? "createdAt" : sortParam.startsWith("-") ? sortParam.substring(1) : sortParam;
         Sort sort = Sort.fromWire(sortName);
         if (sort == null) {
-            throw ProblemException.validation("sort", "must be one of " + String.join(", ",
-                    java.util.Arrays.stream(Sort.values()).map(Sort::wire).toList())
-                    + ", optionally with a leading '-' to reverse the order");
+            throw ProblemException.validation("sort", "field.sort", String.join(", ",
+                    java.util.Arrays.stream(Sort.values()).map(Sort::wire).toList()));
         }
         boolean descending = sort.descendingByDefault() != (sortParam != null && sortParam.startsWith("-"));
         String submittedBy = Http.string(ctx, "submittedBy", 100);
         if ("me".equals(submittedBy)) {
             submittedBy = principal.userId();
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         Instant from = Http.instant(ctx, "from", errors);
         Instant to = Http.instant(ctx, "to", errors);
         if (from != null && to != null && from.isAfter(to)) {
-            errors.add(new Problem.FieldError("to", "must not be before from"));
+            errors.add(new FieldError("to", "field.notBeforeFrom"));
         }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
@@ -179,7 +180,7 @@ public final class WorkloadRoutes implements Routes {
         String artifactId = ctx.pathParam("artifactId");
         ArtifactRef ref = queries.artifact(principal.tenantId(), artifactId)
                 .filter(a -> a.projectId() == null || principal.sees(a.projectId()))
-                .orElseThrow(() -> ProblemException.notFound("Artifact " + artifactId));
+                .orElseThrow(() -> ProblemException.notFound("problem.notFound.artifact", artifactId));
         byte[] content = queries.artifactContent(artifactId);
         long size = content.length;
         long start = 0;
@@ -189,12 +190,12 @@ public final class WorkloadRoutes implements Routes {
         if (range != null && !range.isBlank()) {
             Matcher m = RANGE.matcher(range.trim());
             if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
-                throw rangeProblem(ctx, size, "Only a single byte range such as 'bytes=0-1023' or 'bytes=1024-' is supported.");
+                throw rangeProblem(ctx, size, "problem.range.single");
             }
             if (m.group(1).isEmpty()) {
                 long suffix = Long.parseLong(m.group(2));
                 if (suffix == 0) {
-                    throw rangeProblem(ctx, size, "An empty suffix range cannot be satisfied.");
+                    throw rangeProblem(ctx, size, "problem.range.emptySuffix");
                 }
                 start = Math.max(0, size - suffix);
             } else {
@@ -202,12 +203,12 @@ public final class WorkloadRoutes implements Routes {
                 if (!m.group(2).isEmpty()) {
                     end = Math.min(end, Long.parseLong(m.group(2)));
                     if (Long.parseLong(m.group(2)) < start) {
-                        throw rangeProblem(ctx, size, "The range ends before it starts.");
+                        throw rangeProblem(ctx, size, "problem.range.backwards");
                     }
                 }
             }
             if (start >= size) {
-                throw rangeProblem(ctx, size, "The range starts at or after the end of the artifact.");
+                throw rangeProblem(ctx, size, "problem.range.pastEnd");
             }
             partial = true;
         }
@@ -225,9 +226,9 @@ public final class WorkloadRoutes implements Routes {
         ctx.result(java.util.Arrays.copyOfRange(content, (int) start, (int) (start + length)));
     }
 
-    private static ProblemException rangeProblem(Context ctx, long size, String detail) {
+    private static ProblemException rangeProblem(Context ctx, long size, String key) {
         ctx.header("Content-Range", "bytes */" + size);
-        return new ProblemException(ProblemType.RANGE_NOT_SATISFIABLE, detail + " The artifact has " + size + " bytes.");
+        return new ProblemException(ProblemType.RANGE_NOT_SATISFIABLE, "problem.range", Text.of(key), size);
     }
 
     void estimate(Context ctx) {

@@ -1,6 +1,5 @@
 package eu.aifactory.server.workload;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppVersion;
@@ -22,6 +21,7 @@ import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
 import eu.aifactory.server.util.StatusReasons;
+import eu.aifactory.server.http.FieldError;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,6 +29,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -79,25 +80,26 @@ public final class WorkloadService {
     public record Resolved(AppDetail app, AppVersion version, ResourcePlan plan) {
     }
 
-    public Submitted submit(Principal principal, String idempotencyKey, WorkloadSubmission submission) {
+    /** Submits; a workload sent without a name is named after its app in {@code language}, the caller's. */
+    public Submitted submit(Principal principal, String idempotencyKey, WorkloadSubmission submission, Locale language) {
         if (!principal.canSubmit()) {
-            throw ProblemException.forbidden("Only engineers and tenant admins can submit workloads.");
+            throw ProblemException.forbidden("problem.forbidden.submit");
         }
         String requestHash = Hashing.sha256Hex(principal.userId() + "\n" + WorkloadStore.write(submission));
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         require(errors, "appId", submission.appId());
         require(errors, "appVersion", submission.appVersion());
         require(errors, "projectId", submission.projectId());
         require(errors, "planId", submission.planId());
         if (submission.name() != null && submission.name().length() > MAX_NAME) {
-            errors.add(new Problem.FieldError("name", "must be at most " + MAX_NAME + " characters"));
+            errors.add(new FieldError("name", "field.maxLength", MAX_NAME));
         }
         Resolved resolved = resolve(submission.appId(), submission.appVersion(), submission.planId(), submission.parameters(),
                 errors);
         boolean projectKnown = submission.projectId() == null || principal.isMemberOf(submission.projectId())
                 || tenants.projects(principal.tenantId()).stream().map(Me.Project::id).anyMatch(submission.projectId()::equals);
         if (!projectKnown) {
-            errors.add(new Problem.FieldError("projectId", "unknown project"));
+            errors.add(new FieldError("projectId", "field.unknownProject"));
         }
         if (resolved != null) {
             checkInputs(principal, resolved.version(), submission.inputs(), errors);
@@ -112,12 +114,12 @@ public final class WorkloadService {
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
             }
-            throw ProblemException.forbidden("You are not a member of project " + submission.projectId() + ".");
+            throw ProblemException.forbidden("problem.forbidden.notMember", submission.projectId());
         }
         long now = clock.millis();
         int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
         String name = submission.name() == null || submission.name().isBlank()
-                ? resolved.app().summary().name().en() + " " + NAME_TIME.format(Instant.ofEpochMilli(now))
+                ? resolved.app().summary().name().in(language) + " " + NAME_TIME.format(Instant.ofEpochMilli(now))
                 : submission.name().strip();
         WorkloadRow row = new WorkloadRow(Ids.ordered("wl", now), principal.tenantId(), submission.projectId(), principal.userId(),
                 principal.userName(), name, resolved.app().summary().id(), resolved.version().version(), resolved.plan().id(),
@@ -159,29 +161,28 @@ public final class WorkloadService {
         if (outcome instanceof WorkloadStore.Replayed replayed) {
             return new Submitted(withHistory(replayed.workload()), false);
         }
-        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
-                "This Idempotency-Key was already used for a different request; use a new key for a new workload.");
+        throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED, "problem.idempotencyKey.reused");
     }
 
     /** Checks app, version, plan and parameters; adds errors and returns null when something is missing. */
     public Resolved resolve(String appId, String appVersion, String planId, Map<String, Object> parameters,
-                            List<Problem.FieldError> errors) {
+                            List<FieldError> errors) {
         AppDetail app = appId == null ? null : catalog.cachedApp(appId).orElse(null);
         if (appId != null && app == null) {
-            errors.add(new Problem.FieldError("appId", "unknown application"));
+            errors.add(new FieldError("appId", "field.unknownApp"));
         }
         AppVersion version = app == null || appVersion == null ? null : app.version(appVersion);
         if (app != null && appVersion != null && version == null) {
-            errors.add(new Problem.FieldError("appVersion", "unknown version; available: "
-                    + String.join(", ", app.versions().stream().map(AppVersion::version).toList())));
+            errors.add(new FieldError("appVersion", "field.unknownVersion",
+                    String.join(", ", app.versions().stream().map(AppVersion::version).toList())));
         }
         ResourcePlan plan = planId == null ? null : catalog.plan(planId).orElse(null);
         if (planId != null && plan == null) {
-            errors.add(new Problem.FieldError("planId", "unknown resource plan"));
+            errors.add(new FieldError("planId", "field.unknownPlan"));
         }
         if (version != null && plan != null && !version.planIds().contains(plan.id())) {
-            errors.add(new Problem.FieldError("planId", "this version does not run on plan " + plan.id() + "; allowed: "
-                    + String.join(", ", version.planIds())));
+            errors.add(new FieldError("planId", "field.planNotAllowed", plan.id(),
+                    String.join(", ", version.planIds())));
         }
         if (version != null) {
             ParameterValidator.validate(version, parameters, errors);
@@ -190,25 +191,25 @@ public final class WorkloadService {
     }
 
     private void checkInputs(Principal principal, AppVersion version, Map<String, String> inputs,
-                             List<Problem.FieldError> errors) {
+                             List<FieldError> errors) {
         for (Map.Entry<String, String> input : inputs.entrySet()) {
             String field = "inputs." + input.getKey();
             if (version.inputs().stream().noneMatch(slot -> slot.name().equals(input.getKey()))) {
-                errors.add(new Problem.FieldError(field, "unknown input slot"));
+                errors.add(new FieldError(field, "field.unknownInput"));
             } else if (input.getValue() == null || input.getValue().isBlank()) {
-                errors.add(new Problem.FieldError(field, "must name an artifact or dataset id"));
+                errors.add(new FieldError(field, "field.inputId"));
             } else if (!workloads.artifactsExist(principal.tenantId(), List.of(input.getValue()))
                     && !workloads.datasetExists(principal.tenantId(), input.getValue(),
                             principal.seesAllProjects() ? null : principal.projectIds())) {
                 // Another tenant's id, or a dataset of a project the caller is not in, is simply unknown here.
-                errors.add(new Problem.FieldError(field, "unknown artifact or dataset"));
+                errors.add(new FieldError(field, "field.unknownInputId"));
             }
         }
     }
 
-    private static void require(List<Problem.FieldError> errors, String field, String value) {
+    private static void require(List<FieldError> errors, String field, String value) {
         if (value == null || value.isBlank()) {
-            errors.add(new Problem.FieldError(field, "is required"));
+            errors.add(new FieldError(field, "field.required"));
         }
     }
 
@@ -216,7 +217,7 @@ public final class WorkloadService {
     public WorkloadRow visible(Principal principal, String workloadId) {
         return workloads.find(principal.tenantId(), workloadId)
                 .filter(w -> principal.sees(w.projectId()))
-                .orElseThrow(() -> ProblemException.notFound("Workload " + workloadId));
+                .orElseThrow(() -> ProblemException.notFound("problem.notFound.workload", workloadId));
     }
 
     public Workload withHistory(WorkloadRow row) {
@@ -229,12 +230,10 @@ public final class WorkloadService {
             boolean own = row.submittedBy().equals(principal.userId());
             if (!principal.canCancelAny() && !(principal.canCancelOwn() && own)) {
                 throw ProblemException.forbidden(principal.canCancelOwn()
-                        ? "Engineers can cancel only their own workloads."
-                        : "Your role cannot cancel workloads.");
+                        ? "problem.forbidden.cancelOthers" : "problem.forbidden.cancel");
             }
             if (row.status().isTerminal()) {
-                throw new ProblemException(ProblemType.CONFLICT,
-                        "Workload " + workloadId + " has already ended (" + row.status() + ").");
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.ended", workloadId, row.status());
             }
             if (row.status() == WorkloadStatus.CANCELLING) {
                 return withHistory(row);
@@ -248,6 +247,6 @@ public final class WorkloadService {
                 return withHistory(visible(principal, workloadId));
             }
         }
-        throw new ProblemException(ProblemType.CONFLICT, "Workload " + workloadId + " is changing state; try again.");
+        throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.changing", workloadId);
     }
 }

@@ -7,10 +7,13 @@ import eu.aifactory.api.Problem;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.catalog.ParameterType;
+import eu.aifactory.server.http.FieldError;
+import eu.aifactory.server.http.Messages;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +34,9 @@ class ParameterValidatorTest {
             List.of(), List.of(), List.of("p"), BigDecimal.ONE, 10, 0.8);
 
     private static List<Problem.FieldError> validate(Map<String, Object> values) {
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
         ParameterValidator.validate(VERSION, values, errors);
-        return errors;
+        return Messages.render(errors, Locale.ENGLISH);
     }
 
     private static Map<String, Object> values(Object... pairs) {

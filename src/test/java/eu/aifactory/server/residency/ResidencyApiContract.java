@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.Problem;
+import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.signing.Jwk;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
@@ -37,6 +38,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -290,6 +292,34 @@ abstract class ResidencyApiContract {
     }
 
     @Test
+    void theSignedReportCarriesGermanSiteNamesAndAttestationsAndDoesNotChangeWithAcceptLanguage() throws IOException {
+        String path = path(now.minus(90, ChronoUnit.DAYS), now);
+        String token = admin("acme").token();
+        JsonNode german = get(path, token, "Accept-Language", "de-DE,de;q=0.9").json().get("report");
+        JsonNode english = get(path, token, "Accept-Language", "en").json().get("report");
+
+        // Each report has its own id and time; everything else, translations included, is the same in both languages.
+        for (JsonNode report : List.of(german, english)) {
+            ((ObjectNode) report).remove(List.of("reportId", "generatedAt"));
+        }
+        assertThat(german).isEqualTo(english);
+        ResidencyReport report = Json.mapper().treeToValue(german, ResidencyReport.class);
+        ResidencyReport.Site munich = report.sites().stream().filter(s -> s.id().equals("muc-tucherpark")).findFirst()
+                .orElseThrow();
+        assertThat(munich.city()).isEqualTo("Munich");
+        assertThat(report.text(munich.city(), Locale.GERMAN)).isEqualTo("München");
+        assertThat(report.text(munich.name(), Locale.GERMAN)).isEqualTo("München (Tucherpark)");
+        assertThat(report.text(munich.name(), Locale.ENGLISH)).isEqualTo("Munich (Tucherpark)");
+        assertThat(report.attestations()).isNotEmpty().allSatisfy(a -> {
+            assertThat(report.text(a.scope(), Locale.GERMAN)).as(a.scope()).isNotEqualTo(a.scope()).contains("München");
+            assertThat(report.text(a.issuer(), Locale.GERMAN)).as(a.issuer()).endsWith("(Beispiel)");
+        });
+        assertThat(report.transfers()).filteredOn(t -> t.kind() == ResidencyReport.TransferKind.REPLICATION)
+                .isNotEmpty().allSatisfy(t -> assertThat(report.text(t.legalBasis(), Locale.GERMAN))
+                        .startsWith("Sicherungskopie innerhalb Deutschlands"));
+    }
+
+    @Test
     void seedHasEveryReasonCodeAndAnAttestationExpiringWithinSixtyDays() {
         Set<String> reasons = new HashSet<>();
         for (String tenant : List.of("acme", "globex")) {
@@ -483,7 +513,7 @@ abstract class ResidencyApiContract {
         return response;
     }
 
-    private Api.Response get(String path, String token) {
-        return factory.api.get(path, token);
+    private Api.Response get(String path, String token, String... headers) {
+        return factory.api.get(path, token, headers);
     }
 }

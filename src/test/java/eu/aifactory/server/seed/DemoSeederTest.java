@@ -2,6 +2,8 @@ package eu.aifactory.server.seed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.Json;
+import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
@@ -98,6 +100,21 @@ class DemoSeederTest {
         int succeededWithoutResult = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM workloads w WHERE w.status = 'SUCCEEDED' "
                 + "AND NOT EXISTS (SELECT 1 FROM artifacts a WHERE a.workload_id = w.id)").mapTo(Integer.class).one());
         assertThat(succeededWithoutResult).isZero();
+    }
+
+    @Test
+    void historicalRunsAreNamedInGermanLikeTheDemoTenantsWouldName() {
+        List<String> names = jdbi.withHandle(h -> h.createQuery("SELECT name FROM workloads").mapTo(String.class).list());
+
+        assertThat(names).isNotEmpty().allSatisfy(name -> assertThat(name).doesNotContainPattern(
+                "– (week \\d+|run \\d+|line \\d|night shift|early shift|pilot lot|customer audit|re-run|baseline|plant )"));
+        assertThat(names).anySatisfy(name -> assertThat(name).matches(".* – (KW \\d+|Lauf \\d+)"));
+        List<Map<String, Object>> runs = jdbi.withHandle(h -> h.createQuery(
+                "SELECT w.name, a.detail_json FROM workloads w JOIN apps a ON a.id = w.app_id").mapToMap().list());
+        assertThat(runs).isNotEmpty().allSatisfy(run -> {
+            AppDetail app = Json.mapper().readValue((String) run.get("detail_json"), AppDetail.class);
+            assertThat((String) run.get("name")).startsWith(app.summary().name().de() + " – ");
+        });
     }
 
     @Test

@@ -50,6 +50,8 @@ public final class HeadroomViewModel {
     private final FactoryClient client;
     private final TaskExecutor executor;
     private final I18n i18n;
+    /** Recomputes the texts after a switch; held here so the app-wide language holds this model weakly. */
+    private final I18n.Follower languageFollower;
     private final ObservableValue<Me.Project> project;
     private final ObservableValue<String> plan;
     private final ObservableValue<Estimate> estimate;
@@ -90,7 +92,7 @@ public final class HeadroomViewModel {
                 refresh();
             }
         });
-        i18n.localeProperty().addListener((obs, old, now) -> recompute());
+        languageFollower = i18n.follow(this::recompute);
     }
 
     /** Asks the factory for the chosen project's budget and quotas. */

@@ -43,7 +43,7 @@ final class InputSlotPane extends VBox {
 
         choice.setId("input-" + name);
         choice.setItems(slot.datasets());
-        choice.setPromptText(i18n.get("workloads.input.choose"));
+        choice.promptTextProperty().bind(i18n.binding("workloads.input.choose"));
         choice.setMaxWidth(Double.MAX_VALUE);
         choice.setCellFactory(list -> new DatasetCell(true));
         // The closed box is narrow: name and size; the list shows the date too.
@@ -52,7 +52,8 @@ final class InputSlotPane extends VBox {
         choice.disableProperty().bind(slot.uploadingProperty());
         HBox.setHgrow(choice, Priority.ALWAYS);
 
-        Button upload = new Button(i18n.get("workloads.input.upload"), new FontIcon(Material2AL.FILE_UPLOAD));
+        Button upload = i18n.button("workloads.input.upload");
+        upload.setGraphic(new FontIcon(Material2AL.FILE_UPLOAD));
         upload.setId("upload-" + name);
         upload.setMinWidth(Region.USE_PREF_SIZE);
         upload.disableProperty().bind(slot.uploadingProperty());
@@ -74,8 +75,8 @@ final class InputSlotPane extends VBox {
         percent.textProperty().bind(Bindings.createStringBinding(() -> slot.uploadNameProperty().get() == null ? ""
                 : i18n.get("workloads.input.uploadProgress", slot.uploadNameProperty().get(),
                         Math.round(slot.progressProperty().get() * 100)),
-                slot.uploadNameProperty(), slot.progressProperty()));
-        Button cancel = new Button(i18n.get("workloads.input.cancelUpload"));
+                slot.uploadNameProperty(), slot.progressProperty(), i18n.localeProperty()));
+        Button cancel = i18n.button("workloads.input.cancelUpload");
         cancel.setId("upload-cancel-" + name);
         cancel.getStyleClass().add(Styles.SMALL);
         cancel.setOnAction(event -> slot.cancelUpload());
@@ -89,11 +90,12 @@ final class InputSlotPane extends VBox {
         carried.setId("input-carried-" + name);
         carried.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         carried.textProperty().bind(Bindings.createStringBinding(() -> slot.carriedIdProperty().get() == null ? ""
-                : i18n.get("workloads.input.carried", slot.carriedIdProperty().get()), slot.carriedIdProperty()));
+                : i18n.get("workloads.input.carried", slot.carriedIdProperty().get()), slot.carriedIdProperty(),
+                i18n.localeProperty()));
         carried.visibleProperty().bind(slot.carriedIdProperty().isNotNull());
         carried.managedProperty().bind(carried.visibleProperty());
 
-        Label empty = new Label(i18n.get("workloads.input.none"));
+        Label empty = i18n.label("workloads.input.none");
         empty.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         empty.visibleProperty().bind(Bindings.isEmpty(slot.datasets()).and(slot.uploadingProperty().not()));
         empty.managedProperty().bind(empty.visibleProperty());
@@ -141,12 +143,8 @@ final class InputSlotPane extends VBox {
         @Override
         protected void updateItem(Dataset item, boolean empty) {
             super.updateItem(item, empty);
-            if (empty || item == null) {
-                setText(null);
-            } else {
-                setText(withDate ? describe(item, i18n)
-                        : item.name() + " · " + bytes(item.sizeBytes(), i18n.locale()));
-            }
+            i18n.cellText(this, empty || item == null ? null : () -> withDate ? describe(item, i18n)
+                    : item.name() + " · " + bytes(item.sizeBytes(), i18n.locale()));
         }
     }
 }

@@ -8,6 +8,8 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
@@ -30,7 +32,7 @@ final class PresetBar extends HBox {
 
         ComboBox<SubmitPreset> choice = new ComboBox<>(presets.presets());
         choice.setId("preset-choice");
-        choice.setPromptText(i18n.get("workloads.preset.choose"));
+        choice.promptTextProperty().bind(i18n.binding("workloads.preset.choose"));
         choice.setCellFactory(list -> new PresetCell());
         choice.setButtonCell(new PresetCell());
         choice.setPrefWidth(220);
@@ -41,7 +43,8 @@ final class PresetBar extends HBox {
         });
         presets.selectedProperty().addListener((obs, old, now) -> choice.setValue(now));
 
-        Button save = new Button(i18n.get("workloads.preset.save"), new FontIcon(Material2MZ.SAVE));
+        Button save = i18n.button("workloads.preset.save");
+        save.setGraphic(new FontIcon(Material2MZ.SAVE));
         save.setId("preset-save");
         save.getStyleClass().add(Styles.SMALL);
         save.setOnAction(event -> {
@@ -53,7 +56,7 @@ final class PresetBar extends HBox {
         Button delete = new Button(null, new FontIcon(Material2AL.DELETE_OUTLINE));
         delete.setId("preset-delete");
         delete.getStyleClass().addAll(Styles.SMALL, Styles.BUTTON_ICON);
-        delete.setTooltip(new javafx.scene.control.Tooltip(i18n.get("workloads.preset.delete")));
+        delete.setTooltip(i18n.tooltip("workloads.preset.delete"));
         delete.disableProperty().bind(presets.selectedProperty().isNull());
         delete.setOnAction(event -> presets.deleteSelected());
 
@@ -61,7 +64,7 @@ final class PresetBar extends HBox {
         message.setId("preset-message");
         message.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         message.textProperty().bind(presets.messageProperty());
-        getChildren().addAll(new Label(i18n.get("workloads.preset.label")), choice, save, delete, message);
+        getChildren().addAll(i18n.label("workloads.preset.label"), choice, save, delete, message);
     }
 
     private static String showNameDialog(Window owner, I18n i18n) {
@@ -69,9 +72,15 @@ final class PresetBar extends HBox {
         if (owner != null) {
             dialog.initOwner(owner);
         }
-        dialog.setTitle(i18n.get("workloads.preset.save"));
+        dialog.titleProperty().bind(i18n.binding("workloads.preset.save"));
         dialog.setHeaderText(i18n.get("workloads.preset.nameHeader"));
         dialog.getEditor().setId("preset-name");
+        ButtonType save = new ButtonType("", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancel = new ButtonType("", ButtonBar.ButtonData.CANCEL_CLOSE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, cancel);
+        ((Button) dialog.getDialogPane().lookupButton(save)).textProperty()
+                .bind(i18n.binding("workloads.preset.saveButton"));
+        ((Button) dialog.getDialogPane().lookupButton(cancel)).textProperty().bind(i18n.binding("workloads.submit.cancel"));
         return dialog.showAndWait().orElse(null);
     }
 

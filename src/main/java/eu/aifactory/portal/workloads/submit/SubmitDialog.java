@@ -14,11 +14,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.value.ObservableValue;
 import javafx.event.ActionEvent;
 import javafx.geometry.Bounds;
 import javafx.geometry.Insets;
@@ -97,8 +98,8 @@ public final class SubmitDialog extends Dialog<Workload> {
         getDialogPane().getStylesheets().add(Objects.requireNonNull(
                 SubmitDialog.class.getResource("/eu/aifactory/portal/workloads/workloads.css")).toExternalForm());
 
-        ButtonType submitType = new ButtonType(i18n.get("workloads.submit.submit"), ButtonBar.ButtonData.OK_DONE);
-        ButtonType cancelType = new ButtonType(i18n.get("workloads.submit.cancel"), ButtonBar.ButtonData.CANCEL_CLOSE);
+        ButtonType submitType = new ButtonType("", ButtonBar.ButtonData.OK_DONE);
+        ButtonType cancelType = new ButtonType("", ButtonBar.ButtonData.CANCEL_CLOSE);
         getDialogPane().getButtonTypes().setAll(submitType, cancelType);
         getDialogPane().setHeader(header());
         getDialogPane().setContent(content());
@@ -111,8 +112,8 @@ public final class SubmitDialog extends Dialog<Workload> {
         Button submit = (Button) getDialogPane().lookupButton(submitType);
         submit.setId("submit-button");
         submit.getStyleClass().add(Styles.ACCENT);
-        submit.textProperty().bind(Bindings.when(viewModel.retryingProperty())
-                .then(i18n.get("workloads.submit.retry")).otherwise(i18n.get("workloads.submit.submit")));
+        submit.textProperty().bind(i18n.text(() -> i18n.get(viewModel.retryingProperty().get()
+                ? "workloads.submit.retry" : "workloads.submit.submit"), viewModel.retryingProperty()));
         submit.disableProperty().bind(viewModel.submittingProperty().or(viewModel.headroom().blockedProperty()));
         // The dialog stays open while the factory answers; it closes only with a created workload.
         submit.addEventFilter(ActionEvent.ACTION, event -> {
@@ -121,7 +122,9 @@ public final class SubmitDialog extends Dialog<Workload> {
             validation.revalidate();
             revealFirstError();
         });
-        getDialogPane().lookupButton(cancelType).setId("submit-cancel");
+        Button cancel = (Button) getDialogPane().lookupButton(cancelType);
+        cancel.setId("submit-cancel");
+        cancel.textProperty().bind(i18n.binding("workloads.submit.cancel"));
 
         setResultConverter(button -> viewModel.submittedProperty().get());
         viewModel.submittedProperty().addListener((obs, old, now) -> {
@@ -150,9 +153,11 @@ public final class SubmitDialog extends Dialog<Workload> {
     }
 
     private Node header() {
-        Label title = new Label(viewModel.app().summary().name().in(i18n.locale()));
+        Label title = new Label();
+        title.textProperty().bind(i18n.text(() -> viewModel.app().summary().name().in(i18n.locale())));
         title.getStyleClass().add(Styles.TITLE_3);
-        Label version = new Label(i18n.get("workloads.submit.version", viewModel.version().version()));
+        Label version = new Label();
+        version.textProperty().bind(i18n.binding("workloads.submit.version", viewModel.version().version()));
         version.getStyleClass().add(Styles.TEXT_MUTED);
         VBox box = new VBox(2, title, version);
         box.getStyleClass().add("submit-header");
@@ -175,17 +180,17 @@ public final class SubmitDialog extends Dialog<Workload> {
         section(form, "workloads.submit.section.run");
         TextField name = new TextField();
         name.setId("submit-name");
-        name.setPromptText(i18n.get("workloads.submit.namePrompt"));
+        name.promptTextProperty().bind(i18n.binding("workloads.submit.namePrompt"));
         name.setPrefColumnCount(28);
         name.textProperty().bindBidirectional(viewModel.nameProperty());
-        formRow(form, i18n.get("workloads.submit.name"), name, null, SubmitFormViewModel.NAME, null);
+        formRow(form, i18n.binding("workloads.submit.name"), name, null, SubmitFormViewModel.NAME, null);
 
         ChoiceBox<Me.Project> project = new ChoiceBox<>();
         project.setId("submit-project");
         project.getItems().setAll(viewModel.projects());
         project.setConverter(converter(p -> p == null ? "" : p.name()));
         project.valueProperty().bindBidirectional(viewModel.projectProperty());
-        formRow(form, i18n.get("workloads.submit.project"), project, null, SubmitFormViewModel.PROJECT, null);
+        formRow(form, i18n.binding("workloads.submit.project"), project, null, SubmitFormViewModel.PROJECT, null);
 
         ComboBox<String> plan = new ComboBox<>();
         plan.setId("submit-plan");
@@ -198,34 +203,42 @@ public final class SubmitDialog extends Dialog<Workload> {
             plan.setConverter(converter(this::planText));
             plan.setButtonCell(planCell());
         });
-        formRow(form, i18n.get("workloads.submit.plan"), plan, null, SubmitFormViewModel.PLAN, null);
+        i18n.onSwitch(plan, () -> {
+            plan.setConverter(converter(this::planText));
+            plan.setButtonCell(planCell());
+        });
+        formRow(form, i18n.binding("workloads.submit.plan"), plan, null, SubmitFormViewModel.PLAN, null);
 
         ChoiceBox<eu.aifactory.api.workload.Priority> priority = new ChoiceBox<>();
         priority.setId("submit-priority");
         priority.getItems().setAll(eu.aifactory.api.workload.Priority.values());
         priority.setConverter(converter(p -> WorkloadFormats.priority(p, i18n)));
+        i18n.onSwitch(priority, () -> priority.setConverter(converter(p -> WorkloadFormats.priority(p, i18n))));
         priority.valueProperty().bindBidirectional(viewModel.priorityProperty());
-        formRow(form, i18n.get("workloads.submit.priority"), priority, i18n.get("workloads.submit.priorityHelp"),
+        formRow(form, i18n.binding("workloads.submit.priority"), priority, i18n.binding("workloads.submit.priorityHelp"),
                 SubmitFormViewModel.PRIORITY, null);
 
         if (!viewModel.fields().isEmpty()) {
             section(form, "workloads.submit.section.parameters");
         }
-        Locale locale = i18n.locale();
         for (ParameterField field : viewModel.fields()) {
             Control control = control(field);
-            String label = field.label(locale) + (field.spec().required() ? " *" : "");
-            formRow(form, label, control, field.help(locale), null, field);
+            String required = field.spec().required() ? " *" : "";
+            formRow(form, i18n.text(() -> field.label(i18n.locale()) + required), control,
+                    i18n.text(() -> field.help(i18n.locale())), null, field);
         }
         if (!viewModel.inputSlots().isEmpty()) {
             section(form, "workloads.submit.section.inputs");
             for (InputSlotViewModel slot : viewModel.inputSlots()) {
                 InputSlotPane pane = new InputSlotPane(slot, i18n, chooseFile);
                 inputPanes.put(slot.name(), pane);
-                String help = slot.slot().description() == null ? null : slot.slot().description().in(locale);
-                formRow(form, slot.name() + (slot.slot().required() ? " *" : ""), pane, help, null, null);
+                ObservableValue<String> help = slot.slot().description() == null ? null
+                        : i18n.text(() -> slot.slot().description().in(i18n.locale()));
+                formRow(form, new SimpleStringProperty(slot.name() + (slot.slot().required() ? " *" : "")), pane, help,
+                        null, null);
             }
-            Label note = new Label(i18n.get("workloads.input.note"));
+            Label note = new Label();
+            note.textProperty().bind(i18n.binding("workloads.input.note"));
             note.setWrapText(true);
             note.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
             form.add(note, 1, row++);
@@ -260,7 +273,8 @@ public final class SubmitDialog extends Dialog<Workload> {
     }
 
     private void section(GridPane form, String key) {
-        Label title = new Label(i18n.get(key));
+        Label title = new Label();
+        title.textProperty().bind(i18n.binding(key));
         title.getStyleClass().add("submit-section");
         GridPane.setColumnSpan(title, 2);
         if (row > 0) {
@@ -271,17 +285,21 @@ public final class SubmitDialog extends Dialog<Workload> {
         form.add(title, 0, row++);
     }
 
-    private void formRow(GridPane form, String labelText, Node control, String help, String formKey, ParameterField field) {
-        Label label = new Label(labelText);
+    private void formRow(GridPane form, ObservableValue<String> labelText, Node control, ObservableValue<String> help,
+                         String formKey, ParameterField field) {
+        Label label = new Label();
+        label.textProperty().bind(labelText);
         label.setLabelFor(control);
         label.setWrapText(true);
         label.getStyleClass().add("submit-label");
-        if (help != null && !help.isBlank()) {
+        boolean helped = help != null && help.getValue() != null && !help.getValue().isBlank();
+        if (helped) {
             FontIcon icon = new FontIcon(Material2OutlinedAL.HELP_OUTLINE);
             icon.getStyleClass().add("help-icon");
             label.setGraphic(icon);
             label.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-            Tooltip tooltip = new Tooltip(help);
+            Tooltip tooltip = new Tooltip();
+            tooltip.textProperty().bind(help);
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(360);
             label.setTooltip(tooltip);
@@ -303,17 +321,18 @@ public final class SubmitDialog extends Dialog<Workload> {
                 unitLabel.getStyleClass().add("unit-label");
                 line.getChildren().add(unitLabel);
             }
-            String range = field.rangeText(i18n.locale());
-            if (range != null) {
-                Label rangeLabel = new Label(range);
+            if (field.rangeText(i18n.locale()) != null) {
+                Label rangeLabel = new Label();
+                rangeLabel.textProperty().bind(i18n.text(() -> field.rangeText(i18n.locale())));
                 rangeLabel.setId("range-" + field.name());
                 rangeLabel.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
                 line.getChildren().add(rangeLabel);
             }
         }
         cell.getChildren().add(line);
-        if (help != null && !help.isBlank()) {
-            Label helpText = new Label(help);
+        if (helped) {
+            Label helpText = new Label();
+            helpText.textProperty().bind(help);
             helpText.setWrapText(true);
             helpText.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL, "help-text");
             cell.getChildren().add(helpText);
@@ -412,7 +431,8 @@ public final class SubmitDialog extends Dialog<Workload> {
                 yield spinner;
             }
             case CHECK -> {
-                CheckBox check = new CheckBox(i18n.get("workloads.submit.enabled"));
+                CheckBox check = new CheckBox();
+                check.textProperty().bind(i18n.binding("workloads.submit.enabled"));
                 check.selectedProperty().bindBidirectional(field.checkedProperty());
                 yield check;
             }
@@ -430,7 +450,7 @@ public final class SubmitDialog extends Dialog<Workload> {
 
     private Path showFileChooser(Window window) {
         FileChooser chooser = new FileChooser();
-        chooser.setTitle(i18n.get("workloads.input.uploadTitle"));
+        chooser.titleProperty().bind(i18n.binding("workloads.input.uploadTitle"));
         java.io.File file = chooser.showOpenDialog(window);
         return file == null ? null : file.toPath();
     }
@@ -446,7 +466,8 @@ public final class SubmitDialog extends Dialog<Workload> {
     }
 
     private Node estimatePanel() {
-        Label title = new Label(i18n.get("workloads.estimate.title"));
+        Label title = new Label();
+        title.textProperty().bind(i18n.binding("workloads.estimate.title"));
         title.getStyleClass().add("estimate-title");
         GridPane grid = new GridPane();
         grid.setHgap(10);
@@ -481,7 +502,8 @@ public final class SubmitDialog extends Dialog<Workload> {
             }
             Estimate e = viewModel.estimateProperty().get();
             return e == null ? "" : i18n.get("workloads.estimate.methodology", e.methodologyVersion());
-        }, viewModel.estimatingProperty(), viewModel.estimateMessageProperty(), viewModel.estimateProperty()));
+        }, viewModel.estimatingProperty(), viewModel.estimateMessageProperty(), viewModel.estimateProperty(),
+                i18n.localeProperty()));
 
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
@@ -495,7 +517,8 @@ public final class SubmitDialog extends Dialog<Workload> {
 
     private int estimateRow(GridPane grid, int r, String id, String key,
                             java.util.function.Function<Estimate, String> text) {
-        Label name = new Label(i18n.get(key));
+        Label name = new Label();
+        name.textProperty().bind(i18n.binding(key));
         name.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
         Label value = new Label();
         value.setId(id);
@@ -503,7 +526,7 @@ public final class SubmitDialog extends Dialog<Workload> {
         value.textProperty().bind(Bindings.createStringBinding(() -> {
             Estimate e = viewModel.estimateProperty().get();
             return e == null ? "" : text.apply(e);
-        }, viewModel.estimateProperty()));
+        }, viewModel.estimateProperty(), i18n.localeProperty()));
         grid.add(new VBox(0, name, value), 0, r);
         return r + 1;
     }

@@ -1,0 +1,132 @@
+package eu.aifactory.portal.tools;
+
+import static eu.aifactory.portal.tools.Snapshots.onFx;
+import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
+import static eu.aifactory.portal.tools.Snapshots.waitUntil;
+
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.portal.app.AppContext;
+import eu.aifactory.portal.app.DemoFactoryStarter;
+import eu.aifactory.portal.app.EmbeddedFactory;
+import eu.aifactory.portal.energy.EnergyPeriod;
+import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.settings.EncryptedFileSecretStore;
+import eu.aifactory.portal.settings.Settings;
+import eu.aifactory.portal.settings.SettingsStore;
+import eu.aifactory.portal.shell.Destination;
+import eu.aifactory.portal.shell.PortalWindow;
+import eu.aifactory.portal.workloads.WorkloadsPage;
+import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.TableView;
+import javafx.stage.PopupWindow;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+/**
+ * The live language switch, drawn: the portal signed in in English with a workload's detail open and a custom Energy
+ * period typed in, then switched to German without closing anything. Writes the German Energy page with its custom
+ * period, its calendar, and the open workload detail. Run:
+ * {@code mvn -Pscreenshots test-compile exec:exec -Dtour.main=eu.aifactory.portal.tools.LanguageScreenshots}.
+ */
+public final class LanguageScreenshots {
+
+    private static final double WIDTH = 1600;
+    private static final double HEIGHT = 900;
+    private static final String DEMO_USER = "mp-thomas-mueller";
+
+    private LanguageScreenshots() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path out = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().resolve("assets/screenshots");
+        Snapshots.headless();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
+        Path dataDir = Files.createTempDirectory("portal-language-shots");
+        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en")
+                .withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
+        AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
+                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
+                .osPrefersDark(() -> false)
+                .build();
+        try {
+            PortalWindow window = onFx(() -> {
+                Stage stage = new Stage();
+                context.start();
+                PortalWindow w = new PortalWindow(stage, context.shellServices());
+                w.show();
+                stage.setWidth(WIDTH);
+                stage.setHeight(HEIGHT);
+                return w;
+            });
+            waitUntil(() -> onFx(() -> lookup(window, "#demo-user-" + DEMO_USER) != null));
+            onFx(() -> ((Button) lookup(window, "#demo-user-" + DEMO_USER)).fire());
+            waitUntil(() -> onFx(() -> lookup(window, "#header-tenant") != null));
+
+            // English: a workload's detail open, then Energy with a custom period typed in.
+            onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.WORKLOADS));
+            waitUntil(() -> onFx(() -> lookup(window, "#workloads-table") != null
+                    && !((TableView<?>) lookup(window, "#workloads-table")).getItems().isEmpty()));
+            onFx(() -> {
+                WorkloadsPage page = (WorkloadsPage) window.shell().currentPage();
+                TableView<Workload> table = (TableView<Workload>) lookup(window, "#workloads-table");
+                table.getSelectionModel().select(page.viewModel().rows().stream()
+                        .filter(w -> w.status().isTerminal()).findFirst().orElse(page.viewModel().rows().get(0)));
+            });
+            waitUntil(() -> onFx(() -> lookup(window, "#workload-detail") != null));
+            onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.ENERGY));
+            waitUntil(() -> onFx(() -> lookup(window, "#energyTable") != null));
+            onFx(() -> {
+                ((ComboBox<EnergyPeriod>) lookup(window, "#energyPeriod")).setValue(EnergyPeriod.CUSTOM);
+                type((DatePicker) lookup(window, "#energyFrom"), "01/11/2026");
+                type((DatePicker) lookup(window, "#energyTo"), "30/11/2026");
+                ((Button) lookup(window, "#energyApplyCustom")).fire();
+            });
+            waitUntil(() -> onFx(() -> !((TableView<?>) lookup(window, "#energyTable")).getItems().isEmpty()));
+
+            // Switched to German with everything left open.
+            onFx(() -> context.shellServices().i18n().localeProperty().set(I18n.GERMAN));
+            settleAndWrite(window.scene(), out.resolve("energy-custom-period-de.png"));
+            onFx(() -> ((DatePicker) lookup(window, "#energyFrom")).show());
+            waitUntil(() -> popup() != null);
+            settleAndWrite(popup().getScene(), out.resolve("energy-calendar-de.png"));
+            onFx(() -> ((DatePicker) lookup(window, "#energyFrom")).hide());
+            onFx(() -> type((DatePicker) lookup(window, "#energyTo"), "31.11.2026"));
+            settleAndWrite(window.scene(), out.resolve("energy-date-error-de.png"));
+            onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.WORKLOADS));
+            settleAndWrite(window.scene(), out.resolve("workloads-detail-switched-de.png"));
+            onFx(() -> ((Stage) window.scene().getWindow()).close());
+        } finally {
+            context.close();
+            factory.stopper().close();
+            Platform.exit();
+        }
+    }
+
+    private static void type(DatePicker picker, String text) {
+        picker.getEditor().setText(text);
+        picker.commitValue();
+    }
+
+    private static Window popup() throws Exception {
+        return onFx(() -> Window.getWindows().stream().filter(w -> w instanceof PopupWindow && w.isShowing())
+                .findFirst().orElse(null));
+    }
+
+    private static Node lookup(PortalWindow window, String selector) {
+        return window.scene().getRoot().lookup(selector);
+    }
+}
