@@ -1,29 +1,30 @@
 #!/usr/bin/env bash
-# Builds a Debian package of the portal with jpackage (JDK 17): a trimmed runtime plus the shaded jar.
-# Usage: mvn -B package -DskipTests && installer/build-linux.sh   → target/installer/ai-factory-portal_*.deb
+# Builds the Linux packages of the portal with jpackage (JDK 17): a trimmed runtime plus the shaded jar, as a .deb
+# and, where rpmbuild is installed (Debian: apt-get install -y rpm), an .rpm. Both carry the menu entry, the icon and
+# the file association that opens signed residency reports (.json) in the portal's verifier.
+# installer/linux/ai-factory-portal.desktop is jpackage's menu entry with %F added, so the file manager hands the
+# opened report to the portal. Usage: mvn -B package -DskipTests && installer/build-linux.sh   -> target/installer/*.deb, *.rpm
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source installer/common.sh
 
-jar=target/tenant-portal.jar
-[ -f "$jar" ] || { echo "build the jar first: mvn -B package -DskipTests" >&2; exit 2; }
-version=$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' pom.xml | head -1)
-
-input=target/installer/input
-rm -rf target/installer && mkdir -p "$input"
-cp "$jar" "$input/"
-
-# The modules the portal and the embedded factory use (JavaFX itself travels inside the jar).
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata
-
-jpackage --type deb \
-  --name ai-factory-portal \
-  --app-version "$version" \
-  --vendor "AI Factory" \
-  --description "Tenant portal of a sovereign AI factory: catalog, workloads, energy and residency reports" \
-  --input "$input" --main-jar tenant-portal.jar --main-class eu.aifactory.portal.app.Launcher \
-  --add-modules "$modules" --jlink-options "--strip-debug --no-header-files --no-man-pages" \
-  --java-options "-XX:TieredStopAtLevel=1 -Xshare:auto" \
+image_dir=target/installer/image
+jpackage --type app-image "${common_options[@]}" \
   --icon assets/icons/app-256.png \
-  --linux-shortcut --linux-menu-group Development \
-  --dest target/installer
-ls -la target/installer/*.deb
+  --dest "$image_dir"
+
+for type in deb rpm; do
+  if [ "$type" = rpm ] && ! command -v rpmbuild >/dev/null; then
+    echo "rpmbuild not found (apt-get install -y rpm): no .rpm" >&2
+    continue
+  fi
+  jpackage --type "$type" --app-image "$image_dir/$app_name" \
+    --name "$app_name" --app-version "$version" --vendor "$vendor" --description "$description" \
+    --icon assets/icons/app-256.png \
+    --file-associations installer/report-association.properties \
+    --resource-dir installer/linux \
+    --linux-shortcut --linux-menu-group "Office;Science" \
+    --linux-app-category misc --linux-rpm-license-type "Proprietary" \
+    --dest target/installer
+done
+ls -la target/installer/*.deb target/installer/*.rpm 2>/dev/null

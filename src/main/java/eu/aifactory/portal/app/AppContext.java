@@ -3,6 +3,7 @@ package eu.aifactory.portal.app;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
+import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.portal.admin.AdminPage;
 import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.common.ConnectionMonitor;
@@ -24,6 +25,7 @@ import eu.aifactory.portal.settings.SettingsService;
 import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.settings.SettingsViewModel;
 import eu.aifactory.portal.settings.TrustedKeysViewModel;
+import eu.aifactory.portal.settings.UpdatesViewModel;
 import eu.aifactory.portal.shell.DemoFactory;
 import eu.aifactory.portal.shell.FactoryConnector;
 import eu.aifactory.portal.shell.PageRegistry;
@@ -107,14 +109,17 @@ public final class AppContext implements AutoCloseable {
         pages.register(Page.RESIDENCY, context -> new ResidencyPage(context, trustDir(), saveDialog));
         pages.register(Page.USAGE, UsagePage::new);
         pages.register(Page.ADMIN, AdminPage::new);
-        pages.register(Page.SETTINGS, context -> new SettingsPage(new SettingsViewModel(settings, i18n, theme,
-                context.session(), secrets::kind, sessions::signOut),
-                new TrustedKeysViewModel(KeyPinStore.forFactory(trustDir(), context.session().factoryKey(),
-                        clock), executor, i18n), i18n));
+        pages.register(Page.SETTINGS, context -> {
+            KeyPinStore pins = KeyPinStore.forFactory(trustDir(), context.session().factoryKey(), clock);
+            return new SettingsPage(new SettingsViewModel(settings, i18n, theme, context.session(), secrets::kind,
+                    sessions::signOut), new TrustedKeysViewModel(pins, executor, i18n),
+                    new UpdatesViewModel(settings, executor, new UpdateCheck(sharedHttp()), context.session(),
+                            pins::pinned, AppContext.class.getPackage().getImplementationVersion()), i18n);
+        });
     }
 
     /** Where the factories' signing keys are pinned: the Residency page pins, Settings shows and forgets. */
-    private Path trustDir() {
+    Path trustDir() {
         return dataDir.resolve("trust");
     }
 
@@ -122,11 +127,17 @@ public final class AppContext implements AutoCloseable {
         return new Builder(dataDir, demoFactory);
     }
 
+    /** Keeps the embedded factory from booting until {@link #startEmbeddedFactoryIfNeeded()}; the sign-in page waits. */
+    public void holdEmbeddedFactory() {
+        demoFactory.hold();
+    }
+
     /**
-     * Sets the embedded factory booting on its own thread, so it starts while the window opens; only when no
-     * other factory is configured, so a user of a real factory does not pay for it. Any thread.
+     * Sets the embedded factory booting on its own thread (and lets a held start go); only when no other factory is
+     * configured, so a user of a real factory does not pay for it. Any thread.
      */
     public void startEmbeddedFactoryIfNeeded() {
+        demoFactory.release();
         if (settings.get().factoryUrl() == null) {
             demoFactory.startInBackground();
         }

@@ -2,16 +2,20 @@ package eu.aifactory.portal.app;
 
 import eu.aifactory.client.verify.VerifyCommand;
 import eu.aifactory.server.cli.ServeCommand;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The entry point of the jar. Without arguments it opens the portal; {@code serve} runs the reference factory
- * and {@code verify} checks a signed report offline. It does not extend {@link Application}, so the portal
+ * The entry point of the jar. Without arguments it opens the portal, with one {@code .json} file the portal and its
+ * verdict on that signed report; {@code serve} runs the reference factory and {@code verify} checks a signed report
+ * offline. It does not extend {@link Application}, so the portal
  * starts from a plain classpath (a shaded jar) without the JavaFX launcher's module check.
  */
 @Command(name = "tenant-portal", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
@@ -23,27 +27,43 @@ public final class Launcher implements Callable<Integer> {
     static final int NO_DISPLAY = 3;
 
     public static void main(String[] args) {
-        int exit = args.length == 0 ? openPortal() : new CommandLine(new Launcher()).execute(args);
+        int exit = args.length == 0 || opensReport(args)
+                ? openPortal(args)
+                : new CommandLine(new Launcher()).execute(args);
         if (exit != 0) {
             System.exit(exit);
         }
     }
 
-    @Override
-    public Integer call() {
-        return openPortal();
+    /** A signed report given by the desktop (file association) or on the command line opens in the portal's verifier. */
+    static boolean opensReport(String[] args) {
+        return args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(".json")
+                && Files.isRegularFile(Path.of(args[0]));
     }
 
-    /** Opens the portal, or says in one sentence why it cannot (no display) instead of a stack trace. */
-    private static int openPortal() {
+    @Override
+    public Integer call() {
+        return openPortal(new String[0]);
+    }
+
+    /**
+     * Opens the portal (in a child JVM that maps the class-data archive, when it can start one), or says in one
+     * sentence why it cannot (no display) instead of a stack trace.
+     */
+    private static int openPortal(String[] args) {
         String missing = missingDisplay(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("glass.platform"));
         if (missing != null) {
             System.err.println(missing);
             return NO_DISPLAY;
         }
+        Optional<Integer> child = SharedClassesLauncher.relaunch(args);
+        if (child.isPresent()) {
+            return child.get();
+        }
+        PortalApp.prepare();
         try {
-            Application.launch(PortalApp.class);
+            Application.launch(PortalApp.class, args);
         } catch (UnsupportedOperationException e) {
             // JavaFX's own words for a display it cannot open ("Unable to open DISPLAY").
             System.err.println(noDisplayMessage(String.valueOf(e.getMessage())));

@@ -2,27 +2,52 @@ package eu.aifactory.portal.app;
 
 import eu.aifactory.portal.shell.PortalWindow;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import eu.aifactory.portal.verify.ReportVerification;
+import eu.aifactory.portal.verify.ReportVerifierView;
+import java.util.List;
 import javafx.application.Application;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JavaFX application. {@link #init()} (off the UI thread) builds the context and sets the embedded factory
- * booting in the background; {@link #start(Stage)} shows the window at once, without waiting for the factory.
+ * The JavaFX application. The context (settings, secrets, logging, JSON) is built on another thread while the
+ * toolkit starts; {@link #start(Stage)} shows the window at once and sets the embedded factory booting in the
+ * background once the first frame is drawn: on a two-core desktop its start would otherwise compete with the
+ * window's for the processor.
  */
 public final class PortalApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(PortalApp.class);
 
+    /**
+     * The context being built beside the toolkit's start: {@link Launcher} begins it before {@code Application.launch},
+     * which starts the toolkit before it calls {@link #init()}. A static hand-over, as JavaFX makes this object itself.
+     */
+    private static volatile CompletableFuture<AppContext> preparing;
+
     private AppContext context;
+
+    /** Begins building the context (settings, logging, JSON) on another thread; any thread, before the launch. */
+    static void prepare() {
+        preparing = CompletableFuture.supplyAsync(PortalApp::buildContext);
+    }
+
+    private static AppContext buildContext() {
+        Path dataDir = DataDirectory.resolve();
+        LOG.info("data directory {}", dataDir);
+        AppContext built = AppContext.builder(dataDir, EmbeddedFactory.inDataDir(dataDir)).build();
+        built.holdEmbeddedFactory();
+        return built;
+    }
 
     @Override
     public void init() {
-        Path dataDir = DataDirectory.resolve();
-        LOG.info("data directory {}", dataDir);
-        context = AppContext.builder(dataDir, EmbeddedFactory.inDataDir(dataDir)).build();
-        context.startEmbeddedFactoryIfNeeded();
+        CompletableFuture<AppContext> prepared = preparing;
+        context = prepared != null ? prepared.join() : buildContext();
     }
 
     @Override
@@ -30,7 +55,27 @@ public final class PortalApp extends Application {
         context.theme().start();
         PortalWindow window = new PortalWindow(stage, context.shellServices());
         window.show();
-        StartupProbe.watch(window.scene(), context.sessions().sessionProperty());
+        StartupProbe.watch(window.scene(), context.sessions().sessionProperty(), context::startEmbeddedFactoryIfNeeded);
+        List<String> files = getParameters().getUnnamed();
+        if (files.size() == 1) {
+            showVerdict(stage, Path.of(files.get(0)));
+        }
+    }
+
+    /** A signed report opened from the desktop: its verdict in a window of its own, beside the portal. */
+    private void showVerdict(Stage owner, Path file) {
+        ReportVerifierView view = new ReportVerifierView(file, new ReportVerification(context.trustDir()),
+                context.executor(), context.i18n());
+        view.setPadding(new Insets(24));
+        view.setPrefWidth(560);
+        Scene scene = new Scene(view);
+        scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        Stage stage = new Stage();
+        stage.initOwner(owner);
+        stage.titleProperty().bind(context.i18n().binding("verify.title"));
+        stage.getIcons().setAll(owner.getIcons());
+        stage.setScene(scene);
+        stage.show();
     }
 
     @Override

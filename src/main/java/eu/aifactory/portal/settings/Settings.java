@@ -12,37 +12,42 @@ import eu.aifactory.portal.theme.ThemeMode;
  * @param theme        light, dark or follow the operating system
  * @param window       the main window's last position and size, or null
  * @param notifications whether to show desktop notifications (workload started, finished)
+ * @param updateUrl    where to read the signed release manifest, or null for the connected factory's
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Settings(String factoryUrl, String demoUserId, String language, ThemeMode theme, WindowBounds window,
-                       boolean notifications) {
+                       boolean notifications, String updateUrl) {
 
     public Settings {
         theme = theme == null ? ThemeMode.SYSTEM : theme;
     }
 
     public static Settings defaults() {
-        return new Settings(null, null, null, ThemeMode.SYSTEM, null, true);
+        return new Settings(null, null, null, ThemeMode.SYSTEM, null, true, null);
     }
 
     public Settings withFactory(String newFactoryUrl, String newDemoUserId) {
-        return new Settings(newFactoryUrl, newDemoUserId, language, theme, window, notifications);
+        return new Settings(newFactoryUrl, newDemoUserId, language, theme, window, notifications, updateUrl);
     }
 
     public Settings withLanguage(String newLanguage) {
-        return new Settings(factoryUrl, demoUserId, newLanguage, theme, window, notifications);
+        return new Settings(factoryUrl, demoUserId, newLanguage, theme, window, notifications, updateUrl);
     }
 
     public Settings withTheme(ThemeMode newTheme) {
-        return new Settings(factoryUrl, demoUserId, language, newTheme, window, notifications);
+        return new Settings(factoryUrl, demoUserId, language, newTheme, window, notifications, updateUrl);
     }
 
     public Settings withWindow(WindowBounds newWindow) {
-        return new Settings(factoryUrl, demoUserId, language, theme, newWindow, notifications);
+        return new Settings(factoryUrl, demoUserId, language, theme, newWindow, notifications, updateUrl);
     }
 
     public Settings withNotifications(boolean enabled) {
-        return new Settings(factoryUrl, demoUserId, language, theme, window, enabled);
+        return new Settings(factoryUrl, demoUserId, language, theme, window, enabled, updateUrl);
+    }
+
+    public Settings withUpdateUrl(String newUpdateUrl) {
+        return new Settings(factoryUrl, demoUserId, language, theme, window, notifications, newUpdateUrl);
     }
 
     /** A position and size of a window in screen coordinates. */

@@ -3,6 +3,7 @@ package eu.aifactory.portal.settings;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import eu.aifactory.client.trust.KeyPinStore;
+import eu.aifactory.client.update.ReleaseManifest;
 import eu.aifactory.portal.common.Confirmation;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.i18n.I18n;
@@ -17,6 +18,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.Clipboard;
@@ -31,21 +33,24 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 
 /**
- * The Settings page: language, theme, notifications, the factory connection with "Sign out", and the factory's
- * signing keys the portal pinned (with "Forget").
+ * The Settings page: language, theme, notifications, the factory connection with "Sign out", the factory's
+ * signing keys the portal pinned (with "Forget"), and whether a newer portal is out.
  */
 public final class SettingsPage implements Page {
 
     private final SettingsViewModel viewModel;
     private final TrustedKeysViewModel trustedKeys;
+    private final UpdatesViewModel updates;
     private final I18n i18n;
     private Node view;
     /** Asks before forgetting the pinned keys; replaceable so tests need no modal dialog. */
     private BooleanSupplier confirmForget = this::askForget;
 
-    public SettingsPage(SettingsViewModel viewModel, TrustedKeysViewModel trustedKeys, I18n i18n) {
+    public SettingsPage(SettingsViewModel viewModel, TrustedKeysViewModel trustedKeys, UpdatesViewModel updates,
+                        I18n i18n) {
         this.viewModel = viewModel;
         this.trustedKeys = trustedKeys;
+        this.updates = updates;
         this.i18n = i18n;
     }
 
@@ -60,6 +65,9 @@ public final class SettingsPage implements Page {
     @Override
     public void onShow() {
         trustedKeys.refresh();
+        if (updates.stateProperty().get() == UpdatesViewModel.State.IDLE) {
+            updates.check();
+        }
     }
 
     @Override
@@ -81,7 +89,8 @@ public final class SettingsPage implements Page {
                 section("settings.theme.title", "settings.theme.text", themeChoice()),
                 section("settings.notifications.title", "settings.notifications.text", notificationsSwitch()),
                 connectionSection(),
-                trustedKeysSection());
+                trustedKeysSection(),
+                updatesSection());
         content.getStyleClass().add("settings-content");
         content.setMaxWidth(820);
         ScrollPane scroll = new ScrollPane(content);
@@ -257,6 +266,50 @@ public final class SettingsPage implements Page {
         row.getStyleClass().add("settings-section");
         row.setId("settings-trusted-keys");
         return row;
+    }
+
+    /** The release manifest's address (empty: the factory's), "Check now", and what the last check found. */
+    private Node updatesSection() {
+        Label title = new Label();
+        title.textProperty().bind(i18n.binding("settings.updates.title"));
+        title.getStyleClass().addAll(Styles.TITLE_4, "settings-title");
+        Label version = new Label();
+        version.setId("settings-update-version");
+        version.textProperty().bind(updates.currentVersion() == null ? i18n.binding("settings.updates.devBuild")
+                : i18n.binding("settings.updates.version", updates.currentVersion()));
+        version.getStyleClass().addAll(Styles.TEXT_MUTED, "settings-text");
+        TextField url = new TextField();
+        url.setId("settings-update-url");
+        url.textProperty().bindBidirectional(updates.urlProperty());
+        url.promptTextProperty().bind(i18n.binding("settings.updates.prompt", updates.factoryManifest()));
+        url.setOnAction(event -> updates.apply());
+        HBox.setHgrow(url, Priority.ALWAYS);
+        Button check = new Button();
+        check.setId("settings-update-check");
+        check.textProperty().bind(i18n.binding("settings.updates.check"));
+        check.disableProperty().bind(updates.stateProperty().isEqualTo(UpdatesViewModel.State.CHECKING));
+        check.setOnAction(event -> updates.apply());
+        Label status = new Label();
+        status.setId("settings-update-status");
+        status.setWrapText(true);
+        status.textProperty().bind(Bindings.createStringBinding(this::updateStatus, updates.stateProperty(),
+                updates.releaseProperty(), i18n.localeProperty()));
+        VBox row = new VBox(8, title, version, new HBox(8, url, check), status);
+        row.getStyleClass().add("settings-section");
+        return row;
+    }
+
+    private String updateStatus() {
+        ReleaseManifest release = updates.releaseProperty().get();
+        return switch (updates.stateProperty().get()) {
+            case IDLE -> "";
+            case CHECKING -> i18n.get("settings.updates.checking");
+            case CURRENT -> i18n.get("settings.updates.current", release.version());
+            case NEWER -> i18n.get("settings.updates.newer", release.version(), release.download().toString())
+                    + (release.notes() == null ? "" : " \u00b7 " + release.notes());
+            case UNAVAILABLE -> i18n.get("settings.updates.unavailable");
+            case INVALID_URL -> i18n.get("settings.updates.invalidUrl");
+        };
     }
 
     private Node keyRow(int index, KeyPinStore.PinnedKey key) {

@@ -7,6 +7,9 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
+import eu.aifactory.client.update.UpdateCheck;
+import eu.aifactory.portal.settings.UpdatesViewModel;
+import okhttp3.OkHttpClient;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
@@ -144,7 +147,9 @@ public final class ResidencyScreenshots {
             Session session = new Session(URI.create("http://127.0.0.1:8080"), client, me, true);
             return new SettingsPage(new SettingsViewModel(settings, i18n, theme, session,
                     () -> SecretStore.Kind.ENCRYPTED_FILE, () -> { }),
-                    new TrustedKeysViewModel(KeyPinStore.forFactory(trust, "demo", Clock.systemUTC()), executor, i18n), i18n);
+                    new TrustedKeysViewModel(KeyPinStore.forFactory(trust, "demo", Clock.systemUTC()), executor, i18n),
+                    new UpdatesViewModel(settings, executor, new UpdateCheck(new OkHttpClient()), session,
+                            KeyPinStore.forFactory(trust, "demo", Clock.systemUTC())::pinned, "0.1.0"), i18n);
         });
         Stage stage = fx(() -> {
             Stage s = new Stage();

@@ -21,7 +21,7 @@ class SettingsStoreTest {
     void everySettingSurvivesARoundTrip() {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         Settings settings = new Settings("https://factory.example.eu", null, "de", ThemeMode.DARK,
-                new WindowBounds(40, 60, 1300, 820, true), false);
+                new WindowBounds(40, 60, 1300, 820, true), false, "https://downloads.factory.example.eu/portal-release");
 
         store.save(settings);
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.client.trust.KeyPinStore;
+import eu.aifactory.client.update.UpdateCheck;
+import okhttp3.OkHttpClient;
 import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
@@ -63,7 +65,8 @@ class TrustedKeysSectionTest {
         ThemeManager theme = new ThemeManager(executor, () -> false, sheet -> { });
         Session session = new Session(URI.create("http://127.0.0.1:1"), new FakeFactoryClient(), FakeFactoryClient.demoMe(), true);
         page = new SettingsPage(new SettingsViewModel(settings, i18n, theme, session, () -> SecretStore.Kind.ENCRYPTED_FILE, () -> { }),
-                new TrustedKeysViewModel(pins, executor, i18n), i18n);
+                new TrustedKeysViewModel(pins, executor, i18n), new UpdatesViewModel(settings, executor,
+                        new UpdateCheck(new OkHttpClient()), session, pins::pinned, "0.1.0"), i18n);
         page.setConfirmForget(() -> {
             asked.incrementAndGet();
             return answer.get();

@@ -22,19 +22,23 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Start-up benchmark (issue 3, point 7), run under Xvfb: wall-clock time from spawning the JVM to the first frame
- * and to a signed-in shell, for the portal's first start (empty data directory: the embedded factory creates and
- * seeds its database) and later starts (seeded database, remembered demo user), next to a JavaFX hello-world;
- * each with and without an AppCDS archive. Prints medians of N runs (default 5). Not a test: figures, no asserts.
+ * Start-up benchmark, run under Xvfb: wall-clock time from spawning a command to the portal's first frame and to a
+ * clickable demo user on its sign-in page, next to a JavaFX hello-world started the same way ({@code java}, no
+ * options), in alternating runs so both see the same machine. Each way the portal is started is measured as a user
+ * starts it: {@code java -jar target/tenant-portal.jar} (which maps its AppCDS archive in a child JVM) and, when
+ * installed, the jpackage launcher. Prints medians of N runs (default 5), the ratio to the hello-world, and the
+ * first start (empty data directory: seeding, archive written at exit) once. Not a test: figures, no asserts.
  *
- * <p>Run: {@code mvn -o package -DskipTests && xvfb-run -a -s "-screen 0 1600x1000x24" mvn -o -Pscreenshots
- * -Dtour.main=eu.aifactory.portal.tools.StartupBenchmark test-compile exec:exec} (-Dbench.runs=5).
+ * <p>Run: {@code mvn -B package -DskipTests && xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -Pbench
+ * test-compile exec:java@startup-benchmark} (more runs: {@code -Dbench.runs=7}).
  */
 public final class StartupBenchmark {
 
     private static final String FIRST_FRAME = "startup: first frame";
+    private static final String SIGN_IN_READY = "startup: sign-in ready";
     private static final String SHELL_READY = "startup: shell ready";
     private static final String DEMO_USER = "mp-anna-schmidt";
+    private static final Path INSTALLED = Path.of("/opt/ai-factory-portal/bin/ai-factory-portal");
 
     private final Path work;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -51,44 +55,52 @@ public final class StartupBenchmark {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
         Path jar = root.resolve("target/tenant-portal.jar");
         if (!Files.exists(jar)) {
-            throw new IllegalStateException("build the jar first: mvn -o package -DskipTests");
+            throw new IllegalStateException("build the jar first: mvn -B package -DskipTests");
         }
         new StartupBenchmark(root).runAll(jar);
     }
 
     private void runAll(Path jar) throws Exception {
-        Path helloArchive = work.resolve("hello.jsa");
-        Path portalArchive = work.resolve("portal.jsa");
-        // AppCDS only archives classes from jars, so the hello-world runs from the portal jar (for JavaFX) and a
-        // one-class jar of its own.
-        List<String> helloCommand = List.of(java, "-cp", jar + File.pathSeparator + helloJar(),
-                HelloFx.Launch.class.getName());
-        List<String> portalCommand = List.of(java, "-jar", jar.toString());
+        List<String> hello = List.of(java, "-cp", jar + File.pathSeparator + helloJar(), HelloFx.Launch.class.getName());
+        Path data = Files.createTempDirectory(work, "data");
+        List<String> portal = List.of(java, "-Dportal.dataDir=" + data, "-jar", jar.toString());
+        boolean installed = Files.isExecutable(INSTALLED);
+        Path installedData = Files.createTempDirectory(work, "installed");
+        List<String> launcher = List.of(INSTALLED.toString());
+        Map<String, String> installedEnv = Map.of("XDG_DATA_HOME", installedData.toString());
 
-        // AppCDS archives: one training run each, the archive is written when the JVM exits.
-        Files.deleteIfExists(helloArchive);
-        Files.deleteIfExists(portalArchive);
-        measure(with(helloCommand, "-XX:ArchiveClassesAtExit=" + helloArchive), HelloFx.FIRST_FRAME);
-        Path trainingDir = seededDataDir(portalCommand);
-        measure(with(portalCommand, "-XX:ArchiveClassesAtExit=" + portalArchive, "-Dportal.dataDir=" + trainingDir), FIRST_FRAME, SHELL_READY);
+        // First start: seeds the demo database and writes the class data archive when the JVM exits.
+        settings(data, false);
+        long[] first = measure(portal, Map.of(), FIRST_FRAME, SIGN_IN_READY);
+        System.out.printf(Locale.ROOT, "first start (seeding, archive written at exit): first frame %d ms, sign-in ready %d ms%n",
+                first[0], first[1]);
+        if (installed) {
+            settings(installedData.resolve("ai-factory-portal"), false);
+            measure(launcher, installedEnv, FIRST_FRAME, SIGN_IN_READY);
+        }
+        measure(hello, Map.of(), HelloFx.FIRST_FRAME);
 
         Map<String, List<long[]>> results = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
-            record(results, "hello-world", measure(helloCommand, HelloFx.FIRST_FRAME));
-            record(results, "hello-world + AppCDS",
-                    measure(with(helloCommand, "-XX:SharedArchiveFile=" + helloArchive), HelloFx.FIRST_FRAME));
-            Path fresh = freshDataDir();
-            record(results, "portal first start", measure(with(portalCommand, "-Dportal.dataDir=" + fresh),
-                    FIRST_FRAME, SHELL_READY));
-            record(results, "portal later start", measure(with(portalCommand, "-Dportal.dataDir=" + trainingDir),
-                    FIRST_FRAME, SHELL_READY));
-            record(results, "portal later start + AppCDS", measure(with(portalCommand,
-                    "-XX:SharedArchiveFile=" + portalArchive, "-Dportal.dataDir=" + trainingDir), FIRST_FRAME, SHELL_READY));
-            record(results, "portal later start + AppCDS + C1", measure(with(portalCommand,
-                    "-XX:SharedArchiveFile=" + portalArchive, "-XX:TieredStopAtLevel=1", "-Dportal.dataDir=" + trainingDir), FIRST_FRAME, SHELL_READY));
+            record(results, "hello-world (java -cp)", measure(hello, Map.of(), HelloFx.FIRST_FRAME));
+            settings(data, false);
+            record(results, "portal java -jar", measure(portal, Map.of(), FIRST_FRAME, SIGN_IN_READY));
+            if (installed) {
+                settings(installedData.resolve("ai-factory-portal"), false);
+                record(results, "portal installed launcher", measure(launcher, installedEnv, FIRST_FRAME, SIGN_IN_READY));
+            }
+            settings(data, true);
+            record(results, "portal java -jar, remembered user", measure(portal, Map.of(), FIRST_FRAME, SHELL_READY));
             System.out.println("run " + (run + 1) + " of " + runs + " done");
         }
         print(results);
+    }
+
+    /** Settings as after a first session; with {@code remembered} the demo user is signed in again at start. */
+    private static void settings(Path dataDir, boolean remembered) throws IOException {
+        Files.createDirectories(dataDir);
+        Files.writeString(dataDir.resolve("settings.json"), "{" + (remembered ? "\"demoUserId\":\"" + DEMO_USER + "\"," : "")
+                + "\"language\":\"en\",\"theme\":\"LIGHT\",\"notifications\":true}");
     }
 
     private Path helloJar() throws IOException {
@@ -106,34 +118,13 @@ public final class StartupBenchmark {
         return target;
     }
 
-    /** A data directory whose database is seeded and which remembers a demo user, as after a first session. */
-    private Path seededDataDir(List<String> portalCommand) throws Exception {
-        Path dir = freshDataDir();
-        measure(with(portalCommand, "-Dportal.dataDir=" + dir), FIRST_FRAME, SHELL_READY);
-        return dir;
-    }
-
-    private Path freshDataDir() throws IOException {
-        Path dir = Files.createTempDirectory(work, "data");
-        Files.writeString(dir.resolve("settings.json"),
-                "{\"demoUserId\":\"" + DEMO_USER + "\",\"language\":\"en\",\"theme\":\"LIGHT\",\"notifications\":true}");
-        return dir;
-    }
-
-    private static List<String> with(List<String> command, String... jvmOptions) {
-        List<String> result = new ArrayList<>();
-        result.add(command.get(0));
-        result.addAll(Arrays.asList(jvmOptions));
-        result.addAll(command.subList(1, command.size()));
-        return result;
-    }
-
     /** Spawns the command and returns, per marker, the milliseconds from spawn until the marker line appeared. */
-    private long[] measure(List<String> command, String... markers) throws Exception {
+    private long[] measure(List<String> command, Map<String, String> environment, String... markers) throws Exception {
         Map<String, Long> seen = new ConcurrentHashMap<>();
         List<String> output = new CopyOnWriteArrayList<>();
         CountDownLatch all = new CountDownLatch(markers.length);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
         long start = System.nanoTime();
         Process process = builder.start();
         Thread reader = new Thread(() -> {
@@ -182,19 +173,23 @@ public final class StartupBenchmark {
     }
 
     private void print(Map<String, List<long[]>> results) {
+        long hello = median(results.get("hello-world (java -cp)"), 0);
         System.out.println();
-        System.out.printf(Locale.ROOT, "Start-up, median of %d runs (ms from JVM spawn), under Xvfb:%n", runs);
-        System.out.printf(Locale.ROOT, "%-36s %14s %14s   %s%n", "configuration", "first frame", "shell ready", "all runs");
+        System.out.printf(Locale.ROOT, "Start-up, median of %d alternated runs (ms from spawning the command), under Xvfb:%n", runs);
+        System.out.printf(Locale.ROOT, "%-36s %12s %8s %14s   %s%n", "configuration", "first frame", "ratio", "then ready", "all runs");
         for (Map.Entry<String, List<long[]>> entry : results.entrySet()) {
             List<long[]> samples = entry.getValue();
             long frame = median(samples, 0);
-            String shell = samples.get(0).length > 1 ? Long.toString(median(samples, 1)) : "-";
+            String ready = samples.get(0).length > 1 ? Long.toString(median(samples, 1)) : "-";
             StringBuilder all = new StringBuilder();
             for (long[] sample : samples) {
                 all.append(Arrays.toString(sample)).append(' ');
             }
-            System.out.printf(Locale.ROOT, "%-36s %14d %14s   %s%n", entry.getKey(), frame, shell, all.toString().trim());
+            System.out.printf(Locale.ROOT, "%-36s %12d %8.2f %14s   %s%n", entry.getKey(), frame, (double) frame / hello,
+                    ready, all.toString().trim());
         }
+        System.out.println("ratio: first frame / hello-world's; then ready: sign-in list clickable, or the signed-in shell"
+                + " for the remembered user");
     }
 
     private static long median(List<long[]> samples, int index) {

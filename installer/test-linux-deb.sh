@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs the .deb built by build-linux.sh with dpkg, checks the menu entry and the file association, starts the
+# installed portal under Xvfb until its sign-in page offers the demo users, opens a signed residency report through
+# the launcher (as the file manager does) until the verifier shows its verdict, then removes the package and checks
+# nothing is left. Run as root: installer/test-linux-deb.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+deb=$(ls target/installer/ai-factory-portal_*.deb | head -1)
+app=/opt/ai-factory-portal
+launcher=$app/bin/ai-factory-portal
+home=$(mktemp -d)
+trap 'rm -rf "$home"' EXIT
+
+# Runs the launcher with a fresh user data directory until a log line matches, then ends it like a window manager.
+run_until() {
+  local marker=$1 log=$home/run.log; shift
+  XDG_DATA_HOME=$home/data xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" "$@" >"$log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 1800); do
+    if grep -q "$marker" "$log"; then
+      grep "$marker" "$log"
+      kill "$pid"; wait "$pid" || true
+      return 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  kill "$pid" 2>/dev/null || true
+  cat "$log" >&2
+  echo "FAIL: no \"$marker\" from $launcher $*" >&2
+  return 1
+}
+
+echo "== install $deb"
+# A desktop has a system menu directory; a bare container lacks it and xdg-desktop-menu (the menu entry) then fails.
+mkdir -p /etc/xdg/menus /usr/share/desktop-directories
+dpkg -i "$deb" || apt-get install -y -f
+dpkg -s ai-factory-portal | grep -E '^(Status|Version|Installed-Size)'
+desktop=$(ls /usr/share/applications/*ai-factory-portal*.desktop)
+grep -E '^(Name|Exec|Icon|MimeType)=' "$desktop"
+grep -q 'MimeType=application/vnd.aifactory.signed-report+json' "$desktop"
+grep -q '^Exec=.* %F$' "$desktop"
+grep -rl 'application/vnd.aifactory.signed-report+json' /usr/share/mime/packages/ >/dev/null
+
+echo "== start the installed portal"
+run_until "startup: sign-in ready"
+
+echo "== open a signed residency report through the launcher"
+report=$home/residency-report.json
+cp src/test/resources/eu/aifactory/portal/verify/signed-residency-report.json "$report"
+run_until "report verdict" "$report"
+
+echo "== remove"
+dpkg -r ai-factory-portal
+if [ -e "$app" ] || ls /usr/share/applications/*ai-factory-portal*.desktop 2>/dev/null; then
+  echo "FAIL: files left after removal" >&2
+  exit 1
+fi
+echo "OK: installed, started, opened a report, removed"

@@ -1,0 +1,75 @@
+package eu.aifactory.portal.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Collections;
+import java.util.List;
+import java.util.jar.JarFile;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SharedClassesLauncherTest {
+
+    @TempDir
+    Path dir;
+    private Path jar;
+    private Path classes;
+    private SharedClassesLauncher launcher;
+
+    @BeforeEach
+    void classPath() throws IOException {
+        jar = Files.writeString(dir.resolve("lib.jar"), "not really a jar");
+        classes = Files.createDirectories(dir.resolve("classes/db/migration"));
+        Files.writeString(classes.resolve("V1__init.sql"), "create table t (id int);");
+        launcher = new SharedClassesLauncher(dir.resolve("cds"), Path.of("/jdk/bin/java"),
+                List.of(dir.resolve("classes"), jar), List.of("-Dportal.dataDir=/data"));
+    }
+
+    @Test
+    void firstStartWritesTheArchiveAtExitAndLaterStartsMapIt() throws IOException {
+        String key = launcher.key();
+        Path archive = dir.resolve("cds").resolve(key + ".jsa");
+        Path pending = dir.resolve("cds").resolve(key + ".jsa.part");
+        Files.createDirectories(archive.getParent());
+
+        List<String> first = launcher.command(key, archive, pending, new String[0]);
+        Files.writeString(archive, "archive");
+        List<String> later = launcher.command(key, archive, pending, new String[] {"report.json"});
+
+        assertThat(first).startsWith("/jdk/bin/java", "-Dportal.dataDir=/data", "-XX:ArchiveClassesAtExit=" + pending);
+        assertThat(later).startsWith("/jdk/bin/java", "-Dportal.dataDir=/data", "-XX:SharedArchiveFile=" + archive,
+                "-D" + SharedClassesLauncher.IN_PLACE + "=true");
+        assertThat(later).endsWith(Launcher.class.getName(), "report.json");
+    }
+
+    @Test
+    void classDirectoriesArePackedIntoAJarWithTheirFoldersSinceTheArchiveTakesOnlyJars() throws IOException {
+        String key = launcher.key();
+        Files.createDirectories(dir.resolve("cds"));
+        List<String> command = launcher.command(key, dir.resolve("cds/a.jsa"), dir.resolve("cds/a.part"), new String[0]);
+
+        String classPath = command.get(command.indexOf("-cp") + 1);
+        String packed = classPath.split(java.io.File.pathSeparator)[0];
+        assertThat(classPath).endsWith(jar.toString());
+        try (JarFile file = new JarFile(packed)) {
+            assertThat(Collections.list(file.entries())).extracting(entry -> entry.getName())
+                    .contains("db/", "db/migration/", "db/migration/V1__init.sql");
+        }
+    }
+
+    @Test
+    void aRebuiltJarOrChangedClassesGetANewArchive() throws IOException {
+        String before = launcher.key();
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 5_000));
+        String afterJar = launcher.key();
+        Files.writeString(classes.resolve("V2__more.sql"), "alter table t add column name varchar(10);");
+
+        assertThat(afterJar).isNotEqualTo(before);
+        assertThat(launcher.key()).isNotEqualTo(afterJar).isNotEqualTo(before);
+    }
+}
