@@ -105,6 +105,8 @@ public final class SlurmEngine implements Engine {
             this.stderrOffset = record.stderrOffset();
             this.logLines = w.logLines();
             this.energyMj = w.energyMj();
+            // After a restart: every sample written so far is at or before the run time last stored with it.
+            this.lastSampleTs = w.startedAt() == null ? 0 : w.startedAt() + w.progressMs();
         }
     }
 
