@@ -41,7 +41,8 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  *
  * <p>Run with {@code mvn -B -o -Pbench verify -DskipTests}. Arguments (via {@code -Dbench.args="..."}):
  * {@code postgres} to run against an embedded PostgreSQL instead of the default H2 file database,
- * {@code threads=N}, {@code submits=N}, {@code workloads=N}, {@code sortruns=N} (measured requests per sort figure),
+ * {@code threads=N}, {@code submits=N}, {@code warmup=N} (budgeted warm-up submits, default as many as
+ * {@code submits}), {@code workloads=N}, {@code sortruns=N} (measured requests per sort figure),
  * {@code sortonly} (skip the submit and the other page figures), {@code budget} (only the budgeted submit figures,
  * see {@link #budgetBenchmark}).
  *
@@ -67,6 +68,7 @@ public final class ServerBenchmark {
         boolean postgres = Arrays.asList(args).contains("postgres");
         int threads = intArg(args, "threads", 8);
         int submits = intArg(args, "submits", 10_000);
+        int warmUp = intArg(args, "warmup", submits);
         int bulk = intArg(args, "workloads", 100_000);
         int sortRuns = intArg(args, "sortruns", 100);
         boolean sortOnly = Arrays.asList(args).contains("sortonly");
@@ -77,7 +79,7 @@ public final class ServerBenchmark {
         ServerConfig config = new ServerConfig("127.0.0.1", 0, url, dir, true, 1);
         if (Arrays.asList(args).contains("budget")) {
             try {
-                budgetBenchmark(config, postgres, threads, submits);
+                budgetBenchmark(config, postgres, threads, submits, warmUp);
             } finally {
                 if (!postgres) {
                     deleteQuietly(dir);
@@ -151,7 +153,8 @@ public final class ServerBenchmark {
      * latency of {@code GET /v1/budgets}. A warm-up of as many submits goes to another project of the tenant first. The queue is filled in batches through the store; the factory restarts
      * after each fill so that it books the new workloads into the budget ledger as it does at every start.
      */
-    private static void budgetBenchmark(ServerConfig config, boolean postgres, int threads, int submits) throws Exception {
+    private static void budgetBenchmark(ServerConfig config, boolean postgres, int threads, int submits, int warmUp)
+            throws Exception {
         Jdbi jdbi = Jdbi.create(config.jdbcUrl());
         FactoryServer server = FactoryServer.start(config, SeedSource.bundled(), 15_000, TestClock.clock());
         try {
@@ -167,8 +170,8 @@ public final class ServerBenchmark {
             System.out.println("seeded budget: EUR " + seeded.path("budgetEur").asText() + ", spent "
                     + seeded.path("spentEur").asText() + ", committed " + seeded.path("committedEur").asText()
                     + "; raised to EUR 100,000,000 so that every submit is checked and admitted");
-            // The warm-up (as many submits as a measured run, so the JIT has compiled the path) goes to another project of
-            // the tenant, so the budgeted project's queue is still empty at depth 0; its budget is raised alike.
+            // The warm-up (by default as many submits as a measured run, so the JIT has compiled the path) goes to another
+            // project of the tenant, so the budgeted project's queue is still empty at depth 0; its budget is raised alike.
             String warmUpProject = jdbi.withHandle(h -> h.createQuery("SELECT id FROM projects WHERE tenant_id = :t "
                     + "AND id <> :p ORDER BY id LIMIT 1").bind("t", tenant).bind("p", BUDGETED_PROJECT)
                     .mapTo(String.class).one());
@@ -177,7 +180,7 @@ public final class ServerBenchmark {
             }
             List<DemoUser> submitters = List.of(admin);
             Map<String, String> projectOf = Map.of(admin.userId(), BUDGETED_PROJECT);
-            budgetedSubmits(server.baseUri(), submitters, Map.of(admin.userId(), warmUpProject), threads, submits,
+            budgetedSubmits(server.baseUri(), submitters, Map.of(admin.userId(), warmUpProject), threads, warmUp,
                     "warm-up in " + warmUpProject);
             for (int depth : new int[] {0, 10_000, 100_000}) {
                 long queued = queued(jdbi);
