@@ -179,8 +179,8 @@ class PortalFlowTest {
         robot.press(KeyCode.CONTROL, KeyCode.K).release(KeyCode.K, KeyCode.CONTROL);
         robot.write("Qualität");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> robot.lookup("#tile-visual-quality-inspection").tryQuery().map(Node::isVisible).orElse(false)
-                        && shownTiles(robot) < all);
+                () -> onFx(() -> robot.lookup("#tile-visual-quality-inspection").tryQuery().map(Node::isVisible)
+                        .orElse(false)) && shownTiles(robot) < all);
         int afterSearch = shownTiles(robot);
 
         robot.clickOn("#facet-category-quality-inspection");
@@ -197,15 +197,27 @@ class PortalFlowTest {
     }
 
     private static int shownTiles(FxRobot robot) {
-        return (int) robot.lookup(".app-tile").queryAll().stream().filter(Node::isVisible).count();
+        return onFx(() -> (int) robot.lookup(".app-tile").queryAll().stream().filter(Node::isVisible).count());
     }
 
     private static void waitFor(FxRobot robot, String query) throws TimeoutException {
         WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
-                () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+                () -> onFx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false)));
     }
 
     private static String text(FxRobot robot, String query) {
-        return robot.lookup(query).queryAs(Labeled.class).getText();
+        return onFx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
+    }
+
+    /** Reads the scene on the FX thread: a lookup elsewhere races the grid's re-layout (IndexOutOfBounds in lookupAll). */
+    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
