@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import javafx.application.Application;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -54,7 +55,7 @@ public final class Launcher implements Callable<Integer> {
         String missing = missingDisplay(System.getenv(), System.getProperty("os.name", ""),
                 System.getProperty("glass.platform"));
         if (missing != null) {
-            System.err.println(missing);
+            LoggerFactory.getLogger(Launcher.class).error(missing);
             return NO_DISPLAY;
         }
         Optional<Integer> child = SharedClassesLauncher.relaunch(args);
@@ -66,7 +67,7 @@ public final class Launcher implements Callable<Integer> {
             Application.launch(PortalApp.class, args);
         } catch (UnsupportedOperationException e) {
             // JavaFX's own words for a display it cannot open ("Unable to open DISPLAY").
-            System.err.println(noDisplayMessage(String.valueOf(e.getMessage())));
+            LoggerFactory.getLogger(Launcher.class).error(noDisplayMessage(String.valueOf(e.getMessage())));
             return NO_DISPLAY;
         }
         return 0;

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts the portal in a child JVM that maps an AppCDS archive of the classes it loads, which roughly halves the
@@ -74,7 +75,9 @@ final class SharedClassesLauncher {
         try {
             return Optional.of(launcher.run(args));
         } catch (IOException e) {
-            System.err.println("portal: starting without a class data archive (" + e.getMessage() + ")");
+            // Logged only here: loading the logging stack earlier would cost the parent JVM's start-up.
+            LoggerFactory.getLogger(SharedClassesLauncher.class).warn("Starting without a class data archive: {}",
+                    e.getMessage());
             return Optional.empty();
         }
     }

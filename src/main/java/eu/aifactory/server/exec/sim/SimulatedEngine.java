@@ -11,8 +11,8 @@ import eu.aifactory.server.catalog.Pool;
 import eu.aifactory.server.db.RawBatch;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.exec.Engine;
+import eu.aifactory.server.exec.EngineLoop;
 import eu.aifactory.server.exec.SimulationScript;
-import eu.aifactory.server.util.CoalescingWakeup;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
 import eu.aifactory.server.util.StatusReasons;
@@ -61,10 +61,9 @@ public final class SimulatedEngine implements Engine {
     private final Clock clock;
     private final double timeScale;
     private final long tickMs;
-    private final CoalescingWakeup wakeup = new CoalescingWakeup(MIN_TICK_MS);
+    private final EngineLoop loop;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     private final java.util.function.Supplier<Map<String, Integer>> quotas;
-    private Thread thread;
     private long lastPopularityRefresh;
 
     /** In-memory state of a started workload between database writes. */
@@ -98,6 +97,8 @@ public final class SimulatedEngine implements Engine {
         this.timeScale = timeScale;
         // Tick about twice per simulated minute, but never busier than 20 times nor lazier than once a second.
         this.tickMs = Math.max(50, Math.min(1000, Math.round(MINUTE_MS / timeScale / 2)));
+        // A burst of submits wakes the engine once per MIN_TICK_MS, not once per submit.
+        this.loop = new EngineLoop("factory-executor", MIN_TICK_MS, tickMs, 1000, 10_000, this::tick);
     }
 
     @Override
@@ -107,50 +108,18 @@ public final class SimulatedEngine implements Engine {
     }
 
     @Override
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = new Thread(this::loop, "factory-executor");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void wake() {
-        wakeup.signal();
+        loop.wake();
     }
 
     @Override
     public void close() {
-        wakeup.stop();
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void loop() {
-        while (!wakeup.isStopped()) {
-            boolean busy = false;
-            long started = System.nanoTime();
-            try {
-                busy = tick();
-            } catch (RuntimeException e) {
-                LOG.error("Executor tick failed; retrying at the next tick", e);
-            }
-            // A burst of submits wakes the executor once per MIN_TICK_MS, not once per submit.
-            if (!wakeup.awaitNextPass(busy ? tickMs : 1000, started)) {
-                return;
-            }
-        }
+        loop.close();
     }
 
     /** One pass over all unfinished work; returns whether anything is still in flight or queued. */

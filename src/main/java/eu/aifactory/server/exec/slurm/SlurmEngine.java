@@ -13,8 +13,8 @@ import eu.aifactory.server.db.RawBatch;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.PowerModel;
 import eu.aifactory.server.exec.Engine;
+import eu.aifactory.server.exec.EngineLoop;
 import eu.aifactory.server.exec.SimulationScript;
-import eu.aifactory.server.util.CoalescingWakeup;
 import eu.aifactory.server.util.Hashing;
 import eu.aifactory.server.util.Ids;
 import eu.aifactory.server.workload.WorkloadRow;
@@ -80,7 +80,7 @@ public final class SlurmEngine implements Engine {
     private final DatasetService datasets;
     private final Clock clock;
     private final Clock slurmClock;
-    private final CoalescingWakeup wakeup = new CoalescingWakeup(20);
+    private final EngineLoop loop;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     /** Why Slurm cannot take work now, or null while it answers. */
     private volatile String down;
@@ -89,7 +89,6 @@ public final class SlurmEngine implements Engine {
     private long cursor;
     private long lastPoll = Long.MIN_VALUE;
     private long lastPopularityRefresh;
-    private Thread thread;
 
     /** What the engine keeps between database writes about a job it follows. */
     private static final class Run {
@@ -114,6 +113,8 @@ public final class SlurmEngine implements Engine {
                         Transactions transactions, CatalogService catalog, DatasetService datasets, Clock clock,
                         Clock slurmClock) {
         this.settings = settings;
+        this.loop = new EngineLoop("factory-slurm", 20, settings.pollInterval().toMillis(), IDLE_POLL_MS, 20_000,
+                this::tick);
         this.rest = rest;
         this.store = store;
         this.jobs = jobs;
@@ -166,49 +167,18 @@ public final class SlurmEngine implements Engine {
     }
 
     @Override
-    public synchronized void start() {
-        if (thread != null) {
-            return;
-        }
-        thread = new Thread(this::loop, "factory-slurm");
-        thread.setDaemon(true);
-        thread.start();
+    public void start() {
+        loop.start();
     }
 
     @Override
     public void wake() {
-        wakeup.signal();
+        loop.wake();
     }
 
     @Override
     public void close() {
-        wakeup.stop();
-        Thread t;
-        synchronized (this) {
-            t = thread;
-        }
-        if (t != null) {
-            try {
-                t.join(20_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void loop() {
-        while (!wakeup.isStopped()) {
-            boolean busy = false;
-            long started = System.nanoTime();
-            try {
-                busy = tick();
-            } catch (RuntimeException e) {
-                LOG.error("Slurm engine pass failed; retrying at the next poll", e);
-            }
-            if (!wakeup.awaitNextPass(busy ? settings.pollInterval().toMillis() : IDLE_POLL_MS, started)) {
-                return;
-            }
-        }
+        loop.close();
     }
 
     /** One pass; returns whether work is queued or in flight. */
@@ -394,7 +364,7 @@ public final class SlurmEngine implements Engine {
         if (w.status() == WorkloadStatus.CANCELLING && !record.cancelSent() && !ended) {
             rest.cancel(record.jobId());
             jobs.cancelSent(w.id());
-            wakeup.signal();
+            loop.wake();
         }
         if (job == null) {
             if (listedAt > record.submittedAt()) {
