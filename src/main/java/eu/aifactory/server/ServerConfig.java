@@ -1,6 +1,9 @@
 package eu.aifactory.server;
 
 import eu.aifactory.server.exec.slurm.SlurmSettings;
+import eu.aifactory.server.tls.TlsIdentity;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -16,9 +19,11 @@ import java.util.UUID;
  * @param timeScale how much faster than real time simulated work runs (600 = ten minutes per second)
  * @param maxEventStreams how many {@code /v1/events} streams the factory serves at once, of all users together
  * @param slurm     run workloads as Slurm jobs through slurmrestd; null: the simulated engine
+ * @param tls       the certificate and key to serve HTTPS with; null for plain HTTP
+ * @param insecureHttp plain HTTP on an interface other than loopback, which tokens would cross in clear text
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
-                           int maxEventStreams, SlurmSettings slurm) {
+                           int maxEventStreams, SlurmSettings slurm, TlsIdentity tls, boolean insecureHttp) {
 
     /** Streams hold no thread, only a connection and a small queue: a few thousand fit one factory. */
     public static final int DEFAULT_MAX_EVENT_STREAMS = 2_000;
@@ -39,6 +44,15 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         if (maxEventStreams < 1) {
             throw new IllegalArgumentException("maxEventStreams must be at least 1, was " + maxEventStreams);
         }
+        if (tls == null && !insecureHttp && !isLoopback(host)) {
+            throw new IllegalArgumentException("Plain HTTP on " + host + " would send tokens in clear text: serve HTTPS "
+                    + "with a certificate (--tls-cert, --tls-key, or the self-signed one) or allow it with --insecure-http");
+        }
+    }
+
+    public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
+                        int maxEventStreams, SlurmSettings slurm) {
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, null, false);
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
@@ -76,26 +90,53 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm);
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, tls, insecureHttp);
     }
 
     public ServerConfig withJdbcUrl(String newJdbcUrl) {
-        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm);
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, tls, insecureHttp);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, tls, insecureHttp);
     }
 
     public ServerConfig withTimeScale(double newTimeScale) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, tls, insecureHttp);
     }
 
     public ServerConfig withMaxEventStreams(int newMaxEventStreams) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, tls, insecureHttp);
     }
 
     public ServerConfig withSlurm(SlurmSettings newSlurm) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, tls, insecureHttp);
+    }
+
+    public ServerConfig withTls(TlsIdentity newTls) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newTls, insecureHttp);
+    }
+
+    public ServerConfig withInsecureHttp(boolean newInsecureHttp) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, tls, newInsecureHttp);
+    }
+
+    /**
+     * Whether {@code host} stays on this machine: {@code localhost} or a loopback address literal. Other names are
+     * not looked up: a name that resolves to loopback today may not tomorrow.
+     */
+    public static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal = host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (!literal) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

@@ -117,10 +117,26 @@ abstract class AbstractContractTest {
     /** The JDBC URL of a fresh, empty database. */
     abstract String freshJdbcUrl();
 
+    /** How the factory under test is configured; a subclass may serve it over TLS. */
+    ServerConfig factoryConfig(ServerConfig plain) {
+        return plain;
+    }
+
+    /** How the clients under test are configured; a subclass may pin the factory's certificate. */
+    FactoryClientConfig.Builder clientConfig(FactoryClientConfig.Builder builder) {
+        return builder;
+    }
+
+    /** Where the factory under test listens. */
+    java.net.URI factoryUri() {
+        return server.baseUri();
+    }
+
     @BeforeAll
     void startFactory() {
         factoryStarted = TestClock.now();
-        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600), TestClock.clock());
+        server = FactoryServer.start(factoryConfig(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600)),
+                TestClock.clock());
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
         otherTenantEngineer = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
@@ -489,7 +505,7 @@ abstract class AbstractContractTest {
     }
 
     private FactoryClient clientFor(String token) {
-        return new HttpFactoryClient(FactoryClientConfig.builder(server.baseUri())
+        return new HttpFactoryClient(clientConfig(FactoryClientConfig.builder(server.baseUri()))
                 .token(token::toCharArray)
                 .httpClient(http)
                 .build());
