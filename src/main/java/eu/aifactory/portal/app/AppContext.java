@@ -1,7 +1,6 @@
 package eu.aifactory.portal.app;
 
-import eu.aifactory.client.FactoryClientConfig;
-import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.client.trust.CertificatePinStore;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.portal.admin.AdminPage;
@@ -35,7 +34,6 @@ import eu.aifactory.portal.theme.OsThemeDetector;
 import eu.aifactory.portal.theme.ThemeManager;
 import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.workloads.WorkloadsMount;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -89,7 +87,8 @@ public final class AppContext implements AutoCloseable {
         theme.modeProperty().set(initial.theme());
         this.monitor = new ConnectionMonitor(executor, b.clock, b.healthPeriod, FAILURES_UNTIL_OFFLINE);
         this.sessions = new SessionManager(settings, secrets, executor, monitor);
-        this.connector = b.connector != null ? b.connector : this::httpClient;
+        this.connector = b.connector != null ? b.connector
+                : new PinningConnector(new CertificatePinStore(certificateDir(), b.clock), i18n::locale, this::sharedHttp);
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
         this.saveDialog = b.saveDialog;
         this.clock = b.clock;
@@ -123,6 +122,11 @@ public final class AppContext implements AutoCloseable {
         return dataDir.resolve("trust");
     }
 
+    /** Where the TLS certificates the user trusted are pinned, one file per factory address. */
+    Path certificateDir() {
+        return trustDir().resolve("certificates");
+    }
+
     public static Builder builder(Path dataDir, DemoFactoryStarter demoFactory) {
         return new Builder(dataDir, demoFactory);
     }
@@ -153,15 +157,6 @@ public final class AppContext implements AutoCloseable {
     public ShellServices shellServices() {
         return new ShellServices(i18n, executor, settings, secrets, sessions, monitor, connector, demoFactory, pages,
                 dataDir.resolve("cache"), clock);
-    }
-
-    private HttpFactoryClient httpClient(URI baseUrl, String token) {
-        char[] secret = token.toCharArray();
-        return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
-                .token(secret::clone)
-                .language(i18n::locale)
-                .httpClient(sharedHttp())
-                .build());
     }
 
     private synchronized OkHttpClient sharedHttp() {

@@ -151,8 +151,8 @@ public final class ServeCommand implements Callable<Integer> {
         ServerConfig config;
         FactoryServer server;
         try {
-            config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams)
-                    .withSlurm(slurm).withTls(tls(out)).withInsecureHttp(insecureHttp);
+            config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams, slurm, tls(out),
+                    insecureHttp);
             server = FactoryServer.start(config);
         } catch (TlsException e) {
             spec.commandLine().getErr().println("The factory did not start: " + e.getMessage());
