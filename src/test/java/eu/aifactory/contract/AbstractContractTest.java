@@ -480,6 +480,11 @@ abstract class AbstractContractTest {
             CreatedToken token = admin.createToken(new TokenCreate(user.id(), "contract"));
             assertThat(admin.listTokens()).extracting(ApiToken::id).contains(token.token().id());
             admin.revokeToken(token.token().id());
+            admin.updateUser(user.id(), new UserUpdate(null, null, true));
+            int tokens = admin.listTokens().size();
+            assertThatThrownBy(() -> admin.createToken(new TokenCreate(user.id(), "dormant")))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
+            assertThat(admin.listTokens()).as("no dormant token for a disabled user").hasSize(tokens);
 
             BudgetStatus set = admin.putBudget(project.id(), TestClock.siteMonth(),
                     new BudgetUpdate(new BigDecimal("0.00"), new BigDecimal("10.000")));
