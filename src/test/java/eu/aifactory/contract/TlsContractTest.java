@@ -62,4 +62,17 @@ class TlsContractTest extends AbstractContractTest {
             });
         }
     }
+
+    @Test
+    void aClientThatPinnedAnotherCertificateIsRefusedNamingBothFingerprints() {
+        String other = "AB:".repeat(31) + "CD";
+        try (HttpFactoryClient pinnedElsewhere = new HttpFactoryClient(FactoryClientConfig.builder(factoryUri())
+                .pinnedCertificate(other).maxRetries(0).token("afp_secret"::toCharArray).build())) {
+            assertThatThrownBy(pinnedElsewhere::me).isInstanceOfSatisfying(UntrustedCertificateException.class, e -> {
+                assertThat(e.changed()).isTrue();
+                assertThat(e.pinnedFingerprint()).isEqualTo(other);
+                assertThat(e.fingerprint()).isEqualTo(identity.fingerprint());
+            });
+        }
+    }
 }
