@@ -72,6 +72,16 @@ public interface FactoryClient extends AutoCloseable {
      */
     JsonNode residencyReport(Instant from, Instant to);
 
+    /**
+     * As {@link #residencyReport(Instant, Instant)}, asking the factory to embed in the report's transparency section
+     * the consistency proof from the tree size {@code since} (the last head the caller accepted) to the current one;
+     * null asks for none. A client that cannot ask answers the report without a proof, which the caller reports as a
+     * log that could not be checked.
+     */
+    default JsonNode residencyReport(Instant from, Instant to, Long since) {
+        return residencyReport(from, to);
+    }
+
     /** The factory's published report-signing keys with their rotation records ({@code /.well-known/factory-keys}). */
     JwkSet factoryKeys();
 

@@ -220,11 +220,19 @@ public final class HttpFactoryClient implements FactoryClient {
      */
     @Override
     public JsonNode residencyReport(Instant from, Instant to) {
+        return residencyReport(from, to, null);
+    }
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to, Long since) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         HttpUrl.Builder url = url("v1", "reports", "residency");
         param(url, "from", from);
         param(url, "to", to);
+        if (since != null) {
+            url.addQueryParameter("since", Long.toString(since));
+        }
         return call(jsonRequest(url.build()).get().build(), mapper.constructType(JsonNode.class), signedReader);
     }
 

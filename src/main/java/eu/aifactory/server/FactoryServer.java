@@ -32,6 +32,9 @@ import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.transparency.TransparencyRoutes;
+import eu.aifactory.server.transparency.TransparencyService;
+import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.TenantRoutes;
 import eu.aifactory.server.tenant.TenantService;
@@ -181,7 +184,11 @@ public final class FactoryServer implements AutoCloseable {
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
-            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
+            TransparencyService transparency = new TransparencyService(new TransparencyStore(database.jdbi()), transactions,
+                    signingKeys, clock);
+            transparency.catchUpAll();
+            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
+                    clock);
             Auth auth = new Auth(tenants);
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
@@ -195,7 +202,8 @@ public final class FactoryServer implements AutoCloseable {
                     new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
-                    new AdminRoutes(auth, admin, eventStream)));
+                    new AdminRoutes(auth, admin, eventStream),
+                    new TransparencyRoutes(auth, transparency)));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

@@ -90,6 +90,7 @@ public final class FakeFactoryClient implements FactoryClient {
     private volatile StackedEnergyReports onStackedEnergyReport;
     private volatile ResidencyReports onResidencyReport;
     private volatile JwkSet factoryKeys;
+    private volatile Long lastSince;
     private final List<Dataset> datasets = new CopyOnWriteArrayList<>();
     private volatile Uploads onUpload;
     private volatile UsageReports onUsage;
@@ -521,8 +522,19 @@ public final class FakeFactoryClient implements FactoryClient {
 
     @Override
     public JsonNode residencyReport(Instant from, Instant to) {
+        return residencyReport(from, to, null);
+    }
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to, Long since) {
         enter("residencyReport");
+        lastSince = since;
         return configured(onResidencyReport, "onResidencyReport").report(from, to);
+    }
+
+    /** The tree size the last residency report was asked {@code since}, or null. */
+    public Long lastSince() {
+        return lastSince;
     }
 
     @Override

@@ -190,6 +190,12 @@ public final class FxThreadGuardClient implements FactoryClient {
     }
 
     @Override
+    public JsonNode residencyReport(Instant from, Instant to, Long since) {
+        enter("residencyReport");
+        return delegate.residencyReport(from, to, since);
+    }
+
+    @Override
     public JwkSet factoryKeys() {
         enter("factoryKeys");
         return delegate.factoryKeys();

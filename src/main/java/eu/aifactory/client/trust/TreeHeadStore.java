@@ -1,0 +1,50 @@
+package eu.aifactory.client.trust;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.aifactory.api.Json;
+import eu.aifactory.api.transparency.TreeHead;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Optional;
+
+/**
+ * The last transparency-log tree head the portal accepted per tenant of one factory, kept next to the pinned keys
+ * ({@code trust/tree-heads/<factory>.json}, {@code {"<tenant id>": <tree head>}}), so the next report can be checked to
+ * extend it. Called off the UI thread.
+ */
+public final class TreeHeadStore {
+
+    private final Path file;
+
+    public TreeHeadStore(Path file) {
+        this.file = file;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** The last accepted head of {@code tenantId}'s log, if any. */
+    public Optional<TreeHead> last(String tenantId) throws IOException {
+        if (!Files.exists(file)) {
+            return Optional.empty();
+        }
+        JsonNode head = Json.mapper().readTree(Files.readAllBytes(file)).get(tenantId);
+        return head == null || head.isNull() ? Optional.empty() : Optional.of(TreeHead.fromJson(head));
+    }
+
+    /** Keeps {@code head} as the tenant's last accepted head. */
+    public void remember(TreeHead head) throws IOException {
+        ObjectNode all = Files.exists(file) ? (ObjectNode) Json.mapper().readTree(Files.readAllBytes(file))
+                : Json.mapper().createObjectNode();
+        all.set(head.tenantId(), head.toJson());
+        Files.createDirectories(file.getParent());
+        // Written beside and moved over, so a crash never leaves half a file.
+        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(temporary, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+}
