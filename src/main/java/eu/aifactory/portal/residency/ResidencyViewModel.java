@@ -354,12 +354,10 @@ public final class ResidencyViewModel {
         if (verdict.trust() == TrustAnchor.Trust.TRUSTED) {
             section = LogSection.of(document).orElse(null);
             if (section != null) {
-                Optional<TreeHead> previous = lastHead.isPresent() && lastHead.get().tenantId().equals(parsed.tenant().id())
-                        ? lastHead : heads.last(parsed.tenant().id());
-                log = previous.isEmpty() ? null
-                        : LogCheck.check(new LogSection(previous.get(), null, null, List.of(), null), section, null);
+                Optional<LogSection> previous = heads.lastSection(parsed.tenant().id());
+                log = previous.isEmpty() ? null : LogCheck.check(previous.get(), section, null);
                 if (log == null || log.status() == LogCheck.Status.CONSISTENT) {
-                    heads.remember(section.treeHead());
+                    heads.remember(section);
                 }
             }
         }
