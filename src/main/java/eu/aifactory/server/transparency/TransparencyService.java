@@ -1,6 +1,7 @@
 package eu.aifactory.server.transparency;
 
 import eu.aifactory.api.transparency.ConsistencyProof;
+import eu.aifactory.api.transparency.InclusionProof;
 import eu.aifactory.api.transparency.LogEntry;
 import eu.aifactory.api.transparency.LogSection;
 import eu.aifactory.api.transparency.Merkle;

@@ -1,5 +1,8 @@
 package eu.aifactory.portal.testing;
 
+import eu.aifactory.api.transparency.ConsistencyProof;
+import eu.aifactory.api.transparency.InclusionProof;
+import eu.aifactory.api.transparency.TreeHead;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -535,6 +538,21 @@ public final class FakeFactoryClient implements FactoryClient {
     /** The tree size the last residency report was asked {@code since}, or null. */
     public Long lastSince() {
         return lastSince;
+    }
+
+    @Override
+    public TreeHead transparencyHead() {
+        throw new UnsupportedOperationException("the portal reads the log from the residency report");
+    }
+
+    @Override
+    public ConsistencyProof transparencyConsistency(long fromSize, long toSize) {
+        throw new UnsupportedOperationException("the portal reads the log from the residency report");
+    }
+
+    @Override
+    public InclusionProof transparencyInclusion(long index, long treeSize) {
+        throw new UnsupportedOperationException("the portal reads the log from the residency report");
     }
 
     @Override
