@@ -34,6 +34,9 @@ import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.transparency.TransparencyRoutes;
+import eu.aifactory.server.transparency.TransparencyService;
+import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.TenantRoutes;
 import eu.aifactory.server.tenant.TenantService;
@@ -183,7 +186,11 @@ public final class FactoryServer implements AutoCloseable {
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
-            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
+            TransparencyService transparency = new TransparencyService(new TransparencyStore(database.jdbi()), transactions,
+                    signingKeys, clock);
+            transparency.catchUpAll();
+            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
+                    clock);
             Auth auth = new Auth(tenants);
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
@@ -198,7 +205,8 @@ public final class FactoryServer implements AutoCloseable {
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
                     new AdminRoutes(auth, admin, eventStream),
-                    new PortalReleaseRoutes(PortalReleases.in(config.dataDir()))));
+                    new PortalReleaseRoutes(PortalReleases.in(config.dataDir())),
+                    new TransparencyRoutes(auth, transparency)));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

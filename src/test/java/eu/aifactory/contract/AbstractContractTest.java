@@ -1,5 +1,6 @@
 package eu.aifactory.contract;
 
+import eu.aifactory.api.transparency.TreeHead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -410,6 +411,21 @@ abstract class AbstractContractTest {
         ObjectNode edited = signed.deepCopy();
         ((ObjectNode) edited.path("report").path("tenant")).put("name", "Someone Else GmbH");
         assertThat(SignedDocument.verify(edited, keys).valid()).isFalse();
+    }
+
+    @Test
+    void theTransparencyLogAnswersItsSignedHeadAndProofsThatHoldAndOnlyForTheCallersTenant() {
+        TreeHead head = client.transparencyHead();
+        assertThat(head.isSignedBy(client.factoryKeys())).isTrue();
+        assertThat(head.tenantId()).isEqualTo(engineer.tenantId());
+        TreeHead later = client.transparencyHead();
+        assertThat(client.transparencyConsistency(head.treeSize(), later.treeSize()).proves(head, later)).isTrue();
+        assertThat(client.transparencyInclusion(head.treeSize() - 1, head.treeSize()).proves(head)).isTrue();
+        try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
+            long beyond = Math.max(head.treeSize(), other.transparencyHead().treeSize()) + 1;
+            assertThatThrownBy(() -> other.transparencyConsistency(0, beyond)).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.status()).isEqualTo(404));
+        }
     }
 
     @Test
