@@ -24,6 +24,8 @@ import eu.aifactory.server.http.HealthRoutes;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
+import eu.aifactory.server.release.PortalReleaseRoutes;
+import eu.aifactory.server.release.PortalReleases;
 import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.seed.DemoBudgets;
@@ -32,6 +34,9 @@ import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.transparency.TransparencyRoutes;
+import eu.aifactory.server.transparency.TransparencyService;
+import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.TenantRoutes;
 import eu.aifactory.server.tenant.TenantService;
@@ -183,7 +188,11 @@ public final class FactoryServer implements AutoCloseable {
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
-            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
+            TransparencyService transparency = new TransparencyService(new TransparencyStore(database.jdbi()), transactions,
+                    signingKeys, clock);
+            transparency.catchUpAll();
+            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
+                    clock);
             Auth auth = new Auth(tenants);
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
@@ -197,7 +206,9 @@ public final class FactoryServer implements AutoCloseable {
                     new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
-                    new AdminRoutes(auth, admin, eventStream)), config.tls(), config.host(), config.port());
+                    new AdminRoutes(auth, admin, eventStream),
+                    new PortalReleaseRoutes(PortalReleases.in(config.dataDir())),
+                    new TransparencyRoutes(auth, transparency)), config.tls(), config.host(), config.port());
             if (config.tls() == null && !ServerConfig.isLoopback(config.host())) {
                 LOG.warn("Plain HTTP on {} (--insecure-http): API tokens and everything else cross the network in clear "
                         + "text; serve HTTPS unless a TLS proxy in front of the factory does", config.host());

@@ -1,5 +1,6 @@
 package eu.aifactory.contract;
 
+import eu.aifactory.api.transparency.TreeHead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -57,6 +58,7 @@ import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.seed.DemoUser;
@@ -425,6 +427,27 @@ abstract class AbstractContractTest {
         ObjectNode edited = signed.deepCopy();
         ((ObjectNode) edited.path("report").path("tenant")).put("name", "Someone Else GmbH");
         assertThat(SignedDocument.verify(edited, keys).valid()).isFalse();
+    }
+
+    @Test
+    void theTransparencyLogAnswersItsSignedHeadAndProofsThatHoldAndOnlyForTheCallersTenant() {
+        TreeHead head = client.transparencyHead();
+        assertThat(head.isSignedBy(client.factoryKeys())).isTrue();
+        assertThat(head.tenantId()).isEqualTo(engineer.tenantId());
+        TreeHead later = client.transparencyHead();
+        assertThat(client.transparencyConsistency(head.treeSize(), later.treeSize()).proves(head, later)).isTrue();
+        assertThat(client.transparencyInclusion(head.treeSize() - 1, head.treeSize()).proves(head)).isTrue();
+        try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
+            long beyond = Math.max(head.treeSize(), other.transparencyHead().treeSize()) + 1;
+            assertThatThrownBy(() -> other.transparencyConsistency(0, beyond)).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.status()).isEqualTo(404));
+        }
+    }
+
+    @Test
+    void aFactoryThatPublishedNoReleaseAnnouncesNoneToTheUpdateCheck() {
+        // This factory has no data directory; the signed 200 is checked against the contract in PublishReleaseCommandTest.
+        assertThat(new UpdateCheck(http).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
     }
 
     @Test
