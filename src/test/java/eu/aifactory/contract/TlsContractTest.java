@@ -44,6 +44,12 @@ class TlsContractTest extends AbstractContractTest {
         return builder.pinnedCertificate(identity.fingerprint());
     }
 
+    @Override
+    okhttp3.OkHttpClient.Builder transport(okhttp3.OkHttpClient.Builder builder) {
+        return eu.aifactory.client.trust.PinnedCertificateTrust.of(identity.fingerprint())
+                .applyTo(builder, builder.build().hostnameVerifier());
+    }
+
     @Test
     void theFactoryAnswersOnlyOverHttpsAndAClientWithoutThePinIsToldTheFingerprint() throws IOException {
         assertThat(factoryUri().getScheme()).isEqualTo("https");
