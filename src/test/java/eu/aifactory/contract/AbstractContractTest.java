@@ -59,6 +59,7 @@ import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.client.sso.SsoProvider;
+import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.seed.DemoUser;
@@ -425,6 +426,12 @@ abstract class AbstractContractTest {
         ObjectNode edited = signed.deepCopy();
         ((ObjectNode) edited.path("report").path("tenant")).put("name", "Someone Else GmbH");
         assertThat(SignedDocument.verify(edited, keys).valid()).isFalse();
+    }
+
+    @Test
+    void aFactoryThatPublishedNoReleaseAnnouncesNoneToTheUpdateCheck() {
+        // This factory has no data directory; the signed 200 is checked against the contract in PublishReleaseCommandTest.
+        assertThat(new UpdateCheck(http).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
     }
 
     @Test
