@@ -1,6 +1,7 @@
 package eu.aifactory.server;
 
 import eu.aifactory.server.exec.slurm.SlurmSettings;
+import eu.aifactory.server.tenant.OidcSettings;
 import eu.aifactory.server.tls.TlsIdentity;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -19,11 +20,13 @@ import java.util.UUID;
  * @param timeScale how much faster than real time simulated work runs (600 = ten minutes per second)
  * @param maxEventStreams how many {@code /v1/events} streams the factory serves at once, of all users together
  * @param slurm     run workloads as Slurm jobs through slurmrestd; null: the simulated engine
+ * @param oidc      also accept access tokens of this OpenID Connect provider; null: API tokens only
  * @param tls       the certificate and key to serve HTTPS with; null for plain HTTP
  * @param insecureHttp plain HTTP on an interface other than loopback, which tokens would cross in clear text
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
-                           int maxEventStreams, SlurmSettings slurm, TlsIdentity tls, boolean insecureHttp) {
+                           int maxEventStreams, SlurmSettings slurm, OidcSettings oidc, TlsIdentity tls,
+                           boolean insecureHttp) {
 
     /** Streams hold no thread, only a connection and a small queue: a few thousand fit one factory. */
     public static final int DEFAULT_MAX_EVENT_STREAMS = 2_000;
@@ -51,8 +54,13 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
+                        int maxEventStreams, SlurmSettings slurm, OidcSettings oidc) {
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, null, false);
+    }
+
+    public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
                         int maxEventStreams, SlurmSettings slurm) {
-        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, null, false);
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, null);
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
@@ -90,35 +98,48 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, tls, insecureHttp);
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp);
     }
 
     public ServerConfig withJdbcUrl(String newJdbcUrl) {
-        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, tls, insecureHttp);
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, tls, insecureHttp);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp);
     }
 
     public ServerConfig withTimeScale(double newTimeScale) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, tls, insecureHttp);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp);
     }
 
     public ServerConfig withMaxEventStreams(int newMaxEventStreams) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, tls, insecureHttp);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, oidc, tls,
+                insecureHttp);
     }
 
     public ServerConfig withSlurm(SlurmSettings newSlurm) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, tls, insecureHttp);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, oidc, tls,
+                insecureHttp);
+    }
+
+    public ServerConfig withOidc(OidcSettings newOidc) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newOidc, tls,
+                insecureHttp);
     }
 
     public ServerConfig withTls(TlsIdentity newTls) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newTls, insecureHttp);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, newTls,
+                insecureHttp);
     }
 
     public ServerConfig withInsecureHttp(boolean newInsecureHttp) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, tls, newInsecureHttp);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
+                newInsecureHttp);
     }
 
     /**

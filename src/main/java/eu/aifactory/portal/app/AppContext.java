@@ -26,10 +26,12 @@ import eu.aifactory.portal.settings.SettingsViewModel;
 import eu.aifactory.portal.settings.TrustedKeysViewModel;
 import eu.aifactory.portal.settings.UpdatesViewModel;
 import eu.aifactory.portal.shell.DemoFactory;
+import eu.aifactory.portal.shell.BrowserSingleSignOn;
 import eu.aifactory.portal.shell.FactoryConnector;
 import eu.aifactory.portal.shell.PageRegistry;
 import eu.aifactory.portal.shell.SessionManager;
 import eu.aifactory.portal.shell.ShellServices;
+import eu.aifactory.portal.shell.SingleSignOn;
 import eu.aifactory.portal.theme.OsThemeDetector;
 import eu.aifactory.portal.theme.ThemeManager;
 import eu.aifactory.portal.usage.UsagePage;
@@ -69,6 +71,7 @@ public final class AppContext implements AutoCloseable {
     private final SessionManager sessions;
     private final PageRegistry pages = new PageRegistry();
     private final FactoryConnector connector;
+    private final SingleSignOn sso;
     private final BackgroundDemoFactory demoFactory;
     /** Where exports go; null for each page's native file chooser. */
     private final SaveDialog saveDialog;
@@ -89,6 +92,9 @@ public final class AppContext implements AutoCloseable {
         this.sessions = new SessionManager(settings, secrets, executor, monitor);
         this.connector = b.connector != null ? b.connector
                 : new PinningConnector(new CertificatePinStore(certificateDir(), b.clock), i18n::locale, this::sharedHttp);
+        this.sso = b.sso != null ? b.sso : new BrowserSingleSignOn(sharedHttp(), b.clock,
+                () -> "<!doctype html><meta charset=\"utf-8\"><title>AI Factory Portal</title><p>"
+                        + i18n.get("signin.sso.browserDone") + "</p>");
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
         this.saveDialog = b.saveDialog;
         this.clock = b.clock;
@@ -156,7 +162,7 @@ public final class AppContext implements AutoCloseable {
     /** Everything the window needs. */
     public ShellServices shellServices() {
         return new ShellServices(i18n, executor, settings, secrets, sessions, monitor, connector, demoFactory, pages,
-                dataDir.resolve("cache"), clock);
+                dataDir.resolve("cache"), clock, sso);
     }
 
     private synchronized OkHttpClient sharedHttp() {
@@ -236,6 +242,7 @@ public final class AppContext implements AutoCloseable {
         private TaskExecutor executor;
         private SecretStore secrets;
         private FactoryConnector connector;
+        private SingleSignOn sso;
         private BooleanSupplier osPrefersDark = new OsThemeDetector()::prefersDark;
         private Consumer<String> stylesheet = Application::setUserAgentStylesheet;
         private Clock clock = Clock.systemDefaultZone();
@@ -258,6 +265,12 @@ public final class AppContext implements AutoCloseable {
         }
 
         /** How to make a client for a URL and token; by default the real HTTP client. */
+        /** Single sign-on other than through the desktop's browser (tests). */
+        public Builder sso(SingleSignOn value) {
+            this.sso = value;
+            return this;
+        }
+
         public Builder connector(FactoryConnector value) {
             this.connector = value;
             return this;

@@ -31,6 +31,11 @@ final class PinningConnector implements FactoryConnector {
     @Override
     public FactoryClient connect(URI baseUrl, String token) {
         char[] secret = token.toCharArray();
+        return connect(baseUrl, secret::clone);
+    }
+
+    @Override
+    public FactoryClient connect(URI baseUrl, Supplier<char[]> token) {
         String pinned;
         try {
             pinned = pins.pinned(baseUrl).orElse(null);
@@ -39,7 +44,7 @@ final class PinningConnector implements FactoryConnector {
             throw new UncheckedIOException("the pinned certificate of " + baseUrl + " cannot be read", e);
         }
         return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
-                .token(secret::clone)
+                .token(token)
                 .language(language)
                 .httpClient(http.get())
                 .pinnedCertificate(pinned)

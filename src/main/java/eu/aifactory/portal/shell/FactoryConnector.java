@@ -3,6 +3,7 @@ package eu.aifactory.portal.shell;
 import eu.aifactory.client.FactoryClient;
 import java.io.IOException;
 import java.net.URI;
+import java.util.function.Supplier;
 
 /** Makes a client for a factory URL and token; no call is made yet. */
 @FunctionalInterface
@@ -17,5 +18,13 @@ public interface FactoryConnector {
      */
     default void trustCertificate(URI baseUrl, String fingerprint) throws IOException {
         throw new IOException("this connector keeps no certificate pins");
+    }
+
+    /**
+     * A client that reads its bearer token from {@code token} on every request, as a single sign-on session that
+     * refreshes it needs. This default reads it once, which is enough for connectors whose clients are fakes.
+     */
+    default FactoryClient connect(URI baseUrl, Supplier<char[]> token) {
+        return connect(baseUrl, new String(token.get()));
     }
 }
