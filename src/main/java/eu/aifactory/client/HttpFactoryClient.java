@@ -76,6 +76,7 @@ import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
+import eu.aifactory.client.trust.PinnedCertificateTrust;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -139,7 +140,11 @@ public final class HttpFactoryClient implements FactoryClient {
         this.owned = config.httpClient() == null ? new OkHttpClient() : null;
         OkHttpClient shared = owned != null ? owned : config.httpClient();
         this.backoff = new Backoff(config.retryBase(), config.retryCap());
-        OkHttpClient common = shared.newBuilder()
+        OkHttpClient.Builder transport = shared.newBuilder();
+        if (baseUrl.isHttps()) {
+            PinnedCertificateTrust.of(config.pinnedCertificate()).applyTo(transport, shared.hostnameVerifier());
+        }
+        OkHttpClient common = transport
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())

@@ -83,6 +83,7 @@ public final class FactoryServer implements AutoCloseable {
     private final Engine executor;
     private final Javalin http;
     private final String host;
+    private final boolean https;
     private final List<DemoUser> demoUsers;
     private final SigningKeyStore signingKeys;
     private final ReplicationJob replication;
@@ -90,13 +91,14 @@ public final class FactoryServer implements AutoCloseable {
     /** The dataset directory of a factory without a data directory: temporary, removed on close. */
     private Path scratch;
 
-    private FactoryServer(Database database, EventHub events, Engine executor, Javalin http, String host,
+    private FactoryServer(Database database, EventHub events, Engine executor, Javalin http, String host, boolean https,
                           List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
         this.database = database;
         this.events = events;
         this.executor = executor;
         this.http = http;
         this.host = host;
+        this.https = https;
         this.demoUsers = List.copyOf(demoUsers);
         this.signingKeys = signingKeys;
         this.replication = replication;
@@ -209,12 +211,20 @@ public final class FactoryServer implements AutoCloseable {
                     new UsageRoutes(auth, usage, budgets),
                     new AdminRoutes(auth, admin, eventStream),
                     new PortalReleaseRoutes(PortalReleases.in(config.dataDir())),
-                    new TransparencyRoutes(auth, transparency)));
+                    new TransparencyRoutes(auth, transparency)), config.tls(), config.host(), config.port());
+            if (config.tls() == null && !ServerConfig.isLoopback(config.host())) {
+                LOG.warn("Plain HTTP on {} (--insecure-http): API tokens and everything else cross the network in clear "
+                        + "text; serve HTTPS unless a TLS proxy in front of the factory does", config.host());
+            }
             http.start(config.host(), config.port());
             executor.start();
-            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,
-                    replication);
+            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), config.tls() != null,
+                    demoUsers, signingKeys, replication);
             server.scratch = scratch;
+            if (config.tls() != null) {
+                LOG.info("TLS certificate {}, SHA-256 fingerprint {}",
+                        config.tls().certificate().getSubjectX500Principal().getName(), config.tls().fingerprint());
+            }
             LOG.info("Factory listening on {} ({} database, {}, started in {} ms)", server.baseUri(),
                     database.product(), config.slurm() == null ? "simulated engine, time scale " + config.timeScale()
                             : "Slurm engine at " + config.slurm().restUrl(), (System.nanoTime() - t0) / 1_000_000);
@@ -263,7 +273,7 @@ public final class FactoryServer implements AutoCloseable {
         if ("0.0.0.0".equals(host) || "::".equals(host)) {
             h = "127.0.0.1";
         }
-        return URI.create("http://" + h + ":" + port());
+        return URI.create((https ? "https://" : "http://") + h + ":" + port());
     }
 
     public List<DemoUser> demoUsers() {

@@ -123,13 +123,33 @@ abstract class AbstractContractTest {
     /** The JDBC URL of a fresh, empty database. */
     abstract String freshJdbcUrl();
 
+    /** How the factory under test is configured; a subclass may serve it over TLS. */
+    ServerConfig factoryConfig(ServerConfig plain) {
+        return plain;
+    }
+
+    /** How the clients under test are configured; a subclass may pin the factory's certificate. */
+    FactoryClientConfig.Builder clientConfig(FactoryClientConfig.Builder builder) {
+        return builder;
+    }
+
+    /** How plain HTTP calls outside the factory client reach the factory; a subclass may pin its certificate. */
+    OkHttpClient.Builder transport(OkHttpClient.Builder builder) {
+        return builder;
+    }
+
+    /** Where the factory under test listens. */
+    URI factoryUri() {
+        return server.baseUri();
+    }
+
     @BeforeAll
     void startFactory() {
         factoryStarted = TestClock.now();
         // With single sign-on configured, so the sign-in options carry the provider (never contacted by these tests).
-        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600)
+        server = FactoryServer.start(factoryConfig(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600)
                 .withOidc(new OidcSettings(URI.create("http://127.0.0.1:9/realms/acme"), "factory", "portal",
-                        OidcSettings.DEFAULT_TENANT_CLAIM, null, OidcSettings.DEFAULT_CLOCK_SKEW)), TestClock.clock());
+                        OidcSettings.DEFAULT_TENANT_CLAIM, null, OidcSettings.DEFAULT_CLOCK_SKEW))), TestClock.clock());
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
         otherTenantEngineer = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
@@ -447,7 +467,8 @@ abstract class AbstractContractTest {
     @Test
     void aFactoryThatPublishedNoReleaseAnnouncesNoneToTheUpdateCheck() {
         // This factory has no data directory; the signed 200 is checked against the contract in PublishReleaseCommandTest.
-        assertThat(new UpdateCheck(http).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
+        OkHttpClient updates = transport(http.newBuilder()).build();
+        assertThat(new UpdateCheck(updates).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
     }
 
     @Test
@@ -503,6 +524,11 @@ abstract class AbstractContractTest {
             CreatedToken token = admin.createToken(new TokenCreate(user.id(), "contract"));
             assertThat(admin.listTokens()).extracting(ApiToken::id).contains(token.token().id());
             admin.revokeToken(token.token().id());
+            admin.updateUser(user.id(), new UserUpdate(null, null, true));
+            int tokens = admin.listTokens().size();
+            assertThatThrownBy(() -> admin.createToken(new TokenCreate(user.id(), "dormant")))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
+            assertThat(admin.listTokens()).as("no dormant token for a disabled user").hasSize(tokens);
 
             BudgetStatus set = admin.putBudget(project.id(), TestClock.siteMonth(),
                     new BudgetUpdate(new BigDecimal("0.00"), new BigDecimal("10.000")));
@@ -528,7 +554,7 @@ abstract class AbstractContractTest {
     }
 
     private FactoryClient clientFor(String token) {
-        return new HttpFactoryClient(FactoryClientConfig.builder(server.baseUri())
+        return new HttpFactoryClient(clientConfig(FactoryClientConfig.builder(server.baseUri()))
                 .token(token::toCharArray)
                 .httpClient(http)
                 .build());

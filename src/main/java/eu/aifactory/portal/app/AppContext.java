@@ -1,8 +1,6 @@
 package eu.aifactory.portal.app;
 
-import eu.aifactory.client.FactoryClient;
-import eu.aifactory.client.FactoryClientConfig;
-import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.client.trust.CertificatePinStore;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.portal.admin.AdminPage;
@@ -38,7 +36,6 @@ import eu.aifactory.portal.theme.OsThemeDetector;
 import eu.aifactory.portal.theme.ThemeManager;
 import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.workloads.WorkloadsMount;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +43,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
 import javafx.application.Application;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -94,17 +90,8 @@ public final class AppContext implements AutoCloseable {
         theme.modeProperty().set(initial.theme());
         this.monitor = new ConnectionMonitor(executor, b.clock, b.healthPeriod, FAILURES_UNTIL_OFFLINE);
         this.sessions = new SessionManager(settings, secrets, executor, monitor);
-        this.connector = b.connector != null ? b.connector : new FactoryConnector() {
-            @Override
-            public FactoryClient connect(URI baseUrl, String token) {
-                return httpClient(baseUrl, token);
-            }
-
-            @Override
-            public FactoryClient connect(URI baseUrl, Supplier<char[]> token) {
-                return httpClient(baseUrl, token);
-            }
-        };
+        this.connector = b.connector != null ? b.connector
+                : new PinningConnector(new CertificatePinStore(certificateDir(), b.clock), i18n::locale, this::sharedHttp);
         this.sso = b.sso != null ? b.sso : new BrowserSingleSignOn(sharedHttp(), b.clock,
                 () -> "<!doctype html><meta charset=\"utf-8\"><title>AI Factory Portal</title><p>"
                         + i18n.get("signin.sso.browserDone") + "</p>");
@@ -141,6 +128,11 @@ public final class AppContext implements AutoCloseable {
         return dataDir.resolve("trust");
     }
 
+    /** Where the TLS certificates the user trusted are pinned, one file per factory address. */
+    Path certificateDir() {
+        return trustDir().resolve("certificates");
+    }
+
     public static Builder builder(Path dataDir, DemoFactoryStarter demoFactory) {
         return new Builder(dataDir, demoFactory);
     }
@@ -171,19 +163,6 @@ public final class AppContext implements AutoCloseable {
     public ShellServices shellServices() {
         return new ShellServices(i18n, executor, settings, secrets, sessions, monitor, connector, demoFactory, pages,
                 dataDir.resolve("cache"), clock, sso);
-    }
-
-    private HttpFactoryClient httpClient(URI baseUrl, String token) {
-        char[] secret = token.toCharArray();
-        return httpClient(baseUrl, secret::clone);
-    }
-
-    private HttpFactoryClient httpClient(URI baseUrl, Supplier<char[]> token) {
-        return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
-                .token(token)
-                .language(i18n::locale)
-                .httpClient(sharedHttp())
-                .build());
     }
 
     private synchronized OkHttpClient sharedHttp() {

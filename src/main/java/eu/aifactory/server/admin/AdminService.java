@@ -97,12 +97,18 @@ public final class AdminService {
         return store.tokens(tenantId);
     }
 
-    /** A new token for a user of the admin's tenant; its secret is in the answer only, never stored. */
+    /**
+     * A new token for an enabled user of the admin's tenant; its secret is in the answer only, never stored. A
+     * disabled user gets none: enable them first.
+     */
     public CreatedToken createToken(Principal admin, String userId, String label) {
         String secret = Tokens.random();
         ApiToken token = transactions.inTransaction(h -> {
-            if (store.user(h, admin.tenantId(), userId).isEmpty()) {
-                throw ProblemException.notFound("problem.notFound.user", userId);
+            UserAccount user = store.user(h, admin.tenantId(), userId)
+                    .orElseThrow(() -> ProblemException.notFound("problem.notFound.user", userId));
+            if (user.disabled()) {
+                // It would lie dormant and start working the moment someone re-enabled the user.
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.tokenForDisabledUser", userId);
             }
             String id = store.addToken(h, userId, secret, label, clock.millis());
             return store.token(h, admin.tenantId(), id).orElseThrow();

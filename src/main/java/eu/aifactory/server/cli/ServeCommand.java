@@ -10,6 +10,9 @@ import eu.aifactory.server.tenant.OidcSettings;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.tenant.TenantStore;
 import eu.aifactory.server.tenant.Tokens;
+import eu.aifactory.server.tls.SelfSignedCertificate;
+import eu.aifactory.server.tls.TlsException;
+import eu.aifactory.server.tls.TlsIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,8 +31,10 @@ import picocli.CommandLine;
 
 /**
  * {@code serve}: runs the reference factory until Ctrl+C. With {@code --demo} it seeds demo tenants into an empty
- * database and prints one line per demo user ({@code tenant user role token}) — the one place tokens are printed.
- * Subcommands manage tenants, users and tokens of a database directly.
+ * database and lists the demo users; with {@code --print-tokens} too, each line ends in the user's token, the one place
+ * demo tokens are printed. On an interface other than loopback it serves HTTPS (the operator's certificate, or one it
+ * makes for itself) unless told {@code --insecure-http}. Subcommands manage tenants, users and tokens of a database
+ * directly.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the reference AI factory (HTTP API, database, simulated executor or Slurm).",
@@ -94,6 +99,22 @@ public final class ServeCommand implements Callable<Integer> {
             + "jobs run instead of the built-in reference program (repeatable).")
     java.util.Map<String, String> slurmAppCommands = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--tls-cert", description = "PEM file with the factory's TLS certificate chain, its own certificate "
+            + "first (with --tls-key). Without both, a factory on an interface other than loopback makes a self-signed "
+            + "certificate in --data-dir once and prints its SHA-256 fingerprint at each start.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM file with the certificate's private key (PKCS#8, unencrypted).")
+    Path tlsKey;
+
+    @Option(names = "--insecure-http", description = "Serve plain HTTP on an interface other than loopback, e.g. behind "
+            + "a TLS proxy. Tokens cross the network in clear text between the two.")
+    boolean insecureHttp;
+
+    @Option(names = "--print-tokens", description = "With --demo: print each demo user's API token (anyone who sees "
+            + "the output can sign in as them, administrators included).")
+    boolean printTokens;
+
     @Option(names = "--oidc-issuer", description = "Single sign-on: also accept access tokens of this OpenID Connect "
             + "issuer, e.g. https://login.example.com/realms/acme (its /.well-known/openid-configuration names the keys).")
     java.net.URI oidcIssuer;
@@ -142,26 +163,65 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxEventStreams < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-streams must be at least 1");
         }
-        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams)
-                .withSlurm(slurmSettings())
-                .withOidc(oidcSettings());
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
+        if (insecureHttp && tlsCert != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--insecure-http and --tls-cert exclude each other");
+        }
+        if (printTokens && !demo) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--print-tokens needs --demo");
+        }
+        SlurmSettings slurm = slurmSettings();
+        OidcSettings oidc = oidcSettings();
+        ServerConfig config;
         FactoryServer server;
         try {
+            config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams, slurm, oidc,
+                    tls(out), insecureHttp);
             server = FactoryServer.start(config);
+        } catch (TlsException e) {
+            spec.commandLine().getErr().println("The factory did not start: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("The factory did not start: " + rootMessage(e));
             return 1;
         }
+        if (config.tls() != null) {
+            out.println("TLS certificate SHA-256 fingerprint: " + config.tls().fingerprint());
+        }
         out.println("AI factory listening on " + server.baseUri() + "  (Ctrl+C stops it)");
         if (!server.demoUsers().isEmpty()) {
-            out.println("Demo users (tenant user role token):");
+            out.println(printTokens ? "Demo users (tenant user role token):"
+                    : "Demo users (tenant user role; --print-tokens prints their tokens):");
             for (DemoUser user : server.demoUsers()) {
-                out.println(user.tenantId() + " " + user.userId() + " " + user.role().wire() + " " + user.token());
+                out.println(user.tenantId() + " " + user.userId() + " " + user.role().wire()
+                        + (printTokens ? " " + user.token() : ""));
             }
         }
         out.flush();
         awaitShutdown.accept(server);
         return 0;
+    }
+
+    /**
+     * The certificate to serve HTTPS with: the operator's, or on an interface other than loopback without
+     * {@code --insecure-http} the self-signed one in {@code <data-dir>/tls}, made on first start; null for plain HTTP.
+     */
+    private TlsIdentity tls(PrintWriter out) {
+        if (tlsCert != null) {
+            return TlsIdentity.load(tlsCert, tlsKey);
+        }
+        if (insecureHttp || ServerConfig.isLoopback(host)) {
+            return null;
+        }
+        Path dir = dataDir().resolve("tls");
+        SelfSignedCertificate.Loaded loaded = SelfSignedCertificate.loadOrCreate(dir, host, Clock.systemUTC());
+        if (loaded.created()) {
+            out.println("Made a self-signed TLS certificate in " + dir + "; clients pin it on first use after "
+                    + "comparing its fingerprint");
+        }
+        return loaded.identity();
     }
 
     /** The Slurm engine's settings, or null for the simulated engine. The JWT never passes the command line. */
