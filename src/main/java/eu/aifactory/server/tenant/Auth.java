@@ -5,13 +5,20 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Text;
 import io.javalin.http.Context;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Resolves {@code Authorization: Bearer <token>} to the caller, or ends the request with 401. */
 public final class Auth {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
+    private static final Pattern API_TOKEN_START = Pattern.compile("afp_[A-Za-z0-9_-]{4}.*");
     private static final String ATTRIBUTE = "factory.principal";
     private static final String TOKEN_ATTRIBUTE = "factory.tokenHash";
 
@@ -22,10 +29,16 @@ public final class Auth {
     }
 
     private final TenantService tenants;
+    private final List<SignInListener> listeners;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public Auth(TenantService tenants) {
+        this(tenants, List.of());
+    }
+
+    public Auth(TenantService tenants, List<SignInListener> listeners) {
         this.tenants = tenants;
+        this.listeners = List.copyOf(listeners);
     }
 
     public Principal require(Context ctx) {
@@ -39,14 +52,31 @@ public final class Auth {
         }
         String[] parts = header.trim().split("\\s+", 2);
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts[1].length() > 200) {
-            throw unauthenticated("problem.auth.malformed");
+            throw failed(ctx, null, "problem.auth.malformed");
         }
         String token = parts[1].trim();
         String hash = Tokens.hash(token);
-        Principal principal = lookup(token, hash);
+        Principal principal = lookup(token, hash).orElseThrow(() -> failed(ctx, token, "problem.auth.unknownToken"))
+                .from(ctx.ip());
+        listeners.forEach(l -> l.succeeded(hash));
         ctx.attribute(ATTRIBUTE, principal);
         ctx.attribute(TOKEN_ATTRIBUTE, hash);
         return principal;
+    }
+
+    /** The caller of this request if {@link #require} has authenticated it, without authenticating anything. */
+    public Optional<Principal> current(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
+    /** Logs and reports a refused token by its clear prefix only: the rest of it is a secret, even when wrong. */
+    private ProblemException failed(Context ctx, String token, String key) {
+        String prefix = token != null && API_TOKEN_START.matcher(token).matches() ? Tokens.displayPrefix(token) : null;
+        String address = ctx.ip();
+        LOG.warn("Failed authentication from {} with {} ({})", address,
+                prefix == null ? "a token not in the API token format" : "token prefix " + prefix, key);
+        listeners.forEach(l -> l.failed(address, prefix, key));
+        return unauthenticated(key);
     }
 
     /**
@@ -70,19 +100,23 @@ public final class Auth {
      * Known tokens are cached for a few seconds: most requests then need no database round trip to authenticate.
      * A role or project change therefore applies within {@link #CACHE_MILLIS}. Unknown tokens are never cached.
      */
-    private Principal lookup(String token, String hash) {
+    private Optional<Principal> lookup(String token, String hash) {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(hash);
         if (cached != null && cached.expiresAt() > now) {
-            return cached.principal();
+            return Optional.of(cached.principal());
         }
-        Principal principal = tenants.principal(token).orElseThrow(() -> unauthenticated("problem.auth.unknownToken"));
+        Optional<Principal> found = tenants.principal(token);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Principal principal = found.get();
         tenants.touchToken(hash, now);
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
         cache.put(hash, new Cached(principal, now + CACHE_MILLIS));
-        return principal;
+        return found;
     }
 
     /** Forgets every cached caller, so a revoked token, a disabled user or a role change applies at once. */

@@ -29,6 +29,10 @@ public final class TenantStore {
     public record UserRow(String id, String tenantId, String name, String email) {
     }
 
+    /** A token as far as a failed sign-in with its prefix can name it. */
+    public record TokenOwner(String tokenId, String userId, String userName, String tenantId) {
+    }
+
     public int countTenants() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tenants").mapTo(Integer.class).one());
     }
@@ -96,12 +100,12 @@ public final class TenantStore {
         String hash = Tokens.hash(token);
         return jdbi.withHandle(h -> {
             Optional<String[]> user = h.createQuery(
-                            "SELECT u.id, u.name, u.email, t.id AS tenant_id, t.name AS tenant_name "
+                            "SELECT u.id, u.name, u.email, t.id AS tenant_id, t.name AS tenant_name, k.id AS token_id "
                                     + "FROM api_tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id "
                                     + "WHERE k.token_hash = :hash AND k.revoked_at IS NULL AND u.disabled = FALSE")
                     .bind("hash", hash)
                     .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("name"), rs.getString("email"),
-                            rs.getString("tenant_id"), rs.getString("tenant_name")})
+                            rs.getString("tenant_id"), rs.getString("tenant_name"), rs.getString("token_id")})
                     .findOne();
             if (user.isEmpty()) {
                 return Optional.empty();
@@ -120,7 +124,7 @@ public final class TenantStore {
                     .bind("u", u[0]).bind("t", u[3])
                     .map((rs, ctx) -> new Me.Project(rs.getString("id"), rs.getString("name")))
                     .list();
-            return Optional.of(new Principal(u[0], u[1], u[2], u[3], u[4], roles, projects));
+            return Optional.of(new Principal(u[0], u[1], u[2], u[3], u[4], roles, projects, u[5], null));
         });
     }
 
@@ -128,5 +132,15 @@ public final class TenantStore {
     public void touchToken(String tokenHash, long at) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :at WHERE token_hash = :hash")
                 .bind("at", at).bind("hash", tokenHash).execute());
+    }
+
+    /** The tokens (revoked ones too) whose clear prefix is {@code prefix}, with their users and tenants. */
+    public List<TokenOwner> tokensWithPrefix(String prefix) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT k.id, u.id AS user_id, u.name, u.tenant_id FROM api_tokens k "
+                        + "JOIN users u ON u.id = k.user_id WHERE k.token_prefix = :p ORDER BY k.id")
+                .bind("p", prefix)
+                .map((rs, ctx) -> new TokenOwner(rs.getString("id"), rs.getString("user_id"), rs.getString("name"),
+                        rs.getString("tenant_id")))
+                .list());
     }
 }
