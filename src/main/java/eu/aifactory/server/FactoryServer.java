@@ -28,6 +28,8 @@ import eu.aifactory.server.http.HealthRoutes;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
+import eu.aifactory.server.release.PortalReleaseRoutes;
+import eu.aifactory.server.release.PortalReleases;
 import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.seed.DemoBudgets;
@@ -203,7 +205,8 @@ public final class FactoryServer implements AutoCloseable {
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
                     new AdminRoutes(auth, admin, eventStream),
-                    new AuditRoutes(auth, audit)));
+                    new AuditRoutes(auth, audit),
+                    new PortalReleaseRoutes(PortalReleases.in(config.dataDir()))));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

@@ -63,6 +63,7 @@ import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.seed.DemoUser;
@@ -415,6 +416,12 @@ abstract class AbstractContractTest {
         ObjectNode edited = signed.deepCopy();
         ((ObjectNode) edited.path("report").path("tenant")).put("name", "Someone Else GmbH");
         assertThat(SignedDocument.verify(edited, keys).valid()).isFalse();
+    }
+
+    @Test
+    void aFactoryThatPublishedNoReleaseAnnouncesNoneToTheUpdateCheck() {
+        // This factory has no data directory; the signed 200 is checked against the contract in PublishReleaseCommandTest.
+        assertThat(new UpdateCheck(http).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
     }
 
     @Test

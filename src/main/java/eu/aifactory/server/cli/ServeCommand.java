@@ -33,7 +33,7 @@ import picocli.CommandLine;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the reference AI factory (HTTP API, database, simulated executor or Slurm).",
         subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class,
-                RotateKeysCommand.class})
+                RotateKeysCommand.class, PublishReleaseCommand.class})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
