@@ -2,6 +2,7 @@ package eu.aifactory.server;
 
 import eu.aifactory.server.exec.slurm.SlurmSettings;
 import eu.aifactory.server.guard.AbuseLimits;
+import eu.aifactory.server.tenant.OidcSettings;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -17,10 +18,11 @@ import java.util.UUID;
  * @param timeScale how much faster than real time simulated work runs (600 = ten minutes per second)
  * @param maxEventStreams how many {@code /v1/events} streams the factory serves at once, of all users together
  * @param slurm     run workloads as Slurm jobs through slurmrestd; null: the simulated engine
+ * @param oidc      also accept access tokens of this OpenID Connect provider; null: API tokens only
  * @param limits    rate, size and failed sign-in limits per caller ({@link AbuseLimits#DEFAULTS} unless set)
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
-                           int maxEventStreams, SlurmSettings slurm, AbuseLimits limits) {
+                           int maxEventStreams, SlurmSettings slurm, OidcSettings oidc, AbuseLimits limits) {
 
     /** Streams hold no thread, only a connection and a small queue: a few thousand fit one factory. */
     public static final int DEFAULT_MAX_EVENT_STREAMS = 2_000;
@@ -47,8 +49,13 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
+                        int maxEventStreams, SlurmSettings slurm, OidcSettings oidc) {
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, AbuseLimits.DEFAULTS);
+    }
+
+    public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
                         int maxEventStreams, SlurmSettings slurm) {
-        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, AbuseLimits.DEFAULTS);
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, null);
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
@@ -86,30 +93,34 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, limits);
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, limits);
     }
 
     public ServerConfig withJdbcUrl(String newJdbcUrl) {
-        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, limits);
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, limits);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, limits);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, oidc, limits);
     }
 
     public ServerConfig withTimeScale(double newTimeScale) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, limits);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, oidc, limits);
     }
 
     public ServerConfig withMaxEventStreams(int newMaxEventStreams) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, limits);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, oidc, limits);
     }
 
     public ServerConfig withSlurm(SlurmSettings newSlurm) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, limits);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, oidc, limits);
+    }
+
+    public ServerConfig withOidc(OidcSettings newOidc) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newOidc, limits);
     }
 
     public ServerConfig withLimits(AbuseLimits newLimits) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newLimits);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, newLimits);
     }
 }

@@ -5,6 +5,7 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Text;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,7 +15,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Resolves {@code Authorization: Bearer <token>} to the caller, or ends the request with 401. */
+/**
+ * Resolves {@code Authorization: Bearer <token>} to the caller, or ends the request with 401. The token is an API
+ * token of the factory, or, when single sign-on is configured, an access token of the identity provider (a JWT).
+ */
 public final class Auth {
 
     private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
@@ -24,20 +28,32 @@ public final class Auth {
 
     static final long CACHE_MILLIS = 5_000;
     private static final int CACHE_LIMIT = 10_000;
+    private static final int MAX_API_TOKEN = 200;
+    /** Access tokens carry claims and a signature; providers keep them well under this. */
+    private static final int MAX_JWT = 16_384;
 
-    private record Cached(Principal principal, long expiresAt) {
+    /** @param validUntil when the token itself expires by the factory's clock (API tokens: never) */
+    private record Cached(Principal principal, long expiresAt, long validUntil) {
     }
 
     private final TenantService tenants;
+    private final OidcVerifier oidc;
+    private final Clock clock;
     private final List<SignInListener> listeners;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public Auth(TenantService tenants) {
-        this(tenants, List.of());
+        this(tenants, null, Clock.systemUTC(), List.of());
     }
 
-    public Auth(TenantService tenants, List<SignInListener> listeners) {
+    /**
+     * With {@code oidc} non-null, the identity provider's access tokens are accepted too; {@code listeners} hear of
+     * every sign-in and every refused token.
+     */
+    public Auth(TenantService tenants, OidcVerifier oidc, Clock clock, List<SignInListener> listeners) {
         this.tenants = tenants;
+        this.oidc = oidc;
+        this.clock = clock;
         this.listeners = List.copyOf(listeners);
     }
 
@@ -51,13 +67,24 @@ public final class Auth {
             throw unauthenticated("problem.auth.missing");
         }
         String[] parts = header.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts[1].length() > 200) {
+        boolean jwt = oidc != null && parts.length == 2 && OidcVerifier.looksLikeJwt(parts[1]);
+        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")
+                || parts[1].length() > (jwt ? MAX_JWT : MAX_API_TOKEN)) {
             throw failed(ctx, null, "problem.auth.malformed");
         }
         String token = parts[1].trim();
         String hash = Tokens.hash(token);
-        Principal principal = lookup(token, hash).orElseThrow(() -> failed(ctx, token, "problem.auth.unknownToken"))
-                .from(ctx.ip());
+        Principal signedIn;
+        if (jwt) {
+            try {
+                signedIn = lookupSso(token, hash);
+            } catch (ProblemException e) {
+                throw e.type() == ProblemType.UNAUTHENTICATED ? failed(ctx, null, e) : e;
+            }
+        } else {
+            signedIn = lookup(token, hash).orElseThrow(() -> failed(ctx, token, "problem.auth.unknownToken"));
+        }
+        Principal principal = signedIn.from(ctx.ip());
         listeners.forEach(l -> l.succeeded(hash));
         ctx.attribute(ATTRIBUTE, principal);
         ctx.attribute(TOKEN_ATTRIBUTE, hash);
@@ -71,12 +98,17 @@ public final class Auth {
 
     /** Logs and reports a refused token by its clear prefix only: the rest of it is a secret, even when wrong. */
     private ProblemException failed(Context ctx, String token, String key) {
+        return failed(ctx, token, unauthenticated(key));
+    }
+
+    private ProblemException failed(Context ctx, String token, ProblemException refusal) {
         String prefix = token != null && API_TOKEN_START.matcher(token).matches() ? Tokens.displayPrefix(token) : null;
         String address = ctx.ip();
+        String key = refusal.detail().key();
         LOG.warn("Failed authentication from {} with {} ({})", address,
-                prefix == null ? "a token not in the API token format" : "token prefix " + prefix, key);
+                prefix == null ? "a token without an API token prefix" : "token prefix " + prefix, key);
         listeners.forEach(l -> l.failed(address, prefix, key));
-        return unauthenticated(key);
+        return refusal;
     }
 
     /**
@@ -112,11 +144,32 @@ public final class Auth {
         }
         Principal principal = found.get();
         tenants.touchToken(hash, now);
+        remember(hash, new Cached(principal, now + CACHE_MILLIS, Long.MAX_VALUE));
+        return found;
+    }
+
+    /**
+     * An access token of the identity provider: verified, then mapped to a factory user. Cached like an API token,
+     * but never past the token's own expiry by the factory's clock.
+     */
+    private Principal lookupSso(String token, String hash) {
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.expiresAt() > now && cached.validUntil() > clock.millis()) {
+            return cached.principal();
+        }
+        SsoIdentity identity = oidc.verify(token);
+        Principal principal = tenants.ssoPrincipal(identity, hash);
+        remember(hash, new Cached(principal, now + CACHE_MILLIS,
+                identity.expiresAt() + oidc.settings().clockSkew().toMillis()));
+        return principal;
+    }
+
+    private void remember(String hash, Cached entry) {
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
-        cache.put(hash, new Cached(principal, now + CACHE_MILLIS));
-        return found;
+        cache.put(hash, entry);
     }
 
     /** Forgets every cached caller, so a revoked token, a disabled user or a role change applies at once. */

@@ -25,6 +25,11 @@ public record Principal(String userId, String userName, String email, String ten
         this(userId, userName, email, tenantId, tenantName, roles, projects, null, null);
     }
 
+    /** The same caller signed in with the API token {@code id}. */
+    public Principal withToken(String id) {
+        return new Principal(userId, userName, email, tenantId, tenantName, roles, projects, id, clientAddress);
+    }
+
     /** The same caller on a request from {@code address}. */
     public Principal from(String address) {
         return new Principal(userId, userName, email, tenantId, tenantName, roles, projects, tokenId, address);
