@@ -12,6 +12,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
@@ -218,6 +220,17 @@ public interface FactoryClient extends AutoCloseable {
     List<ProjectInfo> listProjects();
 
     ProjectInfo createProject(String name);
+
+    /** One page of the tenant's audit trail, newest first (tenant admins and account managers). */
+    Page<AuditEntry> listAudit(AuditQuery query);
+
+    /**
+     * Streams every entry of the audit trail matching {@code query}'s filters (not its cursor or limit) as CSV into
+     * {@code out}, which stays open. Returns the number of bytes written.
+     *
+     * @throws java.io.UncheckedIOException when {@code out} cannot be written
+     */
+    long exportAudit(AuditQuery query, java.io.OutputStream out);
 
     /**
      * The caller's energy report over {@code [from, to)} grouped by day, week or month, with each period's facility

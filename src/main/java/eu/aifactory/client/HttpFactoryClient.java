@@ -18,6 +18,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.Problem;
@@ -126,6 +128,7 @@ public final class HttpFactoryClient implements FactoryClient {
     private final JavaType userList;
     private final JavaType tokenList;
     private final JavaType projectList;
+    private final JavaType auditPage;
     private volatile boolean closed;
 
     public HttpFactoryClient(FactoryClientConfig config) {
@@ -180,6 +183,7 @@ public final class HttpFactoryClient implements FactoryClient {
         this.userList = types.constructCollectionType(List.class, UserAccount.class);
         this.tokenList = types.constructCollectionType(List.class, ApiToken.class);
         this.projectList = types.constructCollectionType(List.class, ProjectInfo.class);
+        this.auditPage = types.constructParametricType(Page.class, AuditEntry.class);
     }
 
     public FactoryClientConfig config() {
@@ -655,6 +659,65 @@ public final class HttpFactoryClient implements FactoryClient {
                 .post(jsonBody(new ProjectCreate(name)))
                 .build();
         return call(post, mapper.constructType(ProjectInfo.class));
+    }
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        HttpUrl.Builder url = auditUrl(query);
+        if (query.limit() != null) {
+            param(url, "limit", query.limit());
+        }
+        param(url, "cursor", query.cursor());
+        return get(url.build(), auditPage);
+    }
+
+    /** {@inheritDoc} Without a call timeout: a long trail takes as long as it takes. */
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        HttpUrl.Builder url = auditUrl(query);
+        param(url, "format", "csv");
+        Request get = request(url.build()).header("Accept", "text/csv").get().build();
+        try (Response response = execute(streaming, get)) {
+            if (!response.isSuccessful()) {
+                throw problem(response, get);
+            }
+            java.io.InputStream in;
+            try {
+                in = response.body().byteStream();
+            } catch (RuntimeException e) {
+                throw Failures.noAnswer(origin, new IOException(e));
+            }
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw Failures.noAnswer(origin, e);
+                }
+                if (n < 0) {
+                    return total;
+                }
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                total += n;
+            }
+        }
+    }
+
+    private HttpUrl.Builder auditUrl(AuditQuery query) {
+        HttpUrl.Builder url = url("v1", "audit");
+        param(url, "action", query.action() == null ? null : query.action().wire());
+        param(url, "userId", query.userId());
+        param(url, "outcome", query.outcome() == null ? null : query.outcome().wire());
+        param(url, "from", query.from());
+        param(url, "to", query.to());
+        return url;
     }
 
     /**

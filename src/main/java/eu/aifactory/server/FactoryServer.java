@@ -3,6 +3,9 @@ package eu.aifactory.server;
 import eu.aifactory.server.admin.AdminRoutes;
 import eu.aifactory.server.admin.AdminService;
 import eu.aifactory.server.admin.AdminStore;
+import eu.aifactory.server.audit.AuditRoutes;
+import eu.aifactory.server.audit.AuditService;
+import eu.aifactory.server.audit.AuditStore;
 import eu.aifactory.server.catalog.CatalogRoutes;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.catalog.CatalogStore;
@@ -19,6 +22,7 @@ import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.sim.SimulatedEngine;
 import eu.aifactory.server.exec.slurm.SlurmEngine;
 import eu.aifactory.server.exec.slurm.SlurmJobStore;
+import eu.aifactory.server.guard.Guard;
 import eu.aifactory.server.http.FactoryApi;
 import eu.aifactory.server.http.HealthRoutes;
 import eu.aifactory.server.residency.DownloadLog;
@@ -179,10 +183,11 @@ public final class FactoryServer implements AutoCloseable {
                     new EnergyStore(database.jdbi()), catalog);
             workloads.onChange(ledger::changed);
             ledger.backfill();
-            AdminService admin = new AdminService(adminStore, transactions, clock);
-            BudgetService budgets = new BudgetService(budgetStore, transactions, admin, catalog, ledger, clock);
+            AuditService audit = new AuditService(new AuditStore(database.jdbi()), transactions, tenants, clock);
+            AdminService admin = new AdminService(adminStore, transactions, clock, audit);
+            BudgetService budgets = new BudgetService(budgetStore, transactions, admin, catalog, ledger, clock, audit);
             WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, transactions, executor,
-                    factors, clock, budgets);
+                    factors, clock, budgets, audit);
             if (!demoTenants.isEmpty()) {
                 new DemoBudgets(tenantStore, budgetStore, transactions, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
             }
@@ -195,10 +200,13 @@ public final class FactoryServer implements AutoCloseable {
             transparency.catchUpAll();
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
                     clock);
-            Auth auth = new Auth(tenants, config.oidc() == null ? null : new OidcVerifier(config.oidc(), clock), clock);
+            Guard guard = new Guard(config.limits(), clock);
+            Auth auth = new Auth(tenants, config.oidc() == null ? null : new OidcVerifier(config.oidc(), clock), clock,
+                    List.of(guard, audit));
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
             Javalin http = FactoryApi.create(List.of(
+                    guard,
                     new HealthRoutes(database, version(), clock),
                     new TenantRoutes(auth),
                     new SignInRoutes(config.oidc()),
@@ -210,6 +218,7 @@ public final class FactoryServer implements AutoCloseable {
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
                     new AdminRoutes(auth, admin, eventStream),
+                    new AuditRoutes(auth, audit),
                     new PortalReleaseRoutes(PortalReleases.in(config.dataDir())),
                     new TransparencyRoutes(auth, transparency)), config.tls(), config.host(), config.port());
             if (config.tls() == null && !ServerConfig.isLoopback(config.host())) {

@@ -1,6 +1,7 @@
 package eu.aifactory.server;
 
 import eu.aifactory.server.exec.slurm.SlurmSettings;
+import eu.aifactory.server.guard.AbuseLimits;
 import eu.aifactory.server.tenant.OidcSettings;
 import eu.aifactory.server.tls.TlsIdentity;
 import java.net.InetAddress;
@@ -23,10 +24,11 @@ import java.util.UUID;
  * @param oidc      also accept access tokens of this OpenID Connect provider; null: API tokens only
  * @param tls       the certificate and key to serve HTTPS with; null for plain HTTP
  * @param insecureHttp plain HTTP on an interface other than loopback, which tokens would cross in clear text
+ * @param limits    rate, size and failed sign-in limits per caller ({@link AbuseLimits#DEFAULTS} unless set)
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
                            int maxEventStreams, SlurmSettings slurm, OidcSettings oidc, TlsIdentity tls,
-                           boolean insecureHttp) {
+                           boolean insecureHttp, AbuseLimits limits) {
 
     /** Streams hold no thread, only a connection and a small queue: a few thousand fit one factory. */
     public static final int DEFAULT_MAX_EVENT_STREAMS = 2_000;
@@ -47,6 +49,9 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         if (maxEventStreams < 1) {
             throw new IllegalArgumentException("maxEventStreams must be at least 1, was " + maxEventStreams);
         }
+        if (limits == null) {
+            throw new IllegalArgumentException("limits are required");
+        }
         if (tls == null && !insecureHttp && !isLoopback(host)) {
             throw new IllegalArgumentException("Plain HTTP on " + host + " would send tokens in clear text: serve HTTPS "
                     + "with a certificate (--tls-cert, --tls-key, or the self-signed one) or allow it with --insecure-http");
@@ -55,7 +60,7 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
                         int maxEventStreams, SlurmSettings slurm, OidcSettings oidc) {
-        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, null, false);
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, null, false, AbuseLimits.DEFAULTS);
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
@@ -99,47 +104,52 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
-                insecureHttp);
+                insecureHttp, limits);
     }
 
     public ServerConfig withJdbcUrl(String newJdbcUrl) {
         return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
-                insecureHttp);
+                insecureHttp, limits);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
         return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, oidc, tls,
-                insecureHttp);
+                insecureHttp, limits);
     }
 
     public ServerConfig withTimeScale(double newTimeScale) {
         return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, oidc, tls,
-                insecureHttp);
+                insecureHttp, limits);
     }
 
     public ServerConfig withMaxEventStreams(int newMaxEventStreams) {
         return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, oidc, tls,
-                insecureHttp);
+                insecureHttp, limits);
     }
 
     public ServerConfig withSlurm(SlurmSettings newSlurm) {
         return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, oidc, tls,
-                insecureHttp);
+                insecureHttp, limits);
     }
 
     public ServerConfig withOidc(OidcSettings newOidc) {
         return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newOidc, tls,
-                insecureHttp);
+                insecureHttp, limits);
     }
 
     public ServerConfig withTls(TlsIdentity newTls) {
         return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, newTls,
-                insecureHttp);
+                insecureHttp, limits);
     }
 
     public ServerConfig withInsecureHttp(boolean newInsecureHttp) {
         return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
-                newInsecureHttp);
+                newInsecureHttp, limits);
+    }
+
+    public ServerConfig withLimits(AbuseLimits newLimits) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp, newLimits);
     }
 
     /**

@@ -1,6 +1,12 @@
 package eu.aifactory.contract;
 
 import eu.aifactory.api.transparency.TreeHead;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import eu.aifactory.api.audit.AuditQuery;
+import eu.aifactory.api.audit.AuditOutcome;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -550,6 +556,39 @@ abstract class AbstractContractTest {
 
             assertThatThrownBy(manager::listUsers).isInstanceOfSatisfying(ApiException.class,
                     e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
+        }
+    }
+
+    @Test
+    void theAuditTrailFollowsTheContractAndStaysInItsTenant() {
+        DemoUser adminUser = server.demoUsers().stream()
+                .filter(u -> u.role() == Role.TENANT_ADMIN && u.tenantId().equals(engineer.tenantId())).findFirst().orElseThrow();
+        DemoUser otherAdmin = server.demoUsers().stream()
+                .filter(u -> u.role() == Role.TENANT_ADMIN && !u.tenantId().equals(engineer.tenantId())).findFirst().orElseThrow();
+        try (FactoryClient admin = clientFor(adminUser.token()); FactoryClient other = clientFor(otherAdmin.token())) {
+            ProjectInfo project = admin.createProject("Audited " + UUID.randomUUID());
+            assertThatThrownBy(() -> client.createProject("Not mine")).isInstanceOf(ApiException.class);
+
+            Page<AuditEntry> created = admin.listAudit(new AuditQuery(AuditAction.PROJECT_CREATE, adminUser.userId(),
+                    AuditOutcome.OK, factoryStarted, null, null, 1));
+            Page<AuditEntry> refused = admin.listAudit(new AuditQuery(null, engineer.userId(), AuditOutcome.REFUSED,
+                    null, null, null, 500));
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            admin.exportAudit(new AuditQuery(AuditAction.PROJECT_CREATE, null, null, null, null, null, null), csv);
+
+            assertThat(created.items()).extracting(AuditEntry::targetId).containsExactly(project.id());
+            assertThat(refused.items()).anySatisfy(e -> assertThat(e.problemType()).isEqualTo(ProblemType.FORBIDDEN.uri()));
+            assertThat(csv.toString(StandardCharsets.UTF_8)).startsWith("at,action,").contains(project.id());
+            Set<String> mine = new HashSet<>();
+            admin.listAudit(new AuditQuery(null, null, null, null, null, null, 500)).items().forEach(e -> mine.add(e.id()));
+            assertThat(other.listAudit(new AuditQuery(null, null, null, null, null, null, 500)).items())
+                    .extracting(AuditEntry::id).doesNotContainAnyElementsOf(mine);
+            assertThatThrownBy(() -> client.listAudit(AuditQuery.all())).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
+            if (created.nextCursor() != null) {
+                assertThat(admin.listAudit(new AuditQuery(AuditAction.PROJECT_CREATE, null, null, null, null,
+                        created.nextCursor(), 1)).items()).doesNotContainAnyElementsOf(created.items());
+            }
         }
     }
 

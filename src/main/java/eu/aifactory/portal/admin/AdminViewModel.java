@@ -76,6 +76,7 @@ public final class AdminViewModel {
     private String overrideProject;
     private int running;
     private boolean disposed;
+    private final AuditViewModel audit;
 
     public AdminViewModel(FactoryClient client, TaskExecutor executor, ConnectionMonitor monitor, I18n i18n, Clock clock,
                           ZoneId zone) {
@@ -86,6 +87,12 @@ public final class AdminViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         month.set(YearMonth.now(clock.withZone(zone)));
+        this.audit = new AuditViewModel(client, executor, i18n, clock, zone);
+    }
+
+    /** The Audit tab's state. */
+    public AuditViewModel audit() {
+        return audit;
     }
 
     public ObservableList<UserAccount> users() {
@@ -435,6 +442,7 @@ public final class AdminViewModel {
     /** The session ended: answers still on their way are dropped. */
     public void dispose() {
         disposed = true;
+        audit.dispose();
     }
 
     private void finished() {

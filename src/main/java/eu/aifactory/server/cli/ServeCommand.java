@@ -139,12 +139,63 @@ public final class ServeCommand implements Callable<Integer> {
             description = "With --oidc-issuer: seconds the provider's clock may be off (default: ${DEFAULT-VALUE}).")
     long oidcClockSkewSeconds;
 
+    @Option(names = "--rate-per-token", paramLabel = "PER_SECOND[/BURST]", defaultValue = "200/1000",
+            description = "Requests one API token may make per second, and at once after a quiet spell "
+                    + "(default: ${DEFAULT-VALUE}); beyond that 429 with Retry-After.")
+    String ratePerToken;
+
+    @Option(names = "--rate-per-address", paramLabel = "PER_SECOND[/BURST]", defaultValue = "500/2000",
+            description = "Requests one client address may make per second, and at once (default: ${DEFAULT-VALUE}).")
+    String ratePerAddress;
+
+    @Option(names = "--max-concurrent-per-token", defaultValue = "32",
+            description = "Requests of one token in progress at once (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentPerToken;
+
+    @Option(names = "--max-body-bytes", defaultValue = "" + eu.aifactory.server.http.Http.MAX_BODY_BYTES,
+            description = "Largest JSON request body, 1024..1048576 bytes (default: ${DEFAULT-VALUE}); beyond it 413.")
+    long maxBodyBytes;
+
+    @Option(names = "--free-sign-in-failures", defaultValue = "10",
+            description = "Failed sign-ins an address may have before its sign-ins are paused, 1 s at first, doubling "
+                    + "with each further failure up to 5 min (default: ${DEFAULT-VALUE}).")
+    int freeSignInFailures;
+
     Path dataDir() {
         return dataDir != null ? dataDir : DataDirs.factoryDataDir();
     }
 
     String jdbcUrl() {
         return db != null ? db : ServerConfig.h2FileUrl(dataDir());
+    }
+
+    /** The abuse limits of the options; a bad value is the user's error, said in the option's name. */
+    eu.aifactory.server.guard.AbuseLimits limits() {
+        double[] token = rate("--rate-per-token", ratePerToken);
+        double[] address = rate("--rate-per-address", ratePerAddress);
+        try {
+            return eu.aifactory.server.guard.AbuseLimits.DEFAULTS.withTokenRate(token[0], (int) token[1])
+                    .withAddressRate(address[0], (int) address[1]).withConcurrentPerToken(maxConcurrentPerToken)
+                    .withMaxBodyBytes(maxBodyBytes).withFreeFailures(freeSignInFailures);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Abuse limits: " + e.getMessage());
+        }
+    }
+
+    /** PER_SECOND or PER_SECOND/BURST; without a burst, five seconds' worth. */
+    private double[] rate(String option, String value) {
+        String[] parts = value.split("/", 2);
+        try {
+            double perSecond = Double.parseDouble(parts[0].trim());
+            double burst = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : Math.max(1, Math.ceil(perSecond * 5));
+            if (!(perSecond > 0) || Double.isInfinite(perSecond) || burst < 1) {
+                throw new NumberFormatException();
+            }
+            return new double[] {perSecond, burst};
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be PER_SECOND or PER_SECOND/BURST with positive numbers, was " + value);
+        }
     }
 
     /** What happens once the server runs and the demo users are printed; tests replace the wait for Ctrl+C. */
@@ -178,7 +229,7 @@ public final class ServeCommand implements Callable<Integer> {
         FactoryServer server;
         try {
             config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams, slurm, oidc,
-                    tls(out), insecureHttp);
+                    tls(out), insecureHttp, limits());
             server = FactoryServer.start(config);
         } catch (TlsException e) {
             spec.commandLine().getErr().println("The factory did not start: " + e.getMessage());

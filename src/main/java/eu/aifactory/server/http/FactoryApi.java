@@ -39,6 +39,7 @@ public final class FactoryApi {
     private static final String REQUEST_ID = "requestId";
     private static final String ACCEPT_LANGUAGE = "Accept-Language";
     private static final String CONTENT_LANGUAGE = "Content-Language";
+    private static final String PROBLEM_TYPE = "factory.problemType";
 
     private FactoryApi() {
     }
@@ -133,12 +134,18 @@ public final class FactoryApi {
         problem(ctx, type, detail, errors, null);
     }
 
+    /** The type of the problem this request was answered with, or null: what an after-handler sees of a refusal. */
+    public static ProblemType problemType(Context ctx) {
+        return ctx.attribute(PROBLEM_TYPE);
+    }
+
     /** Answers with the problem in the language the request's Accept-Language prefers, and says which. */
     static void problem(Context ctx, ProblemType type, Text detail, List<FieldError> errors,
                         eu.aifactory.api.usage.BudgetDenial budget) {
         if (type == ProblemType.UNAUTHENTICATED) {
             ctx.header("WWW-Authenticate", "Bearer realm=\"ai-factory\"");
         }
+        ctx.attribute(PROBLEM_TYPE, type);
         Locale locale = Messages.negotiate(ctx.header(ACCEPT_LANGUAGE));
         Problem problem = new Problem(type.uri(), Messages.title(type, locale), type.status(),
                 Messages.render(detail, locale), ctx.path(), Messages.render(errors, locale), budget);

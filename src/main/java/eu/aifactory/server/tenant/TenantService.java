@@ -97,4 +97,9 @@ public final class TenantService {
     public List<Me.Project> projects(String tenantId) {
         return store.projects(tenantId);
     }
+
+    /** The tokens whose clear prefix is {@code prefix}: to whom a failed sign-in with that prefix may matter. */
+    public List<TenantStore.TokenOwner> tokensWithPrefix(String prefix) {
+        return store.tokensWithPrefix(prefix);
+    }
 }

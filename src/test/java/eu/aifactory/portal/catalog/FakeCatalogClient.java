@@ -10,6 +10,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -312,6 +314,16 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public ProjectInfo createProject(String name) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 }

@@ -10,6 +10,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
@@ -716,6 +718,42 @@ public final class FakeFactoryClient implements FactoryClient {
         ProjectInfo project = new ProjectInfo("prj-" + adminIds.incrementAndGet(), name, 0);
         projects.put(project.id(), project);
         return project;
+    }
+
+    /** The tenant's audit trail, newest first, as {@link #listAudit} pages through it. */
+    public final List<AuditEntry> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        enter("listAudit");
+        List<AuditEntry> matching = audit.stream().filter(e -> matches(query, e)).toList();
+        int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+        int size = query.limit() == null ? 50 : query.limit();
+        int to = Math.min(matching.size(), from + size);
+        return new Page<>(matching.subList(from, to), to < matching.size() ? Integer.toString(to) : null);
+    }
+
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        enter("exportAudit");
+        StringBuilder csv = new StringBuilder("at,action,outcome\r\n");
+        audit.stream().filter(e -> matches(query, e)).forEach(e -> csv.append(e.at()).append(',')
+                .append(e.action().wire()).append(',').append(e.outcome().wire()).append("\r\n"));
+        byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            out.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.length;
+    }
+
+    private static boolean matches(AuditQuery query, AuditEntry e) {
+        return (query.action() == null || query.action() == e.action())
+                && (query.userId() == null || query.userId().equals(e.userId()))
+                && (query.outcome() == null || query.outcome() == e.outcome())
+                && (query.from() == null || !e.at().isBefore(query.from()))
+                && (query.to() == null || e.at().isBefore(query.to()));
     }
 
     private void enter(String call) {

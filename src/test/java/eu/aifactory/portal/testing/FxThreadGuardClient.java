@@ -10,6 +10,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -327,5 +329,17 @@ public final class FxThreadGuardClient implements FactoryClient {
     public ProjectInfo createProject(String name) {
         enter("createProject");
         return delegate.createProject(name);
+    }
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        enter("listAudit");
+        return delegate.listAudit(query);
+    }
+
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        enter("exportAudit");
+        return delegate.exportAudit(query, out);
     }
 }

@@ -10,6 +10,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -306,5 +308,15 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public ProjectInfo createProject(String name) {
         return fake.createProject(name);
+    }
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        return fake.listAudit(query);
+    }
+
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        return fake.exportAudit(query, out);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.guard.AbuseLimits;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.testing.TestClock;
 import java.io.PrintWriter;
@@ -176,7 +177,7 @@ class ServeCommandTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServerConfig("0.0.0.0", 0,
                         ServerConfig.h2FileUrl(dir), dir, false, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--insecure-http");
-        assertThat(new ServerConfig("0.0.0.0", 0, ServerConfig.h2FileUrl(dir), dir, false, 1, 10, null, null, null, true)
+        assertThat(new ServerConfig("0.0.0.0", 0, ServerConfig.h2FileUrl(dir), dir, false, 1, 10, null, null, null, true, AbuseLimits.DEFAULTS)
                 .insecureHttp()).isTrue();
         assertThat(ServerConfig.isLoopback("127.0.0.1")).isTrue();
         assertThat(ServerConfig.isLoopback("::1")).isTrue();

@@ -114,6 +114,7 @@ class PermissionMatrixTest {
         row("POST /v1/admin/tokens", "/v1/admin/tokens", "{\"userId\":\"acme-eng2\"}", 401, 403, 403, 404, 201);
         row("DELETE /v1/admin/tokens/{tokenId}", "/v1/admin/tokens/" + token, null, 401, 403, 403, 404, 204);
         row("GET /v1/admin/projects", "/v1/admin/projects", null, 401, 403, 403, 200, 200);
+        row("GET /v1/audit", "/v1/audit", null, 401, 403, 200, 200, 200);
         row("GET /v1/datasets", "/v1/datasets", null, 401, 200, 200, 200, 200);
         // The matrix sends JSON: the role is checked first (the manager may not upload), then the media type; the
         // multipart uploads of each role are in DatasetRoutesTest.
