@@ -115,7 +115,7 @@ final class AttractView extends StackPane {
         map.setId("attract-map");
         map.setPrefSize(520, 640);
         map.show(data.sites(), locale);
-        Label verdict = new Label(data.verified() ? i18n.get("kiosk.attract.residency.verified", data.signedBy())
+        Label verdict = new Label(data.verified() ? i18n.get("kiosk.attract.residency.verified", shortKeyId(data.signedBy()))
                 : i18n.get("kiosk.attract.residency.notVerified"));
         verdict.setId("attract-verified");
         verdict.setWrapText(true);
@@ -142,6 +142,11 @@ final class AttractView extends StackPane {
         Label basis = text("attract-question-basis", i18n.get("kiosk.attract.question.basis",
                 data.question().name().in(locale)));
         return scene(i18n.get("kiosk.attract.question.title"), null, asked, answers, basis);
+    }
+
+    /** A key id is a long thumbprint; its first characters identify it on a screen. */
+    private static String shortKeyId(String kid) {
+        return kid == null || kid.length() <= 8 ? String.valueOf(kid) : kid.substring(0, 8) + "…";
     }
 
     private static VBox scene(String title, String text, Node... body) {

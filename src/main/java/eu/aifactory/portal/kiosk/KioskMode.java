@@ -68,6 +68,8 @@ public final class KioskMode {
     private boolean visitor;
     private boolean resetting;
     private Timeline ticker;
+    private double pointerX = Double.NaN;
+    private double pointerY = Double.NaN;
     private Consumer<ShellView> onVisitorStart = shell -> shell.viewModel().navigate(Page.CATALOG);
 
     public KioskMode(KioskServices services) {
@@ -130,12 +132,23 @@ public final class KioskMode {
         scene.setRoot(new StackPane());
         layers.setId("kiosk-layers");
         layers.getChildren().setAll(portal, attract, countdown, operator);
+        // Under the attract screen lies the sign-in page, with its factory connection form: never let it show through.
+        portal.visibleProperty().bind(attract.visibleProperty().not());
         scene.setRoot(layers);
         styleEveryWindow();
 
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> activity());
-        scene.addEventFilter(MouseEvent.MOUSE_MOVED, event -> activity());
+        scene.addEventFilter(MouseEvent.MOUSE_MOVED, event -> {
+            // JavaFX also reports a "move" under a resting pointer when the layout changes beneath it: not a visitor.
+            // The first report only tells where the pointer rests.
+            boolean moved = !Double.isNaN(pointerX) && (event.getScreenX() != pointerX || event.getScreenY() != pointerY);
+            pointerX = event.getScreenX();
+            pointerY = event.getScreenY();
+            if (moved) {
+                activity();
+            }
+        });
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, event -> activity());
         scene.addEventFilter(ScrollEvent.ANY, event -> activity());
         attract.setOnMouseClicked(event -> startVisitor());

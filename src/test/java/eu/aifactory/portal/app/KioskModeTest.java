@@ -93,6 +93,7 @@ class KioskModeTest {
                 .clock(TestClock.clock())
                 .kiosk(true)
                 .build();
+        context.theme().start();
         PortalWindow window = new PortalWindow(stage, context.shellServices());
         window.show();
         kiosk = new KioskMode(context.kioskServices(left::incrementAndGet, millis::get));
@@ -151,6 +152,8 @@ class KioskModeTest {
         waitFor(robot, "#attract-scene-factory_now");
         robot.clickOn("#kiosk-attract");
         waitFor(robot, "#header-tenant");
+        // The header appears in the middle of the callback that then starts the idle timer: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
         assertThat(robot.lookup("#nav-settings").tryQuery()).as("no Settings, so no sign-out").isEmpty();
         FactoryClient visitorsClient = context.sessions().session().client();
         Workload visitors = visitorsClient.submit(submission(visitorsClient), UUID.randomUUID().toString());
@@ -182,6 +185,8 @@ class KioskModeTest {
         waitFor(robot, "#attract-scene-factory_now");
         robot.clickOn("#kiosk-attract");
         waitFor(robot, "#header-tenant");
+        // The header appears in the middle of the callback that then starts the idle timer: let it finish.
+        WaitForAsyncUtils.waitForFxEvents();
 
         millis.addAndGet(KioskConfig.DEFAULT_IDLE.toMillis() + 5_000);
         robot.interact(kiosk::poll);
