@@ -13,6 +13,7 @@ import eu.aifactory.server.dataset.DatasetRoutes;
 import eu.aifactory.server.dataset.DatasetService;
 import eu.aifactory.server.dataset.DatasetStore;
 import eu.aifactory.server.db.Database;
+import eu.aifactory.server.db.DemoSnapshot;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.EnergyRoutes;
 import eu.aifactory.server.energy.EnergyService;
@@ -94,6 +95,8 @@ public final class FactoryServer implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     /** The dataset directory of a factory without a data directory: temporary, removed on close. */
     private Path scratch;
+    /** The demo state a kiosk returns to after each visitor, once {@link #snapshotDemo()} took it. */
+    private volatile DemoSnapshot demoSnapshot;
 
     private FactoryServer(Database database, EventHub events, Engine executor, Javalin http, String host, boolean https,
                           List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
@@ -336,6 +339,38 @@ public final class FactoryServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not remove {}: {}", dir, e.getMessage());
         }
+    }
+
+    /**
+     * Keeps the database as it is now (the engine paused meanwhile) for {@link #restoreDemo()}: a trade-fair kiosk
+     * takes it at its start, while no visitor has touched anything yet. A snapshot kept in the database by an earlier
+     * start of the same schema is used again, so a kiosk that was switched off mid-visit comes back seeded.
+     */
+    public void snapshotDemo() {
+        executor.whilePaused(() -> demoSnapshot = DemoSnapshot.takeOrReuse(database.jdbi()));
+    }
+
+    /**
+     * Puts the database back to the snapshot in one transaction while the engine waits between two passes; the
+     * engine then reads its work afresh. Answers how many tables differed.
+     */
+    public int restoreDemo() {
+        DemoSnapshot snapshot = demoSnapshot;
+        if (snapshot == null) {
+            throw new IllegalStateException("No demo snapshot was taken");
+        }
+        int[] changed = new int[1];
+        executor.whilePaused(() -> changed[0] = snapshot.restore());
+        return changed[0];
+    }
+
+    /** Row counts per table now, to compare with the seeded state after a restore. */
+    public java.util.Map<String, Long> demoRowCounts() {
+        DemoSnapshot snapshot = demoSnapshot;
+        if (snapshot == null) {
+            throw new IllegalStateException("No demo snapshot was taken");
+        }
+        return snapshot.rowCounts();
     }
 
     @Override

@@ -13,6 +13,8 @@ import eu.aifactory.portal.energy.EnergyPage;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.kiosk.KioskConfig;
+import eu.aifactory.portal.kiosk.KioskServices;
 import eu.aifactory.portal.residency.ResidencyPage;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.FallbackSecretStore;
@@ -43,6 +45,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import javafx.application.Application;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -77,6 +80,8 @@ public final class AppContext implements AutoCloseable {
     private final SaveDialog saveDialog;
     /** What "now" is for the pages and the connection monitor; a test sets one that starts at a fixed instant. */
     private final Clock clock;
+    /** A trade-fair kiosk: no Settings page, no presets on disk, always the embedded factory. */
+    private final boolean kiosk;
 
     private AppContext(Builder b) {
         this.dataDir = b.dataDir;
@@ -98,7 +103,11 @@ public final class AppContext implements AutoCloseable {
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
         this.saveDialog = b.saveDialog;
         this.clock = b.clock;
+        this.kiosk = b.kiosk;
         registerPages();
+        if (kiosk) {
+            pages.hide(Page.SETTINGS);
+        }
     }
 
     /**
@@ -107,7 +116,7 @@ public final class AppContext implements AutoCloseable {
      */
     private void registerPages() {
         WorkloadsMount workloads = new WorkloadsMount(sessions.sessionProperty(), () -> settings.get().notifications(),
-                dataDir.resolve("presets"));
+                kiosk ? null : dataDir.resolve("presets"));
         pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.ENERGY, EnergyPage::new);
@@ -148,7 +157,7 @@ public final class AppContext implements AutoCloseable {
      */
     public void startEmbeddedFactoryIfNeeded() {
         demoFactory.release();
-        if (settings.get().factoryUrl() == null) {
+        if (kiosk || settings.get().factoryUrl() == null) {
             demoFactory.startInBackground();
         }
     }
@@ -163,6 +172,21 @@ public final class AppContext implements AutoCloseable {
     public ShellServices shellServices() {
         return new ShellServices(i18n, executor, settings, secrets, sessions, monitor, connector, demoFactory, pages,
                 dataDir.resolve("cache"), clock, sso);
+    }
+
+    public boolean kiosk() {
+        return kiosk;
+    }
+
+    /**
+     * What the kiosk needs; its configuration is read from the data directory.
+     *
+     * @param leave  what leaving the kiosk does (the portal exits)
+     * @param millis the kiosk's ticker
+     */
+    public KioskServices kioskServices(Runnable leave, LongSupplier millis) {
+        return new KioskServices(i18n, executor, sessions, connector, demoFactory, demoFactory::restore,
+                KioskConfig.load(dataDir), clock, millis, leave);
     }
 
     private synchronized OkHttpClient sharedHttp() {
@@ -248,6 +272,7 @@ public final class AppContext implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private Duration healthPeriod = HEALTH_PERIOD;
         private SaveDialog saveDialog;
+        private boolean kiosk;
 
         private Builder(Path dataDir, DemoFactoryStarter demoFactory) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -294,6 +319,12 @@ public final class AppContext implements AutoCloseable {
         /** Where exports are saved instead of asking with the native file chooser (headless tests). */
         public Builder saveDialog(SaveDialog value) {
             this.saveDialog = value;
+            return this;
+        }
+
+        /** A trade-fair kiosk (see {@code portal.kiosk.KioskMode}). */
+        public Builder kiosk(boolean value) {
+            this.kiosk = value;
             return this;
         }
 

@@ -154,6 +154,7 @@ public final class EnergyView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button exportCsv = new Button();
         exportCsv.setId("energyExportCsv");
+        exportCsv.getStyleClass().add("reaches-disk");
         exportCsv.textProperty().bind(i18n.binding("energy.export.csv"));
         exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(LoadState.READY)
                 .or(viewModel.exportingProperty()));
@@ -162,6 +163,7 @@ public final class EnergyView extends BorderPane {
         exportCsv.setMinWidth(Region.USE_PREF_SIZE);
         Button exportPdf = new Button();
         exportPdf.setId("energyExportPdf");
+        exportPdf.getStyleClass().add("reaches-disk");
         exportPdf.textProperty().bind(i18n.binding("energy.export.pdf"));
         exportPdf.disableProperty().bind(exportCsv.disableProperty());
         exportPdf.setOnAction(e -> chooseTarget(viewModel.suggestedPdfName(), "PDF", "*.pdf")

@@ -104,6 +104,7 @@ public final class ResidencyView extends BorderPane {
 
         Button exportReport = new Button();
         exportReport.setId("exportReport");
+        exportReport.getStyleClass().add("reaches-disk");
         exportReport.textProperty().bind(i18n.binding("residency.export.report"));
         exportReport.setGraphic(new FontIcon(Material2MZ.SAVE_ALT));
         exportReport.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canExport(),
@@ -112,6 +113,7 @@ public final class ResidencyView extends BorderPane {
 
         Button exportKeys = new Button();
         exportKeys.setId("exportKeys");
+        exportKeys.getStyleClass().add("reaches-disk");
         exportKeys.textProperty().bind(i18n.binding("residency.export.keys"));
         exportKeys.setGraphic(new FontIcon(Material2MZ.VPN_KEY));
         exportKeys.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canExportKeys(),
@@ -120,6 +122,7 @@ public final class ResidencyView extends BorderPane {
 
         Button exportPdf = new Button();
         exportPdf.setId("exportPdf");
+        exportPdf.getStyleClass().add("reaches-disk");
         exportPdf.textProperty().bind(i18n.binding("residency.export.pdf"));
         exportPdf.setGraphic(new FontIcon(Material2MZ.PICTURE_AS_PDF));
         exportPdf.disableProperty().bind(Bindings.createBooleanBinding(

@@ -28,11 +28,17 @@ public final class ShellViewModel {
     private final List<Destination> destinations;
 
     public ShellViewModel(Session session, I18n i18n, ConnectionMonitor monitor) {
+        this(session, i18n, monitor, destination -> true);
+    }
+
+    /** @param shown which of the entries the user's roles allow are offered (the kiosk leaves Settings out) */
+    public ShellViewModel(Session session, I18n i18n, ConnectionMonitor monitor,
+                          java.util.function.Predicate<Destination> shown) {
         this.session = session;
         this.i18n = i18n;
         this.monitor = monitor;
         this.permissions = Permissions.of(session.me());
-        this.destinations = Destination.allowedEntries(permissions);
+        this.destinations = Destination.allowedEntries(permissions).stream().filter(shown).toList();
     }
 
     public Permissions permissions() {

@@ -118,6 +118,16 @@ public final class SimulatedEngine implements Engine {
     }
 
     @Override
+    public void whilePaused(Runnable change) {
+        loop.betweenPasses(() -> {
+            change.run();
+            // A run's progress kept here may belong to a workload the change removed or put back.
+            runs.clear();
+        });
+        loop.wake();
+    }
+
+    @Override
     public void close() {
         loop.close();
     }
