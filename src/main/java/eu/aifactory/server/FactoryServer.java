@@ -38,6 +38,8 @@ import eu.aifactory.server.transparency.TransparencyRoutes;
 import eu.aifactory.server.transparency.TransparencyService;
 import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.tenant.Auth;
+import eu.aifactory.server.tenant.OidcVerifier;
+import eu.aifactory.server.tenant.SignInRoutes;
 import eu.aifactory.server.tenant.TenantRoutes;
 import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.tenant.TenantStore;
@@ -134,7 +136,7 @@ public final class FactoryServer implements AutoCloseable {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
                 catalogStore.load(seeds.plans(), seeds.catalog());
             }
-            TenantService tenants = new TenantService(tenantStore);
+            TenantService tenants = new TenantService(tenantStore, clock);
             CatalogService catalog = new CatalogService(catalogStore);
             SigningKeyStore signingKeys = signingKeys(config, clock);
             EnergyFactors factors = new EnergyStore(database.jdbi()).factors();
@@ -191,12 +193,13 @@ public final class FactoryServer implements AutoCloseable {
             transparency.catchUpAll();
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
                     clock);
-            Auth auth = new Auth(tenants);
+            Auth auth = new Auth(tenants, config.oidc() == null ? null : new OidcVerifier(config.oidc(), clock), clock);
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
             Javalin http = FactoryApi.create(List.of(
                     new HealthRoutes(database, version(), clock),
                     new TenantRoutes(auth),
+                    new SignInRoutes(config.oidc()),
                     new CatalogRoutes(auth, catalog),
                     new WorkloadRoutes(auth, workloadService, queries, estimates),
                     eventStream,
