@@ -95,6 +95,13 @@ class PermissionMatrixTest {
         row("GET /v1/reports/energy", "/v1/reports/energy?" + period, null, 401, 200, 200, 200, 200);
         row("GET /v1/reports/residency", "/v1/reports/residency?" + period, null, 401, 200, 200, 200, 200);
         row("GET /.well-known/factory-keys", "/.well-known/factory-keys", null, 200, 200, 200, 200, 200);
+        // This factory has no data directory, so it announces no release; the published case is PublishReleaseCommandTest.
+        row("GET /.well-known/portal-release", "/.well-known/portal-release", null, 404, 404, 404, 404, 404);
+        row("GET /v1/sign-in-options", "/v1/sign-in-options", null, 200, 200, 200, 200, 200);
+        // Every caller reads its own tenant's log; both fixture tenants have more than two entries.
+        row("GET /v1/transparency/head", "/v1/transparency/head", null, 401, 200, 200, 200, 200);
+        row("GET /v1/transparency/consistency", "/v1/transparency/consistency?from=1&to=2", null, 401, 200, 200, 200, 200);
+        row("GET /v1/transparency/inclusion", "/v1/transparency/inclusion?index=0&treeSize=1", null, 401, 200, 200, 200, 200);
         row("GET /v1/usage", "/v1/usage?" + period, null, 401, 200, 200, 200, 200);
         row("GET /v1/budgets", "/v1/budgets", null, 401, 200, 200, 200, 200);
         row("GET /v1/projects/{projectId}/headroom", "/v1/projects/acme-qs/headroom", null, 401, 200, 200, 404, 200);
