@@ -2,6 +2,8 @@ package eu.aifactory.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -196,6 +198,19 @@ public interface FactoryClient extends AutoCloseable {
     List<ProjectInfo> listProjects();
 
     ProjectInfo createProject(String name);
+
+    // ---- operator access approval
+
+    /** The operator's access requests to the tenant, newest first (tenant admins and account managers). */
+    List<AccessRequest> listAccessRequests(AccessRequestState state);
+
+    AccessRequest getAccessRequest(String requestId);
+
+    /** Approves a pending request before its deadline (tenant admins); the comment may be null. */
+    AccessRequest approveAccessRequest(String requestId, String comment);
+
+    /** Denies a pending request before its deadline (tenant admins); the comment says why. */
+    AccessRequest denyAccessRequest(String requestId, String comment);
 
     /**
      * The caller's energy report over {@code [from, to)} grouped by day, week or month, with each period's facility

@@ -21,11 +21,19 @@ import eu.aifactory.server.exec.slurm.SlurmEngine;
 import eu.aifactory.server.exec.slurm.SlurmJobStore;
 import eu.aifactory.server.http.FactoryApi;
 import eu.aifactory.server.http.HealthRoutes;
+import eu.aifactory.server.operator.AccessApprovalService;
+import eu.aifactory.server.operator.AccessRequestRoutes;
+import eu.aifactory.server.operator.OperatorAuth;
+import eu.aifactory.server.operator.OperatorRoutes;
+import eu.aifactory.server.operator.OperatorStore;
+import eu.aifactory.server.operator.OperatorTokens;
 import eu.aifactory.server.residency.DownloadLog;
+import eu.aifactory.server.residency.OperatorAccessLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
+import eu.aifactory.server.seed.AccessRequestSeeder;
 import eu.aifactory.server.seed.DemoBudgets;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.DemoUser;
@@ -80,6 +88,8 @@ public final class FactoryServer implements AutoCloseable {
     private final SigningKeyStore signingKeys;
     private final ReplicationJob replication;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The demo operator's token when the demo database has that operator, else null. */
+    private String demoOperatorToken;
     /** The dataset directory of a factory without a data directory: temporary, removed on close. */
     private Path scratch;
 
@@ -137,6 +147,8 @@ public final class FactoryServer implements AutoCloseable {
             List<DemoUser> demoUsers = List.of();
             List<SeedSource.SeedTenant> demoTenants = List.of();
             boolean firstSeed = false;
+            OperatorStore operatorStore = new OperatorStore(database.jdbi());
+            String demoOperatorToken = null;
             if (config.demo()) {
                 byte[] secret = InstallSecret.load(config.dataDir());
                 DemoSeeder seeder = new DemoSeeder(tenantStore, adminStore, catalogStore, workloads,
@@ -144,7 +156,13 @@ public final class FactoryServer implements AutoCloseable {
                 List<SeedSource.SeedTenant> seedTenants = seeds.tenants();
                 if (tenantStore.countTenants() == 0) {
                     seeder.seed(seedTenants, secret);
+                    new AccessRequestSeeder(operatorStore, new ResidencyStore(database.jdbi()), transactions)
+                            .seed(seedTenants.get(0), secret, clock.millis());
                     firstSeed = true;
+                }
+                String operatorToken = OperatorTokens.derived(secret, AccessRequestSeeder.DEMO_OPERATOR);
+                if (operatorStore.tokenByHash(OperatorTokens.hash(operatorToken)).isPresent()) {
+                    demoOperatorToken = operatorToken;
                 }
                 demoTenants = seedTenants;
                 demoUsers = seeder.demoUsers(seedTenants, secret);
@@ -181,7 +199,10 @@ public final class FactoryServer implements AutoCloseable {
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
-            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
+            AccessApprovalService approvals = new AccessApprovalService(operatorStore, transactions, tenants,
+                    new OperatorAccessLog(residencyStore), clock);
+            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock,
+                    approvals);
             Auth auth = new Auth(tenants);
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
@@ -195,12 +216,15 @@ public final class FactoryServer implements AutoCloseable {
                     new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
-                    new AdminRoutes(auth, admin, eventStream)));
+                    new AdminRoutes(auth, admin, eventStream),
+                    new AccessRequestRoutes(auth, approvals),
+                    new OperatorRoutes(new OperatorAuth(operatorStore), approvals)));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,
                     replication);
             server.scratch = scratch;
+            server.demoOperatorToken = demoOperatorToken;
             LOG.info("Factory listening on {} ({} database, {}, started in {} ms)", server.baseUri(),
                     database.product(), config.slurm() == null ? "simulated engine, time scale " + config.timeScale()
                             : "Slurm engine at " + config.slurm().restUrl(), (System.nanoTime() - t0) / 1_000_000);
@@ -254,6 +278,11 @@ public final class FactoryServer implements AutoCloseable {
 
     public List<DemoUser> demoUsers() {
         return demoUsers;
+    }
+
+    /** The demo operator's token ({@code serve --demo} prints it), or empty without a demo operator. */
+    public java.util.Optional<String> demoOperatorToken() {
+        return java.util.Optional.ofNullable(demoOperatorToken);
     }
 
     /** The key that signs reports; {@code rotate()} on it takes effect at once for the running factory. */

@@ -33,7 +33,7 @@ import picocli.CommandLine;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the reference AI factory (HTTP API, database, simulated executor or Slurm).",
         subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class,
-                RotateKeysCommand.class})
+                RotateKeysCommand.class, OperatorTokenCommand.class})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -133,6 +133,7 @@ public final class ServeCommand implements Callable<Integer> {
                 out.println(user.tenantId() + " " + user.userId() + " " + user.role().wire() + " " + user.token());
             }
         }
+        server.demoOperatorToken().ifPresent(token -> out.println("Demo operator token (for the operator command): " + token));
         out.flush();
         awaitShutdown.accept(server);
         return 0;

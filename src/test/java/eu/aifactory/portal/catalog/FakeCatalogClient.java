@@ -1,5 +1,7 @@
 package eu.aifactory.portal.catalog;
 
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -294,6 +296,26 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public ProjectInfo createProject(String name) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 }

@@ -1,5 +1,7 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -288,5 +290,25 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public ProjectInfo createProject(String name) {
         return fake.createProject(name);
+    }
+
+    @Override
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        return fake.listAccessRequests(state);
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        return fake.getAccessRequest(requestId);
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        return fake.approveAccessRequest(requestId, comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        return fake.denyAccessRequest(requestId, comment);
     }
 }
