@@ -158,10 +158,10 @@ public final class OperatorStore {
     // ---------------------------------------------------------------- mapping
 
     private static TokenRow token(ResultSet rs) throws SQLException {
-        long revoked = rs.getLong("revoked_at");
+        long revokedAt = rs.getLong("revoked_at");
+        Long revoked = rs.wasNull() ? null : revokedAt;
         return new TokenRow(rs.getString("id"), rs.getString("name"), rs.getString("job_title"), rs.getString("employer"),
-                rs.getString("office_country"), rs.getString("token_prefix"), rs.getLong("created_at"),
-                rs.wasNull() ? null : revoked);
+                rs.getString("office_country"), rs.getString("token_prefix"), rs.getLong("created_at"), revoked);
     }
 
     private static RequestRow request(ResultSet rs) throws SQLException {
