@@ -88,7 +88,8 @@ public final class AdminView extends BorderPane {
                 tab("adminTabTokens", "admin.tab.tokens", tokensTab()),
                 tab("adminTabProjects", "admin.tab.projects", projectsTab()),
                 tab("adminTabBudgets", "admin.tab.budgets", budgetsTab()),
-                tab("adminTabQuotas", "admin.tab.quotas", quotasTab()));
+                tab("adminTabQuotas", "admin.tab.quotas", quotasTab()),
+                tab("adminTabAccess", "admin.tab.access", new AccessRequestsPane(viewModel.accessRequests(), i18n)));
         // The status line sits below the tabs: when it appears, nothing above it moves under the pointer.
         VBox main = new VBox(10, header(), tabs, status());
         VBox.setVgrow(tabs, Priority.ALWAYS);

@@ -72,6 +72,7 @@ public final class AdminViewModel {
     private final ReadOnlyStringWrapper newUserEmailError = new ReadOnlyStringWrapper(this, "newUserEmailError");
     private final ReadOnlyObjectWrapper<CreatedToken> createdToken = new ReadOnlyObjectWrapper<>(this, "createdToken");
     private final ReadOnlyObjectWrapper<YearMonth> month = new ReadOnlyObjectWrapper<>(this, "month");
+    private final AccessRequestsViewModel accessRequests;
     private String quotaProject;
     private String overrideProject;
     private int running;
@@ -86,6 +87,12 @@ public final class AdminViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         month.set(YearMonth.now(clock.withZone(zone)));
+        this.accessRequests = new AccessRequestsViewModel(client, executor, monitor, i18n, true);
+    }
+
+    /** The Access requests tab: the page is for tenant admins, who decide. */
+    public AccessRequestsViewModel accessRequests() {
+        return accessRequests;
     }
 
     public ObservableList<UserAccount> users() {
@@ -143,8 +150,9 @@ public final class AdminViewModel {
         return month.getReadOnlyProperty();
     }
 
-    /** Reads users, tokens, projects, plans and this month's budgets. */
+    /** Reads users, tokens, projects, plans, this month's budgets and the operator's access requests. */
     public void load() {
+        accessRequests.load();
         month.set(YearMonth.now(clock.withZone(zone)));
         YearMonth current = month.get();
         call(() -> new Snapshot(client.listUsers(), client.listTokens(), client.listProjects(), client.budgets(current),
@@ -435,6 +443,7 @@ public final class AdminViewModel {
     /** The session ended: answers still on their way are dropped. */
     public void dispose() {
         disposed = true;
+        accessRequests.dispose();
     }
 
     private void finished() {
