@@ -1,4 +1,4 @@
--- Operator access approval (decision record 0012): operator staff hold operator tokens, which are not tenant users;
+-- Operator access approval (decision record 0014): operator staff hold operator tokens, which are not tenant users;
 -- they ask a tenant for access to a resource, the tenant's admins approve or deny before a deadline, and every access
 -- actually made is an operator_accesses row. Portable SQL like V1 (H2 2.x and PostgreSQL 12+); times in epoch ms.
 

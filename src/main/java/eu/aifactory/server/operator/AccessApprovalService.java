@@ -27,7 +27,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Operator access approval (decision record 0012): operators ask, the tenant's admins decide before the deadline, an
+ * Operator access approval (decision record 0014): operators ask, the tenant's admins decide before the deadline, an
  * access is refused unless its request is approved and within its window or it is a declared emergency, and every
  * access made is recorded through the residency feature's operator-access log in the same transaction.
  */
