@@ -31,6 +31,8 @@ import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.OperatorAccessLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
+import eu.aifactory.server.release.PortalReleaseRoutes;
+import eu.aifactory.server.release.PortalReleases;
 import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.seed.AccessRequestSeeder;
@@ -40,7 +42,12 @@ import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.transparency.TransparencyRoutes;
+import eu.aifactory.server.transparency.TransparencyService;
+import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.tenant.Auth;
+import eu.aifactory.server.tenant.OidcVerifier;
+import eu.aifactory.server.tenant.SignInRoutes;
 import eu.aifactory.server.tenant.TenantRoutes;
 import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.tenant.TenantStore;
@@ -139,7 +146,7 @@ public final class FactoryServer implements AutoCloseable {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
                 catalogStore.load(seeds.plans(), seeds.catalog());
             }
-            TenantService tenants = new TenantService(tenantStore);
+            TenantService tenants = new TenantService(tenantStore, clock);
             CatalogService catalog = new CatalogService(catalogStore);
             SigningKeyStore signingKeys = signingKeys(config, clock);
             EnergyFactors factors = new EnergyStore(database.jdbi()).factors();
@@ -199,16 +206,20 @@ public final class FactoryServer implements AutoCloseable {
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
+            TransparencyService transparency = new TransparencyService(new TransparencyStore(database.jdbi()), transactions,
+                    signingKeys, clock);
+            transparency.catchUpAll();
             AccessApprovalService approvals = new AccessApprovalService(operatorStore, transactions, tenants,
                     new OperatorAccessLog(residencyStore), clock);
-            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock,
-                    approvals);
-            Auth auth = new Auth(tenants);
+            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
+                    clock, approvals);
+            Auth auth = new Auth(tenants, config.oidc() == null ? null : new OidcVerifier(config.oidc(), clock), clock);
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
             Javalin http = FactoryApi.create(List.of(
                     new HealthRoutes(database, version(), clock),
                     new TenantRoutes(auth),
+                    new SignInRoutes(config.oidc()),
                     new CatalogRoutes(auth, catalog),
                     new WorkloadRoutes(auth, workloadService, queries, estimates),
                     eventStream,
@@ -217,6 +228,8 @@ public final class FactoryServer implements AutoCloseable {
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
                     new AdminRoutes(auth, admin, eventStream),
+                    new PortalReleaseRoutes(PortalReleases.in(config.dataDir())),
+                    new TransparencyRoutes(auth, transparency),
                     new AccessRequestRoutes(auth, approvals),
                     new OperatorRoutes(new OperatorAuth(operatorStore), approvals)));
             http.start(config.host(), config.port());
