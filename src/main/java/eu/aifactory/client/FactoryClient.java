@@ -5,6 +5,8 @@ import eu.aifactory.api.transparency.InclusionProof;
 import eu.aifactory.api.transparency.TreeHead;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -231,6 +233,18 @@ public interface FactoryClient extends AutoCloseable {
      * @throws java.io.UncheckedIOException when {@code out} cannot be written
      */
     long exportAudit(AuditQuery query, java.io.OutputStream out);
+    // ---- operator access approval
+
+    /** The operator's access requests to the tenant, newest first (tenant admins and account managers). */
+    List<AccessRequest> listAccessRequests(AccessRequestState state);
+
+    AccessRequest getAccessRequest(String requestId);
+
+    /** Approves a pending request before its deadline (tenant admins); the comment may be null. */
+    AccessRequest approveAccessRequest(String requestId, String comment);
+
+    /** Denies a pending request before its deadline (tenant admins); the comment says why. */
+    AccessRequest denyAccessRequest(String requestId, String comment);
 
     /**
      * The caller's energy report over {@code [from, to)} grouped by day, week or month, with each period's facility

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.access.AccessDecision;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectCreate;
@@ -129,6 +132,7 @@ public final class HttpFactoryClient implements FactoryClient {
     private final JavaType tokenList;
     private final JavaType projectList;
     private final JavaType auditPage;
+    private final JavaType accessRequestList;
     private volatile boolean closed;
 
     public HttpFactoryClient(FactoryClientConfig config) {
@@ -184,6 +188,7 @@ public final class HttpFactoryClient implements FactoryClient {
         this.tokenList = types.constructCollectionType(List.class, ApiToken.class);
         this.projectList = types.constructCollectionType(List.class, ProjectInfo.class);
         this.auditPage = types.constructParametricType(Page.class, AuditEntry.class);
+        this.accessRequestList = types.constructCollectionType(List.class, AccessRequest.class);
     }
 
     public FactoryClientConfig config() {
@@ -718,6 +723,36 @@ public final class HttpFactoryClient implements FactoryClient {
         param(url, "from", query.from());
         param(url, "to", query.to());
         return url;
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        HttpUrl.Builder url = url("v1", "access-requests");
+        if (state != null) {
+            url.addQueryParameter("state", state.name());
+        }
+        return get(url.build(), accessRequestList);
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        return get(url("v1", "access-requests", requireId(requestId, "requestId")).build(),
+                mapper.constructType(AccessRequest.class));
+    }
+
+    /** Not retried: a second approval after a lost answer is refused as already decided, which would hide the first. */
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        return decide(requestId, "approve", comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        return decide(requestId, "deny", comment);
+    }
+
+    private AccessRequest decide(String requestId, String verb, String comment) {
+        Request post = jsonRequest(url("v1", "access-requests", requireId(requestId, "requestId"), verb).build())
+                .post(jsonBody(new AccessDecision(comment)))
+                .build();
+        return call(post, mapper.constructType(AccessRequest.class));
     }
 
     /**
@@ -760,6 +795,26 @@ public final class HttpFactoryClient implements FactoryClient {
     }
 
     // ---- plumbing
+
+    /** For {@link OperatorClient}: a GET of {@code /path?query} answered with JSON of {@code type}. */
+    <T> T getJson(JavaType type, java.util.Map<String, String> query, String... segments) {
+        HttpUrl.Builder url = url(segments);
+        query.forEach((name, value) -> {
+            if (value != null) {
+                url.addQueryParameter(name, value);
+            }
+        });
+        return get(url.build(), type);
+    }
+
+    /** For {@link OperatorClient}: a POST of {@code body} as JSON, never retried, answered with JSON of {@code type}. */
+    <T> T postJson(JavaType type, Object body, String... segments) {
+        return call(jsonRequest(url(segments).build()).post(jsonBody(body)).build(), type);
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
 
     private <T> T get(HttpUrl url, JavaType type) {
         return call(jsonRequest(url).get().build(), type);

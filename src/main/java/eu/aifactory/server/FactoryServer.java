@@ -26,13 +26,21 @@ import eu.aifactory.server.exec.slurm.SlurmJobStore;
 import eu.aifactory.server.guard.Guard;
 import eu.aifactory.server.http.FactoryApi;
 import eu.aifactory.server.http.HealthRoutes;
+import eu.aifactory.server.operator.AccessApprovalService;
+import eu.aifactory.server.operator.AccessRequestRoutes;
+import eu.aifactory.server.operator.OperatorAuth;
+import eu.aifactory.server.operator.OperatorRoutes;
+import eu.aifactory.server.operator.OperatorStore;
+import eu.aifactory.server.operator.OperatorTokens;
 import eu.aifactory.server.residency.DownloadLog;
+import eu.aifactory.server.residency.OperatorAccessLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.release.PortalReleaseRoutes;
 import eu.aifactory.server.release.PortalReleases;
 import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
+import eu.aifactory.server.seed.AccessRequestSeeder;
 import eu.aifactory.server.seed.DemoBudgets;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.DemoUser;
@@ -93,6 +101,8 @@ public final class FactoryServer implements AutoCloseable {
     private final SigningKeyStore signingKeys;
     private final ReplicationJob replication;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The demo operator's token when the demo database has that operator, else null. */
+    private String demoOperatorToken;
     /** The dataset directory of a factory without a data directory: temporary, removed on close. */
     private Path scratch;
     /** The demo state a kiosk returns to after each visitor, once {@link #snapshotDemo()} took it. */
@@ -153,6 +163,8 @@ public final class FactoryServer implements AutoCloseable {
             List<DemoUser> demoUsers = List.of();
             List<SeedSource.SeedTenant> demoTenants = List.of();
             boolean firstSeed = false;
+            OperatorStore operatorStore = new OperatorStore(database.jdbi());
+            String demoOperatorToken = null;
             if (config.demo()) {
                 byte[] secret = InstallSecret.load(config.dataDir());
                 DemoSeeder seeder = new DemoSeeder(tenantStore, adminStore, catalogStore, workloads,
@@ -160,7 +172,13 @@ public final class FactoryServer implements AutoCloseable {
                 List<SeedSource.SeedTenant> seedTenants = seeds.tenants();
                 if (tenantStore.countTenants() == 0) {
                     seeder.seed(seedTenants, secret);
+                    new AccessRequestSeeder(operatorStore, new ResidencyStore(database.jdbi()), transactions)
+                            .seed(seedTenants.get(0), secret, clock.millis());
                     firstSeed = true;
+                }
+                String operatorToken = OperatorTokens.derived(secret, AccessRequestSeeder.DEMO_OPERATOR);
+                if (operatorStore.tokenByHash(OperatorTokens.hash(operatorToken)).isPresent()) {
+                    demoOperatorToken = operatorToken;
                 }
                 demoTenants = seedTenants;
                 demoUsers = seeder.demoUsers(seedTenants, secret);
@@ -201,8 +219,10 @@ public final class FactoryServer implements AutoCloseable {
             TransparencyService transparency = new TransparencyService(new TransparencyStore(database.jdbi()), transactions,
                     signingKeys, clock);
             transparency.catchUpAll();
+            AccessApprovalService approvals = new AccessApprovalService(operatorStore, transactions, tenants,
+                    new OperatorAccessLog(residencyStore), clock);
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
-                    clock);
+                    clock, approvals);
             Guard guard = new Guard(config.limits(), clock);
             Auth auth = new Auth(tenants, config.oidc() == null ? null : new OidcVerifier(config.oidc(), clock), clock,
                     List.of(guard, audit));
@@ -223,7 +243,9 @@ public final class FactoryServer implements AutoCloseable {
                     new AdminRoutes(auth, admin, eventStream),
                     new AuditRoutes(auth, audit),
                     new PortalReleaseRoutes(PortalReleases.in(config.dataDir())),
-                    new TransparencyRoutes(auth, transparency)), config.tls(), config.host(), config.port());
+                    new TransparencyRoutes(auth, transparency),
+                    new AccessRequestRoutes(auth, approvals),
+                    new OperatorRoutes(new OperatorAuth(operatorStore), approvals)), config.tls(), config.host(), config.port());
             if (config.tls() == null && !ServerConfig.isLoopback(config.host())) {
                 LOG.warn("Plain HTTP on {} (--insecure-http): API tokens and everything else cross the network in clear "
                         + "text; serve HTTPS unless a TLS proxy in front of the factory does", config.host());
@@ -237,6 +259,7 @@ public final class FactoryServer implements AutoCloseable {
                 LOG.info("TLS certificate {}, SHA-256 fingerprint {}",
                         config.tls().certificate().getSubjectX500Principal().getName(), config.tls().fingerprint());
             }
+            server.demoOperatorToken = demoOperatorToken;
             LOG.info("Factory listening on {} ({} database, {}, started in {} ms)", server.baseUri(),
                     database.product(), config.slurm() == null ? "simulated engine, time scale " + config.timeScale()
                             : "Slurm engine at " + config.slurm().restUrl(), (System.nanoTime() - t0) / 1_000_000);
@@ -290,6 +313,11 @@ public final class FactoryServer implements AutoCloseable {
 
     public List<DemoUser> demoUsers() {
         return demoUsers;
+    }
+
+    /** The demo operator's token ({@code serve --demo} prints it), or empty without a demo operator. */
+    public java.util.Optional<String> demoOperatorToken() {
+        return java.util.Optional.ofNullable(demoOperatorToken);
     }
 
     /** The key that signs reports; {@code rotate()} on it takes effect at once for the running factory. */

@@ -64,6 +64,13 @@ import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.OperatorClient;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestCreate;
+import eu.aifactory.api.access.AccessRequestState;
+import eu.aifactory.api.access.EmergencyAccessCreate;
+import eu.aifactory.api.report.ResidencyReport.AccessReason;
+import eu.aifactory.api.report.ResidencyReport.EmergencyCode;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.client.sso.SsoProvider;
 import eu.aifactory.client.update.UpdateCheck;
@@ -589,6 +596,32 @@ abstract class AbstractContractTest {
                 assertThat(admin.listAudit(new AuditQuery(AuditAction.PROJECT_CREATE, null, null, null, null,
                         created.nextCursor(), 1)).items()).doesNotContainAnyElementsOf(created.items());
             }
+    void operatorAccessApprovalFollowsTheContract() {
+        DemoUser adminUser = server.demoUsers().stream().filter(u -> u.role() == Role.TENANT_ADMIN).findFirst().orElseThrow();
+        String tenant = adminUser.tenantId();
+        String operatorToken = server.demoOperatorToken().orElseThrow();
+        try (FactoryClient admin = clientFor(adminUser.token());
+             OperatorClient operator = new OperatorClient(FactoryClientConfig.builder(server.baseUri())
+                     .token(operatorToken::toCharArray).httpClient(http).build())) {
+            Instant deadline = TestClock.now().plus(Duration.ofDays(2));
+            AccessRequestCreate ask = new AccessRequestCreate(tenant, null, "Contract test logs",
+                    AccessReason.CUSTOMER_INITIATED_SUPPORT, "contract", "SUP-1", "DE", 60, deadline);
+            AccessRequest approved = operator.requestAccess(ask);
+            AccessRequest denied = operator.requestAccess(ask);
+            assertThat(admin.listAccessRequests(AccessRequestState.PENDING)).extracting(AccessRequest::id)
+                    .contains(approved.id(), denied.id());
+            assertThat(admin.getAccessRequest(approved.id()).state()).isEqualTo(AccessRequestState.PENDING);
+            assertThat(admin.approveAccessRequest(approved.id(), null).state()).isEqualTo(AccessRequestState.APPROVED);
+            assertThat(admin.denyAccessRequest(denied.id(), "not now").state()).isEqualTo(AccessRequestState.DENIED);
+            assertThat(operator.access(approved.id(), null).requestId()).isEqualTo(approved.id());
+            assertThatThrownBy(() -> operator.access(denied.id(), "DE")).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
+            assertThat(operator.accessRequest(approved.id()).accesses()).isEqualTo(1);
+            assertThat(operator.accessRequests(tenant, AccessRequestState.DENIED)).extracting(AccessRequest::id)
+                    .contains(denied.id());
+            assertThat(operator.declareEmergency(new EmergencyAccessCreate(tenant, null, "Storage volume",
+                    EmergencyCode.SERVICE_OUTAGE, AccessReason.HARDWARE_FAULT, "contract", "INC-1", "DE")).emergency())
+                    .isTrue();
         }
     }
 

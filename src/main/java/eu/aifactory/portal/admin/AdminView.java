@@ -91,7 +91,8 @@ public final class AdminView extends BorderPane {
                 tab("adminTabProjects", "admin.tab.projects", projectsTab()),
                 tab("adminTabBudgets", "admin.tab.budgets", budgetsTab()),
                 tab("adminTabQuotas", "admin.tab.quotas", quotasTab()),
-                tab("adminTabAudit", "admin.tab.audit", auditView));
+                tab("adminTabAudit", "admin.tab.audit", auditView),
+                tab("adminTabAccess", "admin.tab.access", new AccessRequestsPane(viewModel.accessRequests(), i18n)));
         tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
             if (now != null && "adminTabAudit".equals(now.getId())) {
                 viewModel.audit().loadOnce();

@@ -72,6 +72,7 @@ public final class AdminViewModel {
     private final ReadOnlyStringWrapper newUserEmailError = new ReadOnlyStringWrapper(this, "newUserEmailError");
     private final ReadOnlyObjectWrapper<CreatedToken> createdToken = new ReadOnlyObjectWrapper<>(this, "createdToken");
     private final ReadOnlyObjectWrapper<YearMonth> month = new ReadOnlyObjectWrapper<>(this, "month");
+    private final AccessRequestsViewModel accessRequests;
     private String quotaProject;
     private String overrideProject;
     private int running;
@@ -88,11 +89,17 @@ public final class AdminViewModel {
         this.zone = Objects.requireNonNull(zone);
         month.set(YearMonth.now(clock.withZone(zone)));
         this.audit = new AuditViewModel(client, executor, i18n, clock, zone);
+        this.accessRequests = new AccessRequestsViewModel(client, executor, monitor, i18n, true);
     }
 
     /** The Audit tab's state. */
     public AuditViewModel audit() {
         return audit;
+    }
+
+    /** The Access requests tab: the page is for tenant admins, who decide. */
+    public AccessRequestsViewModel accessRequests() {
+        return accessRequests;
     }
 
     public ObservableList<UserAccount> users() {
@@ -150,8 +157,9 @@ public final class AdminViewModel {
         return month.getReadOnlyProperty();
     }
 
-    /** Reads users, tokens, projects, plans and this month's budgets. */
+    /** Reads users, tokens, projects, plans, this month's budgets and the operator's access requests. */
     public void load() {
+        accessRequests.load();
         month.set(YearMonth.now(clock.withZone(zone)));
         YearMonth current = month.get();
         call(() -> new Snapshot(client.listUsers(), client.listTokens(), client.listProjects(), client.budgets(current),
@@ -443,6 +451,7 @@ public final class AdminViewModel {
     public void dispose() {
         disposed = true;
         audit.dispose();
+        accessRequests.dispose();
     }
 
     private void finished() {

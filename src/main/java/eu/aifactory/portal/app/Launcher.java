@@ -1,6 +1,7 @@
 package eu.aifactory.portal.app;
 
 import eu.aifactory.client.verify.VerifyCommand;
+import eu.aifactory.server.cli.OperatorCommand;
 import eu.aifactory.server.cli.ServeCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tenant-portal", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
         description = "AI Factory Tenant Portal. Without a command it opens the portal; with --kiosk alone, the portal "
                 + "as a trade-fair kiosk.",
-        subcommands = {ServeCommand.class, VerifyCommand.class})
+        subcommands = {ServeCommand.class, VerifyCommand.class, OperatorCommand.class})
 public final class Launcher implements Callable<Integer> {
 
     /** Exit code when there is no display to open the portal on. */

@@ -96,11 +96,29 @@ final class ResidencyTables {
                     case SERVICE_MAINTENANCE -> i18n.get("residency.reason.maintenance");
                     case SECURITY_RESPONSE -> i18n.get("residency.reason.security");
                     case LEGAL_REQUEST -> i18n.get("residency.reason.legal");
+                    case HARDWARE_FAULT -> i18n.get("residency.reason.hardware");
                 }),
                 new Column<>("residency.col.justification", a -> a.justification()
                         + (a.ticketRef() == null ? "" : " (" + a.ticketRef() + ")")),
+                new Column<>("residency.col.employer", a -> a.employer() == null ? "\u2013"
+                        : a.employer() + (a.officeCountry() == null ? "" : " (" + a.officeCountry() + ")")),
                 new Column<>("residency.col.operatorCountry", a -> a.operatorCountry()
-                        + (a.insideEu() ? "" : " \u2013 " + i18n.get("residency.outsideEu"))));
+                        + (a.insideEu() ? "" : " \u2013 " + i18n.get("residency.outsideEu"))),
+                new Column<>("residency.col.approval", a -> a.emergency()
+                        ? i18n.get("residency.approval.emergency", emergency(a.emergencyCode()))
+                        : a.requestId() != null ? i18n.get("residency.approval.approved", a.requestId())
+                        : "\u2013"));
+    }
+
+    private String emergency(ResidencyReport.EmergencyCode code) {
+        if (code == null) {
+            return "\u2013";
+        }
+        return switch (code) {
+            case ACTIVE_SECURITY_INCIDENT -> i18n.get("residency.emergency.security");
+            case SERVICE_OUTAGE -> i18n.get("residency.emergency.outage");
+            case DATA_INTEGRITY_RISK -> i18n.get("residency.emergency.dataIntegrity");
+        };
     }
 
     List<Column<AttestationRow>> attestations() {

@@ -39,7 +39,7 @@ import picocli.CommandLine;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the reference AI factory (HTTP API, database, simulated executor or Slurm).",
         subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class,
-                RotateKeysCommand.class, PublishReleaseCommand.class})
+                RotateKeysCommand.class, PublishReleaseCommand.class, OperatorTokenCommand.class})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -250,6 +250,7 @@ public final class ServeCommand implements Callable<Integer> {
                         + (printTokens ? " " + user.token() : ""));
             }
         }
+        server.demoOperatorToken().ifPresent(token -> out.println("Demo operator token (for the operator command): " + token));
         out.flush();
         awaitShutdown.accept(server);
         return 0;

@@ -1,6 +1,7 @@
 package eu.aifactory.server.residency;
 
 import eu.aifactory.api.report.ResidencyReport.AccessReason;
+import eu.aifactory.api.report.ResidencyReport.EmergencyCode;
 import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
 import eu.aifactory.api.report.ResidencyReport.SiteRole;
@@ -65,8 +66,20 @@ public final class ResidencyStore {
                               String clientCountry, long bytes, String legalBasis, long at) {
     }
 
+    /**
+     * An operator access; {@code ticketRef} is the case id and {@code operatorCountry} the physical location. The last
+     * five are null (false) for an access made before approvals existed; {@code requestId} is null for an emergency.
+     */
     public record AccessRow(String id, String tenantId, String projectId, String operatorRole, long at, String resource,
-                            AccessReason reason, String justification, String ticketRef, String operatorCountry) {
+                            AccessReason reason, String justification, String ticketRef, String operatorCountry,
+                            String requestId, String employer, String officeCountry, boolean emergency,
+                            EmergencyCode emergencyCode) {
+
+        public AccessRow(String id, String tenantId, String projectId, String operatorRole, long at, String resource,
+                         AccessReason reason, String justification, String ticketRef, String operatorCountry) {
+            this(id, tenantId, projectId, operatorRole, at, resource, reason, justification, ticketRef, operatorCountry,
+                    null, null, null, false, null);
+        }
     }
 
     public record AttestationRow(String id, String standard, String issuer, String scope, long validFrom, long validTo,
@@ -181,7 +194,9 @@ public final class ResidencyStore {
                 .map((rs, ctx) -> new AccessRow(rs.getString("id"), rs.getString("tenant_id"), rs.getString("project_id"),
                         rs.getString("operator_role"), rs.getLong("at"), rs.getString("resource"),
                         AccessReason.valueOf(rs.getString("reason_code")), rs.getString("justification"),
-                        rs.getString("ticket_ref"), rs.getString("operator_country")))
+                        rs.getString("ticket_ref"), rs.getString("operator_country"), rs.getString("request_id"),
+                        rs.getString("employer"), rs.getString("office_country"), rs.getBoolean("emergency"),
+                        rs.getString("emergency_code") == null ? null : EmergencyCode.valueOf(rs.getString("emergency_code"))))
                 .list());
     }
 
@@ -270,11 +285,15 @@ public final class ResidencyStore {
      */
     public void insertAccess(Handle h, AccessRow a) {
         h.createUpdate("INSERT INTO operator_accesses (id, tenant_id, project_id, operator_role, at, resource, reason_code, "
-                        + "justification, ticket_ref, operator_country) VALUES (:id, :t, :p, :role, :at, :res, :reason, :just, "
-                        + ":ticket, :country)")
+                        + "justification, ticket_ref, operator_country, request_id, employer, office_country, emergency, "
+                        + "emergency_code) VALUES (:id, :t, :p, :role, :at, :res, :reason, :just, :ticket, :country, :request, "
+                        + ":employer, :office, :emergency, :emergencyCode)")
                 .bind("id", a.id()).bind("t", a.tenantId()).bind("p", a.projectId()).bind("role", a.operatorRole())
                 .bind("at", a.at()).bind("res", a.resource()).bind("reason", a.reason().name())
                 .bind("just", a.justification()).bind("ticket", a.ticketRef()).bind("country", a.operatorCountry())
+                .bind("request", a.requestId()).bind("employer", a.employer()).bind("office", a.officeCountry())
+                .bind("emergency", a.emergency())
+                .bind("emergencyCode", a.emergencyCode() == null ? null : a.emergencyCode().name())
                 .execute();
         TransparencyStore.append(h, a.tenantId(), TransparencyStore.access(a.id(), a.projectId(), a.operatorRole(),
                 a.resource(), a.reason().name(), a.operatorCountry(), a.at()));

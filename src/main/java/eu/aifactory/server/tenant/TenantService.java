@@ -94,6 +94,11 @@ public final class TenantService {
         return live;
     }
 
+    /** The tenant's name, or empty for an unknown tenant. */
+    public Optional<String> tenantName(String tenantId) {
+        return store.tenant(tenantId).map(TenantStore.TenantRow::name);
+    }
+
     public List<Me.Project> projects(String tenantId) {
         return store.projects(tenantId);
     }

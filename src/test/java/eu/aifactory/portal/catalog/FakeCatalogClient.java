@@ -1,5 +1,7 @@
 package eu.aifactory.portal.catalog;
 
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.transparency.ConsistencyProof;
 import eu.aifactory.api.transparency.InclusionProof;
 import eu.aifactory.api.transparency.TreeHead;
@@ -319,11 +321,23 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public Page<AuditEntry> listAudit(AuditQuery query) {
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 
     @Override
     public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+    public AccessRequest getAccessRequest(String requestId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 }

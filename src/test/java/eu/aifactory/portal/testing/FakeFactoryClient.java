@@ -48,6 +48,8 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
 import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryUnreachableException;
@@ -107,6 +109,7 @@ public final class FakeFactoryClient implements FactoryClient {
     private final Map<String, ApiToken> tokens = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ProjectInfo> projects = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger adminIds = new AtomicInteger();
+    private final Map<String, AccessRequest> accessRequests = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private volatile String acceptedToken;
     private volatile String presentedToken;
@@ -754,6 +757,58 @@ public final class FakeFactoryClient implements FactoryClient {
                 && (query.outcome() == null || query.outcome() == e.outcome())
                 && (query.from() == null || !e.at().isBefore(query.from()))
                 && (query.to() == null || e.at().isBefore(query.to()));
+    /** Adds an operator access request the tenant will see. */
+    public FakeFactoryClient accessRequest(AccessRequest request) {
+        accessRequests.put(request.id(), request);
+        return this;
+    }
+
+    @Override
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        enter("listAccessRequests");
+        return accessRequests.values().stream().filter(r -> state == null || r.state() == state).toList();
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        enter("getAccessRequest");
+        AccessRequest request = accessRequests.get(requestId);
+        if (request == null) {
+            throw notFound("/v1/access-requests/" + requestId);
+        }
+        return request;
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        enter("approveAccessRequest");
+        return decide(requestId, AccessRequestState.APPROVED, comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        enter("denyAccessRequest");
+        return decide(requestId, AccessRequestState.DENIED, comment);
+    }
+
+    /** Decides as the factory would: only a pending request, by the signed-in user, now. */
+    private AccessRequest decide(String requestId, AccessRequestState decision, String comment) {
+        AccessRequest r = accessRequests.get(requestId);
+        if (r == null) {
+            throw notFound("/v1/access-requests/" + requestId);
+        }
+        if (r.state() != AccessRequestState.PENDING) {
+            throw new ApiException(new Problem(ProblemType.CONFLICT.uri(), ProblemType.CONFLICT.title(), 409,
+                    "Access request " + requestId + " is " + r.state(), "/v1/access-requests/" + requestId, List.of()));
+        }
+        Instant now = eu.aifactory.testing.TestClock.now();
+        AccessRequest decided = new AccessRequest(r.id(), r.tenantId(), r.tenantName(), r.projectId(), r.projectName(),
+                r.resource(), r.reasonCode(), r.justification(), r.caseId(), r.accessorName(), r.accessorRole(),
+                r.employer(), r.officeCountry(), r.locationCountry(), r.durationMinutes(), r.requestedAt(), r.deadline(),
+                decision, now, me.user().name(), comment,
+                decision == AccessRequestState.APPROVED ? now.plusSeconds(60L * r.durationMinutes()) : null, 0);
+        accessRequests.put(requestId, decided);
+        return decided;
     }
 
     private void enter(String call) {

@@ -21,6 +21,8 @@ import eu.aifactory.api.usage.UsageGroupBy;
 import eu.aifactory.api.usage.UsageReport;
 import java.time.YearMonth;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
@@ -341,5 +343,26 @@ public final class FxThreadGuardClient implements FactoryClient {
     public long exportAudit(AuditQuery query, java.io.OutputStream out) {
         enter("exportAudit");
         return delegate.exportAudit(query, out);
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        enter("listAccessRequests");
+        return delegate.listAccessRequests(state);
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        enter("getAccessRequest");
+        return delegate.getAccessRequest(requestId);
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        enter("approveAccessRequest");
+        return delegate.approveAccessRequest(requestId, comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        enter("denyAccessRequest");
+        return delegate.denyAccessRequest(requestId, comment);
     }
 }

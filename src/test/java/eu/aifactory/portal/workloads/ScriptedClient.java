@@ -1,5 +1,7 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.transparency.ConsistencyProof;
 import eu.aifactory.api.transparency.InclusionProof;
 import eu.aifactory.api.transparency.TreeHead;
@@ -318,5 +320,22 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public long exportAudit(AuditQuery query, java.io.OutputStream out) {
         return fake.exportAudit(query, out);
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        return fake.listAccessRequests(state);
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        return fake.getAccessRequest(requestId);
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        return fake.approveAccessRequest(requestId, comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        return fake.denyAccessRequest(requestId, comment);
     }
 }

@@ -127,6 +127,29 @@ class PermissionMatrixTest {
         // multipart uploads of each role are in DatasetRoutesTest.
         row("POST /v1/datasets", "/v1/datasets", "{\"projectId\":\"acme-qs\"}", 401, 415, 403, 415, 415);
         row("POST /v1/admin/projects", "/v1/admin/projects", "{\"name\":\"Matrix\"}", 401, 403, 403, 201, 201);
+
+        // Operator access approval: the seeded pending request of acme, and a second one to deny.
+        String operator = factory.server.demoOperatorToken().orElseThrow();
+        String pending = api.get("/v1/operator/access-requests?tenantId=acme&state=PENDING", operator).json().get(0)
+                .path("id").asText();
+        String toDeny = api.post("/v1/operator/access-requests", operator, "{\"tenantId\":\"acme\",\"resource\":\"Matrix\","
+                + "\"reasonCode\":\"SERVICE_MAINTENANCE\",\"justification\":\"matrix\",\"caseId\":\"CHG-1\","
+                + "\"locationCountry\":\"DE\",\"durationMinutes\":30,\"deadline\":\""
+                + TestClock.now().plusSeconds(86_400) + "\"}").json().path("id").asText();
+        row("GET /v1/access-requests", "/v1/access-requests", null, 401, 403, 200, 200, 200);
+        row("GET /v1/access-requests/{requestId}", "/v1/access-requests/" + pending, null, 401, 403, 200, 404, 200);
+        row("POST /v1/access-requests/{requestId}/approve", "/v1/access-requests/" + pending + "/approve", "{}",
+                401, 403, 403, 404, 200);
+        row("POST /v1/access-requests/{requestId}/deny", "/v1/access-requests/" + toDeny + "/deny",
+                "{\"comment\":\"matrix\"}", 401, 403, 403, 404, 200);
+        // Tenant tokens, whatever their role, are unknown to the operator endpoints.
+        row("POST /v1/operator/access-requests", "/v1/operator/access-requests", "{}", 401, 401, 401, 401, 401);
+        row("GET /v1/operator/access-requests", "/v1/operator/access-requests", null, 401, 401, 401, 401, 401);
+        row("GET /v1/operator/access-requests/{requestId}", "/v1/operator/access-requests/" + pending, null,
+                401, 401, 401, 401, 401);
+        row("POST /v1/operator/access-requests/{requestId}/accesses", "/v1/operator/access-requests/" + pending
+                + "/accesses", "{}", 401, 401, 401, 401, 401);
+        row("POST /v1/operator/emergency-accesses", "/v1/operator/emergency-accesses", "{}", 401, 401, 401, 401, 401);
     }
 
     @AfterAll
