@@ -376,7 +376,7 @@ public final class EnergyService {
                         attributedWater.divide(BigDecimal.valueOf(1000), 1, RoundingMode.HALF_UP)),
                 new SiteEvidence.ReusedHeat(heat.setScale(0, RoundingMode.HALF_UP),
                         heat.signum() == 0 ? null : heatTemperature.divide(heat, 1, RoundingMode.HALF_UP),
-                        attributedHeat.divide(BigDecimal.valueOf(1000 * 1000), 3, RoundingMode.HALF_UP), recipient),
+                        attributedHeat.divide(BigDecimal.valueOf(1000), 3, RoundingMode.HALF_UP), recipient),
                 illustrative, sources);
     }
 
