@@ -5,6 +5,7 @@ import eu.aifactory.api.report.CarbonIntensity;
 import eu.aifactory.api.report.EnergyFactor;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyProvenance;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergySeries;
@@ -251,6 +252,9 @@ public final class EnergyService {
                     residual);
             Group g = group(groups, groupBy, row, appNames);
             g.sum.add(f);
+            if (EnergyProvenance.MEASURED.equals(model.source(row.provenance()).kind())) {
+                g.sum.addMeasured(f.itWh());
+            }
             g.workloads.add(row.workloadId());
             if (stackBy != null) {
                 Series series = series(stacks, stackBy, row.workload(), appNames);

@@ -148,6 +148,9 @@ abstract class AuditableEnergyContract {
         assertThat(p.sources().get(1).kind()).isEqualTo(EnergyProvenance.MODELLED);
         assertThat(p.sources().get(1).modelVersion()).isEqualTo("afp-energy-2026.1");
         assertThat(p.sources().get(2).boundary()).isEqualTo("NODE");
+        // Per application: the inspection run's 80 Wh of 200 Wh were metered, the crash run's 1,000 Wh all.
+        assertThat(report.groups()).extracting(g -> g.key() + "=" + g.measuredKwh() + "/" + g.itKwh())
+                .containsExactlyInAnyOrder(CRASH + "=1.000/1.000", INSPECTION + "=0.080/0.200");
         assertThat(p.pue()).singleElement().satisfies(pue -> {
             assertThat(pue.month()).isEqualTo("2026-07");
             assertThat(pue.value()).isEqualByComparingTo("1.25");
