@@ -169,13 +169,18 @@ final class AuditTexts {
     /** "0.0170 g CO2e per inspected part (6,012 units: 0.090 kg operational + 0.012 kg embodied)". */
     static String carbon(CarbonIntensity c, Function<String, String> appName, I18n i18n) {
         Locale locale = i18n.locale();
-        String unit = c.unitLabel() == null ? c.unit() : c.unitLabel().in(locale);
-        String perUnit = c.perUnitG() == null
-                ? i18n.get("energy.audit.sci.noUnits", unit)
-                : i18n.get("energy.audit.sci.perUnit", Formats.number(c.perUnitG(), 4, locale), unit);
-        return i18n.get("energy.audit.sci.line", appName.apply(c.appId()), perUnit, Formats.number(c.units(), 3, locale),
+        return i18n.get("energy.audit.sci.line", appName.apply(c.appId()), perUnit(c, i18n),
+                Formats.number(c.units(), 3, locale),
                 Formats.kg3(c.operationalKg(), locale), Formats.kg3(c.embodiedKg(), locale),
                 Formats.kwh3(c.energyKwh(), locale), Formats.number(c.gpuHours(), 3, locale));
+    }
+
+    /** "0.0093 g CO2e per inspected part", or that no unit was produced yet. */
+    static String perUnit(CarbonIntensity c, I18n i18n) {
+        Locale locale = i18n.locale();
+        String unit = c.unitLabel() == null ? c.unit() : c.unitLabel().in(locale);
+        return c.perUnitG() == null ? i18n.get("energy.audit.sci.noUnits", unit)
+                : i18n.get("energy.audit.sci.perUnit", Formats.number(c.perUnitG(), 4, locale), unit);
     }
 
     /** The embodied factor of a carbon intensity, as "69 g CO2e/GPU-h (embodied_gpu_hour_b200, 2026; source)". */

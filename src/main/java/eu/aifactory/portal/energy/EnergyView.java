@@ -2,6 +2,7 @@ package eu.aifactory.portal.energy;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import eu.aifactory.api.report.CarbonIntensity;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.RuleSet;
@@ -365,6 +366,12 @@ public final class EnergyView extends BorderPane {
             site.setId("energySite");
             site.setHgap(16);
             site.setVgap(4);
+            ColumnConstraints captions = new ColumnConstraints();
+            ColumnConstraints values = new ColumnConstraints();
+            // The values wrap within the page instead of widening it.
+            values.setHgrow(Priority.ALWAYS);
+            values.setMinWidth(0);
+            site.getColumnConstraints().setAll(captions, values);
             int row = 0;
             for (String[] line : AuditTexts.site(report.siteEvidence(), i18n)) {
                 Label caption = new Label(line[0]);
@@ -372,6 +379,7 @@ public final class EnergyView extends BorderPane {
                 caption.setMinWidth(Region.USE_PREF_SIZE);
                 Label value = new Label(line[1]);
                 value.setWrapText(true);
+                value.setMinWidth(0);
                 site.add(caption, 0, row);
                 site.add(value, 1, row++);
             }
@@ -384,16 +392,32 @@ public final class EnergyView extends BorderPane {
         }
 
         auditPane.getChildren().add(heading("energy.audit.sci.title"));
-        VBox sci = new VBox(2);
-        sci.setId("energySci");
         if (report.carbonIntensity().isEmpty()) {
-            sci.getChildren().add(text(null, i18n.get("energy.audit.sci.none"), true));
+            auditPane.getChildren().add(text("energySciNone", i18n.get("energy.audit.sci.none"), true));
+            return;
         }
-        report.carbonIntensity().forEach(c -> sci.getChildren().add(text(null,
-                "\u2022 " + AuditTexts.carbon(c, id -> viewModel.appName(id, locale()), i18n), false)));
-        report.carbonIntensity().stream().findFirst().flatMap(c -> AuditTexts.embodiedFactor(c, locale()))
-                .ifPresent(factor -> sci.getChildren().add(text(null, i18n.get("energy.audit.sci.method", factor), true)));
+        GridPane sci = new GridPane();
+        sci.setId("energySci");
+        sci.setHgap(16);
+        sci.setVgap(3);
+        List<String> heads = List.of("energy.col.application", "energy.audit.sci.col.perUnit", "energy.audit.sci.col.units",
+                "energy.audit.sci.col.operational", "energy.audit.sci.col.embodied");
+        for (int c = 0; c < heads.size(); c++) {
+            sci.add(bold(i18n.get(heads.get(c))), c, 0);
+        }
+        int row = 1;
+        for (CarbonIntensity c : report.carbonIntensity()) {
+            Label perUnit = new Label(AuditTexts.perUnit(c, i18n));
+            perUnit.setId("energySci-" + c.appId());
+            sci.add(new Label(viewModel.appName(c.appId(), locale())), 0, row);
+            sci.add(perUnit, 1, row);
+            sci.add(new Label(Formats.number(c.units(), 3, locale())), 2, row);
+            sci.add(new Label(Formats.kg3(c.operationalKg(), locale())), 3, row);
+            sci.add(new Label(Formats.kg3(c.embodiedKg(), locale())), 4, row++);
+        }
         auditPane.getChildren().add(sci);
+        AuditTexts.embodiedFactor(report.carbonIntensity().get(0), locale()).ifPresent(factor ->
+                auditPane.getChildren().add(text(null, i18n.get("energy.audit.sci.method", factor), true)));
     }
 
     private Label heading(String key) {

@@ -379,6 +379,9 @@ public final class EnergyViewModel {
     private void show(Loaded loaded, EnergyGroupBy timeGrouping, Stacking stack) {
         monitor.reportSuccess();
         EnergyReport byWorkload = loaded.byWorkload();
+        // Names first: the report's listeners name applications and projects.
+        appNames = loaded.appNames();
+        projectNames = loaded.projectNames();
         report.set(byWorkload);
         List<WorkloadEnergy> table = new ArrayList<>();
         for (EnergyGroup group : byWorkload.groups()) {
@@ -389,8 +392,6 @@ public final class EnergyViewModel {
                     group.gpuHours(), group.costEur(), w == null ? null : loaded.appNames().get(w.appId()),
                     w == null ? null : loaded.projectNames().get(w.projectId()), group.measuredKwh()));
         }
-        appNames = loaded.appNames();
-        projectNames = loaded.projectNames();
         rows.setAll(table);
         chartGrouping.set(timeGrouping);
         chartStack.set(stackOf(loaded.byTime(), stack));

@@ -107,16 +107,16 @@ final class ResidencyTables {
     List<Column<AttestationRow>> attestations() {
         return List.of(
                 new Column<>("residency.col.standard", a -> a.attestation().standard()),
+                new Column<>("residency.col.criteria", a -> a.attestation().criteria().isEmpty() ? "\u2013"
+                        : a.attestation().criteria().stream().map(ResidencyReport.Criterion::id)
+                        .collect(Collectors.joining(", "))),
+                new Column<>("residency.col.framework", a -> framework(a.attestation())),
                 new Column<>("residency.col.issuer", a -> a.attestation().issuer()),
                 new Column<>("residency.col.scope", a -> a.attestation().scope()),
                 new Column<>("residency.col.validFrom", a -> date(a.attestation().validFrom())),
                 new Column<>("residency.col.validTo", a -> date(a.attestation().validTo())
                         + (a.expiringSoon() ? " \u2013 " + i18n.get("residency.expiringSoon") : "")),
-                new Column<>("residency.col.reference", a -> a.attestation().reference()),
-                new Column<>("residency.col.framework", a -> framework(a.attestation())),
-                new Column<>("residency.col.criteria", a -> a.attestation().criteria().isEmpty() ? "\u2013"
-                        : a.attestation().criteria().stream().map(ResidencyReport.Criterion::id)
-                        .collect(Collectors.joining(", "))));
+                new Column<>("residency.col.reference", a -> a.attestation().reference()));
     }
 
     /** "C5:2026 · Type 1", "EU Cloud Sovereignty Framework 1.2.1 · SEAL-3", or a dash when none is recorded. */
