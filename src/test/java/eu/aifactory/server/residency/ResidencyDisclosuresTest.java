@@ -14,6 +14,8 @@ import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.tenant.TenantStore;
+import eu.aifactory.server.transparency.TransparencyService;
+import eu.aifactory.server.transparency.TransparencyStore;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,7 +47,9 @@ class ResidencyDisclosuresTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         TenantStore tenants = new TenantStore(database.jdbi(), clock);
         store = new ResidencyStore(database.jdbi());
-        service = new ResidencyReportService(store, new TenantService(tenants), SigningKeyStore.inMemory(clock), clock);
+        SigningKeyStore keys = SigningKeyStore.inMemory(clock);
+        service = new ResidencyReportService(store, new TenantService(tenants), keys,
+                new TransparencyService(new TransparencyStore(database.jdbi()), database.transactions(), keys, clock), clock);
         AdminStore adminStore = new AdminStore(database.jdbi());
         database.jdbi().useTransaction(h -> {
             for (String t : List.of("t-a", "t-b")) {
