@@ -34,6 +34,8 @@ import java.util.Map;
  *                           cities and descriptions, attestation standards, issuers and scopes, legal bases), keyed
  *                           by the English text; signed with the report, so it reads the same in every language
  * @param accessRequests     operator access requests approved, denied or expired during the period
+ * @param disclosures        the provider's disclosures (BSI C5:2026): applicable law, parent company, subprocessors,
+ *                           official data requests in the period; null from a factory that does not send them
  */
 public record ResidencyReport(
         String reportId,
@@ -51,7 +53,8 @@ public record ResidencyReport(
         List<Attestation> attestations,
         List<Finding> findings,
         Map<String, Map<String, String>> translations,
-        List<AccessRequestRecord> accessRequests) {
+        List<AccessRequestRecord> accessRequests,
+        Disclosures disclosures) {
 
     public ResidencyReport {
         accessRequests = accessRequests == null ? List.of() : List.copyOf(accessRequests);
@@ -71,17 +74,17 @@ public record ResidencyReport(
                            List<ProcessingRecord> processing, List<Transfer> transfers, List<OperatorAccess> operatorAccess,
                            List<Attestation> attestations, List<Finding> findings) {
         this(reportId, methodologyVersion, generatedAt, period, tenant, scope, verdict, sites, inventory, processing,
-                transfers, operatorAccess, attestations, findings, Map.of(), List.of());
+                transfers, operatorAccess, attestations, findings, Map.of(), List.of(), null);
     }
 
-    /** A report without access requests. */
+    /** A report without access requests and without disclosures. */
     public ResidencyReport(String reportId, String methodologyVersion, Instant generatedAt, Period period, Tenant tenant,
                            Scope scope, Verdict verdict, List<Site> sites, List<StoredObject> inventory,
                            List<ProcessingRecord> processing, List<Transfer> transfers, List<OperatorAccess> operatorAccess,
                            List<Attestation> attestations, List<Finding> findings,
                            Map<String, Map<String, String>> translations) {
         this(reportId, methodologyVersion, generatedAt, period, tenant, scope, verdict, sites, inventory, processing,
-                transfers, operatorAccess, attestations, findings, translations, List.of());
+                transfers, operatorAccess, attestations, findings, translations, List.of(), null);
     }
 
     /** {@code english}, one of the report's texts, in {@code locale}'s language when the report translates it. */
@@ -304,9 +307,65 @@ public record ResidencyReport(
      * @param validFrom    first day of validity
      * @param validTo      last day of validity
      * @param coversPeriod whether it was valid for the whole report period
+     * @param framework    the catalogue it was issued against (C5:2020, C5:2026, a Gaia-X label, …); null when
+     *                     not recorded
+     * @param level        the level or label reached, where the framework has levels (TISAX AL3, SEAL-3, Gaia-X
+     *                     Label Level 2)
+     * @param criteria     the framework's criteria it covers, by their ids in the framework's catalogue
      */
     public record Attestation(String id, String standard, String issuer, String scope, LocalDate validFrom,
-                              LocalDate validTo, String reference, boolean coversPeriod) {
+                              LocalDate validTo, String reference, boolean coversPeriod, Framework framework,
+                              String level, List<Criterion> criteria) {
+
+        public Attestation {
+            criteria = criteria == null ? List.of() : List.copyOf(criteria);
+        }
+
+        /** An attestation without framework, level and criteria. */
+        public Attestation(String id, String standard, String issuer, String scope, LocalDate validFrom,
+                           LocalDate validTo, String reference, boolean coversPeriod) {
+            this(id, standard, issuer, scope, validFrom, validTo, reference, coversPeriod, null, null, null);
+        }
+    }
+
+    /**
+     * A catalogue of requirements.
+     *
+     * @param kind ATTESTATION, CERTIFICATE, LABEL or LEVEL
+     */
+    public record Framework(String id, String name, String publisher, String version, String kind, String catalogue) {
+    }
+
+    public record Criterion(String id, String title) {
+    }
+
+    /**
+     * What the provider discloses about itself and its handling of official requests, as BSI C5:2026 asks.
+     *
+     * @param applicableLaw     the law the service and its contracts are under
+     * @param parentLaw         the law the parent company is under, and what it means for access to tenant data
+     * @param dataRequestPolicy how official requests for tenant data are handled
+     * @param subprocessors     companies processing tenant data on the provider's behalf during the period
+     * @param officialRequests  official requests for this tenant's data received in the period (counted also when none)
+     */
+    public record Disclosures(String provider, String providerCountry, String parentCompany, String parentCountry,
+                              String applicableLaw, String parentLaw, String dataRequestPolicy,
+                              List<Subprocessor> subprocessors, OfficialRequests officialRequests) {
+        public Disclosures {
+            subprocessors = subprocessors == null ? List.of() : List.copyOf(subprocessors);
+        }
+    }
+
+    /** @param location where it processes the data (city or site) */
+    public record Subprocessor(String id, String name, String service, String country, String location) {
+    }
+
+    /**
+     * Counts of official data requests for the tenant received in the period, by outcome.
+     *
+     * @param received  all of them; 0 when there were none
+     */
+    public record OfficialRequests(int received, int disclosed, int refused, int pending, int withdrawn) {
     }
 
     /**

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The columns of the report's tables, the same on screen and in the PDF: a header key, the cell text of a record
@@ -124,12 +125,26 @@ final class ResidencyTables {
     List<Column<AttestationRow>> attestations() {
         return List.of(
                 new Column<>("residency.col.standard", a -> a.attestation().standard()),
+                new Column<>("residency.col.criteria", a -> a.attestation().criteria().isEmpty() ? "\u2013"
+                        : a.attestation().criteria().stream().map(ResidencyReport.Criterion::id)
+                        .collect(Collectors.joining(", "))),
+                new Column<>("residency.col.framework", a -> framework(a.attestation())),
                 new Column<>("residency.col.issuer", a -> a.attestation().issuer()),
                 new Column<>("residency.col.scope", a -> a.attestation().scope()),
                 new Column<>("residency.col.validFrom", a -> date(a.attestation().validFrom())),
                 new Column<>("residency.col.validTo", a -> date(a.attestation().validTo())
                         + (a.expiringSoon() ? " \u2013 " + i18n.get("residency.expiringSoon") : "")),
                 new Column<>("residency.col.reference", a -> a.attestation().reference()));
+    }
+
+    /** "C5:2026 · Type 1", "EU Cloud Sovereignty Framework 1.2.1 · SEAL-3", or a dash when none is recorded. */
+    static String framework(ResidencyReport.Attestation a) {
+        if (a.framework() == null) {
+            return "\u2013";
+        }
+        String name = a.framework().version().startsWith("C5") ? a.framework().version()
+                : a.framework().name() + " " + a.framework().version();
+        return a.level() == null ? name : name + " \u00b7 " + a.level();
     }
 
     List<Column<ResidencyReport.Finding>> findings() {

@@ -6,6 +6,7 @@ import eu.aifactory.api.Json;
 import eu.aifactory.api.catalog.ArtifactKind;
 import eu.aifactory.api.report.ResidencyReport.AccessRequestRecord;
 import eu.aifactory.api.report.ResidencyReport.Attestation;
+import eu.aifactory.api.report.ResidencyReport.Disclosures;
 import eu.aifactory.api.report.ResidencyReport.Finding;
 import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
@@ -140,9 +141,17 @@ public final class ResidencyReportService {
                 .filter(r -> visible.test(r.projectId()))
                 .map(ResidencyReportService::access)
                 .toList();
-        List<Attestation> attestations = store.attestations(f, t).stream()
-                .map(a -> new Attestation(a.id(), a.standard(), a.issuer(), a.scope(), day(a.validFrom()), day(a.validTo()),
-                        a.reference(), a.validFrom() <= f && a.validTo() + DAY_MS >= t))
+        List<ResidencyStore.AttestationRow> attestationRows = store.attestations(f, t);
+        Map<String, ResidencyStore.AttestationMeta> meta = store.attestationMeta(
+                attestationRows.stream().map(ResidencyStore.AttestationRow::id).toList());
+        List<Attestation> attestations = attestationRows.stream()
+                .map(a -> {
+                    ResidencyStore.AttestationMeta m = meta.get(a.id());
+                    return new Attestation(a.id(), a.standard(), a.issuer(), a.scope(), day(a.validFrom()),
+                            day(a.validTo()), a.reference(), a.validFrom() <= f && a.validTo() + DAY_MS >= t,
+                            m == null ? null : m.framework(), m == null ? null : m.level(),
+                            m == null ? List.of() : m.criteria());
+                })
                 .toList();
         List<Finding> findings = new ArrayList<>(store.findings(caller.tenantId(), f, t).stream()
                 .filter(r -> visible.test(r.projectId()))
@@ -160,10 +169,23 @@ public final class ResidencyReportService {
                 projects.stream().map(Me.Project::id).sorted().toList());
         Verdict verdict = verdict(caller, projects, from, to, inventory, processing, findings);
         List<Site> sites = sites(siteRows, inventory);
+        Disclosures disclosures = disclosures(caller.tenantId(), f, t);
         return new ResidencyReport(Ids.next("rr"), METHODOLOGY_VERSION, clock.instant(), new ResidencyReport.Period(from, to),
                 new ResidencyReport.Tenant(caller.tenantId(), caller.tenantName()), scope, verdict,
                 sites, inventory, processing, transfers, accesses, attestations, findings,
-                translations(sites, attestations, transfers), accessRequests);
+                translations(sites, attestations, transfers, disclosures), accessRequests, disclosures);
+    }
+
+    /**
+     * The provider's disclosure in force at the period's end, the subprocessors engaged during it and the tenant's
+     * official data requests received in it (counted, also when there were none); null when no disclosure is stored.
+     */
+    private Disclosures disclosures(String tenantId, long from, long to) {
+        return store.disclosure(to - 1)
+                .map(d -> new Disclosures(d.provider(), d.providerCountry(), d.parentCompany(), d.parentCountry(),
+                        d.applicableLaw(), d.parentLaw(), d.dataRequestPolicy(), store.subprocessors(from, to),
+                        store.officialRequests(tenantId, from, to)))
+                .orElse(null);
     }
 
     /**
@@ -171,8 +193,15 @@ public final class ResidencyReportService {
      * content does not depend on the caller's Accept-Language (decision record 0011).
      */
     private Map<String, Map<String, String>> translations(List<Site> sites, List<Attestation> attestations,
-                                                          List<Transfer> transfers) {
+                                                          List<Transfer> transfers, Disclosures disclosures) {
         Set<String> texts = new TreeSet<>();
+        if (disclosures != null) {
+            texts.addAll(List.of(disclosures.provider(), disclosures.applicableLaw(), disclosures.parentLaw(),
+                    disclosures.dataRequestPolicy()));
+            disclosures.subprocessors().forEach(sp -> texts.addAll(List.of(sp.service(), sp.location())));
+        }
+        attestations.stream().flatMap(a -> a.criteria().stream()).map(ResidencyReport.Criterion::title)
+                .forEach(texts::add);
         sites.forEach(s -> texts.addAll(List.of(s.name(), s.city(), s.description())));
         attestations.forEach(a -> texts.addAll(List.of(a.standard(), a.issuer(), a.scope())));
         transfers.stream().map(Transfer::legalBasis).filter(Objects::nonNull).forEach(texts::add);

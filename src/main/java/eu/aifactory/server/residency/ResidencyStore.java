@@ -2,9 +2,13 @@ package eu.aifactory.server.residency;
 
 import eu.aifactory.api.report.ResidencyReport.AccessReason;
 import eu.aifactory.api.report.ResidencyReport.EmergencyCode;
+import eu.aifactory.api.report.ResidencyReport.Criterion;
 import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
+import eu.aifactory.api.report.ResidencyReport.Framework;
+import eu.aifactory.api.report.ResidencyReport.OfficialRequests;
 import eu.aifactory.api.report.ResidencyReport.SiteRole;
+import eu.aifactory.api.report.ResidencyReport.Subprocessor;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.transparency.TransparencyStore;
@@ -412,6 +416,101 @@ public final class ResidencyStore {
             }
             return missing.size();
         });
+    }
+
+    // ---------------------------------------------------------------- frameworks and disclosures (issue 16)
+
+    /** The framework, level and covered criteria of an attestation. */
+    public record AttestationMeta(Framework framework, String level, List<Criterion> criteria) {
+    }
+
+    /** The framework, level and criteria of each attestation named that has any. */
+    public Map<String, AttestationMeta> attestationMeta(Collection<String> attestationIds) {
+        Map<String, AttestationMeta> meta = new HashMap<>();
+        if (attestationIds.isEmpty()) {
+            return meta;
+        }
+        jdbi.useHandle(h -> {
+            Map<String, List<Criterion>> criteria = new HashMap<>();
+            h.createQuery("SELECT attestation_id, criterion_id, title FROM attestation_criteria "
+                            + "WHERE attestation_id IN (<ids>) ORDER BY attestation_id, criterion_id")
+                    .bindList("ids", List.copyOf(attestationIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), new Criterion(rs.getString(2), rs.getString(3))))
+                    .forEach(e -> criteria.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            h.createQuery("SELECT a.id, a.level, f.id AS f_id, f.name, f.publisher, f.version, f.kind, f.catalogue "
+                            + "FROM attestations a LEFT JOIN compliance_frameworks f ON f.id = a.framework_id "
+                            + "WHERE a.id IN (<ids>)")
+                    .bindList("ids", List.copyOf(attestationIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString("id"), new AttestationMeta(rs.getString("f_id") == null ? null
+                            : new Framework(rs.getString("f_id"), rs.getString("name"), rs.getString("publisher"),
+                            rs.getString("version"), rs.getString("kind"), rs.getString("catalogue")),
+                            rs.getString("level"), criteria.getOrDefault(rs.getString("id"), List.of()))))
+                    .forEach(e -> meta.put(e.getKey(), e.getValue()));
+        });
+        return meta;
+    }
+
+    /** Records the framework and level an attestation was issued against, and the criteria it covers. */
+    public void classifyAttestation(Handle h, String attestationId, String frameworkId, String level,
+                                    List<Criterion> criteria) {
+        h.createUpdate("UPDATE attestations SET framework_id = :f, level = :l WHERE id = :id")
+                .bind("f", frameworkId).bind("l", level).bind("id", attestationId)
+                .execute();
+        PreparedBatch batch = h.prepareBatch("INSERT INTO attestation_criteria (attestation_id, criterion_id, title) "
+                + "VALUES (:a, :c, :t)");
+        for (Criterion c : criteria) {
+            batch.bind("a", attestationId).bind("c", c.id()).bind("t", c.title()).add();
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /** The provider's disclosure in force at {@code at} (the latest effective by then), if any. */
+    public record DisclosureRow(String provider, String providerCountry, String parentCompany, String parentCountry,
+                                String applicableLaw, String parentLaw, String dataRequestPolicy) {
+    }
+
+    public Optional<DisclosureRow> disclosure(long at) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM provider_disclosures WHERE effective_from <= :at "
+                        + "ORDER BY effective_from DESC, id")
+                .bind("at", at)
+                .map((rs, ctx) -> new DisclosureRow(rs.getString("provider"), rs.getString("provider_country"),
+                        rs.getString("parent_company"), rs.getString("parent_country"), rs.getString("applicable_law"),
+                        rs.getString("parent_law"), rs.getString("data_request_policy")))
+                .findFirst());
+    }
+
+    /** Subprocessors engaged during some part of {@code [from, to)}. */
+    public List<Subprocessor> subprocessors(long from, long to) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM subprocessors WHERE since < :to "
+                        + "AND (until_at IS NULL OR until_at > :from) ORDER BY name, id")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new Subprocessor(rs.getString("id"), rs.getString("name"), rs.getString("service"),
+                        rs.getString("country"), rs.getString("location")))
+                .list());
+    }
+
+    /** The tenant's official data requests received in {@code [from, to)}, counted by outcome. */
+    public OfficialRequests officialRequests(String tenantId, long from, long to) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT outcome, COUNT(*) FROM official_data_requests WHERE tenant_id = :t "
+                        + "AND received_at >= :from AND received_at < :to GROUP BY outcome")
+                .bind("t", tenantId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        int received = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return new OfficialRequests(received, counts.getOrDefault("DISCLOSED", 0), counts.getOrDefault("REFUSED", 0),
+                counts.getOrDefault("PENDING", 0), counts.getOrDefault("WITHDRAWN", 0));
+    }
+
+    public void insertOfficialRequest(Handle h, String id, String tenantId, long receivedAt, String authority,
+                                      String authorityCountry, String legalBasis, String outcome) {
+        h.createUpdate("INSERT INTO official_data_requests (id, tenant_id, received_at, authority, authority_country, "
+                        + "legal_basis, outcome) VALUES (:id, :t, :at, :a, :c, :b, :o)")
+                .bind("id", id).bind("t", tenantId).bind("at", receivedAt).bind("a", authority).bind("c", authorityCountry)
+                .bind("b", legalBasis).bind("o", outcome)
+                .execute();
     }
 
     // ---------------------------------------------------------------- mapping
