@@ -13,6 +13,7 @@ import eu.aifactory.server.db.Database;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.EnergyRoutes;
 import eu.aifactory.server.energy.EnergyService;
+import eu.aifactory.server.energy.SignedReceipts;
 import eu.aifactory.server.energy.EnergyStore;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.exec.Engine;
@@ -27,6 +28,7 @@ import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.seed.DemoBudgets;
+import eu.aifactory.server.seed.DemoDatasets;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
@@ -160,6 +162,7 @@ public final class FactoryServer implements AutoCloseable {
                 datasetDir = scratch;
             }
             DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
+            new DemoDatasets(datasets).seed(demoTenants);
             executor = config.slurm() == null
                     ? new SimulatedEngine(workloads, transactions, catalog, clock, config.timeScale(), budgetStore::allQuotas)
                     : SlurmEngine.connect(config.slurm(), workloads, new SlurmJobStore(database.jdbi()), transactions,
@@ -191,7 +194,7 @@ public final class FactoryServer implements AutoCloseable {
                     new CatalogRoutes(auth, catalog),
                     new WorkloadRoutes(auth, workloadService, queries, estimates),
                     eventStream,
-                    new EnergyRoutes(auth, energy),
+                    new EnergyRoutes(auth, energy, new SignedReceipts(energy, signingKeys)),
                     new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),

@@ -20,6 +20,7 @@ import java.util.List;
  * @param nodeShareKwh  the plan's allocated non-GPU node power × run time; null when the plan is no longer known
  * @param periods       one line per site-local month the run has samples in
  * @param factors       the emission factors and the monthly site indicators used
+ * @param site          the site the workload ran at (the energy report's {@code site})
  */
 public record EnergyReceipt(
         String workloadId,
@@ -49,7 +50,8 @@ public record EnergyReceipt(
         String timeZone,
         String methodologyVersion,
         String roundingRule,
-        String methodology) {
+        String methodology,
+        String site) {
 
     public EnergyReceipt {
         periods = periods == null ? List.of() : List.copyOf(periods);

@@ -69,6 +69,13 @@ public final class DatasetStore {
                 .findFirst());
     }
 
+    public boolean exists(String tenantId, String projectId, String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM datasets WHERE tenant_id = :t AND project_id = :p "
+                        + "AND name = :name")
+                .bind("t", tenantId).bind("p", projectId).bind("name", name)
+                .mapTo(Integer.class).one() > 0);
+    }
+
     public void insert(String tenantId, Dataset d) {
         jdbi.useHandle(h -> h.createUpdate("INSERT INTO datasets (id, tenant_id, project_id, name, media_type, size_bytes, "
                         + "sha256, site_id, created_at) VALUES (:id, :t, :p, :name, :media, :size, :sha, :site, :at)")

@@ -132,7 +132,8 @@ public final class EnergyService {
                 EnergyLedger.thousandths(t.facilityWh()), EnergyLedger.thousandths(t.renewableWh()),
                 EnergyLedger.thousandths(t.gridWh()), EnergyLedger.thousandths(t.co2eLocationG()),
                 EnergyLedger.thousandths(t.co2eMarketG()), periods, factors, model.zone().getId(),
-                EnergyFactors.METHODOLOGY_VERSION, EnergyLedger.ROUNDING_RULE, EnergyLedger.METHODOLOGY);
+                EnergyFactors.METHODOLOGY_VERSION, EnergyLedger.ROUNDING_RULE, EnergyLedger.METHODOLOGY,
+                model.site().name());
     }
 
     // ---------------------------------------------------------------- report

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.Json;
 import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Api;
@@ -40,6 +41,39 @@ class DemoSeederTest {
     @AfterAll
     void stop() {
         server.close();
+    }
+
+    @Test
+    void everyDemoProjectHasSampleDataForEveryRequiredInputAndARestartAddsNone() {
+        Api api = new Api(server.baseUri());
+        List<AppDetail> apps = SeedSource.bundled().catalog();
+        List<DemoUser> admins = server.demoUsers().stream().filter(u -> u.role() == Role.TENANT_ADMIN).toList();
+        assertThat(admins).hasSizeGreaterThanOrEqualTo(3);
+        int projects = 0;
+        for (DemoUser admin : admins) {
+            for (var project : api.get("/v1/me", admin.token()).json().path("projects")) {
+                projects++;
+                Set<String> types = new java.util.HashSet<>();
+                api.get("/v1/datasets?projectId=" + project.path("id").asText(), admin.token()).json().path("items")
+                        .forEach(d -> types.add(d.path("mediaType").asText()));
+                for (AppDetail app : apps) {
+                    for (var slot : app.latest().inputs()) {
+                        if (slot.required()) {
+                            assertThat(slot.mediaTypes().isEmpty() || slot.mediaTypes().stream().anyMatch(types::contains))
+                                    .as(project.path("id").asText() + " has data for " + app.summary().id() + "/" + slot.name())
+                                    .isTrue();
+                        }
+                    }
+                }
+            }
+        }
+        int samples = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM datasets WHERE name IN (:zip, :csv)")
+                .bind("zip", DemoDatasets.ZIP_NAME).bind("csv", DemoDatasets.CSV_NAME).mapTo(Integer.class).one());
+        assertThat(samples).isEqualTo(2 * projects);
+        int datasets = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM datasets").mapTo(Integer.class).one());
+        FactoryServer.start(ServerConfig.inMemory(true, 1).withJdbcUrl(url), TestClock.clock()).close();
+        int afterRestart = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM datasets").mapTo(Integer.class).one());
+        assertThat(afterRestart).as("a second start stores no more samples").isEqualTo(datasets);
     }
 
     @Test
