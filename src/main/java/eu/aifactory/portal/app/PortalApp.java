@@ -1,6 +1,7 @@
 package eu.aifactory.portal.app;
 
 import eu.aifactory.portal.shell.PortalWindow;
+import eu.aifactory.portal.tour.GuidedTour;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import eu.aifactory.portal.verify.ReportVerification;
@@ -54,6 +55,7 @@ public final class PortalApp extends Application {
     public void start(Stage stage) {
         context.theme().start();
         PortalWindow window = new PortalWindow(stage, context.shellServices());
+        GuidedTour.installEntry(window, context.shellServices());
         window.show();
         StartupProbe.watch(window.scene(), context.sessions().sessionProperty(), context::startEmbeddedFactoryIfNeeded);
         List<String> files = getParameters().getUnnamed();
