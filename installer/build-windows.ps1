@@ -17,7 +17,7 @@ Copy-Item $jar $input
 
 # The modules the portal and the embedded factory use; bin\javaw.exe stays (no --strip-native-commands) so the
 # launcher can start the portal in a JVM that maps its AppCDS archive (SharedClassesLauncher).
-$modules = 'java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata'
+$modules = 'java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata'
 
 jpackage --type msi `
   --name 'AI Factory Portal' --app-version $version --vendor 'AI Factory' `

@@ -12,7 +12,7 @@ rm -rf target/installer && mkdir -p "$input"
 cp "$jar" "$input/"
 
 # The modules the portal and the embedded factory use (JavaFX itself travels inside the jar).
-modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata
+modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata
 # bin/java stays in the runtime (no --strip-native-commands): the launcher starts the portal in a child JVM that
 # maps the AppCDS archive it writes on the first start (SharedClassesLauncher); JDK 17 cannot pass one otherwise.
 # That archive extends the runtime's own, which jlink only writes when asked (--generate-cds-archive).

@@ -1,5 +1,8 @@
 package eu.aifactory.client;
 
+import eu.aifactory.api.transparency.ConsistencyProof;
+import eu.aifactory.api.transparency.InclusionProof;
+import eu.aifactory.api.transparency.TreeHead;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
 import eu.aifactory.api.admin.ApiToken;
@@ -72,6 +75,25 @@ public interface FactoryClient extends AutoCloseable {
      * reversed or longer than 366 days is an {@link ApiException} with field errors on {@code from}/{@code to}.
      */
     JsonNode residencyReport(Instant from, Instant to);
+
+    /**
+     * As {@link #residencyReport(Instant, Instant)}, asking the factory to embed in the report's transparency section
+     * the consistency proof from the tree size {@code since} (the last head the caller accepted) to the current one;
+     * null asks for none. A client that cannot ask answers the report without a proof, which the caller reports as a
+     * log that could not be checked.
+     */
+    default JsonNode residencyReport(Instant from, Instant to, Long since) {
+        return residencyReport(from, to);
+    }
+
+    /** The signed head of the caller's tenant's transparency log now. */
+    TreeHead transparencyHead();
+
+    /** The consistency proof between two sizes of the caller's tenant's log; a size beyond it is a 404. */
+    ConsistencyProof transparencyConsistency(long fromSize, long toSize);
+
+    /** Leaf {@code index} of the caller's tenant's log with its inclusion proof in the tree of {@code treeSize}. */
+    InclusionProof transparencyInclusion(long index, long treeSize);
 
     /** The factory's published report-signing keys with their rotation records ({@code /.well-known/factory-keys}). */
     JwkSet factoryKeys();

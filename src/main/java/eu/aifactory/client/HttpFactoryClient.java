@@ -1,5 +1,8 @@
 package eu.aifactory.client;
 
+import eu.aifactory.api.transparency.ConsistencyProof;
+import eu.aifactory.api.transparency.InclusionProof;
+import eu.aifactory.api.transparency.TreeHead;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
@@ -221,12 +224,40 @@ public final class HttpFactoryClient implements FactoryClient {
      */
     @Override
     public JsonNode residencyReport(Instant from, Instant to) {
+        return residencyReport(from, to, null);
+    }
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to, Long since) {
         Objects.requireNonNull(from, "from");
         Objects.requireNonNull(to, "to");
         HttpUrl.Builder url = url("v1", "reports", "residency");
         param(url, "from", from);
         param(url, "to", to);
+        if (since != null) {
+            url.addQueryParameter("since", Long.toString(since));
+        }
         return call(jsonRequest(url.build()).get().build(), mapper.constructType(JsonNode.class), signedReader);
+    }
+
+    @Override
+    public TreeHead transparencyHead() {
+        return call(jsonRequest(url("v1", "transparency", "head").build()).get().build(),
+                mapper.constructType(TreeHead.class), signedReader);
+    }
+
+    @Override
+    public ConsistencyProof transparencyConsistency(long fromSize, long toSize) {
+        HttpUrl url = url("v1", "transparency", "consistency").addQueryParameter("from", Long.toString(fromSize))
+                .addQueryParameter("to", Long.toString(toSize)).build();
+        return call(jsonRequest(url).get().build(), mapper.constructType(ConsistencyProof.class), signedReader);
+    }
+
+    @Override
+    public InclusionProof transparencyInclusion(long index, long treeSize) {
+        HttpUrl url = url("v1", "transparency", "inclusion").addQueryParameter("index", Long.toString(index))
+                .addQueryParameter("treeSize", Long.toString(treeSize)).build();
+        return call(jsonRequest(url).get().build(), mapper.constructType(InclusionProof.class), signedReader);
     }
 
     @Override

@@ -25,6 +25,8 @@ import eu.aifactory.server.http.HealthRoutes;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
+import eu.aifactory.server.release.PortalReleaseRoutes;
+import eu.aifactory.server.release.PortalReleases;
 import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.seed.DemoBudgets;
@@ -34,7 +36,12 @@ import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.transparency.TransparencyRoutes;
+import eu.aifactory.server.transparency.TransparencyService;
+import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.tenant.Auth;
+import eu.aifactory.server.tenant.OidcVerifier;
+import eu.aifactory.server.tenant.SignInRoutes;
 import eu.aifactory.server.tenant.TenantRoutes;
 import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.tenant.TenantStore;
@@ -131,7 +138,7 @@ public final class FactoryServer implements AutoCloseable {
                 // The catalog and plans are the factory's offer, not demo data: a factory without them is useless.
                 catalogStore.load(seeds.plans(), seeds.catalog());
             }
-            TenantService tenants = new TenantService(tenantStore);
+            TenantService tenants = new TenantService(tenantStore, clock);
             CatalogService catalog = new CatalogService(catalogStore);
             SigningKeyStore signingKeys = signingKeys(config, clock);
             EnergyFactors factors = new EnergyStore(database.jdbi()).factors();
@@ -184,13 +191,18 @@ public final class FactoryServer implements AutoCloseable {
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
-            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, clock);
-            Auth auth = new Auth(tenants);
+            TransparencyService transparency = new TransparencyService(new TransparencyStore(database.jdbi()), transactions,
+                    signingKeys, clock);
+            transparency.catchUpAll();
+            ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
+                    clock);
+            Auth auth = new Auth(tenants, config.oidc() == null ? null : new OidcVerifier(config.oidc(), clock), clock);
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
             Javalin http = FactoryApi.create(List.of(
                     new HealthRoutes(database, version(), clock),
                     new TenantRoutes(auth),
+                    new SignInRoutes(config.oidc()),
                     new CatalogRoutes(auth, catalog),
                     new WorkloadRoutes(auth, workloadService, queries, estimates),
                     eventStream,
@@ -198,7 +210,9 @@ public final class FactoryServer implements AutoCloseable {
                     new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
-                    new AdminRoutes(auth, admin, eventStream)));
+                    new AdminRoutes(auth, admin, eventStream),
+                    new PortalReleaseRoutes(PortalReleases.in(config.dataDir())),
+                    new TransparencyRoutes(auth, transparency)));
             http.start(config.host(), config.port());
             executor.start();
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,

@@ -1,6 +1,7 @@
 package eu.aifactory.server;
 
 import eu.aifactory.server.exec.slurm.SlurmSettings;
+import eu.aifactory.server.tenant.OidcSettings;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -16,9 +17,10 @@ import java.util.UUID;
  * @param timeScale how much faster than real time simulated work runs (600 = ten minutes per second)
  * @param maxEventStreams how many {@code /v1/events} streams the factory serves at once, of all users together
  * @param slurm     run workloads as Slurm jobs through slurmrestd; null: the simulated engine
+ * @param oidc      also accept access tokens of this OpenID Connect provider; null: API tokens only
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
-                           int maxEventStreams, SlurmSettings slurm) {
+                           int maxEventStreams, SlurmSettings slurm, OidcSettings oidc) {
 
     /** Streams hold no thread, only a connection and a small queue: a few thousand fit one factory. */
     public static final int DEFAULT_MAX_EVENT_STREAMS = 2_000;
@@ -39,6 +41,11 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         if (maxEventStreams < 1) {
             throw new IllegalArgumentException("maxEventStreams must be at least 1, was " + maxEventStreams);
         }
+    }
+
+    public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
+                        int maxEventStreams, SlurmSettings slurm) {
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, null);
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
@@ -76,26 +83,30 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm);
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc);
     }
 
     public ServerConfig withJdbcUrl(String newJdbcUrl) {
-        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm);
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, oidc);
     }
 
     public ServerConfig withTimeScale(double newTimeScale) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, oidc);
     }
 
     public ServerConfig withMaxEventStreams(int newMaxEventStreams) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, oidc);
     }
 
     public ServerConfig withSlurm(SlurmSettings newSlurm) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, oidc);
+    }
+
+    public ServerConfig withOidc(OidcSettings newOidc) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newOidc);
     }
 }

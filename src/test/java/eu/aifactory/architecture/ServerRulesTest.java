@@ -34,12 +34,15 @@ class ServerRulesTest {
     /**
      * Writes that must share one transaction with another feature's store: an engine writes a run's state, logs and
      * samples together (and the Slurm engine its job record with them); the budget ledger books a run's energy cells
-     * in the transaction that changed the run.
+     * in the transaction that changed the run; a residency record (dataset, replica, transfer, operator access) is
+     * appended to the tenant's transparency log in the transaction that writes it.
      */
     private static final Set<String> SHARED_TRANSACTIONS = Set.of(
             "eu.aifactory.server.exec.sim.SimulatedEngine -> eu.aifactory.server.workload.WorkloadStore",
             "eu.aifactory.server.exec.slurm.SlurmEngine -> eu.aifactory.server.workload.WorkloadStore",
-            "eu.aifactory.server.usage.BudgetLedger -> eu.aifactory.server.energy.EnergyStore");
+            "eu.aifactory.server.usage.BudgetLedger -> eu.aifactory.server.energy.EnergyStore",
+            "eu.aifactory.server.residency.ResidencyStore -> eu.aifactory.server.transparency.TransparencyStore",
+            "eu.aifactory.server.dataset.DatasetStore -> eu.aifactory.server.transparency.TransparencyStore");
 
     @ArchTest
     static final ArchRule routesNeverTouchAStoreOrATransaction = noClasses()

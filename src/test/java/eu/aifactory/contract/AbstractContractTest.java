@@ -1,5 +1,6 @@
 package eu.aifactory.contract;
 
+import eu.aifactory.api.transparency.TreeHead;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,6 +38,7 @@ import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.tenant.Role;
+import eu.aifactory.api.tenant.SignInOptions;
 import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
@@ -59,14 +61,18 @@ import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.client.sso.SsoProvider;
+import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.support.Await;
+import eu.aifactory.server.tenant.OidcSettings;
 import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -122,7 +128,10 @@ abstract class AbstractContractTest {
     @BeforeAll
     void startFactory() {
         factoryStarted = TestClock.now();
-        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600), TestClock.clock());
+        // With single sign-on configured, so the sign-in options carry the provider (never contacted by these tests).
+        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600)
+                .withOidc(new OidcSettings(URI.create("http://127.0.0.1:9/realms/acme"), "factory", "portal",
+                        OidcSettings.DEFAULT_TENANT_CLAIM, null, OidcSettings.DEFAULT_CLOCK_SKEW)), TestClock.clock());
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
         otherTenantEngineer = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
@@ -158,6 +167,15 @@ abstract class AbstractContractTest {
         assertThat(me.tenant().name()).isEqualTo(engineer.tenantName());
         assertThat(me.roles()).containsExactly(Role.ENGINEER);
         assertThat(me.projects()).isNotEmpty();
+    }
+
+    @Test
+    void signInOptionsNeedNoTokenAndNameTheIdentityProvider() {
+        SignInOptions options = SsoProvider.signInOptions(http, server.baseUri());
+        assertThat(options.apiTokens()).isTrue();
+        assertThat(options.sso().issuer()).isEqualTo("http://127.0.0.1:9/realms/acme");
+        assertThat(options.sso().clientId()).isEqualTo("portal");
+        assertThat(client.me().user().id()).isEqualTo(engineer.userId());
     }
 
     @Test
@@ -433,6 +451,27 @@ abstract class AbstractContractTest {
         ObjectNode edited = signed.deepCopy();
         ((ObjectNode) edited.path("report").path("tenant")).put("name", "Someone Else GmbH");
         assertThat(SignedDocument.verify(edited, keys).valid()).isFalse();
+    }
+
+    @Test
+    void theTransparencyLogAnswersItsSignedHeadAndProofsThatHoldAndOnlyForTheCallersTenant() {
+        TreeHead head = client.transparencyHead();
+        assertThat(head.isSignedBy(client.factoryKeys())).isTrue();
+        assertThat(head.tenantId()).isEqualTo(engineer.tenantId());
+        TreeHead later = client.transparencyHead();
+        assertThat(client.transparencyConsistency(head.treeSize(), later.treeSize()).proves(head, later)).isTrue();
+        assertThat(client.transparencyInclusion(head.treeSize() - 1, head.treeSize()).proves(head)).isTrue();
+        try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
+            long beyond = Math.max(head.treeSize(), other.transparencyHead().treeSize()) + 1;
+            assertThatThrownBy(() -> other.transparencyConsistency(0, beyond)).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.status()).isEqualTo(404));
+        }
+    }
+
+    @Test
+    void aFactoryThatPublishedNoReleaseAnnouncesNoneToTheUpdateCheck() {
+        // This factory has no data directory; the signed 200 is checked against the contract in PublishReleaseCommandTest.
+        assertThat(new UpdateCheck(http).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
     }
 
     @Test

@@ -20,14 +20,13 @@ import java.util.Set;
  * </pre>
  * The JWS payload is the RFC 8785 canonical form of {@code report}, detached. Verification recomputes it from
  * the report as read, so key order, whitespace and number spelling in a saved file do not matter, while any
- * change of a value, an added or a removed member does. Nothing outside {@code report} and {@code signature}
- * is allowed, so a document cannot carry unsigned content that a reader might take as signed.
+ * change of a value, an added or a removed member does. Only {@code report} is signed: members beside
+ * {@code report} and {@code signature} are ignored (the contract says so), and a reader must not take them as signed.
  */
 public final class SignedDocument {
 
     public static final String ALG = "EdDSA";
     public static final String CANONICALIZATION = "RFC8785";
-    private static final Set<String> DOCUMENT_MEMBERS = Set.of("report", "signature");
     private static final Set<String> SIGNATURE_MEMBERS = Set.of("kid", "alg", "jws", "canonicalization");
 
     private SignedDocument() {
@@ -70,10 +69,6 @@ public final class SignedDocument {
     public static VerificationResult verify(JsonNode document, JwkSet keys) {
         if (document == null || !document.isObject()) {
             return VerificationResult.malformed("a signed document is a JSON object with \"report\" and \"signature\"");
-        }
-        Optional<String> unexpected = firstUnexpected(document, DOCUMENT_MEMBERS);
-        if (unexpected.isPresent()) {
-            return VerificationResult.malformed("the document has content outside the signed report: \"" + unexpected.get() + "\"");
         }
         JsonNode report = document.get("report");
         JsonNode signature = document.get("signature");

@@ -50,6 +50,11 @@ public final class KeyPinStore {
         return file;
     }
 
+    /** The last tree heads seen for this factory's tenants, kept next to its pins (in {@code tree-heads/}). */
+    public TreeHeadStore treeHeads() {
+        return new TreeHeadStore(file.resolveSibling("tree-heads").resolve(file.getFileName()));
+    }
+
     /** The pinned keys; empty before the first use. */
     public JwkSet pinned() throws IOException {
         if (!Files.exists(file)) {

@@ -1,5 +1,6 @@
 package eu.aifactory.client.update;
 
+import eu.aifactory.api.release.ReleaseManifest;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.signing.JwkSet;

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.app;
 
+import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
@@ -27,10 +28,12 @@ import eu.aifactory.portal.settings.SettingsViewModel;
 import eu.aifactory.portal.settings.TrustedKeysViewModel;
 import eu.aifactory.portal.settings.UpdatesViewModel;
 import eu.aifactory.portal.shell.DemoFactory;
+import eu.aifactory.portal.shell.BrowserSingleSignOn;
 import eu.aifactory.portal.shell.FactoryConnector;
 import eu.aifactory.portal.shell.PageRegistry;
 import eu.aifactory.portal.shell.SessionManager;
 import eu.aifactory.portal.shell.ShellServices;
+import eu.aifactory.portal.shell.SingleSignOn;
 import eu.aifactory.portal.theme.OsThemeDetector;
 import eu.aifactory.portal.theme.ThemeManager;
 import eu.aifactory.portal.usage.UsagePage;
@@ -43,6 +46,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -71,6 +75,7 @@ public final class AppContext implements AutoCloseable {
     private final SessionManager sessions;
     private final PageRegistry pages = new PageRegistry();
     private final FactoryConnector connector;
+    private final SingleSignOn sso;
     private final BackgroundDemoFactory demoFactory;
     /** Where exports go; null for each page's native file chooser. */
     private final SaveDialog saveDialog;
@@ -89,7 +94,20 @@ public final class AppContext implements AutoCloseable {
         theme.modeProperty().set(initial.theme());
         this.monitor = new ConnectionMonitor(executor, b.clock, b.healthPeriod, FAILURES_UNTIL_OFFLINE);
         this.sessions = new SessionManager(settings, secrets, executor, monitor);
-        this.connector = b.connector != null ? b.connector : this::httpClient;
+        this.connector = b.connector != null ? b.connector : new FactoryConnector() {
+            @Override
+            public FactoryClient connect(URI baseUrl, String token) {
+                return httpClient(baseUrl, token);
+            }
+
+            @Override
+            public FactoryClient connect(URI baseUrl, Supplier<char[]> token) {
+                return httpClient(baseUrl, token);
+            }
+        };
+        this.sso = b.sso != null ? b.sso : new BrowserSingleSignOn(sharedHttp(), b.clock,
+                () -> "<!doctype html><meta charset=\"utf-8\"><title>AI Factory Portal</title><p>"
+                        + i18n.get("signin.sso.browserDone") + "</p>");
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
         this.saveDialog = b.saveDialog;
         this.clock = b.clock;
@@ -152,13 +170,17 @@ public final class AppContext implements AutoCloseable {
     /** Everything the window needs. */
     public ShellServices shellServices() {
         return new ShellServices(i18n, executor, settings, secrets, sessions, monitor, connector, demoFactory, pages,
-                dataDir.resolve("cache"), clock);
+                dataDir.resolve("cache"), clock, sso);
     }
 
     private HttpFactoryClient httpClient(URI baseUrl, String token) {
         char[] secret = token.toCharArray();
+        return httpClient(baseUrl, secret::clone);
+    }
+
+    private HttpFactoryClient httpClient(URI baseUrl, Supplier<char[]> token) {
         return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
-                .token(secret::clone)
+                .token(token)
                 .language(i18n::locale)
                 .httpClient(sharedHttp())
                 .build());
@@ -241,6 +263,7 @@ public final class AppContext implements AutoCloseable {
         private TaskExecutor executor;
         private SecretStore secrets;
         private FactoryConnector connector;
+        private SingleSignOn sso;
         private BooleanSupplier osPrefersDark = new OsThemeDetector()::prefersDark;
         private Consumer<String> stylesheet = Application::setUserAgentStylesheet;
         private Clock clock = Clock.systemDefaultZone();
@@ -263,6 +286,12 @@ public final class AppContext implements AutoCloseable {
         }
 
         /** How to make a client for a URL and token; by default the real HTTP client. */
+        /** Single sign-on other than through the desktop's browser (tests). */
+        public Builder sso(SingleSignOn value) {
+            this.sso = value;
+            return this;
+        }
+
         public Builder connector(FactoryConnector value) {
             this.connector = value;
             return this;

@@ -60,6 +60,7 @@ public final class ResidencyView extends BorderPane {
     private final I18n i18n;
     private final Label verdict = new Label();
     private final Label badge = new Label();
+    private final Label logCheck = new Label();
     private final Label status = new Label();
     private final GermanyMap map = new GermanyMap();
     private final TabPane tabs = new TabPane();
@@ -170,7 +171,16 @@ public final class ResidencyView extends BorderPane {
                 viewModel.keyFingerprintProperty(), viewModel.verificationTextProperty(), i18n.localeProperty()));
         badge.setTooltip(fingerprint);
 
-        VBox top = new VBox(12, bar, verdict, badge);
+        logCheck.setId("logCheck");
+        logCheck.getStyleClass().add("verification-badge");
+        logCheck.setWrapText(true);
+        logCheck.textProperty().bind(viewModel.logTextProperty());
+        logCheck.visibleProperty().bind(viewModel.logTextProperty().isNotNull());
+        logCheck.managedProperty().bind(logCheck.visibleProperty());
+        viewModel.logStatusProperty().addListener((obs, old, now) -> styleLogCheck());
+        styleLogCheck();
+
+        VBox top = new VBox(12, bar, verdict, badge, logCheck);
         top.setPadding(new Insets(16, 20, 8, 20));
         return top;
     }
@@ -425,6 +435,24 @@ public final class ResidencyView extends BorderPane {
             case UNVERIFIED -> {
                 badge.getStyleClass().add("badge-unverified");
                 badge.setGraphic(new FontIcon(Material2AL.HELP_OUTLINE));
+            }
+        }
+    }
+
+    private void styleLogCheck() {
+        logCheck.getStyleClass().removeAll("badge-verified", "badge-failed", "badge-unverified");
+        switch (viewModel.logStatusProperty().get()) {
+            case CONSISTENT -> {
+                logCheck.getStyleClass().add("badge-verified");
+                logCheck.setGraphic(new FontIcon(Material2MZ.VERIFIED_USER));
+            }
+            case INCONSISTENT, NOT_CHECKED -> {
+                logCheck.getStyleClass().add("badge-failed");
+                logCheck.setGraphic(new FontIcon(Material2MZ.WARNING));
+            }
+            case FIRST, NONE -> {
+                logCheck.getStyleClass().add("badge-unverified");
+                logCheck.setGraphic(new FontIcon(Material2AL.INFO));
             }
         }
     }

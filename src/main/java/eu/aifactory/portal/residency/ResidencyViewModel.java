@@ -6,12 +6,17 @@ import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.ResidencyReport.Attestation;
 import eu.aifactory.api.signing.Jwk;
 import eu.aifactory.api.signing.JwkSet;
-import eu.aifactory.api.signing.SignedDocument;
+import eu.aifactory.api.signing.TrustAnchor;
 import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.transparency.LogCheck;
+import eu.aifactory.api.transparency.LogEntry;
+import eu.aifactory.api.transparency.LogSection;
+import eu.aifactory.api.transparency.TreeHead;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
+import eu.aifactory.client.trust.TreeHeadStore;
 import eu.aifactory.portal.common.AtomicFiles;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.LoadState;
@@ -30,6 +35,7 @@ import java.time.temporal.IsoFields;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
@@ -69,6 +75,20 @@ public final class ResidencyViewModel {
         UNVERIFIED
     }
 
+    /** What the report's transparency log says against the last tree head this portal accepted for the tenant. */
+    public enum LogStatus {
+        /** The report carries no log section, or it was not verified: nothing to say. */
+        NONE,
+        /** The first head seen for this tenant: remembered, nothing to compare with yet. */
+        FIRST,
+        /** The report's log extends the last head seen. */
+        CONSISTENT,
+        /** The report's log does not extend the last head seen: an entry was dropped or changed. */
+        INCONSISTENT,
+        /** No proof from the last head seen came with the report. */
+        NOT_CHECKED
+    }
+
     /** An attestation with whether it runs out within {@value #EXPIRY_WARNING_DAYS} days. */
     public record AttestationRow(Attestation attestation, boolean expiringSoon) {
     }
@@ -82,7 +102,12 @@ public final class ResidencyViewModel {
 
     /** What a background load produced. */
     record Loaded(JsonNode document, ResidencyReport report, JwkSet keys, KeyPinning.Decision decision,
-                  VerificationResult result, Throwable keyFailure, Map<String, String> projectNames) {
+                  TrustAnchor.Verdict verdict, LogCheck.Result log, LogSection section, Throwable keyFailure,
+                  Map<String, String> projectNames) {
+
+        VerificationResult result() {
+            return verdict == null ? null : verdict.signature();
+        }
     }
 
     private final FactoryClient client;
@@ -112,6 +137,8 @@ public final class ResidencyViewModel {
             new ReadOnlyObjectWrapper<>(this, "verification", Verification.UNVERIFIED);
     private final ReadOnlyStringWrapper verificationText = new ReadOnlyStringWrapper(this, "verificationText");
     private final ReadOnlyStringWrapper keyFingerprint = new ReadOnlyStringWrapper(this, "keyFingerprint");
+    private final ReadOnlyObjectWrapper<LogStatus> logStatus = new ReadOnlyObjectWrapper<>(this, "logStatus", LogStatus.NONE);
+    private final ReadOnlyStringWrapper logText = new ReadOnlyStringWrapper(this, "logText");
     private final ObservableList<ResidencyReport.Site> sites = FXCollections.observableArrayList();
     private final ObservableList<ResidencyReport.StoredObject> inventory = FXCollections.observableArrayList();
     private final ObservableList<ResidencyReport.ProcessingRecord> processing = FXCollections.observableArrayList();
@@ -179,6 +206,16 @@ public final class ResidencyViewModel {
     /** The badge text: which key verified, or what failed. */
     public ReadOnlyStringProperty verificationTextProperty() {
         return verificationText.getReadOnlyProperty();
+    }
+
+    /** Whether the report's transparency log extends the last one seen for the tenant. */
+    public ReadOnlyObjectProperty<LogStatus> logStatusProperty() {
+        return logStatus.getReadOnlyProperty();
+    }
+
+    /** The log check in words, or null when there is nothing to say. */
+    public ReadOnlyStringProperty logTextProperty() {
+        return logText.getReadOnlyProperty();
     }
 
     /** Fingerprint of the key that signed the report, once verified. */
@@ -291,30 +328,49 @@ public final class ResidencyViewModel {
         return new Instant[]{from.atStartOfDay(SiteTime.ZONE).toInstant(), to.atStartOfDay(SiteTime.ZONE).toInstant()};
     }
 
-    /** Background: fetches report and keys, pins and verifies. */
+    /**
+     * Background: fetches report and keys, pins and verifies by the pinned keys (the same rule as {@code verify
+     * --trusted-keys}), and checks the report's log against the last tree head accepted for the tenant.
+     */
     private Loaded fetch(Instant from, Instant to) throws IOException {
-        JsonNode document = client.residencyReport(from, to);
+        Me me = me();
+        TreeHeadStore heads = pins.treeHeads();
+        Optional<TreeHead> lastHead = me == null ? Optional.empty() : heads.last(me.tenant().id());
+        JsonNode document = client.residencyReport(from, to, lastHead.map(TreeHead::treeSize).orElse(null));
         ResidencyReport parsed = Json.mapper().treeToValue(document.get("report"), ResidencyReport.class);
-        Map<String, String> names = projectNames();
+        Map<String, String> names = me == null ? Map.of()
+                : me.projects().stream().collect(Collectors.toMap(Me.Project::id, Me.Project::name, (a, b) -> a));
         JwkSet keys;
         try {
             keys = client.factoryKeys();
         } catch (RuntimeException e) {
             // The report is still worth showing; it just cannot be vouched for.
-            return new Loaded(document, parsed, null, null, null, e, names);
+            return new Loaded(document, parsed, null, null, null, null, null, e, names);
         }
         KeyPinning.Decision decision = pins.decide(keys);
-        VerificationResult result = SignedDocument.verify(document, decision.trustedKeys());
-        return new Loaded(document, parsed, keys, decision, result, null, names);
+        TrustAnchor.Verdict verdict = TrustAnchor.pinned(pins.pinned()).verify(document, keys);
+        LogSection section = null;
+        LogCheck.Result log = null;
+        if (verdict.trust() == TrustAnchor.Trust.TRUSTED) {
+            section = LogSection.of(document).orElse(null);
+            if (section != null) {
+                Optional<LogSection> previous = heads.lastSection(parsed.tenant().id());
+                log = previous.isEmpty() ? null : LogCheck.check(previous.get(), section, null);
+                if (log == null || log.status() == LogCheck.Status.CONSISTENT) {
+                    heads.remember(section);
+                }
+            }
+        }
+        return new Loaded(document, parsed, keys, decision, verdict, log, section, null, names);
     }
 
-    /** The user's projects by id, to show names instead of ids; empty when they cannot be fetched (ids are shown). */
-    private Map<String, String> projectNames() {
+    /** Who is signed in (tenant and project names), or null when it cannot be fetched: ids are shown, the log not compared. */
+    private Me me() {
         try {
-            return client.me().projects().stream().collect(Collectors.toMap(Me.Project::id, Me.Project::name, (a, b) -> a));
+            return client.me();
         } catch (RuntimeException e) {
-            LOG.debug("project names not fetched: {}", e.toString());
-            return Map.of();
+            LOG.debug("caller not fetched: {}", e.toString());
+            return null;
         }
     }
 
@@ -344,23 +400,50 @@ public final class ResidencyViewModel {
         } else if (result.decision() == null) {
             verification.set(Verification.UNVERIFIED);
             keyFingerprint.set(null);
-        } else if (!result.decision().trusted()) {
+        } else if (!result.decision().trusted() || result.verdict().trust() == TrustAnchor.Trust.UNTRUSTED) {
             verification.set(Verification.KEY_CHANGED);
             keyFingerprint.set(null);
-        } else if (result.result().valid()) {
+        } else if (result.verdict().trust() == TrustAnchor.Trust.TRUSTED) {
             verification.set(Verification.VERIFIED);
             keyFingerprint.set(result.keys().find(result.result().kid()).map(Jwk::fingerprint).orElse(null));
         } else {
             verification.set(Verification.TAMPERED);
             keyFingerprint.set(null);
         }
+        logStatus.set(logStatusOf(result));
         describe();
+    }
+
+    private static LogStatus logStatusOf(Loaded result) {
+        if (result == null || result.section() == null) {
+            return LogStatus.NONE;
+        }
+        if (result.section().problem().isPresent()) {
+            return LogStatus.INCONSISTENT;
+        }
+        if (result.log() == null) {
+            return LogStatus.FIRST;
+        }
+        return switch (result.log().status()) {
+            case CONSISTENT -> LogStatus.CONSISTENT;
+            case INCONSISTENT -> LogStatus.INCONSISTENT;
+            case NOT_CHECKED -> LogStatus.NOT_CHECKED;
+        };
     }
 
     /** Writes the verdict and badge texts in the current language. */
     private void describe() {
         ResidencyReport r = report.get();
         verdictText.set(r == null ? null : verdictSentence(r, i18n));
+        logText.set(switch (logStatus.get()) {
+            case NONE -> null;
+            case FIRST -> i18n.get("residency.log.first", loaded.section().treeHead().treeSize());
+            case CONSISTENT -> i18n.get("residency.log.consistent", loaded.section().treeHead().treeSize());
+            case INCONSISTENT -> i18n.get("residency.log.inconsistent", loaded.log() != null && !loaded.log().dropped().isEmpty()
+                    ? loaded.log().dropped().stream().map(LogEntry::describe).collect(Collectors.joining(", "))
+                    : loaded.section().problem().orElse(loaded.log() == null ? "" : loaded.log().message()));
+            case NOT_CHECKED -> i18n.get("residency.log.notChecked");
+        });
         verificationText.set(switch (verification.get()) {
             case VERIFIED -> i18n.get(switch (loaded.decision().outcome()) {
                 // Says so when this load pinned the key: the first use, or again after the pin was forgotten.
@@ -369,8 +452,8 @@ public final class ResidencyViewModel {
                 default -> "residency.verify.ok";
             }, shortFingerprint(keyFingerprint.get()));
             case TAMPERED -> i18n.get("residency.verify.tampered", reasonText(loaded.result()));
-            case KEY_CHANGED -> i18n.get("residency.verify.keyChanged",
-                    String.join(", ", loaded.decision().untrustedKids()));
+            case KEY_CHANGED -> i18n.get("residency.verify.keyChanged", loaded.decision().untrustedKids().isEmpty()
+                    ? String.valueOf(loaded.verdict().signature().kid()) : String.join(", ", loaded.decision().untrustedKids()));
             case UNVERIFIED -> loaded == null ? null : loaded.keyFailure() != null
                     ? i18n.get("residency.verify.noKeys") : i18n.get("residency.verify.unverified");
         });

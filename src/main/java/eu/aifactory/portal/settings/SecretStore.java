@@ -23,4 +23,9 @@ public interface SecretStore {
     static String tokenName(String factoryUrl) {
         return "token@" + factoryUrl;
     }
+
+    /** The name under which the single sign-on refresh token for a factory is kept. */
+    static String refreshTokenName(String factoryUrl) {
+        return "sso-refresh@" + factoryUrl;
+    }
 }

@@ -3,7 +3,7 @@ package eu.aifactory.portal.settings;
 import atlantafx.base.controls.ToggleSwitch;
 import atlantafx.base.theme.Styles;
 import eu.aifactory.client.trust.KeyPinStore;
-import eu.aifactory.client.update.ReleaseManifest;
+import eu.aifactory.api.release.ReleaseManifest;
 import eu.aifactory.portal.common.Confirmation;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.i18n.I18n;

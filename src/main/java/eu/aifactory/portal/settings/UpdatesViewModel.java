@@ -1,7 +1,7 @@
 package eu.aifactory.portal.settings;
 
 import eu.aifactory.api.signing.JwkSet;
-import eu.aifactory.client.update.ReleaseManifest;
+import eu.aifactory.api.release.ReleaseManifest;
 import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.common.TaskExecutor;

@@ -105,7 +105,7 @@ public final class PortalWindow {
         Node content;
         if (session == null) {
             SignInViewModel viewModel = new SignInViewModel(services.executor(), services.connector(),
-                    services.demoLauncher(), services.secrets(), services.settings(), services.sessions());
+                    services.demoLauncher(), services.secrets(), services.settings(), services.sessions(), services.sso());
             content = new SignInView(viewModel, services.i18n(), this::switchLanguage);
             viewModel.start();
         } else {

@@ -24,6 +24,8 @@ public final class SessionManager {
     private final TaskExecutor executor;
     private final ConnectionMonitor monitor;
     private final ReadOnlyObjectWrapper<Session> session = new ReadOnlyObjectWrapper<>(this, "session");
+    /** The single sign-on session behind the open session, or null when it was opened with a token or as demo. */
+    private SingleSignOn.Signed signed;
 
     public SessionManager(SettingsService settings, SecretStore secrets, TaskExecutor executor, ConnectionMonitor monitor) {
         this.settings = settings;
@@ -66,11 +68,56 @@ public final class SessionManager {
         open(opened);
     }
 
+    /**
+     * A user signed in with their company account; the next start continues with the refresh token, which is kept in
+     * the secret store (and replaced there whenever the provider hands out a new one), never in the settings.
+     */
+    public void openSso(Session opened, SingleSignOn.Signed sso) {
+        String url = opened.factoryUrl().toString();
+        String previousUrl = settings.get().factoryUrl();
+        settings.update(s -> s.withFactory(url, null));
+        sso.onRefreshed(fresh -> keepRefreshToken(url, fresh));
+        executor.run(() -> {
+            secrets.delete(SecretStore.tokenName(url));
+            if (previousUrl != null && !previousUrl.equals(url)) {
+                secrets.delete(SecretStore.tokenName(previousUrl));
+                secrets.delete(SecretStore.refreshTokenName(previousUrl));
+            }
+            return url;
+        }, done -> { }, failure -> LOG.warn("old sign-in for {} not forgotten: {}", url, failure.getMessage()));
+        keepRefreshToken(url, sso.refreshToken());
+        open(opened);
+        signed = sso;
+    }
+
+    private void keepRefreshToken(String url, String refreshToken) {
+        if (refreshToken == null) {
+            return;
+        }
+        executor.run(() -> {
+            secrets.write(SecretStore.refreshTokenName(url), refreshToken);
+            return url;
+        }, stored -> LOG.debug("sign-in for {} kept ({})", stored, secrets.kind()),
+                failure -> LOG.warn("sign-in for {} not kept: {}", url, failure.getMessage()));
+    }
+
     /** Ends the session and forgets the remembered factory, demo user and token. */
     public void signOut() {
         Session ending = session.get();
         if (ending == null) {
             return;
+        }
+        SingleSignOn.Signed endingSso = signed;
+        signed = null;
+        if (endingSso != null) {
+            endingSso.onRefreshed(fresh -> { });
+            String url = ending.factoryUrl().toString();
+            executor.run(() -> {
+                secrets.delete(SecretStore.refreshTokenName(url));
+                endingSso.signOut();
+                return url;
+            }, done -> LOG.info("signed out at the identity provider of {}", done),
+                    failure -> LOG.warn("sign-out at the identity provider failed: {}", failure.getMessage()));
         }
         monitor.stop();
         // Forget first: the sign-in page that appears next must not find the remembered user and sign in again.
@@ -86,6 +133,7 @@ public final class SessionManager {
     }
 
     private void open(Session opened) {
+        signed = null;
         Session previous = session.get();
         if (previous != null && previous.client() != opened.client()) {
             previous.client().close();

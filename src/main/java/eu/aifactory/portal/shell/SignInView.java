@@ -312,8 +312,36 @@ public final class SignInView extends StackPane {
         connect.setMaxWidth(Double.MAX_VALUE);
         url.disableProperty().bind(viewModel.busyProperty());
         token.disableProperty().bind(viewModel.busyProperty());
+        // Asked once the address is entered, not per keystroke: the company-account button then appears below it.
+        url.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                viewModel.checkSignInOptions();
+            }
+        });
+        url.setOnAction(event -> viewModel.checkSignInOptions());
 
-        VBox box = new VBox(6, urlLabel, url, urlError, spacer(), tokenLabel, token, tokenError, tokenHint, spacer(), connect);
+        Button ssoButton = new Button();
+        ssoButton.setId("sso-button");
+        ssoButton.textProperty().bind(i18n.binding("signin.sso.button"));
+        ssoButton.setMaxWidth(Double.MAX_VALUE);
+        ssoButton.disableProperty().bind(viewModel.busyProperty());
+        ssoButton.setOnAction(event -> viewModel.signInWithSso());
+        Button ssoCancel = new Button();
+        ssoCancel.setId("sso-cancel");
+        ssoCancel.textProperty().bind(i18n.binding("signin.sso.cancel"));
+        ssoCancel.visibleProperty().bind(viewModel.ssoWaitingProperty());
+        ssoCancel.managedProperty().bind(ssoCancel.visibleProperty());
+        ssoCancel.setOnAction(event -> viewModel.cancelSso());
+        Label ssoOr = new Label();
+        ssoOr.textProperty().bind(i18n.binding("signin.sso.or"));
+        ssoOr.getStyleClass().add(Styles.TEXT_MUTED);
+        VBox ssoBox = new VBox(6, ssoButton, ssoCancel, ssoOr);
+        ssoBox.setId("signin-sso");
+        ssoBox.visibleProperty().bind(viewModel.ssoOfferProperty().isNotNull());
+        ssoBox.managedProperty().bind(ssoBox.visibleProperty());
+
+        VBox box = new VBox(6, urlLabel, url, urlError, spacer(), ssoBox, tokenLabel, token, tokenError, tokenHint, spacer(),
+                connect);
         box.setId("signin-connect");
         box.visibleProperty().bind(viewModel.modeProperty().isEqualTo(SignInViewModel.Mode.CONNECT));
         box.managedProperty().bind(box.visibleProperty());

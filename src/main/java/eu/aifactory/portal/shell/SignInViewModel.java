@@ -2,9 +2,11 @@ package eu.aifactory.portal.shell;
 
 import eu.aifactory.api.ProblemType;
 import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.tenant.SignInOptions;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryUnreachableException;
+import eu.aifactory.client.sso.SsoException;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
@@ -30,9 +32,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sign-in page: a demo user at the embedded factory, or a factory URL and API token. The token is checked by
+ * The sign-in page: a demo user at the embedded factory, or a factory URL and API token, or, where the factory offers
+ * it, the company account at its identity provider (signed in through the system browser). The token is checked by
  * asking the factory who it belongs to ({@code GET /v1/me}) in the background; failures become one plain sentence.
- * On start it resumes the remembered connection, if any.
+ * On start it resumes the remembered connection, if any: with the stored API token or single sign-on refresh token.
  */
 public final class SignInViewModel {
 
@@ -48,6 +51,7 @@ public final class SignInViewModel {
     private final SecretStore secrets;
     private final SettingsService settings;
     private final SessionManager sessions;
+    private final SingleSignOn sso;
 
     private final ObjectProperty<Mode> mode = new SimpleObjectProperty<>(this, "mode", Mode.DEMO);
     private final ReadOnlyObjectWrapper<DemoState> demoState = new ReadOnlyObjectWrapper<>(this, "demoState", DemoState.IDLE);
@@ -61,6 +65,9 @@ public final class SignInViewModel {
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyObjectWrapper<Message> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<SignInOptions.Sso> ssoOffer = new ReadOnlyObjectWrapper<>(this, "ssoOffer");
+    private final ReadOnlyBooleanWrapper ssoWaiting = new ReadOnlyBooleanWrapper(this, "ssoWaiting");
+    private TaskHandle offerLookup = TaskHandle.NONE;
 
     private DemoFactory demoFactory;
     private String autoDemoUserId;
@@ -69,6 +76,12 @@ public final class SignInViewModel {
 
     public SignInViewModel(TaskExecutor executor, FactoryConnector connector, DemoFactory.Launcher demoLauncher,
                            SecretStore secrets, SettingsService settings, SessionManager sessions) {
+        this(executor, connector, demoLauncher, secrets, settings, sessions, SingleSignOn.NONE);
+    }
+
+    public SignInViewModel(TaskExecutor executor, FactoryConnector connector, DemoFactory.Launcher demoLauncher,
+                           SecretStore secrets, SettingsService settings, SessionManager sessions, SingleSignOn sso) {
+        this.sso = sso;
         this.executor = executor;
         this.connector = connector;
         this.demoLauncher = demoLauncher;
@@ -81,7 +94,12 @@ public final class SignInViewModel {
                 loadDemo();
             }
         });
-        url.addListener((obs, old, now) -> urlError.set(null));
+        url.addListener((obs, old, now) -> {
+            urlError.set(null);
+            // The offer belongs to the factory at the old address.
+            offerLookup.cancel();
+            ssoOffer.set(null);
+        });
         token.addListener((obs, old, now) -> tokenError.set(null));
     }
 
@@ -109,23 +127,137 @@ public final class SignInViewModel {
         }
     }
 
+    /** What a restart found: an API token to check, or a single sign-on session continued with its refresh token. */
+    private record Resumed(String token, SignedIn sso) {
+    }
+
+    private record SignedIn(Session session, SingleSignOn.Signed signed) {
+    }
+
     private void resumeRemote(String factoryUrl) {
         busy.set(true);
         progress.set(Message.of("signin.progress.connecting", factoryUrl));
-        attempt = executor.run(() -> secrets.read(SecretStore.tokenName(factoryUrl)),
-                stored -> {
+        attempt = executor.run(() -> resume(factoryUrl),
+                resumed -> {
                     busy.set(false);
                     progress.set(null);
-                    stored.ifPresent(value -> {
-                        token.set(value);
+                    if (resumed.token() != null) {
+                        token.set(resumed.token());
                         connect();
-                    });
+                    } else if (resumed.sso() != null) {
+                        sessions.openSso(resumed.sso().session(), resumed.sso().signed());
+                    }
                 },
                 failure -> {
                     busy.set(false);
                     progress.set(null);
-                    LOG.warn("stored token could not be read: {}", failure.getMessage());
+                    LOG.warn("the remembered sign-in at {} did not continue: {}", factoryUrl, failure.getMessage());
+                    if (failure instanceof SsoException || failure instanceof ApiException) {
+                        error.set(Message.of("signin.sso.error.ended"));
+                        checkSignInOptions();
+                    }
                 });
+    }
+
+    private Resumed resume(String factoryUrl) {
+        Optional<String> stored = secrets.read(SecretStore.tokenName(factoryUrl));
+        if (stored.isPresent()) {
+            return new Resumed(stored.get(), null);
+        }
+        Optional<String> refresh = secrets.read(SecretStore.refreshTokenName(factoryUrl));
+        if (refresh.isEmpty()) {
+            return new Resumed(null, null);
+        }
+        URI base = URI.create(factoryUrl);
+        SignInOptions.Sso offer = sso.offer(base).orElseThrow(() -> new IllegalStateException(
+                "the factory no longer offers single sign-on"));
+        SingleSignOn.Signed signed = sso.resume(offer, refresh.get());
+        return new Resumed(null, new SignedIn(openSession(base, signed), signed));
+    }
+
+    /**
+     * Asks the factory at the entered address whether it offers single sign-on, quietly: the button appears when it
+     * does; an address that is not one yet or a factory that cannot be reached simply shows no button.
+     */
+    public void checkSignInOptions() {
+        Optional<URI> base = parseUrl();
+        offerLookup.cancel();
+        if (base.isEmpty()) {
+            ssoOffer.set(null);
+            return;
+        }
+        offerLookup = executor.run(() -> sso.offer(base.get()),
+                offer -> ssoOffer.set(offer.orElse(null)),
+                failure -> {
+                    LOG.debug("sign-in options of {} not read: {}", base.get(), failure.getMessage());
+                    ssoOffer.set(null);
+                });
+    }
+
+    /** Signs in with the company account: the browser opens at the identity provider, the page waits for it. */
+    public void signInWithSso() {
+        SignInOptions.Sso offer = ssoOffer.get();
+        if (offer == null || busy.get()) {
+            return;
+        }
+        Optional<URI> base = validateUrl();
+        if (base.isEmpty()) {
+            return;
+        }
+        attempt.cancel();
+        busy.set(true);
+        ssoWaiting.set(true);
+        error.set(null);
+        progress.set(Message.of("signin.sso.progress"));
+        attempt = executor.run(() -> {
+            SingleSignOn.Signed signed = sso.signIn(offer);
+            return new SignedIn(openSession(base.get(), signed), signed);
+        }, signedIn -> {
+            busy.set(false);
+            ssoWaiting.set(false);
+            progress.set(null);
+            sessions.openSso(signedIn.session(), signedIn.signed());
+        }, failure -> {
+            busy.set(false);
+            ssoWaiting.set(false);
+            progress.set(null);
+            error.set(describeSso(failure, base.get()));
+        });
+    }
+
+    /** Stops waiting for the browser. */
+    public void cancelSso() {
+        if (ssoWaiting.get()) {
+            sso.cancel();
+        }
+    }
+
+    private Session openSession(URI base, SingleSignOn.Signed signed) {
+        FactoryClient client = connector.connect(base, signed.accessToken());
+        try {
+            return new Session(base, client, client.me(), false);
+        } catch (RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** One sentence for a failed single sign-on; a cancellation by the user needs none. */
+    static Message describeSso(Throwable failure, URI base) {
+        if (failure instanceof SsoException sso) {
+            LOG.info("single sign-on for {} ended: {}", base, sso.getMessage());
+            return switch (sso.reason()) {
+                case CANCELLED -> null;
+                case TIMED_OUT -> Message.of("signin.sso.error.timedOut");
+                case UNREACHABLE -> Message.of("signin.sso.error.unreachable");
+                case MISMATCH -> Message.of("signin.sso.error.mismatch");
+                case REFUSED -> Message.of("signin.sso.error.refused");
+            };
+        }
+        if (failure instanceof ApiException api && api.status() == 401 && api.problem().detail() != null) {
+            return Message.of("signin.sso.error.rejected", api.problem().detail());
+        }
+        return describe(failure, base);
     }
 
     private void loadDemo() {
@@ -237,24 +369,29 @@ public final class SignInViewModel {
         return Message.of("signin.error.unreachable", base);
     }
 
+    private Optional<URI> parseUrl() {
+        String text = url.get() == null ? "" : url.get().trim();
+        try {
+            URI parsed = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
+            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && parsed.getHost() != null
+                    ? Optional.of(parsed) : Optional.empty();
+        } catch (URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
     private Optional<URI> validateUrl() {
         String text = url.get() == null ? "" : url.get().trim();
         if (text.isEmpty()) {
             urlError.set(Message.of("signin.url.required"));
             return Optional.empty();
         }
-        try {
-            URI parsed = new URI(text.endsWith("/") ? text.substring(0, text.length() - 1) : text);
-            String scheme = parsed.getScheme() == null ? "" : parsed.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || parsed.getHost() == null) {
-                urlError.set(Message.of("signin.url.invalid"));
-                return Optional.empty();
-            }
-            return Optional.of(parsed);
-        } catch (URISyntaxException e) {
+        Optional<URI> parsed = parseUrl();
+        if (parsed.isEmpty()) {
             urlError.set(Message.of("signin.url.invalid"));
-            return Optional.empty();
         }
+        return parsed;
     }
 
     private boolean validateToken() {
@@ -305,5 +442,15 @@ public final class SignInViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The identity provider the factory at the entered address offers, or null: the company-account button. */
+    public ReadOnlyObjectProperty<SignInOptions.Sso> ssoOfferProperty() {
+        return ssoOffer.getReadOnlyProperty();
+    }
+
+    /** Whether the page waits for the person to finish signing in in the browser. */
+    public ReadOnlyBooleanProperty ssoWaitingProperty() {
+        return ssoWaiting.getReadOnlyProperty();
     }
 }

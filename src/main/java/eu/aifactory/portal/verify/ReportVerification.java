@@ -2,6 +2,7 @@ package eu.aifactory.portal.verify;
 
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
+import eu.aifactory.api.signing.TrustAnchor;
 import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.api.signing.VerificationResult.Reason;
 import eu.aifactory.client.trust.KeyPinStore;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Checks a saved signed report (a file opened from the desktop) with the same check as the {@code verify} command,
- * against the keys the portal has pinned for the factories it knows ({@code trust/<factory>.json}). Blocking file
+ * Checks a saved signed report (a file opened from the desktop) with the same rule as {@code verify --trusted-keys}
+ * ({@link TrustAnchor}), against the keys the portal has pinned for the factories it knows ({@code trust/<factory>.json}). Blocking file
  * reads: call it off the UI thread.
  */
 public final class ReportVerification {
@@ -54,8 +55,10 @@ public final class ReportVerification {
                 LOG.warn("pinned keys in {} not readable: {}", pins, e.getMessage());
                 continue;
             }
-            VerificationResult result = SignedDocument.verify(document, keys);
-            if (result.valid()) {
+            // The pins are both the keys and the anchor: the same rule as verify --trusted-keys.
+            TrustAnchor.Verdict verdict = TrustAnchor.pinned(keys).verify(document, keys);
+            VerificationResult result = verdict.signature();
+            if (verdict.trust() == TrustAnchor.Trust.TRUSTED) {
                 return new Verdict(file, result, factoryOf(pins));
             }
             if (result.reason() != Reason.UNKNOWN_KEY && telling == null) {

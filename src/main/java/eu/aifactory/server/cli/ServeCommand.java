@@ -6,6 +6,7 @@ import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.admin.AdminStore;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.exec.slurm.SlurmSettings;
+import eu.aifactory.server.tenant.OidcSettings;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.tenant.TenantStore;
 import eu.aifactory.server.tenant.Tokens;
@@ -33,7 +34,7 @@ import picocli.CommandLine;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the reference AI factory (HTTP API, database, simulated executor or Slurm).",
         subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class,
-                RotateKeysCommand.class})
+                RotateKeysCommand.class, PublishReleaseCommand.class})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -93,6 +94,30 @@ public final class ServeCommand implements Callable<Integer> {
             + "jobs run instead of the built-in reference program (repeatable).")
     java.util.Map<String, String> slurmAppCommands = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--oidc-issuer", description = "Single sign-on: also accept access tokens of this OpenID Connect "
+            + "issuer, e.g. https://login.example.com/realms/acme (its /.well-known/openid-configuration names the keys).")
+    java.net.URI oidcIssuer;
+
+    @Option(names = "--oidc-audience", description = "With --oidc-issuer: the audience (aud) access tokens must carry, "
+            + "the factory's name at the provider.")
+    String oidcAudience;
+
+    @Option(names = "--oidc-client-id", description = "With --oidc-issuer: the public client the portal signs in with "
+            + "(authorization code + PKCE).")
+    String oidcClientId;
+
+    @Option(names = "--oidc-tenant-claim", defaultValue = OidcSettings.DEFAULT_TENANT_CLAIM,
+            description = "With --oidc-issuer: the claim holding the factory tenant id (default: ${DEFAULT-VALUE}).")
+    String oidcTenantClaim;
+
+    @Option(names = "--oidc-role-claim", description = "With --oidc-issuer: the claim (dotted path, e.g. "
+            + "realm_access.roles) listing tenant-admin, account-manager or engineer. Default: roles kept in the factory.")
+    String oidcRoleClaim;
+
+    @Option(names = "--oidc-clock-skew", defaultValue = "30",
+            description = "With --oidc-issuer: seconds the provider's clock may be off (default: ${DEFAULT-VALUE}).")
+    long oidcClockSkewSeconds;
+
     Path dataDir() {
         return dataDir != null ? dataDir : DataDirs.factoryDataDir();
     }
@@ -118,7 +143,8 @@ public final class ServeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-streams must be at least 1");
         }
         ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams)
-                .withSlurm(slurmSettings());
+                .withSlurm(slurmSettings())
+                .withOidc(oidcSettings());
         FactoryServer server;
         try {
             server = FactoryServer.start(config);
@@ -157,6 +183,23 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             return new SlurmSettings(slurmrestd, slurmUser, token, jobDir.toAbsolutePath(), slurmGresType)
                     .withAppCommands(slurmAppCommands);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+    }
+
+    /** Single sign-on settings, or null without --oidc-issuer. */
+    OidcSettings oidcSettings() {
+        if (oidcIssuer == null) {
+            return null;
+        }
+        if (oidcAudience == null || oidcClientId == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--oidc-issuer needs --oidc-audience NAME and --oidc-client-id NAME");
+        }
+        try {
+            return new OidcSettings(oidcIssuer, oidcAudience, oidcClientId, oidcTenantClaim, oidcRoleClaim,
+                    java.time.Duration.ofSeconds(oidcClockSkewSeconds));
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

@@ -1,6 +1,7 @@
 package eu.aifactory.server.dataset;
 
 import eu.aifactory.api.dataset.Dataset;
+import eu.aifactory.server.transparency.TransparencyStore;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -76,13 +77,18 @@ public final class DatasetStore {
                 .mapTo(Integer.class).one() > 0);
     }
 
+    /** Records an uploaded dataset and appends it to the tenant's transparency log, in one transaction. */
     public void insert(String tenantId, Dataset d) {
-        jdbi.useHandle(h -> h.createUpdate("INSERT INTO datasets (id, tenant_id, project_id, name, media_type, size_bytes, "
+        jdbi.useTransaction(h -> {
+            h.createUpdate("INSERT INTO datasets (id, tenant_id, project_id, name, media_type, size_bytes, "
                         + "sha256, site_id, created_at) VALUES (:id, :t, :p, :name, :media, :size, :sha, :site, :at)")
                 .bind("id", d.id()).bind("t", tenantId).bind("p", d.projectId()).bind("name", d.name())
                 .bind("media", d.mediaType()).bind("size", d.sizeBytes()).bind("sha", d.sha256())
                 .bind("site", d.siteId()).bind("at", d.createdAt().toEpochMilli())
-                .execute());
+                .execute();
+            TransparencyStore.append(h, tenantId, TransparencyStore.dataset(d.id(), d.projectId(), d.siteId(), d.sha256(),
+                    d.createdAt().toEpochMilli()));
+        });
     }
 
     private static Dataset dataset(ResultSet rs) throws SQLException {

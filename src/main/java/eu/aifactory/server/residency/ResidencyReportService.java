@@ -20,6 +20,7 @@ import eu.aifactory.api.report.ResidencyReport.TransferKind;
 import eu.aifactory.api.report.ResidencyReport.Verdict;
 import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.tenant.Me;
+import eu.aifactory.api.transparency.LogSection;
 import eu.aifactory.server.exec.SimulationScript;
 import eu.aifactory.server.residency.ResidencyStore.AccessRow;
 import eu.aifactory.server.residency.ResidencyStore.ClusterRow;
@@ -33,6 +34,7 @@ import eu.aifactory.server.residency.ResidencyStore.TransferRow;
 import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.TenantService;
+import eu.aifactory.server.transparency.TransparencyService;
 import eu.aifactory.server.util.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,18 +82,36 @@ public final class ResidencyReportService {
     private final ResidencyStore store;
     private final TenantService tenants;
     private final SigningKeyStore keys;
+    private final TransparencyService log;
     private final Clock clock;
 
-    public ResidencyReportService(ResidencyStore store, TenantService tenants, SigningKeyStore keys, Clock clock) {
+    public ResidencyReportService(ResidencyStore store, TenantService tenants, SigningKeyStore keys, TransparencyService log,
+                                  Clock clock) {
         this.store = store;
         this.tenants = tenants;
         this.keys = keys;
+        this.log = log;
         this.clock = clock;
     }
 
     /** The report as the API serves it: {@code {"report": …, "signature": …}}. */
     public ObjectNode signedReport(Principal caller, Instant from, Instant to) {
-        return keys.sign(JSON.valueToTree(report(caller, from, to)));
+        return signedReport(caller, from, to, null);
+    }
+
+    /**
+     * The report with the tenant's transparency log section inside {@code report}, so the signature covers it; with
+     * {@code since}, the section carries the consistency proof from that tree size. Engineers, who see only their
+     * projects' records, get the signed head without the entries, which name other projects' records.
+     */
+    public ObjectNode signedReport(Principal caller, Instant from, Instant to, Long since) {
+        ObjectNode report = JSON.valueToTree(report(caller, from, to));
+        LogSection section = log.section(caller.tenantId(), from, to, since);
+        if (!caller.seesAllProjects()) {
+            section = new LogSection(section.treeHead(), null, null, List.of(), section.consistency());
+        }
+        report.set(LogSection.MEMBER, section.toJson());
+        return keys.sign(report);
     }
 
     public ResidencyReport report(Principal caller, Instant from, Instant to) {

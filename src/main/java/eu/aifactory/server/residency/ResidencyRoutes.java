@@ -59,9 +59,10 @@ public final class ResidencyRoutes implements Routes {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
+        Long since = ctx.queryParam("since") == null ? null : Http.longValue(ctx, "since", 0, 0);
         // Tenant data: no shared cache may keep it.
         ctx.header("Cache-Control", "no-store");
-        Http.json(ctx, 200, reports.signedReport(principal, from, to));
+        Http.json(ctx, 200, reports.signedReport(principal, from, to, since));
     }
 
     void keys(Context ctx) {

@@ -6,6 +6,7 @@ import eu.aifactory.api.report.ResidencyReport.FindingState;
 import eu.aifactory.api.report.ResidencyReport.SiteRole;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
 import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.util.Ids;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -217,13 +218,15 @@ public final class ResidencyStore {
 
     /** Records one transfer on its own (a download, logged after the bytes went out). */
     public void insertTransfer(TransferRow t) {
-        jdbi.useHandle(h -> insertTransfer(h, t));
+        jdbi.useTransaction(h -> insertTransfer(h, t));
     }
 
+    /** Records a transfer and appends it to the tenant's transparency log, in the caller's transaction. */
     public void insertTransfer(Handle h, TransferRow t) {
         PreparedBatch batch = transferBatch(h);
         addTransfer(batch, t);
         batch.execute();
+        TransparencyStore.append(h, t.tenantId(), transferEvent(t));
     }
 
     /** For writing many transfers at once; {@link #addTransfer} them, then {@code execute()}. */
@@ -241,10 +244,12 @@ public final class ResidencyStore {
                 .add();
     }
 
+    /** Records a replica and appends it to the tenant's transparency log, in the caller's transaction. */
     public void insertReplica(Handle h, String tenantId, ReplicaRow r) {
         PreparedBatch batch = replicaBatch(h);
         addReplica(batch, tenantId, r);
         batch.execute();
+        TransparencyStore.append(h, tenantId, TransparencyStore.replica(r.objectId(), r.siteId(), r.replicatedAt()));
     }
 
     /** For writing many replicas at once; {@link #addReplica} them, then {@code execute()}. */
@@ -259,6 +264,10 @@ public final class ResidencyStore {
                 .add();
     }
 
+    /**
+     * Records an operator access and appends it to the tenant's transparency log in the caller's transaction: every
+     * writer of operator accesses goes through here, so none is left out of the log.
+     */
     public void insertAccess(Handle h, AccessRow a) {
         h.createUpdate("INSERT INTO operator_accesses (id, tenant_id, project_id, operator_role, at, resource, reason_code, "
                         + "justification, ticket_ref, operator_country) VALUES (:id, :t, :p, :role, :at, :res, :reason, :just, "
@@ -267,6 +276,8 @@ public final class ResidencyStore {
                 .bind("at", a.at()).bind("res", a.resource()).bind("reason", a.reason().name())
                 .bind("just", a.justification()).bind("ticket", a.ticketRef()).bind("country", a.operatorCountry())
                 .execute();
+        TransparencyStore.append(h, a.tenantId(), TransparencyStore.access(a.id(), a.projectId(), a.operatorRole(),
+                a.resource(), a.reason().name(), a.operatorCountry(), a.at()));
     }
 
     public void insertFinding(Handle h, FindingRow f) {
@@ -307,6 +318,7 @@ public final class ResidencyStore {
                 .execute();
     }
 
+    /** Records a dataset and appends it to the tenant's transparency log, in the caller's transaction. */
     public void insertDataset(Handle h, String tenantId, ObjectRow d, String mediaType) {
         h.createUpdate("INSERT INTO datasets (id, tenant_id, project_id, name, media_type, size_bytes, sha256, site_id, created_at) "
                         + "VALUES (:id, :t, :p, :name, :media, :size, :sha, :site, :at)")
@@ -314,6 +326,8 @@ public final class ResidencyStore {
                 .bind("media", mediaType).bind("size", d.sizeBytes()).bind("sha", d.sha256()).bind("site", d.siteId())
                 .bind("at", d.createdAt())
                 .execute();
+        TransparencyStore.append(h, tenantId, TransparencyStore.dataset(d.id(), d.projectId(), d.siteId(), d.sha256(),
+                d.createdAt()));
     }
 
     public void insertPlacement(Handle h, String workloadId, String siteId, String hall, String cluster, List<String> nodes) {
@@ -357,22 +371,36 @@ public final class ResidencyStore {
             }
             PreparedBatch replicas = replicaBatch(h);
             PreparedBatch transfers = transferBatch(h);
+            List<TransferRow> logged = new ArrayList<>();
             for (int i = 0; i < missing.size(); i++) {
                 ObjectRow o = missing.get(i);
                 StoragePolicy policy = policies.get(o.kind());
                 addReplica(replicas, tenants.get(i), new ReplicaRow(o.id(), backup.id(),
                         policy == null ? "object-backup-encrypted" : policy.replicaClass(), now));
-                addTransfer(transfers, new TransferRow(Ids.next("tr"), tenants.get(i), o.projectId(),
+                TransferRow transfer = new TransferRow(Ids.next("tr"), tenants.get(i), o.projectId(),
                         o.id(), o.name(), TransferKind.REPLICATION, primary.id(), backup.id(), backup.country(), null,
-                        o.sizeBytes(), legalBasis, now));
+                        o.sizeBytes(), legalBasis, now);
+                addTransfer(transfers, transfer);
+                logged.add(transfer);
             }
             replicas.execute();
             transfers.execute();
+            for (int i = 0; i < missing.size(); i++) {
+                TransparencyStore.append(h, tenants.get(i), TransparencyStore.replica(missing.get(i).id(), backup.id(), now));
+            }
+            for (TransferRow t : logged) {
+                TransparencyStore.append(h, t.tenantId(), transferEvent(t));
+            }
             return missing.size();
         });
     }
 
     // ---------------------------------------------------------------- mapping
+
+    private static TransparencyStore.Event transferEvent(TransferRow t) {
+        return TransparencyStore.transfer(t.id(), t.kind().wire(), t.objectId(), t.fromSiteId(), t.toSiteId(), t.toCountry(),
+                t.bytes(), t.at());
+    }
 
     private static TransferRow transfer(ResultSet rs) throws SQLException {
         return new TransferRow(rs.getString("id"), rs.getString("tenant_id"), rs.getString("project_id"),

@@ -10,6 +10,7 @@ import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.JwsSigner;
 import eu.aifactory.api.signing.KeyRotation;
 import eu.aifactory.api.signing.SignedDocument;
+import eu.aifactory.api.transparency.TreeHead;
 import eu.aifactory.api.signing.VerificationResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -138,6 +139,12 @@ public final class SigningKeyStore {
     public ObjectNode sign(JsonNode report) {
         State current = state;
         return SignedDocument.sign(report, current.privateKey(), current.currentKid(), clock.instant());
+    }
+
+    /** The head of a tenant's transparency log, signed with the current key now. */
+    public TreeHead signTreeHead(String tenantId, long treeSize, byte[] root) {
+        State current = state;
+        return TreeHead.sign(tenantId, treeSize, root, clock.instant(), current.privateKey(), current.currentKid());
     }
 
     /**

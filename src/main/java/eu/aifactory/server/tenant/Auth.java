@@ -5,11 +5,15 @@ import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Text;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** Resolves {@code Authorization: Bearer <token>} to the caller, or ends the request with 401. */
+/**
+ * Resolves {@code Authorization: Bearer <token>} to the caller, or ends the request with 401. The token is an API
+ * token of the factory, or, when single sign-on is configured, an access token of the identity provider (a JWT).
+ */
 public final class Auth {
 
     private static final String ATTRIBUTE = "factory.principal";
@@ -17,15 +21,28 @@ public final class Auth {
 
     static final long CACHE_MILLIS = 5_000;
     private static final int CACHE_LIMIT = 10_000;
+    private static final int MAX_API_TOKEN = 200;
+    /** Access tokens carry claims and a signature; providers keep them well under this. */
+    private static final int MAX_JWT = 16_384;
 
-    private record Cached(Principal principal, long expiresAt) {
+    /** @param validUntil when the token itself expires by the factory's clock (API tokens: never) */
+    private record Cached(Principal principal, long expiresAt, long validUntil) {
     }
 
     private final TenantService tenants;
+    private final OidcVerifier oidc;
+    private final Clock clock;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public Auth(TenantService tenants) {
+        this(tenants, null, Clock.systemUTC());
+    }
+
+    /** With {@code oidc} non-null, the identity provider's access tokens are accepted too. */
+    public Auth(TenantService tenants, OidcVerifier oidc, Clock clock) {
         this.tenants = tenants;
+        this.oidc = oidc;
+        this.clock = clock;
     }
 
     public Principal require(Context ctx) {
@@ -38,12 +55,14 @@ public final class Auth {
             throw unauthenticated("problem.auth.missing");
         }
         String[] parts = header.trim().split("\\s+", 2);
-        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer") || parts[1].length() > 200) {
+        boolean jwt = oidc != null && parts.length == 2 && OidcVerifier.looksLikeJwt(parts[1]);
+        if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")
+                || parts[1].length() > (jwt ? MAX_JWT : MAX_API_TOKEN)) {
             throw unauthenticated("problem.auth.malformed");
         }
         String token = parts[1].trim();
         String hash = Tokens.hash(token);
-        Principal principal = lookup(token, hash);
+        Principal principal = jwt ? lookupSso(token, hash) : lookup(token, hash);
         ctx.attribute(ATTRIBUTE, principal);
         ctx.attribute(TOKEN_ATTRIBUTE, hash);
         return principal;
@@ -78,11 +97,32 @@ public final class Auth {
         }
         Principal principal = tenants.principal(token).orElseThrow(() -> unauthenticated("problem.auth.unknownToken"));
         tenants.touchToken(hash, now);
+        remember(hash, new Cached(principal, now + CACHE_MILLIS, Long.MAX_VALUE));
+        return principal;
+    }
+
+    /**
+     * An access token of the identity provider: verified, then mapped to a factory user. Cached like an API token,
+     * but never past the token's own expiry by the factory's clock.
+     */
+    private Principal lookupSso(String token, String hash) {
+        long now = System.currentTimeMillis();
+        Cached cached = cache.get(hash);
+        if (cached != null && cached.expiresAt() > now && cached.validUntil() > clock.millis()) {
+            return cached.principal();
+        }
+        SsoIdentity identity = oidc.verify(token);
+        Principal principal = tenants.ssoPrincipal(identity, hash);
+        remember(hash, new Cached(principal, now + CACHE_MILLIS,
+                identity.expiresAt() + oidc.settings().clockSkew().toMillis()));
+        return principal;
+    }
+
+    private void remember(String hash, Cached entry) {
         if (cache.size() >= CACHE_LIMIT) {
             cache.clear();
         }
-        cache.put(hash, new Cached(principal, now + CACHE_MILLIS));
-        return principal;
+        cache.put(hash, entry);
     }
 
     /** Forgets every cached caller, so a revoked token, a disabled user or a role change applies at once. */

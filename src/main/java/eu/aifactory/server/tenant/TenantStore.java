@@ -94,34 +94,119 @@ public final class TenantStore {
     /** The caller a bearer token belongs to, or empty for an unknown or revoked token. */
     public Optional<Principal> principal(String token) {
         String hash = Tokens.hash(token);
-        return jdbi.withHandle(h -> {
-            Optional<String[]> user = h.createQuery(
-                            "SELECT u.id, u.name, u.email, t.id AS tenant_id, t.name AS tenant_name "
-                                    + "FROM api_tokens k JOIN users u ON u.id = k.user_id JOIN tenants t ON t.id = u.tenant_id "
-                                    + "WHERE k.token_hash = :hash AND k.revoked_at IS NULL AND u.disabled = FALSE")
-                    .bind("hash", hash)
-                    .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("name"), rs.getString("email"),
-                            rs.getString("tenant_id"), rs.getString("tenant_name")})
-                    .findOne();
-            if (user.isEmpty()) {
-                return Optional.empty();
+        return jdbi.withHandle(h -> h.createQuery("SELECT k.user_id FROM api_tokens k JOIN users u ON u.id = k.user_id "
+                        + "WHERE k.token_hash = :hash AND k.revoked_at IS NULL AND u.disabled = FALSE")
+                .bind("hash", hash).mapTo(String.class).findOne()
+                .map(userId -> principalOf(h, userId, Optional.empty())));
+    }
+
+    /** Why a verified single sign-on token does not name a factory user who may work. */
+    public enum SsoRefusal { UNKNOWN_TENANT, OTHER_TENANT, UNKNOWN_USER, DISABLED }
+
+    /** The caller signed in, or why not. */
+    public record SsoSignIn(Principal principal, SsoRefusal refusal) {
+    }
+
+    /**
+     * The factory user a person of the identity provider is: the one linked to their (issuer, subject) before; else,
+     * on their first sign-in, the user of the tenant with their verified e-mail address, or a new user with the roles
+     * the provider grants. The link is kept, so later sign-ins no longer depend on the e-mail address. {@code roles},
+     * when present, are the caller's roles instead of the stored ones.
+     */
+    public SsoSignIn ssoSignIn(SsoIdentity identity) {
+        try {
+            return jdbi.inTransaction(h -> ssoSignIn(h, identity));
+        } catch (RuntimeException raced) {
+            // Two first sign-ins of one person at once: the other one linked them; this attempt now finds the link.
+            return jdbi.inTransaction(h -> ssoSignIn(h, identity));
+        }
+    }
+
+    private SsoSignIn ssoSignIn(Handle h, SsoIdentity identity) {
+        Optional<String> linked = h.createQuery("SELECT user_id FROM sso_identities WHERE issuer = :i AND subject = :s")
+                .bind("i", identity.issuer()).bind("s", identity.subject()).mapTo(String.class).findOne();
+        String userId;
+        if (linked.isPresent()) {
+            userId = linked.get();
+        } else {
+            boolean tenantExists = h.createQuery("SELECT COUNT(*) FROM tenants WHERE id = :t")
+                    .bind("t", identity.tenantId()).mapTo(Integer.class).one() > 0;
+            if (!tenantExists) {
+                return new SsoSignIn(null, SsoRefusal.UNKNOWN_TENANT);
             }
-            String[] u = user.get();
-            Set<Role> roles = EnumSet.noneOf(Role.class);
-            h.createQuery("SELECT role FROM user_roles WHERE user_id = :u").bind("u", u[0])
+            List<String> sameEmail = identity.emailVerified()
+                    ? h.createQuery("SELECT id FROM users WHERE tenant_id = :t AND LOWER(email) = LOWER(:e)")
+                            .bind("t", identity.tenantId()).bind("e", identity.email()).mapTo(String.class).list()
+                    : List.of();
+            if (sameEmail.size() == 1) {
+                userId = sameEmail.get(0);
+            } else if (sameEmail.isEmpty() && identity.roles().map(r -> !r.isEmpty()).orElse(false)
+                    && identity.email() != null) {
+                userId = createSsoUser(h, identity);
+            } else {
+                return new SsoSignIn(null, SsoRefusal.UNKNOWN_USER);
+            }
+            h.createUpdate("INSERT INTO sso_identities (issuer, subject, user_id, created_at) VALUES (:i, :s, :u, :at)")
+                    .bind("i", identity.issuer()).bind("s", identity.subject()).bind("u", userId)
+                    .bind("at", clock.millis()).execute();
+        }
+        Optional<Object[]> user = h.createQuery("SELECT tenant_id, disabled FROM users WHERE id = :id").bind("id", userId)
+                .map((rs, ctx) -> new Object[] {rs.getString("tenant_id"), rs.getBoolean("disabled")}).findOne();
+        if (user.isEmpty() || !user.get()[0].equals(identity.tenantId())) {
+            return new SsoSignIn(null, SsoRefusal.OTHER_TENANT);
+        }
+        if ((Boolean) user.get()[1]) {
+            return new SsoSignIn(null, SsoRefusal.DISABLED);
+        }
+        return new SsoSignIn(principalOf(h, userId, identity.roles()), null);
+    }
+
+    private String createSsoUser(Handle h, SsoIdentity identity) {
+        String id = Ids.next("usr");
+        h.createUpdate("INSERT INTO users (id, tenant_id, name, email, created_at) VALUES (:id, :t, :name, :email, :at)")
+                .bind("id", id).bind("t", identity.tenantId()).bind("name", identity.name())
+                .bind("email", identity.email()).bind("at", clock.millis()).execute();
+        for (Role role : identity.roles().orElseThrow()) {
+            h.createUpdate("INSERT INTO user_roles (user_id, role) VALUES (:u, :r)")
+                    .bind("u", id).bind("r", role.wire()).execute();
+        }
+        return id;
+    }
+
+    /** Which of these users are not disabled: how open event streams of single sign-on callers notice a disable. */
+    public Set<String> enabledUsers(Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Set.of();
+        }
+        return jdbi.withHandle(h -> Set.copyOf(h.createQuery("SELECT id FROM users WHERE id IN (<ids>) AND disabled = FALSE")
+                .bindList("ids", List.copyOf(userIds)).mapTo(String.class).list()));
+    }
+
+    private Principal principalOf(Handle h, String userId, Optional<Set<Role>> grantedRoles) {
+        String[] u = h.createQuery("SELECT u.id, u.name, u.email, t.id AS tenant_id, t.name AS tenant_name "
+                        + "FROM users u JOIN tenants t ON t.id = u.tenant_id WHERE u.id = :u")
+                .bind("u", userId)
+                .map((rs, ctx) -> new String[] {rs.getString("id"), rs.getString("name"), rs.getString("email"),
+                        rs.getString("tenant_id"), rs.getString("tenant_name")})
+                .one();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        if (grantedRoles.isPresent()) {
+            roles.addAll(grantedRoles.get());
+        } else {
+            h.createQuery("SELECT role FROM user_roles WHERE user_id = :u").bind("u", userId)
                     .mapTo(String.class).forEach(r -> roles.add(Role.fromWire(r)));
-            // Admins and account managers act on the whole tenant, so all its projects are theirs.
-            boolean wholeTenant = roles.contains(Role.TENANT_ADMIN) || roles.contains(Role.ACCOUNT_MANAGER);
-            String sql = wholeTenant
-                    ? "SELECT p.id, p.name FROM projects p WHERE p.tenant_id = :t ORDER BY p.name, p.id"
-                    : "SELECT p.id, p.name FROM projects p JOIN project_members m ON m.project_id = p.id "
-                            + "WHERE m.user_id = :u AND p.tenant_id = :t ORDER BY p.name, p.id";
-            List<Me.Project> projects = h.createQuery(sql)
-                    .bind("u", u[0]).bind("t", u[3])
-                    .map((rs, ctx) -> new Me.Project(rs.getString("id"), rs.getString("name")))
-                    .list();
-            return Optional.of(new Principal(u[0], u[1], u[2], u[3], u[4], roles, projects));
-        });
+        }
+        // Admins and account managers act on the whole tenant, so all its projects are theirs.
+        boolean wholeTenant = roles.contains(Role.TENANT_ADMIN) || roles.contains(Role.ACCOUNT_MANAGER);
+        String sql = wholeTenant
+                ? "SELECT p.id, p.name FROM projects p WHERE p.tenant_id = :t ORDER BY p.name, p.id"
+                : "SELECT p.id, p.name FROM projects p JOIN project_members m ON m.project_id = p.id "
+                        + "WHERE m.user_id = :u AND p.tenant_id = :t ORDER BY p.name, p.id";
+        List<Me.Project> projects = h.createQuery(sql)
+                .bind("u", u[0]).bind("t", u[3])
+                .map((rs, ctx) -> new Me.Project(rs.getString("id"), rs.getString("name")))
+                .list();
+        return new Principal(u[0], u[1], u[2], u[3], u[4], roles, projects);
     }
 
     /** Records that the token with this hash authenticated a request (shown to admins as "last used"). */

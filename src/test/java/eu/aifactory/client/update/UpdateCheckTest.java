@@ -1,5 +1,6 @@
 package eu.aifactory.client.update;
 
+import eu.aifactory.api.release.ReleaseManifest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -3,6 +3,7 @@ package eu.aifactory.client.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.signing.Jwk;
 import eu.aifactory.api.signing.JwkSet;
@@ -50,8 +51,8 @@ class VerifyCommandTest {
     }
 
     @Test
-    void validReportExitsZeroAndNamesKeyAndFingerprint() {
-        int exit = run(reportFile.toString(), "--keys", keysFile.toString());
+    void validReportWithTheTrustedFingerprintExitsZeroAndNamesKeyAndFingerprint() {
+        int exit = run(reportFile.toString(), "--keys", keysFile.toString(), "--trust", jwk.fingerprint());
         assertThat(exit).isEqualTo(0);
         assertThat(out.toString()).startsWith("VALID: signed by key " + jwk.kid() + " (fingerprint " + jwk.fingerprint() + ")")
                 .contains("Signed at 2026-04-01T08:00:00Z");
@@ -59,11 +60,49 @@ class VerifyCommandTest {
     }
 
     @Test
+    void withoutATrustAnchorAGoodSignatureExitsThreeAsNotTrusted() {
+        assertThat(run(reportFile.toString(), "--keys", keysFile.toString())).isEqualTo(VerifyCommand.UNTRUSTED);
+        assertThat(out.toString()).startsWith("UNTRUSTED: signature valid, key NOT trusted");
+    }
+
+    @Test
+    void aPinnedKeysFileIsATrustAnchorAndAnotherKeyInItIsNot() throws Exception {
+        Path pins = temp.resolve("pins.json");
+        Files.write(pins, Json.mapper().writeValueAsBytes(JwkSet.of(jwk)));
+        assertThat(run(reportFile.toString(), "--keys", keysFile.toString(), "--trusted-keys", pins.toString())).isZero();
+
+        Jwk stranger = Jwk.of(newKeyPair().getPublic(), null);
+        Files.write(pins, Json.mapper().writeValueAsBytes(JwkSet.of(stranger)));
+        assertThat(run(reportFile.toString(), "--keys", keysFile.toString(), "--trusted-keys", pins.toString()))
+                .isEqualTo(VerifyCommand.UNTRUSTED);
+    }
+
+    @Test
+    void aForgedReportSignedWithTheAttackersKeySetExitsThreeEvenThoughItsSignatureHolds() throws Exception {
+        KeyPair attacker = newKeyPair();
+        Jwk attackerKey = Jwk.of(attacker.getPublic(), null);
+        Files.write(reportFile, Json.mapper().writeValueAsBytes(SignedDocument.sign(
+                Json.mapper().readTree("{\"verdict\":\"compliant\"}"), attacker.getPrivate(), attackerKey.kid())));
+        Files.write(keysFile, Json.mapper().writeValueAsBytes(JwkSet.of(jwk, attackerKey)));
+        assertThat(run(reportFile.toString(), "--keys", keysFile.toString(), "--trust", jwk.fingerprint()))
+                .isEqualTo(VerifyCommand.UNTRUSTED);
+        assertThat(out.toString()).contains("is not the trusted key");
+    }
+
+    @Test
+    void aMemberBesideTheSignedReportIsIgnored() throws IOException {
+        ObjectNode document = (ObjectNode) Json.mapper().readTree(Files.readAllBytes(reportFile));
+        document.put("exportedBy", "portal 1.4");
+        Files.write(reportFile, Json.mapper().writeValueAsBytes(document));
+        assertThat(run(reportFile.toString(), "--keys", keysFile.toString(), "--trust", jwk.kid())).isZero();
+    }
+
+    @Test
     void reportWithOneEditedValueExitsOneWithTheReason() throws IOException {
         String text = Files.readString(reportFile);
         Files.writeString(reportFile, text.replace("\"findings\" : 1", "\"findings\" : 0"));
         assertThat(Files.readString(reportFile)).isNotEqualTo(text);
-        int exit = run(reportFile.toString(), "--keys", keysFile.toString());
+        int exit = run(reportFile.toString(), "--keys", keysFile.toString(), "--trust", jwk.fingerprint());
         assertThat(exit).isEqualTo(1);
         assertThat(out.toString()).startsWith("INVALID: BAD_SIGNATURE: ");
     }

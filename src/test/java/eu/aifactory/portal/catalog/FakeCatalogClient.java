@@ -1,5 +1,8 @@
 package eu.aifactory.portal.catalog;
 
+import eu.aifactory.api.transparency.ConsistencyProof;
+import eu.aifactory.api.transparency.InclusionProof;
+import eu.aifactory.api.transparency.TreeHead;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -220,6 +223,21 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public JsonNode residencyReport(Instant from, Instant to) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public TreeHead transparencyHead() {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public ConsistencyProof transparencyConsistency(long fromSize, long toSize) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public InclusionProof transparencyInclusion(long index, long treeSize) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 

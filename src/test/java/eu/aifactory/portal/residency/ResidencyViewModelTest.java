@@ -314,7 +314,7 @@ class ResidencyViewModelTest {
         assertThat(errors).isEmpty();
         StringWriter out = new StringWriter();
         int exit = new CommandLine(new VerifyCommand()).setOut(new PrintWriter(out))
-                .execute(report.toString(), "--keys", keyFile.toString());
+                .execute(report.toString(), "--keys", keyFile.toString(), "--trust", keys.currentKey().fingerprint());
         assertThat(exit).as(out.toString()).isEqualTo(VerifyCommand.VALID);
         assertThat(out.toString()).startsWith("VALID");
     }

@@ -1,5 +1,8 @@
 package eu.aifactory.portal.testing;
 
+import eu.aifactory.api.transparency.ConsistencyProof;
+import eu.aifactory.api.transparency.InclusionProof;
+import eu.aifactory.api.transparency.TreeHead;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -92,6 +95,7 @@ public final class FakeFactoryClient implements FactoryClient {
     private volatile StackedEnergyReports onStackedEnergyReport;
     private volatile ResidencyReports onResidencyReport;
     private volatile JwkSet factoryKeys;
+    private volatile Long lastSince;
     private final List<Dataset> datasets = new CopyOnWriteArrayList<>();
     private volatile Uploads onUpload;
     private volatile UsageReports onUsage;
@@ -539,8 +543,34 @@ public final class FakeFactoryClient implements FactoryClient {
 
     @Override
     public JsonNode residencyReport(Instant from, Instant to) {
+        return residencyReport(from, to, null);
+    }
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to, Long since) {
         enter("residencyReport");
+        lastSince = since;
         return configured(onResidencyReport, "onResidencyReport").report(from, to);
+    }
+
+    /** The tree size the last residency report was asked {@code since}, or null. */
+    public Long lastSince() {
+        return lastSince;
+    }
+
+    @Override
+    public TreeHead transparencyHead() {
+        throw new UnsupportedOperationException("the portal reads the log from the residency report");
+    }
+
+    @Override
+    public ConsistencyProof transparencyConsistency(long fromSize, long toSize) {
+        throw new UnsupportedOperationException("the portal reads the log from the residency report");
+    }
+
+    @Override
+    public InclusionProof transparencyInclusion(long index, long treeSize) {
+        throw new UnsupportedOperationException("the portal reads the log from the residency report");
     }
 
     @Override

@@ -1,5 +1,8 @@
 package eu.aifactory.portal.testing;
 
+import eu.aifactory.api.transparency.ConsistencyProof;
+import eu.aifactory.api.transparency.InclusionProof;
+import eu.aifactory.api.transparency.TreeHead;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -194,6 +197,30 @@ public final class FxThreadGuardClient implements FactoryClient {
     public JsonNode residencyReport(Instant from, Instant to) {
         enter("residencyReport");
         return delegate.residencyReport(from, to);
+    }
+
+    @Override
+    public JsonNode residencyReport(Instant from, Instant to, Long since) {
+        enter("residencyReport");
+        return delegate.residencyReport(from, to, since);
+    }
+
+    @Override
+    public TreeHead transparencyHead() {
+        enter("transparencyHead");
+        return delegate.transparencyHead();
+    }
+
+    @Override
+    public ConsistencyProof transparencyConsistency(long fromSize, long toSize) {
+        enter("transparencyConsistency");
+        return delegate.transparencyConsistency(fromSize, toSize);
+    }
+
+    @Override
+    public InclusionProof transparencyInclusion(long index, long treeSize) {
+        enter("transparencyInclusion");
+        return delegate.transparencyInclusion(index, treeSize);
     }
 
     @Override

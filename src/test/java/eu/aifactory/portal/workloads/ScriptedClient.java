@@ -1,5 +1,8 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.api.transparency.ConsistencyProof;
+import eu.aifactory.api.transparency.InclusionProof;
+import eu.aifactory.api.transparency.TreeHead;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -214,6 +217,21 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public JsonNode residencyReport(Instant from, Instant to) {
         return fake.residencyReport(from, to);
+    }
+
+    @Override
+    public TreeHead transparencyHead() {
+        return fake.transparencyHead();
+    }
+
+    @Override
+    public ConsistencyProof transparencyConsistency(long fromSize, long toSize) {
+        return fake.transparencyConsistency(fromSize, toSize);
+    }
+
+    @Override
+    public InclusionProof transparencyInclusion(long index, long treeSize) {
+        return fake.transparencyInclusion(index, treeSize);
     }
 
     @Override

@@ -90,6 +90,22 @@ class ServeCommandTest {
     }
 
     @Test
+    void singleSignOnNeedsAnAudienceAndAClientAndAnHttpsIssuerOffLoopback() {
+        String dataDir = dir.toString();
+        Run incomplete = run(new ServeCommand(), "--data-dir", dataDir, "--oidc-issuer", "https://login.example.com/realms/a");
+        assertThat(incomplete.exit()).isEqualTo(2);
+        assertThat(incomplete.err()).contains("--oidc-issuer needs --oidc-audience NAME and --oidc-client-id NAME");
+        Run clearText = run(new ServeCommand(), "--data-dir", dataDir, "--oidc-issuer", "http://login.example.com/realms/a",
+                "--oidc-audience", "factory", "--oidc-client-id", "portal");
+        assertThat(clearText.exit()).isEqualTo(2);
+        assertThat(clearText.err()).contains("must be an https URL");
+        Run skew = run(new ServeCommand(), "--data-dir", dataDir, "--oidc-issuer", "https://login.example.com/realms/a",
+                "--oidc-audience", "factory", "--oidc-client-id", "portal", "--oidc-clock-skew", "3600");
+        assertThat(skew.exit()).isEqualTo(2);
+        assertThat(skew.err()).contains("clock skew");
+    }
+
+    @Test
     void serveDemoPrintsOneLinePerDemoUserWithAWorkingToken() {
         ServeCommand serve = new ServeCommand();
         AtomicReference<String> checked = new AtomicReference<>();

@@ -21,6 +21,8 @@ import eu.aifactory.server.residency.ResidencyStore.ObjectRow;
 import eu.aifactory.server.residency.ResidencyStore.ReplicaRow;
 import eu.aifactory.server.residency.ResidencyStore.TransferRow;
 import eu.aifactory.server.signing.SigningKeyStore;
+import eu.aifactory.server.transparency.TransparencyService;
+import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.TenantService;
 import eu.aifactory.server.tenant.TenantStore;
@@ -55,7 +57,8 @@ class ResidencyRulesTest {
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         TenantStore tenants = new TenantStore(database.jdbi(), clock);
         store = new ResidencyStore(database.jdbi());
-        service = new ResidencyReportService(store, new TenantService(tenants), SigningKeyStore.inMemory(clock), clock);
+        SigningKeyStore keys = SigningKeyStore.inMemory(clock);
+        service = new ResidencyReportService(store, new TenantService(tenants), keys, transparency(keys, clock), clock);
         AdminStore adminStore = new AdminStore(database.jdbi());
         database.jdbi().useTransaction(h -> {
             for (String t : List.of("t-a", "t-b")) {
@@ -267,12 +270,16 @@ class ResidencyRulesTest {
         assertThat(ResidencyReportService.nodes("wl-small", "rtx-pro-6000", 1, 8)).hasSize(1);
     }
 
+    private TransparencyService transparency(SigningKeyStore keys, Clock clock) {
+        return new TransparencyService(new TransparencyStore(database.jdbi()), database.transactions(), keys, clock);
+    }
+
     @Test
     void theSignedReportVerifiesWithTheStoreKey() {
         dataset("ds-1", "t-a", "t-a-p1", "muc-tucherpark");
         SigningKeyStore keys = SigningKeyStore.inMemory(Clock.fixed(NOW, ZoneOffset.UTC));
         ResidencyReportService signing = new ResidencyReportService(store, new TenantService(new TenantStore(database.jdbi(), Clock.fixed(NOW, ZoneOffset.UTC))),
-                keys, Clock.fixed(NOW, ZoneOffset.UTC));
+                keys, transparency(keys, Clock.fixed(NOW, ZoneOffset.UTC)), Clock.fixed(NOW, ZoneOffset.UTC));
 
         var signed = signing.signedReport(admin, FROM, TO);
 

@@ -10,7 +10,12 @@ public final class Await {
     }
 
     public static <T> T until(String what, Supplier<T> value, java.util.function.Predicate<T> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        return until(what, value, done, Duration.ofSeconds(60));
+    }
+
+    /** The same with another safety net, for a process that takes long to come up on a busy machine. */
+    public static <T> T until(String what, Supplier<T> value, java.util.function.Predicate<T> done, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
         T last = value.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {

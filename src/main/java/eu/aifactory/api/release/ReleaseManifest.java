@@ -1,6 +1,8 @@
-package eu.aifactory.client.update;
+package eu.aifactory.api.release;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.regex.Pattern;
 
@@ -19,15 +21,23 @@ public record ReleaseManifest(String version, URI download, String notes) {
     public static final String PRODUCT = "tenant-portal";
     private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,3}(-[0-9A-Za-z.]+)?");
 
+    /** Checks what a publisher gives: the same rules a portal applies when it reads the manifest. */
+    public ReleaseManifest {
+        if (version == null || !VERSION.matcher(version).matches()) {
+            throw new IllegalArgumentException("version missing or not dotted numbers: " + version);
+        }
+        if (download == null || download.getHost() == null
+                || !("https".equalsIgnoreCase(download.getScheme()) || "http".equalsIgnoreCase(download.getScheme()))) {
+            throw new IllegalArgumentException("download must be an http(s) URL: " + download);
+        }
+    }
+
     /** Reads the signed content; throws {@link IllegalArgumentException} for anything that is not a portal release. */
-    static ReleaseManifest fromJson(JsonNode report) {
+    public static ReleaseManifest fromJson(JsonNode report) {
         if (!PRODUCT.equals(report.path("product").textValue())) {
             throw new IllegalArgumentException("not a manifest of " + PRODUCT);
         }
         String version = report.path("version").textValue();
-        if (version == null || !VERSION.matcher(version).matches()) {
-            throw new IllegalArgumentException("version missing or not dotted numbers: " + report.get("version"));
-        }
         String link = report.path("download").textValue();
         URI download;
         try {
@@ -35,12 +45,18 @@ public record ReleaseManifest(String version, URI download, String notes) {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("download is not a URL: " + link, e);
         }
-        if (download == null || download.getHost() == null
-                || !("https".equalsIgnoreCase(download.getScheme()) || "http".equalsIgnoreCase(download.getScheme()))) {
-            throw new IllegalArgumentException("download must be an http(s) URL: " + link);
-        }
         JsonNode notes = report.get("notes");
         return new ReleaseManifest(version, download, notes != null && notes.isTextual() ? notes.textValue() : null);
+    }
+
+    /** The content to sign, in the form {@link #fromJson} reads. */
+    public ObjectNode toJson() {
+        ObjectNode report = JsonNodeFactory.instance.objectNode();
+        report.put("product", PRODUCT).put("version", version).put("download", download.toString());
+        if (notes != null) {
+            report.put("notes", notes);
+        }
+        return report;
     }
 
     /** Whether this release is newer than {@code current}; a build without a version counts as older than any. */
@@ -49,7 +65,7 @@ public record ReleaseManifest(String version, URI download, String notes) {
     }
 
     /** Compares dotted numbers; on equal numbers a version with a qualifier ({@code -SNAPSHOT}, {@code -rc1}) is older. */
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         String[] numbersA = a.split("-", 2)[0].split("\\.");
         String[] numbersB = b.split("-", 2)[0].split("\\.");
         for (int i = 0; i < Math.max(numbersA.length, numbersB.length); i++) {
