@@ -24,6 +24,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.SignedEnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
@@ -158,6 +159,12 @@ public interface FactoryClient extends AutoCloseable {
 
     /** The energy receipt of a workload: IT and facility energy, renewable share and CO2e, with the factors used. */
     EnergyReceipt energyReceipt(String workloadId);
+
+    /**
+     * A finished workload's energy receipt summary, signed with the factory's report-signing key: the visitor's
+     * take-away (a QR code of {@link SignedEnergyReceipt#qrText()}). 409 while the workload has not ended.
+     */
+    SignedEnergyReceipt signedEnergyReceipt(String workloadId);
 
     /**
      * The caller's energy report over {@code [from, to)} (at most one year and one day), grouped.

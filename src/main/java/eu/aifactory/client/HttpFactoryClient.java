@@ -34,6 +34,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.SignedEnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
@@ -516,6 +517,12 @@ public final class HttpFactoryClient implements FactoryClient {
     public EnergyReceipt energyReceipt(String workloadId) {
         return get(url("v1", "workloads", requireId(workloadId, "workloadId"), "energy").build(),
                 mapper.constructType(EnergyReceipt.class));
+    }
+
+    @Override
+    public SignedEnergyReceipt signedEnergyReceipt(String workloadId) {
+        return get(url("v1", "workloads", requireId(workloadId, "workloadId"), "energy", "signed").build(),
+                mapper.constructType(SignedEnergyReceipt.class));
     }
 
     @Override

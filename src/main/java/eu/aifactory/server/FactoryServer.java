@@ -17,6 +17,7 @@ import eu.aifactory.server.db.DemoSnapshot;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.EnergyRoutes;
 import eu.aifactory.server.energy.EnergyService;
+import eu.aifactory.server.energy.SignedReceipts;
 import eu.aifactory.server.energy.EnergyStore;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.exec.Engine;
@@ -42,6 +43,7 @@ import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
 import eu.aifactory.server.seed.AccessRequestSeeder;
 import eu.aifactory.server.seed.DemoBudgets;
+import eu.aifactory.server.seed.DemoDatasets;
 import eu.aifactory.server.seed.DemoSeeder;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.InstallSecret;
@@ -194,6 +196,7 @@ public final class FactoryServer implements AutoCloseable {
                 datasetDir = scratch;
             }
             DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
+            new DemoDatasets(datasets).seed(demoTenants);
             executor = config.slurm() == null
                     ? new SimulatedEngine(workloads, transactions, catalog, clock, config.timeScale(), budgetStore::allQuotas)
                     : SlurmEngine.connect(config.slurm(), workloads, new SlurmJobStore(database.jdbi()), transactions,
@@ -236,7 +239,7 @@ public final class FactoryServer implements AutoCloseable {
                     new CatalogRoutes(auth, catalog),
                     new WorkloadRoutes(auth, workloadService, queries, estimates),
                     eventStream,
-                    new EnergyRoutes(auth, energy),
+                    new EnergyRoutes(auth, energy, new SignedReceipts(energy, signingKeys)),
                     new ResidencyRoutes(auth, residency, signingKeys, new DownloadLog(residencyStore, clock)),
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),

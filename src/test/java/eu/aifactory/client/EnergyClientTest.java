@@ -42,7 +42,8 @@ class EnergyClientTest extends MockFactoryTest {
                 List.of(new EnergyReceipt.Period("2026-10", 2, new BigDecimal("0.420"), new BigDecimal("1.20"),
                         new BigDecimal("0.504"), new BigDecimal("1.00"), new BigDecimal("0.504"), new BigDecimal("0.000"),
                         new BigDecimal("0.183"), new BigDecimal("0.000"))),
-                List.of(location()), "Europe/Berlin", "afp-energy-2026.1", "rule", "method");
+                List.of(location()), "Europe/Berlin", "afp-energy-2026.1", "rule", "method",
+                "Industrial AI Cloud Munich (Tucherpark), DE");
         server.enqueue(json(200, receipt));
 
         EnergyReceipt read = client.energyReceipt("wl 1/a");

@@ -34,6 +34,8 @@ import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReceiptSummary;
+import eu.aifactory.api.report.SignedEnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergySeries;
 import eu.aifactory.api.report.EnergyStackBy;
@@ -202,7 +204,7 @@ abstract class AbstractContractTest {
 
     @Test
     void signInOptionsNeedNoTokenAndNameTheIdentityProvider() {
-        SignInOptions options = SsoProvider.signInOptions(http, server.baseUri());
+        SignInOptions options = SsoProvider.signInOptions(transport(http.newBuilder()).build(), server.baseUri());
         assertThat(options.apiTokens()).isTrue();
         assertThat(options.sso().issuer()).isEqualTo("http://127.0.0.1:9/realms/acme");
         assertThat(options.sso().clientId()).isEqualTo("portal");
@@ -419,6 +421,28 @@ abstract class AbstractContractTest {
                 ApiException.class, e -> assertThat(e.problem().errors()).extracting(f -> f.field()).containsExactly("to"));
         try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
             assertThatThrownBy(() -> other.energyReceipt(report.groups().get(0).key()))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
+        }
+    }
+
+    @Test
+    void aSignedEnergyReceiptCarriesTheReceiptsFiguresAndVerifiesWithThePublishedKeys() {
+        EnergyReport report = client.energyReport(factoryStarted.minus(Duration.ofDays(120)), factoryStarted,
+                EnergyGroupBy.WORKLOAD);
+        String workloadId = report.groups().get(0).key();
+        SignedEnergyReceipt signed = client.signedEnergyReceipt(workloadId);
+        EnergyReceipt receipt = client.energyReceipt(workloadId);
+        EnergyReceiptSummary summary = SignedEnergyReceipt.read(signed.qrText());
+        assertThat(summary).isEqualTo(signed.summary());
+        assertThat(summary.workloadId()).isEqualTo(workloadId);
+        assertThat(summary.site()).isEqualTo(receipt.site()).isEqualTo(report.site());
+        assertThat(summary.from()).isEqualTo(receipt.start());
+        assertThat(summary.to()).isEqualTo(receipt.end());
+        assertThat(summary.facilityKwh()).isEqualByComparingTo(receipt.facilityKwh());
+        assertThat(summary.co2eKg()).isEqualByComparingTo(receipt.co2eKgLocationBased());
+        assertThat(SignedEnergyReceipt.verify(signed.qrText(), client.factoryKeys()).valid()).isTrue();
+        try (FactoryClient other = clientFor(otherTenantEngineer.token())) {
+            assertThatThrownBy(() -> other.signedEnergyReceipt(workloadId))
                     .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(404));
         }
     }

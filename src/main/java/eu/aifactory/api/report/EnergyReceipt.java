@@ -22,6 +22,7 @@ import java.util.List;
  * @param factors       the emission factors and the monthly site indicators used
  * @param provenance    measured and modelled shares of the IT energy, sources, boundary, sampling, uncertainty, PUE
  * @param carbonIntensity carbon per unit of work (SCI) of this run; null when the app declares no functional unit
+ * @param site          the site the workload ran at (the energy report's {@code site})
  */
 public record EnergyReceipt(
         String workloadId,
@@ -53,7 +54,8 @@ public record EnergyReceipt(
         String roundingRule,
         String methodology,
         EnergyProvenance provenance,
-        CarbonIntensity carbonIntensity) {
+        CarbonIntensity carbonIntensity,
+        String site) {
 
     public EnergyReceipt {
         periods = periods == null ? List.of() : List.copyOf(periods);
@@ -67,11 +69,11 @@ public record EnergyReceipt(
                          BigDecimal nodeShareKwh, BigDecimal itKwh, BigDecimal facilityKwh, BigDecimal renewableKwh,
                          BigDecimal gridKwh, BigDecimal co2eKgLocationBased, BigDecimal co2eKgMarketBased,
                          List<Period> periods, List<EnergyFactor> factors, String timeZone, String methodologyVersion,
-                         String roundingRule, String methodology) {
+                         String roundingRule, String methodology, String site) {
         this(workloadId, workloadName, appId, projectId, planId, gpuCount, status, start, end, samples, telemetry,
                 peakPowerW, averagePowerW, gpuHours, gpuKwh, nodeShareKwh, itKwh, facilityKwh, renewableKwh, gridKwh,
                 co2eKgLocationBased, co2eKgMarketBased, periods, factors, timeZone, methodologyVersion, roundingRule,
-                methodology, null, null);
+                methodology, null, null, site);
     }
 
     /**

@@ -1,6 +1,7 @@
 package eu.aifactory.portal.app;
 
 import eu.aifactory.portal.shell.PortalWindow;
+import eu.aifactory.portal.tour.GuidedTour;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import eu.aifactory.portal.verify.ReportVerification;
@@ -61,6 +62,7 @@ public final class PortalApp extends Application {
     public void start(Stage stage) {
         context.theme().start();
         PortalWindow window = new PortalWindow(stage, context.shellServices());
+        GuidedTour.installEntry(window, context.shellServices());
         window.show();
         if (context.kiosk()) {
             new KioskMode(context.kioskServices(Platform::exit, () -> System.nanoTime() / 1_000_000)).install(stage, window);

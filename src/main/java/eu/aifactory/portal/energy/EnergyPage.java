@@ -45,4 +45,8 @@ public final class EnergyPage implements Page {
     public void dispose() {
         viewModel.dispose();
     }
+
+    public EnergyViewModel viewModel() {
+        return viewModel;
+    }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -40,6 +41,7 @@ public final class PortalWindow {
     private final StackPane root = new StackPane();
     private final Scene scene;
     private ShellView shell;
+    private final List<Consumer<ShellView>> shellListeners = new ArrayList<>();
     private WindowBounds normalBounds;
 
     public PortalWindow(Stage stage, ShellServices services) {
@@ -82,6 +84,14 @@ public final class PortalWindow {
         return scene;
     }
 
+    /** Calls {@code listener} with every shell this window shows (one per sign-in), and at once with the one on screen. */
+    public void addShellListener(Consumer<ShellView> listener) {
+        shellListeners.add(listener);
+        if (shell != null) {
+            listener.accept(shell);
+        }
+    }
+
     /** The shell while signed in, else null. */
     public ShellView shell() {
         return shell;
@@ -105,6 +115,9 @@ public final class PortalWindow {
                     services.cacheDir(), viewModel::navigate, services.clock());
             shell = new ShellView(viewModel, services.pages(), context, services.i18n());
             content = shell;
+            for (Consumer<ShellView> listener : shellListeners) {
+                listener.accept(shell);
+            }
         }
         root.getChildren().setAll(content);
     }

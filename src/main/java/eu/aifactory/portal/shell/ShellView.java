@@ -46,6 +46,7 @@ public final class ShellView extends BorderPane {
     private final Map<Destination, Page> pages = new EnumMap<>(Destination.class);
     private final StackPane host = new StackPane();
     private final ToggleGroup navigation = new ToggleGroup();
+    private HBox header;
     private Page current;
     private ChangeListener<ConnectionMonitor.State> connectionListener;
 
@@ -82,6 +83,11 @@ public final class ShellView extends BorderPane {
         if (current != null) {
             current.focusSearch();
         }
+    }
+
+    /** Puts a control of another feature (the guided tour's entry) into the header, before the connection indicator. */
+    public void addHeaderAction(Node action) {
+        header.getChildren().add(header.getChildren().size() - 2, action);
     }
 
     /** The session ended: every page stops its background work. */
@@ -207,7 +213,7 @@ public final class ShellView extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
-        HBox header = new HBox(12, title, spacer, buildConnectionIndicator(), buildUserBox());
+        header = new HBox(12, title, spacer, buildConnectionIndicator(), buildUserBox());
         header.setAlignment(Pos.CENTER_LEFT);
         header.setId("header");
         header.getStyleClass().add("header");

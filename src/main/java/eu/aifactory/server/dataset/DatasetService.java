@@ -113,9 +113,19 @@ public final class DatasetService {
      * @param mediaType the part's content type, or null
      */
     public Dataset upload(Principal principal, String projectId, String fileName, String mediaType, InputStream content) {
+        return store(principal.tenantId(), projectId, fileName, mediaType, content);
+    }
+
+    /** Whether {@code projectId} of the tenant has a dataset called {@code name}. */
+    public boolean has(String tenantId, String projectId, String name) {
+        return store.exists(tenantId, projectId, name);
+    }
+
+    /** Stores a dataset for the factory itself (the demo's sample data), with no caller whose rights to check. */
+    public Dataset store(String tenantId, String projectId, String fileName, String mediaType, InputStream content) {
         String name = name(fileName);
         String id = Ids.next("ds");
-        Path dir = root.resolve(principal.tenantId());
+        Path dir = root.resolve(tenantId);
         Path target = dir.resolve(id);
         Path part = dir.resolve(id + ".part");
         long size = 0;
@@ -146,7 +156,7 @@ public final class DatasetService {
         Dataset dataset = new Dataset(id, projectId, name, mediaType(mediaType), size, HexFormat.of().formatHex(digest.digest()),
                 site.get(0), site.get(1), Instant.ofEpochMilli(clock.millis()));
         try {
-            store.insert(principal.tenantId(), dataset);
+            store.insert(tenantId, dataset);
         } catch (RuntimeException e) {
             deleteQuietly(target);
             throw e;

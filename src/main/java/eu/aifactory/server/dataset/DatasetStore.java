@@ -70,6 +70,13 @@ public final class DatasetStore {
                 .findFirst());
     }
 
+    public boolean exists(String tenantId, String projectId, String name) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM datasets WHERE tenant_id = :t AND project_id = :p "
+                        + "AND name = :name")
+                .bind("t", tenantId).bind("p", projectId).bind("name", name)
+                .mapTo(Integer.class).one() > 0);
+    }
+
     /** Records an uploaded dataset and appends it to the tenant's transparency log, in one transaction. */
     public void insert(String tenantId, Dataset d) {
         jdbi.useTransaction(h -> {

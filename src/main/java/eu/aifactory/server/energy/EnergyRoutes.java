@@ -21,21 +21,30 @@ public final class EnergyRoutes implements Routes {
 
     private final Auth auth;
     private final EnergyService service;
+    private final SignedReceipts signed;
 
-    public EnergyRoutes(Auth auth, EnergyService service) {
+    public EnergyRoutes(Auth auth, EnergyService service, SignedReceipts signed) {
         this.auth = auth;
         this.service = service;
+        this.signed = signed;
     }
 
     @Override
     public void register(Javalin app) {
         app.get("/v1/workloads/{workloadId}/energy", this::receipt);
         app.get("/v1/reports/energy", this::report);
+        app.get("/v1/workloads/{workloadId}/energy/signed", this::signedReceipt);
     }
 
     void receipt(Context ctx) {
         Principal principal = auth.require(ctx);
         Http.json(ctx, 200, service.receipt(principal, ctx.pathParam("workloadId")));
+    }
+
+    void signedReceipt(Context ctx) {
+        Principal principal = auth.require(ctx);
+        ctx.header("Cache-Control", "no-store");
+        Http.json(ctx, 200, signed.sign(principal, ctx.pathParam("workloadId")));
     }
 
     void report(Context ctx) {

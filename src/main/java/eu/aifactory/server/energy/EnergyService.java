@@ -145,7 +145,7 @@ public final class EnergyService {
                 EnergyLedger.thousandths(t.gridWh()), EnergyLedger.thousandths(t.co2eLocationG()),
                 EnergyLedger.thousandths(t.co2eMarketG()), periods, factors, model.zone().getId(),
                 EnergyFactors.METHODOLOGY_VERSION, EnergyLedger.ROUNDING_RULE, methodology(),
-                provenance.toApi(model), carbon.of(w.appId()).orElse(null));
+                provenance.toApi(model), carbon.of(w.appId()).orElse(null), model.site().name());
     }
 
     private static String methodology() {

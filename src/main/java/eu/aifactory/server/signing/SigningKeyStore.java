@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
+import eu.aifactory.api.signing.CompactJws;
 import eu.aifactory.api.signing.Jwk;
 import eu.aifactory.api.signing.JwkSet;
+import eu.aifactory.api.signing.JwsSigner;
 import eu.aifactory.api.signing.KeyRotation;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.transparency.TreeHead;
@@ -34,6 +36,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -142,6 +145,16 @@ public final class SigningKeyStore {
     public TreeHead signTreeHead(String tenantId, long treeSize, byte[] root) {
         State current = state;
         return TreeHead.sign(tenantId, treeSize, root, clock.instant(), current.privateKey(), current.currentKid());
+    }
+
+    /**
+     * Signs with the current key, now, as a compact JWS with the payload inside ({@link CompactJws}). The payload is
+     * made from the signing key's id, so a payload that names its key names the one that signed it, even during a rotation.
+     */
+    public String signCompact(Function<String, byte[]> payloadForKid) {
+        State current = state;
+        byte[] payload = payloadForKid.apply(current.currentKid());
+        return CompactJws.sign(new JwsSigner(current.privateKey(), current.currentKid()), payload, clock.instant());
     }
 
     /**

@@ -34,6 +34,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.SignedEnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
@@ -195,6 +196,11 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public EnergyReceipt energyReceipt(String workloadId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public SignedEnergyReceipt signedEnergyReceipt(String workloadId) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 

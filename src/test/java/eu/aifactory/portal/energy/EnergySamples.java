@@ -194,6 +194,6 @@ final class EnergySamples {
                 9800, new BigDecimal("7450.5"), sum(cells, Cell::gpuHours), it.subtract(node), node, it,
                 period.facilityKwh(), period.renewableKwh(), period.gridKwh(), period.co2eKgLocationBased(),
                 period.co2eKgMarketBased(), List.of(period), factors(), ZONE.getId(), "aif-energy-1",
-                "cells rounded half up to Wh and g", "IT x PUE x factors");
+                "cells rounded half up to Wh and g", "IT x PUE x factors", "Industrial AI Cloud Munich (Tucherpark), DE");
     }
 }

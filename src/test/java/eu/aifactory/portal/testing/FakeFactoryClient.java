@@ -35,6 +35,7 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.dataset.Dataset;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.SignedEnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
@@ -93,6 +94,7 @@ public final class FakeFactoryClient implements FactoryClient {
     private volatile Function<WorkloadSubmission, Workload> onSubmit;
     private volatile Function<EstimateRequest, Estimate> onEstimate;
     private final Map<String, EnergyReceipt> receipts = Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<String, SignedEnergyReceipt> signedReceipts = Collections.synchronizedMap(new LinkedHashMap<>());
     private volatile EnergyReports onEnergyReport;
     private volatile StackedEnergyReports onStackedEnergyReport;
     private volatile ResidencyReports onResidencyReport;
@@ -255,6 +257,12 @@ public final class FakeFactoryClient implements FactoryClient {
     }
 
     /** Adds (or replaces) the energy receipt of {@code receipt.workloadId()}. */
+    /** What {@link #signedEnergyReceipt(String)} answers for the receipt's workload. */
+    public FakeFactoryClient signedReceipt(SignedEnergyReceipt signed) {
+        signedReceipts.put(signed.summary().workloadId(), signed);
+        return this;
+    }
+
     public FakeFactoryClient receipt(EnergyReceipt receipt) {
         receipts.put(receipt.workloadId(), receipt);
         return this;
@@ -485,6 +493,16 @@ public final class FakeFactoryClient implements FactoryClient {
             throw notFound("/v1/workloads/" + workloadId + "/energy");
         }
         return receipt;
+    }
+
+    @Override
+    public SignedEnergyReceipt signedEnergyReceipt(String workloadId) {
+        enter("signedEnergyReceipt");
+        SignedEnergyReceipt signed = signedReceipts.get(workloadId);
+        if (signed == null) {
+            throw notFound("/v1/workloads/" + workloadId + "/energy/signed");
+        }
+        return signed;
     }
 
     @Override

@@ -33,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.SignedEnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.tenant.Me;
@@ -176,6 +177,12 @@ public final class FxThreadGuardClient implements FactoryClient {
     public EnergyReceipt energyReceipt(String workloadId) {
         enter("energyReceipt");
         return delegate.energyReceipt(workloadId);
+    }
+
+    @Override
+    public SignedEnergyReceipt signedEnergyReceipt(String workloadId) {
+        enter("signedEnergyReceipt");
+        return delegate.signedEnergyReceipt(workloadId);
     }
 
     @Override

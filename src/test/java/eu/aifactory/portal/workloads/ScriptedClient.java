@@ -32,6 +32,7 @@ import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.SignedEnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergyStackBy;
 import eu.aifactory.api.signing.JwkSet;
@@ -200,6 +201,11 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public EnergyReceipt energyReceipt(String workloadId) {
         return fake.energyReceipt(workloadId);
+    }
+
+    @Override
+    public SignedEnergyReceipt signedEnergyReceipt(String workloadId) {
+        return fake.signedEnergyReceipt(workloadId);
     }
 
     @Override

@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReceiptSummary;
 import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.SignedEnergyReceipt;
+import eu.aifactory.api.signing.CompactJws;
+import eu.aifactory.api.signing.JwkSet;
+import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.client.FactoryClientConfig;
@@ -439,6 +444,44 @@ abstract class EnergyRoutesContract {
         // One year and one day is the longest period allowed.
         assertThat(get(reportPath("2025-11-01T00:00:00+01:00", "2026-11-02T00:00:00+01:00", "month"), kvAdmin).status())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void signedReceiptCarriesTheReceiptsFiguresAndVerifiesWithThePublishedKeysButNotAfterAnEdit() throws Exception {
+        Api.Response response = get("/v1/workloads/wl-kv/energy/signed", kvAdmin);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        SignedEnergyReceipt signed = response.as(SignedEnergyReceipt.class);
+        EnergyReceipt receipt = receipt(kvAdmin, "wl-kv");
+        JwkSet keys = JwkSet.parse(api.get("/.well-known/factory-keys", null).bytes());
+
+        EnergyReceiptSummary expected = new EnergyReceiptSummary("wl-kv", receipt.site(), receipt.start(), receipt.end(),
+                d("1.159"), d("0.421"), keys.keys().get(0).kid());
+        assertThat(receipt.site()).isEqualTo("Industrial AI Cloud Munich (Tucherpark), DE");
+        assertThat(signed.summary()).isEqualTo(expected);
+        assertThat(CompactJws.payloadText(signed.jws())).isEqualTo(expected.text());
+        assertThat(CompactJws.verify(signed.jws(), keys).valid()).isTrue();
+        String qr = signed.qrText();
+        assertThat(SignedEnergyReceipt.verify(qr, keys).valid()).isTrue();
+        assertThat(SignedEnergyReceipt.read(qr)).isEqualTo(expected);
+
+        String edited = qr.replace("facility energy: 1.159 kWh", "facility energy: 0.159 kWh");
+        assertThat(edited).isNotEqualTo(qr);
+        assertThat(SignedEnergyReceipt.verify(edited, keys).reason()).isEqualTo(VerificationResult.Reason.BAD_SIGNATURE);
+    }
+
+    @Test
+    void signedReceiptsOfOtherTenantsOrProjectsAreNotFoundAndARunWithoutSamplesIsAConflict() {
+        Api.Response foreign = get("/v1/workloads/wl-kv/energy/signed", otherAdmin);
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.problemType()).isEqualTo("not-found");
+        assertThat(get("/v1/workloads/wl-other/energy/signed", kvAdmin).status()).isEqualTo(404);
+        assertThat(get("/v1/workloads/wl-roles-b/energy/signed", engineerA).status()).isEqualTo(404);
+        assertThat(get("/v1/workloads/wl-kv/energy/signed", null).status()).isEqualTo(401);
+        Api.Response empty = get("/v1/workloads/wl-roles-empty/energy/signed", engineerA);
+        assertThat(empty.status()).isEqualTo(409);
+        assertThat(empty.problemType()).isEqualTo("conflict");
+        assertThat(empty.json().path("detail").asText()).contains("wl-roles-empty");
     }
 
     @Test

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.Json;
 import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.tenant.Role;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.dataset.DatasetService;
+import eu.aifactory.server.dataset.DatasetStore;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.testing.TestClock;
+import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,6 +44,41 @@ class DemoSeederTest {
     @AfterAll
     void stop() {
         server.close();
+    }
+
+    @Test
+    void everyDemoProjectHasSampleDataForEveryRequiredInputAndARestartAddsNone() throws Exception {
+        Api api = new Api(server.baseUri());
+        List<AppDetail> apps = SeedSource.bundled().catalog();
+        List<DemoUser> admins = server.demoUsers().stream().filter(u -> u.role() == Role.TENANT_ADMIN).toList();
+        assertThat(admins).hasSizeGreaterThanOrEqualTo(3);
+        int projects = 0;
+        for (DemoUser admin : admins) {
+            for (var project : api.get("/v1/me", admin.token()).json().path("projects")) {
+                projects++;
+                Set<String> types = new java.util.HashSet<>();
+                api.get("/v1/datasets?projectId=" + project.path("id").asText(), admin.token()).json().path("items")
+                        .forEach(d -> types.add(d.path("mediaType").asText()));
+                for (AppDetail app : apps) {
+                    for (var slot : app.latest().inputs()) {
+                        if (slot.required()) {
+                            assertThat(slot.mediaTypes().isEmpty() || slot.mediaTypes().stream().anyMatch(types::contains))
+                                    .as(project.path("id").asText() + " has data for " + app.summary().id() + "/" + slot.name())
+                                    .isTrue();
+                        }
+                    }
+                }
+            }
+        }
+        int samples = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM datasets WHERE name IN (:zip, :csv)")
+                .bind("zip", DemoDatasets.ZIP_NAME).bind("csv", DemoDatasets.CSV_NAME).mapTo(Integer.class).one());
+        assertThat(samples).isEqualTo(2 * projects);
+        int datasets = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM datasets").mapTo(Integer.class).one());
+        // What the next start of the factory does on this database.
+        new DemoDatasets(new DatasetService(new DatasetStore(jdbi), null, Files.createTempDirectory("demo-datasets"),
+                TestClock.clock())).seed(SeedSource.bundled().tenants());
+        int afterRestart = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM datasets").mapTo(Integer.class).one());
+        assertThat(afterRestart).as("a second start stores no more samples").isEqualTo(datasets);
     }
 
     @Test

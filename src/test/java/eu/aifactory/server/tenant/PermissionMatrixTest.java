@@ -92,6 +92,8 @@ class PermissionMatrixTest {
         row("GET /v1/artifacts/{artifactId}/content", "/v1/artifacts/" + artifact + "/content", null, 401, 200, 200, 404, 200);
         row("GET /v1/events", "/v1/events", null, 401, 200, 200, 200, 200);
         row("GET /v1/workloads/{workloadId}/energy", "/v1/workloads/" + done + "/energy", null, 401, 200, 200, 404, 200);
+        row("GET /v1/workloads/{workloadId}/energy/signed", "/v1/workloads/" + done + "/energy/signed", null,
+                401, 200, 200, 404, 200);
         row("GET /v1/reports/energy", "/v1/reports/energy?" + period, null, 401, 200, 200, 200, 200);
         row("GET /v1/reports/residency", "/v1/reports/residency?" + period, null, 401, 200, 200, 200, 200);
         row("GET /.well-known/factory-keys", "/.well-known/factory-keys", null, 200, 200, 200, 200, 200);
