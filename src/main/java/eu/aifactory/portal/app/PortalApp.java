@@ -65,7 +65,10 @@ public final class PortalApp extends Application {
         GuidedTour.installEntry(window, context.shellServices());
         window.show();
         if (context.kiosk()) {
-            new KioskMode(context.kioskServices(Platform::exit, () -> System.nanoTime() / 1_000_000)).install(stage, window);
+            KioskMode kiosk = new KioskMode(context.kioskServices(Platform::exit, () -> System.nanoTime() / 1_000_000));
+            // A visitor who touches "Touch to start" is taken through the guided tour; an idle reset ends it.
+            kiosk.setOnVisitorStart(shell -> new GuidedTour(shell, context.shellServices()).start());
+            kiosk.install(stage, window);
             context.startEmbeddedFactoryIfNeeded();
             return;
         }
