@@ -730,6 +730,9 @@ public final class HttpFactoryClient implements FactoryClient {
         param(url, "from", query.from());
         param(url, "to", query.to());
         return url;
+    }
+
+    @Override
     public List<AccessRequest> listAccessRequests(AccessRequestState state) {
         HttpUrl.Builder url = url("v1", "access-requests");
         if (state != null) {

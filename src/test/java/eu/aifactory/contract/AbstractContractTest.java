@@ -620,6 +620,10 @@ abstract class AbstractContractTest {
                 assertThat(admin.listAudit(new AuditQuery(AuditAction.PROJECT_CREATE, null, null, null, null,
                         created.nextCursor(), 1)).items()).doesNotContainAnyElementsOf(created.items());
             }
+        }
+    }
+
+    @Test
     void operatorAccessApprovalFollowsTheContract() {
         DemoUser adminUser = server.demoUsers().stream().filter(u -> u.role() == Role.TENANT_ADMIN).findFirst().orElseThrow();
         String tenant = adminUser.tenantId();

@@ -327,12 +327,20 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public Page<AuditEntry> listAudit(AuditQuery query) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
     public List<AccessRequest> listAccessRequests(AccessRequestState state) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 
     @Override
     public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
     public AccessRequest getAccessRequest(String requestId) {
         throw new UnsupportedOperationException("not used by the catalog");
     }

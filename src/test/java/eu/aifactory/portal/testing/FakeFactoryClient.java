@@ -775,6 +775,8 @@ public final class FakeFactoryClient implements FactoryClient {
                 && (query.outcome() == null || query.outcome() == e.outcome())
                 && (query.from() == null || !e.at().isBefore(query.from()))
                 && (query.to() == null || e.at().isBefore(query.to()));
+    }
+
     /** Adds an operator access request the tenant will see. */
     public FakeFactoryClient accessRequest(AccessRequest request) {
         accessRequests.put(request.id(), request);

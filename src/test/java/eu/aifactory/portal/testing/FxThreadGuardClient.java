@@ -350,6 +350,9 @@ public final class FxThreadGuardClient implements FactoryClient {
     public long exportAudit(AuditQuery query, java.io.OutputStream out) {
         enter("exportAudit");
         return delegate.exportAudit(query, out);
+    }
+
+    @Override
     public List<AccessRequest> listAccessRequests(AccessRequestState state) {
         enter("listAccessRequests");
         return delegate.listAccessRequests(state);

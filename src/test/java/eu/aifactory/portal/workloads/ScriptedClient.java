@@ -326,6 +326,9 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public long exportAudit(AuditQuery query, java.io.OutputStream out) {
         return fake.exportAudit(query, out);
+    }
+
+    @Override
     public List<AccessRequest> listAccessRequests(AccessRequestState state) {
         return fake.listAccessRequests(state);
     }
