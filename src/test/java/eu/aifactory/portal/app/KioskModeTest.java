@@ -10,19 +10,8 @@ import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.FactoryClient;
-import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.kiosk.KioskConfig;
 import eu.aifactory.portal.kiosk.KioskMode;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
-import eu.aifactory.portal.shell.DemoAccount;
-import eu.aifactory.portal.shell.DemoFactory;
-import eu.aifactory.portal.shell.PortalWindow;
-import eu.aifactory.portal.testing.FlowPortal;
-import eu.aifactory.server.FactoryServer;
-import eu.aifactory.server.ServerConfig;
-import eu.aifactory.server.seed.SeedSource;
-import eu.aifactory.testing.TestClock;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -54,10 +43,8 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class KioskModeTest {
 
-    static final String PIN = "2468";
-    private static FactoryServer server;
-    private static DemoFactoryStarter.Running factory;
-    private static Map<String, Long> seeded;
+    static final String PIN = KioskBench.PIN;
+    private static KioskBench bench;
     private final AtomicLong millis = new AtomicLong(1_000_000);
     private final AtomicInteger left = new AtomicInteger();
     private AppContext context;
@@ -66,39 +53,21 @@ class KioskModeTest {
 
     @BeforeAll
     static void startFactory() {
-        server = FactoryServer.start(ServerConfig.inMemory(true, 60), SeedSource.bundled(), 15_000, TestClock.clock());
-        server.snapshotDemo();
-        seeded = server.demoRowCounts();
-        factory = new DemoFactoryStarter.Running(new DemoFactory(server.baseUri(), server.demoUsers().stream()
-                .map(u -> new DemoAccount(u.userId(), u.userName(), u.tenantName(), u.role(), u.token())).toList()),
-                () -> { }, server::restoreDemo);
+        bench = KioskBench.start();
     }
 
     @AfterAll
     static void stopFactory() {
-        server.close();
+        bench.close();
     }
 
     @Start
     void start(Stage kioskStage) throws Exception {
         stage = kioskStage;
-        Path dataDir = FlowPortal.dataDir("kiosk", "en");
-        KioskConfig config = KioskConfig.load(dataDir);
-        config.setPin(PIN.toCharArray());
-        config.setLanguageMode(KioskConfig.LanguageMode.ENGLISH);
-        context = AppContext.builder(dataDir, () -> factory)
-                .executor(new FxTaskExecutor())
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false)
-                .clock(TestClock.clock())
-                .kiosk(true)
-                .build();
-        context.theme().start();
-        PortalWindow window = new PortalWindow(stage, context.shellServices());
-        window.show();
-        kiosk = new KioskMode(context.kioskServices(left::incrementAndGet, millis::get));
-        kiosk.install(stage, window);
-        context.startEmbeddedFactoryIfNeeded();
+        KioskBench.Opened opened = bench.open(stage, "kiosk", KioskConfig.LanguageMode.ENGLISH, millis::get,
+                left::incrementAndGet);
+        context = opened.context();
+        kiosk = opened.kiosk();
     }
 
     @AfterEach
@@ -176,7 +145,7 @@ class KioskModeTest {
         assertThat(opened[0].isShowing()).isFalse();
         assertThat(context.sessions().session()).isNull();
         assertThat(visible(robot, "#kiosk-countdown")).isFalse();
-        assertThat(server.demoRowCounts()).isEqualTo(seeded);
+        assertThat(bench.server.demoRowCounts()).isEqualTo(bench.seeded);
         assertThatThrownBy(() -> visitorsClient.getWorkload(visitors.id())).isInstanceOf(RuntimeException.class);
     }
 

@@ -1,41 +1,13 @@
 package eu.aifactory.portal.app;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import eu.aifactory.api.catalog.AppDetail;
-import eu.aifactory.api.catalog.AppVersion;
-import eu.aifactory.api.catalog.ParameterSpec;
-import eu.aifactory.api.workload.Priority;
-import eu.aifactory.api.workload.Workload;
-import eu.aifactory.api.workload.WorkloadSubmission;
-import eu.aifactory.client.FactoryClient;
-import eu.aifactory.portal.common.FxTaskExecutor;
 import eu.aifactory.portal.kiosk.KioskConfig;
 import eu.aifactory.portal.kiosk.AttractLoop;
 import eu.aifactory.portal.kiosk.KioskMode;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
-import eu.aifactory.portal.shell.DemoAccount;
-import eu.aifactory.portal.shell.DemoFactory;
-import eu.aifactory.portal.shell.PortalWindow;
-import eu.aifactory.portal.testing.FlowPortal;
-import eu.aifactory.server.FactoryServer;
-import eu.aifactory.server.ServerConfig;
-import eu.aifactory.server.seed.SeedSource;
-import eu.aifactory.testing.TestClock;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.WindowEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,18 +21,11 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Not a test: draws the attract scenes and the countdown at 1920×1080 in English and German into assets/screenshots.
  * Run with {@code mvn test -Dtest=KioskScreenshots -Dheadless.geometry=1920x1080-32}.
- * The kiosk headless against the real reference factory (in-memory, demo data, a snapshot of its seeded state): full
- * screen that Escape and the close button cannot leave, the operator chord that needs the right PIN, the idle
- * countdown a touch cancels, and the reset that closes dialogs, removes the visitor's workloads from the factory and
- * shows the attract screen. The kiosk's ticker is moved by hand: no test waits for real idle time.
  */
 @ExtendWith(ApplicationExtension.class)
 class KioskScreenshots {
 
-    static final String PIN = "2468";
-    private static FactoryServer server;
-    private static DemoFactoryStarter.Running factory;
-    private static Map<String, Long> seeded;
+    private static KioskBench bench;
     private final AtomicLong millis = new AtomicLong(1_000_000);
     private final AtomicInteger left = new AtomicInteger();
     private AppContext context;
@@ -69,39 +34,21 @@ class KioskScreenshots {
 
     @BeforeAll
     static void startFactory() {
-        server = FactoryServer.start(ServerConfig.inMemory(true, 60), SeedSource.bundled(), 15_000, TestClock.clock());
-        server.snapshotDemo();
-        seeded = server.demoRowCounts();
-        factory = new DemoFactoryStarter.Running(new DemoFactory(server.baseUri(), server.demoUsers().stream()
-                .map(u -> new DemoAccount(u.userId(), u.userName(), u.tenantName(), u.role(), u.token())).toList()),
-                () -> { }, server::restoreDemo);
+        bench = KioskBench.start();
     }
 
     @AfterAll
     static void stopFactory() {
-        server.close();
+        bench.close();
     }
 
     @Start
     void start(Stage kioskStage) throws Exception {
         stage = kioskStage;
-        Path dataDir = FlowPortal.dataDir("kiosk", "en");
-        KioskConfig config = KioskConfig.load(dataDir);
-        config.setPin(PIN.toCharArray());
-        config.setLanguageMode(KioskConfig.LanguageMode.ALTERNATE);
-        context = AppContext.builder(dataDir, () -> factory)
-                .executor(new FxTaskExecutor())
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false)
-                .clock(TestClock.clock())
-                .kiosk(true)
-                .build();
-        context.theme().start();
-        PortalWindow window = new PortalWindow(stage, context.shellServices());
-        window.show();
-        kiosk = new KioskMode(context.kioskServices(left::incrementAndGet, millis::get));
-        kiosk.install(stage, window);
-        context.startEmbeddedFactoryIfNeeded();
+        KioskBench.Opened opened = bench.open(stage, "kiosk", KioskConfig.LanguageMode.ALTERNATE, millis::get,
+                left::incrementAndGet);
+        context = opened.context();
+        kiosk = opened.kiosk();
     }
 
     @AfterEach
