@@ -250,7 +250,9 @@ public final class ServeCommand implements Callable<Integer> {
                         + (printTokens ? " " + user.token() : ""));
             }
         }
-        server.demoOperatorToken().ifPresent(token -> out.println("Demo operator token (for the operator command): " + token));
+        if (printTokens) {
+            server.demoOperatorToken().ifPresent(token -> out.println("Demo operator token (for the operator command): " + token));
+        }
         out.flush();
         awaitShutdown.accept(server);
         return 0;

@@ -156,7 +156,7 @@ class SlurmCrashRestartTest {
             List<String> command = List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
                     "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-                    "serve", "--port", "0", "--data-dir", dataDir.toString(), "--demo",
+                    "serve", "--port", "0", "--data-dir", dataDir.toString(), "--demo", "--print-tokens",
                     "--engine", "slurm", "--slurmrestd", cluster.restUrl.toString(), "--slurm-user", cluster.user,
                     "--slurm-jwt-file", cluster.tokenFile.toString(), "--slurm-gres-type", "b200",
                     "--slurm-app-command", "raw-material-price-forecast=" + WAIT_FOR_RELEASE,
