@@ -7,6 +7,7 @@ import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.catalog.CatalogViewModel;
 import eu.aifactory.portal.common.MediaTypes;
 import eu.aifactory.portal.common.Page;
+import eu.aifactory.portal.common.QuietWindow;
 import eu.aifactory.portal.energy.EnergyPage;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyPage;
@@ -148,6 +149,7 @@ public final class GuidedTour {
         });
         overlay.resizeRelocate(0, 0, shell.getWidth(), shell.getHeight());
         scene.addPostLayoutPulseListener(pulse);
+        QuietWindow.set(scene.getWindow(), true);
         Window.getWindows().addListener(windows);
         shell.viewModel().navigate(Page.CATALOG);
         if (shell.currentPage() instanceof CatalogPage catalog) {
@@ -328,6 +330,7 @@ public final class GuidedTour {
         }
         if (scene != null) {
             scene.removePostLayoutPulseListener(pulse);
+            QuietWindow.set(scene.getWindow(), false);
         }
         Window.getWindows().removeListener(windows);
         detach.forEach(Runnable::run);

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.portal.common.QuietWindow;
 import eu.aifactory.portal.i18n.I18n;
 import java.util.function.Consumer;
 import javafx.scene.Node;
@@ -67,8 +68,8 @@ final class NotificationPopup {
 
     static void show(WorkloadNotifier.Notice notice, I18n i18n, Consumer<String> open) {
         Window owner = Window.getWindows().stream().filter(Window::isShowing).findFirst().orElse(null);
-        if (owner == null) {
-            // Nothing on screen to anchor to (the window is closing); the table shows the change anyway.
+        if (owner == null || QuietWindow.isQuiet(owner)) {
+            // Nothing on screen to anchor to (the window is closing), or a guided tour shows the change itself.
             return;
         }
         String title = switch (notice.status()) {

@@ -99,8 +99,8 @@ class GuidedTourFlowTest {
             if (System.getProperty("tour.screenshots") != null) {
                 stage.setX(0);
                 stage.setY(0);
-                stage.setWidth(1920);
-                stage.setHeight(1080);
+                stage.setWidth(Integer.getInteger("tour.width", 1920));
+                stage.setHeight(Integer.getInteger("tour.height", 1080));
             }
         });
         await("the demo user " + USER, () -> visible(robot, "#demo-user-" + USER), v -> v);
@@ -185,6 +185,8 @@ class GuidedTourFlowTest {
 
         // The take-away: the QR code on screen decodes to the factory's receipt and verifies with its keys.
         await("the QR code", () -> visible(robot, "#tour-qr"), v -> v);
+        assertThat(onFx(() -> robot.lookup("#workload-notification").tryQuery()))
+                .as("no desktop notification covers the tour's buttons").isEmpty();
         screenshot(language, "takeaway");
         String scanned = QrDecoding.decode(onFx(() -> robot.lookup("#tour-qr").queryAs(ImageView.class).getImage()));
         FactoryClient client = context.sessions().session().client();
