@@ -629,7 +629,7 @@ abstract class AbstractContractTest {
         String tenant = adminUser.tenantId();
         String operatorToken = server.demoOperatorToken().orElseThrow();
         try (FactoryClient admin = clientFor(adminUser.token());
-             OperatorClient operator = new OperatorClient(FactoryClientConfig.builder(server.baseUri())
+             OperatorClient operator = new OperatorClient(clientConfig(FactoryClientConfig.builder(server.baseUri()))
                      .token(operatorToken::toCharArray).httpClient(http).build())) {
             Instant deadline = TestClock.now().plus(Duration.ofDays(2));
             AccessRequestCreate ask = new AccessRequestCreate(tenant, null, "Contract test logs",
