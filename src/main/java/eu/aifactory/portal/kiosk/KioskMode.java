@@ -382,10 +382,16 @@ public final class KioskMode {
         }
     }
 
-    /** The kiosk's type scale and hit targets in every window, dialogs included. */
+    /**
+     * The kiosk's type scale and hit targets in its window and every window it owns, dialogs and popups included;
+     * a window of another stage in the same JVM (a test's) keeps its own look.
+     */
     private void styleEveryWindow() {
         String css = Objects.requireNonNull(KioskMode.class.getResource(STYLESHEET)).toExternalForm();
         Consumer<Window> style = w -> {
+            if (!ownedByKiosk(w)) {
+                return;
+            }
             if (w.getScene() != null && !w.getScene().getStylesheets().contains(css)) {
                 w.getScene().getStylesheets().add(css);
             }
@@ -401,6 +407,16 @@ public final class KioskMode {
                 change.getAddedSubList().forEach(style);
             }
         });
+    }
+
+    private boolean ownedByKiosk(Window window) {
+        for (Window w = window; w != null; ) {
+            if (w == stage) {
+                return true;
+            }
+            w = w instanceof Stage owned ? owned.getOwner() : w instanceof PopupWindow popup ? popup.getOwnerWindow() : null;
+        }
+        return false;
     }
 
     /** For tests: the layer nodes. */

@@ -185,7 +185,11 @@ public final class ResidencyView extends BorderPane {
         viewModel.logStatusProperty().addListener((obs, old, now) -> styleLogCheck());
         styleLogCheck();
 
-        VBox top = new VBox(12, bar, verdict, badge, logCheck);
+        // The signature and the log check side by side: stacked, they pushed the page past the minimum window.
+        HBox checks = new HBox(12, badge, logCheck);
+        HBox.setHgrow(badge, Priority.SOMETIMES);
+        HBox.setHgrow(logCheck, Priority.SOMETIMES);
+        VBox top = new VBox(12, bar, verdict, checks);
         top.setPadding(new Insets(16, 20, 8, 20));
         return top;
     }

@@ -62,8 +62,10 @@ class KioskModeTest {
     }
 
     @Start
-    void start(Stage kioskStage) throws Exception {
-        stage = kioskStage;
+    void start(Stage primary) throws Exception {
+        // A stage of its own: the kiosk takes its stage over for good (full screen, close ignored), and TestFX hands
+        // the primary stage on to the next test class.
+        stage = new Stage();
         KioskBench.Opened opened = bench.open(stage, "kiosk", KioskConfig.LanguageMode.ENGLISH, millis::get,
                 left::incrementAndGet);
         context = opened.context();
@@ -71,10 +73,11 @@ class KioskModeTest {
     }
 
     @AfterEach
-    void closeContext() {
+    void closeContext() throws Exception {
         if (context != null) {
             context.close();
         }
+        WaitForAsyncUtils.asyncFx(stage::close).get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -43,8 +43,10 @@ class KioskScreenshots {
     }
 
     @Start
-    void start(Stage kioskStage) throws Exception {
-        stage = kioskStage;
+    void start(Stage primary) throws Exception {
+        // A stage of its own: the kiosk takes its stage over for good (full screen, close ignored), and TestFX hands
+        // the primary stage on to the next test class.
+        stage = new Stage();
         KioskBench.Opened opened = bench.open(stage, "kiosk", KioskConfig.LanguageMode.ALTERNATE, millis::get,
                 left::incrementAndGet);
         context = opened.context();
@@ -52,10 +54,11 @@ class KioskScreenshots {
     }
 
     @AfterEach
-    void closeContext() {
+    void closeContext() throws Exception {
         if (context != null) {
             context.close();
         }
+        WaitForAsyncUtils.asyncFx(stage::close).get(10, TimeUnit.SECONDS);
     }
 
     @Test
