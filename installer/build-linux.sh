@@ -3,7 +3,8 @@
 # and, where rpmbuild is installed (Debian: apt-get install -y rpm), an .rpm. Both carry the menu entry, the icon and
 # the file association that opens signed residency reports (.json) in the portal's verifier.
 # installer/linux/ai-factory-portal.desktop is jpackage's menu entry with %F added, so the file manager hands the
-# opened report to the portal. Usage: mvn -B package -DskipTests && installer/build-linux.sh   -> target/installer/*.deb, *.rpm
+# opened report to the portal. A second launcher, ai-factory-portal-kiosk (installer/linux/ai-factory-portal-kiosk.properties),
+# gets its own menu entry and starts the portal with --kiosk. Usage: mvn -B package -DskipTests && installer/build-linux.sh   -> target/installer/*.deb, *.rpm
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source installer/common.sh
@@ -11,6 +12,7 @@ source installer/common.sh
 image_dir=target/installer/image
 jpackage --type app-image "${common_options[@]}" \
   --icon assets/icons/app-256.png \
+  --add-launcher ai-factory-portal-kiosk=installer/linux/ai-factory-portal-kiosk.properties \
   --dest "$image_dir"
 
 for type in deb rpm; do

@@ -20,6 +20,8 @@ public enum ProblemType {
     /** The factory speaks HTTP/1.1 (and 1.0); a request in another version is the client's error, not an internal one. */
     UNSUPPORTED_HTTP_VERSION("unsupported-http-version", "HTTP version not supported", 505),
     TOO_MANY_STREAMS("too-many-streams", "Too many event streams", 429),
+    /** A rate, concurrency or failed sign-in limit of the factory; {@code Retry-After} says when to try again. */
+    RATE_LIMITED("rate-limited", "Too many requests", 429),
     INTERNAL("internal", "Internal error", 500),
     UNAVAILABLE("unavailable", "Factory unavailable", 503),
     STREAMS_AT_CAPACITY("streams-at-capacity", "The factory serves as many event streams as it can", 503);

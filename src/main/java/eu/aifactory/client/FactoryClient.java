@@ -5,6 +5,8 @@ import eu.aifactory.api.transparency.InclusionProof;
 import eu.aifactory.api.transparency.TreeHead;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
@@ -12,6 +14,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
@@ -225,6 +229,29 @@ public interface FactoryClient extends AutoCloseable {
     List<ProjectInfo> listProjects();
 
     ProjectInfo createProject(String name);
+
+    /** One page of the tenant's audit trail, newest first (tenant admins and account managers). */
+    Page<AuditEntry> listAudit(AuditQuery query);
+
+    /**
+     * Streams every entry of the audit trail matching {@code query}'s filters (not its cursor or limit) as CSV into
+     * {@code out}, which stays open. Returns the number of bytes written.
+     *
+     * @throws java.io.UncheckedIOException when {@code out} cannot be written
+     */
+    long exportAudit(AuditQuery query, java.io.OutputStream out);
+    // ---- operator access approval
+
+    /** The operator's access requests to the tenant, newest first (tenant admins and account managers). */
+    List<AccessRequest> listAccessRequests(AccessRequestState state);
+
+    AccessRequest getAccessRequest(String requestId);
+
+    /** Approves a pending request before its deadline (tenant admins); the comment may be null. */
+    AccessRequest approveAccessRequest(String requestId, String comment);
+
+    /** Denies a pending request before its deadline (tenant admins); the comment says why. */
+    AccessRequest denyAccessRequest(String requestId, String comment);
 
     /**
      * The caller's energy report over {@code [from, to)} grouped by day, week or month, with each period's facility

@@ -38,6 +38,7 @@ public final class FactoryClientConfig {
     private final OkHttpClient httpClient;
     private final Sleeper sleeper;
     private final Clock clock;
+    private final String pinnedCertificate;
 
     private FactoryClientConfig(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -53,6 +54,7 @@ public final class FactoryClientConfig {
         this.httpClient = b.httpClient;
         this.sleeper = b.sleeper;
         this.clock = b.clock;
+        this.pinnedCertificate = b.pinnedCertificate;
     }
 
     public static Builder builder(URI baseUrl) {
@@ -74,6 +76,7 @@ public final class FactoryClientConfig {
         b.httpClient = httpClient;
         b.sleeper = sleeper;
         b.clock = clock;
+        b.pinnedCertificate = pinnedCertificate;
         return b;
     }
 
@@ -135,6 +138,14 @@ public final class FactoryClientConfig {
         return clock;
     }
 
+    /**
+     * SHA-256 fingerprint of the factory's TLS certificate that the user chose to trust although the system does not,
+     * or null: then only certificates the system's trust store vouches for are accepted.
+     */
+    public String pinnedCertificate() {
+        return pinnedCertificate;
+    }
+
     @Override
     public String toString() {
         return "FactoryClientConfig[baseUrl=" + baseUrl
@@ -146,7 +157,8 @@ public final class FactoryClientConfig {
                 + ", retryBase=" + retryBase
                 + ", retryCap=" + retryCap
                 + ", userAgent=" + userAgent
-                + ", sharedHttpClient=" + (httpClient != null) + "]";
+                + ", sharedHttpClient=" + (httpClient != null)
+                + ", pinnedCertificate=" + (pinnedCertificate != null) + "]";
     }
 
     /** The user agent naming this build, {@code ai-factory-portal/<version>} ({@code dev} outside a packaged jar). */
@@ -177,6 +189,7 @@ public final class FactoryClientConfig {
         private OkHttpClient httpClient;
         private Sleeper sleeper = Sleeper.REAL;
         private Clock clock = Clock.systemUTC();
+        private String pinnedCertificate;
 
         private Builder(URI baseUrl) {
             Objects.requireNonNull(baseUrl, "baseUrl");
@@ -257,6 +270,13 @@ public final class FactoryClientConfig {
         /** The clock that dates in {@code Retry-After} are compared with. */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+
+        /** Also trust the TLS certificate with this SHA-256 fingerprint (trust on first use); null for none. */
+        public Builder pinnedCertificate(String sha256Fingerprint) {
+            this.pinnedCertificate = sha256Fingerprint == null ? null
+                    : eu.aifactory.client.trust.PinnedCertificateTrust.normalize(sha256Fingerprint);
             return this;
         }
 

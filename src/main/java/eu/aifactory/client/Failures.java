@@ -1,5 +1,6 @@
 package eu.aifactory.client;
 
+import eu.aifactory.client.trust.CertificateNotTrusted;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -22,6 +23,12 @@ final class Failures {
     static RuntimeException noAnswer(String origin, IOException e) {
         if (Thread.currentThread().isInterrupted()) {
             return cancelled("Call to the factory at " + origin + " was interrupted", e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertificateNotTrusted refused) {
+                return new UntrustedCertificateException("Factory at " + origin + ": " + refused.getMessage(),
+                        refused.fingerprint(), refused.pinnedFingerprint(), refused.subject(), e);
+            }
         }
         return new FactoryUnreachableException("Factory at " + origin + " did not answer: " + describe(e), e);
     }

@@ -10,6 +10,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.type.TypeFactory;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.access.AccessDecision;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectCreate;
@@ -18,6 +21,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.Problem;
@@ -77,6 +82,7 @@ import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.MultipartBody;
+import eu.aifactory.client.trust.PinnedCertificateTrust;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.RequestBody;
@@ -126,6 +132,8 @@ public final class HttpFactoryClient implements FactoryClient {
     private final JavaType userList;
     private final JavaType tokenList;
     private final JavaType projectList;
+    private final JavaType auditPage;
+    private final JavaType accessRequestList;
     private volatile boolean closed;
 
     public HttpFactoryClient(FactoryClientConfig config) {
@@ -140,7 +148,11 @@ public final class HttpFactoryClient implements FactoryClient {
         this.owned = config.httpClient() == null ? new OkHttpClient() : null;
         OkHttpClient shared = owned != null ? owned : config.httpClient();
         this.backoff = new Backoff(config.retryBase(), config.retryCap());
-        OkHttpClient common = shared.newBuilder()
+        OkHttpClient.Builder transport = shared.newBuilder();
+        if (baseUrl.isHttps()) {
+            PinnedCertificateTrust.of(config.pinnedCertificate()).applyTo(transport, shared.hostnameVerifier());
+        }
+        OkHttpClient common = transport
                 .connectTimeout(config.connectTimeout())
                 .readTimeout(config.readTimeout())
                 .writeTimeout(config.readTimeout())
@@ -176,6 +188,8 @@ public final class HttpFactoryClient implements FactoryClient {
         this.userList = types.constructCollectionType(List.class, UserAccount.class);
         this.tokenList = types.constructCollectionType(List.class, ApiToken.class);
         this.projectList = types.constructCollectionType(List.class, ProjectInfo.class);
+        this.auditPage = types.constructParametricType(Page.class, AuditEntry.class);
+        this.accessRequestList = types.constructCollectionType(List.class, AccessRequest.class);
     }
 
     public FactoryClientConfig config() {
@@ -659,6 +673,98 @@ public final class HttpFactoryClient implements FactoryClient {
         return call(post, mapper.constructType(ProjectInfo.class));
     }
 
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        HttpUrl.Builder url = auditUrl(query);
+        if (query.limit() != null) {
+            param(url, "limit", query.limit());
+        }
+        param(url, "cursor", query.cursor());
+        return get(url.build(), auditPage);
+    }
+
+    /** {@inheritDoc} Without a call timeout: a long trail takes as long as it takes. */
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        Objects.requireNonNull(out, "out");
+        HttpUrl.Builder url = auditUrl(query);
+        param(url, "format", "csv");
+        Request get = request(url.build()).header("Accept", "text/csv").get().build();
+        try (Response response = execute(streaming, get)) {
+            if (!response.isSuccessful()) {
+                throw problem(response, get);
+            }
+            java.io.InputStream in;
+            try {
+                in = response.body().byteStream();
+            } catch (RuntimeException e) {
+                throw Failures.noAnswer(origin, new IOException(e));
+            }
+            byte[] buffer = new byte[64 * 1024];
+            long total = 0;
+            while (true) {
+                int n;
+                try {
+                    n = in.read(buffer);
+                } catch (IOException e) {
+                    throw Failures.noAnswer(origin, e);
+                }
+                if (n < 0) {
+                    return total;
+                }
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                total += n;
+            }
+        }
+    }
+
+    private HttpUrl.Builder auditUrl(AuditQuery query) {
+        HttpUrl.Builder url = url("v1", "audit");
+        param(url, "action", query.action() == null ? null : query.action().wire());
+        param(url, "userId", query.userId());
+        param(url, "outcome", query.outcome() == null ? null : query.outcome().wire());
+        param(url, "from", query.from());
+        param(url, "to", query.to());
+        return url;
+    }
+
+    @Override
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        HttpUrl.Builder url = url("v1", "access-requests");
+        if (state != null) {
+            url.addQueryParameter("state", state.name());
+        }
+        return get(url.build(), accessRequestList);
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        return get(url("v1", "access-requests", requireId(requestId, "requestId")).build(),
+                mapper.constructType(AccessRequest.class));
+    }
+
+    /** Not retried: a second approval after a lost answer is refused as already decided, which would hide the first. */
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        return decide(requestId, "approve", comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        return decide(requestId, "deny", comment);
+    }
+
+    private AccessRequest decide(String requestId, String verb, String comment) {
+        Request post = jsonRequest(url("v1", "access-requests", requireId(requestId, "requestId"), verb).build())
+                .post(jsonBody(new AccessDecision(comment)))
+                .build();
+        return call(post, mapper.constructType(AccessRequest.class));
+    }
+
     /**
      * {@inheritDoc}
      *
@@ -699,6 +805,26 @@ public final class HttpFactoryClient implements FactoryClient {
     }
 
     // ---- plumbing
+
+    /** For {@link OperatorClient}: a GET of {@code /path?query} answered with JSON of {@code type}. */
+    <T> T getJson(JavaType type, java.util.Map<String, String> query, String... segments) {
+        HttpUrl.Builder url = url(segments);
+        query.forEach((name, value) -> {
+            if (value != null) {
+                url.addQueryParameter(name, value);
+            }
+        });
+        return get(url.build(), type);
+    }
+
+    /** For {@link OperatorClient}: a POST of {@code body} as JSON, never retried, answered with JSON of {@code type}. */
+    <T> T postJson(JavaType type, Object body, String... segments) {
+        return call(jsonRequest(url(segments).build()).post(jsonBody(body)).build(), type);
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
 
     private <T> T get(HttpUrl url, JavaType type) {
         return call(jsonRequest(url).get().build(), type);

@@ -3,6 +3,9 @@ package eu.aifactory.server;
 import eu.aifactory.server.admin.AdminRoutes;
 import eu.aifactory.server.admin.AdminService;
 import eu.aifactory.server.admin.AdminStore;
+import eu.aifactory.server.audit.AuditRoutes;
+import eu.aifactory.server.audit.AuditService;
+import eu.aifactory.server.audit.AuditStore;
 import eu.aifactory.server.catalog.CatalogRoutes;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.catalog.CatalogStore;
@@ -10,6 +13,7 @@ import eu.aifactory.server.dataset.DatasetRoutes;
 import eu.aifactory.server.dataset.DatasetService;
 import eu.aifactory.server.dataset.DatasetStore;
 import eu.aifactory.server.db.Database;
+import eu.aifactory.server.db.DemoSnapshot;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.EnergyRoutes;
 import eu.aifactory.server.energy.EnergyService;
@@ -20,15 +24,24 @@ import eu.aifactory.server.exec.Engine;
 import eu.aifactory.server.exec.sim.SimulatedEngine;
 import eu.aifactory.server.exec.slurm.SlurmEngine;
 import eu.aifactory.server.exec.slurm.SlurmJobStore;
+import eu.aifactory.server.guard.Guard;
 import eu.aifactory.server.http.FactoryApi;
 import eu.aifactory.server.http.HealthRoutes;
+import eu.aifactory.server.operator.AccessApprovalService;
+import eu.aifactory.server.operator.AccessRequestRoutes;
+import eu.aifactory.server.operator.OperatorAuth;
+import eu.aifactory.server.operator.OperatorRoutes;
+import eu.aifactory.server.operator.OperatorStore;
+import eu.aifactory.server.operator.OperatorTokens;
 import eu.aifactory.server.residency.DownloadLog;
+import eu.aifactory.server.residency.OperatorAccessLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyReportService;
 import eu.aifactory.server.release.PortalReleaseRoutes;
 import eu.aifactory.server.release.PortalReleases;
 import eu.aifactory.server.residency.ResidencyRoutes;
 import eu.aifactory.server.residency.ResidencyStore;
+import eu.aifactory.server.seed.AccessRequestSeeder;
 import eu.aifactory.server.seed.DemoBudgets;
 import eu.aifactory.server.seed.DemoDatasets;
 import eu.aifactory.server.seed.DemoSeeder;
@@ -85,20 +98,26 @@ public final class FactoryServer implements AutoCloseable {
     private final Engine executor;
     private final Javalin http;
     private final String host;
+    private final boolean https;
     private final List<DemoUser> demoUsers;
     private final SigningKeyStore signingKeys;
     private final ReplicationJob replication;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** The demo operator's token when the demo database has that operator, else null. */
+    private String demoOperatorToken;
     /** The dataset directory of a factory without a data directory: temporary, removed on close. */
     private Path scratch;
+    /** The demo state a kiosk returns to after each visitor, once {@link #snapshotDemo()} took it. */
+    private volatile DemoSnapshot demoSnapshot;
 
-    private FactoryServer(Database database, EventHub events, Engine executor, Javalin http, String host,
+    private FactoryServer(Database database, EventHub events, Engine executor, Javalin http, String host, boolean https,
                           List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
         this.database = database;
         this.events = events;
         this.executor = executor;
         this.http = http;
         this.host = host;
+        this.https = https;
         this.demoUsers = List.copyOf(demoUsers);
         this.signingKeys = signingKeys;
         this.replication = replication;
@@ -146,6 +165,8 @@ public final class FactoryServer implements AutoCloseable {
             List<DemoUser> demoUsers = List.of();
             List<SeedSource.SeedTenant> demoTenants = List.of();
             boolean firstSeed = false;
+            OperatorStore operatorStore = new OperatorStore(database.jdbi());
+            String demoOperatorToken = null;
             if (config.demo()) {
                 byte[] secret = InstallSecret.load(config.dataDir());
                 DemoSeeder seeder = new DemoSeeder(tenantStore, adminStore, catalogStore, workloads,
@@ -153,7 +174,13 @@ public final class FactoryServer implements AutoCloseable {
                 List<SeedSource.SeedTenant> seedTenants = seeds.tenants();
                 if (tenantStore.countTenants() == 0) {
                     seeder.seed(seedTenants, secret);
+                    new AccessRequestSeeder(operatorStore, new ResidencyStore(database.jdbi()), transactions)
+                            .seed(seedTenants.get(0), secret, clock.millis());
                     firstSeed = true;
+                }
+                String operatorToken = OperatorTokens.derived(secret, AccessRequestSeeder.DEMO_OPERATOR);
+                if (operatorStore.tokenByHash(OperatorTokens.hash(operatorToken)).isPresent()) {
+                    demoOperatorToken = operatorToken;
                 }
                 demoTenants = seedTenants;
                 demoUsers = seeder.demoUsers(seedTenants, secret);
@@ -180,10 +207,11 @@ public final class FactoryServer implements AutoCloseable {
                     new EnergyStore(database.jdbi()), catalog);
             workloads.onChange(ledger::changed);
             ledger.backfill();
-            AdminService admin = new AdminService(adminStore, transactions, clock);
-            BudgetService budgets = new BudgetService(budgetStore, transactions, admin, catalog, ledger, clock);
+            AuditService audit = new AuditService(new AuditStore(database.jdbi()), transactions, tenants, clock);
+            AdminService admin = new AdminService(adminStore, transactions, clock, audit);
+            BudgetService budgets = new BudgetService(budgetStore, transactions, admin, catalog, ledger, clock, audit);
             WorkloadService workloadService = new WorkloadService(catalog, tenants, workloads, transactions, executor,
-                    factors, clock, budgets);
+                    factors, clock, budgets, audit);
             if (!demoTenants.isEmpty()) {
                 new DemoBudgets(tenantStore, budgetStore, transactions, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
             }
@@ -194,12 +222,17 @@ public final class FactoryServer implements AutoCloseable {
             TransparencyService transparency = new TransparencyService(new TransparencyStore(database.jdbi()), transactions,
                     signingKeys, clock);
             transparency.catchUpAll();
+            AccessApprovalService approvals = new AccessApprovalService(operatorStore, transactions, tenants,
+                    new OperatorAccessLog(residencyStore), clock);
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
-                    clock);
-            Auth auth = new Auth(tenants, config.oidc() == null ? null : new OidcVerifier(config.oidc(), clock), clock);
+                    clock, approvals);
+            Guard guard = new Guard(config.limits(), clock);
+            Auth auth = new Auth(tenants, config.oidc() == null ? null : new OidcVerifier(config.oidc(), clock), clock,
+                    List.of(guard, audit));
             EventStream eventStream = new EventStream(auth, events, queries, tenants, keepAliveMs, config.maxEventStreams());
             UsageService usage = new UsageService(energy, budgets, budgetStore, tenants, admin, catalog, clock);
             Javalin http = FactoryApi.create(List.of(
+                    guard,
                     new HealthRoutes(database, version(), clock),
                     new TenantRoutes(auth),
                     new SignInRoutes(config.oidc()),
@@ -211,13 +244,25 @@ public final class FactoryServer implements AutoCloseable {
                     new DatasetRoutes(auth, datasets),
                     new UsageRoutes(auth, usage, budgets),
                     new AdminRoutes(auth, admin, eventStream),
+                    new AuditRoutes(auth, audit),
                     new PortalReleaseRoutes(PortalReleases.in(config.dataDir())),
-                    new TransparencyRoutes(auth, transparency)));
+                    new TransparencyRoutes(auth, transparency),
+                    new AccessRequestRoutes(auth, approvals),
+                    new OperatorRoutes(new OperatorAuth(operatorStore), approvals)), config.tls(), config.host(), config.port());
+            if (config.tls() == null && !ServerConfig.isLoopback(config.host())) {
+                LOG.warn("Plain HTTP on {} (--insecure-http): API tokens and everything else cross the network in clear "
+                        + "text; serve HTTPS unless a TLS proxy in front of the factory does", config.host());
+            }
             http.start(config.host(), config.port());
             executor.start();
-            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), demoUsers, signingKeys,
-                    replication);
+            FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), config.tls() != null,
+                    demoUsers, signingKeys, replication);
             server.scratch = scratch;
+            if (config.tls() != null) {
+                LOG.info("TLS certificate {}, SHA-256 fingerprint {}",
+                        config.tls().certificate().getSubjectX500Principal().getName(), config.tls().fingerprint());
+            }
+            server.demoOperatorToken = demoOperatorToken;
             LOG.info("Factory listening on {} ({} database, {}, started in {} ms)", server.baseUri(),
                     database.product(), config.slurm() == null ? "simulated engine, time scale " + config.timeScale()
                             : "Slurm engine at " + config.slurm().restUrl(), (System.nanoTime() - t0) / 1_000_000);
@@ -266,11 +311,16 @@ public final class FactoryServer implements AutoCloseable {
         if ("0.0.0.0".equals(host) || "::".equals(host)) {
             h = "127.0.0.1";
         }
-        return URI.create("http://" + h + ":" + port());
+        return URI.create((https ? "https://" : "http://") + h + ":" + port());
     }
 
     public List<DemoUser> demoUsers() {
         return demoUsers;
+    }
+
+    /** The demo operator's token ({@code serve --demo} prints it), or empty without a demo operator. */
+    public java.util.Optional<String> demoOperatorToken() {
+        return java.util.Optional.ofNullable(demoOperatorToken);
     }
 
     /** The key that signs reports; {@code rotate()} on it takes effect at once for the running factory. */
@@ -320,6 +370,38 @@ public final class FactoryServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.warn("Could not remove {}: {}", dir, e.getMessage());
         }
+    }
+
+    /**
+     * Keeps the database as it is now (the engine paused meanwhile) for {@link #restoreDemo()}: a trade-fair kiosk
+     * takes it at its start, while no visitor has touched anything yet. A snapshot kept in the database by an earlier
+     * start of the same schema is used again, so a kiosk that was switched off mid-visit comes back seeded.
+     */
+    public void snapshotDemo() {
+        executor.whilePaused(() -> demoSnapshot = DemoSnapshot.takeOrReuse(database.jdbi()));
+    }
+
+    /**
+     * Puts the database back to the snapshot in one transaction while the engine waits between two passes; the
+     * engine then reads its work afresh. Answers how many tables differed.
+     */
+    public int restoreDemo() {
+        DemoSnapshot snapshot = demoSnapshot;
+        if (snapshot == null) {
+            throw new IllegalStateException("No demo snapshot was taken");
+        }
+        int[] changed = new int[1];
+        executor.whilePaused(() -> changed[0] = snapshot.restore());
+        return changed[0];
+    }
+
+    /** Row counts per table now, to compare with the seeded state after a restore. */
+    public java.util.Map<String, Long> demoRowCounts() {
+        DemoSnapshot snapshot = demoSnapshot;
+        if (snapshot == null) {
+            throw new IllegalStateException("No demo snapshot was taken");
+        }
+        return snapshot.rowCounts();
     }
 
     @Override

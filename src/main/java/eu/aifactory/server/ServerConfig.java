@@ -1,7 +1,11 @@
 package eu.aifactory.server;
 
 import eu.aifactory.server.exec.slurm.SlurmSettings;
+import eu.aifactory.server.guard.AbuseLimits;
 import eu.aifactory.server.tenant.OidcSettings;
+import eu.aifactory.server.tls.TlsIdentity;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.util.UUID;
 
@@ -18,9 +22,13 @@ import java.util.UUID;
  * @param maxEventStreams how many {@code /v1/events} streams the factory serves at once, of all users together
  * @param slurm     run workloads as Slurm jobs through slurmrestd; null: the simulated engine
  * @param oidc      also accept access tokens of this OpenID Connect provider; null: API tokens only
+ * @param tls       the certificate and key to serve HTTPS with; null for plain HTTP
+ * @param insecureHttp plain HTTP on an interface other than loopback, which tokens would cross in clear text
+ * @param limits    rate, size and failed sign-in limits per caller ({@link AbuseLimits#DEFAULTS} unless set)
  */
 public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
-                           int maxEventStreams, SlurmSettings slurm, OidcSettings oidc) {
+                           int maxEventStreams, SlurmSettings slurm, OidcSettings oidc, TlsIdentity tls,
+                           boolean insecureHttp, AbuseLimits limits) {
 
     /** Streams hold no thread, only a connection and a small queue: a few thousand fit one factory. */
     public static final int DEFAULT_MAX_EVENT_STREAMS = 2_000;
@@ -41,6 +49,18 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
         if (maxEventStreams < 1) {
             throw new IllegalArgumentException("maxEventStreams must be at least 1, was " + maxEventStreams);
         }
+        if (limits == null) {
+            throw new IllegalArgumentException("limits are required");
+        }
+        if (tls == null && !insecureHttp && !isLoopback(host)) {
+            throw new IllegalArgumentException("Plain HTTP on " + host + " would send tokens in clear text: serve HTTPS "
+                    + "with a certificate (--tls-cert, --tls-key, or the self-signed one) or allow it with --insecure-http");
+        }
+    }
+
+    public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
+                        int maxEventStreams, SlurmSettings slurm, OidcSettings oidc) {
+        this(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, null, false, AbuseLimits.DEFAULTS);
     }
 
     public ServerConfig(String host, int port, String jdbcUrl, Path dataDir, boolean demo, double timeScale,
@@ -83,30 +103,71 @@ public record ServerConfig(String host, int port, String jdbcUrl, Path dataDir, 
     }
 
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc);
+        return new ServerConfig(host, newPort, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp, limits);
     }
 
     public ServerConfig withJdbcUrl(String newJdbcUrl) {
-        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc);
+        return new ServerConfig(host, port, newJdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp, limits);
     }
 
     public ServerConfig withDemo(boolean newDemo) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, oidc);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, newDemo, timeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp, limits);
     }
 
     public ServerConfig withTimeScale(double newTimeScale) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, oidc);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, newTimeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp, limits);
     }
 
     public ServerConfig withMaxEventStreams(int newMaxEventStreams) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, oidc);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, newMaxEventStreams, slurm, oidc, tls,
+                insecureHttp, limits);
     }
 
     public ServerConfig withSlurm(SlurmSettings newSlurm) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, oidc);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, newSlurm, oidc, tls,
+                insecureHttp, limits);
     }
 
     public ServerConfig withOidc(OidcSettings newOidc) {
-        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newOidc);
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, newOidc, tls,
+                insecureHttp, limits);
+    }
+
+    public ServerConfig withTls(TlsIdentity newTls) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, newTls,
+                insecureHttp, limits);
+    }
+
+    public ServerConfig withInsecureHttp(boolean newInsecureHttp) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
+                newInsecureHttp, limits);
+    }
+
+    public ServerConfig withLimits(AbuseLimits newLimits) {
+        return new ServerConfig(host, port, jdbcUrl, dataDir, demo, timeScale, maxEventStreams, slurm, oidc, tls,
+                insecureHttp, newLimits);
+    }
+
+    /**
+     * Whether {@code host} stays on this machine: {@code localhost} or a loopback address literal. Other names are
+     * not looked up: a name that resolves to loopback today may not tomorrow.
+     */
+    public static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        boolean literal = host.contains(":") || host.matches("\\d{1,3}(\\.\\d{1,3}){3}");
+        if (!literal) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 }

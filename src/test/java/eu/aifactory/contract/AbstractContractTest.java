@@ -1,6 +1,12 @@
 package eu.aifactory.contract;
 
 import eu.aifactory.api.transparency.TreeHead;
+import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayOutputStream;
+import eu.aifactory.api.audit.AuditQuery;
+import eu.aifactory.api.audit.AuditOutcome;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditAction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,6 +66,13 @@ import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.OperatorClient;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestCreate;
+import eu.aifactory.api.access.AccessRequestState;
+import eu.aifactory.api.access.EmergencyAccessCreate;
+import eu.aifactory.api.report.ResidencyReport.AccessReason;
+import eu.aifactory.api.report.ResidencyReport.EmergencyCode;
 import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.client.sso.SsoProvider;
 import eu.aifactory.client.update.UpdateCheck;
@@ -125,13 +138,33 @@ abstract class AbstractContractTest {
     /** The JDBC URL of a fresh, empty database. */
     abstract String freshJdbcUrl();
 
+    /** How the factory under test is configured; a subclass may serve it over TLS. */
+    ServerConfig factoryConfig(ServerConfig plain) {
+        return plain;
+    }
+
+    /** How the clients under test are configured; a subclass may pin the factory's certificate. */
+    FactoryClientConfig.Builder clientConfig(FactoryClientConfig.Builder builder) {
+        return builder;
+    }
+
+    /** How plain HTTP calls outside the factory client reach the factory; a subclass may pin its certificate. */
+    OkHttpClient.Builder transport(OkHttpClient.Builder builder) {
+        return builder;
+    }
+
+    /** Where the factory under test listens. */
+    URI factoryUri() {
+        return server.baseUri();
+    }
+
     @BeforeAll
     void startFactory() {
         factoryStarted = TestClock.now();
         // With single sign-on configured, so the sign-in options carry the provider (never contacted by these tests).
-        server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600)
+        server = FactoryServer.start(factoryConfig(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600)
                 .withOidc(new OidcSettings(URI.create("http://127.0.0.1:9/realms/acme"), "factory", "portal",
-                        OidcSettings.DEFAULT_TENANT_CLAIM, null, OidcSettings.DEFAULT_CLOCK_SKEW)), TestClock.clock());
+                        OidcSettings.DEFAULT_TENANT_CLAIM, null, OidcSettings.DEFAULT_CLOCK_SKEW))), TestClock.clock());
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
         otherTenantEngineer = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
@@ -171,7 +204,7 @@ abstract class AbstractContractTest {
 
     @Test
     void signInOptionsNeedNoTokenAndNameTheIdentityProvider() {
-        SignInOptions options = SsoProvider.signInOptions(http, server.baseUri());
+        SignInOptions options = SsoProvider.signInOptions(transport(http.newBuilder()).build(), server.baseUri());
         assertThat(options.apiTokens()).isTrue();
         assertThat(options.sso().issuer()).isEqualTo("http://127.0.0.1:9/realms/acme");
         assertThat(options.sso().clientId()).isEqualTo("portal");
@@ -471,7 +504,8 @@ abstract class AbstractContractTest {
     @Test
     void aFactoryThatPublishedNoReleaseAnnouncesNoneToTheUpdateCheck() {
         // This factory has no data directory; the signed 200 is checked against the contract in PublishReleaseCommandTest.
-        assertThat(new UpdateCheck(http).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
+        OkHttpClient updates = transport(http.newBuilder()).build();
+        assertThat(new UpdateCheck(updates).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
     }
 
     @Test
@@ -527,6 +561,11 @@ abstract class AbstractContractTest {
             CreatedToken token = admin.createToken(new TokenCreate(user.id(), "contract"));
             assertThat(admin.listTokens()).extracting(ApiToken::id).contains(token.token().id());
             admin.revokeToken(token.token().id());
+            admin.updateUser(user.id(), new UserUpdate(null, null, true));
+            int tokens = admin.listTokens().size();
+            assertThatThrownBy(() -> admin.createToken(new TokenCreate(user.id(), "dormant")))
+                    .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
+            assertThat(admin.listTokens()).as("no dormant token for a disabled user").hasSize(tokens);
 
             BudgetStatus set = admin.putBudget(project.id(), TestClock.siteMonth(),
                     new BudgetUpdate(new BigDecimal("0.00"), new BigDecimal("10.000")));
@@ -551,8 +590,71 @@ abstract class AbstractContractTest {
         }
     }
 
+    @Test
+    void theAuditTrailFollowsTheContractAndStaysInItsTenant() {
+        DemoUser adminUser = server.demoUsers().stream()
+                .filter(u -> u.role() == Role.TENANT_ADMIN && u.tenantId().equals(engineer.tenantId())).findFirst().orElseThrow();
+        DemoUser otherAdmin = server.demoUsers().stream()
+                .filter(u -> u.role() == Role.TENANT_ADMIN && !u.tenantId().equals(engineer.tenantId())).findFirst().orElseThrow();
+        try (FactoryClient admin = clientFor(adminUser.token()); FactoryClient other = clientFor(otherAdmin.token())) {
+            ProjectInfo project = admin.createProject("Audited " + UUID.randomUUID());
+            assertThatThrownBy(() -> client.createProject("Not mine")).isInstanceOf(ApiException.class);
+
+            Page<AuditEntry> created = admin.listAudit(new AuditQuery(AuditAction.PROJECT_CREATE, adminUser.userId(),
+                    AuditOutcome.OK, factoryStarted, null, null, 1));
+            Page<AuditEntry> refused = admin.listAudit(new AuditQuery(null, engineer.userId(), AuditOutcome.REFUSED,
+                    null, null, null, 500));
+            ByteArrayOutputStream csv = new ByteArrayOutputStream();
+            admin.exportAudit(new AuditQuery(AuditAction.PROJECT_CREATE, null, null, null, null, null, null), csv);
+
+            assertThat(created.items()).extracting(AuditEntry::targetId).containsExactly(project.id());
+            assertThat(refused.items()).anySatisfy(e -> assertThat(e.problemType()).isEqualTo(ProblemType.FORBIDDEN.uri()));
+            assertThat(csv.toString(StandardCharsets.UTF_8)).startsWith("at,action,").contains(project.id());
+            Set<String> mine = new HashSet<>();
+            admin.listAudit(new AuditQuery(null, null, null, null, null, null, 500)).items().forEach(e -> mine.add(e.id()));
+            assertThat(other.listAudit(new AuditQuery(null, null, null, null, null, null, 500)).items())
+                    .extracting(AuditEntry::id).doesNotContainAnyElementsOf(mine);
+            assertThatThrownBy(() -> client.listAudit(AuditQuery.all())).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.type()).isEqualTo(ProblemType.FORBIDDEN));
+            if (created.nextCursor() != null) {
+                assertThat(admin.listAudit(new AuditQuery(AuditAction.PROJECT_CREATE, null, null, null, null,
+                        created.nextCursor(), 1)).items()).doesNotContainAnyElementsOf(created.items());
+            }
+        }
+    }
+
+    @Test
+    void operatorAccessApprovalFollowsTheContract() {
+        DemoUser adminUser = server.demoUsers().stream().filter(u -> u.role() == Role.TENANT_ADMIN).findFirst().orElseThrow();
+        String tenant = adminUser.tenantId();
+        String operatorToken = server.demoOperatorToken().orElseThrow();
+        try (FactoryClient admin = clientFor(adminUser.token());
+             OperatorClient operator = new OperatorClient(FactoryClientConfig.builder(server.baseUri())
+                     .token(operatorToken::toCharArray).httpClient(http).build())) {
+            Instant deadline = TestClock.now().plus(Duration.ofDays(2));
+            AccessRequestCreate ask = new AccessRequestCreate(tenant, null, "Contract test logs",
+                    AccessReason.CUSTOMER_INITIATED_SUPPORT, "contract", "SUP-1", "DE", 60, deadline);
+            AccessRequest approved = operator.requestAccess(ask);
+            AccessRequest denied = operator.requestAccess(ask);
+            assertThat(admin.listAccessRequests(AccessRequestState.PENDING)).extracting(AccessRequest::id)
+                    .contains(approved.id(), denied.id());
+            assertThat(admin.getAccessRequest(approved.id()).state()).isEqualTo(AccessRequestState.PENDING);
+            assertThat(admin.approveAccessRequest(approved.id(), null).state()).isEqualTo(AccessRequestState.APPROVED);
+            assertThat(admin.denyAccessRequest(denied.id(), "not now").state()).isEqualTo(AccessRequestState.DENIED);
+            assertThat(operator.access(approved.id(), null).requestId()).isEqualTo(approved.id());
+            assertThatThrownBy(() -> operator.access(denied.id(), "DE")).isInstanceOfSatisfying(ApiException.class,
+                    e -> assertThat(e.type()).isEqualTo(ProblemType.CONFLICT));
+            assertThat(operator.accessRequest(approved.id()).accesses()).isEqualTo(1);
+            assertThat(operator.accessRequests(tenant, AccessRequestState.DENIED)).extracting(AccessRequest::id)
+                    .contains(denied.id());
+            assertThat(operator.declareEmergency(new EmergencyAccessCreate(tenant, null, "Storage volume",
+                    EmergencyCode.SERVICE_OUTAGE, AccessReason.HARDWARE_FAULT, "contract", "INC-1", "DE")).emergency())
+                    .isTrue();
+        }
+    }
+
     private FactoryClient clientFor(String token) {
-        return new HttpFactoryClient(FactoryClientConfig.builder(server.baseUri())
+        return new HttpFactoryClient(clientConfig(FactoryClientConfig.builder(server.baseUri()))
                 .token(token::toCharArray)
                 .httpClient(http)
                 .build());

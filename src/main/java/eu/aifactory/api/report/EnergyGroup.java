@@ -14,6 +14,8 @@ import java.time.Instant;
  * @param start         start of a period group (site-local midnight), null for other groupings
  * @param end           end of a period group, exclusive
  * @param workloadCount workloads with energy in this group; a workload running across groups counts in each
+ * @param measuredKwh   the part of {@code itKwh} from measured samples (the rest is modelled); null from a factory
+ *                      that does not send it
  */
 public record EnergyGroup(
         String key,
@@ -28,5 +30,14 @@ public record EnergyGroup(
         BigDecimal co2eKgMarketBased,
         BigDecimal gpuHours,
         BigDecimal costEur,
-        int workloadCount) {
+        int workloadCount,
+        BigDecimal measuredKwh) {
+
+    /** A row without the measured part. */
+    public EnergyGroup(String key, String label, Instant start, Instant end, BigDecimal itKwh, BigDecimal facilityKwh,
+                       BigDecimal renewableKwh, BigDecimal gridKwh, BigDecimal co2eKgLocationBased,
+                       BigDecimal co2eKgMarketBased, BigDecimal gpuHours, BigDecimal costEur, int workloadCount) {
+        this(key, label, start, end, itKwh, facilityKwh, renewableKwh, gridKwh, co2eKgLocationBased, co2eKgMarketBased,
+                gpuHours, costEur, workloadCount, null);
+    }
 }

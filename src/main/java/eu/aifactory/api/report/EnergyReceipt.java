@@ -20,6 +20,8 @@ import java.util.List;
  * @param nodeShareKwh  the plan's allocated non-GPU node power × run time; null when the plan is no longer known
  * @param periods       one line per site-local month the run has samples in
  * @param factors       the emission factors and the monthly site indicators used
+ * @param provenance    measured and modelled shares of the IT energy, sources, boundary, sampling, uncertainty, PUE
+ * @param carbonIntensity carbon per unit of work (SCI) of this run; null when the app declares no functional unit
  * @param site          the site the workload ran at (the energy report's {@code site})
  */
 public record EnergyReceipt(
@@ -51,11 +53,27 @@ public record EnergyReceipt(
         String methodologyVersion,
         String roundingRule,
         String methodology,
+        EnergyProvenance provenance,
+        CarbonIntensity carbonIntensity,
         String site) {
 
     public EnergyReceipt {
         periods = periods == null ? List.of() : List.copyOf(periods);
         factors = factors == null ? List.of() : List.copyOf(factors);
+    }
+
+    /** A receipt without provenance and carbon intensity. */
+    public EnergyReceipt(String workloadId, String workloadName, String appId, String projectId, String planId,
+                         int gpuCount, WorkloadStatus status, Instant start, Instant end, long samples, String telemetry,
+                         int peakPowerW, BigDecimal averagePowerW, BigDecimal gpuHours, BigDecimal gpuKwh,
+                         BigDecimal nodeShareKwh, BigDecimal itKwh, BigDecimal facilityKwh, BigDecimal renewableKwh,
+                         BigDecimal gridKwh, BigDecimal co2eKgLocationBased, BigDecimal co2eKgMarketBased,
+                         List<Period> periods, List<EnergyFactor> factors, String timeZone, String methodologyVersion,
+                         String roundingRule, String methodology, String site) {
+        this(workloadId, workloadName, appId, projectId, planId, gpuCount, status, start, end, samples, telemetry,
+                peakPowerW, averagePowerW, gpuHours, gpuKwh, nodeShareKwh, itKwh, facilityKwh, renewableKwh, gridKwh,
+                co2eKgLocationBased, co2eKgMarketBased, periods, factors, timeZone, methodologyVersion, roundingRule,
+                methodology, null, null, site);
     }
 
     /**

@@ -21,6 +21,11 @@ import java.util.List;
  *                           {@code stackBy} is set
  * @param projectScope       {@code scope} in machine-readable form, so a client can word it in its own language;
  *                           null from a factory that does not send it
+ * @param provenance         measured and modelled shares of the IT energy, sources, boundary, sampling, uncertainty, PUE
+ * @param ruleSet            the version of the rules the indicators' thresholds and verdicts come from
+ * @param ruleSets           every version the factory knows (enacted and proposed), for the comparison columns
+ * @param siteEvidence       the evidence behind the site's indicators: registrations, certificates, water, heat
+ * @param carbonIntensity    carbon per unit of work (SCI) per application, largest total first
  */
 public record EnergyReport(
         String tenantId,
@@ -41,7 +46,12 @@ public record EnergyReport(
         Instant generatedAt,
         EnergyStackBy stackBy,
         List<EnergySeries> series,
-        ProjectScope projectScope) {
+        ProjectScope projectScope,
+        EnergyProvenance provenance,
+        RuleSet ruleSet,
+        List<RuleSet> ruleSets,
+        SiteEvidence siteEvidence,
+        List<CarbonIntensity> carbonIntensity) {
 
     /**
      * Whose workloads a report covers.
@@ -60,6 +70,19 @@ public record EnergyReport(
         indicators = indicators == null ? List.of() : List.copyOf(indicators);
         factors = factors == null ? List.of() : List.copyOf(factors);
         series = series == null ? List.of() : List.copyOf(series);
+        ruleSets = ruleSets == null ? List.of() : List.copyOf(ruleSets);
+        carbonIntensity = carbonIntensity == null ? List.of() : List.copyOf(carbonIntensity);
+    }
+
+    /** A report without provenance, rule versions, site evidence and carbon intensity. */
+    public EnergyReport(String tenantId, String tenantName, Instant from, Instant to, EnergyGroupBy groupBy,
+                        String timeZone, String site, String scope, List<EnergyGroup> groups, EnergyTotals totals,
+                        List<SiteIndicator> indicators, List<EnergyFactor> factors, String methodologyVersion,
+                        String roundingRule, String methodology, Instant generatedAt, EnergyStackBy stackBy,
+                        List<EnergySeries> series, ProjectScope projectScope) {
+        this(tenantId, tenantName, from, to, groupBy, timeZone, site, scope, groups, totals, indicators, factors,
+                methodologyVersion, roundingRule, methodology, generatedAt, stackBy, series, projectScope, null, null,
+                null, null, null);
     }
 
     /** A report without stacked series. */

@@ -33,6 +33,9 @@ import java.util.Map;
  * @param translations       by language ({@code "de"}): the translations of the report's English texts (site names,
  *                           cities and descriptions, attestation standards, issuers and scopes, legal bases), keyed
  *                           by the English text; signed with the report, so it reads the same in every language
+ * @param accessRequests     operator access requests approved, denied or expired during the period
+ * @param disclosures        the provider's disclosures (BSI C5:2026): applicable law, parent company, subprocessors,
+ *                           official data requests in the period; null from a factory that does not send them
  */
 public record ResidencyReport(
         String reportId,
@@ -49,9 +52,12 @@ public record ResidencyReport(
         List<OperatorAccess> operatorAccess,
         List<Attestation> attestations,
         List<Finding> findings,
-        Map<String, Map<String, String>> translations) {
+        Map<String, Map<String, String>> translations,
+        List<AccessRequestRecord> accessRequests,
+        Disclosures disclosures) {
 
     public ResidencyReport {
+        accessRequests = accessRequests == null ? List.of() : List.copyOf(accessRequests);
         translations = translations == null ? Map.of() : Map.copyOf(translations);
         sites = List.copyOf(sites);
         inventory = List.copyOf(inventory);
@@ -68,7 +74,17 @@ public record ResidencyReport(
                            List<ProcessingRecord> processing, List<Transfer> transfers, List<OperatorAccess> operatorAccess,
                            List<Attestation> attestations, List<Finding> findings) {
         this(reportId, methodologyVersion, generatedAt, period, tenant, scope, verdict, sites, inventory, processing,
-                transfers, operatorAccess, attestations, findings, Map.of());
+                transfers, operatorAccess, attestations, findings, Map.of(), List.of(), null);
+    }
+
+    /** A report without access requests and without disclosures. */
+    public ResidencyReport(String reportId, String methodologyVersion, Instant generatedAt, Period period, Tenant tenant,
+                           Scope scope, Verdict verdict, List<Site> sites, List<StoredObject> inventory,
+                           List<ProcessingRecord> processing, List<Transfer> transfers, List<OperatorAccess> operatorAccess,
+                           List<Attestation> attestations, List<Finding> findings,
+                           Map<String, Map<String, String>> translations) {
+        this(reportId, methodologyVersion, generatedAt, period, tenant, scope, verdict, sites, inventory, processing,
+                transfers, operatorAccess, attestations, findings, translations, List.of(), null);
     }
 
     /** {@code english}, one of the report's texts, in {@code locale}'s language when the report translates it. */
@@ -220,27 +236,136 @@ public record ResidencyReport(
      *
      * @param operatorRole    the operator's role, never a person's name
      * @param projectId       the project whose data was accessed; absent for tenant-wide resources
-     * @param ticketRef       the ticket or change the access was made under, if any
-     * @param operatorCountry where the operator was
+     * @param reasonCode      the justification code
+     * @param ticketRef       the case (ticket or change) the access was made under, if any
+     * @param operatorCountry where the operator physically was
      * @param insideEu        whether that country is an EU member state
+     * @param requestId       the approved access request it was made under; absent for an emergency access and for
+     *                        accesses recorded before approvals existed
+     * @param employer        the operator's employing entity, when recorded
+     * @param officeCountry   the country of the operator's principal office, when recorded
+     * @param emergency       true for an access declared as an emergency, made without the tenant's approval
+     * @param emergencyCode   why it could not wait for approval; absent unless {@code emergency}
      */
     public record OperatorAccess(String id, Instant at, String operatorRole, String projectId, String resource,
                                  AccessReason reasonCode, String justification, String ticketRef, String operatorCountry,
-                                 boolean insideEu) {
+                                 boolean insideEu, String requestId, String employer, String officeCountry,
+                                 boolean emergency, EmergencyCode emergencyCode) {
+
+        /** An access recorded without the approval fields. */
+        public OperatorAccess(String id, Instant at, String operatorRole, String projectId, String resource,
+                              AccessReason reasonCode, String justification, String ticketRef, String operatorCountry,
+                              boolean insideEu) {
+            this(id, at, operatorRole, projectId, resource, reasonCode, justification, ticketRef, operatorCountry, insideEu,
+                    null, null, null, false, null);
+        }
     }
 
-    /** Reason codes in the style of Google Access Transparency. */
+    /** Justification codes in the style of Google Access Transparency. */
     public enum AccessReason {
-        CUSTOMER_INITIATED_SUPPORT, SERVICE_MAINTENANCE, SECURITY_RESPONSE, LEGAL_REQUEST
+        CUSTOMER_INITIATED_SUPPORT, SERVICE_MAINTENANCE, SECURITY_RESPONSE, LEGAL_REQUEST, HARDWARE_FAULT
+    }
+
+    /** Why an operator access could not wait for the tenant's approval. */
+    public enum EmergencyCode {
+        /** An attack or breach under way that threatens this or other tenants' data. */
+        ACTIVE_SECURITY_INCIDENT,
+        /** The tenant's service is down and waiting would extend the outage. */
+        SERVICE_OUTAGE,
+        /** Stored data is at risk of loss or corruption (failing storage, a bad replica). */
+        DATA_INTEGRITY_RISK
+    }
+
+    /**
+     * An operator's request for access that was settled in the period: approved or denied by a tenant admin, or
+     * expired undecided at its deadline.
+     *
+     * @param projectId       the project of the resource; absent for tenant-wide resources
+     * @param caseId          the case the access is asked for
+     * @param accessorRole    the accessing person's role (never the name, as for accesses)
+     * @param employer        the accessor's employing entity
+     * @param officeCountry   the country of the accessor's principal office
+     * @param locationCountry where the accessor would physically be
+     * @param durationMinutes how long the access is asked for, from the approval
+     * @param settledAt       when it was approved or denied, or its deadline when it expired
+     * @param decidedBy       the tenant admin who decided; absent when it expired
+     * @param comment         the admin's comment, if any
+     * @param accesses        how many accesses were made under it
+     */
+    public record AccessRequestRecord(String id, String projectId, String resource, AccessReason reasonCode,
+                                      String justification, String caseId, String accessorRole, String employer,
+                                      String officeCountry, String locationCountry, int durationMinutes,
+                                      Instant requestedAt, Instant deadline, RequestOutcome outcome, Instant settledAt,
+                                      String decidedBy, String comment, int accesses) {
+    }
+
+    public enum RequestOutcome {
+        APPROVED, DENIED, EXPIRED
     }
 
     /**
      * @param validFrom    first day of validity
      * @param validTo      last day of validity
      * @param coversPeriod whether it was valid for the whole report period
+     * @param framework    the catalogue it was issued against (C5:2020, C5:2026, a Gaia-X label, …); null when
+     *                     not recorded
+     * @param level        the level or label reached, where the framework has levels (TISAX AL3, SEAL-3, Gaia-X
+     *                     Label Level 2)
+     * @param criteria     the framework's criteria it covers, by their ids in the framework's catalogue
      */
     public record Attestation(String id, String standard, String issuer, String scope, LocalDate validFrom,
-                              LocalDate validTo, String reference, boolean coversPeriod) {
+                              LocalDate validTo, String reference, boolean coversPeriod, Framework framework,
+                              String level, List<Criterion> criteria) {
+
+        public Attestation {
+            criteria = criteria == null ? List.of() : List.copyOf(criteria);
+        }
+
+        /** An attestation without framework, level and criteria. */
+        public Attestation(String id, String standard, String issuer, String scope, LocalDate validFrom,
+                           LocalDate validTo, String reference, boolean coversPeriod) {
+            this(id, standard, issuer, scope, validFrom, validTo, reference, coversPeriod, null, null, null);
+        }
+    }
+
+    /**
+     * A catalogue of requirements.
+     *
+     * @param kind ATTESTATION, CERTIFICATE, LABEL or LEVEL
+     */
+    public record Framework(String id, String name, String publisher, String version, String kind, String catalogue) {
+    }
+
+    public record Criterion(String id, String title) {
+    }
+
+    /**
+     * What the provider discloses about itself and its handling of official requests, as BSI C5:2026 asks.
+     *
+     * @param applicableLaw     the law the service and its contracts are under
+     * @param parentLaw         the law the parent company is under, and what it means for access to tenant data
+     * @param dataRequestPolicy how official requests for tenant data are handled
+     * @param subprocessors     companies processing tenant data on the provider's behalf during the period
+     * @param officialRequests  official requests for this tenant's data received in the period (counted also when none)
+     */
+    public record Disclosures(String provider, String providerCountry, String parentCompany, String parentCountry,
+                              String applicableLaw, String parentLaw, String dataRequestPolicy,
+                              List<Subprocessor> subprocessors, OfficialRequests officialRequests) {
+        public Disclosures {
+            subprocessors = subprocessors == null ? List.of() : List.copyOf(subprocessors);
+        }
+    }
+
+    /** @param location where it processes the data (city or site) */
+    public record Subprocessor(String id, String name, String service, String country, String location) {
+    }
+
+    /**
+     * Counts of official data requests for the tenant received in the period, by outcome.
+     *
+     * @param received  all of them; 0 when there were none
+     */
+    public record OfficialRequests(int received, int disclosed, int refused, int pending, int withdrawn) {
     }
 
     /**

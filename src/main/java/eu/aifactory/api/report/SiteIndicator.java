@@ -15,6 +15,9 @@ import java.util.List;
  * @param values    the monthly (or design) values used, each with its source
  * @param weightingBasis {@code weighting} in machine-readable form: {@link #BY_IT_ENERGY}, {@link #BY_FACILITY_ENERGY}
  *                  or {@link #BY_TIME}; null from a factory that does not send it
+ * @param ruleSetId the rule set {@code threshold} and {@code pass} come from; null from a factory that does not send it
+ * @param waived    true when that rule set waives the limit for this site (then threshold and pass are null)
+ * @param comparisons the same indicator under every other rule set the factory knows
  */
 public record SiteIndicator(
         String name,
@@ -24,7 +27,10 @@ public record SiteIndicator(
         Threshold threshold,
         Boolean pass,
         List<EnergyFactor> values,
-        String weightingBasis) {
+        String weightingBasis,
+        String ruleSetId,
+        Boolean waived,
+        List<Comparison> comparisons) {
 
     /** Weighted by the report's IT energy per month. */
     public static final String BY_IT_ENERGY = "itEnergy";
@@ -39,8 +45,25 @@ public record SiteIndicator(
         this(name, value, unit, weighting, threshold, pass, values, null);
     }
 
+    /** An indicator without rule versions. */
+    public SiteIndicator(String name, BigDecimal value, String unit, String weighting, Threshold threshold, Boolean pass,
+                         List<EnergyFactor> values, String weightingBasis) {
+        this(name, value, unit, weighting, threshold, pass, values, weightingBasis, null, null, null);
+    }
+
     public SiteIndicator {
         values = values == null ? List.of() : List.copyOf(values);
+        comparisons = comparisons == null ? List.of() : List.copyOf(comparisons);
+    }
+
+    /**
+     * The indicator's verdict under another rule set.
+     *
+     * @param threshold the limit of that rule set, null when it sets none or waives it
+     * @param pass      null without a threshold
+     * @param waived    true when that rule set waives the limit for this site
+     */
+    public record Comparison(String ruleSetId, Threshold threshold, Boolean pass, boolean waived) {
     }
 
     /**

@@ -73,6 +73,7 @@ public final class AdminView extends BorderPane {
     private final TableView<BudgetStatus> budgetTable = new TableView<>();
     private final TableView<BudgetOverride> overrideTable = new TableView<>();
     private final TableView<QuotaStatus> quotaTable = new TableView<>();
+    private final AuditView auditView;
     private final ChoiceBox<ProjectInfo> quotaProject = new ChoiceBox<>();
 
     public AdminView(AdminViewModel viewModel, I18n i18n) {
@@ -82,13 +83,21 @@ public final class AdminView extends BorderPane {
         getStyleClass().add("admin-view");
         getStylesheets().add(Objects.requireNonNull(AdminView.class.getResource("admin.css")).toExternalForm());
 
+        auditView = new AuditView(viewModel.audit(), viewModel.users(), i18n);
         tabs.setId("adminTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.getTabs().setAll(tab("adminTabUsers", "admin.tab.users", usersTab()),
                 tab("adminTabTokens", "admin.tab.tokens", tokensTab()),
                 tab("adminTabProjects", "admin.tab.projects", projectsTab()),
                 tab("adminTabBudgets", "admin.tab.budgets", budgetsTab()),
-                tab("adminTabQuotas", "admin.tab.quotas", quotasTab()));
+                tab("adminTabQuotas", "admin.tab.quotas", quotasTab()),
+                tab("adminTabAudit", "admin.tab.audit", auditView),
+                tab("adminTabAccess", "admin.tab.access", new AccessRequestsPane(viewModel.accessRequests(), i18n)));
+        tabs.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
+            if (now != null && "adminTabAudit".equals(now.getId())) {
+                viewModel.audit().loadOnce();
+            }
+        });
         // The status line sits below the tabs: when it appears, nothing above it moves under the pointer.
         VBox main = new VBox(10, header(), tabs, status());
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -104,6 +113,10 @@ public final class AdminView extends BorderPane {
 
     public AdminViewModel viewModel() {
         return viewModel;
+    }
+
+    public AuditView auditView() {
+        return auditView;
     }
 
     public void selectTab(String tabId) {

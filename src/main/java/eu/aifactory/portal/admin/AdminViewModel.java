@@ -72,10 +72,12 @@ public final class AdminViewModel {
     private final ReadOnlyStringWrapper newUserEmailError = new ReadOnlyStringWrapper(this, "newUserEmailError");
     private final ReadOnlyObjectWrapper<CreatedToken> createdToken = new ReadOnlyObjectWrapper<>(this, "createdToken");
     private final ReadOnlyObjectWrapper<YearMonth> month = new ReadOnlyObjectWrapper<>(this, "month");
+    private final AccessRequestsViewModel accessRequests;
     private String quotaProject;
     private String overrideProject;
     private int running;
     private boolean disposed;
+    private final AuditViewModel audit;
 
     public AdminViewModel(FactoryClient client, TaskExecutor executor, ConnectionMonitor monitor, I18n i18n, Clock clock,
                           ZoneId zone) {
@@ -86,6 +88,18 @@ public final class AdminViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.zone = Objects.requireNonNull(zone);
         month.set(YearMonth.now(clock.withZone(zone)));
+        this.audit = new AuditViewModel(client, executor, i18n, clock, zone);
+        this.accessRequests = new AccessRequestsViewModel(client, executor, monitor, i18n, true);
+    }
+
+    /** The Audit tab's state. */
+    public AuditViewModel audit() {
+        return audit;
+    }
+
+    /** The Access requests tab: the page is for tenant admins, who decide. */
+    public AccessRequestsViewModel accessRequests() {
+        return accessRequests;
     }
 
     public ObservableList<UserAccount> users() {
@@ -143,8 +157,9 @@ public final class AdminViewModel {
         return month.getReadOnlyProperty();
     }
 
-    /** Reads users, tokens, projects, plans and this month's budgets. */
+    /** Reads users, tokens, projects, plans, this month's budgets and the operator's access requests. */
     public void load() {
+        accessRequests.load();
         month.set(YearMonth.now(clock.withZone(zone)));
         YearMonth current = month.get();
         call(() -> new Snapshot(client.listUsers(), client.listTokens(), client.listProjects(), client.budgets(current),
@@ -435,6 +450,8 @@ public final class AdminViewModel {
     /** The session ended: answers still on their way are dropped. */
     public void dispose() {
         disposed = true;
+        audit.dispose();
+        accessRequests.dispose();
     }
 
     private void finished() {

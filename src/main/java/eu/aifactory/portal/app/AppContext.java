@@ -1,8 +1,6 @@
 package eu.aifactory.portal.app;
 
-import eu.aifactory.client.FactoryClient;
-import eu.aifactory.client.FactoryClientConfig;
-import eu.aifactory.client.HttpFactoryClient;
+import eu.aifactory.client.trust.CertificatePinStore;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.portal.admin.AdminPage;
@@ -15,6 +13,8 @@ import eu.aifactory.portal.energy.EnergyPage;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.i18n.I18n;
+import eu.aifactory.portal.kiosk.KioskConfig;
+import eu.aifactory.portal.kiosk.KioskServices;
 import eu.aifactory.portal.residency.ResidencyPage;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.FallbackSecretStore;
@@ -38,7 +38,6 @@ import eu.aifactory.portal.theme.OsThemeDetector;
 import eu.aifactory.portal.theme.ThemeManager;
 import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.workloads.WorkloadsMount;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,7 +45,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.LongSupplier;
 import javafx.application.Application;
 import okhttp3.OkHttpClient;
 import org.slf4j.Logger;
@@ -81,6 +80,8 @@ public final class AppContext implements AutoCloseable {
     private final SaveDialog saveDialog;
     /** What "now" is for the pages and the connection monitor; a test sets one that starts at a fixed instant. */
     private final Clock clock;
+    /** A trade-fair kiosk: no Settings page, no presets on disk, always the embedded factory. */
+    private final boolean kiosk;
 
     private AppContext(Builder b) {
         this.dataDir = b.dataDir;
@@ -94,24 +95,19 @@ public final class AppContext implements AutoCloseable {
         theme.modeProperty().set(initial.theme());
         this.monitor = new ConnectionMonitor(executor, b.clock, b.healthPeriod, FAILURES_UNTIL_OFFLINE);
         this.sessions = new SessionManager(settings, secrets, executor, monitor);
-        this.connector = b.connector != null ? b.connector : new FactoryConnector() {
-            @Override
-            public FactoryClient connect(URI baseUrl, String token) {
-                return httpClient(baseUrl, token);
-            }
-
-            @Override
-            public FactoryClient connect(URI baseUrl, Supplier<char[]> token) {
-                return httpClient(baseUrl, token);
-            }
-        };
+        this.connector = b.connector != null ? b.connector
+                : new PinningConnector(new CertificatePinStore(certificateDir(), b.clock), i18n::locale, this::sharedHttp);
         this.sso = b.sso != null ? b.sso : new BrowserSingleSignOn(sharedHttp(), b.clock,
                 () -> "<!doctype html><meta charset=\"utf-8\"><title>AI Factory Portal</title><p>"
                         + i18n.get("signin.sso.browserDone") + "</p>");
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
         this.saveDialog = b.saveDialog;
         this.clock = b.clock;
+        this.kiosk = b.kiosk;
         registerPages();
+        if (kiosk) {
+            pages.hide(Page.SETTINGS);
+        }
     }
 
     /**
@@ -120,7 +116,7 @@ public final class AppContext implements AutoCloseable {
      */
     private void registerPages() {
         WorkloadsMount workloads = new WorkloadsMount(sessions.sessionProperty(), () -> settings.get().notifications(),
-                dataDir.resolve("presets"));
+                kiosk ? null : dataDir.resolve("presets"));
         pages.register(Page.CATALOG, context -> workloads.withSubmit(new CatalogPage(context), context));
         pages.register(Page.WORKLOADS, workloads::page);
         pages.register(Page.ENERGY, EnergyPage::new);
@@ -141,6 +137,11 @@ public final class AppContext implements AutoCloseable {
         return dataDir.resolve("trust");
     }
 
+    /** Where the TLS certificates the user trusted are pinned, one file per factory address. */
+    Path certificateDir() {
+        return trustDir().resolve("certificates");
+    }
+
     public static Builder builder(Path dataDir, DemoFactoryStarter demoFactory) {
         return new Builder(dataDir, demoFactory);
     }
@@ -156,7 +157,7 @@ public final class AppContext implements AutoCloseable {
      */
     public void startEmbeddedFactoryIfNeeded() {
         demoFactory.release();
-        if (settings.get().factoryUrl() == null) {
+        if (kiosk || settings.get().factoryUrl() == null) {
             demoFactory.startInBackground();
         }
     }
@@ -173,17 +174,19 @@ public final class AppContext implements AutoCloseable {
                 dataDir.resolve("cache"), clock, sso);
     }
 
-    private HttpFactoryClient httpClient(URI baseUrl, String token) {
-        char[] secret = token.toCharArray();
-        return httpClient(baseUrl, secret::clone);
+    public boolean kiosk() {
+        return kiosk;
     }
 
-    private HttpFactoryClient httpClient(URI baseUrl, Supplier<char[]> token) {
-        return new HttpFactoryClient(FactoryClientConfig.builder(baseUrl)
-                .token(token)
-                .language(i18n::locale)
-                .httpClient(sharedHttp())
-                .build());
+    /**
+     * What the kiosk needs; its configuration is read from the data directory.
+     *
+     * @param leave  what leaving the kiosk does (the portal exits)
+     * @param millis the kiosk's ticker
+     */
+    public KioskServices kioskServices(Runnable leave, LongSupplier millis) {
+        return new KioskServices(i18n, executor, sessions, connector, demoFactory, demoFactory::restore,
+                KioskConfig.load(dataDir), clock, millis, leave);
     }
 
     private synchronized OkHttpClient sharedHttp() {
@@ -269,6 +272,7 @@ public final class AppContext implements AutoCloseable {
         private Clock clock = Clock.systemDefaultZone();
         private Duration healthPeriod = HEALTH_PERIOD;
         private SaveDialog saveDialog;
+        private boolean kiosk;
 
         private Builder(Path dataDir, DemoFactoryStarter demoFactory) {
             this.dataDir = Objects.requireNonNull(dataDir, "dataDir");
@@ -315,6 +319,12 @@ public final class AppContext implements AutoCloseable {
         /** Where exports are saved instead of asking with the native file chooser (headless tests). */
         public Builder saveDialog(SaveDialog value) {
             this.saveDialog = value;
+            return this;
+        }
+
+        /** A trade-fair kiosk (see {@code portal.kiosk.KioskMode}). */
+        public Builder kiosk(boolean value) {
+            this.kiosk = value;
             return this;
         }
 

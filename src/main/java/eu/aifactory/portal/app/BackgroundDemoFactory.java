@@ -77,6 +77,20 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
         }
     }
 
+    /** Puts the started factory back to its seeded state (blocking); only a kiosk's factory can. */
+    int restore() throws Exception {
+        DemoFactoryStarter.Running started;
+        try {
+            started = startInBackground().get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+        if (started.restore() == null) {
+            throw new IllegalStateException("This demo factory keeps no snapshot to restore");
+        }
+        return started.restore().restore();
+    }
+
     /** Stops the factory if it was started (waiting for a start under way to finish first). */
     @Override
     public void close() {

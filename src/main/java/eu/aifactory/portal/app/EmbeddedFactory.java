@@ -39,6 +39,20 @@ public final class EmbeddedFactory {
         };
     }
 
+    /**
+     * The kiosk's demo factory in {@code dataDir/factory}: once up it keeps a snapshot of its seeded state, which
+     * every reset between two visitors restores.
+     */
+    public static DemoFactoryStarter forKiosk(Path dataDir) {
+        DemoFactoryStarter plain = inDataDir(dataDir);
+        return () -> {
+            DemoFactoryStarter.Running running = plain.start();
+            FactoryServer server = (FactoryServer) running.stopper();
+            server.snapshotDemo();
+            return new DemoFactoryStarter.Running(running.factory(), server, server::restoreDemo);
+        };
+    }
+
     public static DemoFactoryStarter starter(ServerConfig config) {
         return starter(config, Clock.systemUTC());
     }

@@ -1,6 +1,7 @@
 package eu.aifactory.portal.app;
 
 import eu.aifactory.client.verify.VerifyCommand;
+import eu.aifactory.server.cli.OperatorCommand;
 import eu.aifactory.server.cli.ServeCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,15 +21,19 @@ import picocli.CommandLine.Command;
  * starts from a plain classpath (a shaded jar) without the JavaFX launcher's module check.
  */
 @Command(name = "tenant-portal", mixinStandardHelpOptions = true, versionProvider = Launcher.Version.class,
-        description = "AI Factory Tenant Portal. Without a command it opens the portal.",
-        subcommands = {ServeCommand.class, VerifyCommand.class})
+        description = "AI Factory Tenant Portal. Without a command it opens the portal; with --kiosk alone, the portal "
+                + "as a trade-fair kiosk.",
+        subcommands = {ServeCommand.class, VerifyCommand.class, OperatorCommand.class})
 public final class Launcher implements Callable<Integer> {
 
     /** Exit code when there is no display to open the portal on. */
     static final int NO_DISPLAY = 3;
 
+    /** Opens the portal as a trade-fair kiosk (see {@code portal.kiosk.KioskMode}). */
+    static final String KIOSK = "--kiosk";
+
     public static void main(String[] args) {
-        int exit = args.length == 0 || opensReport(args)
+        int exit = args.length == 0 || opensReport(args) || kiosk(args)
                 ? openPortal(args)
                 : new CommandLine(new Launcher()).execute(args);
         if (exit != 0) {
@@ -40,6 +45,10 @@ public final class Launcher implements Callable<Integer> {
     static boolean opensReport(String[] args) {
         return args.length == 1 && args[0].toLowerCase(Locale.ROOT).endsWith(".json")
                 && Files.isRegularFile(Path.of(args[0]));
+    }
+
+    static boolean kiosk(String[] args) {
+        return args.length == 1 && KIOSK.equals(args[0]);
     }
 
     @Override
@@ -62,7 +71,7 @@ public final class Launcher implements Callable<Integer> {
         if (child.isPresent()) {
             return child.get();
         }
-        PortalApp.prepare();
+        PortalApp.prepare(kiosk(args));
         try {
             Application.launch(PortalApp.class, args);
         } catch (UnsupportedOperationException e) {

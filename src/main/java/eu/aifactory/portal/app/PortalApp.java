@@ -7,7 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import eu.aifactory.portal.verify.ReportVerification;
 import eu.aifactory.portal.verify.ReportVerifierView;
 import java.util.List;
+import eu.aifactory.portal.kiosk.KioskMode;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -32,15 +34,20 @@ public final class PortalApp extends Application {
 
     private AppContext context;
 
-    /** Begins building the context (settings, logging, JSON) on another thread; any thread, before the launch. */
-    static void prepare() {
-        preparing = CompletableFuture.supplyAsync(PortalApp::buildContext);
+    /**
+     * Begins building the context (settings, logging, JSON) on another thread; any thread, before the launch. A kiosk
+     * keeps everything (settings, PIN, its demo factory) in a {@code kiosk} directory of its own, so a stand never
+     * touches the sales person's own portal data.
+     */
+    static void prepare(boolean kiosk) {
+        preparing = CompletableFuture.supplyAsync(() -> buildContext(kiosk));
     }
 
-    private static AppContext buildContext() {
-        Path dataDir = DataDirectory.resolve();
+    private static AppContext buildContext(boolean kiosk) {
+        Path dataDir = kiosk ? DataDirectory.resolve().resolve("kiosk") : DataDirectory.resolve();
         LOG.info("data directory {}", dataDir);
-        AppContext built = AppContext.builder(dataDir, EmbeddedFactory.inDataDir(dataDir)).build();
+        AppContext built = AppContext.builder(dataDir, kiosk ? EmbeddedFactory.forKiosk(dataDir)
+                : EmbeddedFactory.inDataDir(dataDir)).kiosk(kiosk).build();
         built.holdEmbeddedFactory();
         return built;
     }
@@ -48,7 +55,7 @@ public final class PortalApp extends Application {
     @Override
     public void init() {
         CompletableFuture<AppContext> prepared = preparing;
-        context = prepared != null ? prepared.join() : buildContext();
+        context = prepared != null ? prepared.join() : buildContext(getParameters().getRaw().contains(Launcher.KIOSK));
     }
 
     @Override
@@ -57,6 +64,14 @@ public final class PortalApp extends Application {
         PortalWindow window = new PortalWindow(stage, context.shellServices());
         GuidedTour.installEntry(window, context.shellServices());
         window.show();
+        if (context.kiosk()) {
+            KioskMode kiosk = new KioskMode(context.kioskServices(Platform::exit, () -> System.nanoTime() / 1_000_000));
+            // A visitor who touches "Touch to start" is taken through the guided tour; an idle reset ends it.
+            kiosk.setOnVisitorStart(shell -> new GuidedTour(shell, context.shellServices()).start());
+            kiosk.install(stage, window);
+            context.startEmbeddedFactoryIfNeeded();
+            return;
+        }
         StartupProbe.watch(window.scene(), context.sessions().sessionProperty(), context::startEmbeddedFactoryIfNeeded);
         List<String> files = getParameters().getUnnamed();
         if (files.size() == 1) {

@@ -15,7 +15,7 @@ final class EnergyCsv {
 
     static final List<String> HEADER = List.of("period_from", "period_to", "workload_id", "workload_name",
             "application_id", "project_id", "it_kwh", "facility_kwh", "co2e_kg_location_based", "co2e_kg_market_based",
-            "gpu_hours", "cost_eur");
+            "gpu_hours", "cost_eur", "measured_kwh", "modelled_kwh");
 
     private EnergyCsv() {
     }
@@ -37,7 +37,8 @@ final class EnergyCsv {
             }
             CsvRecords.write(out, List.of(from, to, row.workloadId(), row.name(), row.appId(), row.projectId(), CsvRecords.plain(row.itKwh()),
                     CsvRecords.plain(row.facilityKwh()), CsvRecords.plain(row.co2eKgLocation()), CsvRecords.plain(row.co2eKgMarket()),
-                    CsvRecords.plain(row.gpuHours()), CsvRecords.plain(row.costEur())));
+                    CsvRecords.plain(row.gpuHours()), CsvRecords.plain(row.costEur()), CsvRecords.plain(row.measuredKwh()),
+                    CsvRecords.plain(row.modelledKwh())));
         }
     }
 }

@@ -1,6 +1,10 @@
 package eu.aifactory.portal.energy;
 
+import eu.aifactory.api.report.CarbonIntensity;
 import eu.aifactory.api.report.EnergyFactor;
+import eu.aifactory.api.report.EnergyProvenance;
+import eu.aifactory.api.report.RuleSet;
+import eu.aifactory.api.report.SiteEvidence;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.portal.common.FileExport;
@@ -103,6 +107,7 @@ final class EnergyPdf {
                     new Column(i18n.get("energy.pdf.col.result"), 1f, Align.LEFT),
                     new Column(i18n.get("energy.pdf.col.weighting"), 3f, Align.LEFT)), indicatorRows());
 
+            audit(pdf);
             pdf.heading(i18n.get("energy.pdf.methodology"));
             pdf.paragraph(EnergyTexts.methodology(report, i18n));
             pdf.paragraph(i18n.get("energy.pdf.rounding",
@@ -117,6 +122,64 @@ final class EnergyPdf {
             progress.report(0.9);
             pdf.save(out);
         }
+    }
+
+    /** The auditor's sections: rule versions side by side, provenance, site evidence, carbon per unit of work. */
+    private void audit(PdfReportWriter pdf) throws IOException {
+        EnergyReport report = data.report();
+        if (report.ruleSet() != null) {
+            pdf.heading(i18n.get("energy.audit.rules.title"));
+            List<RuleSet> rules = AuditTexts.columns(report);
+            List<Column> columns = new ArrayList<>(List.of(
+                    new Column(i18n.get("energy.audit.rules.indicator"), 1f, Align.LEFT),
+                    new Column(i18n.get("energy.audit.rules.value"), 1f, Align.RIGHT)));
+            rules.forEach(r -> columns.add(new Column(AuditTexts.columnHead(r, i18n), 2.2f, Align.LEFT)));
+            List<List<String>> rows = new ArrayList<>();
+            for (SiteIndicator indicator : report.indicators()) {
+                List<String> row = new ArrayList<>(List.of(indicator.name(), IndicatorFormat.value(indicator, locale)));
+                rules.forEach(r -> row.add(AuditTexts.verdict(indicator, r, i18n)));
+                rows.add(row);
+            }
+            pdf.table(columns, rows);
+            rules.forEach(r -> pdf.paragraph(AuditTexts.ruleSet(r, i18n)));
+        }
+        if (report.provenance() != null) {
+            pdf.heading(i18n.get("energy.audit.title"));
+            pdf.paragraph(AuditTexts.provenance(report.provenance(), i18n));
+            for (EnergyProvenance.Source source : report.provenance().sources()) {
+                pdf.paragraph("\u2022 " + AuditTexts.source(source, i18n));
+            }
+            for (EnergyProvenance.PueUsed pue : report.provenance().pue()) {
+                pdf.paragraph("\u2022 " + AuditTexts.pue(pue, i18n));
+            }
+        }
+        if (report.siteEvidence() != null) {
+            pdf.heading(i18n.get("energy.audit.site.title"));
+            Map<String, String> site = new LinkedHashMap<>();
+            AuditTexts.site(report.siteEvidence(), i18n).forEach(line -> site.put(line[0], line[1]));
+            pdf.keyValues(site);
+            for (SiteEvidence.Certificate c : report.siteEvidence().certificates()) {
+                pdf.paragraph("\u2022 " + AuditTexts.certificate(c, i18n));
+            }
+            if (report.siteEvidence().illustrative()) {
+                pdf.paragraph(i18n.get("energy.audit.site.illustrative"));
+            }
+        }
+        pdf.heading(i18n.get("energy.audit.sci.title"));
+        if (report.carbonIntensity().isEmpty()) {
+            pdf.paragraph(i18n.get("energy.audit.sci.none"));
+        }
+        for (CarbonIntensity c : report.carbonIntensity()) {
+            pdf.paragraph("\u2022 " + AuditTexts.carbon(c, this::appName, i18n));
+        }
+        report.carbonIntensity().stream().findFirst().flatMap(c -> AuditTexts.embodiedFactor(c, locale))
+                .ifPresent(factor -> pdf.paragraph(i18n.get("energy.audit.sci.method", factor)));
+    }
+
+    /** An application's name as the table rows give it; its id when no row names it. */
+    private String appName(String appId) {
+        return data.rows().stream().filter(w -> appId.equals(w.appId())).findFirst().map(w -> w.appName(locale))
+                .orElse(appId);
     }
 
     private String period() {

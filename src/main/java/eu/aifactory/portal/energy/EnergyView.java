@@ -2,7 +2,10 @@ package eu.aifactory.portal.energy;
 
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
+import eu.aifactory.api.report.CarbonIntensity;
 import eu.aifactory.api.report.EnergyReceipt;
+import eu.aifactory.api.report.EnergyReport;
+import eu.aifactory.api.report.RuleSet;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.LoadState;
@@ -89,6 +92,7 @@ public final class EnergyView extends BorderPane {
     private final ToggleGroup stackingGroup = new ToggleGroup();
     private final TableView<WorkloadEnergy> table = new TableView<>();
     private final VBox receiptPane = new VBox(8);
+    private final VBox auditPane = new VBox(6);
     private BiFunction<String, Window, Path> saveChooser = this::chooseWithDialog;
     private FileChooser.ExtensionFilter pendingFilter;
 
@@ -154,6 +158,7 @@ public final class EnergyView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Button exportCsv = new Button();
         exportCsv.setId("energyExportCsv");
+        exportCsv.getStyleClass().add("reaches-disk");
         exportCsv.textProperty().bind(i18n.binding("energy.export.csv"));
         exportCsv.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(LoadState.READY)
                 .or(viewModel.exportingProperty()));
@@ -162,6 +167,7 @@ public final class EnergyView extends BorderPane {
         exportCsv.setMinWidth(Region.USE_PREF_SIZE);
         Button exportPdf = new Button();
         exportPdf.setId("energyExportPdf");
+        exportPdf.getStyleClass().add("reaches-disk");
         exportPdf.textProperty().bind(i18n.binding("energy.export.pdf"));
         exportPdf.disableProperty().bind(exportCsv.disableProperty());
         exportPdf.setOnAction(e -> chooseTarget(viewModel.suggestedPdfName(), "PDF", "*.pdf")
@@ -252,7 +258,9 @@ public final class EnergyView extends BorderPane {
         setTop(header);
         VBox.setVgrow(chart, Priority.ALWAYS);
         // The date error gets a line of its own under the header, where it takes no width from the dates.
-        VBox main = new VBox(12, dateError, statusLabel, cards, chartHeader, chart, tableHint, table);
+        auditPane.setId("energyAudit");
+        auditPane.getStyleClass().add("energy-audit");
+        VBox main = new VBox(12, dateError, statusLabel, cards, chartHeader, chart, tableHint, table, auditPane);
         main.setPadding(new Insets(8, 16, 16, 16));
         ScrollPane mainScroll = new ScrollPane(main);
         mainScroll.setId("energyScroll");
@@ -279,6 +287,7 @@ public final class EnergyView extends BorderPane {
         viewModel.chartStackProperty().addListener((obs, old, now) -> showChart());
         viewModel.rows().addListener((ListChangeListener<WorkloadEnergy>) change -> table.getItems().setAll(viewModel.rows()));
         viewModel.receiptProperty().addListener((obs, old, now) -> showReceipt());
+        viewModel.reportProperty().addListener((obs, old, now) -> showAudit());
         viewModel.receiptLoadingProperty().addListener((obs, old, now) -> showReceipt());
         viewModel.receiptErrorProperty().addListener((obs, old, now) -> showReceipt());
         i18n.onSwitch(this, () -> {
@@ -288,12 +297,154 @@ public final class EnergyView extends BorderPane {
             chart.relabel();
             table.refresh();
             showReceipt();
+            showAudit();
         });
         table.getItems().setAll(viewModel.rows());
         showStatus();
         showKpis();
         showRange();
         showChart();
+        showAudit();
+    }
+
+    /**
+     * The auditor's section under the table: where the IT energy comes from, the PUE used, the rule versions side by
+     * side, the site's evidence and the carbon per unit of work, all from the report last loaded.
+     */
+    private void showAudit() {
+        auditPane.getChildren().clear();
+        EnergyReport report = viewModel.reportProperty().get();
+        if (report == null || report.provenance() == null) {
+            auditPane.setVisible(false);
+            auditPane.setManaged(false);
+            return;
+        }
+        auditPane.setVisible(true);
+        auditPane.setManaged(true);
+        auditPane.getChildren().add(heading("energy.audit.title"));
+        auditPane.getChildren().add(text("energyProvenance", AuditTexts.provenance(report.provenance(), i18n), false));
+        VBox sources = new VBox(2);
+        sources.setId("energySources");
+        report.provenance().sources().forEach(source -> sources.getChildren().add(
+                text(null, "\u2022 " + AuditTexts.source(source, i18n), true)));
+        report.provenance().pue().forEach(pue -> sources.getChildren().add(
+                text(null, "\u2022 " + AuditTexts.pue(pue, i18n), true)));
+        auditPane.getChildren().add(sources);
+
+        if (report.ruleSet() != null) {
+            auditPane.getChildren().add(heading("energy.audit.rules.title"));
+            auditPane.getChildren().add(text("energyRuleSet", AuditTexts.ruleSet(report.ruleSet(), i18n), false));
+            GridPane rules = new GridPane();
+            rules.setId("energyRuleTable");
+            rules.setHgap(16);
+            rules.setVgap(4);
+            List<RuleSet> columns = AuditTexts.columns(report);
+            rules.add(bold(i18n.get("energy.audit.rules.indicator")), 0, 0);
+            rules.add(bold(i18n.get("energy.audit.rules.value")), 1, 0);
+            for (int c = 0; c < columns.size(); c++) {
+                Label head = bold(AuditTexts.columnHead(columns.get(c), i18n));
+                head.setId("energyRuleHead-" + columns.get(c).id());
+                rules.add(head, 2 + c, 0);
+            }
+            int row = 1;
+            for (SiteIndicator indicator : report.indicators()) {
+                rules.add(new Label(indicator.name()), 0, row);
+                rules.add(new Label(IndicatorFormat.value(indicator, locale())), 1, row);
+                for (int c = 0; c < columns.size(); c++) {
+                    Label verdict = new Label(AuditTexts.verdict(indicator, columns.get(c), i18n));
+                    verdict.setId("energyRule-" + indicator.name() + "-" + columns.get(c).id());
+                    rules.add(verdict, 2 + c, row);
+                }
+                row++;
+            }
+            auditPane.getChildren().add(rules);
+            columns.stream().skip(1).forEach(other ->
+                    auditPane.getChildren().add(text(null, AuditTexts.ruleSet(other, i18n), true)));
+        }
+
+        if (report.siteEvidence() != null) {
+            auditPane.getChildren().add(heading("energy.audit.site.title"));
+            GridPane site = new GridPane();
+            site.setId("energySite");
+            site.setHgap(16);
+            site.setVgap(4);
+            ColumnConstraints captions = new ColumnConstraints();
+            ColumnConstraints values = new ColumnConstraints();
+            // The values wrap within the page instead of widening it.
+            values.setHgrow(Priority.ALWAYS);
+            values.setMinWidth(0);
+            site.getColumnConstraints().setAll(captions, values);
+            int row = 0;
+            for (String[] line : AuditTexts.site(report.siteEvidence(), i18n)) {
+                Label caption = new Label(line[0]);
+                caption.getStyleClass().add(Styles.TEXT_MUTED);
+                caption.setMinWidth(Region.USE_PREF_SIZE);
+                Label value = new Label(line[1]);
+                value.setWrapText(true);
+                value.setMinWidth(0);
+                site.add(caption, 0, row);
+                site.add(value, 1, row++);
+            }
+            auditPane.getChildren().add(site);
+            report.siteEvidence().certificates().forEach(c -> auditPane.getChildren().add(
+                    text(null, "\u2022 " + AuditTexts.certificate(c, i18n), true)));
+            if (report.siteEvidence().illustrative()) {
+                auditPane.getChildren().add(text("energySiteIllustrative", i18n.get("energy.audit.site.illustrative"), true));
+            }
+        }
+
+        auditPane.getChildren().add(heading("energy.audit.sci.title"));
+        if (report.carbonIntensity().isEmpty()) {
+            auditPane.getChildren().add(text("energySciNone", i18n.get("energy.audit.sci.none"), true));
+            return;
+        }
+        GridPane sci = new GridPane();
+        sci.setId("energySci");
+        sci.setHgap(16);
+        sci.setVgap(3);
+        List<String> heads = List.of("energy.col.application", "energy.audit.sci.col.perUnit", "energy.audit.sci.col.units",
+                "energy.audit.sci.col.operational", "energy.audit.sci.col.embodied");
+        for (int c = 0; c < heads.size(); c++) {
+            sci.add(bold(i18n.get(heads.get(c))), c, 0);
+        }
+        int row = 1;
+        for (CarbonIntensity c : report.carbonIntensity()) {
+            Label perUnit = new Label(AuditTexts.perUnit(c, i18n));
+            perUnit.setId("energySci-" + c.appId());
+            sci.add(new Label(viewModel.appName(c.appId(), locale())), 0, row);
+            sci.add(perUnit, 1, row);
+            sci.add(new Label(Formats.number(c.units(), 3, locale())), 2, row);
+            sci.add(new Label(Formats.kg3(c.operationalKg(), locale())), 3, row);
+            sci.add(new Label(Formats.kg3(c.embodiedKg(), locale())), 4, row++);
+        }
+        auditPane.getChildren().add(sci);
+        AuditTexts.embodiedFactor(report.carbonIntensity().get(0), locale()).ifPresent(factor ->
+                auditPane.getChildren().add(text(null, i18n.get("energy.audit.sci.method", factor), true)));
+    }
+
+    private Label heading(String key) {
+        Label label = new Label(i18n.get(key));
+        label.getStyleClass().addAll(Styles.TEXT_BOLD, "energy-audit-heading");
+        return label;
+    }
+
+    private static Label bold(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add(Styles.TEXT_BOLD);
+        return label;
+    }
+
+    private static Label text(String id, String text, boolean muted) {
+        Label label = new Label(text);
+        if (id != null) {
+            label.setId(id);
+        }
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        if (muted) {
+            label.getStyleClass().add(Styles.TEXT_MUTED);
+        }
+        return label;
     }
 
     /** Below this width three cards a row leave too little room for a figure such as "1,870.6 kWh". */
@@ -468,6 +619,7 @@ public final class EnergyView extends BorderPane {
         table.getColumns().add(numberColumn("energy.col.co2Location", WorkloadEnergy::co2eKgLocation, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.co2Market", WorkloadEnergy::co2eKgMarket, EnergyView::oneDecimal));
         table.getColumns().add(numberColumn("energy.col.gpuHours", WorkloadEnergy::gpuHours, EnergyView::oneDecimal));
+        table.getColumns().add(numberColumn("energy.col.measured", WorkloadEnergy::measuredShare, Formats::percent));
         table.getColumns().add(numberColumn("energy.col.cost", WorkloadEnergy::costEur, Formats::eur));
         table.getColumns().subList(0, 3).forEach(TableLayout::freeText);
         TableLayout.readable(table);

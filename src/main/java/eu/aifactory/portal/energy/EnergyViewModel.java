@@ -379,6 +379,9 @@ public final class EnergyViewModel {
     private void show(Loaded loaded, EnergyGroupBy timeGrouping, Stacking stack) {
         monitor.reportSuccess();
         EnergyReport byWorkload = loaded.byWorkload();
+        // Names first: the report's listeners name applications and projects.
+        appNames = loaded.appNames();
+        projectNames = loaded.projectNames();
         report.set(byWorkload);
         List<WorkloadEnergy> table = new ArrayList<>();
         for (EnergyGroup group : byWorkload.groups()) {
@@ -387,10 +390,8 @@ public final class EnergyViewModel {
                     w == null ? "" : w.appId(), w == null ? "" : w.projectId(),
                     group.itKwh(), group.facilityKwh(), group.co2eKgLocationBased(), group.co2eKgMarketBased(),
                     group.gpuHours(), group.costEur(), w == null ? null : loaded.appNames().get(w.appId()),
-                    w == null ? null : loaded.projectNames().get(w.projectId())));
+                    w == null ? null : loaded.projectNames().get(w.projectId()), group.measuredKwh()));
         }
-        appNames = loaded.appNames();
-        projectNames = loaded.projectNames();
         rows.setAll(table);
         chartGrouping.set(timeGrouping);
         chartStack.set(stackOf(loaded.byTime(), stack));
@@ -450,7 +451,27 @@ public final class EnergyViewModel {
     /** One workload's line of the table. */
     public record WorkloadEnergy(String workloadId, String name, String appId, String projectId, BigDecimal itKwh,
                                  BigDecimal facilityKwh, BigDecimal co2eKgLocation, BigDecimal co2eKgMarket,
-                                 BigDecimal gpuHours, BigDecimal costEur, LocalizedText appName, String projectName) {
+                                 BigDecimal gpuHours, BigDecimal costEur, LocalizedText appName, String projectName,
+                                 BigDecimal measuredKwh) {
+
+        /** A row without the measured part of its IT energy. */
+        public WorkloadEnergy(String workloadId, String name, String appId, String projectId, BigDecimal itKwh,
+                              BigDecimal facilityKwh, BigDecimal co2eKgLocation, BigDecimal co2eKgMarket,
+                              BigDecimal gpuHours, BigDecimal costEur, LocalizedText appName, String projectName) {
+            this(workloadId, name, appId, projectId, itKwh, facilityKwh, co2eKgLocation, co2eKgMarket, gpuHours, costEur,
+                    appName, projectName, null);
+        }
+
+        /** The measured part of the IT energy as a fraction; null without IT energy or without the figure. */
+        public BigDecimal measuredShare() {
+            return measuredKwh == null || itKwh == null || itKwh.signum() == 0 ? null
+                    : measuredKwh.divide(itKwh, 4, RoundingMode.HALF_UP);
+        }
+
+        /** The modelled part of the IT energy; null without the measured figure. */
+        public BigDecimal modelledKwh() {
+            return measuredKwh == null ? null : itKwh.subtract(measuredKwh);
+        }
 
         /** The application's name in {@code locale}; its id when the catalog did not name it. */
         public String appName(Locale locale) {

@@ -62,6 +62,18 @@ final class ReceiptSteps {
         steps.add(new Step(i18n.get("energy.receipt.step.co2Market"),
                 i18n.get("energy.receipt.step.co2Market.text", Formats.kwh3(r.gridKwh(), locale),
                         describe(residual, locale), Formats.kg3(r.co2eKgMarketBased(), locale))));
+        if (r.provenance() != null) {
+            StringBuilder text = new StringBuilder(AuditTexts.provenance(r.provenance(), i18n));
+            r.provenance().sources().forEach(source -> text.append('\n').append(AuditTexts.source(source, i18n)));
+            r.provenance().pue().forEach(pue -> text.append('\n').append(AuditTexts.pue(pue, i18n)));
+            steps.add(new Step(i18n.get("energy.receipt.step.provenance"), text.toString()));
+        }
+        if (r.carbonIntensity() != null) {
+            String text = AuditTexts.carbon(r.carbonIntensity(), id -> r.workloadName(), i18n);
+            String method = i18n.get("energy.audit.sci.method",
+                    AuditTexts.embodiedFactor(r.carbonIntensity(), locale).orElse("\u2013"));
+            steps.add(new Step(i18n.get("energy.receipt.step.sci"), text + "\n" + method));
+        }
         steps.add(new Step(i18n.get("energy.receipt.step.method"),
                 i18n.get("energy.receipt.step.method.text", r.methodologyVersion(),
                         EnergyTexts.roundingRule(r.methodologyVersion(), r.roundingRule(), i18n))));

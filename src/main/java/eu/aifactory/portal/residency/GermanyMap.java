@@ -17,7 +17,7 @@ import javafx.scene.shape.Polygon;
  * equirectangularly with the longitude squeezed by the cosine of the middle latitude, which is close enough at
  * this scale. Sites are dots sized by the data stored there, each with a label (name and volume).
  */
-final class GermanyMap extends Pane {
+public final class GermanyMap extends Pane {
 
     /** The border, clockwise from the Danish border on the North Sea coast, in degrees (lon, lat). */
     private static final double[] OUTLINE = {
@@ -51,7 +51,7 @@ final class GermanyMap extends Pane {
     private List<ResidencyReport.Site> sites = List.of();
     private Locale locale = Locale.UK;
 
-    GermanyMap() {
+    public GermanyMap() {
         getStyleClass().add("germany-map");
         border.getStyleClass().add("germany-border");
         marks.setManaged(false);
@@ -62,7 +62,7 @@ final class GermanyMap extends Pane {
         heightProperty().addListener((obs, old, now) -> redraw());
     }
 
-    void show(List<ResidencyReport.Site> newSites, Locale newLocale) {
+    public void show(List<ResidencyReport.Site> newSites, Locale newLocale) {
         this.sites = List.copyOf(newSites);
         this.locale = newLocale;
         redraw();

@@ -95,6 +95,14 @@ final class ResidencyPdf {
             steps.next();
             table(pdf, i18n, i18n.get("residency.tab.findings"), tables.findings(), report.findings());
             steps.next();
+            if (report.disclosures() != null) {
+                pdf.heading(i18n.get("residency.tab.disclosures"));
+                Map<String, String> disclosed = new LinkedHashMap<>();
+                ResidencyDisclosures.lines(report, i18n).forEach(line -> disclosed.put(line[0], line[1]));
+                pdf.keyValues(disclosed);
+                pdf.paragraph(i18n.get("residency.disclosures.subprocessors"));
+                ResidencyDisclosures.subprocessors(report, i18n).forEach(text -> pdf.paragraph("\u2022 " + text));
+            }
             pdf.save(out);
         }
     }

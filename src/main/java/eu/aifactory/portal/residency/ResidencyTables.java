@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 
 /**
  * The columns of the report's tables, the same on screen and in the PDF: a header key, the cell text of a record
@@ -96,22 +97,54 @@ final class ResidencyTables {
                     case SERVICE_MAINTENANCE -> i18n.get("residency.reason.maintenance");
                     case SECURITY_RESPONSE -> i18n.get("residency.reason.security");
                     case LEGAL_REQUEST -> i18n.get("residency.reason.legal");
+                    case HARDWARE_FAULT -> i18n.get("residency.reason.hardware");
                 }),
                 new Column<>("residency.col.justification", a -> a.justification()
                         + (a.ticketRef() == null ? "" : " (" + a.ticketRef() + ")")),
+                new Column<>("residency.col.employer", a -> a.employer() == null ? "\u2013"
+                        : a.employer() + (a.officeCountry() == null ? "" : " (" + a.officeCountry() + ")")),
                 new Column<>("residency.col.operatorCountry", a -> a.operatorCountry()
-                        + (a.insideEu() ? "" : " \u2013 " + i18n.get("residency.outsideEu"))));
+                        + (a.insideEu() ? "" : " \u2013 " + i18n.get("residency.outsideEu"))),
+                new Column<>("residency.col.approval", a -> a.emergency()
+                        ? i18n.get("residency.approval.emergency", emergency(a.emergencyCode()))
+                        : a.requestId() != null ? i18n.get("residency.approval.approved", a.requestId())
+                        : "\u2013"));
+    }
+
+    private String emergency(ResidencyReport.EmergencyCode code) {
+        if (code == null) {
+            return "\u2013";
+        }
+        return switch (code) {
+            case ACTIVE_SECURITY_INCIDENT -> i18n.get("residency.emergency.security");
+            case SERVICE_OUTAGE -> i18n.get("residency.emergency.outage");
+            case DATA_INTEGRITY_RISK -> i18n.get("residency.emergency.dataIntegrity");
+        };
     }
 
     List<Column<AttestationRow>> attestations() {
         return List.of(
                 new Column<>("residency.col.standard", a -> a.attestation().standard()),
+                new Column<>("residency.col.criteria", a -> a.attestation().criteria().isEmpty() ? "\u2013"
+                        : a.attestation().criteria().stream().map(ResidencyReport.Criterion::id)
+                        .collect(Collectors.joining(", "))),
+                new Column<>("residency.col.framework", a -> framework(a.attestation())),
                 new Column<>("residency.col.issuer", a -> a.attestation().issuer()),
                 new Column<>("residency.col.scope", a -> a.attestation().scope()),
                 new Column<>("residency.col.validFrom", a -> date(a.attestation().validFrom())),
                 new Column<>("residency.col.validTo", a -> date(a.attestation().validTo())
                         + (a.expiringSoon() ? " \u2013 " + i18n.get("residency.expiringSoon") : "")),
                 new Column<>("residency.col.reference", a -> a.attestation().reference()));
+    }
+
+    /** "C5:2026 · Type 1", "EU Cloud Sovereignty Framework 1.2.1 · SEAL-3", or a dash when none is recorded. */
+    static String framework(ResidencyReport.Attestation a) {
+        if (a.framework() == null) {
+            return "\u2013";
+        }
+        String name = a.framework().version().startsWith("C5") ? a.framework().version()
+                : a.framework().name() + " " + a.framework().version();
+        return a.level() == null ? name : name + " \u00b7 " + a.level();
     }
 
     List<Column<ResidencyReport.Finding>> findings() {

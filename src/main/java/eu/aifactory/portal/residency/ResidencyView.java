@@ -21,6 +21,7 @@ import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
+import javafx.scene.control.ScrollPane;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -39,6 +40,7 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -104,6 +106,7 @@ public final class ResidencyView extends BorderPane {
 
         Button exportReport = new Button();
         exportReport.setId("exportReport");
+        exportReport.getStyleClass().add("reaches-disk");
         exportReport.textProperty().bind(i18n.binding("residency.export.report"));
         exportReport.setGraphic(new FontIcon(Material2MZ.SAVE_ALT));
         exportReport.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canExport(),
@@ -112,6 +115,7 @@ public final class ResidencyView extends BorderPane {
 
         Button exportKeys = new Button();
         exportKeys.setId("exportKeys");
+        exportKeys.getStyleClass().add("reaches-disk");
         exportKeys.textProperty().bind(i18n.binding("residency.export.keys"));
         exportKeys.setGraphic(new FontIcon(Material2MZ.VPN_KEY));
         exportKeys.disableProperty().bind(Bindings.createBooleanBinding(() -> !viewModel.canExportKeys(),
@@ -120,6 +124,7 @@ public final class ResidencyView extends BorderPane {
 
         Button exportPdf = new Button();
         exportPdf.setId("exportPdf");
+        exportPdf.getStyleClass().add("reaches-disk");
         exportPdf.textProperty().bind(i18n.binding("residency.export.pdf"));
         exportPdf.setGraphic(new FontIcon(Material2MZ.PICTURE_AS_PDF));
         exportPdf.disableProperty().bind(Bindings.createBooleanBinding(
@@ -233,7 +238,8 @@ public final class ResidencyView extends BorderPane {
                 tab("residency.tab.transfers", table(viewModel.transfers(), tables.transfers())),
                 tab("residency.tab.access", table(viewModel.operatorAccess(), tables.operatorAccess())),
                 tab("residency.tab.attestations", attestationTable()),
-                tab("residency.tab.findings", findingsTable()));
+                tab("residency.tab.findings", findingsTable()),
+                disclosuresTab());
         HBox.setHgrow(tabs, Priority.ALWAYS);
         // The tab headers scroll when there is no room for all of them; they never widen the page.
         tabs.setMinWidth(MIN_TABS_WIDTH);
@@ -292,6 +298,58 @@ public final class ResidencyView extends BorderPane {
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
         return label;
+    }
+
+    private final VBox disclosures = new VBox(8);
+
+    /** The provider's disclosures (BSI C5:2026): law, parent company, official requests, subprocessors. */
+    private Tab disclosuresTab() {
+        disclosures.setId("residencyDisclosures");
+        disclosures.setPadding(new Insets(12));
+        ScrollPane scroll = new ScrollPane(disclosures);
+        scroll.setFitToWidth(true);
+        Tab tab = new Tab();
+        tab.setId("residencyDisclosuresTab");
+        tab.textProperty().bind(i18n.binding("residency.tab.disclosures"));
+        tab.setContent(scroll);
+        viewModel.reportProperty().addListener((obs, old, now) -> showDisclosures());
+        i18n.onSwitch(disclosures, this::showDisclosures);
+        showDisclosures();
+        return tab;
+    }
+
+    private void showDisclosures() {
+        disclosures.getChildren().clear();
+        ResidencyReport report = viewModel.reportProperty().get();
+        if (report == null || report.disclosures() == null) {
+            disclosures.getChildren().add(new Label(i18n.get("residency.disclosures.none")));
+            return;
+        }
+        GridPane grid = new GridPane();
+        grid.setHgap(16);
+        grid.setVgap(6);
+        int row = 0;
+        for (String[] line : ResidencyDisclosures.lines(report, i18n)) {
+            Label caption = new Label(line[0]);
+            caption.getStyleClass().add(Styles.TEXT_MUTED);
+            caption.setMinWidth(Region.USE_PREF_SIZE);
+            Label value = new Label(line[1]);
+            value.setWrapText(true);
+            value.setId("residencyDisclosure-" + row);
+            GridPane.setHgrow(value, Priority.ALWAYS);
+            grid.add(caption, 0, row);
+            grid.add(value, 1, row++);
+        }
+        Label subprocessors = new Label(i18n.get("residency.disclosures.subprocessors"));
+        subprocessors.getStyleClass().add(Styles.TEXT_BOLD);
+        VBox list = new VBox(2);
+        list.setId("residencySubprocessors");
+        ResidencyDisclosures.subprocessors(report, i18n).forEach(text -> {
+            Label label = new Label("\u2022 " + text);
+            label.setWrapText(true);
+            list.getChildren().add(label);
+        });
+        disclosures.getChildren().addAll(grid, subprocessors, list);
     }
 
     private Tab tab(String key, TableView<?> table) {

@@ -109,7 +109,8 @@ public final class PortalWindow {
             content = new SignInView(viewModel, services.i18n(), this::switchLanguage);
             viewModel.start();
         } else {
-            ShellViewModel viewModel = new ShellViewModel(session, services.i18n(), services.monitor());
+            ShellViewModel viewModel = new ShellViewModel(session, services.i18n(), services.monitor(),
+                    destination -> !services.pages().isHidden(destination.pageId()));
             PageContext context = new PageContext(session, services.i18n(), services.executor(), services.monitor(),
                     services.cacheDir(), viewModel::navigate, services.clock());
             shell = new ShellView(viewModel, services.pages(), context, services.i18n());

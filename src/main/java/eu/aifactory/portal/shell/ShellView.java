@@ -66,6 +66,7 @@ public final class ShellView extends BorderPane {
 
         viewModel.selectedProperty().addListener((obs, old, now) -> show(now));
         show(viewModel.selectedProperty().get());
+        viewModel.watchAccessRequests(context.executor());
     }
 
     public ShellViewModel viewModel() {
@@ -99,6 +100,7 @@ public final class ShellView extends BorderPane {
             }
         });
         pages.clear();
+        viewModel.dispose();
         // The connection monitor outlives the session; its listener would keep this shell and its pages.
         viewModel.connectionStateProperty().removeListener(connectionListener);
     }
@@ -165,7 +167,8 @@ public final class ShellView extends BorderPane {
         ToggleButton button = new ToggleButton();
         button.setId("nav-" + destination.pageId());
         button.textProperty().bind(i18n.binding(destination.labelKey()));
-        button.setGraphic(new FontIcon(destination.icon()));
+        button.setGraphic(destination == Destination.ADMIN ? withAccessRequestBadge(new FontIcon(destination.icon()))
+                : new FontIcon(destination.icon()));
         button.setUserData(destination);
         button.setToggleGroup(navigation);
         button.setMaxWidth(Double.MAX_VALUE);
@@ -177,6 +180,25 @@ public final class ShellView extends BorderPane {
         button.setTooltip(tooltip);
         button.setOnAction(event -> viewModel.selectedProperty().set(destination));
         return button;
+    }
+
+    /** The Admin icon with the number of operator access requests waiting for a decision, when there are any. */
+    private Node withAccessRequestBadge(FontIcon icon) {
+        Label badge = new Label();
+        badge.setId("nav-admin-badge");
+        badge.getStyleClass().add("nav-badge");
+        badge.textProperty().bind(viewModel.pendingAccessRequestsProperty().asString());
+        badge.visibleProperty().bind(viewModel.pendingAccessRequestsProperty().greaterThan(0));
+        badge.setMouseTransparent(true);
+        Tooltip tooltip = new Tooltip();
+        tooltip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> i18n.get("nav.admin.pendingAccess", viewModel.pendingAccessRequestsProperty().get()),
+                viewModel.pendingAccessRequestsProperty(), i18n.localeProperty()));
+        badge.setTooltip(tooltip);
+        StackPane graphic = new StackPane(icon, badge);
+        StackPane.setAlignment(badge, Pos.TOP_RIGHT);
+        graphic.getStyleClass().add("nav-badge-host");
+        return graphic;
     }
 
     private Node buildHeader() {

@@ -53,9 +53,17 @@ public final class SignInView extends StackPane {
         Label heading = new Label();
         heading.textProperty().bind(i18n.binding("signin.heading"));
         heading.getStyleClass().addAll(Styles.TITLE_2, "signin-heading");
+        Label error = MessageLabels.of("signin-error", viewModel.errorProperty(), i18n, "signin-error");
+        // A changed certificate is the one error that may mean an attack: it must not look like a typo in the URL.
+        viewModel.certificateProperty().addListener((obs, old, now) -> {
+            error.getStyleClass().remove("signin-alarm");
+            if (now != null && now.changed()) {
+                error.getStyleClass().add("signin-alarm");
+            }
+        });
         VBox form = new VBox(20, heading, buildModeSwitch(), buildDemo(), buildConnect(),
                 MessageLabels.of("signin-progress", viewModel.progressProperty(), i18n, "signin-progress"),
-                MessageLabels.of("signin-error", viewModel.errorProperty(), i18n, "signin-error"));
+                buildCertificatePrompt(), error);
         form.getStyleClass().add("signin-form");
         form.setMaxWidth(680);
         form.setFillWidth(true);
@@ -347,6 +355,45 @@ public final class SignInView extends StackPane {
         box.managedProperty().bind(box.visibleProperty());
         // Only the visible form may claim Enter: the demo cards have no default button.
         connect.defaultButtonProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** The certificate the system does not trust: its fingerprint to compare, and the choice to trust it. */
+    private Node buildCertificatePrompt() {
+        Label text = new Label();
+        text.setWrapText(true);
+        text.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            CertificatePrompt prompt = viewModel.certificateProperty().get();
+            return prompt == null ? "" : i18n.get("signin.certificate.unknown", prompt.factory());
+        }, viewModel.certificateProperty(), i18n.localeProperty()));
+        Label caption = new Label();
+        caption.textProperty().bind(i18n.binding("signin.certificate.fingerprint"));
+        caption.getStyleClass().add(Styles.TEXT_MUTED);
+        TextField fingerprint = new TextField();
+        fingerprint.setId("certificate-fingerprint");
+        fingerprint.setEditable(false);
+        fingerprint.getStyleClass().add("signin-fingerprint");
+        fingerprint.textProperty().bind(viewModel.certificateProperty().map(CertificatePrompt::fingerprint).orElse(""));
+        caption.setLabelFor(fingerprint);
+        Button trust = new Button();
+        trust.setId("certificate-trust");
+        trust.textProperty().bind(i18n.binding("signin.certificate.trust"));
+        trust.getStyleClass().add(Styles.WARNING);
+        trust.setOnAction(event -> viewModel.trustCertificate());
+        trust.disableProperty().bind(viewModel.busyProperty());
+        Button dismiss = new Button();
+        dismiss.setId("certificate-dismiss");
+        dismiss.textProperty().bind(i18n.binding("signin.certificate.dismiss"));
+        dismiss.setOnAction(event -> viewModel.dismissCertificate());
+        HBox actions = new HBox(10, trust, dismiss);
+        FontIcon icon = new FontIcon(Material2OutlinedMZ.SECURITY);
+        icon.getStyleClass().add("signin-certificate-icon");
+        HBox heading = new HBox(10, icon, text);
+        VBox box = new VBox(10, heading, caption, fingerprint, actions);
+        box.setId("certificate-prompt");
+        box.getStyleClass().add("signin-certificate");
+        box.visibleProperty().bind(viewModel.certificateProperty().map(prompt -> !prompt.changed()).orElse(false));
+        box.managedProperty().bind(box.visibleProperty());
         return box;
     }
 

@@ -6,6 +6,7 @@ import eu.aifactory.api.tenant.SignInOptions;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryUnreachableException;
+import eu.aifactory.client.UntrustedCertificateException;
 import eu.aifactory.client.sso.SsoException;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.common.TaskExecutor;
@@ -35,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * The sign-in page: a demo user at the embedded factory, or a factory URL and API token, or, where the factory offers
  * it, the company account at its identity provider (signed in through the system browser). The token is checked by
  * asking the factory who it belongs to ({@code GET /v1/me}) in the background; failures become one plain sentence.
- * On start it resumes the remembered connection, if any: with the stored API token or single sign-on refresh token.
+ * On start it resumes the remembered connection, if any: with the stored API token or single sign-on refresh token. A factory whose
+ * certificate the system does not trust is shown with its fingerprint for the user to compare and trust (like SSH); a
+ * changed certificate is refused loudly.
  */
 public final class SignInViewModel {
 
@@ -65,6 +68,7 @@ public final class SignInViewModel {
     private final ReadOnlyObjectWrapper<Message> error = new ReadOnlyObjectWrapper<>(this, "error");
     private final ReadOnlyObjectWrapper<Message> progress = new ReadOnlyObjectWrapper<>(this, "progress");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyObjectWrapper<CertificatePrompt> certificate = new ReadOnlyObjectWrapper<>(this, "certificate");
     private final ReadOnlyObjectWrapper<SignInOptions.Sso> ssoOffer = new ReadOnlyObjectWrapper<>(this, "ssoOffer");
     private final ReadOnlyBooleanWrapper ssoWaiting = new ReadOnlyBooleanWrapper(this, "ssoWaiting");
     private TaskHandle offerLookup = TaskHandle.NONE;
@@ -96,6 +100,7 @@ public final class SignInViewModel {
         });
         url.addListener((obs, old, now) -> {
             urlError.set(null);
+            certificate.set(null);
             // The offer belongs to the factory at the old address.
             offerLookup.cancel();
             ssoOffer.set(null);
@@ -307,6 +312,7 @@ public final class SignInViewModel {
             return;
         }
         error.set(null);
+        certificate.set(null);
         Optional<URI> base = validateUrl();
         boolean tokenOk = validateToken();
         if (base.isEmpty() || !tokenOk) {
@@ -334,8 +340,42 @@ public final class SignInViewModel {
                 failure -> {
                     busy.set(false);
                     progress.set(null);
+                    if (failure instanceof UntrustedCertificateException untrusted) {
+                        certificate.set(new CertificatePrompt(base, untrusted.fingerprint(), untrusted.subject(),
+                                untrusted.pinnedFingerprint()));
+                    }
                     error.set(describe(failure, base));
                 });
+    }
+
+    /**
+     * Trusts the certificate the user was shown and connects again. Never for a changed certificate: that one the
+     * user must remove by hand after asking the factory's administrator, so a click cannot undo the warning.
+     */
+    public void trustCertificate() {
+        CertificatePrompt prompt = certificate.get();
+        if (prompt == null || prompt.changed() || busy.get()) {
+            return;
+        }
+        busy.set(true);
+        attempt = executor.run(() -> {
+            connector.trustCertificate(prompt.factory(), prompt.fingerprint());
+            return prompt;
+        }, pinned -> {
+            LOG.info("certificate {} of {} trusted by the user", pinned.fingerprint(), pinned.factory());
+            busy.set(false);
+            certificate.set(null);
+            connect();
+        }, failure -> {
+            busy.set(false);
+            LOG.warn("certificate of {} not pinned: {}", prompt.factory(), failure.getMessage());
+            error.set(Message.of("signin.certificate.pinFailed", String.valueOf(failure.getMessage())));
+        });
+    }
+
+    /** Leaves the certificate untrusted. */
+    public void dismissCertificate() {
+        certificate.set(null);
     }
 
     private Session openSession(URI base, String secret, boolean demo) {
@@ -351,6 +391,14 @@ public final class SignInViewModel {
 
     /** One sentence for the user; details go to the log, never the token. */
     static Message describe(Throwable failure, URI base) {
+        if (failure instanceof UntrustedCertificateException untrusted) {
+            if (untrusted.changed()) {
+                LOG.warn("certificate of {} changed from the trusted {} to {}: refused", base,
+                        untrusted.pinnedFingerprint(), untrusted.fingerprint());
+                return Message.of("signin.certificate.changed", base, untrusted.pinnedFingerprint(), untrusted.fingerprint());
+            }
+            return null;
+        }
         if (failure instanceof ApiException api) {
             if (api.status() == 401 || api.type() == ProblemType.UNAUTHENTICATED) {
                 return Message.of("signin.error.rejected");
@@ -438,6 +486,11 @@ public final class SignInViewModel {
     /** What is happening right now ("Signing in as …"), or null. */
     public ReadOnlyObjectProperty<Message> progressProperty() {
         return progress.getReadOnlyProperty();
+    }
+
+    /** A certificate waiting for the user's decision (or, if changed, shown with the warning), or null. */
+    public ReadOnlyObjectProperty<CertificatePrompt> certificateProperty() {
+        return certificate.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {

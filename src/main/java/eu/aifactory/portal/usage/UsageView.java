@@ -236,6 +236,7 @@ public final class UsageView extends BorderPane {
 
         Button export = new Button();
         export.setId("usageExportCsv");
+        export.getStyleClass().add("reaches-disk");
         export.textProperty().bind(i18n.binding("usage.export.csv"));
         export.setMinWidth(Region.USE_PREF_SIZE);
         export.disableProperty().bind(viewModel.stateProperty().isNotEqualTo(LoadState.READY)

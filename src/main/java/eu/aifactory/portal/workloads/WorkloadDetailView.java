@@ -353,6 +353,7 @@ public final class WorkloadDetailView extends BorderPane {
 
         Button download = new Button();
         download.setId("log-download");
+        download.getStyleClass().add("reaches-disk");
         download.textProperty().bind(i18n.binding("workloads.log.download"));
         download.setGraphic(new FontIcon(Material2AL.GET_APP));
         download.disableProperty().bind(log.downloadingProperty());
@@ -466,6 +467,7 @@ public final class WorkloadDetailView extends BorderPane {
 
         Button get = new Button();
         get.setId("artifact-download-" + artifact.slot());
+        get.getStyleClass().add("reaches-disk");
         get.setGraphic(new FontIcon(Material2AL.GET_APP));
         get.textProperty().bind(Bindings.createStringBinding(() -> {
             ArtifactDownload.State s = download.stateProperty().get();

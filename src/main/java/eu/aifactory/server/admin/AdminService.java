@@ -5,8 +5,11 @@ import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
 import eu.aifactory.api.admin.ProjectInfo;
 import eu.aifactory.api.admin.UserAccount;
+import eu.aifactory.api.audit.AuditAction;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.api.usage.Contact;
+import eu.aifactory.server.audit.AuditService;
+import eu.aifactory.server.audit.AuditService.Target;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
@@ -22,7 +25,8 @@ import org.jdbi.v3.core.Handle;
 
 /**
  * A tenant's users, tokens and projects as its admins manage them. Each change is one transaction, so a refused
- * change (a taken e-mail, an unknown project, an admin disabling themselves) leaves nothing behind.
+ * change (a taken e-mail, an unknown project, an admin disabling themselves) leaves nothing behind, and each made
+ * change has its audit entry in the same transaction.
  */
 public final class AdminService {
 
@@ -31,11 +35,13 @@ public final class AdminService {
     private final AdminStore store;
     private final Transactions transactions;
     private final Clock clock;
+    private final AuditService audit;
 
-    public AdminService(AdminStore store, Transactions transactions, Clock clock) {
+    public AdminService(AdminStore store, Transactions transactions, Clock clock, AuditService audit) {
         this.store = store;
         this.transactions = transactions;
         this.clock = clock;
+        this.audit = audit;
     }
 
     public List<UserAccount> users(String tenantId) {
@@ -60,7 +66,10 @@ public final class AdminService {
             }
             String id = Ids.next("usr");
             store.createUser(h, id, admin.tenantId(), name, email, roles, known, clock.millis());
-            return store.user(h, admin.tenantId(), id).orElseThrow();
+            UserAccount created = store.user(h, admin.tenantId(), id).orElseThrow();
+            audit.record(h, admin, AuditAction.USER_CREATE, Target.user(id, name),
+                    "roles=" + wire(created.roles()) + "; projects=" + String.join(",", created.projectIds()));
+            return created;
         });
     }
 
@@ -68,7 +77,8 @@ public final class AdminService {
     public UserAccount updateUser(Principal admin, String userId, Set<Role> roles, List<String> projectIds,
                                   Boolean disabled, List<FieldError> errors) {
         return transactions.inTransaction(h -> {
-            store.user(h, admin.tenantId(), userId).orElseThrow(() -> ProblemException.notFound("problem.notFound.user", userId));
+            UserAccount before = store.user(h, admin.tenantId(), userId)
+                    .orElseThrow(() -> ProblemException.notFound("problem.notFound.user", userId));
             List<String> known = projectIds == null ? null : projects(h, admin, projectIds, errors);
             if (!errors.isEmpty()) {
                 throw ProblemException.validation(errors);
@@ -89,7 +99,20 @@ public final class AdminService {
             if (disabled != null) {
                 store.setDisabled(h, userId, disabled);
             }
-            return store.user(h, admin.tenantId(), userId).orElseThrow();
+            UserAccount after = store.user(h, admin.tenantId(), userId).orElseThrow();
+            Target target = Target.user(userId, after.name());
+            if (!after.roles().equals(before.roles())) {
+                audit.record(h, admin, AuditAction.USER_ROLES, target,
+                        "roles=" + wire(after.roles()) + " (was " + wire(before.roles()) + ")");
+            }
+            if (!after.projectIds().equals(before.projectIds())) {
+                audit.record(h, admin, AuditAction.USER_PROJECTS, target, "projects=" + String.join(",", after.projectIds())
+                        + " (was " + String.join(",", before.projectIds()) + ")");
+            }
+            if (after.disabled() != before.disabled()) {
+                audit.record(h, admin, after.disabled() ? AuditAction.USER_DISABLE : AuditAction.USER_ENABLE, target, null);
+            }
+            return after;
         });
     }
 
@@ -97,15 +120,24 @@ public final class AdminService {
         return store.tokens(tenantId);
     }
 
-    /** A new token for a user of the admin's tenant; its secret is in the answer only, never stored. */
+    /**
+     * A new token for an enabled user of the admin's tenant; its secret is in the answer only, never stored. A
+     * disabled user gets none: enable them first.
+     */
     public CreatedToken createToken(Principal admin, String userId, String label) {
         String secret = Tokens.random();
         ApiToken token = transactions.inTransaction(h -> {
-            if (store.user(h, admin.tenantId(), userId).isEmpty()) {
-                throw ProblemException.notFound("problem.notFound.user", userId);
+            UserAccount user = store.user(h, admin.tenantId(), userId)
+                    .orElseThrow(() -> ProblemException.notFound("problem.notFound.user", userId));
+            if (user.disabled()) {
+                // It would lie dormant and start working the moment someone re-enabled the user.
+                throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.tokenForDisabledUser", userId);
             }
             String id = store.addToken(h, userId, secret, label, clock.millis());
-            return store.token(h, admin.tenantId(), id).orElseThrow();
+            ApiToken created = store.token(h, admin.tenantId(), id).orElseThrow();
+            audit.record(h, admin, AuditAction.TOKEN_CREATE, Target.token(id, created.label()),
+                    "for " + created.userName() + " (" + created.userId() + "), prefix " + created.prefix());
+            return created;
         });
         return new CreatedToken(token, secret);
     }
@@ -113,8 +145,11 @@ public final class AdminService {
     /** Revokes a token of the admin's tenant; answers its hash, by which open streams of that token are found. */
     public String revokeToken(Principal admin, String tokenId) {
         return transactions.inTransaction(h -> {
-            store.token(h, admin.tenantId(), tokenId).orElseThrow(() -> ProblemException.notFound("problem.notFound.token", tokenId));
+            ApiToken token = store.token(h, admin.tenantId(), tokenId)
+                    .orElseThrow(() -> ProblemException.notFound("problem.notFound.token", tokenId));
             store.revokeToken(h, tokenId, clock.millis());
+            audit.record(h, admin, AuditAction.TOKEN_REVOKE, Target.token(tokenId, token.label()),
+                    "of " + token.userName() + " (" + token.userId() + "), prefix " + token.prefix());
             return store.tokenHash(h, tokenId);
         });
     }
@@ -130,6 +165,7 @@ public final class AdminService {
             }
             String id = Ids.next("prj");
             store.createProject(h, id, admin.tenantId(), name);
+            audit.record(h, admin, AuditAction.PROJECT_CREATE, Target.project(id, name), null);
             return new ProjectInfo(id, name, 0);
         });
     }
@@ -157,5 +193,9 @@ public final class AdminService {
             }
         }
         return List.copyOf(unique);
+    }
+
+    private static String wire(List<Role> roles) {
+        return String.join(",", roles.stream().map(Role::wire).toList());
     }
 }

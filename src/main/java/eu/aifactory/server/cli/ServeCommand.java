@@ -10,6 +10,9 @@ import eu.aifactory.server.tenant.OidcSettings;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.tenant.TenantStore;
 import eu.aifactory.server.tenant.Tokens;
+import eu.aifactory.server.tls.SelfSignedCertificate;
+import eu.aifactory.server.tls.TlsException;
+import eu.aifactory.server.tls.TlsIdentity;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -28,13 +31,15 @@ import picocli.CommandLine;
 
 /**
  * {@code serve}: runs the reference factory until Ctrl+C. With {@code --demo} it seeds demo tenants into an empty
- * database and prints one line per demo user ({@code tenant user role token}) — the one place tokens are printed.
- * Subcommands manage tenants, users and tokens of a database directly.
+ * database and lists the demo users; with {@code --print-tokens} too, each line ends in the user's token, the one place
+ * demo tokens are printed. On an interface other than loopback it serves HTTPS (the operator's certificate, or one it
+ * makes for itself) unless told {@code --insecure-http}. Subcommands manage tenants, users and tokens of a database
+ * directly.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Run the reference AI factory (HTTP API, database, simulated executor or Slurm).",
         subcommands = {ServeCommand.CreateTenant.class, ServeCommand.CreateUser.class, ServeCommand.CreateToken.class,
-                RotateKeysCommand.class, PublishReleaseCommand.class})
+                RotateKeysCommand.class, PublishReleaseCommand.class, OperatorTokenCommand.class})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -94,6 +99,22 @@ public final class ServeCommand implements Callable<Integer> {
             + "jobs run instead of the built-in reference program (repeatable).")
     java.util.Map<String, String> slurmAppCommands = new java.util.LinkedHashMap<>();
 
+    @Option(names = "--tls-cert", description = "PEM file with the factory's TLS certificate chain, its own certificate "
+            + "first (with --tls-key). Without both, a factory on an interface other than loopback makes a self-signed "
+            + "certificate in --data-dir once and prints its SHA-256 fingerprint at each start.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", description = "PEM file with the certificate's private key (PKCS#8, unencrypted).")
+    Path tlsKey;
+
+    @Option(names = "--insecure-http", description = "Serve plain HTTP on an interface other than loopback, e.g. behind "
+            + "a TLS proxy. Tokens cross the network in clear text between the two.")
+    boolean insecureHttp;
+
+    @Option(names = "--print-tokens", description = "With --demo: print each demo user's API token (anyone who sees "
+            + "the output can sign in as them, administrators included).")
+    boolean printTokens;
+
     @Option(names = "--oidc-issuer", description = "Single sign-on: also accept access tokens of this OpenID Connect "
             + "issuer, e.g. https://login.example.com/realms/acme (its /.well-known/openid-configuration names the keys).")
     java.net.URI oidcIssuer;
@@ -118,12 +139,63 @@ public final class ServeCommand implements Callable<Integer> {
             description = "With --oidc-issuer: seconds the provider's clock may be off (default: ${DEFAULT-VALUE}).")
     long oidcClockSkewSeconds;
 
+    @Option(names = "--rate-per-token", paramLabel = "PER_SECOND[/BURST]", defaultValue = "200/1000",
+            description = "Requests one API token may make per second, and at once after a quiet spell "
+                    + "(default: ${DEFAULT-VALUE}); beyond that 429 with Retry-After.")
+    String ratePerToken;
+
+    @Option(names = "--rate-per-address", paramLabel = "PER_SECOND[/BURST]", defaultValue = "500/2000",
+            description = "Requests one client address may make per second, and at once (default: ${DEFAULT-VALUE}).")
+    String ratePerAddress;
+
+    @Option(names = "--max-concurrent-per-token", defaultValue = "32",
+            description = "Requests of one token in progress at once (default: ${DEFAULT-VALUE}).")
+    int maxConcurrentPerToken;
+
+    @Option(names = "--max-body-bytes", defaultValue = "" + eu.aifactory.server.http.Http.MAX_BODY_BYTES,
+            description = "Largest JSON request body, 1024..1048576 bytes (default: ${DEFAULT-VALUE}); beyond it 413.")
+    long maxBodyBytes;
+
+    @Option(names = "--free-sign-in-failures", defaultValue = "10",
+            description = "Failed sign-ins an address may have before its sign-ins are paused, 1 s at first, doubling "
+                    + "with each further failure up to 5 min (default: ${DEFAULT-VALUE}).")
+    int freeSignInFailures;
+
     Path dataDir() {
         return dataDir != null ? dataDir : DataDirs.factoryDataDir();
     }
 
     String jdbcUrl() {
         return db != null ? db : ServerConfig.h2FileUrl(dataDir());
+    }
+
+    /** The abuse limits of the options; a bad value is the user's error, said in the option's name. */
+    eu.aifactory.server.guard.AbuseLimits limits() {
+        double[] token = rate("--rate-per-token", ratePerToken);
+        double[] address = rate("--rate-per-address", ratePerAddress);
+        try {
+            return eu.aifactory.server.guard.AbuseLimits.DEFAULTS.withTokenRate(token[0], (int) token[1])
+                    .withAddressRate(address[0], (int) address[1]).withConcurrentPerToken(maxConcurrentPerToken)
+                    .withMaxBodyBytes(maxBodyBytes).withFreeFailures(freeSignInFailures);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "Abuse limits: " + e.getMessage());
+        }
+    }
+
+    /** PER_SECOND or PER_SECOND/BURST; without a burst, five seconds' worth. */
+    private double[] rate(String option, String value) {
+        String[] parts = value.split("/", 2);
+        try {
+            double perSecond = Double.parseDouble(parts[0].trim());
+            double burst = parts.length == 2 ? Integer.parseInt(parts[1].trim()) : Math.max(1, Math.ceil(perSecond * 5));
+            if (!(perSecond > 0) || Double.isInfinite(perSecond) || burst < 1) {
+                throw new NumberFormatException();
+            }
+            return new double[] {perSecond, burst};
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    option + " must be PER_SECOND or PER_SECOND/BURST with positive numbers, was " + value);
+        }
     }
 
     /** What happens once the server runs and the demo users are printed; tests replace the wait for Ctrl+C. */
@@ -142,26 +214,68 @@ public final class ServeCommand implements Callable<Integer> {
         if (maxEventStreams < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--max-event-streams must be at least 1");
         }
-        ServerConfig config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams)
-                .withSlurm(slurmSettings())
-                .withOidc(oidcSettings());
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--tls-cert and --tls-key go together");
+        }
+        if (insecureHttp && tlsCert != null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--insecure-http and --tls-cert exclude each other");
+        }
+        if (printTokens && !demo) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--print-tokens needs --demo");
+        }
+        SlurmSettings slurm = slurmSettings();
+        OidcSettings oidc = oidcSettings();
+        ServerConfig config;
         FactoryServer server;
         try {
+            config = new ServerConfig(host, port, jdbcUrl(), dataDir(), demo, scale, maxEventStreams, slurm, oidc,
+                    tls(out), insecureHttp, limits());
             server = FactoryServer.start(config);
+        } catch (TlsException e) {
+            spec.commandLine().getErr().println("The factory did not start: " + e.getMessage());
+            return 1;
         } catch (RuntimeException e) {
             spec.commandLine().getErr().println("The factory did not start: " + rootMessage(e));
             return 1;
         }
+        if (config.tls() != null) {
+            out.println("TLS certificate SHA-256 fingerprint: " + config.tls().fingerprint());
+        }
         out.println("AI factory listening on " + server.baseUri() + "  (Ctrl+C stops it)");
         if (!server.demoUsers().isEmpty()) {
-            out.println("Demo users (tenant user role token):");
+            out.println(printTokens ? "Demo users (tenant user role token):"
+                    : "Demo users (tenant user role; --print-tokens prints their tokens):");
             for (DemoUser user : server.demoUsers()) {
-                out.println(user.tenantId() + " " + user.userId() + " " + user.role().wire() + " " + user.token());
+                out.println(user.tenantId() + " " + user.userId() + " " + user.role().wire()
+                        + (printTokens ? " " + user.token() : ""));
             }
+        }
+        if (printTokens) {
+            server.demoOperatorToken().ifPresent(token -> out.println("Demo operator token (for the operator command): " + token));
         }
         out.flush();
         awaitShutdown.accept(server);
         return 0;
+    }
+
+    /**
+     * The certificate to serve HTTPS with: the operator's, or on an interface other than loopback without
+     * {@code --insecure-http} the self-signed one in {@code <data-dir>/tls}, made on first start; null for plain HTTP.
+     */
+    private TlsIdentity tls(PrintWriter out) {
+        if (tlsCert != null) {
+            return TlsIdentity.load(tlsCert, tlsKey);
+        }
+        if (insecureHttp || ServerConfig.isLoopback(host)) {
+            return null;
+        }
+        Path dir = dataDir().resolve("tls");
+        SelfSignedCertificate.Loaded loaded = SelfSignedCertificate.loadOrCreate(dir, host, Clock.systemUTC());
+        if (loaded.created()) {
+            out.println("Made a self-signed TLS certificate in " + dir + "; clients pin it on first use after "
+                    + "comparing its fingerprint");
+        }
+        return loaded.identity();
     }
 
     /** The Slurm engine's settings, or null for the simulated engine. The JWT never passes the command line. */

@@ -81,6 +81,8 @@ public final class EnergyRoutes implements Routes {
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
-        Http.json(ctx, 200, service.report(principal, from, to, groupBy, stackBy));
+        String rules = ctx.queryParam("rules");
+        Http.json(ctx, 200, service.report(principal, from, to, groupBy, stackBy,
+                rules == null || rules.isBlank() ? null : rules.trim()));
     }
 }

@@ -1,18 +1,24 @@
 package eu.aifactory.server.energy;
 
 import eu.aifactory.api.catalog.ResourcePlan;
+import eu.aifactory.api.report.CarbonIntensity;
 import eu.aifactory.api.report.EnergyFactor;
 import eu.aifactory.api.report.EnergyGroup;
 import eu.aifactory.api.report.EnergyGroupBy;
+import eu.aifactory.api.report.EnergyProvenance;
 import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.EnergySeries;
 import eu.aifactory.api.report.EnergyStackBy;
+import eu.aifactory.api.report.RuleSet;
+import eu.aifactory.api.report.SiteEvidence;
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.server.catalog.CatalogService;
+import eu.aifactory.server.energy.model.CarbonLedger;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.energy.model.EnergyLedger;
 import eu.aifactory.server.energy.model.EnergyModel;
+import eu.aifactory.server.energy.model.ProvenanceLedger;
 import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.workload.WorkloadQueries;
@@ -82,6 +88,7 @@ public final class EnergyService {
         Map<YearMonth, Long> samplesPerMonth = new HashMap<>();
         Map<YearMonth, EnergyModel.Monthly> indicators = new HashMap<>();
         EnergyLedger.Sum total = new EnergyLedger.Sum();
+        ProvenanceLedger provenance = new ProvenanceLedger();
         long samples = 0;
         long energyMj = 0;
         long durationMs = 0;
@@ -94,6 +101,8 @@ public final class EnergyService {
             EnergyLedger.Figures f = EnergyLedger.figures(cell, m, location, residual);
             months.computeIfAbsent(month, k -> new EnergyLedger.Sum()).add(f);
             samplesPerMonth.merge(month, row.samples(), Long::sum);
+            provenance.add(row.provenance(), f.itWh(), row.samples(), cell.durationMs());
+            provenance.pue(month, m.pue());
             total.add(f);
             samples += row.samples();
             energyMj += cell.energyMj();
@@ -125,6 +134,9 @@ public final class EnergyService {
         BigDecimal average = durationMs == 0 ? BigDecimal.ZERO.setScale(1)
                 : BigDecimal.valueOf(energyMj).divide(BigDecimal.valueOf(durationMs), 1, RoundingMode.HALF_UP);
         EnergyLedger.Sum t = total;
+        CarbonLedger carbon = new CarbonLedger(model);
+        carbon.add(new CarbonLedger.Share(w.appId(), w.gpuClass(), w.status(), true, t.facilityWh(), t.co2eLocationG(),
+                t.gpuMilliHours()));
         return new EnergyReceipt(w.id(), w.name(), w.appId(), w.projectId(), w.planId(), w.gpuCount(), w.status(),
                 w.startedAt() == null ? null : Instant.ofEpochMilli(w.startedAt()),
                 end == null ? null : Instant.ofEpochMilli(end), samples, TELEMETRY, peak, average,
@@ -132,8 +144,12 @@ public final class EnergyService {
                 EnergyLedger.thousandths(t.facilityWh()), EnergyLedger.thousandths(t.renewableWh()),
                 EnergyLedger.thousandths(t.gridWh()), EnergyLedger.thousandths(t.co2eLocationG()),
                 EnergyLedger.thousandths(t.co2eMarketG()), periods, factors, model.zone().getId(),
-                EnergyFactors.METHODOLOGY_VERSION, EnergyLedger.ROUNDING_RULE, EnergyLedger.METHODOLOGY,
-                model.site().name());
+                EnergyFactors.METHODOLOGY_VERSION, EnergyLedger.ROUNDING_RULE, methodology(),
+                provenance.toApi(model), carbon.of(w.appId()).orElse(null), model.site().name());
+    }
+
+    private static String methodology() {
+        return EnergyLedger.METHODOLOGY + " " + ProvenanceLedger.METHODOLOGY + " " + CarbonLedger.NOTE;
     }
 
     // ---------------------------------------------------------------- report
@@ -178,7 +194,7 @@ public final class EnergyService {
     }
 
     public EnergyReport report(Principal principal, Instant from, Instant to, EnergyGroupBy groupBy) {
-        return report(principal, from, to, groupBy, null);
+        return report(principal, from, to, groupBy, null, null);
     }
 
     /** One application's or project's facility energy per period while a stacked report is summed up. */
@@ -197,7 +213,7 @@ public final class EnergyService {
      * application or project, summed from the same cells as the groups, so every period's series add up exactly.
      */
     public EnergyReport report(Principal principal, Instant from, Instant to, EnergyGroupBy groupBy,
-                               EnergyStackBy stackBy) {
+                               EnergyStackBy stackBy, String ruleSetId) {
         if (stackBy != null && !groupBy.isTime()) {
             throw ProblemException.validation(List.of(
                     new FieldError("stackBy", "field.stackByNeedsPeriods")));
@@ -206,6 +222,11 @@ public final class EnergyService {
         ZoneId zone = model.zone();
         List<FieldError> errors = new ArrayList<>();
         validatePeriod(from, to, zone, errors);
+        RuleSet ruleSet = ruleSetId == null ? model.defaultRuleSet() : model.ruleSet(ruleSetId).orElse(null);
+        if (ruleSet == null) {
+            errors.add(new FieldError("rules", "field.oneOf",
+                    String.join(", ", model.evidence().ruleSets().stream().map(RuleSet::id).toList())));
+        }
         if (!errors.isEmpty()) {
             throw ProblemException.validation(errors);
         }
@@ -221,6 +242,8 @@ public final class EnergyService {
         List<EnergyStore.CellRow> straddling = new ArrayList<>();
         Map<String, String> appNames = new HashMap<>();
         Map<String, Series> stacks = new HashMap<>();
+        ProvenanceLedger provenance = new ProvenanceLedger();
+        Map<String, WorkloadShare> shares = new HashMap<>();
 
         BiConsumer<EnergyStore.CellRow, long[]> account = (row, baseline) -> {
             EnergyLedger.Cell cell = cell(row, baseline);
@@ -229,6 +252,9 @@ public final class EnergyService {
                     residual);
             Group g = group(groups, groupBy, row, appNames);
             g.sum.add(f);
+            if (EnergyProvenance.MEASURED.equals(model.source(row.provenance()).kind())) {
+                g.sum.addMeasured(f.itWh());
+            }
             g.workloads.add(row.workloadId());
             if (stackBy != null) {
                 Series series = series(stacks, stackBy, row.workload(), appNames);
@@ -238,6 +264,9 @@ public final class EnergyService {
             months.computeIfAbsent(month, k -> new EnergyLedger.Sum()).add(f);
             total.add(f);
             allWorkloads.add(row.workloadId());
+            provenance.add(row.provenance(), f.itWh(), row.samples(), cell.durationMs());
+            provenance.pue(month, indicators.get(month).pue());
+            shares.computeIfAbsent(row.workloadId(), k -> new WorkloadShare(row.workload())).add(f);
         };
         List<String> projects = principal.seesAllProjects() ? null : principal.projectIds();
         if (projects == null || !projects.isEmpty()) {
@@ -266,12 +295,93 @@ public final class EnergyService {
         }
         String scope = projects == null ? "all projects of the tenant"
                 : "the caller's projects: " + (projects.isEmpty() ? "none" : String.join(", ", projects));
+        CarbonLedger carbon = new CarbonLedger(model);
+        for (WorkloadShare share : shares.values()) {
+            EnergyStore.WorkloadInfo w = share.workload;
+            boolean ended = w.endedAt() != null && w.endedAt() >= fromMs && w.endedAt() < toMs;
+            carbon.add(new CarbonLedger.Share(w.appId(), w.gpuClass(), w.status(), ended, share.sum.facilityWh(),
+                    share.sum.co2eLocationG(), share.sum.gpuMilliHours()));
+        }
+        List<SiteIndicator> siteIndicators = indicators(model, months, from, to, ruleSet);
         return new EnergyReport(principal.tenantId(), principal.tenantName(), from, to, groupBy, zone.getId(),
                 model.site().name(), scope, rows, total.toTotals(allWorkloads.size()),
-                indicators(model, months, from, to), model.emissionFactors(), EnergyFactors.METHODOLOGY_VERSION,
-                EnergyLedger.ROUNDING_RULE, EnergyLedger.METHODOLOGY, Instant.now(clock), stackBy,
+                siteIndicators, model.emissionFactors(), EnergyFactors.METHODOLOGY_VERSION,
+                EnergyLedger.ROUNDING_RULE, methodology(), Instant.now(clock), stackBy,
                 stackBy == null ? null : seriesList(stacks, rows),
-                new EnergyReport.ProjectScope(projects == null, projects == null ? List.of() : projects));
+                new EnergyReport.ProjectScope(projects == null, projects == null ? List.of() : projects),
+                provenance.toApi(model), ruleSet, model.evidence().ruleSets(),
+                siteEvidence(model, months, from, to, siteIndicators), carbon.toApi());
+    }
+
+    /** One workload's figures within a report, for its carbon intensity. */
+    private static final class WorkloadShare {
+        final EnergyStore.WorkloadInfo workload;
+        final EnergyLedger.Sum sum = new EnergyLedger.Sum();
+
+        WorkloadShare(EnergyStore.WorkloadInfo workload) {
+            this.workload = workload;
+        }
+
+        void add(EnergyLedger.Figures f) {
+            sum.add(f);
+        }
+    }
+
+    /**
+     * The site's registrations, the guarantees of origin produced in the period, and its water and passed-on heat:
+     * the stored figures of each flow period pro rata to its overlap with the report's period; the attributed figures
+     * are this report's IT energy × WUE and facility energy × ERF, month by month.
+     */
+    private static SiteEvidence siteEvidence(EnergyModel model, Map<YearMonth, EnergyLedger.Sum> sums, Instant from,
+                                             Instant to, List<SiteIndicator> indicators) {
+        ZoneId zone = model.zone();
+        BigDecimal water = BigDecimal.ZERO;
+        BigDecimal heat = BigDecimal.ZERO;
+        BigDecimal heatTemperature = BigDecimal.ZERO;
+        List<String> sources = new ArrayList<>();
+        String recipient = null;
+        for (EnergyModel.FlowRow flow : model.evidence().flows()) {
+            Instant start = flow.validFrom().atStartOfDay(zone).toInstant();
+            Instant end = flow.validTo().atStartOfDay(zone).toInstant();
+            long overlap = min(to, end).toEpochMilli() - max(from, start).toEpochMilli();
+            if (overlap <= 0) {
+                continue;
+            }
+            BigDecimal fraction = BigDecimal.valueOf(overlap)
+                    .divide(BigDecimal.valueOf(end.toEpochMilli() - start.toEpochMilli()), 12, RoundingMode.HALF_UP);
+            BigDecimal flowHeat = flow.reusedHeatKwh().multiply(fraction);
+            water = water.add(flow.waterLitres().multiply(fraction));
+            heat = heat.add(flowHeat);
+            heatTemperature = heatTemperature.add(flowHeat.multiply(flow.heatSupplyTempC()));
+            recipient = flow.heatRecipient();
+            if (!sources.contains(flow.source())) {
+                sources.add(flow.source());
+            }
+        }
+        BigDecimal attributedWater = BigDecimal.ZERO;
+        BigDecimal attributedHeat = BigDecimal.ZERO;
+        for (Map.Entry<YearMonth, EnergyLedger.Sum> e : sums.entrySet()) {
+            EnergyModel.Monthly m = model.month(e.getKey());
+            attributedWater = attributedWater.add(BigDecimal.valueOf(e.getValue().itWh()).multiply(m.wue().value()));
+            attributedHeat = attributedHeat.add(BigDecimal.valueOf(e.getValue().facilityWh()).multiply(m.erf().value()));
+        }
+        LocalDate firstDay = from.atZone(zone).toLocalDate();
+        LocalDate lastDay = to.minusMillis(1).atZone(zone).toLocalDate();
+        List<SiteEvidence.Certificate> certificates = model.evidence().certificates().stream()
+                .filter(c -> !c.productionFrom().isAfter(lastDay) && c.productionTo().isAfter(firstDay))
+                .toList();
+        BigDecimal wue = indicators.stream().filter(i -> i.name().equals(EnergyModel.WUE)).findFirst()
+                .map(SiteIndicator::value).orElse(null);
+        EnergyModel.Site site = model.site();
+        boolean illustrative = site.euDatabaseId() != null && site.euDatabaseId().contains("illustrative");
+        return new SiteEvidence(site.id(), site.name(), site.euDatabaseId(), site.deRegisterId(),
+                site.heatNetworkWithin5km(), certificates,
+                new SiteEvidence.Water(wue, water.setScale(0, RoundingMode.HALF_UP),
+                        attributedWater.divide(BigDecimal.valueOf(1000), 1, RoundingMode.HALF_UP)),
+                new SiteEvidence.ReusedHeat(heat.setScale(0, RoundingMode.HALF_UP),
+                        heat.signum() == 0 ? null : heatTemperature.divide(heat, 1, RoundingMode.HALF_UP),
+                        attributedHeat.divide(BigDecimal.valueOf(1000), 3, RoundingMode.HALF_UP), recipient),
+                illustrative, sources);
     }
 
     private Series series(Map<String, Series> stacks, EnergyStackBy stackBy, EnergyStore.WorkloadInfo w,
@@ -376,7 +486,7 @@ public final class EnergyService {
 
     /** PUE, REF, ERF and WUE of the period, weighted by this report's energy per month (by time without energy). */
     private static List<SiteIndicator> indicators(EnergyModel model, Map<YearMonth, EnergyLedger.Sum> sums, Instant from,
-                                                  Instant to) {
+                                                  Instant to, RuleSet ruleSet) {
         ZoneId zone = model.zone();
         LocalDate lastDay = to.minusMillis(1).atZone(zone).toLocalDate();
         List<YearMonth> months = new ArrayList<>();
@@ -417,18 +527,18 @@ public final class EnergyService {
         String byFacility = facilityWh > 0 ? SiteIndicator.BY_FACILITY_ENERGY : SiteIndicator.BY_TIME;
         result.add(indicator(model, EnergyModel.PUE, itWh > 0 ? ratio(facilityWh, itWh) : byTime.get(EnergyModel.PUE)
                 .divide(bt, 3, RoundingMode.HALF_UP), itWh > 0 ? energyWeighted + " (facility energy / IT energy)"
-                : timeWeighted, byIt, values, lastDay));
+                : timeWeighted, byIt, values, lastDay, ruleSet));
         result.add(indicator(model, EnergyModel.REF, facilityWh > 0 ? ratio(renewableWh, facilityWh)
                 : byTime.get(EnergyModel.REF).divide(bt, 3, RoundingMode.HALF_UP), facilityWh > 0
-                ? facilityWeighted + " (renewable energy / facility energy)" : timeWeighted, byFacility, values, lastDay));
+                ? facilityWeighted + " (renewable energy / facility energy)" : timeWeighted, byFacility, values, lastDay, ruleSet));
         result.add(indicator(model, EnergyModel.ERF, facilityWh > 0
                 ? reused.divide(BigDecimal.valueOf(facilityWh), 3, RoundingMode.HALF_UP)
                 : byTime.get(EnergyModel.ERF).divide(bt, 3, RoundingMode.HALF_UP),
-                facilityWh > 0 ? facilityWeighted : timeWeighted, byFacility, values, lastDay));
+                facilityWh > 0 ? facilityWeighted : timeWeighted, byFacility, values, lastDay, ruleSet));
         result.add(indicator(model, EnergyModel.WUE, itWh > 0
                 ? water.divide(BigDecimal.valueOf(itWh), 3, RoundingMode.HALF_UP)
                 : byTime.get(EnergyModel.WUE).divide(bt, 3, RoundingMode.HALF_UP),
-                itWh > 0 ? energyWeighted : timeWeighted, byIt, values, lastDay));
+                itWh > 0 ? energyWeighted : timeWeighted, byIt, values, lastDay, ruleSet));
         return result;
     }
 
@@ -437,12 +547,33 @@ public final class EnergyService {
     }
 
     private static SiteIndicator indicator(EnergyModel model, String name, BigDecimal value, String weighting,
-                                           String basis, Map<String, List<EnergyFactor>> values, LocalDate lastDay) {
+                                           String basis, Map<String, List<EnergyFactor>> values, LocalDate lastDay,
+                                           RuleSet ruleSet) {
         List<EnergyFactor> used = values.getOrDefault(name, List.of());
         String unit = used.isEmpty() ? "" : used.get(0).unit();
-        SiteIndicator.Threshold threshold = model.threshold(name, lastDay).orElse(null);
-        Boolean pass = threshold == null ? null : EnergyModel.passes(value, threshold);
-        return new SiteIndicator(name, value, unit, weighting, threshold, pass, used, basis);
+        SiteIndicator.Comparison applied = comparison(model, ruleSet.id(), name, value, lastDay);
+        List<SiteIndicator.Comparison> others = new ArrayList<>();
+        for (RuleSet other : model.evidence().ruleSets()) {
+            if (!other.id().equals(ruleSet.id())) {
+                others.add(comparison(model, other.id(), name, value, lastDay));
+            }
+        }
+        return new SiteIndicator(name, value, unit, weighting, applied.threshold(), applied.pass(), used, basis,
+                ruleSet.id(), applied.waived(), others);
+    }
+
+    /** {@code value} beside the limit of rule set {@code ruleSetId}; a waived limit has no threshold and no verdict. */
+    private static SiteIndicator.Comparison comparison(EnergyModel model, String ruleSetId, String name, BigDecimal value,
+                                                       LocalDate lastDay) {
+        Optional<EnergyModel.Limit> limit = model.limit(ruleSetId, name, lastDay);
+        if (limit.isEmpty()) {
+            return new SiteIndicator.Comparison(ruleSetId, null, null, false);
+        }
+        if (limit.get().waived()) {
+            return new SiteIndicator.Comparison(ruleSetId, null, null, true);
+        }
+        SiteIndicator.Threshold threshold = limit.get().threshold();
+        return new SiteIndicator.Comparison(ruleSetId, threshold, EnergyModel.passes(value, threshold), false);
     }
 
     // ---------------------------------------------------------------- cells

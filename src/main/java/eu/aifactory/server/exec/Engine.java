@@ -45,6 +45,12 @@ public interface Engine extends AutoCloseable {
     /** Something changed (a submit or a cancel): look at the queue now rather than at the next tick. */
     void wake();
 
+    /**
+     * Runs {@code change} while no pass is under way, then reads all work afresh from the database: for a change
+     * made beneath the engine, such as a demo factory put back to its seeded state.
+     */
+    void whilePaused(Runnable change);
+
     @Override
     void close();
 }

@@ -1,6 +1,7 @@
 package eu.aifactory.server.exec;
 
 import eu.aifactory.server.util.CoalescingWakeup;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,8 @@ public final class EngineLoop {
     private final long joinMs;
     private final BooleanSupplier pass;
     private final CoalescingWakeup wakeup;
+    /** Held during a pass, so work that must not overlap one (a demo restore) can run between passes. */
+    private final ReentrantLock passing = new ReentrantLock();
     private Thread thread;
 
     /** @param pass one pass; answers whether work is queued or in flight */
@@ -47,6 +50,16 @@ public final class EngineLoop {
         wakeup.signal();
     }
 
+    /** Runs {@code action} between two passes: it waits for the pass under way, and the next waits for it. */
+    public void betweenPasses(Runnable action) {
+        passing.lock();
+        try {
+            action.run();
+        } finally {
+            passing.unlock();
+        }
+    }
+
     /** Stops after the pass under way, waiting up to the join time for it. */
     public void close() {
         wakeup.stop();
@@ -67,10 +80,13 @@ public final class EngineLoop {
         while (!wakeup.isStopped()) {
             boolean busy = false;
             long started = System.nanoTime();
+            passing.lock();
             try {
                 busy = pass.getAsBoolean();
             } catch (RuntimeException e) {
                 LOG.error("{}: pass failed; retrying at the next one", threadName, e);
+            } finally {
+                passing.unlock();
             }
             if (!wakeup.awaitNextPass(busy ? busyPassMs : idlePassMs, started)) {
                 return;

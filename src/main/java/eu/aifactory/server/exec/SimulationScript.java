@@ -62,6 +62,14 @@ public final class SimulationScript {
     public record Sample(int gpuUtilPercent, int powerWatts) {
     }
 
+    /**
+     * The provenance of a simulated sample (described in energy_sources): the demo factory plays a DCGM energy feed
+     * on the DGX B200 nodes of Hall 1, while the RTX PRO servers of Hall 2 have no per-job meter and are modelled.
+     */
+    public static String provenance(ResourcePlan plan) {
+        return plan.gpuClass().startsWith("b200") ? "measured: DCGM (simulated feed)" : "modelled: power model (simulated)";
+    }
+
     public static Sample sample(String workloadId, long minute, double typical, ResourcePlan plan) {
         double u = utilisation(workloadId, minute, typical);
         return new Sample((int) Math.round(u * 100), (int) Math.round(PowerModel.watts(plan, u)));

@@ -42,6 +42,11 @@ public final class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.UNAVAILABLE, detail, List.of(), null, retryAfterSeconds);
     }
 
+    /** A 429 of the abuse limits that tells the client when to try again ({@code Retry-After}). */
+    public static ProblemException rateLimited(Text detail, int retryAfterSeconds) {
+        return new ProblemException(ProblemType.RATE_LIMITED, detail, List.of(), null, retryAfterSeconds);
+    }
+
     public static ProblemException validation(String field, String key, Object... args) {
         return validation(List.of(new FieldError(field, key, args)));
     }

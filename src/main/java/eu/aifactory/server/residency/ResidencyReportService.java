@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
 import eu.aifactory.api.catalog.ArtifactKind;
+import eu.aifactory.api.report.ResidencyReport.AccessRequestRecord;
 import eu.aifactory.api.report.ResidencyReport.Attestation;
+import eu.aifactory.api.report.ResidencyReport.Disclosures;
 import eu.aifactory.api.report.ResidencyReport.Finding;
 import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
@@ -60,13 +62,13 @@ import java.util.stream.Collectors;
  * Builds and signs residency reports. The tenant always comes from the caller; engineers see the records of their
  * own projects (and tenant-wide records, which belong to no project), tenant admins and account managers the whole
  * tenant. Besides the recorded findings the report derives findings from its own records: storage or processing
- * outside Germany, or an operator access from outside the EU, unless a recorded finding already covers that
- * record.
+ * outside Germany, an operator access from outside the EU, or an emergency access made without the tenant's approval,
+ * unless a recorded finding already covers that record.
  */
 public final class ResidencyReportService {
 
     /** Bumped whenever the verdict rules or the derived findings change. */
-    public static final String METHODOLOGY_VERSION = "residency-2026.1";
+    public static final String METHODOLOGY_VERSION = "residency-2026.2";
     /** The factory's promise: tenant data is stored and processed in Germany only. */
     static final String HOME_COUNTRY = "DE";
     /** Country code for a location the factory cannot name (ISO 3166 user-assigned). */
@@ -84,14 +86,21 @@ public final class ResidencyReportService {
     private final SigningKeyStore keys;
     private final TransparencyService log;
     private final Clock clock;
+    private final AccessRequestHistory requests;
 
     public ResidencyReportService(ResidencyStore store, TenantService tenants, SigningKeyStore keys, TransparencyService log,
                                   Clock clock) {
+        this(store, tenants, keys, log, clock, AccessRequestHistory.NONE);
+    }
+
+    public ResidencyReportService(ResidencyStore store, TenantService tenants, SigningKeyStore keys, TransparencyService log,
+                                  Clock clock, AccessRequestHistory requests) {
         this.store = store;
         this.tenants = tenants;
         this.keys = keys;
         this.log = log;
         this.clock = clock;
+        this.requests = requests;
     }
 
     /** The report as the API serves it: {@code {"report": …, "signature": …}}. */
@@ -132,9 +141,17 @@ public final class ResidencyReportService {
                 .filter(r -> visible.test(r.projectId()))
                 .map(ResidencyReportService::access)
                 .toList();
-        List<Attestation> attestations = store.attestations(f, t).stream()
-                .map(a -> new Attestation(a.id(), a.standard(), a.issuer(), a.scope(), day(a.validFrom()), day(a.validTo()),
-                        a.reference(), a.validFrom() <= f && a.validTo() + DAY_MS >= t))
+        List<ResidencyStore.AttestationRow> attestationRows = store.attestations(f, t);
+        Map<String, ResidencyStore.AttestationMeta> meta = store.attestationMeta(
+                attestationRows.stream().map(ResidencyStore.AttestationRow::id).toList());
+        List<Attestation> attestations = attestationRows.stream()
+                .map(a -> {
+                    ResidencyStore.AttestationMeta m = meta.get(a.id());
+                    return new Attestation(a.id(), a.standard(), a.issuer(), a.scope(), day(a.validFrom()),
+                            day(a.validTo()), a.reference(), a.validFrom() <= f && a.validTo() + DAY_MS >= t,
+                            m == null ? null : m.framework(), m == null ? null : m.level(),
+                            m == null ? List.of() : m.criteria());
+                })
                 .toList();
         List<Finding> findings = new ArrayList<>(store.findings(caller.tenantId(), f, t).stream()
                 .filter(r -> visible.test(r.projectId()))
@@ -143,16 +160,32 @@ public final class ResidencyReportService {
         findings.addAll(derivedFindings(new HashSet<>(store.findingSubjects(caller.tenantId())), inventory, processing,
                 transfers, accesses));
         findings.sort(Comparator.comparing(Finding::openedAt).thenComparing(Finding::id));
+        List<AccessRequestRecord> accessRequests = requests.settled(caller.tenantId(), f, t).stream()
+                .filter(r -> visible.test(r.projectId()))
+                .toList();
 
         List<Me.Project> projects = caller.seesAllProjects() ? tenants.projects(caller.tenantId()) : caller.projects();
         ResidencyReport.Scope scope = new ResidencyReport.Scope(caller.seesAllProjects(),
                 projects.stream().map(Me.Project::id).sorted().toList());
         Verdict verdict = verdict(caller, projects, from, to, inventory, processing, findings);
         List<Site> sites = sites(siteRows, inventory);
+        Disclosures disclosures = disclosures(caller.tenantId(), f, t);
         return new ResidencyReport(Ids.next("rr"), METHODOLOGY_VERSION, clock.instant(), new ResidencyReport.Period(from, to),
                 new ResidencyReport.Tenant(caller.tenantId(), caller.tenantName()), scope, verdict,
                 sites, inventory, processing, transfers, accesses, attestations, findings,
-                translations(sites, attestations, transfers));
+                translations(sites, attestations, transfers, disclosures), accessRequests, disclosures);
+    }
+
+    /**
+     * The provider's disclosure in force at the period's end, the subprocessors engaged during it and the tenant's
+     * official data requests received in it (counted, also when there were none); null when no disclosure is stored.
+     */
+    private Disclosures disclosures(String tenantId, long from, long to) {
+        return store.disclosure(to - 1)
+                .map(d -> new Disclosures(d.provider(), d.providerCountry(), d.parentCompany(), d.parentCountry(),
+                        d.applicableLaw(), d.parentLaw(), d.dataRequestPolicy(), store.subprocessors(from, to),
+                        store.officialRequests(tenantId, from, to)))
+                .orElse(null);
     }
 
     /**
@@ -160,8 +193,15 @@ public final class ResidencyReportService {
      * content does not depend on the caller's Accept-Language (decision record 0011).
      */
     private Map<String, Map<String, String>> translations(List<Site> sites, List<Attestation> attestations,
-                                                          List<Transfer> transfers) {
+                                                          List<Transfer> transfers, Disclosures disclosures) {
         Set<String> texts = new TreeSet<>();
+        if (disclosures != null) {
+            texts.addAll(List.of(disclosures.provider(), disclosures.applicableLaw(), disclosures.parentLaw(),
+                    disclosures.dataRequestPolicy()));
+            disclosures.subprocessors().forEach(sp -> texts.addAll(List.of(sp.service(), sp.location())));
+        }
+        attestations.stream().flatMap(a -> a.criteria().stream()).map(ResidencyReport.Criterion::title)
+                .forEach(texts::add);
         sites.forEach(s -> texts.addAll(List.of(s.name(), s.city(), s.description())));
         attestations.forEach(a -> texts.addAll(List.of(a.standard(), a.issuer(), a.scope())));
         transfers.stream().map(Transfer::legalBasis).filter(Objects::nonNull).forEach(texts::add);
@@ -265,9 +305,10 @@ public final class ResidencyReportService {
                 r.clientCountry(), r.bytes(), r.legalBasis());
     }
 
-    private static OperatorAccess access(AccessRow r) {
+    static OperatorAccess access(AccessRow r) {
         return new OperatorAccess(r.id(), Instant.ofEpochMilli(r.at()), r.operatorRole(), r.projectId(), r.resource(),
-                r.reason(), r.justification(), r.ticketRef(), r.operatorCountry(), EU.contains(r.operatorCountry()));
+                r.reason(), r.justification(), r.ticketRef(), r.operatorCountry(), EU.contains(r.operatorCountry()),
+                r.requestId(), r.employer(), r.officeCountry(), r.emergency(), r.emergencyCode());
     }
 
     private static Finding finding(FindingRow r) {
@@ -332,6 +373,16 @@ public final class ResidencyReportService {
                 add(derived, coveredSubjects, new Finding("derived-access-" + a.id(), FindingCategory.ACCESS,
                         FindingState.UNRESOLVED, "An operator (" + a.operatorRole() + ") accessed " + a.resource()
                         + " from " + a.operatorCountry() + ", outside the EU.", null, a.projectId(), a.id(), a.at(), null, true));
+            }
+            if (a.emergency()) {
+                // Allowed by the contract without approval, so an accepted exception; listed so the tenant reviews it.
+                add(derived, coveredSubjects, new Finding("derived-emergency-" + a.id(), FindingCategory.ACCESS,
+                        FindingState.EXCEPTION, "Emergency access (" + a.emergencyCode() + ") by an operator ("
+                        + a.operatorRole() + (a.employer() == null ? "" : ", " + a.employer()) + ") to " + a.resource()
+                        + " without the tenant's prior approval" + (a.ticketRef() == null ? "" : ", case " + a.ticketRef())
+                        + ".", "Declared as an emergency by the operator; review it with the operator"
+                        + (a.ticketRef() == null ? "." : " under case " + a.ticketRef() + "."),
+                        a.projectId(), a.id(), a.at(), a.at(), true));
             }
         }
         return List.copyOf(derived.values());

@@ -1,9 +1,14 @@
 package eu.aifactory.server.residency;
 
 import eu.aifactory.api.report.ResidencyReport.AccessReason;
+import eu.aifactory.api.report.ResidencyReport.EmergencyCode;
+import eu.aifactory.api.report.ResidencyReport.Criterion;
 import eu.aifactory.api.report.ResidencyReport.FindingCategory;
 import eu.aifactory.api.report.ResidencyReport.FindingState;
+import eu.aifactory.api.report.ResidencyReport.Framework;
+import eu.aifactory.api.report.ResidencyReport.OfficialRequests;
 import eu.aifactory.api.report.ResidencyReport.SiteRole;
+import eu.aifactory.api.report.ResidencyReport.Subprocessor;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.transparency.TransparencyStore;
@@ -65,8 +70,20 @@ public final class ResidencyStore {
                               String clientCountry, long bytes, String legalBasis, long at) {
     }
 
+    /**
+     * An operator access; {@code ticketRef} is the case id and {@code operatorCountry} the physical location. The last
+     * five are null (false) for an access made before approvals existed; {@code requestId} is null for an emergency.
+     */
     public record AccessRow(String id, String tenantId, String projectId, String operatorRole, long at, String resource,
-                            AccessReason reason, String justification, String ticketRef, String operatorCountry) {
+                            AccessReason reason, String justification, String ticketRef, String operatorCountry,
+                            String requestId, String employer, String officeCountry, boolean emergency,
+                            EmergencyCode emergencyCode) {
+
+        public AccessRow(String id, String tenantId, String projectId, String operatorRole, long at, String resource,
+                         AccessReason reason, String justification, String ticketRef, String operatorCountry) {
+            this(id, tenantId, projectId, operatorRole, at, resource, reason, justification, ticketRef, operatorCountry,
+                    null, null, null, false, null);
+        }
     }
 
     public record AttestationRow(String id, String standard, String issuer, String scope, long validFrom, long validTo,
@@ -181,7 +198,9 @@ public final class ResidencyStore {
                 .map((rs, ctx) -> new AccessRow(rs.getString("id"), rs.getString("tenant_id"), rs.getString("project_id"),
                         rs.getString("operator_role"), rs.getLong("at"), rs.getString("resource"),
                         AccessReason.valueOf(rs.getString("reason_code")), rs.getString("justification"),
-                        rs.getString("ticket_ref"), rs.getString("operator_country")))
+                        rs.getString("ticket_ref"), rs.getString("operator_country"), rs.getString("request_id"),
+                        rs.getString("employer"), rs.getString("office_country"), rs.getBoolean("emergency"),
+                        rs.getString("emergency_code") == null ? null : EmergencyCode.valueOf(rs.getString("emergency_code"))))
                 .list());
     }
 
@@ -270,11 +289,15 @@ public final class ResidencyStore {
      */
     public void insertAccess(Handle h, AccessRow a) {
         h.createUpdate("INSERT INTO operator_accesses (id, tenant_id, project_id, operator_role, at, resource, reason_code, "
-                        + "justification, ticket_ref, operator_country) VALUES (:id, :t, :p, :role, :at, :res, :reason, :just, "
-                        + ":ticket, :country)")
+                        + "justification, ticket_ref, operator_country, request_id, employer, office_country, emergency, "
+                        + "emergency_code) VALUES (:id, :t, :p, :role, :at, :res, :reason, :just, :ticket, :country, :request, "
+                        + ":employer, :office, :emergency, :emergencyCode)")
                 .bind("id", a.id()).bind("t", a.tenantId()).bind("p", a.projectId()).bind("role", a.operatorRole())
                 .bind("at", a.at()).bind("res", a.resource()).bind("reason", a.reason().name())
                 .bind("just", a.justification()).bind("ticket", a.ticketRef()).bind("country", a.operatorCountry())
+                .bind("request", a.requestId()).bind("employer", a.employer()).bind("office", a.officeCountry())
+                .bind("emergency", a.emergency())
+                .bind("emergencyCode", a.emergencyCode() == null ? null : a.emergencyCode().name())
                 .execute();
         TransparencyStore.append(h, a.tenantId(), TransparencyStore.access(a.id(), a.projectId(), a.operatorRole(),
                 a.resource(), a.reason().name(), a.operatorCountry(), a.at()));
@@ -393,6 +416,101 @@ public final class ResidencyStore {
             }
             return missing.size();
         });
+    }
+
+    // ---------------------------------------------------------------- frameworks and disclosures (issue 16)
+
+    /** The framework, level and covered criteria of an attestation. */
+    public record AttestationMeta(Framework framework, String level, List<Criterion> criteria) {
+    }
+
+    /** The framework, level and criteria of each attestation named that has any. */
+    public Map<String, AttestationMeta> attestationMeta(Collection<String> attestationIds) {
+        Map<String, AttestationMeta> meta = new HashMap<>();
+        if (attestationIds.isEmpty()) {
+            return meta;
+        }
+        jdbi.useHandle(h -> {
+            Map<String, List<Criterion>> criteria = new HashMap<>();
+            h.createQuery("SELECT attestation_id, criterion_id, title FROM attestation_criteria "
+                            + "WHERE attestation_id IN (<ids>) ORDER BY attestation_id, criterion_id")
+                    .bindList("ids", List.copyOf(attestationIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString(1), new Criterion(rs.getString(2), rs.getString(3))))
+                    .forEach(e -> criteria.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            h.createQuery("SELECT a.id, a.level, f.id AS f_id, f.name, f.publisher, f.version, f.kind, f.catalogue "
+                            + "FROM attestations a LEFT JOIN compliance_frameworks f ON f.id = a.framework_id "
+                            + "WHERE a.id IN (<ids>)")
+                    .bindList("ids", List.copyOf(attestationIds))
+                    .map((rs, ctx) -> Map.entry(rs.getString("id"), new AttestationMeta(rs.getString("f_id") == null ? null
+                            : new Framework(rs.getString("f_id"), rs.getString("name"), rs.getString("publisher"),
+                            rs.getString("version"), rs.getString("kind"), rs.getString("catalogue")),
+                            rs.getString("level"), criteria.getOrDefault(rs.getString("id"), List.of()))))
+                    .forEach(e -> meta.put(e.getKey(), e.getValue()));
+        });
+        return meta;
+    }
+
+    /** Records the framework and level an attestation was issued against, and the criteria it covers. */
+    public void classifyAttestation(Handle h, String attestationId, String frameworkId, String level,
+                                    List<Criterion> criteria) {
+        h.createUpdate("UPDATE attestations SET framework_id = :f, level = :l WHERE id = :id")
+                .bind("f", frameworkId).bind("l", level).bind("id", attestationId)
+                .execute();
+        PreparedBatch batch = h.prepareBatch("INSERT INTO attestation_criteria (attestation_id, criterion_id, title) "
+                + "VALUES (:a, :c, :t)");
+        for (Criterion c : criteria) {
+            batch.bind("a", attestationId).bind("c", c.id()).bind("t", c.title()).add();
+        }
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
+    /** The provider's disclosure in force at {@code at} (the latest effective by then), if any. */
+    public record DisclosureRow(String provider, String providerCountry, String parentCompany, String parentCountry,
+                                String applicableLaw, String parentLaw, String dataRequestPolicy) {
+    }
+
+    public Optional<DisclosureRow> disclosure(long at) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM provider_disclosures WHERE effective_from <= :at "
+                        + "ORDER BY effective_from DESC, id")
+                .bind("at", at)
+                .map((rs, ctx) -> new DisclosureRow(rs.getString("provider"), rs.getString("provider_country"),
+                        rs.getString("parent_company"), rs.getString("parent_country"), rs.getString("applicable_law"),
+                        rs.getString("parent_law"), rs.getString("data_request_policy")))
+                .findFirst());
+    }
+
+    /** Subprocessors engaged during some part of {@code [from, to)}. */
+    public List<Subprocessor> subprocessors(long from, long to) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT * FROM subprocessors WHERE since < :to "
+                        + "AND (until_at IS NULL OR until_at > :from) ORDER BY name, id")
+                .bind("from", from).bind("to", to)
+                .map((rs, ctx) -> new Subprocessor(rs.getString("id"), rs.getString("name"), rs.getString("service"),
+                        rs.getString("country"), rs.getString("location")))
+                .list());
+    }
+
+    /** The tenant's official data requests received in {@code [from, to)}, counted by outcome. */
+    public OfficialRequests officialRequests(String tenantId, long from, long to) {
+        Map<String, Integer> counts = new HashMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT outcome, COUNT(*) FROM official_data_requests WHERE tenant_id = :t "
+                        + "AND received_at >= :from AND received_at < :to GROUP BY outcome")
+                .bind("t", tenantId).bind("from", from).bind("to", to)
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .forEach(e -> counts.put(e.getKey(), e.getValue())));
+        int received = counts.values().stream().mapToInt(Integer::intValue).sum();
+        return new OfficialRequests(received, counts.getOrDefault("DISCLOSED", 0), counts.getOrDefault("REFUSED", 0),
+                counts.getOrDefault("PENDING", 0), counts.getOrDefault("WITHDRAWN", 0));
+    }
+
+    public void insertOfficialRequest(Handle h, String id, String tenantId, long receivedAt, String authority,
+                                      String authorityCountry, String legalBasis, String outcome) {
+        h.createUpdate("INSERT INTO official_data_requests (id, tenant_id, received_at, authority, authority_country, "
+                        + "legal_basis, outcome) VALUES (:id, :t, :at, :a, :c, :b, :o)")
+                .bind("id", id).bind("t", tenantId).bind("at", receivedAt).bind("a", authority).bind("c", authorityCountry)
+                .bind("b", legalBasis).bind("o", outcome)
+                .execute();
     }
 
     // ---------------------------------------------------------------- mapping

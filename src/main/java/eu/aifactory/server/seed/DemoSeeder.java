@@ -170,7 +170,7 @@ public final class DemoSeeder {
 
         PreparedBatch rows = WorkloadStore.insertBatch(h);
         RawBatch logs = WorkloadStore.logBatch(h);
-        RawBatch samples = WorkloadStore.sampleBatch(h);
+        RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h);
         PreparedBatch artifactMeta = WorkloadStore.artifactBatch(h);
         PreparedBatch artifactContent = WorkloadStore.artifactContentBatch(h);
         List<Transition> transitions = new ArrayList<>();
@@ -221,14 +221,14 @@ public final class DemoSeeder {
                 SimulationScript.Sample s = SimulationScript.sample(id, m, version.gpuUtilisation(), plan);
                 energyMj += s.powerWatts() * MINUTE;
                 WorkloadStore.addSample(samples, id, tenant.id(), startedAt + m * MINUTE, plan.gpuCount(), s.gpuUtilPercent(),
-                        s.powerWatts(), energyMj);
+                        s.powerWatts(), energyMj, SimulationScript.provenance(plan));
             }
             long partial = runMs - minutes * MINUTE;
             if (partial > 0) {
                 SimulationScript.Sample s = SimulationScript.sample(id, minutes + 1, version.gpuUtilisation(), plan);
                 energyMj += s.powerWatts() * partial;
                 WorkloadStore.addSample(samples, id, tenant.id(), startedAt + runMs, plan.gpuCount(), s.gpuUtilPercent(),
-                        s.powerWatts(), energyMj);
+                        s.powerWatts(), energyMj, SimulationScript.provenance(plan));
             }
 
             long line = 0;

@@ -9,6 +9,7 @@ import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.residency.DownloadLog;
 import eu.aifactory.server.residency.ReplicationJob;
 import eu.aifactory.server.residency.ResidencyStore.AccessRow;
+import eu.aifactory.api.report.ResidencyReport.Criterion;
 import eu.aifactory.server.residency.ResidencyStore.AttestationRow;
 import eu.aifactory.server.residency.ResidencyStore.FindingRow;
 import eu.aifactory.server.residency.ResidencyStore.ObjectRow;
@@ -217,10 +218,16 @@ public final class ResidencySeeder {
                 accessId, accessAt + 2 * DAY, accessAt + 5 * DAY));
 
         if (index == 1) {
-            store.insertAccess(h, new AccessRow(Ids.next("oa", random), tenantId, null, "Legal and compliance officer",
-                    officeTime(now, 55, random), "Account and contract metadata (no file contents)", AccessReason.LEGAL_REQUEST,
+            String legalId = Ids.next("oa", random);
+            long legalAt = officeTime(now, 55, random);
+            store.insertAccess(h, new AccessRow(legalId, tenantId, null, "Legal and compliance officer",
+                    legalAt, "Account and contract metadata (no file contents)", AccessReason.LEGAL_REQUEST,
                     "Order of a German court for account metadata in a warranty dispute; the customer was informed the same "
                             + "day and no file contents were disclosed.", ticket("LEG", random), "DE"));
+            // The court order behind that access, counted in the report's disclosures.
+            store.insertOfficialRequest(h, "odr-" + tenantId + "-1", tenantId, legalAt - 2 * DAY,
+                    "Landgericht München I (civil court)", "DE",
+                    "Court order to produce documents (§ 142 ZPO) in a warranty dispute", "DISCLOSED");
             long opened = officeTime(now, 62, random);
             store.insertFinding(h, new FindingRow(Ids.next("fd", random), tenantId, null, FindingCategory.ENCRYPTION,
                     FindingState.RESOLVED, "For two nights, backup replicas in Biere were written with a storage key that had "
@@ -276,8 +283,25 @@ public final class ResidencySeeder {
                 "Example Zertifizierung GmbH, DAkkS-accredited (illustrative)",
                 "Energy management of the Munich (Tucherpark) site as required by the EnEfG",
                 day(today.minusDays(60)), day(today.plusDays(3 * 365 - 60)), "EnMS-50001-4410 (illustrative)"));
-        Map<String, String> german = Map.of(
+        store.insertAttestation(h, new AttestationRow("att-bsi-c5-2026-type1", "BSI C5:2026 Type 1 attestation (ISAE 3000)",
+                "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (illustrative)",
+                "Industrial AI Cloud: GPU platform operations, tenant storage and support in " + sites,
+                day(today.minusDays(30)), day(today.plusDays(335)), "C5-2026-T1-0007 (illustrative)"));
+        store.insertAttestation(h, new AttestationRow("att-eu-csf", "EU Cloud Sovereignty Framework assessment",
+                "Example Assessment GmbH, ENX-approved audit provider (illustrative)",
+                "Industrial AI Cloud: GPU platform operations, tenant storage and support in " + sites,
+                day(today.minusDays(90)), day(today.plusDays(275)), "EUCSF-2026-0113 (illustrative)"));
+        store.insertAttestation(h, new AttestationRow("att-gaia-x", "Gaia-X Label",
+                "Example Conformity Assessment Body GmbH, Gaia-X accredited (illustrative)",
+                "Industrial AI Cloud: GPU platform operations, tenant storage and support in " + sites,
+                day(today.minusDays(150)), day(today.plusDays(215)), "GX-LBL-2-DE-0042 (illustrative)"));
+        classify(h);
+        translate(h,
                 "BSI C5:2020 Type 2 attestation (ISAE 3000)", "BSI-C5:2020-Testat Typ 2 (ISAE 3000)",
+                "BSI C5:2026 Type 1 attestation (ISAE 3000)", "BSI-C5:2026-Testat Typ 1 (ISAE 3000)",
+                "EU Cloud Sovereignty Framework assessment", "Bewertung nach dem EU Cloud Sovereignty Framework",
+                "Example Conformity Assessment Body GmbH, Gaia-X accredited (illustrative)",
+                "Example Conformity Assessment Body GmbH, bei Gaia-X akkreditiert (Beispiel)",
                 "TISAX assessment level 3 (VDA ISA 6)", "TISAX-Prüfung, Assessment Level 3 (VDA ISA 6)",
                 "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (illustrative)",
                 "Example Prüfungsgesellschaft mbH, Wirtschaftsprüfer (Beispiel)",
@@ -293,7 +317,52 @@ public final class ResidencySeeder {
                 "Sehr hoher Schutzbedarf (Informations- und Datenschutz), " + sitesDe,
                 "Energy management of the Munich (Tucherpark) site as required by the EnEfG",
                 "Energiemanagement des Standorts München (Tucherpark) nach EnEfG");
-        german.forEach((en, de) -> store.insertTranslation(h, "de", en, de));
+    }
+
+    /** Stores German forms: {@code pairs} alternates an English text and its German form. */
+    private void translate(Handle h, String... pairs) {
+        for (int i = 0; i < pairs.length; i += 2) {
+            store.insertTranslation(h, "de", pairs[i], pairs[i + 1]);
+        }
+    }
+
+    /**
+     * The framework, level and covered criteria of each attestation. C5 criterion ids follow the catalogue's domain
+     * codes (INQ: investigation requests, PSS: product safety and security, OIS: organisation of information
+     * security); the demo's selection is illustrative.
+     */
+    private void classify(Handle h) {
+        store.classifyAttestation(h, "att-bsi-c5-type2", "bsi-c5-2020", "Type 2", List.of(
+                new Criterion("INQ-01", "Legal assessment of investigation requests"),
+                new Criterion("INQ-02", "Informing cloud customers about investigation requests"),
+                new Criterion("INQ-03", "Conditions for access to or disclosure of data in investigation requests"),
+                new Criterion("INQ-04", "Limiting access to or disclosure of data in investigation requests")));
+        store.classifyAttestation(h, "att-bsi-c5-2026-type1", "bsi-c5-2026", "Type 1", List.of(
+                new Criterion("INQ-01", "Legal assessment of investigation requests"),
+                new Criterion("INQ-02", "Informing cloud customers about investigation requests"),
+                new Criterion("INQ-05", "Disclosure of the number of investigation requests"),
+                new Criterion("OIS-08", "Disclosure of the applicable law, including the parent company's"),
+                new Criterion("PSS-12", "Disclosure of the locations of data processing and storage")));
+        store.classifyAttestation(h, "att-iso-27001", "iso-27001-2022", null, List.of());
+        store.classifyAttestation(h, "att-tisax-al3", "tisax", "AL3", List.of());
+        store.classifyAttestation(h, "att-iso-50001", "iso-50001-2018", null, List.of());
+        store.classifyAttestation(h, "att-eu-csf", "eu-csf", "SEAL-3", List.of(
+                new Criterion("SOV-3", "Data and AI sovereignty"),
+                new Criterion("SOV-2", "Legal and jurisdictional sovereignty")));
+        store.classifyAttestation(h, "att-gaia-x", "gaia-x", "Label Level 2", List.of());
+        translate(h, "Legal assessment of investigation requests", "Rechtliche Prüfung von Ermittlungsanfragen",
+                "Informing cloud customers about investigation requests", "Information der Cloud-Kunden über Ermittlungsanfragen",
+                "Conditions for access to or disclosure of data in investigation requests",
+                "Bedingungen für Zugriff auf oder Herausgabe von Daten bei Ermittlungsanfragen",
+                "Limiting access to or disclosure of data in investigation requests",
+                "Begrenzung von Zugriff auf oder Herausgabe von Daten bei Ermittlungsanfragen",
+                "Disclosure of the number of investigation requests", "Offenlegung der Zahl der Ermittlungsanfragen",
+                "Disclosure of the applicable law, including the parent company's",
+                "Offenlegung des anwendbaren Rechts, auch der Muttergesellschaft",
+                "Disclosure of the locations of data processing and storage",
+                "Offenlegung der Orte von Datenverarbeitung und -speicherung",
+                "Data and AI sovereignty", "Daten- und KI-Souveränität",
+                "Legal and jurisdictional sovereignty", "Rechtliche Souveränität und Gerichtsbarkeit");
     }
 
     // ---------------------------------------------------------------- time helpers

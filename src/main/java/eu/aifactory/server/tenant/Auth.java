@@ -6,9 +6,14 @@ import eu.aifactory.server.http.ProblemException;
 import eu.aifactory.server.http.Text;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Resolves {@code Authorization: Bearer <token>} to the caller, or ends the request with 401. The token is an API
@@ -16,6 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Auth {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Auth.class);
+    private static final Pattern API_TOKEN_START = Pattern.compile("afp_[A-Za-z0-9_-]{4}.*");
     private static final String ATTRIBUTE = "factory.principal";
     private static final String TOKEN_ATTRIBUTE = "factory.tokenHash";
 
@@ -32,17 +39,22 @@ public final class Auth {
     private final TenantService tenants;
     private final OidcVerifier oidc;
     private final Clock clock;
+    private final List<SignInListener> listeners;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     public Auth(TenantService tenants) {
-        this(tenants, null, Clock.systemUTC());
+        this(tenants, null, Clock.systemUTC(), List.of());
     }
 
-    /** With {@code oidc} non-null, the identity provider's access tokens are accepted too. */
-    public Auth(TenantService tenants, OidcVerifier oidc, Clock clock) {
+    /**
+     * With {@code oidc} non-null, the identity provider's access tokens are accepted too; {@code listeners} hear of
+     * every sign-in and every refused token.
+     */
+    public Auth(TenantService tenants, OidcVerifier oidc, Clock clock, List<SignInListener> listeners) {
         this.tenants = tenants;
         this.oidc = oidc;
         this.clock = clock;
+        this.listeners = List.copyOf(listeners);
     }
 
     public Principal require(Context ctx) {
@@ -58,14 +70,45 @@ public final class Auth {
         boolean jwt = oidc != null && parts.length == 2 && OidcVerifier.looksLikeJwt(parts[1]);
         if (parts.length != 2 || !parts[0].toLowerCase(Locale.ROOT).equals("bearer")
                 || parts[1].length() > (jwt ? MAX_JWT : MAX_API_TOKEN)) {
-            throw unauthenticated("problem.auth.malformed");
+            throw failed(ctx, null, "problem.auth.malformed");
         }
         String token = parts[1].trim();
         String hash = Tokens.hash(token);
-        Principal principal = jwt ? lookupSso(token, hash) : lookup(token, hash);
+        Principal signedIn;
+        if (jwt) {
+            try {
+                signedIn = lookupSso(token, hash);
+            } catch (ProblemException e) {
+                throw e.type() == ProblemType.UNAUTHENTICATED ? failed(ctx, null, e) : e;
+            }
+        } else {
+            signedIn = lookup(token, hash).orElseThrow(() -> failed(ctx, token, "problem.auth.unknownToken"));
+        }
+        Principal principal = signedIn.from(ctx.ip());
+        listeners.forEach(l -> l.succeeded(hash));
         ctx.attribute(ATTRIBUTE, principal);
         ctx.attribute(TOKEN_ATTRIBUTE, hash);
         return principal;
+    }
+
+    /** The caller of this request if {@link #require} has authenticated it, without authenticating anything. */
+    public Optional<Principal> current(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(ATTRIBUTE));
+    }
+
+    /** Logs and reports a refused token by its clear prefix only: the rest of it is a secret, even when wrong. */
+    private ProblemException failed(Context ctx, String token, String key) {
+        return failed(ctx, token, unauthenticated(key));
+    }
+
+    private ProblemException failed(Context ctx, String token, ProblemException refusal) {
+        String prefix = token != null && API_TOKEN_START.matcher(token).matches() ? Tokens.displayPrefix(token) : null;
+        String address = ctx.ip();
+        String key = refusal.detail().key();
+        LOG.warn("Failed authentication from {} with {} ({})", address,
+                prefix == null ? "a token without an API token prefix" : "token prefix " + prefix, key);
+        listeners.forEach(l -> l.failed(address, prefix, key));
+        return refusal;
     }
 
     /**
@@ -89,16 +132,20 @@ public final class Auth {
      * Known tokens are cached for a few seconds: most requests then need no database round trip to authenticate.
      * A role or project change therefore applies within {@link #CACHE_MILLIS}. Unknown tokens are never cached.
      */
-    private Principal lookup(String token, String hash) {
+    private Optional<Principal> lookup(String token, String hash) {
         long now = System.currentTimeMillis();
         Cached cached = cache.get(hash);
         if (cached != null && cached.expiresAt() > now) {
-            return cached.principal();
+            return Optional.of(cached.principal());
         }
-        Principal principal = tenants.principal(token).orElseThrow(() -> unauthenticated("problem.auth.unknownToken"));
+        Optional<Principal> found = tenants.principal(token);
+        if (found.isEmpty()) {
+            return found;
+        }
+        Principal principal = found.get();
         tenants.touchToken(hash, now);
         remember(hash, new Cached(principal, now + CACHE_MILLIS, Long.MAX_VALUE));
-        return principal;
+        return found;
     }
 
     /**

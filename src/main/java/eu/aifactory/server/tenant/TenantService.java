@@ -94,7 +94,17 @@ public final class TenantService {
         return live;
     }
 
+    /** The tenant's name, or empty for an unknown tenant. */
+    public Optional<String> tenantName(String tenantId) {
+        return store.tenant(tenantId).map(TenantStore.TenantRow::name);
+    }
+
     public List<Me.Project> projects(String tenantId) {
         return store.projects(tenantId);
+    }
+
+    /** The tokens whose clear prefix is {@code prefix}: to whom a failed sign-in with that prefix may matter. */
+    public List<TenantStore.TokenOwner> tokensWithPrefix(String prefix) {
+        return store.tokensWithPrefix(prefix);
     }
 }

@@ -29,6 +29,10 @@ public final class TenantStore {
     public record UserRow(String id, String tenantId, String name, String email) {
     }
 
+    /** A token as far as a failed sign-in with its prefix can name it. */
+    public record TokenOwner(String tokenId, String userId, String userName, String tenantId) {
+    }
+
     public int countTenants() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tenants").mapTo(Integer.class).one());
     }
@@ -94,10 +98,10 @@ public final class TenantStore {
     /** The caller a bearer token belongs to, or empty for an unknown or revoked token. */
     public Optional<Principal> principal(String token) {
         String hash = Tokens.hash(token);
-        return jdbi.withHandle(h -> h.createQuery("SELECT k.user_id FROM api_tokens k JOIN users u ON u.id = k.user_id "
+        return jdbi.withHandle(h -> h.createQuery("SELECT k.user_id, k.id FROM api_tokens k JOIN users u ON u.id = k.user_id "
                         + "WHERE k.token_hash = :hash AND k.revoked_at IS NULL AND u.disabled = FALSE")
-                .bind("hash", hash).mapTo(String.class).findOne()
-                .map(userId -> principalOf(h, userId, Optional.empty())));
+                .bind("hash", hash).map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).findOne()
+                .map(row -> principalOf(h, row[0], Optional.empty()).withToken(row[1])));
     }
 
     /** Why a verified single sign-on token does not name a factory user who may work. */
@@ -213,5 +217,15 @@ public final class TenantStore {
     public void touchToken(String tokenHash, long at) {
         jdbi.useHandle(h -> h.createUpdate("UPDATE api_tokens SET last_used_at = :at WHERE token_hash = :hash")
                 .bind("at", at).bind("hash", tokenHash).execute());
+    }
+
+    /** The tokens (revoked ones too) whose clear prefix is {@code prefix}, with their users and tenants. */
+    public List<TokenOwner> tokensWithPrefix(String prefix) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT k.id, u.id AS user_id, u.name, u.tenant_id FROM api_tokens k "
+                        + "JOIN users u ON u.id = k.user_id WHERE k.token_prefix = :p ORDER BY k.id")
+                .bind("p", prefix)
+                .map((rs, ctx) -> new TokenOwner(rs.getString("id"), rs.getString("user_id"), rs.getString("name"),
+                        rs.getString("tenant_id")))
+                .list());
     }
 }

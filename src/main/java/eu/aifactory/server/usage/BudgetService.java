@@ -1,6 +1,7 @@
 package eu.aifactory.server.usage;
 
 import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.audit.AuditAction;
 import eu.aifactory.api.catalog.Pricing;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Me;
@@ -12,6 +13,8 @@ import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.Contact;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.server.admin.AdminService;
+import eu.aifactory.server.audit.AuditService;
+import eu.aifactory.server.audit.AuditService.Target;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.EnergyLedger;
@@ -63,8 +66,11 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
     private final LedgerStore ledgerStore;
     private final Clock clock;
 
+    private final AuditService audit;
+
     public BudgetService(BudgetStore store, Transactions transactions, AdminService admin, CatalogService catalog,
-                         BudgetLedger ledger, Clock clock) {
+                         BudgetLedger ledger, Clock clock, AuditService audit) {
+        this.audit = audit;
         this.store = store;
         this.transactions = transactions;
         this.admin = admin;
@@ -243,8 +249,17 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
 
     /** Sets a project's budget for a month (EUR, and kWh when given), as the given admin. */
     public void putBudget(Principal admin, String projectId, YearMonth month, BigDecimal budgetEur, BigDecimal budgetKwh) {
-        transactions.useTransaction(h -> store.putBudget(h, admin.tenantId(), projectId, month.toString(), budgetEur,
-                budgetKwh, admin.userId(), clock.millis()));
+        transactions.useTransaction(h -> {
+            store.putBudget(h, admin.tenantId(), projectId, month.toString(), budgetEur, budgetKwh, admin.userId(),
+                    clock.millis());
+            audit.record(h, admin, AuditAction.BUDGET_SET, project(admin, projectId), month + ": EUR "
+                    + budgetEur.toPlainString() + (budgetKwh == null ? "" : ", kWh " + budgetKwh.toPlainString()));
+        });
+    }
+
+    private static Target project(Principal admin, String projectId) {
+        return Target.project(projectId, admin.projects().stream().filter(p -> p.id().equals(projectId))
+                .map(Me.Project::name).findFirst().orElse(null));
     }
 
     public List<BudgetOverride> overrides(String tenantId, String projectId) {
@@ -258,8 +273,10 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
             if (store.unusedOverride(h, admin.tenantId(), projectId, month).isPresent()) {
                 throw new ProblemException(ProblemType.CONFLICT, "problem.conflict.unusedOverride", projectId, month);
             }
-            return store.grantOverride(h, admin.tenantId(), projectId, month, reason, admin.userId(), admin.userName(),
-                    clock.millis());
+            BudgetOverride granted = store.grantOverride(h, admin.tenantId(), projectId, month, reason, admin.userId(),
+                    admin.userName(), clock.millis());
+            audit.record(h, admin, AuditAction.OVERRIDE_GRANT, project(admin, projectId), month + ": " + reason);
+            return granted;
         });
     }
 
@@ -268,7 +285,10 @@ public final class BudgetService implements WorkloadService.SubmitGuard {
         if (catalog.plan(planId).isEmpty()) {
             throw ProblemException.notFound("problem.notFound.plan", planId);
         }
-        transactions.useTransaction(h -> store.putQuota(h, admin.tenantId(), projectId, planId, maxGpus, admin.userId(),
-                clock.millis()));
+        transactions.useTransaction(h -> {
+            store.putQuota(h, admin.tenantId(), projectId, planId, maxGpus, admin.userId(), clock.millis());
+            audit.record(h, admin, AuditAction.QUOTA_SET, project(admin, projectId),
+                    "plan " + planId + ": " + (maxGpus == null ? "no limit" : maxGpus + " GPUs"));
+        });
     }
 }

@@ -97,7 +97,7 @@ public final class EventStream implements Routes {
             ctx.status(200);
             ctx.res().setContentType("text/event-stream");
             ctx.res().setCharacterEncoding("UTF-8");
-            ctx.res().setHeader("Cache-Control", "no-cache");
+            ctx.res().setHeader("Cache-Control", "no-store");
             ctx.res().setHeader("X-Accel-Buffering", "no");
             ctx.future(() -> connection.start(ctx));
         } catch (RuntimeException e) {

@@ -8,6 +8,8 @@ import eu.aifactory.api.workload.LogPage;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.server.audit.AuditRoutes;
+import eu.aifactory.server.audit.AuditService;
 import eu.aifactory.server.http.Http;
 import eu.aifactory.server.http.Messages;
 import eu.aifactory.server.http.ProblemException;
@@ -70,6 +72,9 @@ public final class WorkloadRoutes implements Routes {
             throw ProblemException.forbidden("problem.forbidden.submit");
         }
         WorkloadSubmission submission = Http.body(ctx, WorkloadSubmission.class);
+        if (submission.projectId() != null) {
+            AuditRoutes.target(ctx, AuditService.Target.project(submission.projectId(), null));
+        }
         WorkloadService.Submitted submitted = service.submit(principal, key, submission,
                 Messages.negotiate(ctx.header("Accept-Language")));
         if (submitted.created()) {

@@ -1,6 +1,7 @@
 package eu.aifactory.server.workload;
 
 import eu.aifactory.api.ProblemType;
+import eu.aifactory.api.audit.AuditAction;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ResourcePlan;
@@ -9,6 +10,8 @@ import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.server.audit.AuditService;
+import eu.aifactory.server.audit.AuditService.Target;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.catalog.ParameterValidator;
 import eu.aifactory.server.db.Transactions;
@@ -60,9 +63,12 @@ public final class WorkloadService {
     }
 
     /** @param guard checks each new workload before it is stored (budgets), or null for none */
+    private final AuditService audit;
+
     public WorkloadService(CatalogService catalog, TenantService tenants, WorkloadStore workloads,
                            Transactions transactions, Engine executor, EnergyFactors factors, Clock clock,
-                           SubmitGuard guard) {
+                           SubmitGuard guard, AuditService audit) {
+        this.audit = audit;
         this.catalog = catalog;
         this.tenants = tenants;
         this.workloads = workloads;
@@ -146,16 +152,18 @@ public final class WorkloadService {
         if (failure.isPresent()) {
             row = row.withPlannedFailure(failure.get().atMs(), failure.get().reason());
         }
-        WorkloadStore.SubmitOutcome outcome;
-        if (guard == null) {
-            outcome = workloads.submit(idempotencyKey, requestHash, row, row.statusReason());
-        } else {
-            // A retry of a stored submit fails on its key before the guard runs and is answered as before, never
-            // re-checked against a budget it already uses.
-            WorkloadRow admitted = row;
-            outcome = workloads.submit(idempotencyKey, requestHash, admitted, admitted.statusReason(),
-                    h -> guard.admit(h, principal, admitted, resolved));
-        }
+        // A retry of a stored submit fails on its key before the guard runs and is answered as before, never
+        // re-checked against a budget it already uses nor audited twice.
+        WorkloadRow admitted = row;
+        WorkloadStore.SubmitOutcome outcome = workloads.submit(idempotencyKey, requestHash, admitted,
+                admitted.statusReason(), h -> {
+                    if (guard != null) {
+                        guard.admit(h, principal, admitted, resolved);
+                    }
+                    audit.record(h, principal, AuditAction.WORKLOAD_SUBMIT,
+                            Target.workload(admitted.id(), admitted.name()), "project " + admitted.projectId()
+                                    + ", app " + admitted.appId() + " " + admitted.appVersion() + ", plan " + admitted.planId());
+                });
         if (outcome instanceof WorkloadStore.Created) {
             executor.wake();
         }
@@ -252,8 +260,14 @@ public final class WorkloadService {
             }
             String reason = "stopping at the request of " + principal.userName();
             long now = clock.millis();
-            boolean moved = transactions.inTransaction(h ->
-                    workloads.transition(h, row, row.status(), WorkloadStatus.CANCELLING, reason, now, Map.of()));
+            boolean moved = transactions.inTransaction(h -> {
+                boolean changed = workloads.transition(h, row, row.status(), WorkloadStatus.CANCELLING, reason, now, Map.of());
+                if (changed) {
+                    audit.record(h, principal, AuditAction.WORKLOAD_CANCEL, Target.workload(row.id(), row.name()),
+                            "was " + row.status().name());
+                }
+                return changed;
+            });
             if (moved) {
                 executor.wake();
                 return withHistory(visible(principal, workloadId));

@@ -1,5 +1,7 @@
 package eu.aifactory.portal.catalog;
 
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.transparency.ConsistencyProof;
 import eu.aifactory.api.transparency.InclusionProof;
 import eu.aifactory.api.transparency.TreeHead;
@@ -10,6 +12,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -318,6 +322,36 @@ final class FakeCatalogClient implements FactoryClient {
 
     @Override
     public ProjectInfo createProject(String name) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        throw new UnsupportedOperationException("not used by the catalog");
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
         throw new UnsupportedOperationException("not used by the catalog");
     }
 }

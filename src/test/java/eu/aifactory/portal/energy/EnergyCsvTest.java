@@ -21,7 +21,8 @@ class EnergyCsvTest {
         List<WorkloadEnergy> rows = List.of(
                 new WorkloadEnergy("wl-1", "Schweißnaht-Prüfung, Linie \"7\"", "visual-inspection", "p-qs",
                         new BigDecimal("1234.500"), new BigDecimal("1493.745"), new BigDecimal("542.229"),
-                        new BigDecimal("0.000"), new BigDecimal("12.345"), new BigDecimal("38.27"), null, null),
+                        new BigDecimal("0.000"), new BigDecimal("12.345"), new BigDecimal("38.27"), null, null,
+                        new BigDecimal("1000.250")),
                 new WorkloadEnergy("wl-2", "Forecast", "time-series", "p-sim", new BigDecimal("0.001"),
                         new BigDecimal("0.001"), new BigDecimal("0.000"), new BigDecimal("0.000"),
                         new BigDecimal("0.001"), new BigDecimal("0.01"), null, null));
@@ -33,7 +34,10 @@ class EnergyCsvTest {
         assertThat(parsed.get(0)).isEqualTo(EnergyCsv.HEADER);
         assertThat(parsed).hasSize(3);
         assertThat(parsed.get(1)).containsExactly("2026-07-01", "2026-09-30", "wl-1", "Schweißnaht-Prüfung, Linie \"7\"",
-                "visual-inspection", "p-qs", "1234.500", "1493.745", "542.229", "0.000", "12.345", "38.27");
+                "visual-inspection", "p-qs", "1234.500", "1493.745", "542.229", "0.000", "12.345", "38.27", "1000.250",
+                "234.250");
+        // A factory that does not say what was measured leaves both cells empty rather than guessing.
+        assertThat(parsed.get(2).subList(12, 14)).containsExactly("", "");
         BigDecimal facility = parsed.stream().skip(1).map(r -> new BigDecimal(r.get(7))).reduce(BigDecimal.ZERO, BigDecimal::add);
         assertThat(facility).isEqualByComparingTo("1493.746");
         assertThat(out.toString()).contains("\r\n");

@@ -37,7 +37,9 @@ class I18nBundleTest {
             "workloads.reason.",   // WorkloadFormats: "workloads.reason." + the factory's status reason code
             "energy.weighting.",   // EnergyTexts: + an indicator's weighting basis, + "formula." + its name
             "energy.methodology.", // EnergyTexts: + a known methodology version
-            "energy.rounding."     // EnergyTexts: + a known methodology version
+            "energy.rounding.",    // EnergyTexts: + a known methodology version
+            "audit.action.",       // AuditView: + an audit action's wire code
+            "audit.outcome."       // AuditView: + an audit outcome's wire code
     );
 
     private static final Path SOURCES = Path.of("src/main/java");

@@ -10,6 +10,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
@@ -47,6 +49,8 @@ import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
 import eu.aifactory.api.workload.WorkloadQuery;
 import eu.aifactory.api.workload.WorkloadSubmission;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryUnreachableException;
@@ -107,6 +111,7 @@ public final class FakeFactoryClient implements FactoryClient {
     private final Map<String, ApiToken> tokens = Collections.synchronizedMap(new LinkedHashMap<>());
     private final Map<String, ProjectInfo> projects = Collections.synchronizedMap(new LinkedHashMap<>());
     private final AtomicInteger adminIds = new AtomicInteger();
+    private final Map<String, AccessRequest> accessRequests = Collections.synchronizedMap(new LinkedHashMap<>());
 
     private volatile String acceptedToken;
     private volatile String presentedToken;
@@ -734,6 +739,96 @@ public final class FakeFactoryClient implements FactoryClient {
         ProjectInfo project = new ProjectInfo("prj-" + adminIds.incrementAndGet(), name, 0);
         projects.put(project.id(), project);
         return project;
+    }
+
+    /** The tenant's audit trail, newest first, as {@link #listAudit} pages through it. */
+    public final List<AuditEntry> audit = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        enter("listAudit");
+        List<AuditEntry> matching = audit.stream().filter(e -> matches(query, e)).toList();
+        int from = query.cursor() == null ? 0 : Integer.parseInt(query.cursor());
+        int size = query.limit() == null ? 50 : query.limit();
+        int to = Math.min(matching.size(), from + size);
+        return new Page<>(matching.subList(from, to), to < matching.size() ? Integer.toString(to) : null);
+    }
+
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        enter("exportAudit");
+        StringBuilder csv = new StringBuilder("at,action,outcome\r\n");
+        audit.stream().filter(e -> matches(query, e)).forEach(e -> csv.append(e.at()).append(',')
+                .append(e.action().wire()).append(',').append(e.outcome().wire()).append("\r\n"));
+        byte[] bytes = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            out.write(bytes);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.length;
+    }
+
+    private static boolean matches(AuditQuery query, AuditEntry e) {
+        return (query.action() == null || query.action() == e.action())
+                && (query.userId() == null || query.userId().equals(e.userId()))
+                && (query.outcome() == null || query.outcome() == e.outcome())
+                && (query.from() == null || !e.at().isBefore(query.from()))
+                && (query.to() == null || e.at().isBefore(query.to()));
+    }
+
+    /** Adds an operator access request the tenant will see. */
+    public FakeFactoryClient accessRequest(AccessRequest request) {
+        accessRequests.put(request.id(), request);
+        return this;
+    }
+
+    @Override
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        enter("listAccessRequests");
+        return accessRequests.values().stream().filter(r -> state == null || r.state() == state).toList();
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        enter("getAccessRequest");
+        AccessRequest request = accessRequests.get(requestId);
+        if (request == null) {
+            throw notFound("/v1/access-requests/" + requestId);
+        }
+        return request;
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        enter("approveAccessRequest");
+        return decide(requestId, AccessRequestState.APPROVED, comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        enter("denyAccessRequest");
+        return decide(requestId, AccessRequestState.DENIED, comment);
+    }
+
+    /** Decides as the factory would: only a pending request, by the signed-in user, now. */
+    private AccessRequest decide(String requestId, AccessRequestState decision, String comment) {
+        AccessRequest r = accessRequests.get(requestId);
+        if (r == null) {
+            throw notFound("/v1/access-requests/" + requestId);
+        }
+        if (r.state() != AccessRequestState.PENDING) {
+            throw new ApiException(new Problem(ProblemType.CONFLICT.uri(), ProblemType.CONFLICT.title(), 409,
+                    "Access request " + requestId + " is " + r.state(), "/v1/access-requests/" + requestId, List.of()));
+        }
+        Instant now = eu.aifactory.testing.TestClock.now();
+        AccessRequest decided = new AccessRequest(r.id(), r.tenantId(), r.tenantName(), r.projectId(), r.projectName(),
+                r.resource(), r.reasonCode(), r.justification(), r.caseId(), r.accessorName(), r.accessorRole(),
+                r.employer(), r.officeCountry(), r.locationCountry(), r.durationMinutes(), r.requestedAt(), r.deadline(),
+                decision, now, me.user().name(), comment,
+                decision == AccessRequestState.APPROVED ? now.plusSeconds(60L * r.durationMinutes()) : null, 0);
+        accessRequests.put(requestId, decided);
+        return decided;
     }
 
     private void enter(String call) {

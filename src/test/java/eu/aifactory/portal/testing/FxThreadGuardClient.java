@@ -10,6 +10,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -19,6 +21,8 @@ import eu.aifactory.api.usage.UsageGroupBy;
 import eu.aifactory.api.usage.UsageReport;
 import java.time.YearMonth;
 import eu.aifactory.api.Health;
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.Page;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
@@ -334,5 +338,41 @@ public final class FxThreadGuardClient implements FactoryClient {
     public ProjectInfo createProject(String name) {
         enter("createProject");
         return delegate.createProject(name);
+    }
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        enter("listAudit");
+        return delegate.listAudit(query);
+    }
+
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        enter("exportAudit");
+        return delegate.exportAudit(query, out);
+    }
+
+    @Override
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        enter("listAccessRequests");
+        return delegate.listAccessRequests(state);
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        enter("getAccessRequest");
+        return delegate.getAccessRequest(requestId);
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        enter("approveAccessRequest");
+        return delegate.approveAccessRequest(requestId, comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        enter("denyAccessRequest");
+        return delegate.denyAccessRequest(requestId, comment);
     }
 }

@@ -1,5 +1,7 @@
 package eu.aifactory.portal.workloads;
 
+import eu.aifactory.api.access.AccessRequest;
+import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.api.transparency.ConsistencyProof;
 import eu.aifactory.api.transparency.InclusionProof;
 import eu.aifactory.api.transparency.TreeHead;
@@ -10,6 +12,8 @@ import eu.aifactory.api.admin.TokenCreate;
 import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.admin.UserCreate;
 import eu.aifactory.api.admin.UserUpdate;
+import eu.aifactory.api.audit.AuditEntry;
+import eu.aifactory.api.audit.AuditQuery;
 import eu.aifactory.api.usage.BudgetOverride;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.BudgetUpdate;
@@ -312,5 +316,35 @@ final class ScriptedClient implements FactoryClient {
     @Override
     public ProjectInfo createProject(String name) {
         return fake.createProject(name);
+    }
+
+    @Override
+    public Page<AuditEntry> listAudit(AuditQuery query) {
+        return fake.listAudit(query);
+    }
+
+    @Override
+    public long exportAudit(AuditQuery query, java.io.OutputStream out) {
+        return fake.exportAudit(query, out);
+    }
+
+    @Override
+    public List<AccessRequest> listAccessRequests(AccessRequestState state) {
+        return fake.listAccessRequests(state);
+    }
+
+    @Override
+    public AccessRequest getAccessRequest(String requestId) {
+        return fake.getAccessRequest(requestId);
+    }
+
+    @Override
+    public AccessRequest approveAccessRequest(String requestId, String comment) {
+        return fake.approveAccessRequest(requestId, comment);
+    }
+
+    @Override
+    public AccessRequest denyAccessRequest(String requestId, String comment) {
+        return fake.denyAccessRequest(requestId, comment);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.guard.AbuseLimits;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.testing.TestClock;
 import java.io.PrintWriter;
@@ -28,6 +29,7 @@ class ServeCommandTest {
     private Run run(ServeCommand command, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
+        outputs.put(command, out);
         int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }
@@ -115,7 +117,7 @@ class ServeCommandTest {
                 checked.set(new Api(server.baseUri()).get("/v1/me", token).json().path("user").path("id").asText());
             }
         };
-        Run run = run(serve, "--data-dir", dir.toString(), "--port", "0", "--demo");
+        Run run = run(serve, "--data-dir", dir.toString(), "--port", "0", "--demo", "--print-tokens");
         assertThat(run.exit()).as(run.err()).isZero();
         List<String> userLines = run.out().lines().filter(l -> l.contains(" afp_")).toList();
         assertThat(userLines).hasSizeGreaterThanOrEqualTo(9);
@@ -124,5 +126,95 @@ class ServeCommandTest {
         assertThat(first[2]).isIn("engineer", "account-manager", "tenant-admin");
         assertThat(checked.get()).isEqualTo(first[1]);
         assertThat(dir.resolve("install-secret")).exists();
+    }
+
+    @Test
+    void serveDemoListsTheDemoUsersButPrintsNoTokenWithoutPrintTokens() {
+        ServeCommand serve = new ServeCommand();
+        AtomicReference<List<String>> tokens = new AtomicReference<>();
+        serve.awaitShutdown = server -> {
+            try (server) {
+                tokens.set(server.demoUsers().stream().map(eu.aifactory.server.seed.DemoUser::token).toList());
+            }
+        };
+        Run run = run(serve, "--data-dir", dir.toString(), "--port", "0", "--demo");
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(run.out()).contains("--print-tokens prints their tokens").doesNotContain("afp_").doesNotContain("afo_");
+        assertThat(tokens.get()).hasSizeGreaterThanOrEqualTo(9).allSatisfy(token -> assertThat(run.out()).doesNotContain(token));
+        assertThat(run(new ServeCommand(), "--data-dir", dir.toString(), "--port", "0", "--print-tokens").err())
+                .contains("--print-tokens needs --demo");
+    }
+
+    @Test
+    void onAnotherInterfaceTheFactoryServesHttpsWithASelfSignedCertificateKeptBetweenStarts() {
+        List<String> fingerprints = new java.util.ArrayList<>();
+        for (int start = 0; start < 2; start++) {
+            ServeCommand serve = new ServeCommand();
+            AtomicReference<JsonNode> health = new AtomicReference<>();
+            serve.awaitShutdown = server -> {
+                try (server) {
+                    assertThat(server.baseUri().getScheme()).isEqualTo("https");
+                    try (eu.aifactory.client.HttpFactoryClient client = new eu.aifactory.client.HttpFactoryClient(
+                            eu.aifactory.client.FactoryClientConfig.builder(server.baseUri())
+                                    .pinnedCertificate(fingerprintIn(serveOutput(serve))).build())) {
+                        health.set(Api.JSON.valueToTree(client.health()));
+                    }
+                }
+            };
+            Run run = run(serve, "--data-dir", dir.toString(), "--host", "0.0.0.0", "--port", "0");
+            assertThat(run.exit()).as(run.err()).isZero();
+            assertThat(health.get().path("status").asText()).isEqualTo("ok");
+            fingerprints.add(fingerprintIn(run.out()));
+            assertThat(run.out().contains("Made a self-signed TLS certificate")).isEqualTo(start == 0);
+        }
+        assertThat(fingerprints.get(1)).isEqualTo(fingerprints.get(0));
+        assertThat(dir.resolve("tls").resolve("private-key.pem")).exists();
+    }
+
+    @Test
+    void plainHttpOnAnotherInterfaceNeedsInsecureHttpAndTheTlsOptionsAreChecked() {
+        // The self-signed certificate is the default, so the refusal is the configuration's own guard.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ServerConfig("0.0.0.0", 0,
+                        ServerConfig.h2FileUrl(dir), dir, false, 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--insecure-http");
+        assertThat(new ServerConfig("0.0.0.0", 0, ServerConfig.h2FileUrl(dir), dir, false, 1, 10, null, null, null, true, AbuseLimits.DEFAULTS)
+                .insecureHttp()).isTrue();
+        assertThat(ServerConfig.isLoopback("127.0.0.1")).isTrue();
+        assertThat(ServerConfig.isLoopback("::1")).isTrue();
+        assertThat(ServerConfig.isLoopback("localhost")).isTrue();
+        assertThat(ServerConfig.isLoopback("192.168.1.20")).isFalse();
+        assertThat(ServerConfig.isLoopback("factory.example.eu")).isFalse();
+
+        ServeCommand insecure = new ServeCommand();
+        AtomicReference<String> scheme = new AtomicReference<>();
+        insecure.awaitShutdown = server -> {
+            try (server) {
+                scheme.set(server.baseUri().getScheme());
+            }
+        };
+        assertThat(run(insecure, "--data-dir", dir.toString(), "--host", "0.0.0.0", "--port", "0", "--insecure-http").exit())
+                .isZero();
+        assertThat(scheme.get()).isEqualTo("http");
+        assertThat(dir.resolve("tls")).doesNotExist();
+
+        Run halfPair = run(new ServeCommand(), "--data-dir", dir.toString(), "--tls-cert", "cert.pem");
+        assertThat(halfPair.exit()).isEqualTo(2);
+        assertThat(halfPair.err()).contains("--tls-cert and --tls-key go together");
+        Run missing = run(new ServeCommand(), "--data-dir", dir.toString(), "--port", "0",
+                "--tls-cert", dir.resolve("none.pem").toString(), "--tls-key", dir.resolve("none-key.pem").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("The factory did not start: The TLS certificate file")
+                .contains("none.pem does not exist");
+    }
+
+    private static String serveOutput(ServeCommand serve) {
+        return ((StringWriter) outputs.get(serve)).toString();
+    }
+
+    private static final java.util.Map<ServeCommand, java.io.Writer> outputs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static String fingerprintIn(String out) {
+        return out.lines().filter(l -> l.startsWith("TLS certificate SHA-256 fingerprint: "))
+                .map(l -> l.substring(l.indexOf(": ") + 2)).findFirst().orElseThrow();
     }
 }

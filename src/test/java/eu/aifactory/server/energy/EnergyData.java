@@ -131,6 +131,12 @@ public final class EnergyData {
         });
     }
 
+    /** A meter taking over: the workload's samples from {@code fromTs} on carry {@code provenance}. */
+    public void provenance(String workloadId, long fromTs, String provenance) {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE power_samples SET provenance = :p WHERE workload_id = :w AND ts >= :from")
+                .bind("p", provenance).bind("w", workloadId).bind("from", fromTs).execute());
+    }
+
     /** An admin's SQL: replaces one month's site indicator (what "replaceable without code" means). */
     public void setIndicator(String indicator, String month, BigDecimal value) {
         int updated = jdbi.withHandle(h -> h.createUpdate("UPDATE site_indicators SET indicator_value = :v "

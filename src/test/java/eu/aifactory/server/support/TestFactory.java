@@ -28,8 +28,11 @@ public final class TestFactory implements AutoCloseable {
     }
 
     public static TestFactory start(ServerConfig config, long keepAliveMs) {
-        return new TestFactory(FactoryServer.start(config, FIXTURE, keepAliveMs, TestClock.clock()),
-                config.jdbcUrl());
+        return start(config, keepAliveMs, TestClock.clock());
+    }
+
+    public static TestFactory start(ServerConfig config, long keepAliveMs, java.time.Clock clock) {
+        return new TestFactory(FactoryServer.start(config, FIXTURE, keepAliveMs, clock), config.jdbcUrl());
     }
 
     public String token(String userId) {

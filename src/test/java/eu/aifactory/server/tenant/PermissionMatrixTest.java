@@ -97,6 +97,13 @@ class PermissionMatrixTest {
         row("GET /v1/reports/energy", "/v1/reports/energy?" + period, null, 401, 200, 200, 200, 200);
         row("GET /v1/reports/residency", "/v1/reports/residency?" + period, null, 401, 200, 200, 200, 200);
         row("GET /.well-known/factory-keys", "/.well-known/factory-keys", null, 200, 200, 200, 200, 200);
+        // This factory has no data directory, so it announces no release; the published case is PublishReleaseCommandTest.
+        row("GET /.well-known/portal-release", "/.well-known/portal-release", null, 404, 404, 404, 404, 404);
+        row("GET /v1/sign-in-options", "/v1/sign-in-options", null, 200, 200, 200, 200, 200);
+        // Every caller reads its own tenant's log; both fixture tenants have more than two entries.
+        row("GET /v1/transparency/head", "/v1/transparency/head", null, 401, 200, 200, 200, 200);
+        row("GET /v1/transparency/consistency", "/v1/transparency/consistency?from=1&to=2", null, 401, 200, 200, 200, 200);
+        row("GET /v1/transparency/inclusion", "/v1/transparency/inclusion?index=0&treeSize=1", null, 401, 200, 200, 200, 200);
         row("GET /v1/usage", "/v1/usage?" + period, null, 401, 200, 200, 200, 200);
         row("GET /v1/budgets", "/v1/budgets", null, 401, 200, 200, 200, 200);
         row("GET /v1/projects/{projectId}/headroom", "/v1/projects/acme-qs/headroom", null, 401, 200, 200, 404, 200);
@@ -116,11 +123,35 @@ class PermissionMatrixTest {
         row("POST /v1/admin/tokens", "/v1/admin/tokens", "{\"userId\":\"acme-eng2\"}", 401, 403, 403, 404, 201);
         row("DELETE /v1/admin/tokens/{tokenId}", "/v1/admin/tokens/" + token, null, 401, 403, 403, 404, 204);
         row("GET /v1/admin/projects", "/v1/admin/projects", null, 401, 403, 403, 200, 200);
+        row("GET /v1/audit", "/v1/audit", null, 401, 403, 200, 200, 200);
         row("GET /v1/datasets", "/v1/datasets", null, 401, 200, 200, 200, 200);
         // The matrix sends JSON: the role is checked first (the manager may not upload), then the media type; the
         // multipart uploads of each role are in DatasetRoutesTest.
         row("POST /v1/datasets", "/v1/datasets", "{\"projectId\":\"acme-qs\"}", 401, 415, 403, 415, 415);
         row("POST /v1/admin/projects", "/v1/admin/projects", "{\"name\":\"Matrix\"}", 401, 403, 403, 201, 201);
+
+        // Operator access approval: the seeded pending request of acme, and a second one to deny.
+        String operator = factory.server.demoOperatorToken().orElseThrow();
+        String pending = api.get("/v1/operator/access-requests?tenantId=acme&state=PENDING", operator).json().get(0)
+                .path("id").asText();
+        String toDeny = api.post("/v1/operator/access-requests", operator, "{\"tenantId\":\"acme\",\"resource\":\"Matrix\","
+                + "\"reasonCode\":\"SERVICE_MAINTENANCE\",\"justification\":\"matrix\",\"caseId\":\"CHG-1\","
+                + "\"locationCountry\":\"DE\",\"durationMinutes\":30,\"deadline\":\""
+                + TestClock.now().plusSeconds(86_400) + "\"}").json().path("id").asText();
+        row("GET /v1/access-requests", "/v1/access-requests", null, 401, 403, 200, 200, 200);
+        row("GET /v1/access-requests/{requestId}", "/v1/access-requests/" + pending, null, 401, 403, 200, 404, 200);
+        row("POST /v1/access-requests/{requestId}/approve", "/v1/access-requests/" + pending + "/approve", "{}",
+                401, 403, 403, 404, 200);
+        row("POST /v1/access-requests/{requestId}/deny", "/v1/access-requests/" + toDeny + "/deny",
+                "{\"comment\":\"matrix\"}", 401, 403, 403, 404, 200);
+        // Tenant tokens, whatever their role, are unknown to the operator endpoints.
+        row("POST /v1/operator/access-requests", "/v1/operator/access-requests", "{}", 401, 401, 401, 401, 401);
+        row("GET /v1/operator/access-requests", "/v1/operator/access-requests", null, 401, 401, 401, 401, 401);
+        row("GET /v1/operator/access-requests/{requestId}", "/v1/operator/access-requests/" + pending, null,
+                401, 401, 401, 401, 401);
+        row("POST /v1/operator/access-requests/{requestId}/accesses", "/v1/operator/access-requests/" + pending
+                + "/accesses", "{}", 401, 401, 401, 401, 401);
+        row("POST /v1/operator/emergency-accesses", "/v1/operator/emergency-accesses", "{}", 401, 401, 401, 401, 401);
     }
 
     @AfterAll

@@ -3,6 +3,8 @@ package eu.aifactory.server.tenant;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.guard.AbuseLimits;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.TestDatabases;
 import eu.aifactory.server.support.TestFactory;
@@ -40,7 +42,9 @@ abstract class TenantIsolationContract {
 
     @BeforeAll
     void start() {
-        factory = TestFactory.start(kind, 1);
+        // Sends some thirty unknown tokens from one address on purpose: more than the failed sign-ins it may have.
+        factory = TestFactory.start(new ServerConfig("127.0.0.1", 0, TestDatabases.freshUrl(kind), null, true, 1)
+                .withLimits(AbuseLimits.DEFAULTS.withFreeFailures(1_000)), 15_000);
         api = factory.api;
         acme = factory.token("acme-admin");
         globex = factory.token("globex-admin");

@@ -55,6 +55,7 @@ final class InputSlotPane extends VBox {
         Button upload = i18n.button("workloads.input.upload");
         upload.setGraphic(new FontIcon(Material2AL.FILE_UPLOAD));
         upload.setId("upload-" + name);
+        upload.getStyleClass().add("reaches-disk");
         upload.setMinWidth(Region.USE_PREF_SIZE);
         upload.disableProperty().bind(slot.uploadingProperty());
         upload.setOnAction(event -> slot.upload(chooseFile.apply(getScene() == null ? null : getScene().getWindow())));

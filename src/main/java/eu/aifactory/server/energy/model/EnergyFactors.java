@@ -2,6 +2,7 @@ package eu.aifactory.server.energy.model;
 
 import java.math.BigDecimal;
 import java.util.Map;
+import java.util.Optional;
 
 /** The factors of the energy and carbon model, read from the {@code energy_factors} table (value, unit, year, source). */
 public final class EnergyFactors {
@@ -31,6 +32,11 @@ public final class EnergyFactors {
             throw new IllegalStateException("energy factor " + key + " is missing from the energy_factors table");
         }
         return factor;
+    }
+
+    /** The factor {@code key}, or empty when the table has none (an optional factor, such as a GPU class's). */
+    public Optional<Factor> find(String key) {
+        return Optional.ofNullable(factors.get(key));
     }
 
     public BigDecimal value(String key) {

@@ -100,6 +100,12 @@ public final class EnergyLedger {
         private long co2eMarketG;
         private long gpuMilliHours;
         private long costCents;
+        private long measuredWh;
+
+        /** Counts {@code itWh}, already added with its figures, as measured. */
+        public void addMeasured(long itWh) {
+            measuredWh += itWh;
+        }
 
         public void add(Figures f) {
             itWh += f.itWh();
@@ -143,7 +149,7 @@ public final class EnergyLedger {
         public EnergyGroup toGroup(String key, String label, Instant start, Instant end, int workloadCount) {
             return new EnergyGroup(key, label, start, end, thousandths(itWh), thousandths(facilityWh),
                     thousandths(renewableWh), thousandths(gridWh), thousandths(co2eLocationG), thousandths(co2eMarketG),
-                    thousandths(gpuMilliHours), cents(costCents), workloadCount);
+                    thousandths(gpuMilliHours), cents(costCents), workloadCount, thousandths(measuredWh));
         }
 
         public EnergyTotals toTotals(int workloadCount) {

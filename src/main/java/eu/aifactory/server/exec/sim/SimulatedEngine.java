@@ -118,6 +118,16 @@ public final class SimulatedEngine implements Engine {
     }
 
     @Override
+    public void whilePaused(Runnable change) {
+        loop.betweenPasses(() -> {
+            change.run();
+            // A run's progress kept here may belong to a workload the change removed or put back.
+            runs.clear();
+        });
+        loop.wake();
+    }
+
+    @Override
     public void close() {
         loop.close();
     }
@@ -237,7 +247,7 @@ public final class SimulatedEngine implements Engine {
         long totalMinutes = Math.max(1, runtimeMs / MINUTE_MS);
         boolean[] stillHolds = {true};
         transactions.useTransaction(h -> {
-            try (RawBatch samples = WorkloadStore.sampleBatch(h); RawBatch logs = WorkloadStore.logBatch(h)) {
+            try (RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h); RawBatch logs = WorkloadStore.logBatch(h)) {
                 if (resumed) {
                     WorkloadStore.addLog(logs, w.id(), ++r.logLines, now, String.format(Locale.ROOT,
                             "factory restarted; resuming at minute %d of %d", before / MINUTE_MS, totalMinutes));
@@ -247,7 +257,7 @@ public final class SimulatedEngine implements Engine {
                     SimulationScript.Sample s = SimulationScript.sample(w.id(), minute, version.gpuUtilisation(), plan);
                     r.energyMj += s.powerWatts() * MINUTE_MS;
                     WorkloadStore.addSample(samples, w.id(), w.tenantId(), startedAt + minute * MINUTE_MS, w.gpuCount(),
-                            s.gpuUtilPercent(), s.powerWatts(), r.energyMj);
+                            s.gpuUtilPercent(), s.powerWatts(), r.energyMj, SimulationScript.provenance(plan));
                     if (minute % SimulationScript.LOG_EVERY_MINUTES == 0) {
                         long ts = realStart + Math.round((minute * MINUTE_MS - before) / timeScale);
                         WorkloadStore.addLog(logs, w.id(), ++r.logLines, Math.min(ts, now),
@@ -260,7 +270,7 @@ public final class SimulatedEngine implements Engine {
                     SimulationScript.Sample s = SimulationScript.sample(w.id(), lastMinute + 1, version.gpuUtilisation(), plan);
                     r.energyMj += s.powerWatts() * partial;
                     WorkloadStore.addSample(samples, w.id(), w.tenantId(), startedAt + after, w.gpuCount(), s.gpuUtilPercent(),
-                            s.powerWatts(), r.energyMj);
+                            s.powerWatts(), r.energyMj, SimulationScript.provenance(plan));
                 }
                 r.progressMs = after;
                 if (!finished) {

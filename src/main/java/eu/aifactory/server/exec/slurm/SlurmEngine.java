@@ -177,6 +177,12 @@ public final class SlurmEngine implements Engine {
     }
 
     @Override
+    public void whilePaused(Runnable change) {
+        loop.betweenPasses(change);
+        loop.wake();
+    }
+
+    @Override
     public void close() {
         loop.close();
     }

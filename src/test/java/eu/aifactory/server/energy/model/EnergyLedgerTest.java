@@ -12,9 +12,9 @@ class EnergyLedgerTest {
 
     private static EnergyModel.Monthly month(String pue, String ref) {
         EnergyFactor f = new EnergyFactor("X", BigDecimal.ONE, "ratio", null, null, null, "test");
-        return new EnergyModel.Monthly(YearMonth.of(2026, 11), new EnergyModel.Value(new BigDecimal(pue), f),
-                new EnergyModel.Value(new BigDecimal(ref), f), new EnergyModel.Value(new BigDecimal("0.1"), f),
-                new EnergyModel.Value(new BigDecimal("0.3"), f));
+        return new EnergyModel.Monthly(YearMonth.of(2026, 11), new EnergyModel.Value(new BigDecimal(pue), f, null),
+                new EnergyModel.Value(new BigDecimal(ref), f, null), new EnergyModel.Value(new BigDecimal("0.1"), f, null),
+                new EnergyModel.Value(new BigDecimal("0.3"), f, null));
     }
 
     private static EnergyLedger.Cell cell(long energyMj, long durationMs, int gpus, String cost, long progressMs) {

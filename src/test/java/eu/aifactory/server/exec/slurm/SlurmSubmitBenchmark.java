@@ -1,0 +1,219 @@
+package eu.aifactory.server.exec.slurm;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.aifactory.api.Json;
+import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.support.TestFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Submits per second into the real single-node Slurm of {@code installer/slurm/slurm-up}: through the factory with
+ * the Slurm engine (acknowledged by the factory, then got into Slurm by its engine) against straight to slurmrestd's
+ * submit endpoint, with the same HTTP client, connection settings, client threads, duration and job shape (a batch job
+ * on one GPU that runs {@code true} in a directory of its own). A benchmark that prints figures, not a test.
+ *
+ * <p>Run: {@code mvn -B -o -Pbench test-compile exec:java@slurm-submit-benchmark}; arguments (via
+ * {@code -Dslurm.bench.args="SECONDS CLIENTS CATCH_UP"}) default to 60 seconds per side, 8 client threads and at most
+ * 120 seconds for the factory's engine to get the acknowledged workloads into Slurm after the last submit. Every job the
+ * benchmark made is cancelled ({@code scancel -u USER}) before it ends, so Slurm is left empty.
+ */
+public final class SlurmSubmitBenchmark {
+
+    private static final String APP = "raw-material-price-forecast";
+
+    private SlurmSubmitBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
+        int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
+        int catchUp = args.length > 2 ? Integer.parseInt(args[2]) : 120;
+        SlurmCluster cluster = SlurmCluster.find().orElseThrow(() -> new IllegalStateException(SlurmCluster.HOW_TO_START));
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        Path root = Files.createTempDirectory("slurm-bench");
+        System.out.printf(Locale.ROOT, "%nSlurm submit benchmark: %d s per side, %d client threads, %d cores%n",
+                seconds, clients, Runtime.getRuntime().availableProcessors());
+        try {
+            Side factory = throughFactory(cluster, client, root.resolve("factory"), seconds, clients, catchUp);
+            cancelAll(cluster);
+            Side direct = straightToSlurmrestd(cluster, client, root.resolve("direct"), seconds, clients);
+            cancelAll(cluster);
+            System.out.printf(Locale.ROOT, "factory:     %6.1f submits/s acknowledged (%d in %.1f s), %6.1f jobs/s into "
+                            + "Slurm (%d of them in Slurm after %.1f s)%n", factory.perSecond(), factory.acknowledged,
+                    factory.seconds, factory.jobsPerSecond(), factory.inSlurm, factory.jobsSeconds);
+            System.out.printf(Locale.ROOT, "slurmrestd:  %6.1f submits/s acknowledged (%d in %.1f s)%n",
+                    direct.perSecond(), direct.acknowledged, direct.seconds);
+            System.out.printf(Locale.ROOT, "ratio factory/slurmrestd: submits %.2f, jobs into Slurm %.2f%n",
+                    factory.perSecond() / direct.perSecond(), factory.jobsPerSecond() / direct.perSecond());
+            if (!factory.refused.isEmpty() || !direct.refused.isEmpty()) {
+                System.out.println("not acknowledged (status -> count): factory " + factory.refused + ", slurmrestd "
+                        + direct.refused);
+            }
+        } finally {
+            cancelAll(cluster);
+            try (var files = Files.walk(root)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Side throughFactory(SlurmCluster cluster, HttpClient client, Path dataDir, int seconds, int clients,
+                                       int catchUp) throws Exception {
+        Files.createDirectories(dataDir);
+        ServerConfig config = new ServerConfig("127.0.0.1", 0, ServerConfig.h2FileUrl(dataDir), dataDir, true, 1)
+                .withSlurm(cluster.settings(cluster.restUrl, dataDir.resolve("jobs"), Map.of(APP, "true")));
+        try (TestFactory factory = TestFactory.start(config, 15_000)) {
+            String token = factory.token("acme-eng");
+            URI submit = factory.server.baseUri().resolve("/v1/workloads");
+            String body = "{\"appId\":\"" + APP + "\",\"appVersion\":\"0.8.0\",\"projectId\":\"acme-qs\","
+                    + "\"planId\":\"rtx-pro-6000-x1\"}";
+            Side side = run(client, seconds, clients, () -> HttpRequest.newBuilder(submit)
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .header("Idempotency-Key", UUID.randomUUID().toString())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
+            // The engine submits behind the acknowledgement: jobs/s counts, from the first submit, the acknowledged
+            // workloads whose job Slurm lists, until all are there or the catch-up bound has passed.
+            long bound = System.nanoTime() + Duration.ofSeconds(catchUp).toNanos();
+            int inSlurm = 0;
+            while (inSlurm < side.acknowledged && System.nanoTime() < bound) {
+                int now = inSlurm(cluster, side.ids);
+                if (now > inSlurm) {
+                    inSlurm = now;
+                    side.jobsSeconds = (System.nanoTime() - side.started) / 1e9;
+                }
+                Thread.sleep(500);
+            }
+            side.inSlurm = inSlurm;
+            return side;
+        }
+    }
+
+    private static int inSlurm(SlurmCluster cluster, Set<String> names) throws SlurmRest.Unreachable {
+        return (int) cluster.rest.jobs(0).orElseThrow().stream().filter(j -> names.contains(j.name())).count();
+    }
+
+    private static Side straightToSlurmrestd(SlurmCluster cluster, HttpClient client, Path jobs, int seconds,
+                                             int clients) throws Exception {
+        URI submit = cluster.restUrl.resolve("/slurm/" + SlurmRest.VERSION + "/job/submit");
+        String jwt = SlurmSettings.Token.fromFile(cluster.tokenFile).get();
+        return run(client, seconds, clients, () -> {
+            // The factory's job shape: a directory per job with its output folder, stdout/stderr, environment, script.
+            String name = UUID.randomUUID().toString();
+            Path dir = jobs.resolve(name);
+            try {
+                Files.createDirectories(dir.resolve("output"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            ObjectNode body = Json.mapper().createObjectNode();
+            body.put("script", "#!/bin/bash\ncd " + JobScript.quote(dir.toString()) + " || exit 1\ntrue\ncode=$?\n"
+                    + "echo \"$code\" > exit-code.part && mv exit-code.part exit-code\nexit \"$code\"\n");
+            ObjectNode job = body.putObject("job");
+            job.put("name", name);
+            job.put("partition", "rtx-pro-6000");
+            job.put("gres", "gpu:b200:1");
+            job.put("time_limit", 10);
+            job.put("current_working_directory", dir.toString());
+            job.put("standard_output", dir.resolve(JobScript.STDOUT).toString());
+            job.put("standard_error", dir.resolve(JobScript.STDERR).toString());
+            ObjectNode env = job.putObject("environment");
+            env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+            env.put("LANG", "C.UTF-8");
+            env.put("HOME", dir.toString());
+            env.put("AIF_WORKLOAD_ID", name);
+            env.put("AIF_APP_ID", APP);
+            env.put("AIF_APP_VERSION", "0.8.0");
+            env.put("AIF_PARAMETERS", "{}");
+            env.put("AIF_JOB_DIR", dir.toString());
+            env.put("AIF_OUTPUTS", "scenarios:table");
+            return HttpRequest.newBuilder(submit).header("X-SLURM-USER-NAME", cluster.user)
+                    .header("X-SLURM-USER-TOKEN", jwt).header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
+        }, 200);
+    }
+
+    /** {@code clients} threads send requests back to back for {@code seconds}; counts the answers with {@code ok}. */
+    private static Side run(HttpClient client, int seconds, int clients, Supplier<HttpRequest> request, int ok)
+            throws Exception {
+        Side side = new Side();
+        AtomicInteger acknowledged = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        side.started = System.nanoTime();
+        long deadline = side.started + Duration.ofSeconds(seconds).toNanos();
+        List<Future<?>> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            threads.add(pool.submit(() -> {
+                while (System.nanoTime() < deadline) {
+                    HttpResponse<String> response = client.send(request.get(), HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() == ok && accepted(response)) {
+                        acknowledged.incrementAndGet();
+                        side.ids.add(Json.mapper().readTree(response.body()).path("id").asText());
+                    } else {
+                        side.refused.merge(response.statusCode(), 1, Integer::sum);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> thread : threads) {
+            thread.get();
+        }
+        side.seconds = (System.nanoTime() - side.started) / 1e9;
+        side.acknowledged = acknowledged.get();
+        pool.shutdown();
+        return side;
+    }
+
+    /** slurmrestd answers 200 with errors in the body when Slurm refused the job. */
+    private static boolean accepted(HttpResponse<String> response) throws Exception {
+        if (!response.uri().getPath().endsWith("/job/submit")) {
+            return true;
+        }
+        JsonNode answer = Json.mapper().readTree(response.body());
+        return answer.path("job_id").asLong() > 0 && answer.path("errors").isEmpty();
+    }
+
+    private static void cancelAll(SlurmCluster cluster) throws Exception {
+        Process scancel = new ProcessBuilder("scancel", "-u", cluster.user).inheritIO().start();
+        scancel.waitFor();
+    }
+
+    private static final class Side {
+        final Map<Integer, Integer> refused = new ConcurrentHashMap<>();
+        final Set<String> ids = ConcurrentHashMap.newKeySet();
+        long started;
+        double seconds;
+        int acknowledged;
+        double jobsSeconds;
+        int inSlurm;
+
+        double perSecond() {
+            return acknowledged / seconds;
+        }
+
+        double jobsPerSecond() {
+            return inSlurm / jobsSeconds;
+        }
+    }
+}
