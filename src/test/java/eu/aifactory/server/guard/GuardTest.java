@@ -130,7 +130,8 @@ class GuardTest {
 
     @Test
     void aTokenMayHaveOnlySoManyRequestsInProgressAndEveryEndedRequestFreesItsSlot() throws IOException {
-        start(l -> l.withConcurrentPerToken(1).withTokenRate(1, 100_000));
+        // The clock stands still, so no bucket refills: the address's must outlast however long the wait below polls.
+        start(l -> l.withConcurrentPerToken(1).withTokenRate(1, 100_000).withAddressRate(1, 10_000_000));
         String token = factory.token("acme-eng");
         assertThat(api.get("/v1/workloads/none", token).status()).as("a refused request").isEqualTo(404);
         assertThat(api.post("/v1/estimates", token, "{}").status()).as("an invalid one").isEqualTo(400);
