@@ -1,7 +1,7 @@
 package eu.aifactory.portal.app;
 
+import eu.aifactory.client.operator.OperatorCommand;
 import eu.aifactory.client.verify.VerifyCommand;
-import eu.aifactory.server.cli.OperatorCommand;
 import eu.aifactory.server.cli.ServeCommand;
 import java.nio.file.Files;
 import java.nio.file.Path;

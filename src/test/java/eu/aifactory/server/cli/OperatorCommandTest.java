@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.aifactory.api.Json;
+import eu.aifactory.client.operator.OperatorCommand;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.testing.TestClock;
@@ -59,8 +60,7 @@ class OperatorCommandTest {
         try (FactoryServer server = FactoryServer.start(new ServerConfig("127.0.0.1", 0, ServerConfig.h2FileUrl(dir), dir,
                 false, 1), TestClock.clock())) {
             String factory = server.baseUri().toString();
-            OperatorCommand operator = new OperatorCommand();
-            operator.clock = TestClock.clock();
+            OperatorCommand operator = new OperatorCommand(TestClock.clock());
             Run request = run(operator, "--factory", factory, "--token-file", tokenFile.toString(), "request",
                     "--tenant", "fraesen", "--resource", "Storage volume metadata", "--justification", "hardware-fault",
                     "--detail", "Drive reports media errors", "--case", "INC-7", "--location", "DE", "--duration", "2h",

@@ -1,22 +1,22 @@
-package eu.aifactory.server.cli;
+package eu.aifactory.client.operator;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import eu.aifactory.api.Json;
+import eu.aifactory.api.Problem;
 import eu.aifactory.api.access.AccessRequestCreate;
 import eu.aifactory.api.access.AccessRequestState;
-import eu.aifactory.api.access.AccessUse;
 import eu.aifactory.api.access.EmergencyAccessCreate;
 import eu.aifactory.api.report.ResidencyReport.AccessReason;
 import eu.aifactory.api.report.ResidencyReport.EmergencyCode;
+import eu.aifactory.client.ApiException;
+import eu.aifactory.client.FactoryClientConfig;
+import eu.aifactory.client.FactoryException;
+import eu.aifactory.client.OperatorClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
@@ -38,8 +39,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code operator}: what operator staff do against a running factory, over its HTTP API with their operator token
  * (from a file or an environment variable, never the command line): ask a tenant for access, list requests, make an
- * access under an approved request, declare an emergency access. Prints the factory's JSON answer; a refusal goes to
- * stderr with exit code 1.
+ * access under an approved request, declare an emergency access. Calls go through {@link OperatorClient}, so the
+ * command has the SDK's timeouts, retries and problem parsing. Prints the answer as JSON; a refusal goes to stderr
+ * with exit code 1.
  */
 @Command(name = "operator", mixinStandardHelpOptions = true,
         description = "Operator staff: ask a tenant for access, use an approved access, declare an emergency access.",
@@ -65,8 +67,16 @@ public final class OperatorCommand {
             description = "Environment variable holding the operator token (default: ${DEFAULT-VALUE}).")
     String tokenEnv;
 
-    /** The clock relative deadlines count from; tests replace it. */
-    Clock clock = Clock.systemUTC();
+    /** The clock relative deadlines count from. */
+    private final Clock clock;
+
+    public OperatorCommand() {
+        this(Clock.systemUTC());
+    }
+
+    public OperatorCommand(Clock clock) {
+        this.clock = clock;
+    }
 
     private String token(CommandLine commandLine) {
         String token;
@@ -86,47 +96,35 @@ public final class OperatorCommand {
         return token;
     }
 
-    /** Sends the request; prints the JSON answer, or the problem to stderr. */
-    private int send(CommandLine commandLine, String method, String path, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(factory.resolve(path))
-                .header("Authorization", "Bearer " + token(commandLine))
-                .header("Accept", "application/json, application/problem+json")
-                .timeout(Duration.ofSeconds(30));
-        try {
-            request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
-            if (body != null) {
-                request.header("Content-Type", "application/json");
-            }
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request.build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            JsonNode answer = response.body().isEmpty() ? null : JSON.readTree(response.body());
-            if (response.statusCode() >= 300) {
-                PrintWriter err = commandLine.getErr();
-                err.println("Refused (" + response.statusCode() + "): " + (answer == null ? "" : answer.path("title").asText()
-                        + ": " + answer.path("detail").asText()));
-                if (answer != null) {
-                    answer.path("errors").forEach(e -> err.println("  " + e.path("field").asText() + ": "
-                            + e.path("message").asText()));
-                }
-                err.flush();
-                return 1;
-            }
+    /** Runs one call with an operator client; prints its answer as JSON, or the factory's refusal to stderr. */
+    private int send(CommandLine commandLine, Function<OperatorClient, Object> call) {
+        String token = token(commandLine);
+        try (OperatorClient client = new OperatorClient(FactoryClientConfig.builder(factory).token(token::toCharArray)
+                .build())) {
             PrintWriter out = commandLine.getOut();
-            out.println(JSON.writeValueAsString(answer));
+            out.println(JSON.writeValueAsString(call.apply(client)));
             out.flush();
             return 0;
-        } catch (IOException e) {
+        } catch (ApiException e) {
+            Problem problem = e.problem();
+            PrintWriter err = commandLine.getErr();
+            err.println("Refused (" + problem.status() + "): " + problem.title() + ": "
+                    + (problem.detail() == null ? "" : problem.detail()));
+            if (problem.errors() != null) {
+                problem.errors().forEach(error -> err.println("  " + error.field() + ": " + error.message()));
+            }
+            err.flush();
+            return 1;
+        } catch (FactoryException e) {
             commandLine.getErr().println("No answer from " + factory + ": " + e.getMessage());
             return 1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 1;
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an answer of the factory could not be printed", e);
         }
     }
 
     /** {@code 90m}, {@code 4h} or {@code 2d}. */
-    static Duration duration(String text) {
+    public static Duration duration(String text) {
         Matcher m = DURATION.matcher(text.trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException("a duration such as 90m, 4h or 2d");
@@ -197,9 +195,10 @@ public final class OperatorCommand {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(cl, "--duration and --deadline need " + e.getMessage());
             }
-            return parent.send(cl, "POST", "/v1/operator/access-requests", new AccessRequestCreate(tenant, project, resource,
+            AccessRequestCreate create = new AccessRequestCreate(tenant, project, resource,
                     code(cl, AccessReason.class, "--justification", justification), detail, caseId, location,
-                    (int) Math.min(Integer.MAX_VALUE, length.toMinutes()), until));
+                    (int) Math.min(Integer.MAX_VALUE, length.toMinutes()), until);
+            return parent.send(cl, client -> client.requestAccess(create));
         }
     }
 
@@ -218,15 +217,8 @@ public final class OperatorCommand {
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
-            StringBuilder query = new StringBuilder();
-            if (tenant != null) {
-                query.append("tenantId=").append(URLEncoder.encode(tenant, StandardCharsets.UTF_8));
-            }
-            if (state != null) {
-                query.append(query.isEmpty() ? "" : "&").append("state=")
-                        .append(code(cl, AccessRequestState.class, "--state", state).name());
-            }
-            return parent.send(cl, "GET", "/v1/operator/access-requests" + (query.isEmpty() ? "" : "?" + query), null);
+            AccessRequestState only = state == null ? null : code(cl, AccessRequestState.class, "--state", state);
+            return parent.send(cl, client -> client.accessRequests(tenant, only));
         }
     }
 
@@ -245,8 +237,7 @@ public final class OperatorCommand {
 
         @Override
         public Integer call() {
-            return parent.send(spec.commandLine(), "POST", "/v1/operator/access-requests/"
-                    + URLEncoder.encode(request, StandardCharsets.UTF_8) + "/accesses", new AccessUse(location));
+            return parent.send(spec.commandLine(), client -> client.access(request, location));
         }
     }
 
@@ -279,9 +270,10 @@ public final class OperatorCommand {
         @Override
         public Integer call() {
             CommandLine cl = spec.commandLine();
-            return parent.send(cl, "POST", "/v1/operator/emergency-accesses", new EmergencyAccessCreate(tenant, project,
-                    resource, code(cl, EmergencyCode.class, "--code", code),
-                    code(cl, AccessReason.class, "--justification", justification), detail, caseId, location));
+            EmergencyAccessCreate emergency = new EmergencyAccessCreate(tenant, project, resource,
+                    code(cl, EmergencyCode.class, "--code", code),
+                    code(cl, AccessReason.class, "--justification", justification), detail, caseId, location);
+            return parent.send(cl, client -> client.declareEmergency(emergency));
         }
     }
 }
