@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -41,15 +40,11 @@ public final class CertificatePinStore {
 
     /** Trusts the certificate with {@code fingerprint} for the factory at {@code baseUrl} from now on. */
     public void pin(URI baseUrl, String fingerprint) throws IOException {
-        Path file = file(baseUrl);
-        Files.createDirectories(dir);
         ObjectNode json = Json.mapper().createObjectNode()
                 .put("origin", origin(baseUrl))
                 .put("sha256", PinnedCertificateTrust.normalize(fingerprint))
                 .put("pinned", clock.instant().toString());
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TrustFiles.write(file(baseUrl), json);
     }
 
     /** The file that pins the certificate of the factory at {@code baseUrl}: one per host and port. */

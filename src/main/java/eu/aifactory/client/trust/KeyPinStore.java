@@ -8,7 +8,6 @@ import eu.aifactory.api.signing.JwkSet;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -117,7 +116,6 @@ public final class KeyPinStore {
     }
 
     private void save(JwkSet keys, Map<String, Instant> seen) throws IOException {
-        Files.createDirectories(file.getParent());
         ObjectNode json = keys.toJson();
         ObjectNode seenNode = json.putObject("firstSeen");
         keys.kids().forEach(kid -> {
@@ -126,9 +124,6 @@ public final class KeyPinStore {
                 seenNode.put(kid, at.toString());
             }
         });
-        // Written beside and moved over, so a crash never leaves half a pin file (which would read as tampering).
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TrustFiles.write(file, json);
     }
 }

@@ -8,7 +8,6 @@ import eu.aifactory.api.transparency.TreeHead;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 /**
@@ -49,10 +48,6 @@ public final class TreeHeadStore {
                 : Json.mapper().createObjectNode();
         LogSection kept = new LogSection(section.treeHead(), section.first(), section.last(), section.entries(), null);
         all.set(section.treeHead().tenantId(), kept.toJson());
-        Files.createDirectories(file.getParent());
-        // Written beside and moved over, so a crash never leaves half a file.
-        Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(temporary, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(all));
-        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TrustFiles.write(file, all);
     }
 }
