@@ -6,19 +6,14 @@ import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
-import eu.aifactory.portal.app.EmbeddedFactory;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.theme.ThemeMode;
-import eu.aifactory.server.ServerConfig;
-import eu.aifactory.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -43,12 +38,7 @@ public final class AuditScreenshots {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().resolve("assets/screenshots");
-        Snapshots.headless();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
+        DemoFactoryStarter.Running factory = Snapshots.startWithDemoFactory();
         try {
             for (String language : new String[] {"de", "en"}) {
                 capture(factory, language, window -> {

@@ -7,7 +7,6 @@ import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
-import eu.aifactory.portal.app.EmbeddedFactory;
 import eu.aifactory.portal.energy.EnergyPeriod;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
@@ -16,12 +15,8 @@ import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.workloads.WorkloadsPage;
-import eu.aifactory.server.ServerConfig;
-import eu.aifactory.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -49,12 +44,7 @@ public final class LanguageScreenshots {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().resolve("assets/screenshots");
-        Snapshots.headless();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
+        DemoFactoryStarter.Running factory = Snapshots.startWithDemoFactory();
         Path dataDir = Files.createTempDirectory("portal-language-shots");
         new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en")
                 .withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));

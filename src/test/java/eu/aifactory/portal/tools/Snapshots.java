@@ -1,5 +1,9 @@
 package eu.aifactory.portal.tools;
 
+import eu.aifactory.portal.app.DemoFactoryStarter;
+import eu.aifactory.portal.app.EmbeddedFactory;
+import eu.aifactory.server.ServerConfig;
+import eu.aifactory.testing.TestClock;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,6 +44,19 @@ public final class Snapshots {
         if (System.getProperty(key) == null) {
             System.setProperty(key, value);
         }
+    }
+
+    /**
+     * Starts the headless toolkit for a tool that drives the portal from its own thread (windows stay open between
+     * shots), and the in-memory demo factory its portals sign in to.
+     */
+    public static DemoFactoryStarter.Running startWithDemoFactory() throws Exception {
+        headless();
+        CompletableFuture<Void> started = new CompletableFuture<>();
+        Platform.startup(() -> started.complete(null));
+        started.get(30, TimeUnit.SECONDS);
+        Platform.setImplicitExit(false);
+        return EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
     }
 
     /** Starts the toolkit, runs {@code body} on the FX thread, waits for it, and exits. */

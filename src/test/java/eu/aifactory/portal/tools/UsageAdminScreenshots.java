@@ -12,7 +12,6 @@ import eu.aifactory.client.HttpFactoryClient;
 import eu.aifactory.portal.admin.AdminPage;
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
-import eu.aifactory.portal.app.EmbeddedFactory;
 import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
@@ -26,15 +25,12 @@ import eu.aifactory.portal.usage.UsagePage;
 import eu.aifactory.portal.usage.UsageViewModel;
 import eu.aifactory.portal.workloads.submit.HeadroomViewModel;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
-import eu.aifactory.server.ServerConfig;
 import eu.aifactory.testing.TestClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -64,12 +60,7 @@ public final class UsageAdminScreenshots {
 
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().resolve("assets/screenshots");
-        Snapshots.headless();
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        Platform.startup(() -> started.complete(null));
-        started.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false);
-        DemoFactoryStarter.Running factory = EmbeddedFactory.starter(ServerConfig.inMemory(true, 60), TestClock.clock()).start();
+        DemoFactoryStarter.Running factory = Snapshots.startWithDemoFactory();
         Path dataDir = Files.createTempDirectory("portal-usage-shots");
         new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en")
                 .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
