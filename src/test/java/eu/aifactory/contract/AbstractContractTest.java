@@ -119,11 +119,11 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class AbstractContractTest {
 
-
     private final RecordingInterceptor recorder = new RecordingInterceptor();
     private final OpenApiValidator validator = OpenApiValidator.shared();
     private final Set<String> exercised = new HashSet<>();
-    private final OkHttpClient http = new OkHttpClient.Builder().addNetworkInterceptor(recorder).build();
+    /** Every call of these tests goes through it: recorded for the contract check, and trusting the factory's TLS. */
+    private OkHttpClient http;
 
     private FactoryServer server;
     private DemoUser engineer;
@@ -165,6 +165,7 @@ abstract class AbstractContractTest {
         server = FactoryServer.start(factoryConfig(new ServerConfig("127.0.0.1", 0, freshJdbcUrl(), null, true, 3600)
                 .withOidc(new OidcSettings(URI.create("http://127.0.0.1:9/realms/acme"), "factory", "portal",
                         OidcSettings.DEFAULT_TENANT_CLAIM, null, OidcSettings.DEFAULT_CLOCK_SKEW))), TestClock.clock());
+        http = transport(new OkHttpClient.Builder().addNetworkInterceptor(recorder)).build();
         engineer = server.demoUsers().stream().filter(u -> u.role() == Role.ENGINEER).findFirst().orElseThrow();
         otherTenantEngineer = server.demoUsers().stream()
                 .filter(u -> u.role() == Role.ENGINEER && !u.tenantId().equals(engineer.tenantId()))
@@ -204,7 +205,7 @@ abstract class AbstractContractTest {
 
     @Test
     void signInOptionsNeedNoTokenAndNameTheIdentityProvider() {
-        SignInOptions options = SsoProvider.signInOptions(transport(http.newBuilder()).build(), server.baseUri());
+        SignInOptions options = SsoProvider.signInOptions(http, server.baseUri());
         assertThat(options.apiTokens()).isTrue();
         assertThat(options.sso().issuer()).isEqualTo("http://127.0.0.1:9/realms/acme");
         assertThat(options.sso().clientId()).isEqualTo("portal");
@@ -504,8 +505,7 @@ abstract class AbstractContractTest {
     @Test
     void aFactoryThatPublishedNoReleaseAnnouncesNoneToTheUpdateCheck() {
         // This factory has no data directory; the signed 200 is checked against the contract in PublishReleaseCommandTest.
-        OkHttpClient updates = transport(http.newBuilder()).build();
-        assertThat(new UpdateCheck(updates).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
+        assertThat(new UpdateCheck(http).read(UpdateCheck.atFactory(server.baseUri()), client.factoryKeys())).isEmpty();
     }
 
     @Test
