@@ -12,6 +12,8 @@ import javafx.scene.control.PasswordField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator's corner of the kiosk, behind the PIN: setting the PIN at the first start, asking for it after the key
@@ -19,6 +21,8 @@ import javafx.scene.layout.VBox;
  * background (PBKDF2 is slow on purpose) and wrong tries lock the prompt for a while ({@link PinGate}).
  */
 final class OperatorOverlay extends StackPane {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperatorOverlay.class);
 
     /** What the menu's buttons do. */
     interface Actions {
@@ -206,7 +210,7 @@ final class OperatorOverlay extends StackPane {
         idle.setValue((int) services.config().idle().toSeconds());
         idle.setOnAction(event -> {
             Duration time = Duration.ofSeconds(idle.getValue());
-            services.config().setIdle(time);
+            remember(() -> services.config().setIdle(time));
             actions.idleTime(time);
         });
         Label idleLabel = i18n.label("kiosk.menu.idle");
@@ -230,7 +234,15 @@ final class OperatorOverlay extends StackPane {
     }
 
     private void language(KioskConfig.LanguageMode chosen) {
-        services.config().setLanguageMode(chosen);
+        remember(() -> services.config().setLanguageMode(chosen));
         actions.languageMode(chosen);
+    }
+
+    /** Writes a setting to the kiosk's file off the UI thread; the running kiosk already uses the new value. */
+    private void remember(Runnable write) {
+        services.executor().run(() -> {
+            write.run();
+            return true;
+        }, done -> { }, failure -> LOG.warn("kiosk setting not saved: {}", failure.toString()));
     }
 }
