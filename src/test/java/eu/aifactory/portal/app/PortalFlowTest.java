@@ -1,5 +1,6 @@
 package eu.aifactory.portal.app;
 
+import static eu.aifactory.portal.testing.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.catalog.ParameterSpec;
@@ -209,15 +210,4 @@ class PortalFlowTest {
         return onFx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
     }
 
-    /** Reads the scene on the FX thread: a lookup elsewhere races the grid's re-layout (IndexOutOfBounds in lookupAll). */
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
+import eu.aifactory.portal.testing.FxReads;
 import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.support.Await;
@@ -173,7 +174,7 @@ class PortalLeakTest {
     }
 
     private static void await(long seconds, BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> FxReads.onFx(condition::getAsBoolean));
         WaitForAsyncUtils.waitForFxEvents();
     }
 }

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.tour;
 
+import static eu.aifactory.portal.testing.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.report.EnergyReceipt;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Predicate;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -287,14 +287,4 @@ class GuidedTourFlowTest {
         return onFx(() -> robot.lookup(query).queryAs(Labeled.class).getText());
     }
 
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get();
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
