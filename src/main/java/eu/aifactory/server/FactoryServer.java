@@ -109,6 +109,7 @@ public final class FactoryServer implements AutoCloseable {
     private Path scratch;
     /** The demo state a kiosk returns to after each visitor, once {@link #snapshotDemo()} took it. */
     private volatile DemoSnapshot demoSnapshot;
+    private volatile java.util.Map<String, Long> restoredRowCounts = java.util.Map.of();
 
     private FactoryServer(Database database, EventHub events, Engine executor, Javalin http, String host, boolean https,
                           List<DemoUser> demoUsers, SigningKeyStore signingKeys, ReplicationJob replication) {
@@ -391,8 +392,17 @@ public final class FactoryServer implements AutoCloseable {
             throw new IllegalStateException("No demo snapshot was taken");
         }
         int[] changed = new int[1];
-        executor.whilePaused(() -> changed[0] = snapshot.restore());
+        executor.whilePaused(() -> {
+            changed[0] = snapshot.restore();
+            // Counted before the engine goes on: a run the demo keeps going writes samples right after.
+            restoredRowCounts = snapshot.rowCounts();
+        });
         return changed[0];
+    }
+
+    /** Row counts per table as the last {@link #restoreDemo()} left them, before the engine went on; empty before one. */
+    public java.util.Map<String, Long> demoRowCountsAtRestore() {
+        return restoredRowCounts;
     }
 
     /** Row counts per table now, to compare with the seeded state after a restore. */
