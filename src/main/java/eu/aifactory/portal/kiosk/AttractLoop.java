@@ -52,6 +52,13 @@ public final class AttractLoop {
         sceneStarted = millis.getAsLong();
     }
 
+    /** The scene before this one now (a swipe to the right); the language stays. */
+    public void previous() {
+        int count = Scene.values().length;
+        scene = Scene.values()[(scene.ordinal() + count - 1) % count];
+        sceneStarted = millis.getAsLong();
+    }
+
     /** The other of German and English, for this loop. */
     public void toggleLanguage() {
         locale = locale.getLanguage().equals("de") ? Locale.UK : Locale.GERMANY;

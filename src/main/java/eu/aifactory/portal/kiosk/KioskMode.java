@@ -26,6 +26,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.SwipeEvent;
 import javafx.scene.input.TouchEvent;
 import javafx.scene.layout.StackPane;
 import javafx.stage.PopupWindow;
@@ -53,6 +54,8 @@ public final class KioskMode {
     static final KeyCode RESET_NOW = KeyCode.F8;
     /** How often the timers are looked at. */
     private static final javafx.util.Duration POLL = javafx.util.Duration.millis(250);
+    /** How far a finger may move and still tap, in pixels. */
+    private static final double TAP_SLOP = 24;
 
     private final KioskServices services;
     private final IdleTimer idle;
@@ -65,11 +68,13 @@ public final class KioskMode {
     private Stage stage;
     private PortalWindow window;
     private AttractData data;
-    private boolean visitor;
-    private boolean resetting;
+    private volatile boolean visitor;
+    private volatile boolean resetting;
     private Timeline ticker;
     private double pointerX = Double.NaN;
     private double pointerY = Double.NaN;
+    private double touchX;
+    private double touchY;
     private Consumer<ShellView> onVisitorStart = shell -> shell.viewModel().navigate(Page.CATALOG);
 
     public KioskMode(KioskServices services) {
@@ -151,8 +156,25 @@ public final class KioskMode {
         });
         scene.addEventFilter(TouchEvent.TOUCH_PRESSED, event -> activity());
         scene.addEventFilter(ScrollEvent.ANY, event -> activity());
-        attract.setOnMouseClicked(event -> startVisitor());
-        attract.setOnTouchReleased(event -> startVisitor());
+        // A tap starts a visit, a swipe turns the scenes: a finger that moved is a swipe, not a tap.
+        attract.setOnMouseClicked(event -> {
+            if (event.isStillSincePress()) {
+                startVisitor();
+            }
+        });
+        attract.setOnTouchPressed(event -> {
+            touchX = event.getTouchPoint().getScreenX();
+            touchY = event.getTouchPoint().getScreenY();
+        });
+        attract.setOnTouchReleased(event -> {
+            if (Math.hypot(event.getTouchPoint().getScreenX() - touchX, event.getTouchPoint().getScreenY() - touchY)
+                    < TAP_SLOP) {
+                startVisitor();
+            }
+        });
+        attract.setOnSwipeLeft(event -> turnScene(true));
+        attract.setOnSwipeRight(event -> turnScene(false));
+        scene.addEventFilter(SwipeEvent.ANY, event -> activity());
         countdown.setOnMouseClicked(event -> activity());
 
         // A demo user remembered from a session cut off mid-visit would sign in under the attract screen.
@@ -297,9 +319,7 @@ public final class KioskMode {
             startVisitor();
         } else if (code == NEXT_SCENE && !visitor) {
             event.consume();
-            loop.next();
-            services.i18n().localeProperty().set(loop.locale());
-            showScene();
+            turnScene(true);
         } else if (code == LANGUAGE) {
             event.consume();
             loop.toggleLanguage();
@@ -309,6 +329,20 @@ public final class KioskMode {
             event.consume();
             reset();
         }
+    }
+
+    /** The next (or previous) attract scene now, when the presenter's key or a visitor's swipe asks for it. */
+    private void turnScene(boolean forward) {
+        if (visitor) {
+            return;
+        }
+        if (forward) {
+            loop.next();
+        } else {
+            loop.previous();
+        }
+        services.i18n().localeProperty().set(loop.locale());
+        refreshLive();
     }
 
     private Locale otherLanguage() {
@@ -325,14 +359,24 @@ public final class KioskMode {
         attract.show(loop.scene(), data);
     }
 
-    /** Reads the attract loop's figures afresh (after a reset they are the seeded ones again). */
+    /**
+     * Reads the attract loop's figures afresh (after a reset they are the seeded ones again). When nothing runs and no
+     * visitor is there, the demo goes back to its seeded state and the stand's run starts, so the live scene has a
+     * counter to show and finished stand runs do not pile up between visitors.
+     */
     private void reload() {
+        String standRunName = services.i18n().get("kiosk.standRun.name");
         services.executor().run(() -> {
             DemoFactory factory = services.demoLauncher().start();
             DemoAccount engineer = factory.accounts().stream().filter(a -> a.role() == Role.ENGINEER).findFirst()
                     .orElseThrow(() -> new IllegalStateException("The demo factory has no engineer"));
             try (FactoryClient client = services.connector().connect(factory.baseUrl(), engineer.token())) {
-                return AttractData.load(client, services.clock());
+                AttractData loaded = AttractData.load(client, services.clock());
+                if (loaded.live() != null || visitor || resetting) {
+                    return loaded;
+                }
+                services.restore().restore();
+                return AttractData.load(client, services.clock()).withLive(StandRun.submit(client, standRunName));
             }
         }, loaded -> {
             data = loaded;

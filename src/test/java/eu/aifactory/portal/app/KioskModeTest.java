@@ -19,7 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import eu.aifactory.portal.kiosk.AttractLoop;
+import eu.aifactory.portal.testing.FxReads;
+import javafx.event.Event;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.input.SwipeEvent;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -148,7 +155,7 @@ class KioskModeTest {
         assertThat(opened[0].isShowing()).isFalse();
         assertThat(context.sessions().session()).isNull();
         assertThat(visible(robot, "#kiosk-countdown")).isFalse();
-        assertThat(bench.server.demoRowCounts()).isEqualTo(bench.seeded);
+        assertThat(bench.server.demoRowCountsAtRestore()).isEqualTo(bench.seeded);
         assertThatThrownBy(() -> visitorsClient.getWorkload(visitors.id())).isInstanceOf(RuntimeException.class);
     }
 
@@ -171,6 +178,63 @@ class KioskModeTest {
         assertThat(kiosk.visitorSession()).isTrue();
         assertThat(visible(robot, "#kiosk-countdown")).isFalse();
         assertThat(context.sessions().session()).isNotNull();
+    }
+
+    @Test
+    void swipesTurnTheAttractScenesWithoutStartingAVisit(FxRobot robot) throws TimeoutException {
+        waitFor(robot, "#attract-scene-factory_now");
+        Node attract = robot.lookup("#kiosk-attract").query();
+
+        robot.interact(() -> Event.fireEvent(attract, swipe(SwipeEvent.SWIPE_LEFT)));
+        assertThat(kiosk.scene()).isEqualTo(AttractLoop.Scene.HIGHLIGHT);
+        waitFor(robot, "#attract-scene-highlight");
+        robot.interact(() -> Event.fireEvent(attract, swipe(SwipeEvent.SWIPE_LEFT)));
+        assertThat(kiosk.scene()).isEqualTo(AttractLoop.Scene.LIVE_WORKLOAD);
+        robot.interact(() -> Event.fireEvent(attract, swipe(SwipeEvent.SWIPE_RIGHT)));
+        robot.interact(() -> Event.fireEvent(attract, swipe(SwipeEvent.SWIPE_RIGHT)));
+        robot.interact(() -> Event.fireEvent(attract, swipe(SwipeEvent.SWIPE_RIGHT)));
+        assertThat(kiosk.scene()).as("right of the first scene is the last").isEqualTo(AttractLoop.Scene.QUESTION);
+        waitFor(robot, "#attract-scene-question");
+
+        assertThat(kiosk.visitorSession()).isFalse();
+        assertThat(visible(robot, "#kiosk-attract")).isTrue();
+    }
+
+    @Test
+    void aFingerScrollsTheCatalogAndTheWorkloadsTable(FxRobot robot) throws TimeoutException {
+        waitFor(robot, "#attract-scene-factory_now");
+        robot.clickOn("#kiosk-attract");
+        waitFor(robot, "#catalogGrid .virtual-flow");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> FxReads.onFx(() -> flow(robot, "#catalogGrid").getCellCount() > 0));
+        assertThat(scrolledByFinger(robot, "#catalogGrid")).as("catalog position after a finger's scroll").isPositive();
+
+        robot.clickOn("#nav-workloads");
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> FxReads.onFx(() -> robot.lookup("#workloads-table").tryQuery()
+                .map(n -> ((javafx.scene.control.TableView<?>) n).getItems().size() > 30).orElse(false)));
+        assertThat(scrolledByFinger(robot, "#workloads-table")).as("table position after a finger's scroll").isPositive();
+    }
+
+    /** Fires a one-finger upward drag, as a touch screen reports it, on {@code query} and answers its scroll position. */
+    private static double scrolledByFinger(FxRobot robot, String query) {
+        robot.interact(() -> {
+            Node target = flow(robot, query);
+            Bounds bounds = target.localToScreen(target.getBoundsInLocal());
+            double x = bounds.getCenterX();
+            double y = bounds.getCenterY();
+            Event.fireEvent(target, new ScrollEvent(ScrollEvent.SCROLL, x - bounds.getMinX(), y - bounds.getMinY(), x, y,
+                    false, false, false, false, true, false, 0, -400, 0, -400, ScrollEvent.HorizontalTextScrollUnits.NONE,
+                    0, ScrollEvent.VerticalTextScrollUnits.NONE, 0, 1, null));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        return FxReads.onFx(() -> flow(robot, query).getPosition());
+    }
+
+    private static VirtualFlow<?> flow(FxRobot robot, String query) {
+        return (VirtualFlow<?>) robot.lookup(query).query().lookup(".virtual-flow");
+    }
+
+    private static SwipeEvent swipe(javafx.event.EventType<SwipeEvent> direction) {
+        return new SwipeEvent(direction, 960, 540, 960, 540, false, false, false, false, true, 1, null);
     }
 
     private static WorkloadSubmission submission(FactoryClient client) {
