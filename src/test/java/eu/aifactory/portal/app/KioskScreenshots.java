@@ -19,7 +19,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * Not a test: draws the attract scenes and the countdown at 1920×1080 in English and German into assets/screenshots.
+ * Not a test: draws the attract scenes, the visitor's catalog and the countdown at 1920×1080 in English and German
+ * into assets/screenshots.
  * Run with {@code mvn test -Dtest=KioskScreenshots -Dheadless.geometry=1920x1080-32}.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -83,6 +84,9 @@ class KioskScreenshots {
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#header-tenant").tryQuery().isPresent());
             // The header appears in the middle of the callback that then starts the idle timer: let it finish.
             WaitForAsyncUtils.waitForFxEvents();
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+                    () -> robot.lookup("#tile-visual-quality-inspection").tryQuery().isPresent());
+            snap(robot, out.resolve("kiosk-" + language + "-catalog.png"));
             millis.addAndGet(KioskConfig.DEFAULT_IDLE.toMillis() + 3_000);
             robot.interact(kiosk::poll);
             WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
