@@ -174,8 +174,11 @@ final class AttractView extends StackPane {
         small.getStyleClass().add("attract-caption");
         small.setWrapText(true);
         small.setMaxWidth(480);
+        small.setAlignment(Pos.CENTER);
         VBox box = new VBox(8, big, small);
         box.setAlignment(Pos.CENTER);
+        // As wide as its figure: alone in a scene's column it would otherwise span the screen.
+        box.setMaxWidth(Region.USE_PREF_SIZE);
         box.getStyleClass().add("attract-figure-box");
         return box;
     }
@@ -194,6 +197,7 @@ final class AttractView extends StackPane {
         label.getStyleClass().add("attract-text");
         label.setWrapText(true);
         label.setMaxWidth(1400);
+        label.setAlignment(Pos.CENTER);
         return label;
     }
 }

@@ -365,7 +365,6 @@ public final class KioskMode {
      * counter to show and finished stand runs do not pile up between visitors.
      */
     private void reload() {
-        String standRunName = services.i18n().get("kiosk.standRun.name");
         services.executor().run(() -> {
             DemoFactory factory = services.demoLauncher().start();
             DemoAccount engineer = factory.accounts().stream().filter(a -> a.role() == Role.ENGINEER).findFirst()
@@ -376,7 +375,7 @@ public final class KioskMode {
                     return loaded;
                 }
                 services.restore().restore();
-                return AttractData.load(client, services.clock()).withLive(StandRun.submit(client, standRunName));
+                return AttractData.load(client, services.clock()).withLive(StandRun.submit(client));
             }
         }, loaded -> {
             data = loaded;

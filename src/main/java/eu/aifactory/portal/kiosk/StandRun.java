@@ -19,11 +19,13 @@ import java.util.UUID;
 final class StandRun {
 
     static final String APP = "llm-domain-fine-tuning";
+    /** Stored once, as a user would have typed it, and shown in both of the loop's languages: one that reads in both. */
+    static final String NAME = "Live-Demo";
 
     private StandRun() {
     }
 
-    static Workload submit(FactoryClient client, String name) {
+    static Workload submit(FactoryClient client) {
         AppDetail app = client.getApp(APP);
         AppVersion version = app.latest();
         Map<String, Object> values = new HashMap<>();
@@ -32,7 +34,7 @@ final class StandRun {
                 values.put(spec.name(), spec.defaultValue());
             }
         }
-        WorkloadSubmission submission = new WorkloadSubmission(name, app.summary().id(), version.version(),
+        WorkloadSubmission submission = new WorkloadSubmission(NAME, app.summary().id(), version.version(),
                 client.me().projects().get(0).id(), version.planIds().get(0), Priority.NORMAL, values, Map.of());
         return client.submit(submission, UUID.randomUUID().toString());
     }

@@ -67,11 +67,21 @@ class KioskScreenshots {
         Path out = Path.of("assets/screenshots");
         java.nio.file.Files.createDirectories(out);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#attract-scene-factory_now").tryQuery().isPresent());
-        for (String language : new String[] {"de", "en"}) {
+        // One cycle unrecorded: the stand's run, started as the kiosk comes up, is running by the next.
+        for (int i = 0; i < AttractLoop.Scene.values().length; i++) {
+            millis.addAndGet(AttractLoop.SCENE_MS);
+            robot.interact(kiosk::poll);
+        }
+        for (int cycle = 0; cycle < 2; cycle++) {
             for (AttractLoop.Scene scene : AttractLoop.Scene.values()) {
                 String id = "#attract-scene-" + scene.name().toLowerCase(java.util.Locale.ROOT);
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup(id).tryQuery().isPresent());
-                snap(robot, out.resolve("kiosk-" + language + "-" + (scene.ordinal() + 1) + "-"
+                if (scene == AttractLoop.Scene.FACTORY_NOW) {
+                    // The figures are read afresh as the cycle starts: the picture shows them, not the last cycle's.
+                    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !"0".equals(
+                            robot.lookup("#attract-gpus").queryAs(javafx.scene.control.Label.class).getText()));
+                }
+                snap(robot, out.resolve("kiosk-" + shown() + "-" + (scene.ordinal() + 1) + "-"
                         + scene.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + ".png"));
                 millis.addAndGet(AttractLoop.SCENE_MS);
                 robot.interact(kiosk::poll);
@@ -85,7 +95,8 @@ class KioskScreenshots {
             // The header appears in the middle of the callback that then starts the idle timer: let it finish.
             WaitForAsyncUtils.waitForFxEvents();
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
-                    () -> robot.lookup("#tile-visual-quality-inspection").tryQuery().isPresent());
+                    () -> robot.lookup(".app-tile").queryAll().size() > 4);
+            WaitForAsyncUtils.waitForFxEvents();
             snap(robot, out.resolve("kiosk-" + language + "-catalog.png"));
             millis.addAndGet(KioskConfig.DEFAULT_IDLE.toMillis() + 3_000);
             robot.interact(kiosk::poll);
@@ -95,6 +106,11 @@ class KioskScreenshots {
             robot.interact(kiosk::reset);
             WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !kiosk.resetting());
         }
+    }
+
+    /** The language the attract loop shows now: it alternates, so this names the picture. */
+    private String shown() {
+        return context.i18n().isGerman() ? "de" : "en";
     }
 
     private void snap(FxRobot robot, Path file) throws Exception {
