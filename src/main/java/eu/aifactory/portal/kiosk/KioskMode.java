@@ -1,6 +1,8 @@
 package eu.aifactory.portal.kiosk;
 
 import eu.aifactory.api.tenant.Role;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.portal.common.Page;
 import eu.aifactory.portal.common.Session;
@@ -365,6 +367,7 @@ public final class KioskMode {
      * counter to show and finished stand runs do not pile up between visitors.
      */
     private void reload() {
+        String shownLive = data == null || data.live() == null ? null : data.live().id();
         services.executor().run(() -> {
             DemoFactory factory = services.demoLauncher().start();
             DemoAccount engineer = factory.accounts().stream().filter(a -> a.role() == Role.ENGINEER).findFirst()
@@ -374,6 +377,11 @@ public final class KioskMode {
                 if (loaded.live() != null || visitor || resetting) {
                     return loaded;
                 }
+                // A stand run still queued or starting is kept: restarting it would never let it run.
+                Workload pending = unfinished(client, shownLive);
+                if (pending != null) {
+                    return loaded.withLive(pending);
+                }
                 services.restore().restore();
                 return AttractData.load(client, services.clock()).withLive(StandRun.submit(client));
             }
@@ -381,6 +389,19 @@ public final class KioskMode {
             data = loaded;
             showScene();
         }, failure -> LOG.warn("the attract loop's figures could not be read: {}", failure.toString()));
+    }
+
+    /** The workload {@code id} if the factory still has it unfinished, else null. Background thread. */
+    private static Workload unfinished(FactoryClient client, String id) {
+        if (id == null) {
+            return null;
+        }
+        try {
+            Workload workload = client.getWorkload(id);
+            return workload.status().isTerminal() ? null : workload;
+        } catch (ApiException gone) {
+            return null;
+        }
     }
 
     /** The live workload's energy counter moves: read it again when its scene comes up. */

@@ -67,11 +67,18 @@ class KioskScreenshots {
         Path out = Path.of("assets/screenshots");
         java.nio.file.Files.createDirectories(out);
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> robot.lookup("#attract-scene-factory_now").tryQuery().isPresent());
-        // One cycle unrecorded: the stand's run, started as the kiosk comes up, is running by the next.
-        for (int i = 0; i < AttractLoop.Scene.values().length; i++) {
-            millis.addAndGet(AttractLoop.SCENE_MS);
-            robot.interact(kiosk::poll);
-        }
+        // Unrecorded cycles until the figures show the stand's run (started as the kiosk comes up) running.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> {
+            if (!"0".equals(robot.lookup("#attract-gpus").tryQuery()
+                    .map(n -> ((javafx.scene.control.Label) n).getText()).orElse("0"))) {
+                return true;
+            }
+            for (int i = 0; i < AttractLoop.Scene.values().length; i++) {
+                millis.addAndGet(AttractLoop.SCENE_MS);
+                robot.interact(kiosk::poll);
+            }
+            return false;
+        });
         for (int cycle = 0; cycle < 2; cycle++) {
             for (AttractLoop.Scene scene : AttractLoop.Scene.values()) {
                 String id = "#attract-scene-" + scene.name().toLowerCase(java.util.Locale.ROOT);
