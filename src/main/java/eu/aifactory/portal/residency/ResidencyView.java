@@ -169,16 +169,12 @@ public final class ResidencyView extends BorderPane {
         // A signature is only judged on a report that arrived.
         badge.visibleProperty().bind(viewModel.verificationTextProperty().isNotNull());
         badge.managedProperty().bind(badge.visibleProperty());
-        // The key's fingerprint in words on the page, not on hover: a kiosk's touch screen has no hover.
-        Label fingerprint = new Label();
-        fingerprint.setId("keyFingerprint");
-        fingerprint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-        fingerprint.setWrapText(true);
+        Tooltip fingerprint = new Tooltip();
         fingerprint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.keyFingerprintProperty().get() == null
-                ? null : i18n.get("residency.verify.fingerprint", viewModel.keyFingerprintProperty().get()),
-                viewModel.keyFingerprintProperty(), i18n.localeProperty()));
-        fingerprint.visibleProperty().bind(viewModel.keyFingerprintProperty().isNotNull());
-        fingerprint.managedProperty().bind(fingerprint.visibleProperty());
+                ? viewModel.verificationTextProperty().get()
+                : i18n.get("residency.verify.fingerprint", viewModel.keyFingerprintProperty().get()),
+                viewModel.keyFingerprintProperty(), viewModel.verificationTextProperty(), i18n.localeProperty()));
+        badge.setTooltip(fingerprint);
 
         logCheck.setId("logCheck");
         logCheck.getStyleClass().add("verification-badge");
@@ -190,9 +186,8 @@ public final class ResidencyView extends BorderPane {
         styleLogCheck();
 
         // The signature and the log check side by side: stacked, they pushed the page past the minimum window.
-        VBox signature = new VBox(4, badge, fingerprint);
-        HBox checks = new HBox(12, signature, logCheck);
-        HBox.setHgrow(signature, Priority.SOMETIMES);
+        HBox checks = new HBox(12, badge, logCheck);
+        HBox.setHgrow(badge, Priority.SOMETIMES);
         HBox.setHgrow(logCheck, Priority.SOMETIMES);
         VBox top = new VBox(12, bar, verdict, checks);
         top.setPadding(new Insets(16, 20, 8, 20));
