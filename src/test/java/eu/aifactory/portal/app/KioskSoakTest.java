@@ -158,9 +158,21 @@ class KioskSoakTest {
         await("the search's result", () -> onFx(() -> robot.lookup(n -> n.getId() != null && n.getId().startsWith("tile-"))
                 .queryAll().size() < 5));
         await("the application's tile", () -> visible(robot, "#tile-visual-quality-inspection"));
-        robot.clickOn("#tile-visual-quality-inspection");
-        await("the submit button", () -> onFx(() -> robot.lookup("#submitWorkload").tryQuery()
-                .map(n -> n.isVisible() && !n.isDisabled()).orElse(false)));
+        // The grid may lay the tile out anew between finding and touching it: touch it again until its detail opens.
+        await("the submit button", () -> {
+            if (onFx(() -> robot.lookup("#submitWorkload").tryQuery().map(n -> n.isVisible() && !n.isDisabled())
+                    .orElse(false))) {
+                return true;
+            }
+            if (!visible(robot, "#catalogDetail")) {
+                robot.clickOn(onFx(() -> {
+                    Node name = robot.lookup("#tile-visual-quality-inspection").query();
+                    javafx.geometry.Bounds bounds = name.localToScreen(name.getBoundsInLocal());
+                    return new javafx.geometry.Point2D(bounds.getCenterX(), bounds.getCenterY());
+                }));
+            }
+            return false;
+        });
         robot.clickOn("#submitWorkload");
         await("the submit dialog", () -> present(robot, "#submit-dialog"));
     }
