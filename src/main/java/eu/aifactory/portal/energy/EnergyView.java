@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -321,19 +322,20 @@ public final class EnergyView extends BorderPane {
         }
         auditPane.setVisible(true);
         auditPane.setManaged(true);
+        UnaryOperator<String> factory = english -> report.text(english, locale());
         auditPane.getChildren().add(heading("energy.audit.title"));
         auditPane.getChildren().add(text("energyProvenance", AuditTexts.provenance(report.provenance(), i18n), false));
         VBox sources = new VBox(2);
         sources.setId("energySources");
         report.provenance().sources().forEach(source -> sources.getChildren().add(
-                text(null, "\u2022 " + AuditTexts.source(source, i18n), true)));
+                text(null, "\u2022 " + AuditTexts.source(source, factory, i18n), true)));
         report.provenance().pue().forEach(pue -> sources.getChildren().add(
-                text(null, "\u2022 " + AuditTexts.pue(pue, i18n), true)));
+                text(null, "\u2022 " + AuditTexts.pue(pue, factory, i18n), true)));
         auditPane.getChildren().add(sources);
 
         if (report.ruleSet() != null) {
             auditPane.getChildren().add(heading("energy.audit.rules.title"));
-            auditPane.getChildren().add(text("energyRuleSet", AuditTexts.ruleSet(report.ruleSet(), i18n), false));
+            auditPane.getChildren().add(text("energyRuleSet", AuditTexts.ruleSet(report.ruleSet(), factory, i18n), false));
             GridPane rules = new GridPane();
             rules.setId("energyRuleTable");
             rules.setHgap(16);
@@ -342,7 +344,7 @@ public final class EnergyView extends BorderPane {
             rules.add(bold(i18n.get("energy.audit.rules.indicator")), 0, 0);
             rules.add(bold(i18n.get("energy.audit.rules.value")), 1, 0);
             for (int c = 0; c < columns.size(); c++) {
-                Label head = bold(AuditTexts.columnHead(columns.get(c), i18n));
+                Label head = bold(AuditTexts.columnHead(columns.get(c), factory, i18n));
                 head.setId("energyRuleHead-" + columns.get(c).id());
                 rules.add(head, 2 + c, 0);
             }
@@ -359,7 +361,7 @@ public final class EnergyView extends BorderPane {
             }
             auditPane.getChildren().add(rules);
             columns.stream().skip(1).forEach(other ->
-                    auditPane.getChildren().add(text(null, AuditTexts.ruleSet(other, i18n), true)));
+                    auditPane.getChildren().add(text(null, AuditTexts.ruleSet(other, factory, i18n), true)));
         }
 
         if (report.siteEvidence() != null) {
@@ -375,7 +377,7 @@ public final class EnergyView extends BorderPane {
             values.setMinWidth(0);
             site.getColumnConstraints().setAll(captions, values);
             int row = 0;
-            for (String[] line : AuditTexts.site(report.siteEvidence(), i18n)) {
+            for (String[] line : AuditTexts.site(report.siteEvidence(), factory, i18n)) {
                 Label caption = new Label(line[0]);
                 caption.getStyleClass().add(Styles.TEXT_MUTED);
                 caption.setMinWidth(Region.USE_PREF_SIZE);
@@ -387,7 +389,7 @@ public final class EnergyView extends BorderPane {
             }
             auditPane.getChildren().add(site);
             report.siteEvidence().certificates().forEach(c -> auditPane.getChildren().add(
-                    text(null, "\u2022 " + AuditTexts.certificate(c, i18n), true)));
+                    text(null, "\u2022 " + AuditTexts.certificate(c, factory, i18n), true)));
             if (report.siteEvidence().illustrative()) {
                 auditPane.getChildren().add(text("energySiteIllustrative", i18n.get("energy.audit.site.illustrative"), true));
             }
@@ -418,7 +420,7 @@ public final class EnergyView extends BorderPane {
             sci.add(new Label(Formats.kg3(c.embodiedKg(), locale())), 4, row++);
         }
         auditPane.getChildren().add(sci);
-        AuditTexts.embodiedFactor(report.carbonIntensity().get(0), locale()).ifPresent(factor ->
+        AuditTexts.embodiedFactor(report.carbonIntensity().get(0), factory, locale()).ifPresent(factor ->
                 auditPane.getChildren().add(text(null, i18n.get("energy.audit.sci.method", factor), true)));
     }
 
