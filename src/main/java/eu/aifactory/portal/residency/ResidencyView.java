@@ -73,7 +73,7 @@ public final class ResidencyView extends BorderPane {
     public ResidencyView(ResidencyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
         this.i18n = i18n;
-        this.tables = new ResidencyTables(i18n, viewModel::sites, viewModel::projectName);
+        this.tables = new ResidencyTables(i18n, viewModel::sites, viewModel::projectName, this::factoryText);
         getStyleClass().add("residency");
         getStylesheets().add(Objects.requireNonNull(
                 ResidencyView.class.getResource("/eu/aifactory/portal/residency/residency.css")).toExternalForm());
@@ -189,6 +189,10 @@ public final class ResidencyView extends BorderPane {
         HBox checks = new HBox(12, badge, logCheck);
         HBox.setHgrow(badge, Priority.SOMETIMES);
         HBox.setHgrow(logCheck, Priority.SOMETIMES);
+        // The short signature line stays on one line (up to 45 % of the row); the longer log line wraps beside it.
+        badge.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(badge.prefWidth(-1), checks.getWidth() * 0.45), checks.widthProperty(),
+                badge.textProperty()));
         VBox top = new VBox(12, bar, verdict, checks);
         top.setPadding(new Insets(16, 20, 8, 20));
         return top;
@@ -519,8 +523,14 @@ public final class ResidencyView extends BorderPane {
         }
     }
 
+    /** A text from the factory's records in the user's language, as the report last loaded translates it. */
+    private String factoryText(String english) {
+        ResidencyReport report = viewModel.reportProperty().get();
+        return report == null ? english : report.text(english, i18n.locale());
+    }
+
     private void refreshMap() {
-        map.show(viewModel.sites(), i18n.locale());
+        map.show(viewModel.sites(), i18n.locale(), this::factoryText);
         ResidencyReport report = viewModel.reportProperty().get();
         status.setText(report == null ? "" : i18n.get("residency.status", report.reportId(),
                 dateTime(report.generatedAt()), report.methodologyVersion()));
