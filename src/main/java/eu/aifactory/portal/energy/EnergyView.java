@@ -382,8 +382,10 @@ public final class EnergyView extends BorderPane {
                 caption.getStyleClass().add(Styles.TEXT_MUTED);
                 caption.setMinWidth(Region.USE_PREF_SIZE);
                 Label value = new Label(line[1]);
+                value.setId("energySiteValue-" + row);
                 value.setWrapText(true);
                 value.setMinWidth(0);
+                value.setMinHeight(Region.USE_PREF_SIZE);
                 site.add(caption, 0, row);
                 site.add(value, 1, row++);
             }
