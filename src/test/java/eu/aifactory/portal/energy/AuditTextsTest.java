@@ -89,9 +89,9 @@ class AuditTextsTest {
     @Test
     void carbonPerUnitNamesTheUnitInTheUsersLanguage() {
         assertThat(AuditTexts.carbon(AuditSamples.inspection(), id -> "Sichtprüfung", DE))
-                .startsWith("Sichtprüfung: 0,017 g CO2e je geprüftes Teil (R = 6.012;");
+                .startsWith("Sichtprüfung: 0,017 g CO\u2082e je geprüftes Teil (R = 6.012;");
         assertThat(AuditTexts.carbon(AuditSamples.inspection(), id -> id, EN))
-                .startsWith("visual-quality-inspection: 0.017 g CO2e per inspected part");
+                .startsWith("visual-quality-inspection: 0.017 g CO\u2082e per inspected part");
         assertThat(AuditTexts.embodiedFactor(AuditSamples.inspection(), FACTORY_EN, I18n.ENGLISH)).hasValueSatisfying(f ->
                 assertThat(f).startsWith("69\u00a0g CO2e/GPU-h (embodied_gpu_hour_b200, 2026"));
     }
