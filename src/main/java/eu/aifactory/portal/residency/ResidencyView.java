@@ -3,12 +3,12 @@ package eu.aifactory.portal.residency;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.report.ResidencyReport;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.StatePlaceholder;
 import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
 import eu.aifactory.portal.residency.ResidencyViewModel.PeriodChoice;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -558,8 +558,7 @@ public final class ResidencyView extends BorderPane {
         chooser.getExtensionFilters().add(pdf ? new FileChooser.ExtensionFilter("PDF", "*.pdf")
                 : new FileChooser.ExtensionFilter("JSON", "*.json"));
         Window owner = getScene() == null ? null : getScene().getWindow();
-        File file = chooser.showSaveDialog(owner);
-        return file == null ? null : file.toPath();
+        return FileChoosers.showSave(chooser, owner);
     }
 
     private String dateTime(Instant instant) {
