@@ -7,10 +7,10 @@ import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
 import eu.aifactory.portal.common.Confirmation;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.Permissions;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -63,6 +64,7 @@ public final class WorkloadDetailView extends BorderPane {
     private final WorkloadsFeature feature;
     private final I18n i18n;
     private final Consumer<WorkloadEvent> eventListener;
+    private final ChangeListener<CatalogNames> namesListener;
     private final ListView<LogLine> logList = new ListView<>();
     private final VBox timeline = new VBox(0);
     private final GridPane facts = new GridPane();
@@ -80,6 +82,7 @@ public final class WorkloadDetailView extends BorderPane {
         this.feature = feature;
         this.i18n = i18n;
         this.eventListener = viewModel::onEvent;
+        this.namesListener = (obs, old, now) -> render(viewModel.workload());
         setId("workload-detail");
         getStyleClass().add("workload-detail");
         setTop(header(onClose));
@@ -91,6 +94,7 @@ public final class WorkloadDetailView extends BorderPane {
         setCenter(tabs);
         viewModel.workloadProperty().addListener((obs, old, now) -> render(now));
         viewModel.appProperty().addListener((obs, old, now) -> render(viewModel.workload()));
+        feature.catalogNames().addListener(namesListener);
         viewModel.failureProperty().addListener((obs, old, now) ->
                 message.setText(now == null ? "" : WorkloadsView.problemText(now, i18n)));
         i18n.onSwitch(message, () -> message.setText(viewModel.failureProperty().get() == null ? ""
@@ -267,11 +271,12 @@ public final class WorkloadDetailView extends BorderPane {
         int row = 0;
         AppVersion version = viewModel.appVersion();
         Locale locale = i18n.locale();
-        String appName = viewModel.appProperty().get() == null ? w.appId()
+        CatalogNames names = feature.catalogNames().get();
+        String appName = viewModel.appProperty().get() == null ? names.app(w.appId(), locale)
                 : viewModel.appProperty().get().summary().name().in(locale);
         row = fact(row, "workloads.detail.app", appName + " " + w.appVersion());
         row = fact(row, "workloads.col.project", WorkloadsView.projectName(feature.session().me(), w.projectId()));
-        row = fact(row, "workloads.col.plan", w.planId());
+        row = fact(row, "workloads.col.plan", names.plan(w.planId(), locale));
         row = fact(row, "workloads.detail.priority", WorkloadFormats.priority(w.priority(), i18n));
         row = fact(row, "workloads.col.submittedBy", w.submittedByName());
         row = fact(row, "workloads.detail.created", time(w.createdAt()));
@@ -521,11 +526,11 @@ public final class WorkloadDetailView extends BorderPane {
     private static Path chooseWithDialog(String suggestedName, Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(suggestedName);
-        File file = chooser.showSaveDialog(owner);
-        return file == null ? null : file.toPath();
+        return FileChoosers.showSave(chooser, owner);
     }
 
     void dispose() {
+        feature.catalogNames().removeListener(namesListener);
         viewModel.dispose();
     }
 
