@@ -11,10 +11,12 @@ import javafx.scene.control.Accordion;
 import javafx.scene.control.Cell;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.Region;
@@ -22,8 +24,9 @@ import javafx.scene.text.Text;
 
 /**
  * Reads a laid-out scene the way a tester reads a window: which visible labels and buttons show their text cut
- * with "…" although the whole text would fit in the width the window has, and which parts stick out of a parent
- * that neither scrolls nor clips. Controls are checked as boxes in their parent; their skins are looked into only
+ * with "…" although the whole text would fit in the width the window has, which wrapped texts break a word between
+ * two letters, which tables and lists would show JavaFX's English "No content" placeholder, and which parts stick out
+ * of a parent that neither scrolls nor clips. Controls are checked as boxes in their parent; their skins are looked into only
  * for cut texts (a table's cells, a button's label), and for the content they host (a scroll pane's content, a split
  * pane's items, the selected tab).
  */
@@ -54,6 +57,11 @@ public final class LayoutProbe {
         }
         if (node instanceof Labeled labeled && onScreen(labeled)) {
             cutText(labeled, room).ifPresent(problems::add);
+            brokenWord(labeled).ifPresent(problems::add);
+        }
+        if (node instanceof TableView<?> table && table.getPlaceholder() == null
+                || node instanceof ListView<?> list && list.getPlaceholder() == null) {
+            problems.add("no placeholder: " + describe(node) + " would say JavaFX's \"No content\" in English");
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
@@ -110,6 +118,37 @@ public final class LayoutProbe {
         return java.util.Optional.of("cut text: " + describe(labeled) + " shows \"" + shown.getText()
                 + "\" of \"" + full + "\" (needs " + Math.round(needed) + " px, has " + Math.round(labeled.getWidth())
                 + ")");
+    }
+
+    /**
+     * A wrapped text whose line is narrower than one of its words breaks that word at any letter
+     * ("Bewertungsgrupp|e"): the label needs the width of its longest word.
+     */
+    private static java.util.Optional<String> brokenWord(Labeled labeled) {
+        String full = labeled.getText();
+        if (!labeled.isWrapText() || full == null || full.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Text shown = null;
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text text && child.getStyleClass().contains("text")) {
+                shown = text;
+            }
+        }
+        if (shown == null || shown.getWrappingWidth() <= 0) {
+            return java.util.Optional.empty();
+        }
+        // JavaFX breaks lines at spaces and after hyphens; a part between those must fit on a line.
+        for (String word : full.split("\\s+|(?<=-)")) {
+            Text measure = new Text(word);
+            measure.setFont(labeled.getFont());
+            double width = measure.getLayoutBounds().getWidth();
+            if (width > shown.getWrappingWidth() + TOLERANCE) {
+                return java.util.Optional.of("broken word: " + describe(labeled) + " breaks \"" + word + "\" (needs "
+                        + Math.round(width) + " px, line has " + Math.round(shown.getWrappingWidth()) + ")");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**
