@@ -73,7 +73,7 @@ public final class ResidencyView extends BorderPane {
     public ResidencyView(ResidencyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
         this.i18n = i18n;
-        this.tables = new ResidencyTables(i18n, viewModel::sites, viewModel::projectName);
+        this.tables = new ResidencyTables(i18n, viewModel::sites, viewModel::projectName, this::localized);
         getStyleClass().add("residency");
         getStylesheets().add(Objects.requireNonNull(
                 ResidencyView.class.getResource("/eu/aifactory/portal/residency/residency.css")).toExternalForm());
@@ -520,8 +520,8 @@ public final class ResidencyView extends BorderPane {
     }
 
     private void refreshMap() {
-        map.show(viewModel.sites(), i18n.locale());
         ResidencyReport report = viewModel.reportProperty().get();
+        map.show(viewModel.sites(), i18n.locale(), this::localized);
         status.setText(report == null ? "" : i18n.get("residency.status", report.reportId(),
                 dateTime(report.generatedAt()), report.methodologyVersion()));
     }
@@ -559,6 +559,12 @@ public final class ResidencyView extends BorderPane {
                 : new FileChooser.ExtensionFilter("JSON", "*.json"));
         Window owner = getScene() == null ? null : getScene().getWindow();
         return FileChoosers.showSave(chooser, owner);
+    }
+
+    /** A text of the report (a city, a site) in the user's language, from the report's own translations. */
+    private String localized(String english) {
+        ResidencyReport report = viewModel.reportProperty().get();
+        return report == null ? english : report.text(english, i18n.locale());
     }
 
     private String dateTime(Instant instant) {
