@@ -20,12 +20,14 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -37,6 +39,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,6 +62,9 @@ public final class WorkloadDetailView extends BorderPane {
     }
 
     private static SaveChooser defaultChooser = WorkloadDetailView::chooseWithDialog;
+
+    /** Below this width of the header, the action buttons drop their words. */
+    private static final double NARROW_HEADER = 900;
 
     private final WorkloadDetailViewModel viewModel;
     private final WorkloadsFeature feature;
@@ -199,6 +205,16 @@ public final class WorkloadDetailView extends BorderPane {
         }
         HBox bar = new HBox(8, titles, spring, message, cancel, rerun, clone, close);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // In a narrow detail the actions show their icons only (their words on hover), so the title keeps its line.
+        BooleanBinding narrow = bar.widthProperty().lessThan(NARROW_HEADER);
+        for (Button button : List.of(cancel, rerun, clone)) {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(button.textProperty());
+            button.setTooltip(tip);
+            button.accessibleTextProperty().bind(button.textProperty());
+            button.contentDisplayProperty().bind(Bindings.when(narrow).then(ContentDisplay.GRAPHIC_ONLY)
+                    .otherwise(ContentDisplay.LEFT));
+        }
         bar.getStyleClass().add("detail-header");
         return bar;
     }
@@ -222,6 +238,12 @@ public final class WorkloadDetailView extends BorderPane {
         facts.setId("detail-facts");
         facts.setHgap(12);
         facts.setVgap(4);
+        // The names keep their width; a long value (an application, a plan) wraps instead.
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().setAll(names, values);
         parameters.setId("detail-parameters");
         parameters.setHgap(12);
         parameters.setVgap(4);

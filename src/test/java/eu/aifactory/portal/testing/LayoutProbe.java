@@ -9,6 +9,7 @@ import javafx.scene.Scene;
 import javafx.scene.chart.Chart;
 import javafx.scene.control.Accordion;
 import javafx.scene.control.Cell;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -60,7 +61,7 @@ public final class LayoutProbe {
             brokenWord(labeled).ifPresent(problems::add);
         }
         if (node instanceof TableView<?> table && table.getPlaceholder() == null
-                || node instanceof ListView<?> list && list.getPlaceholder() == null) {
+                || node instanceof ListView<?> list && list.getPlaceholder() == null && emptyWithoutPlaceholder(list)) {
             problems.add("no placeholder: " + describe(node) + " would say JavaFX's \"No content\" in English");
         }
         if (node instanceof Parent parent) {
@@ -68,6 +69,19 @@ public final class LayoutProbe {
                 walkTexts(child, room, problems);
             }
         }
+    }
+
+    /**
+     * A combo box's list shows JavaFX's placeholder only when the box has no items and no placeholder of its own; a
+     * list of its own always can.
+     */
+    private static boolean emptyWithoutPlaceholder(ListView<?> list) {
+        for (Parent up = list.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ComboBox<?> box) {
+                return box.getPlaceholder() == null && box.getItems().isEmpty();
+            }
+        }
+        return true;
     }
 
     /** A cell the virtual flow keeps aside, or a node scrolled out of its viewport, is not on screen. */
