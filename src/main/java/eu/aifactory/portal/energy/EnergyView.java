@@ -207,7 +207,6 @@ public final class EnergyView extends BorderPane {
                 arrangeCards(cards, all, now.doubleValue() < CARDS_THREE_A_ROW ? 2 : 3));
 
         chart.setPrefHeight(250);
-        chart.setMinHeight(170);
         Label chartTitle = new Label();
         chartTitle.textProperty().bind(i18n.binding("energy.chart.title"));
         chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
