@@ -152,8 +152,9 @@ public final class LayoutProbe {
         if (shown == null || shown.getWrappingWidth() <= 0) {
             return java.util.Optional.empty();
         }
-        // JavaFX breaks lines at spaces and after hyphens; a part between those must fit on a line.
-        for (String word : full.split("\\s+|(?<=-)")) {
+        // Counted as break points: spaces and hyphens. JavaFX itself breaks only at spaces and cuts a longer word
+        // wherever it overflows, at best next to a hyphen, so this check is lenient with hyphenated compounds.
+        for (String word : full.strip().split("\\s+|(?<=-)")) {
             Text measure = new Text(word);
             measure.setFont(labeled.getFont());
             double width = measure.getLayoutBounds().getWidth();

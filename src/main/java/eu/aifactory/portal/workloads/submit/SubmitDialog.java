@@ -8,6 +8,7 @@ import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.PatternExample;
+import eu.aifactory.portal.common.WholeWords;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.workloads.WorkloadFormats;
@@ -291,6 +292,7 @@ public final class SubmitDialog extends Dialog<Workload> {
         label.textProperty().bind(labelText);
         label.setLabelFor(control);
         label.setWrapText(true);
+        WholeWords.keep(label);
         label.getStyleClass().add("submit-label");
         boolean helped = help != null && help.getValue() != null && !help.getValue().isBlank();
         if (helped) {
