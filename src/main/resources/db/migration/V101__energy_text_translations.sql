@@ -4,7 +4,7 @@
 INSERT INTO text_translations (language, english, translated) VALUES
     ('de', 'Industrial AI Cloud Munich (Tucherpark), DE', 'Industrial AI Cloud München (Tucherpark), DE'),
     ('de', 'whole site (Hall 1 and Hall 2)', 'gesamter Standort (Halle 1 und Halle 2)'),
-    ('de', 'Demo factory simulator', 'Simulator der Demo-Fabrik'),
+    ('de', 'Demo factory simulator', 'Simulator der Demo-Factory'),
     ('de', 'Power model: GPUs at idle + (TDP - idle) x utilisation plus the plan''s share of the node''s non-GPU power',
            'Leistungsmodell: GPUs im Leerlauf + (TDP − Leerlauf) × Auslastung, dazu der Anteil des Ressourcenplans an der übrigen Leistung des Servers'),
     ('de', 'NVIDIA DCGM (DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION)', 'NVIDIA DCGM (DCGM_FI_DEV_TOTAL_ENERGY_CONSUMPTION)'),

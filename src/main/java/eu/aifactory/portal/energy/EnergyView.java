@@ -7,6 +7,7 @@ import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.RuleSet;
 import eu.aifactory.api.report.SiteIndicator;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.common.StatePlaceholder;
@@ -23,7 +24,6 @@ import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
 import eu.aifactory.portal.i18n.DateInput;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
-import java.io.File;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -208,7 +208,6 @@ public final class EnergyView extends BorderPane {
                 arrangeCards(cards, all, now.doubleValue() < CARDS_THREE_A_ROW ? 2 : 3));
 
         chart.setPrefHeight(250);
-        chart.setMinHeight(170);
         Label chartTitle = new Label();
         chartTitle.textProperty().bind(i18n.binding("energy.chart.title"));
         chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -514,8 +513,7 @@ public final class EnergyView extends BorderPane {
         chooser.titleProperty().bind(i18n.binding("energy.export.title"));
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(pendingFilter);
-        File target = chooser.showSaveDialog(owner);
-        return target == null ? null : target.toPath();
+        return FileChoosers.showSave(chooser, owner);
     }
 
     /** The chart and its legend as printed, at twice the screen resolution; taken here on the UI thread. */

@@ -51,7 +51,7 @@ public final class GermanyMap extends Pane {
     private final Pane marks = new Pane();
     private List<ResidencyReport.Site> sites = List.of();
     private Locale locale = Locale.UK;
-    private UnaryOperator<String> cityText = UnaryOperator.identity();
+    private UnaryOperator<String> text = UnaryOperator.identity();
 
     public GermanyMap() {
         getStyleClass().add("germany-map");
@@ -68,11 +68,11 @@ public final class GermanyMap extends Pane {
         show(newSites, newLocale, UnaryOperator.identity());
     }
 
-    /** Shows {@code newSites}, their cities through {@code cityText} (the report's translation of its texts). */
-    public void show(List<ResidencyReport.Site> newSites, Locale newLocale, UnaryOperator<String> cityText) {
+    /** As {@link #show(List, Locale)}, with the city names put through {@code text} (a report's translations). */
+    public void show(List<ResidencyReport.Site> newSites, Locale newLocale, UnaryOperator<String> text) {
         this.sites = List.copyOf(newSites);
         this.locale = newLocale;
-        this.cityText = cityText;
+        this.text = text;
         redraw();
     }
 
@@ -133,7 +133,7 @@ public final class GermanyMap extends Pane {
             halo.getStyleClass().add("site-halo");
             Circle dot = new Circle(p.getX(), p.getY(), radius);
             dot.getStyleClass().addAll("site-dot", site.role() == ResidencyReport.SiteRole.PRIMARY ? "site-primary" : "site-backup");
-            Label name = new Label(cityText.apply(site.city()));
+            Label name = new Label(text.apply(site.city()));
             name.getStyleClass().add("site-name");
             Label volume = new Label(ResidencyTables.bytes(site.storedBytes(), locale));
             volume.getStyleClass().add("site-volume");

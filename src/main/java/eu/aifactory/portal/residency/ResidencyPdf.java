@@ -46,7 +46,7 @@ final class ResidencyPdf {
                       Map<String, String> projectNames, Locale locale, FileExport.Progress progress) throws IOException {
         I18n i18n = new I18n(locale);
         ResidencyTables tables = new ResidencyTables(i18n, report::sites, id -> projectNames.getOrDefault(id, id),
-                english -> report.text(english, locale));
+                english -> report.text(english, i18n.locale()));
         Steps steps = new Steps(progress);
         String footer = i18n.get("residency.pdf.footer", report.tenant().name(), report.reportId());
         try (PdfReportWriter pdf = PdfReportWriter.forLocale(i18n.locale(), footer)) {

@@ -62,7 +62,7 @@ class ResidencyDisclosuresTextTest {
                 "Label Level 2", List.of());
         ResidencyReport.Attestation old = new ResidencyReport.Attestation("o", "Old", "Body", "All",
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "X", true);
-        ResidencyTables tables = new ResidencyTables(EN, List::of, id -> id, english -> english);
+        ResidencyTables tables = new ResidencyTables(EN, List::of, id -> id, text -> text);
         var criteria = tables.attestations().stream().filter(c -> c.key().equals("residency.col.criteria")).findFirst()
                 .orElseThrow();
 
@@ -70,22 +70,5 @@ class ResidencyDisclosuresTextTest {
         assertThat(ResidencyTables.framework(gaiaX)).isEqualTo("Gaia-X Compliance 24.11 \u00b7 Label Level 2");
         assertThat(ResidencyTables.framework(old)).isEqualTo("\u2013");
         assertThat(criteria.text().apply(new ResidencyViewModel.AttestationRow(c5, false))).isEqualTo("INQ-01, INQ-05");
-    }
-
-    @Test
-    void siteNamesAndCitiesInTheTablesFollowTheReportsTranslations() {
-        ResidencyReport.Site munich = new ResidencyReport.Site("muc-tucherpark", "Munich (Tucherpark)", "Munich", "DE",
-                ResidencyReport.SiteRole.PRIMARY, true, 48.15, 11.6, "GPU halls", 1024L, 1);
-        ResidencyReport report = new ResidencyReport("r", "v", null, null, null, null, null, List.of(munich), List.of(),
-                List.of(), List.of(), List.of(), List.of(), List.of(),
-                Map.of("de", Map.of("Munich (Tucherpark)", "München (Tucherpark)", "Munich", "München")));
-        ResidencyTables german = new ResidencyTables(DE, report::sites, id -> id,
-                english -> report.text(english, DE.locale()));
-        ResidencyTables english = new ResidencyTables(EN, report::sites, id -> id,
-                text -> report.text(text, EN.locale()));
-
-        assertThat(german.siteName("muc-tucherpark")).isEqualTo("München");
-        assertThat(german.sites().get(0).text().apply(munich)).isEqualTo("München (Tucherpark), München (DE)");
-        assertThat(english.siteName("muc-tucherpark")).isEqualTo("Munich");
     }
 }
