@@ -499,6 +499,13 @@ public final class SlurmEngine implements Engine {
             } else if (w.startedAt() != null) {
                 startedAt = w.startedAt();
             }
+            // The transition before the charges: the lock order of every write is workload row, tenant's event
+            // counter, budget ledger (a submit's order); charges first would take the ledger before the counter.
+            Map<String, Object> columns = ran && w.startedAt() == null && from == WorkloadStatus.CANCELLING
+                    ? Map.of("ended_at", now, "started_at", now) : Map.of("ended_at", now);
+            if (store.transition(h, w, from, ending.status(), reason, now, columns) && !results.isEmpty()) {
+                writeResults(h, w, results, now);
+            }
             try (RawBatch logs = WorkloadStore.logBatch(h); RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h)) {
                 addLines(logs, w, run, out, err, now);
                 if (ending.status() != WorkloadStatus.SUCCEEDED) {
@@ -510,11 +517,6 @@ public final class SlurmEngine implements Engine {
                 } else {
                     store.updateProgress(h, w.id(), 0, BigDecimal.ZERO, 0, 0, run.logLines, now);
                 }
-            }
-            Map<String, Object> columns = ran && w.startedAt() == null && from == WorkloadStatus.CANCELLING
-                    ? Map.of("ended_at", now, "started_at", now) : Map.of("ended_at", now);
-            if (store.transition(h, w, from, ending.status(), reason, now, columns) && !results.isEmpty()) {
-                writeResults(h, w, results, now);
             }
             jobs.finish(h, w.id());
         });
@@ -545,12 +547,13 @@ public final class SlurmEngine implements Engine {
 
     private void endUnsubmitted(WorkloadRow w, long now) {
         transactions.useTransaction(h -> {
+            // Transition first, for the lock order (see end()).
+            store.transition(h, w, WorkloadStatus.CANCELLING, WorkloadStatus.CANCELLED,
+                    "cancelled on request before it started; nothing was charged", now, Map.of("ended_at", now));
             try (RawBatch logs = WorkloadStore.logBatch(h)) {
                 WorkloadStore.addLog(logs, w.id(), w.logLines() + 1, now, "stopped at the request of the user");
             }
             store.updateProgress(h, w.id(), 0, BigDecimal.ZERO, 0, 0, w.logLines() + 1, now);
-            store.transition(h, w, WorkloadStatus.CANCELLING, WorkloadStatus.CANCELLED,
-                    "cancelled on request before it started; nothing was charged", now, Map.of("ended_at", now));
         });
     }
 
