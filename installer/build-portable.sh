@@ -4,7 +4,9 @@
 # Needs llvm-lipo (Debian: apt-get install -y llvm) and zip.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-lipo=$(command -v llvm-lipo || command -v lipo || true)
+# Debian names it llvm-lipo-<version>; on a Mac lipo does the same.
+lipo=$(command -v llvm-lipo || compgen -c llvm-lipo- | head -1)
+[ -n "$lipo" ] || lipo=$(command -v lipo || true)
 [ -n "$lipo" ] || { echo "llvm-lipo not found (apt-get install -y llvm): needed for the macOS libraries" >&2; exit 2; }
 mvn -B -ntp -q -Pportable package -DskipTests
 version=$(sed -n 's:.*<version>\([0-9][0-9.]*\).*</version>.*:\1:p' pom.xml | head -1)

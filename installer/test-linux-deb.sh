@@ -37,7 +37,7 @@ echo "== install $deb"
 mkdir -p /etc/xdg/menus /usr/share/desktop-directories
 dpkg -i "$deb" || apt-get install -y -f
 dpkg -s ai-factory-portal | grep -E '^(Status|Version|Installed-Size)'
-desktop=$(ls /usr/share/applications/*ai-factory-portal*.desktop)
+desktop=/usr/share/applications/ai-factory-portal-ai-factory-portal.desktop
 grep -E '^(Name|Exec|Icon|MimeType)=' "$desktop"
 grep -q 'MimeType=application/vnd.aifactory.signed-report+json' "$desktop"
 grep -q '^Exec=.* %F$' "$desktop"
@@ -48,7 +48,7 @@ run_until "$launcher" "startup: sign-in ready"
 
 echo "== the kiosk launcher and its menu entry"
 dpkg -c "$deb" | grep -q '/opt/ai-factory-portal/bin/ai-factory-portal-kiosk$'
-kiosk_desktop=$(ls /usr/share/applications/*ai-factory-portal-kiosk*.desktop)
+kiosk_desktop=/usr/share/applications/ai-factory-portal-ai-factory-portal-kiosk.desktop
 grep -E '^(Name|Exec)=' "$kiosk_desktop"
 run_until "$app/bin/ai-factory-portal-kiosk" "kiosk mode: full screen true"
 

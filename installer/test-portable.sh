@@ -7,7 +7,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 archive=$(ls target/installer/ai-factory-portal-*-portable.zip | head -1)
-lipo=$(command -v llvm-lipo || command -v lipo)
+lipo=$(command -v llvm-lipo || compgen -c llvm-lipo- | head -1)
+[ -n "$lipo" ] || lipo=$(command -v lipo)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 echo "== $archive ($(du -h "$archive" | cut -f1), $(stat -c %s "$archive") bytes)"
