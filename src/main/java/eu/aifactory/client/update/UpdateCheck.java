@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Function;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -32,10 +33,15 @@ public final class UpdateCheck {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateCheck.class);
 
-    private final OkHttpClient http;
+    private final Function<URI, OkHttpClient> transports;
 
     public UpdateCheck(OkHttpClient http) {
-        this.http = http;
+        this(url -> http);
+    }
+
+    /** @param transports the HTTP client for a manifest's address (a factory's may trust a pinned certificate) */
+    public UpdateCheck(Function<URI, OkHttpClient> transports) {
+        this.transports = transports;
     }
 
     /** The manifest address of a factory. */
@@ -52,7 +58,7 @@ public final class UpdateCheck {
     /** The release the manifest at {@code url} announces, if it can be read and is validly signed by {@code keys}. */
     public Optional<ReleaseManifest> read(URI url, JwkSet keys) {
         byte[] body;
-        try (Response response = http.newCall(new Request.Builder().url(url.toString()).get().build()).execute()) {
+        try (Response response = transports.apply(url).newCall(new Request.Builder().url(url.toString()).get().build()).execute()) {
             if (!response.isSuccessful()) {
                 LOG.info("no release manifest at {}: HTTP {}", url, response.code());
                 return Optional.empty();

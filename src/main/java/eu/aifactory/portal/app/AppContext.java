@@ -2,6 +2,7 @@ package eu.aifactory.portal.app;
 
 import eu.aifactory.client.trust.CertificatePinStore;
 import eu.aifactory.client.trust.KeyPinStore;
+import eu.aifactory.client.trust.PinnedTransports;
 import eu.aifactory.client.update.UpdateCheck;
 import eu.aifactory.portal.admin.AdminPage;
 import eu.aifactory.portal.catalog.CatalogPage;
@@ -65,6 +66,8 @@ public final class AppContext implements AutoCloseable {
     private final Path dataDir;
     /** The one shared HTTP client (connection pool, dispatcher), made on the first connect, off the UI thread. */
     private OkHttpClient http;
+    /** The shared client, with the pinned certificate for a factory the user trusted: for calls beside the SDK. */
+    private final PinnedTransports transports;
     private final TaskExecutor executor;
     private final SettingsService settings;
     private final SecretStore secrets;
@@ -95,9 +98,11 @@ public final class AppContext implements AutoCloseable {
         theme.modeProperty().set(initial.theme());
         this.monitor = new ConnectionMonitor(executor, b.clock, b.healthPeriod, FAILURES_UNTIL_OFFLINE);
         this.sessions = new SessionManager(settings, secrets, executor, monitor);
+        CertificatePinStore certificates = new CertificatePinStore(certificateDir(), b.clock);
+        this.transports = new PinnedTransports(certificates, this::sharedHttp);
         this.connector = b.connector != null ? b.connector
-                : new PinningConnector(new CertificatePinStore(certificateDir(), b.clock), i18n::locale, this::sharedHttp);
-        this.sso = b.sso != null ? b.sso : new BrowserSingleSignOn(sharedHttp(), b.clock,
+                : new PinningConnector(certificates, i18n::locale, this::sharedHttp);
+        this.sso = b.sso != null ? b.sso : new BrowserSingleSignOn(transports::forUrl, b.clock,
                 () -> "<!doctype html><meta charset=\"utf-8\"><title>AI Factory Portal</title><p>"
                         + i18n.get("signin.sso.browserDone") + "</p>");
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
@@ -127,7 +132,7 @@ public final class AppContext implements AutoCloseable {
             KeyPinStore pins = KeyPinStore.forFactory(trustDir(), context.session().factoryKey(), clock);
             return new SettingsPage(new SettingsViewModel(settings, i18n, theme, context.session(), secrets::kind,
                     sessions::signOut), new TrustedKeysViewModel(pins, executor, i18n),
-                    new UpdatesViewModel(settings, executor, new UpdateCheck(sharedHttp()), context.session(),
+                    new UpdatesViewModel(settings, executor, new UpdateCheck(transports::forUrl), context.session(),
                             pins::pinned, AppContext.class.getPackage().getImplementationVersion()), i18n);
         });
     }

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import okhttp3.OkHttpClient;
 
@@ -24,26 +25,29 @@ public final class BrowserSingleSignOn implements SingleSignOn {
     /** How long the portal waits for the person to finish signing in in the browser. */
     static final Duration BROWSER_WAIT = Duration.ofMinutes(5);
 
-    private final OkHttpClient http;
+    private final Function<URI, OkHttpClient> transports;
     private final Clock clock;
     private final Supplier<String> donePage;
     private final AtomicReference<SsoLogin> pending = new AtomicReference<>();
 
-    /** @param donePage the page the browser shows once it handed the sign-in back, in the user's language */
-    public BrowserSingleSignOn(OkHttpClient http, Clock clock, Supplier<String> donePage) {
-        this.http = http;
+    /**
+     * @param transports the HTTP client for an address (the factory's may trust a pinned certificate)
+     * @param donePage   the page the browser shows once it handed the sign-in back, in the user's language
+     */
+    public BrowserSingleSignOn(Function<URI, OkHttpClient> transports, Clock clock, Supplier<String> donePage) {
+        this.transports = transports;
         this.clock = clock;
         this.donePage = donePage;
     }
 
     @Override
     public Optional<SignInOptions.Sso> offer(URI factory) {
-        return Optional.ofNullable(SsoProvider.signInOptions(http, factory).sso());
+        return Optional.ofNullable(SsoProvider.signInOptions(transports.apply(factory), factory).sso());
     }
 
     @Override
     public Signed signIn(SignInOptions.Sso sso) {
-        SsoProvider provider = SsoProvider.discover(http, sso);
+        SsoProvider provider = SsoProvider.discover(transports.apply(URI.create(sso.issuer())), sso);
         SsoLogin login = new SsoLogin(provider, BrowserSingleSignOn::browse, clock, donePage.get());
         pending.set(login);
         try {
@@ -55,7 +59,7 @@ public final class BrowserSingleSignOn implements SingleSignOn {
 
     @Override
     public Signed resume(SignInOptions.Sso sso, String refreshToken) {
-        SsoProvider provider = SsoProvider.discover(http, sso);
+        SsoProvider provider = SsoProvider.discover(transports.apply(URI.create(sso.issuer())), sso);
         // Expired on purpose: the first request refreshes, so a refused refresh token shows at sign-in, not later.
         return new Live(provider, new SsoTokens("", refreshToken, null, Instant.EPOCH));
     }

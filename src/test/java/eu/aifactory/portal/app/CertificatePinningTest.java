@@ -1,13 +1,17 @@
 package eu.aifactory.portal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.aifactory.api.tenant.Role;
+import eu.aifactory.client.sso.SsoException;
 import eu.aifactory.client.trust.CertificatePinStore;
+import eu.aifactory.client.trust.PinnedTransports;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.settings.SettingsService;
 import eu.aifactory.portal.settings.SettingsStore;
+import eu.aifactory.portal.shell.BrowserSingleSignOn;
 import eu.aifactory.portal.shell.CertificatePrompt;
 import eu.aifactory.portal.shell.Message;
 import eu.aifactory.portal.shell.SessionManager;
@@ -17,6 +21,7 @@ import eu.aifactory.portal.testing.FakeDemoFactory;
 import eu.aifactory.portal.testing.MemorySecretStore;
 import eu.aifactory.server.FactoryServer;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.tenant.OidcSettings;
 import eu.aifactory.server.tls.SelfSignedCertificate;
 import eu.aifactory.server.tls.TlsIdentity;
 import eu.aifactory.testing.TestClock;
@@ -92,6 +97,27 @@ class CertificatePinningTest {
             viewModel.trustCertificate();
             assertThat(sessions.session()).as("a changed certificate is never accepted with a click").isNull();
             assertThat(viewModel.errorProperty().get().key()).isEqualTo("signin.certificate.changed");
+        }
+    }
+
+    @Test
+    void singleSignOnIsOfferedByASelfSignedFactoryOnceItsCertificateIsPinned() throws Exception {
+        TlsIdentity identity = SelfSignedCertificate.loadOrCreate(dir.resolve("cert"), "127.0.0.1", TestClock.clock()).identity();
+        ServerConfig config = ServerConfig.embedded(dir.resolve("factory")).withTimeScale(1).withTls(identity)
+                .withOidc(new OidcSettings(URI.create("http://127.0.0.1:9/realms/acme"), "factory", "portal",
+                        OidcSettings.DEFAULT_TENANT_CLAIM, null, OidcSettings.DEFAULT_CLOCK_SKEW));
+        CertificatePinStore pins = new CertificatePinStore(dir.resolve("portal/trust/certificates"), TestClock.clock());
+        BrowserSingleSignOn sso = new BrowserSingleSignOn(new PinnedTransports(pins, () -> http)::forUrl,
+                TestClock.clock(), () -> "done");
+
+        try (FactoryServer factory = FactoryServer.start(config, TestClock.clock())) {
+            assertThatThrownBy(() -> sso.offer(factory.baseUri()))
+                    .as("nothing pinned: the self-signed certificate is not trusted").isInstanceOf(SsoException.class);
+
+            pins.pin(factory.baseUri(), identity.fingerprint());
+
+            assertThat(sso.offer(factory.baseUri())).hasValueSatisfying(
+                    offer -> assertThat(offer.issuer()).isEqualTo("http://127.0.0.1:9/realms/acme"));
         }
     }
 
