@@ -47,7 +47,8 @@ echo "== start the installed portal"
 run_until "$launcher" "startup: sign-in ready"
 
 echo "== the kiosk launcher and its menu entry"
-dpkg -c "$deb" | grep -q '/opt/ai-factory-portal/bin/ai-factory-portal-kiosk$'
+# grep without -q reads to the end: dpkg-deb fails on a closed pipe.
+dpkg -c "$deb" | grep '/opt/ai-factory-portal/bin/ai-factory-portal-kiosk$'
 kiosk_desktop=/usr/share/applications/ai-factory-portal-ai-factory-portal-kiosk.desktop
 grep -E '^(Name|Exec)=' "$kiosk_desktop"
 run_until "$app/bin/ai-factory-portal-kiosk" "kiosk mode: full screen true"

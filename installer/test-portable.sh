@@ -33,7 +33,8 @@ done
 echo "== first start: ./start.sh under Xvfb"
 log=$work/run.log
 XDG_DATA_HOME=$work/data xvfb-run -a -s "-screen 0 1600x1000x24" \
-  sh -c 'echo "$DISPLAY" >"$1/display"; echo $$ >"$1/pid"; exec "$2/start.sh"' sh "$work" "$dir" >"$log" 2>&1 &
+  sh -c 'echo "$DISPLAY" >"$1/display"; echo "$XAUTHORITY" >"$1/xauthority"; echo $$ >"$1/pid"; exec "$2/start.sh"' \
+  sh "$work" "$dir" >"$log" 2>&1 &
 runner=$!
 ready=
 # A first start seeds the demo database: minutes on a loaded two-core machine.
@@ -45,7 +46,7 @@ done
 if [ -n "$ready" ]; then
   grep -E "startup: (first frame|sign-in ready)|embedded factory up" "$log"
   if command -v import >/dev/null; then
-    DISPLAY=$(cat "$work/display") import -window root target/installer/portable-start.png \
+    DISPLAY=$(cat "$work/display") XAUTHORITY=$(cat "$work/xauthority") import -window root target/installer/portable-start.png \
       && echo "screenshot: target/installer/portable-start.png"
   fi
 fi
