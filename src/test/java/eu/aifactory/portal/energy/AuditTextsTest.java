@@ -62,7 +62,7 @@ class AuditTextsTest {
         EnergyReport report = report();
         List<String> heads = AuditTexts.columns(report).stream().map(r -> AuditTexts.columnHead(r, FACTORY_DE, DE)).toList();
 
-        assertThat(heads).containsExactly("EnEfG 2023", "EnEfG-Entwurf 2026 (Entwurf)");
+        assertThat(heads).containsExactly("EnEfG 2023", "EnEfG-Entwurf 2026 (nicht in Kraft)");
         assertThat(AuditTexts.verdict(AuditSamples.pue(), AuditSamples.ENACTED, EN)).isEqualTo("\u2264 1.20 \u00b7 not met");
         assertThat(AuditTexts.verdict(AuditSamples.pue(), AuditSamples.DRAFT, EN)).isEqualTo("\u2264 1.30 \u00b7 met");
         assertThat(AuditTexts.verdict(AuditSamples.erfWaivedInDraft(), AuditSamples.DRAFT, DE))

@@ -61,7 +61,7 @@ class EnergyPdfAuditTest {
                 "2026-07: PUE 1,25, Monatswert, gesamter Standort (Halle 1 und Halle 2)",
                 "EnEfG 2023 (in Kraft): EnEfG \u00a7 11",
                 "EnEfG-Entwurf 2026 (Entwurf, nicht in Kraft): Referentenentwurf vom 9. April 2026",
-                "EnEfG-Entwurf 2026 (Entwurf)");
+                "EnEfG-Entwurf 2026 (nicht in Kraft)");
         assertThat(text).doesNotContain("whole site", "Power model", "EnEfG draft 2026", "Ministry draft");
     }
 
