@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the .deb built by build-linux.sh with dpkg, checks the menu entry and the file association, starts the
-# installed portal under Xvfb until its sign-in page offers the demo users, opens a signed residency report through
+# installed portal under Xvfb until its sign-in page offers the demo users, starts the kiosk launcher until it is in
+# kiosk mode, opens a signed residency report through
 # the launcher (as the file manager does) until the verifier shows its verdict, then removes the package and checks
 # nothing is left. Run as root: installer/test-linux-deb.sh
 set -euo pipefail
@@ -11,9 +12,9 @@ launcher=$app/bin/ai-factory-portal
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 
-# Runs the launcher with a fresh user data directory until a log line matches, then ends it like a window manager.
+# Runs a launcher with the test's user data directory until a log line matches, then ends it like a window manager.
 run_until() {
-  local marker=$1 log=$home/run.log; shift
+  local launcher=$1 marker=$2 log=$home/run.log; shift 2
   XDG_DATA_HOME=$home/data xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" "$@" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1800); do
@@ -36,19 +37,26 @@ echo "== install $deb"
 mkdir -p /etc/xdg/menus /usr/share/desktop-directories
 dpkg -i "$deb" || apt-get install -y -f
 dpkg -s ai-factory-portal | grep -E '^(Status|Version|Installed-Size)'
-desktop=$(ls /usr/share/applications/*ai-factory-portal*.desktop)
+desktop=/usr/share/applications/ai-factory-portal-ai-factory-portal.desktop
 grep -E '^(Name|Exec|Icon|MimeType)=' "$desktop"
 grep -q 'MimeType=application/vnd.aifactory.signed-report+json' "$desktop"
 grep -q '^Exec=.* %F$' "$desktop"
 grep -rl 'application/vnd.aifactory.signed-report+json' /usr/share/mime/packages/ >/dev/null
 
 echo "== start the installed portal"
-run_until "startup: sign-in ready"
+run_until "$launcher" "startup: sign-in ready"
+
+echo "== the kiosk launcher and its menu entry"
+# grep without -q reads to the end: dpkg-deb fails on a closed pipe.
+dpkg -c "$deb" | grep '/opt/ai-factory-portal/bin/ai-factory-portal-kiosk$'
+kiosk_desktop=/usr/share/applications/ai-factory-portal-ai-factory-portal-kiosk.desktop
+grep -E '^(Name|Exec)=' "$kiosk_desktop"
+run_until "$app/bin/ai-factory-portal-kiosk" "kiosk mode: full screen true"
 
 echo "== open a signed residency report through the launcher"
 report=$home/residency-report.json
 cp src/test/resources/eu/aifactory/portal/verify/signed-residency-report.json "$report"
-run_until "report verdict" "$report"
+run_until "$launcher" "report verdict" "$report"
 
 echo "== remove"
 dpkg -r ai-factory-portal

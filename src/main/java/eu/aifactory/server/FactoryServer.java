@@ -201,7 +201,7 @@ public final class FactoryServer implements AutoCloseable {
             executor = config.slurm() == null
                     ? new SimulatedEngine(workloads, transactions, catalog, clock, config.timeScale(), budgetStore::allQuotas)
                     : SlurmEngine.connect(config.slurm(), workloads, new SlurmJobStore(database.jdbi()), transactions,
-                            catalog, datasets, clock);
+                            database.groupCommit(), catalog, datasets, clock);
             WorkloadQueries queries = new WorkloadQueries(workloads);
             EnergyService energy = new EnergyService(new EnergyStore(database.jdbi()), queries, catalog, clock);
             BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), transactions,

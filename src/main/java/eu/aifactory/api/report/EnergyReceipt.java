@@ -4,6 +4,8 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * The energy receipt of one workload: measured IT energy, facility energy via the PUE of each month it ran in,
@@ -23,6 +25,8 @@ import java.util.List;
  * @param provenance    measured and modelled shares of the IT energy, sources, boundary, sampling, uncertainty, PUE
  * @param carbonIntensity carbon per unit of work (SCI) of this run; null when the app declares no functional unit
  * @param site          the site the workload ran at (the energy report's {@code site})
+ * @param translations  by language ({@code "de"}): translations of the receipt's English texts from the factory's
+ *                      records, keyed by the English text, as in {@link EnergyReport#translations()}
  */
 public record EnergyReceipt(
         String workloadId,
@@ -55,11 +59,41 @@ public record EnergyReceipt(
         String methodology,
         EnergyProvenance provenance,
         CarbonIntensity carbonIntensity,
-        String site) {
+        String site,
+        Map<String, Map<String, String>> translations) {
 
     public EnergyReceipt {
         periods = periods == null ? List.of() : List.copyOf(periods);
         factors = factors == null ? List.of() : List.copyOf(factors);
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    /** A receipt without translations: every text in English. */
+    public EnergyReceipt(String workloadId, String workloadName, String appId, String projectId, String planId,
+                         int gpuCount, WorkloadStatus status, Instant start, Instant end, long samples, String telemetry,
+                         int peakPowerW, BigDecimal averagePowerW, BigDecimal gpuHours, BigDecimal gpuKwh,
+                         BigDecimal nodeShareKwh, BigDecimal itKwh, BigDecimal facilityKwh, BigDecimal renewableKwh,
+                         BigDecimal gridKwh, BigDecimal co2eKgLocationBased, BigDecimal co2eKgMarketBased,
+                         List<Period> periods, List<EnergyFactor> factors, String timeZone, String methodologyVersion,
+                         String roundingRule, String methodology, EnergyProvenance provenance,
+                         CarbonIntensity carbonIntensity, String site) {
+        this(workloadId, workloadName, appId, projectId, planId, gpuCount, status, start, end, samples, telemetry,
+                peakPowerW, averagePowerW, gpuHours, gpuKwh, nodeShareKwh, itKwh, facilityKwh, renewableKwh, gridKwh,
+                co2eKgLocationBased, co2eKgMarketBased, periods, factors, timeZone, methodologyVersion, roundingRule,
+                methodology, provenance, carbonIntensity, site, null);
+    }
+
+    /** This receipt with {@code translations} of its texts. */
+    public EnergyReceipt withTranslations(Map<String, Map<String, String>> translations) {
+        return new EnergyReceipt(workloadId, workloadName, appId, projectId, planId, gpuCount, status, start, end,
+                samples, telemetry, peakPowerW, averagePowerW, gpuHours, gpuKwh, nodeShareKwh, itKwh, facilityKwh,
+                renewableKwh, gridKwh, co2eKgLocationBased, co2eKgMarketBased, periods, factors, timeZone,
+                methodologyVersion, roundingRule, methodology, provenance, carbonIntensity, site, translations);
+    }
+
+    /** {@code english}, one of the receipt's texts, in {@code locale}'s language when the receipt translates it. */
+    public String text(String english, Locale locale) {
+        return Translations.text(translations, english, locale);
     }
 
     /** A receipt without provenance and carbon intensity. */

@@ -2,6 +2,8 @@ package eu.aifactory.api.report;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * A tenant's energy and emissions over a period, grouped, with the site's indicators beside the EnEfG thresholds.
@@ -26,6 +28,9 @@ import java.util.List;
  * @param ruleSets           every version the factory knows (enacted and proposed), for the comparison columns
  * @param siteEvidence       the evidence behind the site's indicators: registrations, certificates, water, heat
  * @param carbonIntensity    carbon per unit of work (SCI) per application, largest total first
+ * @param translations       by language ({@code "de"}): the translations of the English texts the report takes from
+ *                           the factory's records (site, sources and models, PUE coverage, rule sets, evidence,
+ *                           factor sources), keyed by the English text, as in the residency report
  */
 public record EnergyReport(
         String tenantId,
@@ -51,7 +56,8 @@ public record EnergyReport(
         RuleSet ruleSet,
         List<RuleSet> ruleSets,
         SiteEvidence siteEvidence,
-        List<CarbonIntensity> carbonIntensity) {
+        List<CarbonIntensity> carbonIntensity,
+        Map<String, Map<String, String>> translations) {
 
     /**
      * Whose workloads a report covers.
@@ -72,6 +78,32 @@ public record EnergyReport(
         series = series == null ? List.of() : List.copyOf(series);
         ruleSets = ruleSets == null ? List.of() : List.copyOf(ruleSets);
         carbonIntensity = carbonIntensity == null ? List.of() : List.copyOf(carbonIntensity);
+        translations = translations == null ? Map.of() : Map.copyOf(translations);
+    }
+
+    /** A report without translations: every text in English. */
+    public EnergyReport(String tenantId, String tenantName, Instant from, Instant to, EnergyGroupBy groupBy,
+                        String timeZone, String site, String scope, List<EnergyGroup> groups, EnergyTotals totals,
+                        List<SiteIndicator> indicators, List<EnergyFactor> factors, String methodologyVersion,
+                        String roundingRule, String methodology, Instant generatedAt, EnergyStackBy stackBy,
+                        List<EnergySeries> series, ProjectScope projectScope, EnergyProvenance provenance,
+                        RuleSet ruleSet, List<RuleSet> ruleSets, SiteEvidence siteEvidence,
+                        List<CarbonIntensity> carbonIntensity) {
+        this(tenantId, tenantName, from, to, groupBy, timeZone, site, scope, groups, totals, indicators, factors,
+                methodologyVersion, roundingRule, methodology, generatedAt, stackBy, series, projectScope, provenance,
+                ruleSet, ruleSets, siteEvidence, carbonIntensity, null);
+    }
+
+    /** This report with {@code translations} of its texts. */
+    public EnergyReport withTranslations(Map<String, Map<String, String>> translations) {
+        return new EnergyReport(tenantId, tenantName, from, to, groupBy, timeZone, site, scope, groups, totals,
+                indicators, factors, methodologyVersion, roundingRule, methodology, generatedAt, stackBy, series,
+                projectScope, provenance, ruleSet, ruleSets, siteEvidence, carbonIntensity, translations);
+    }
+
+    /** {@code english}, one of the report's texts, in {@code locale}'s language when the report translates it. */
+    public String text(String english, Locale locale) {
+        return Translations.text(translations, english, locale);
     }
 
     /** A report without provenance, rule versions, site evidence and carbon intensity. */

@@ -89,10 +89,7 @@ public record ResidencyReport(
 
     /** {@code english}, one of the report's texts, in {@code locale}'s language when the report translates it. */
     public String text(String english, Locale locale) {
-        if (english == null) {
-            return null;
-        }
-        return translations.getOrDefault(locale.getLanguage(), Map.of()).getOrDefault(english, english);
+        return Translations.text(translations, english, locale);
     }
 
     /** {@code from} inclusive, {@code to} exclusive. */

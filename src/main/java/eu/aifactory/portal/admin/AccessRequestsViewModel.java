@@ -1,11 +1,9 @@
 package eu.aifactory.portal.admin;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.access.AccessRequest;
 import eu.aifactory.api.access.AccessRequestState;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
-import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.i18n.Formats;
@@ -13,7 +11,6 @@ import eu.aifactory.portal.i18n.I18n;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -201,7 +198,7 @@ public final class AccessRequestsViewModel {
             busy.set(false);
             monitor.report(failure);
             info.set(null);
-            error.set(describe(failure));
+            error.set(Refusals.describe(failure, i18n));
             // A decision refused because the request changed meanwhile (expired, decided by someone else): show that.
             if (failure instanceof ApiException api && api.status() == 409) {
                 executor.run(() -> client.listAccessRequests(null), list -> {
@@ -210,23 +207,6 @@ public final class AccessRequestsViewModel {
                 }, ignored -> { });
             }
         });
-    }
-
-    private String describe(Throwable failure) {
-        if (failure instanceof FactoryUnreachableException) {
-            return i18n.get("admin.error.unreachable");
-        }
-        if (failure instanceof ApiException api) {
-            Problem problem = api.problem();
-            String detail = problem.detail() != null && !problem.detail().isBlank() ? problem.detail() : problem.title();
-            if (!problem.errors().isEmpty()) {
-                detail = detail + " (" + problem.errors().stream().map(e -> e.field() + ": " + e.message())
-                        .collect(Collectors.joining("; ")) + ")";
-            }
-            return i18n.get(api.status() == 403 ? "admin.error.forbidden" : "admin.error.refused", detail);
-        }
-        String message = failure.getMessage();
-        return i18n.get("admin.error.refused", message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
     }
 
     private static String blankToNull(String text) {

@@ -1,6 +1,5 @@
 package eu.aifactory.portal.admin;
 
-import eu.aifactory.api.Problem;
 import eu.aifactory.api.Problem.FieldError;
 import eu.aifactory.api.admin.ApiToken;
 import eu.aifactory.api.admin.CreatedToken;
@@ -17,7 +16,6 @@ import eu.aifactory.api.usage.BudgetUpdate;
 import eu.aifactory.api.usage.QuotaStatus;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
-import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.i18n.I18n;
@@ -30,7 +28,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -442,7 +439,7 @@ public final class AdminViewModel {
             monitor.report(failure);
             LOG.info("admin action failed: {}", failure.toString());
             info.set(null);
-            error.set(describe(failure));
+            error.set(Refusals.describe(failure, i18n));
             onFailure.accept(failure);
         });
     }
@@ -457,24 +454,6 @@ public final class AdminViewModel {
     private void finished() {
         running--;
         busy.set(running > 0);
-    }
-
-    /** A refusal as the factory words it, with its field errors; an unreachable factory as such. */
-    String describe(Throwable failure) {
-        if (failure instanceof FactoryUnreachableException) {
-            return i18n.get("admin.error.unreachable");
-        }
-        if (failure instanceof ApiException api) {
-            Problem problem = api.problem();
-            String detail = problem.detail() != null && !problem.detail().isBlank() ? problem.detail() : problem.title();
-            if (!problem.errors().isEmpty()) {
-                detail = detail + " (" + problem.errors().stream().map(e -> e.field() + ": " + e.message())
-                        .collect(Collectors.joining("; ")) + ")";
-            }
-            return i18n.get(api.status() == 403 ? "admin.error.forbidden" : "admin.error.refused", detail);
-        }
-        String message = failure.getMessage();
-        return i18n.get("admin.error.refused", message == null || message.isBlank() ? failure.getClass().getSimpleName() : message);
     }
 
     private record Snapshot(List<UserAccount> users, List<ApiToken> tokens, List<ProjectInfo> projects,

@@ -5,12 +5,12 @@ import eu.aifactory.api.admin.UserAccount;
 import eu.aifactory.api.audit.AuditAction;
 import eu.aifactory.api.audit.AuditEntry;
 import eu.aifactory.api.audit.AuditOutcome;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.SaveDialog;
 import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
-import java.io.File;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -227,7 +227,6 @@ public final class AuditView extends VBox {
         chooser.setTitle(title);
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File target = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-        return target == null ? null : target.toPath();
+        return FileChoosers.showSave(chooser, getScene() == null ? null : getScene().getWindow());
     }
 }

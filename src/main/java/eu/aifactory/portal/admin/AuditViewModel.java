@@ -5,9 +5,7 @@ import eu.aifactory.api.audit.AuditAction;
 import eu.aifactory.api.audit.AuditEntry;
 import eu.aifactory.api.audit.AuditOutcome;
 import eu.aifactory.api.audit.AuditQuery;
-import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
-import eu.aifactory.client.FactoryUnreachableException;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
@@ -188,7 +186,7 @@ public final class AuditViewModel {
                 return;
             }
             loading.set(false);
-            error.set(describe(failure));
+            error.set(Refusals.describe(failure, i18n));
         });
     }
 
@@ -196,16 +194,5 @@ public final class AuditViewModel {
         Instant start = from.get() == null ? null : from.get().atStartOfDay(zone).toInstant();
         Instant end = to.get() == null ? null : to.get().plusDays(1).atStartOfDay(zone).toInstant();
         return new AuditQuery(action.get(), userId.get(), outcome.get(), start, end, after, PAGE_SIZE);
-    }
-
-    private String describe(Throwable failure) {
-        if (failure instanceof FactoryUnreachableException) {
-            return i18n.get("admin.error.unreachable");
-        }
-        if (failure instanceof ApiException api) {
-            String detail = api.problem().detail() != null ? api.problem().detail() : api.problem().title();
-            return i18n.get(api.status() == 403 ? "admin.error.forbidden" : "admin.error.refused", detail);
-        }
-        return i18n.get("admin.error.refused", String.valueOf(failure.getMessage()));
     }
 }

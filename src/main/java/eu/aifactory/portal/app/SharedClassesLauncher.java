@@ -37,6 +37,19 @@ final class SharedClassesLauncher {
 
     /** Set on the child, and by the installed launcher, so the portal starts in that JVM. */
     static final String IN_PLACE = "portal.cds.inPlace";
+
+    /**
+     * JVM options every portal JVM gets (before the user's own, which win), sized for a desktop client rather than the
+     * JVM's server defaults: the serial collector (no G1 remembered sets), a heap that starts small (the default
+     * starts at 1/64 of the RAM and the serial collector never shrinks below it) and gives memory back after a
+     * collection, and only the C1 compiler (faster start, no C2 arenas; the portal does little long-running computing).
+     * Together they take the portal's resident memory after every page from about 500 MB to about 350 MB.
+     */
+    static final List<String> PORTAL_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms16m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30", "-XX:TieredStopAtLevel=1");
+
+    /** glibc gives every thread that allocates its own 64 MB malloc arena; a desktop client needs few. */
+    static final String MALLOC_ARENAS = "MALLOC_ARENA_MAX";
     private static final String DIRECTORY = "cds";
 
     private final Path cacheDir;
@@ -93,7 +106,9 @@ final class SharedClassesLauncher {
         Path archive = cacheDir.resolve(key + ".jsa");
         Path pending = cacheDir.resolve(key + ".jsa.part");
         List<String> command = command(key, archive, pending, args);
-        Process child = new ProcessBuilder(command).inheritIO().start();
+        ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+        builder.environment().putIfAbsent(MALLOC_ARENAS, "2");
+        Process child = builder.start();
         // Ended by a signal or a window manager: end the child too, and let it write its archive.
         Thread forward = new Thread(() -> {
             if (child.isAlive()) {
@@ -123,6 +138,7 @@ final class SharedClassesLauncher {
     List<String> command(String key, Path archive, Path pending, String[] args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
+        command.addAll(PORTAL_OPTIONS);
         command.addAll(jvmOptions);
         if (Files.isRegularFile(archive)) {
             command.add("-XX:SharedArchiveFile=" + archive);

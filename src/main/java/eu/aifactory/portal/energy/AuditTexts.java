@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * What an auditor asks of the energy figures, written in the user's language from the report or receipt: where the
  * IT energy comes from (measured or modelled, boundary, sampling, uncertainty), the PUE used, which version of the
  * rules a verdict follows and how the other versions judge the same value, the site's evidence, and the carbon per
- * unit of work. Shared by the page, the receipt and the PDF.
+ * unit of work. Shared by the page, the receipt and the PDF. Texts from the factory's records (sources, coverage,
+ * rule sets, evidence, factor sources) go through {@code factory}, the report's own translation of its English texts.
  */
 final class AuditTexts {
 
@@ -38,11 +40,12 @@ final class AuditTexts {
     }
 
     /** One source: what it is, its boundary, how often it sampled, its uncertainty and its share. */
-    static String source(EnergyProvenance.Source s, I18n i18n) {
+    static String source(EnergyProvenance.Source s, UnaryOperator<String> factory, I18n i18n) {
         Locale locale = i18n.locale();
         String what = EnergyProvenance.MEASURED.equals(s.kind())
-                ? i18n.get("energy.audit.source.measured", s.source(), s.device() == null ? DASH : s.device())
-                : i18n.get("energy.audit.source.modelled", s.model() == null ? s.source() : s.model(),
+                ? i18n.get("energy.audit.source.measured", factory.apply(s.source()),
+                        s.device() == null ? DASH : factory.apply(s.device()))
+                : i18n.get("energy.audit.source.modelled", factory.apply(s.model() == null ? s.source() : s.model()),
                         s.modelVersion() == null ? DASH : s.modelVersion());
         String line = i18n.get("energy.audit.source", what, boundary(s.boundary(), i18n),
                 s.samplingIntervalS() == null ? DASH : Formats.number(s.samplingIntervalS(), 1, locale),
@@ -60,19 +63,20 @@ final class AuditTexts {
     }
 
     /** "2026-07: PUE 1.25, monthly figure, whole site (Hall 1 and Hall 2)". */
-    static String pue(EnergyProvenance.PueUsed pue, I18n i18n) {
+    static String pue(EnergyProvenance.PueUsed pue, UnaryOperator<String> factory, I18n i18n) {
         String basis = switch (pue.basis()) {
             case "ANNUAL" -> i18n.get("energy.audit.pue.annual");
             case "DESIGN" -> i18n.get("energy.audit.pue.design");
             default -> i18n.get("energy.audit.pue.monthly");
         };
         return i18n.get("energy.audit.pue", pue.month(), Formats.number(pue.value(), 3, i18n.locale()), basis,
-                pue.coverage());
+                factory.apply(pue.coverage()));
     }
 
     /** "EnEfG 2023 (in force): Energieeffizienzgesetz …". */
-    static String ruleSet(RuleSet rules, I18n i18n) {
-        return i18n.get("energy.audit.rules.line", rules.name(), status(rules, i18n), rules.legalSource());
+    static String ruleSet(RuleSet rules, UnaryOperator<String> factory, I18n i18n) {
+        return i18n.get("energy.audit.rules.line", factory.apply(rules.name()), status(rules, i18n),
+                factory.apply(rules.legalSource()));
     }
 
     static String status(RuleSet rules, I18n i18n) {
@@ -95,9 +99,9 @@ final class AuditTexts {
     }
 
     /** The column head of a rule set: its name, marked when proposed. */
-    static String columnHead(RuleSet rules, I18n i18n) {
-        return RuleSet.PROPOSED.equals(rules.status())
-                ? i18n.get("energy.audit.rules.head.proposed", rules.name()) : rules.name();
+    static String columnHead(RuleSet rules, UnaryOperator<String> factory, I18n i18n) {
+        String name = factory.apply(rules.name());
+        return RuleSet.PROPOSED.equals(rules.status()) ? i18n.get("energy.audit.rules.head.proposed", name) : name;
     }
 
     /** An indicator's limit and verdict under {@code rules}: "≤ 1.2 · fails", "waived" or a dash. */
@@ -131,11 +135,11 @@ final class AuditTexts {
     }
 
     /** The site section as caption and text pairs. */
-    static List<String[]> site(SiteEvidence site, I18n i18n) {
+    static List<String[]> site(SiteEvidence site, UnaryOperator<String> factory, I18n i18n) {
         Locale locale = i18n.locale();
         List<String[]> lines = new ArrayList<>();
-        lines.add(new String[] {i18n.get("energy.audit.site.euDatabase"), orDash(site.euDatabaseId())});
-        lines.add(new String[] {i18n.get("energy.audit.site.register"), orDash(site.deRegisterId())});
+        lines.add(new String[] {i18n.get("energy.audit.site.euDatabase"), orDash(factory.apply(site.euDatabaseId()))});
+        lines.add(new String[] {i18n.get("energy.audit.site.register"), orDash(factory.apply(site.deRegisterId()))});
         BigDecimal mwh = site.certificates().stream().map(SiteEvidence.Certificate::mwh)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         long unsubsidised = site.certificates().stream().filter(SiteEvidence.Certificate::unsubsidised).count();
@@ -151,18 +155,19 @@ final class AuditTexts {
         lines.add(new String[] {i18n.get("energy.audit.site.heat"), i18n.get("energy.audit.site.heat.text",
                 Formats.kwh3(heat.attributedKwh(), locale), Formats.number(heat.siteKwh(), 0, locale),
                 heat.supplyTemperatureC() == null ? DASH : Formats.number(heat.supplyTemperatureC(), 1, locale),
-                orDash(heat.recipient()))});
+                orDash(factory.apply(heat.recipient())))});
         lines.add(new String[] {i18n.get("energy.audit.site.heatNetwork"),
                 i18n.get(site.heatNetworkWithin5km() ? "energy.audit.yes" : "energy.audit.no")});
         return lines;
     }
 
     /** One certificate: "HKN-… · HKNR … · 2026-07-01 – 2026-07-31 · 4,500.0 MWh wind (DE) · unsubsidised". */
-    static String certificate(SiteEvidence.Certificate c, I18n i18n) {
+    static String certificate(SiteEvidence.Certificate c, UnaryOperator<String> factory, I18n i18n) {
         Locale locale = i18n.locale();
-        return i18n.get("energy.audit.certificate", c.id(), c.registry(), Formats.date(c.productionFrom(), locale),
+        return i18n.get("energy.audit.certificate", factory.apply(c.id()), factory.apply(c.registry()),
+                Formats.date(c.productionFrom(), locale),
                 Formats.date(c.productionTo().minusDays(1), locale), Formats.number(c.mwh(), 1, locale),
-                c.energySource(), c.plantCountry(),
+                factory.apply(c.energySource()), c.plantCountry(),
                 i18n.get(c.unsubsidised() ? "energy.audit.unsubsidised" : "energy.audit.subsidised"));
     }
 
@@ -184,10 +189,10 @@ final class AuditTexts {
     }
 
     /** The embodied factor of a carbon intensity, as "69 g CO2e/GPU-h (embodied_gpu_hour_b200, 2026; source)". */
-    static Optional<String> embodiedFactor(CarbonIntensity c, Locale locale) {
+    static Optional<String> embodiedFactor(CarbonIntensity c, UnaryOperator<String> factory, Locale locale) {
         return c.factors().stream().filter(f -> f.key().startsWith("embodied_")).findFirst()
                 .map(f -> Formats.number(f.value(), 2, locale) + "\u00a0" + f.unit() + " (" + f.key()
-                        + (f.year() == null ? "" : ", " + f.year()) + "; " + f.source() + ")");
+                        + (f.year() == null ? "" : ", " + f.year()) + "; " + factory.apply(f.source()) + ")");
     }
 
     private static String orDash(String text) {

@@ -77,7 +77,7 @@ final class EnergyPdf {
         try (PdfReportWriter pdf = new PdfReportWriter(locale, i18n.get("energy.pdf.page"),
                 i18n.get("energy.pdf.footer", report.tenantName(), report.methodologyVersion()))) {
             pdf.info(i18n.get("energy.pdf.title"), "AI Factory Tenant Portal", period());
-            pdf.title(i18n.get("energy.pdf.title"), report.site());
+            pdf.title(i18n.get("energy.pdf.title"), factory(report.site()));
             Map<String, String> header = new LinkedHashMap<>();
             header.put(i18n.get("energy.pdf.tenant"), report.tenantName() + " (" + report.tenantId() + ")");
             header.put(i18n.get("energy.pdf.period"), period());
@@ -133,7 +133,7 @@ final class EnergyPdf {
             List<Column> columns = new ArrayList<>(List.of(
                     new Column(i18n.get("energy.audit.rules.indicator"), 1f, Align.LEFT),
                     new Column(i18n.get("energy.audit.rules.value"), 1f, Align.RIGHT)));
-            rules.forEach(r -> columns.add(new Column(AuditTexts.columnHead(r, i18n), 2.2f, Align.LEFT)));
+            rules.forEach(r -> columns.add(new Column(AuditTexts.columnHead(r, this::factory, i18n), 2.2f, Align.LEFT)));
             List<List<String>> rows = new ArrayList<>();
             for (SiteIndicator indicator : report.indicators()) {
                 List<String> row = new ArrayList<>(List.of(indicator.name(), IndicatorFormat.value(indicator, locale)));
@@ -141,25 +141,25 @@ final class EnergyPdf {
                 rows.add(row);
             }
             pdf.table(columns, rows);
-            rules.forEach(r -> pdf.paragraph(AuditTexts.ruleSet(r, i18n)));
+            rules.forEach(r -> pdf.paragraph(AuditTexts.ruleSet(r, this::factory, i18n)));
         }
         if (report.provenance() != null) {
             pdf.heading(i18n.get("energy.audit.title"));
             pdf.paragraph(AuditTexts.provenance(report.provenance(), i18n));
             for (EnergyProvenance.Source source : report.provenance().sources()) {
-                pdf.paragraph("\u2022 " + AuditTexts.source(source, i18n));
+                pdf.paragraph("\u2022 " + AuditTexts.source(source, this::factory, i18n));
             }
             for (EnergyProvenance.PueUsed pue : report.provenance().pue()) {
-                pdf.paragraph("\u2022 " + AuditTexts.pue(pue, i18n));
+                pdf.paragraph("\u2022 " + AuditTexts.pue(pue, this::factory, i18n));
             }
         }
         if (report.siteEvidence() != null) {
             pdf.heading(i18n.get("energy.audit.site.title"));
             Map<String, String> site = new LinkedHashMap<>();
-            AuditTexts.site(report.siteEvidence(), i18n).forEach(line -> site.put(line[0], line[1]));
+            AuditTexts.site(report.siteEvidence(), this::factory, i18n).forEach(line -> site.put(line[0], line[1]));
             pdf.keyValues(site);
             for (SiteEvidence.Certificate c : report.siteEvidence().certificates()) {
-                pdf.paragraph("\u2022 " + AuditTexts.certificate(c, i18n));
+                pdf.paragraph("\u2022 " + AuditTexts.certificate(c, this::factory, i18n));
             }
             if (report.siteEvidence().illustrative()) {
                 pdf.paragraph(i18n.get("energy.audit.site.illustrative"));
@@ -172,8 +172,13 @@ final class EnergyPdf {
         for (CarbonIntensity c : report.carbonIntensity()) {
             pdf.paragraph("\u2022 " + AuditTexts.carbon(c, this::appName, i18n));
         }
-        report.carbonIntensity().stream().findFirst().flatMap(c -> AuditTexts.embodiedFactor(c, locale))
+        report.carbonIntensity().stream().findFirst().flatMap(c -> AuditTexts.embodiedFactor(c, this::factory, locale))
                 .ifPresent(factor -> pdf.paragraph(i18n.get("energy.audit.sci.method", factor)));
+    }
+
+    /** A text from the factory's records in the PDF's language, as the report translates it. */
+    private String factory(String english) {
+        return data.report().text(english, locale);
     }
 
     /** An application's name as the table rows give it; its id when no row names it. */
@@ -268,7 +273,7 @@ final class EnergyPdf {
         List<List<String>> rows = new ArrayList<>();
         for (EnergyFactor f : data.report().factors()) {
             rows.add(List.of(f.key(), Formats.number(f.value(), 4, locale), f.unit(),
-                    f.year() == null ? "" : String.valueOf(f.year()), f.source()));
+                    f.year() == null ? "" : String.valueOf(f.year()), factory(f.source())));
         }
         return rows;
     }

@@ -7,6 +7,7 @@ import eu.aifactory.api.report.EnergyReceipt;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.RuleSet;
 import eu.aifactory.api.report.SiteIndicator;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.common.StatePlaceholder;
@@ -23,7 +24,6 @@ import eu.aifactory.portal.energy.EnergyViewModel.WorkloadEnergy;
 import eu.aifactory.portal.i18n.DateInput;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
-import java.io.File;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -33,6 +33,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ListChangeListener;
@@ -207,7 +208,6 @@ public final class EnergyView extends BorderPane {
                 arrangeCards(cards, all, now.doubleValue() < CARDS_THREE_A_ROW ? 2 : 3));
 
         chart.setPrefHeight(250);
-        chart.setMinHeight(170);
         Label chartTitle = new Label();
         chartTitle.textProperty().bind(i18n.binding("energy.chart.title"));
         chartTitle.getStyleClass().add(Styles.TEXT_BOLD);
@@ -321,19 +321,20 @@ public final class EnergyView extends BorderPane {
         }
         auditPane.setVisible(true);
         auditPane.setManaged(true);
+        UnaryOperator<String> factory = english -> report.text(english, locale());
         auditPane.getChildren().add(heading("energy.audit.title"));
         auditPane.getChildren().add(text("energyProvenance", AuditTexts.provenance(report.provenance(), i18n), false));
         VBox sources = new VBox(2);
         sources.setId("energySources");
         report.provenance().sources().forEach(source -> sources.getChildren().add(
-                text(null, "\u2022 " + AuditTexts.source(source, i18n), true)));
+                text(null, "\u2022 " + AuditTexts.source(source, factory, i18n), true)));
         report.provenance().pue().forEach(pue -> sources.getChildren().add(
-                text(null, "\u2022 " + AuditTexts.pue(pue, i18n), true)));
+                text(null, "\u2022 " + AuditTexts.pue(pue, factory, i18n), true)));
         auditPane.getChildren().add(sources);
 
         if (report.ruleSet() != null) {
             auditPane.getChildren().add(heading("energy.audit.rules.title"));
-            auditPane.getChildren().add(text("energyRuleSet", AuditTexts.ruleSet(report.ruleSet(), i18n), false));
+            auditPane.getChildren().add(text("energyRuleSet", AuditTexts.ruleSet(report.ruleSet(), factory, i18n), false));
             GridPane rules = new GridPane();
             rules.setId("energyRuleTable");
             rules.setHgap(16);
@@ -342,7 +343,7 @@ public final class EnergyView extends BorderPane {
             rules.add(bold(i18n.get("energy.audit.rules.indicator")), 0, 0);
             rules.add(bold(i18n.get("energy.audit.rules.value")), 1, 0);
             for (int c = 0; c < columns.size(); c++) {
-                Label head = bold(AuditTexts.columnHead(columns.get(c), i18n));
+                Label head = bold(AuditTexts.columnHead(columns.get(c), factory, i18n));
                 head.setId("energyRuleHead-" + columns.get(c).id());
                 rules.add(head, 2 + c, 0);
             }
@@ -359,7 +360,7 @@ public final class EnergyView extends BorderPane {
             }
             auditPane.getChildren().add(rules);
             columns.stream().skip(1).forEach(other ->
-                    auditPane.getChildren().add(text(null, AuditTexts.ruleSet(other, i18n), true)));
+                    auditPane.getChildren().add(text(null, AuditTexts.ruleSet(other, factory, i18n), true)));
         }
 
         if (report.siteEvidence() != null) {
@@ -375,19 +376,21 @@ public final class EnergyView extends BorderPane {
             values.setMinWidth(0);
             site.getColumnConstraints().setAll(captions, values);
             int row = 0;
-            for (String[] line : AuditTexts.site(report.siteEvidence(), i18n)) {
+            for (String[] line : AuditTexts.site(report.siteEvidence(), factory, i18n)) {
                 Label caption = new Label(line[0]);
                 caption.getStyleClass().add(Styles.TEXT_MUTED);
                 caption.setMinWidth(Region.USE_PREF_SIZE);
                 Label value = new Label(line[1]);
+                value.setId("energySiteValue-" + row);
                 value.setWrapText(true);
                 value.setMinWidth(0);
+                value.setMinHeight(Region.USE_PREF_SIZE);
                 site.add(caption, 0, row);
                 site.add(value, 1, row++);
             }
             auditPane.getChildren().add(site);
             report.siteEvidence().certificates().forEach(c -> auditPane.getChildren().add(
-                    text(null, "\u2022 " + AuditTexts.certificate(c, i18n), true)));
+                    text(null, "\u2022 " + AuditTexts.certificate(c, factory, i18n), true)));
             if (report.siteEvidence().illustrative()) {
                 auditPane.getChildren().add(text("energySiteIllustrative", i18n.get("energy.audit.site.illustrative"), true));
             }
@@ -418,7 +421,7 @@ public final class EnergyView extends BorderPane {
             sci.add(new Label(Formats.kg3(c.embodiedKg(), locale())), 4, row++);
         }
         auditPane.getChildren().add(sci);
-        AuditTexts.embodiedFactor(report.carbonIntensity().get(0), locale()).ifPresent(factor ->
+        AuditTexts.embodiedFactor(report.carbonIntensity().get(0), factory, locale()).ifPresent(factor ->
                 auditPane.getChildren().add(text(null, i18n.get("energy.audit.sci.method", factor), true)));
     }
 
@@ -510,8 +513,7 @@ public final class EnergyView extends BorderPane {
         chooser.titleProperty().bind(i18n.binding("energy.export.title"));
         chooser.setInitialFileName(suggestedName);
         chooser.getExtensionFilters().add(pendingFilter);
-        File target = chooser.showSaveDialog(owner);
-        return target == null ? null : target.toPath();
+        return FileChoosers.showSave(chooser, owner);
     }
 
     /** The chart and its legend as printed, at twice the screen resolution; taken here on the UI thread. */

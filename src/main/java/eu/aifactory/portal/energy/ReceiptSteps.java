@@ -43,7 +43,7 @@ final class ReceiptSteps {
         for (EnergyReceipt.Period p : r.periods()) {
             steps.add(new Step(i18n.get("energy.receipt.step.pue", p.month()),
                     i18n.get("energy.receipt.step.pue.text", Formats.kwh3(p.itKwh(), locale),
-                            Formats.number(p.pue(), 3, locale), p.month(), source(r, "PUE", p.month()),
+                            Formats.number(p.pue(), 3, locale), p.month(), source(r, "PUE", p.month(), locale),
                             Formats.kwh3(p.facilityKwh(), locale))));
         }
         steps.add(new Step(i18n.get("energy.receipt.step.facility"),
@@ -52,26 +52,26 @@ final class ReceiptSteps {
             steps.add(new Step(i18n.get("energy.receipt.step.ref", p.month()),
                     i18n.get("energy.receipt.step.ref.text", Formats.kwh3(p.facilityKwh(), locale),
                             Formats.percent(p.ref(), locale), Formats.kwh3(p.renewableKwh(), locale),
-                            Formats.kwh3(p.gridKwh(), locale), source(r, "REF", p.month()))));
+                            Formats.kwh3(p.gridKwh(), locale), source(r, "REF", p.month(), locale))));
         }
         EnergyFactor location = factor(r, LOCATION_FACTOR);
         steps.add(new Step(i18n.get("energy.receipt.step.co2Location"),
                 i18n.get("energy.receipt.step.co2Location.text", Formats.kwh3(r.facilityKwh(), locale),
-                        describe(location, locale), Formats.kg3(r.co2eKgLocationBased(), locale))));
+                        describe(location, r, locale), Formats.kg3(r.co2eKgLocationBased(), locale))));
         EnergyFactor residual = factor(r, RESIDUAL_FACTOR);
         steps.add(new Step(i18n.get("energy.receipt.step.co2Market"),
                 i18n.get("energy.receipt.step.co2Market.text", Formats.kwh3(r.gridKwh(), locale),
-                        describe(residual, locale), Formats.kg3(r.co2eKgMarketBased(), locale))));
+                        describe(residual, r, locale), Formats.kg3(r.co2eKgMarketBased(), locale))));
         if (r.provenance() != null) {
             StringBuilder text = new StringBuilder(AuditTexts.provenance(r.provenance(), i18n));
-            r.provenance().sources().forEach(source -> text.append('\n').append(AuditTexts.source(source, i18n)));
-            r.provenance().pue().forEach(pue -> text.append('\n').append(AuditTexts.pue(pue, i18n)));
+            r.provenance().sources().forEach(source -> text.append('\n').append(AuditTexts.source(source, english -> r.text(english, locale), i18n)));
+            r.provenance().pue().forEach(pue -> text.append('\n').append(AuditTexts.pue(pue, english -> r.text(english, locale), i18n)));
             steps.add(new Step(i18n.get("energy.receipt.step.provenance"), text.toString()));
         }
         if (r.carbonIntensity() != null) {
             String text = AuditTexts.carbon(r.carbonIntensity(), id -> r.workloadName(), i18n);
             String method = i18n.get("energy.audit.sci.method",
-                    AuditTexts.embodiedFactor(r.carbonIntensity(), locale).orElse("\u2013"));
+                    AuditTexts.embodiedFactor(r.carbonIntensity(), english -> r.text(english, locale), locale).orElse("\u2013"));
             steps.add(new Step(i18n.get("energy.receipt.step.sci"), text + "\n" + method));
         }
         steps.add(new Step(i18n.get("energy.receipt.step.method"),
@@ -84,19 +84,20 @@ final class ReceiptSteps {
         return r.factors().stream().filter(f -> key.equals(f.key())).findFirst().orElse(null);
     }
 
-    private static String describe(EnergyFactor f, Locale locale) {
+    private static String describe(EnergyFactor f, EnergyReceipt r, Locale locale) {
         if (f == null) {
             return "\u2013";
         }
         String year = f.year() == null ? "" : ", " + f.year();
-        return Formats.number(f.value(), 4, locale) + "\u00a0" + f.unit() + " (" + f.key() + year + "; " + f.source() + ")";
+        return Formats.number(f.value(), 4, locale) + "\u00a0" + f.unit() + " (" + f.key() + year + "; "
+                + r.text(f.source(), locale) + ")";
     }
 
     /** The source of the monthly indicator {@code name} for {@code month} (yyyy-MM), or a dash. */
-    private static String source(EnergyReceipt r, String name, String month) {
+    private static String source(EnergyReceipt r, String name, String month, Locale locale) {
         return r.factors().stream()
                 .filter(f -> name.equals(f.key()) && f.validFrom() != null && f.validFrom().toString().startsWith(month))
-                .map(EnergyFactor::source).findFirst().orElse("\u2013");
+                .map(f -> r.text(f.source(), locale)).findFirst().orElse("\u2013");
     }
 
     static BigDecimal nonNull(BigDecimal value) {

@@ -38,6 +38,7 @@ final class StackedEnergyChart extends VBox {
     private static final String PRINT = "energy-chart-print";
     /** Distinct colours of the palette; further layers are gathered into {@link #OTHER}. */
     static final int MAX_LAYERS = 8;
+    private static final double PLOT_MIN_HEIGHT = 150;
 
     private final I18n i18n;
     private final NumberAxis timeAxis = new NumberAxis();
@@ -84,7 +85,8 @@ final class StackedEnergyChart extends VBox {
         hover.setMouseTransparent(true);
         plot.getChildren().addAll(chart, hover);
         VBox.setVgrow(plot, Priority.ALWAYS);
-        plot.setMinHeight(0);
+        // The plot keeps a readable height however many rows the legend wraps into; the page scrolls instead.
+        plot.setMinHeight(PLOT_MIN_HEIGHT);
         chart.setMinHeight(0);
         legend.setId("energyChartLegend");
         legend.getStyleClass().add("energy-chart-legend");

@@ -66,6 +66,11 @@ public final class I18n {
         return "de".equals(locale().getLanguage());
     }
 
+    /** Whether the bundles have a text for {@code key}: for keys built from the factory's names. */
+    public boolean has(String key) {
+        return bundle().containsKey(key);
+    }
+
     /** The text for {@code key} with MessageFormat {@code args} in the current language. */
     public String get(String key, Object... args) {
         String pattern;

@@ -143,6 +143,8 @@ public final class KioskMode {
         portal.visibleProperty().bind(attract.visibleProperty().not());
         scene.setRoot(layers);
         styleEveryWindow();
+        // The line installer/test-linux-deb.sh waits for when it starts the installed kiosk launcher.
+        LOG.info("kiosk mode: full screen {}", stage.isFullScreen());
 
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
         scene.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> activity());

@@ -3,6 +3,7 @@ package eu.aifactory.portal.residency;
 import eu.aifactory.api.report.ResidencyReport;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.Node;
@@ -50,6 +51,7 @@ public final class GermanyMap extends Pane {
     private final Pane marks = new Pane();
     private List<ResidencyReport.Site> sites = List.of();
     private Locale locale = Locale.UK;
+    private UnaryOperator<String> text = UnaryOperator.identity();
 
     public GermanyMap() {
         getStyleClass().add("germany-map");
@@ -63,8 +65,14 @@ public final class GermanyMap extends Pane {
     }
 
     public void show(List<ResidencyReport.Site> newSites, Locale newLocale) {
+        show(newSites, newLocale, UnaryOperator.identity());
+    }
+
+    /** As {@link #show(List, Locale)}, with the city names put through {@code text} (a report's translations). */
+    public void show(List<ResidencyReport.Site> newSites, Locale newLocale, UnaryOperator<String> text) {
         this.sites = List.copyOf(newSites);
         this.locale = newLocale;
+        this.text = text;
         redraw();
     }
 
@@ -125,7 +133,7 @@ public final class GermanyMap extends Pane {
             halo.getStyleClass().add("site-halo");
             Circle dot = new Circle(p.getX(), p.getY(), radius);
             dot.getStyleClass().addAll("site-dot", site.role() == ResidencyReport.SiteRole.PRIMARY ? "site-primary" : "site-backup");
-            Label name = new Label(site.city());
+            Label name = new Label(text.apply(site.city()));
             name.getStyleClass().add("site-name");
             Label volume = new Label(ResidencyTables.bytes(site.storedBytes(), locale));
             volume.getStyleClass().add("site-volume");

@@ -45,7 +45,8 @@ final class ResidencyPdf {
     static void write(OutputStream out, ResidencyReport report, List<AttestationRow> attestations, Signature signature,
                       Map<String, String> projectNames, Locale locale, FileExport.Progress progress) throws IOException {
         I18n i18n = new I18n(locale);
-        ResidencyTables tables = new ResidencyTables(i18n, report::sites, id -> projectNames.getOrDefault(id, id));
+        ResidencyTables tables = new ResidencyTables(i18n, report::sites, id -> projectNames.getOrDefault(id, id),
+                english -> report.text(english, i18n.locale()));
         Steps steps = new Steps(progress);
         String footer = i18n.get("residency.pdf.footer", report.tenant().name(), report.reportId());
         try (PdfReportWriter pdf = PdfReportWriter.forLocale(i18n.locale(), footer)) {

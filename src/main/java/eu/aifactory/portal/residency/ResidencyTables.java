@@ -25,18 +25,23 @@ final class ResidencyTables {
 
     private final I18n i18n;
     private final Supplier<List<ResidencyReport.Site>> sites;
+    private final UnaryOperator<String> text;
     private final UnaryOperator<String> projectName;
 
     /** @param projectName a project's name for its id (the id itself when the name is not known) */
-    ResidencyTables(I18n i18n, Supplier<List<ResidencyReport.Site>> sites, UnaryOperator<String> projectName) {
+    /** @param text a text of the report (site and city names) in the user's language, from its translations */
+    ResidencyTables(I18n i18n, Supplier<List<ResidencyReport.Site>> sites, UnaryOperator<String> projectName,
+                    UnaryOperator<String> text) {
         this.i18n = i18n;
         this.sites = sites;
         this.projectName = projectName;
+        this.text = text;
     }
 
     List<Column<ResidencyReport.Site>> sites() {
         return List.of(
-                new Column<>("residency.col.site", s -> s.name() + ", " + s.city() + " (" + s.country() + ")"),
+                new Column<>("residency.col.site", s -> text.apply(s.name()) + ", " + text.apply(s.city()) + " ("
+                        + s.country() + ")"),
                 new Column<>("residency.col.siteRole", s -> i18n.get(s.role() == ResidencyReport.SiteRole.PRIMARY
                         ? "residency.map.primary" : "residency.map.backup")),
                 new Column<>("residency.col.size", s -> bytes(s.storedBytes(), i18n.locale())),
@@ -170,7 +175,7 @@ final class ResidencyTables {
         if (siteId == null) {
             return "\u2013";
         }
-        return sites.get().stream().filter(s -> s.id().equals(siteId)).map(ResidencyReport.Site::city)
+        return sites.get().stream().filter(s -> s.id().equals(siteId)).map(s -> text.apply(s.city()))
                 .findFirst().orElse(siteId);
     }
 

@@ -3,12 +3,12 @@ package eu.aifactory.portal.residency;
 import atlantafx.base.theme.Styles;
 import atlantafx.base.theme.Tweaks;
 import eu.aifactory.api.report.ResidencyReport;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.StatePlaceholder;
 import eu.aifactory.portal.common.TableLayout;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
 import eu.aifactory.portal.residency.ResidencyViewModel.PeriodChoice;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +73,7 @@ public final class ResidencyView extends BorderPane {
     public ResidencyView(ResidencyViewModel viewModel, I18n i18n) {
         this.viewModel = viewModel;
         this.i18n = i18n;
-        this.tables = new ResidencyTables(i18n, viewModel::sites, viewModel::projectName);
+        this.tables = new ResidencyTables(i18n, viewModel::sites, viewModel::projectName, this::localized);
         getStyleClass().add("residency");
         getStylesheets().add(Objects.requireNonNull(
                 ResidencyView.class.getResource("/eu/aifactory/portal/residency/residency.css")).toExternalForm());
@@ -189,6 +189,10 @@ public final class ResidencyView extends BorderPane {
         HBox checks = new HBox(12, badge, logCheck);
         HBox.setHgrow(badge, Priority.SOMETIMES);
         HBox.setHgrow(logCheck, Priority.SOMETIMES);
+        // The short signature line stays on one line (up to 45 % of the row); the longer log line wraps beside it.
+        badge.minWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.min(badge.prefWidth(-1), checks.getWidth() * 0.45), checks.widthProperty(),
+                badge.textProperty()));
         VBox top = new VBox(12, bar, verdict, checks);
         top.setPadding(new Insets(16, 20, 8, 20));
         return top;
@@ -520,8 +524,8 @@ public final class ResidencyView extends BorderPane {
     }
 
     private void refreshMap() {
-        map.show(viewModel.sites(), i18n.locale());
         ResidencyReport report = viewModel.reportProperty().get();
+        map.show(viewModel.sites(), i18n.locale(), this::localized);
         status.setText(report == null ? "" : i18n.get("residency.status", report.reportId(),
                 dateTime(report.generatedAt()), report.methodologyVersion()));
     }
@@ -558,8 +562,13 @@ public final class ResidencyView extends BorderPane {
         chooser.getExtensionFilters().add(pdf ? new FileChooser.ExtensionFilter("PDF", "*.pdf")
                 : new FileChooser.ExtensionFilter("JSON", "*.json"));
         Window owner = getScene() == null ? null : getScene().getWindow();
-        File file = chooser.showSaveDialog(owner);
-        return file == null ? null : file.toPath();
+        return FileChoosers.showSave(chooser, owner);
+    }
+
+    /** A text of the report (a city, a site) in the user's language, from the report's own translations. */
+    private String localized(String english) {
+        ResidencyReport report = viewModel.reportProperty().get();
+        return report == null ? english : report.text(english, i18n.locale());
     }
 
     private String dateTime(Instant instant) {

@@ -1,5 +1,6 @@
 package eu.aifactory.portal.shell;
 
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.settings.Settings.WindowBounds;
@@ -75,6 +76,8 @@ public final class PortalWindow {
         stage.setMaximized(bounds.maximized());
         trackBounds();
         stage.setOnHiding(event -> rememberBounds());
+        FileChoosers.keepIn(stage.getProperties(), services.settings().get().lastFolder(),
+                folder -> services.settings().update(s -> s.withLastFolder(folder)));
         stage.setScene(scene);
         showFor(services.sessions().session());
         stage.show();

@@ -270,6 +270,14 @@ public final class SignInView extends StackPane {
         role.setMinWidth(Region.USE_PREF_SIZE);
         VBox texts = new VBox(4, name, role);
         texts.setAlignment(Pos.CENTER_LEFT);
+        boolean last = account.userId().equals(viewModel.lastDemoUserId());
+        if (last) {
+            Label lastHint = new Label();
+            lastHint.setId("demo-user-last");
+            lastHint.textProperty().bind(i18n.binding("signin.demo.last"));
+            lastHint.getStyleClass().add(Styles.TEXT_MUTED);
+            texts.getChildren().add(lastHint);
+        }
         HBox content = new HBox(12, avatar, texts);
         content.setAlignment(Pos.CENTER_LEFT);
 
@@ -283,6 +291,15 @@ public final class SignInView extends StackPane {
         // The card is a button whose text is the graphic; give screen readers the words.
         card.setAccessibleText(account.userName() + ", " + account.tenantName());
         content.prefWidthProperty().bind(card.widthProperty().subtract(32));
+        if (last) {
+            // Enter continues as the user of the last session; anyone else picks their own card.
+            card.defaultButtonProperty().bind(viewModel.modeProperty().isEqualTo(SignInViewModel.Mode.DEMO));
+            card.sceneProperty().addListener((obs, old, now) -> {
+                if (now != null) {
+                    card.requestFocus();
+                }
+            });
+        }
         return card;
     }
 

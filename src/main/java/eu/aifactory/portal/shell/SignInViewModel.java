@@ -74,7 +74,7 @@ public final class SignInViewModel {
     private TaskHandle offerLookup = TaskHandle.NONE;
 
     private DemoFactory demoFactory;
-    private String autoDemoUserId;
+    private String lastDemoUserId;
     private TaskHandle attempt = TaskHandle.NONE;
     private boolean started;
 
@@ -110,7 +110,8 @@ public final class SignInViewModel {
 
     /**
      * Called when the page is shown: reconnects to the remembered factory with the stored token, or starts the
-     * demo factory and signs the remembered demo user in again.
+     * demo factory. A demo user is not signed in again unasked: on a shared demo machine the next person is someone
+     * else; the page offers the last one first instead ({@link #lastDemoUserId()}).
      */
     public void start() {
         if (started) {
@@ -123,7 +124,7 @@ public final class SignInViewModel {
             mode.set(Mode.CONNECT);
             resumeRemote(remembered.factoryUrl());
         } else {
-            autoDemoUserId = remembered.demoUserId();
+            lastDemoUserId = remembered.demoUserId();
             if (mode.get() == Mode.DEMO) {
                 loadDemo();
             } else {
@@ -275,10 +276,6 @@ public final class SignInViewModel {
                     demoFactory = factory;
                     demoAccounts.setAll(factory.accounts());
                     demoState.set(DemoState.READY);
-                    Optional<DemoAccount> again = factory.accounts().stream()
-                            .filter(account -> account.userId().equals(autoDemoUserId)).findFirst();
-                    autoDemoUserId = null;
-                    again.ifPresent(this::signIn);
                 },
                 failure -> {
                     LOG.error("the embedded demo factory did not start", failure);
@@ -448,6 +445,11 @@ public final class SignInViewModel {
             return false;
         }
         return true;
+    }
+
+    /** The demo user signed in last on this computer, offered first on the sign-in page; null if none. */
+    public String lastDemoUserId() {
+        return lastDemoUserId;
     }
 
     public ObjectProperty<Mode> modeProperty() {

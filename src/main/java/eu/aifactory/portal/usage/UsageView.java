@@ -5,6 +5,7 @@ import eu.aifactory.api.usage.BudgetLevel;
 import eu.aifactory.api.usage.BudgetStatus;
 import eu.aifactory.api.usage.UsageGroup;
 import eu.aifactory.api.usage.UsageTotals;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.common.StatePlaceholder;
 import eu.aifactory.portal.common.TableLayout;
@@ -15,7 +16,6 @@ import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.usage.UsageViewModel.BurnDown;
 import eu.aifactory.portal.usage.UsageViewModel.ProjectMonth;
-import java.io.File;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.file.Path;
@@ -644,8 +644,7 @@ public final class UsageView extends BorderPane {
         fileChooser.setTitle(title);
         fileChooser.setInitialFileName(suggestedName);
         fileChooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
-        File file = fileChooser.showSaveDialog(owner);
-        return file == null ? null : file.toPath();
+        return FileChoosers.showSave(fileChooser, owner);
     }
 
     /** The i18n key naming a budget level. */

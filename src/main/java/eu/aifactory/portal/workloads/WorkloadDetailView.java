@@ -7,10 +7,10 @@ import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadEvent;
 import eu.aifactory.portal.common.Confirmation;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.Permissions;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
-import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -20,11 +20,14 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -36,6 +39,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -59,10 +63,14 @@ public final class WorkloadDetailView extends BorderPane {
 
     private static SaveChooser defaultChooser = WorkloadDetailView::chooseWithDialog;
 
+    /** Below this width of the header, the action buttons drop their words. */
+    private static final double NARROW_HEADER = 900;
+
     private final WorkloadDetailViewModel viewModel;
     private final WorkloadsFeature feature;
     private final I18n i18n;
     private final Consumer<WorkloadEvent> eventListener;
+    private final ChangeListener<CatalogNames> namesListener;
     private final ListView<LogLine> logList = new ListView<>();
     private final VBox timeline = new VBox(0);
     private final GridPane facts = new GridPane();
@@ -80,6 +88,7 @@ public final class WorkloadDetailView extends BorderPane {
         this.feature = feature;
         this.i18n = i18n;
         this.eventListener = viewModel::onEvent;
+        this.namesListener = (obs, old, now) -> render(viewModel.workload());
         setId("workload-detail");
         getStyleClass().add("workload-detail");
         setTop(header(onClose));
@@ -91,6 +100,7 @@ public final class WorkloadDetailView extends BorderPane {
         setCenter(tabs);
         viewModel.workloadProperty().addListener((obs, old, now) -> render(now));
         viewModel.appProperty().addListener((obs, old, now) -> render(viewModel.workload()));
+        feature.catalogNames().addListener(namesListener);
         viewModel.failureProperty().addListener((obs, old, now) ->
                 message.setText(now == null ? "" : WorkloadsView.problemText(now, i18n)));
         i18n.onSwitch(message, () -> message.setText(viewModel.failureProperty().get() == null ? ""
@@ -195,6 +205,16 @@ public final class WorkloadDetailView extends BorderPane {
         }
         HBox bar = new HBox(8, titles, spring, message, cancel, rerun, clone, close);
         bar.setAlignment(Pos.CENTER_LEFT);
+        // In a narrow detail the actions show their icons only (their words on hover), so the title keeps its line.
+        BooleanBinding narrow = bar.widthProperty().lessThan(NARROW_HEADER);
+        for (Button button : List.of(cancel, rerun, clone)) {
+            Tooltip tip = new Tooltip();
+            tip.textProperty().bind(button.textProperty());
+            button.setTooltip(tip);
+            button.accessibleTextProperty().bind(button.textProperty());
+            button.contentDisplayProperty().bind(Bindings.when(narrow).then(ContentDisplay.GRAPHIC_ONLY)
+                    .otherwise(ContentDisplay.LEFT));
+        }
         bar.getStyleClass().add("detail-header");
         return bar;
     }
@@ -218,6 +238,12 @@ public final class WorkloadDetailView extends BorderPane {
         facts.setId("detail-facts");
         facts.setHgap(12);
         facts.setVgap(4);
+        // The names keep their width; a long value (an application, a plan) wraps instead.
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        facts.getColumnConstraints().setAll(names, values);
         parameters.setId("detail-parameters");
         parameters.setHgap(12);
         parameters.setVgap(4);
@@ -267,11 +293,12 @@ public final class WorkloadDetailView extends BorderPane {
         int row = 0;
         AppVersion version = viewModel.appVersion();
         Locale locale = i18n.locale();
-        String appName = viewModel.appProperty().get() == null ? w.appId()
+        CatalogNames names = feature.catalogNames().get();
+        String appName = viewModel.appProperty().get() == null ? names.app(w.appId(), locale)
                 : viewModel.appProperty().get().summary().name().in(locale);
         row = fact(row, "workloads.detail.app", appName + " " + w.appVersion());
         row = fact(row, "workloads.col.project", WorkloadsView.projectName(feature.session().me(), w.projectId()));
-        row = fact(row, "workloads.col.plan", w.planId());
+        row = fact(row, "workloads.col.plan", names.plan(w.planId(), locale));
         row = fact(row, "workloads.detail.priority", WorkloadFormats.priority(w.priority(), i18n));
         row = fact(row, "workloads.col.submittedBy", w.submittedByName());
         row = fact(row, "workloads.detail.created", time(w.createdAt()));
@@ -521,11 +548,11 @@ public final class WorkloadDetailView extends BorderPane {
     private static Path chooseWithDialog(String suggestedName, Window owner) {
         FileChooser chooser = new FileChooser();
         chooser.setInitialFileName(suggestedName);
-        File file = chooser.showSaveDialog(owner);
-        return file == null ? null : file.toPath();
+        return FileChoosers.showSave(chooser, owner);
     }
 
     void dispose() {
+        feature.catalogNames().removeListener(namesListener);
         viewModel.dispose();
     }
 

@@ -13,6 +13,8 @@ import eu.aifactory.portal.workloads.submit.SubmitFormViewModel;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.stage.Window;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +32,9 @@ public final class WorkloadsFeature {
     private final WorkloadEvents events;
     private final WorkloadNotifier notifier;
     private final Path presetsDir;
+    private final ReadOnlyObjectWrapper<CatalogNames> names = new ReadOnlyObjectWrapper<>(this, "names",
+            CatalogNames.NONE);
+    private boolean namesAsked;
     private WorkloadsPage page;
     private String pendingOpen;
     private boolean closed;
@@ -60,6 +65,21 @@ public final class WorkloadsFeature {
 
     WorkloadNotifier notifier() {
         return notifier;
+    }
+
+    /**
+     * The names of the factory's applications and plans, read in the background the first time this is asked for
+     * (and again after a failure); until they arrive, workloads show ids.
+     */
+    ReadOnlyObjectProperty<CatalogNames> catalogNames() {
+        if (!namesAsked) {
+            namesAsked = true;
+            context.executor().run(() -> CatalogNames.load(context.session().client()), names::set, failure -> {
+                namesAsked = false;
+                LOG.info("application and plan names not loaded: {}", failure.toString());
+            });
+        }
+        return names.getReadOnlyProperty();
     }
 
     /** Opens the submit dialog for an application version; on success the Workloads page shows the new workload. */

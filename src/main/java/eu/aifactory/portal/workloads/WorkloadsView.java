@@ -21,7 +21,9 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -69,6 +71,7 @@ public final class WorkloadsView extends BorderPane {
     private final StackPane detailHost = new StackPane();
     private final SplitPane split = new SplitPane();
     private final Label problem = new Label();
+    private final ChangeListener<CatalogNames> namesListener = (obs, old, now) -> table.refresh();
     private WorkloadDetailView detail;
     private TaskHandle clock = TaskHandle.NONE;
     private boolean syncing;
@@ -192,12 +195,15 @@ public final class WorkloadsView extends BorderPane {
         serverSorted(status, "status");
 
         Me me = feature.session().me();
+        ReadOnlyObjectProperty<CatalogNames> names = feature.catalogNames();
+        names.addListener(namesListener);
         table.getColumns().setAll(List.of(status,
                 column("col-name", "workloads.col.name", 200, Workload::name),
-                serverSorted(column("col-app", "workloads.col.app", 180, w -> w.appId() + " " + w.appVersion()), "appId"),
+                serverSorted(column("col-app", "workloads.col.app", 180,
+                        w -> names.get().app(w.appId(), i18n.locale()) + " " + w.appVersion()), "appId"),
                 column("col-project", "workloads.col.project", 140, w -> projectName(me, w.projectId())),
                 column("col-submittedBy", "workloads.col.submittedBy", 130, Workload::submittedByName),
-                column("col-plan", "workloads.col.plan", 130, Workload::planId),
+                column("col-plan", "workloads.col.plan", 130, w -> names.get().plan(w.planId(), i18n.locale())),
                 serverSorted(column("col-started", "workloads.col.started", 130,
                         w -> w.startedAt() == null ? "—" : SHORT_TIME.withLocale(i18n.locale()).format(w.startedAt())),
                         "startedAt"),
@@ -436,6 +442,7 @@ public final class WorkloadsView extends BorderPane {
 
     void dispose() {
         clock.cancel();
+        feature.catalogNames().removeListener(namesListener);
         closeDetail();
     }
 

@@ -160,6 +160,11 @@ public final class GroupCommit implements AutoCloseable {
                 try {
                     pending.run(h);
                 } catch (RuntimeException e) {
+                    if (rolledBackWhole(e)) {
+                        // The database already ended the shared transaction (a deadlock victim, on H2 with every
+                        // piece before this one); H2 2.3 breaks the session if we then return to the savepoint.
+                        throw e;
+                    }
                     pending.failure = e;
                     rollback(connection, savepoint);
                     continue;
@@ -167,6 +172,16 @@ public final class GroupCommit implements AutoCloseable {
                 release(connection, savepoint);
             }
         });
+    }
+
+    /** SQLSTATE class 40: the database rolled the transaction back (deadlock victim, serialization failure). */
+    static boolean rolledBackWhole(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void rollback(Connection connection, Savepoint savepoint) {
@@ -193,12 +208,20 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
+    /** Commits one piece on its own; a deadlock victim runs again once, as the other transaction has moved on. */
     private void commitAlone(Pending<?> pending) {
-        try {
-            jdbi.useTransaction(pending::run);
-        } catch (RuntimeException e) {
-            pending.value = null;
-            pending.failure = e;
+        for (int attempt = 0; ; attempt++) {
+            try {
+                jdbi.useTransaction(pending::run);
+                return;
+            } catch (RuntimeException e) {
+                pending.value = null;
+                if (attempt == 0 && rolledBackWhole(e)) {
+                    continue;
+                }
+                pending.failure = e;
+                return;
+            }
         }
     }
 

@@ -137,7 +137,7 @@ public final class EnergyService {
         CarbonLedger carbon = new CarbonLedger(model);
         carbon.add(new CarbonLedger.Share(w.appId(), w.gpuClass(), w.status(), true, t.facilityWh(), t.co2eLocationG(),
                 t.gpuMilliHours()));
-        return new EnergyReceipt(w.id(), w.name(), w.appId(), w.projectId(), w.planId(), w.gpuCount(), w.status(),
+        EnergyReceipt receipt = new EnergyReceipt(w.id(), w.name(), w.appId(), w.projectId(), w.planId(), w.gpuCount(), w.status(),
                 w.startedAt() == null ? null : Instant.ofEpochMilli(w.startedAt()),
                 end == null ? null : Instant.ofEpochMilli(end), samples, TELEMETRY, peak, average,
                 EnergyLedger.thousandths(t.gpuMilliHours()), gpu, nodeShare, EnergyLedger.thousandths(t.itWh()),
@@ -146,6 +146,7 @@ public final class EnergyService {
                 EnergyLedger.thousandths(t.co2eMarketG()), periods, factors, model.zone().getId(),
                 EnergyFactors.METHODOLOGY_VERSION, EnergyLedger.ROUNDING_RULE, methodology(),
                 provenance.toApi(model), carbon.of(w.appId()).orElse(null), model.site().name());
+        return receipt.withTranslations(ReportTranslations.of(ReportTranslations.texts(receipt), store::translations));
     }
 
     private static String methodology() {
@@ -303,14 +304,15 @@ public final class EnergyService {
                     share.sum.co2eLocationG(), share.sum.gpuMilliHours()));
         }
         List<SiteIndicator> siteIndicators = indicators(model, months, from, to, ruleSet);
-        return new EnergyReport(principal.tenantId(), principal.tenantName(), from, to, groupBy, zone.getId(),
-                model.site().name(), scope, rows, total.toTotals(allWorkloads.size()),
+        EnergyReport report = new EnergyReport(principal.tenantId(), principal.tenantName(), from, to, groupBy,
+                zone.getId(), model.site().name(), scope, rows, total.toTotals(allWorkloads.size()),
                 siteIndicators, model.emissionFactors(), EnergyFactors.METHODOLOGY_VERSION,
                 EnergyLedger.ROUNDING_RULE, methodology(), Instant.now(clock), stackBy,
                 stackBy == null ? null : seriesList(stacks, rows),
                 new EnergyReport.ProjectScope(projects == null, projects == null ? List.of() : projects),
                 provenance.toApi(model), ruleSet, model.evidence().ruleSets(),
                 siteEvidence(model, months, from, to, siteIndicators), carbon.toApi());
+        return report.withTranslations(ReportTranslations.of(ReportTranslations.texts(report), store::translations));
     }
 
     /** One workload's figures within a report, for its carbon intensity. */

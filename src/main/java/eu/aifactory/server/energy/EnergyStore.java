@@ -4,6 +4,7 @@ import eu.aifactory.api.LocalizedText;
 import eu.aifactory.api.report.RuleSet;
 import eu.aifactory.api.report.SiteEvidence;
 import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.db.TextTranslations;
 import eu.aifactory.server.energy.model.EnergyFactors;
 import eu.aifactory.server.energy.model.EnergyModel;
 import java.math.BigDecimal;
@@ -14,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.zone.ZoneOffsetTransition;
 import java.time.zone.ZoneRules;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,6 +42,11 @@ public final class EnergyStore {
 
     public EnergyStore(Jdbi jdbi) {
         this.jdbi = jdbi;
+    }
+
+    /** The {@code language} forms of those of {@code english} that have one, by English text. */
+    public Map<String, String> translations(String language, Collection<String> english) {
+        return TextTranslations.find(jdbi, language, english);
     }
 
     /** The site, its indicators, the thresholds and the factors as they are stored now. */

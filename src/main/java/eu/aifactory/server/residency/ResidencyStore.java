@@ -11,6 +11,7 @@ import eu.aifactory.api.report.ResidencyReport.SiteRole;
 import eu.aifactory.api.report.ResidencyReport.Subprocessor;
 import eu.aifactory.api.report.ResidencyReport.TransferKind;
 import eu.aifactory.api.workload.WorkloadStatus;
+import eu.aifactory.server.db.TextTranslations;
 import eu.aifactory.server.transparency.TransparencyStore;
 import eu.aifactory.server.util.Ids;
 import java.sql.ResultSet;
@@ -22,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -314,16 +314,7 @@ public final class ResidencyStore {
 
     /** The {@code language} forms of those of {@code english} that have one, by English text. */
     public Map<String, String> translations(String language, Collection<String> english) {
-        Map<String, String> found = new TreeMap<>();
-        if (english.isEmpty()) {
-            return found;
-        }
-        jdbi.useHandle(h -> h.createQuery("SELECT english, translated FROM text_translations "
-                        + "WHERE language = :language AND english IN (<english>)")
-                .bind("language", language).bindList("english", List.copyOf(english))
-                .map((rs, ctx) -> Map.entry(rs.getString("english"), rs.getString("translated")))
-                .forEach(e -> found.put(e.getKey(), e.getValue())));
-        return found;
+        return TextTranslations.find(jdbi, language, english);
     }
 
     /** Records the {@code language} form of an English text the factory's records carry. */

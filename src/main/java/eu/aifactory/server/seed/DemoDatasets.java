@@ -72,7 +72,7 @@ public final class DemoDatasets {
     static byte[] zip() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
-            add(zip, "LIESMICH.txt", ("Beispieldaten der Demo-Fabrik: Messwerte einer Drehteil-Linie.\n"
+            add(zip, "LIESMICH.txt", ("Beispieldaten der Demo-Factory: Messwerte einer Drehteil-Linie.\n"
                     + "Sample data of the demo factory: measurements of a turned-parts line.\n").getBytes(StandardCharsets.UTF_8));
             add(zip, "messwerte.csv", csv());
         } catch (IOException e) {

@@ -595,7 +595,11 @@ public final class WorkloadStore {
         }
     }
 
-    /** Writes the executor's running totals. */
+    /**
+     * Writes the executor's running totals and rebooks the budget ledger. Writers lock in one order, the submit's:
+     * workload row, the tenant's event counter, ledger rows; so a transaction that also moves the workload calls
+     * {@link #transition} first, or it takes a ledger row before the counter and can deadlock with a submit.
+     */
     public void updateProgress(Handle h, String workloadId, long progressMs, BigDecimal costEur, long energyMj,
                                long gpuSeconds, long logLines, long at) {
         h.createUpdate("UPDATE workloads SET progress_ms = :p, cost_eur = :c, energy_mj = :mj, energy_wh = :wh, "

@@ -225,6 +225,31 @@ class AdminViewModelTest {
     }
 
     @Test
+    void aRefusedFieldIsNamedByItsLabelInTheUsersLanguageNeverByItsWireName() {
+        i18n.localeProperty().set(I18n.GERMAN);
+        fake.failWith(() -> new ApiException(new Problem(ProblemType.VALIDATION.uri(), "Ungültige Anfrage", 400,
+                "budgetEur: darf höchstens 100000000 sein", null,
+                List.of(new Problem.FieldError("budgetEur", "darf höchstens 100000000 sein")))));
+
+        viewModel.setBudget("p-line", "Linie Süd", "200.000.000");
+
+        assertThat(viewModel.errorProperty().get())
+                .isEqualTo("Die Factory hat die Änderung abgelehnt: Budget (EUR): darf höchstens 100000000 sein");
+    }
+
+    @Test
+    void aRefusalOfAFieldThePortalHasNoLabelForGivesTheFactorysMessageAlone() {
+        fake.failWith(() -> new ApiException(new Problem(ProblemType.VALIDATION.uri(), "Invalid request", 400,
+                "2 fields are invalid", null, List.of(new Problem.FieldError("projectIds.1", "is not a project of yours"),
+                        new Problem.FieldError("x-newer-field", "must be set")))));
+
+        viewModel.setBudget("p-line", "Linie Süd", "2000");
+
+        assertThat(viewModel.errorProperty().get())
+                .isEqualTo("The factory refused the change: Projects: is not a project of yours; must be set");
+    }
+
+    @Test
     void anUnreachableFactoryChangesNothingAndSaysSo() {
         FakeFactoryClient down = new FakeFactoryClient().unreachable(true);
         AdminViewModel offline = new AdminViewModel(down, executor, monitor, i18n, NOW, ZONE);

@@ -8,6 +8,7 @@ import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.testing.FlowPortal;
 import eu.aifactory.portal.testing.LayoutProbe;
+import eu.aifactory.portal.theme.ThemeMode;
 import eu.aifactory.portal.tools.Snapshots;
 import eu.aifactory.portal.workloads.WorkloadsPage;
 import eu.aifactory.server.ServerConfig;
@@ -15,6 +16,7 @@ import eu.aifactory.testing.TestClock;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -48,7 +50,7 @@ class LayoutCheckTest {
 
     private static final String ADMIN = "mp-thomas-mueller";
     private static final double[][] SIZES = {{1024, 680}, {1360, 860}};
-    /** With -Dlayout.screenshots=DIR, every checked window is also written there as PNG, to be looked at. */
+    /** With -Dlayout.screenshots=DIR, every checked window is also written there as PNG, light and dark. */
     private static final String SHOTS = System.getProperty("layout.screenshots");
     private static DemoFactoryStarter.Running factory;
     private Stage stage;
@@ -188,14 +190,18 @@ class LayoutCheckTest {
     private void check(FxRobot robot, String where, Scene scene, List<String> problems) throws TimeoutException {
         settle(robot);
         List<String> found = new ArrayList<>();
-        robot.interact(() -> {
-            found.addAll(LayoutProbe.problems(scene));
-            if (SHOTS != null) {
-                Snapshots.write(scene.snapshot(null), Path.of(SHOTS).resolve("layout-"
-                        + where.replace('×', 'x').replace(' ', '-') + ".png"));
-            }
-        });
+        robot.interact(() -> found.addAll(LayoutProbe.problems(scene)));
         found.forEach(problem -> problems.add(where + ": " + problem));
+        if (SHOTS != null) {
+            for (ThemeMode theme : List.of(ThemeMode.LIGHT, ThemeMode.DARK)) {
+                robot.interact(() -> context.theme().modeProperty().set(theme));
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> Snapshots.write(scene.snapshot(null), Path.of(SHOTS).resolve("layout-"
+                        + where.replace('×', 'x').replace(' ', '-') + "-" + theme.name().toLowerCase(Locale.ROOT)
+                        + ".png")));
+            }
+            robot.interact(() -> context.theme().modeProperty().set(ThemeMode.LIGHT));
+        }
     }
 
     /** Waits until no spinner turns in the window (the page's data has arrived) and the layout has run. */

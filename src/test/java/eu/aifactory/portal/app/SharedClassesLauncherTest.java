@@ -41,10 +41,27 @@ class SharedClassesLauncherTest {
         Files.writeString(archive, "archive");
         List<String> later = launcher.command(key, archive, pending, new String[] {"report.json"});
 
-        assertThat(first).startsWith("/jdk/bin/java", "-Dportal.dataDir=/data", "-XX:ArchiveClassesAtExit=" + pending);
-        assertThat(later).startsWith("/jdk/bin/java", "-Dportal.dataDir=/data", "-XX:SharedArchiveFile=" + archive,
-                "-D" + SharedClassesLauncher.IN_PLACE + "=true");
+        List<String> options = SharedClassesLauncher.PORTAL_OPTIONS;
+        assertThat(first.subList(options.size() + 1, first.size()))
+                .startsWith("-Dportal.dataDir=/data", "-XX:ArchiveClassesAtExit=" + pending);
+        assertThat(later.subList(options.size() + 1, later.size())).startsWith("-Dportal.dataDir=/data",
+                "-XX:SharedArchiveFile=" + archive, "-D" + SharedClassesLauncher.IN_PLACE + "=true");
         assertThat(later).endsWith(Launcher.class.getName(), "report.json");
+    }
+
+    @Test
+    void thePortalsMemoryOptionsComeFirstSoTheUsersOwnOptionsWin() throws IOException {
+        SharedClassesLauncher withUserHeap = new SharedClassesLauncher(dir.resolve("cds"), Path.of("/jdk/bin/java"),
+                List.of(jar), List.of("-Xmx2g"));
+        String key = withUserHeap.key();
+
+        List<String> command = withUserHeap.command(key, dir.resolve("cds/a.jsa"), dir.resolve("cds/a.part"),
+                new String[0]);
+
+        assertThat(command).startsWith("/jdk/bin/java", "-XX:+UseSerialGC");
+        assertThat(command).contains("-Xmx2g");
+        assertThat(command.indexOf("-Xmx2g")).isGreaterThan(command.indexOf(SharedClassesLauncher.PORTAL_OPTIONS.get(
+                SharedClassesLauncher.PORTAL_OPTIONS.size() - 1)));
     }
 
     @Test

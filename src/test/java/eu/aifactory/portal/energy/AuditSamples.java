@@ -58,12 +58,17 @@ final class AuditSamples {
     }
 
     static SiteEvidence site() {
+        return site("Stadtwerke");
+    }
+
+    /** The site section with heat passed on to {@code recipient}. */
+    static SiteEvidence site(String recipient) {
         return new SiteEvidence("muc-tucherpark", "Munich", "EU-DC-1 (illustrative)", "RZ-REG-1 (illustrative)", true,
                 List.of(new SiteEvidence.Certificate("HKN-1", "HKNR", LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 1),
                         new BigDecimal("4500.000"), "wind", "Windpark", "DE", true)),
                 new SiteEvidence.Water(new BigDecimal("0.400"), new BigDecimal("2678400"), new BigDecimal("0.5")),
                 new SiteEvidence.ReusedHeat(new BigDecimal("668160"), new BigDecimal("55.0"), new BigDecimal("0.120"),
-                        "Stadtwerke"), true, List.of("Illustrative"));
+                        recipient), true, List.of("Illustrative"));
     }
 
     static CarbonIntensity inspection() {
@@ -76,10 +81,15 @@ final class AuditSamples {
 
     /** {@code plain} with the auditor's parts added. */
     static EnergyReport withAudit(EnergyReport plain) {
+        return withAudit(plain, site());
+    }
+
+    /** {@code plain} with the auditor's parts added and {@code site} as its site section. */
+    static EnergyReport withAudit(EnergyReport plain, SiteEvidence site) {
         return new EnergyReport(plain.tenantId(), plain.tenantName(), plain.from(), plain.to(), plain.groupBy(),
                 plain.timeZone(), plain.site(), plain.scope(), plain.groups(), plain.totals(),
                 List.of(pue(), erfWaivedInDraft()), plain.factors(), plain.methodologyVersion(), plain.roundingRule(),
                 plain.methodology(), plain.generatedAt(), plain.stackBy(), plain.series(), plain.projectScope(),
-                provenance(), ENACTED, List.of(ENACTED, DRAFT), site(), List.of(inspection()));
+                provenance(), ENACTED, List.of(ENACTED, DRAFT), site, List.of(inspection()));
     }
 }

@@ -8,6 +8,8 @@ import eu.aifactory.portal.i18n.I18n;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /** What an auditor reads about the energy figures, in German and English, from what the factory sent. */
@@ -15,6 +17,14 @@ class AuditTextsTest {
 
     private static final I18n DE = new I18n(I18n.GERMAN);
     private static final I18n EN = new I18n(I18n.ENGLISH);
+
+    /** German forms the factory sends with the report, for the texts of its records the tests below show. */
+    private static final EnergyReport TRANSLATED = report().withTranslations(Map.of("de", Map.of(
+            "whole site (Hall 1 and Hall 2)", "gesamter Standort (Halle 1 und Halle 2)",
+            "EnEfG draft 2026", "EnEfG-Entwurf 2026",
+            "Stadtwerke", "Stadtwerke München (Fernwärme)")));
+    private static final UnaryOperator<String> FACTORY_DE = english -> TRANSLATED.text(english, I18n.GERMAN);
+    private static final UnaryOperator<String> FACTORY_EN = english -> TRANSLATED.text(english, I18n.ENGLISH);
 
     private static EnergyReport report() {
         EnergyTotals zero = new EnergyTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
@@ -34,33 +44,35 @@ class AuditTextsTest {
 
     @Test
     void eachSourceSaysMeasuredOrModelledItsBoundaryIntervalAndWhetherTheDemoPlaysIt() {
-        List<String> en = AuditSamples.provenance().sources().stream().map(s -> AuditTexts.source(s, EN)).toList();
+        List<String> en = AuditSamples.provenance().sources().stream().map(s -> AuditTexts.source(s, FACTORY_EN, EN)).toList();
 
         assertThat(en.get(0)).startsWith("Measured by NVIDIA DCGM (B200 on-board sensors) \u00b7 boundary: GPU")
                 .contains("a sample every 60 s").endsWith("(played by the demo factory)");
         assertThat(en.get(1)).startsWith("Modelled: Power model, version afp-energy-2026.1 \u00b7 boundary: node");
         assertThat(en.get(2)).doesNotContain("demo factory");
-        assertThat(AuditTexts.source(AuditSamples.provenance().sources().get(1), DE)).contains("Messgrenze: Knoten");
-        assertThat(AuditTexts.pue(AuditSamples.provenance().pue().get(0), DE))
-                .isEqualTo("2026-07: PUE 1,25, Monatswert, whole site (Hall 1 and Hall 2)");
+        assertThat(AuditTexts.source(AuditSamples.provenance().sources().get(1), FACTORY_DE, DE)).contains("Messgrenze: Knoten");
+        assertThat(AuditTexts.pue(AuditSamples.provenance().pue().get(0), FACTORY_DE, DE))
+                .isEqualTo("2026-07: PUE 1,25, Monatswert, gesamter Standort (Halle 1 und Halle 2)");
+        assertThat(AuditTexts.pue(AuditSamples.provenance().pue().get(0), FACTORY_EN, EN))
+                .isEqualTo("2026-07: PUE 1.25, monthly figure, whole site (Hall 1 and Hall 2)");
     }
 
     @Test
     void theRuleColumnsPutTheAppliedVersionFirstAndMarkTheDraftAsProposed() {
         EnergyReport report = report();
-        List<String> heads = AuditTexts.columns(report).stream().map(r -> AuditTexts.columnHead(r, DE)).toList();
+        List<String> heads = AuditTexts.columns(report).stream().map(r -> AuditTexts.columnHead(r, FACTORY_DE, DE)).toList();
 
-        assertThat(heads).containsExactly("EnEfG 2023", "EnEfG draft 2026 (Entwurf)");
+        assertThat(heads).containsExactly("EnEfG 2023", "EnEfG-Entwurf 2026 (nicht in Kraft)");
         assertThat(AuditTexts.verdict(AuditSamples.pue(), AuditSamples.ENACTED, EN)).isEqualTo("\u2264 1.20 \u00b7 not met");
         assertThat(AuditTexts.verdict(AuditSamples.pue(), AuditSamples.DRAFT, EN)).isEqualTo("\u2264 1.30 \u00b7 met");
         assertThat(AuditTexts.verdict(AuditSamples.erfWaivedInDraft(), AuditSamples.DRAFT, DE))
                 .isEqualTo("für diesen Standort entfallen");
-        assertThat(AuditTexts.ruleSet(AuditSamples.DRAFT, EN)).contains("proposed, not in force");
+        assertThat(AuditTexts.ruleSet(AuditSamples.DRAFT, FACTORY_EN, EN)).contains("proposed, not in force");
     }
 
     @Test
     void theSiteSectionNamesRegistrationsCertificatesWaterAndHeat() {
-        List<String[]> lines = AuditTexts.site(AuditSamples.site(), EN);
+        List<String[]> lines = AuditTexts.site(AuditSamples.site(), FACTORY_EN, EN);
 
         assertThat(lines).extracting(l -> l[0]).containsExactly("EU data-centre database",
                 "German Energy Efficiency Register", "Guarantees of origin", "Water", "Reused heat",
@@ -68,17 +80,19 @@ class AuditTextsTest {
         assertThat(lines.get(2)[1]).isEqualTo("one certificate, 4,500 MWh, 1 of them unsubsidised");
         assertThat(lines.get(3)[1]).isEqualTo("WUE 0.4 L/kWh \u00b7 your share 0.5 L \u00b7 site 2,678,400 L");
         assertThat(lines.get(4)[1]).contains("55 \u00b0C to Stadtwerke");
-        assertThat(AuditTexts.certificate(AuditSamples.site().certificates().get(0), DE))
+        assertThat(AuditTexts.site(AuditSamples.site(), FACTORY_DE, DE).get(4)[1])
+                .endsWith("an Stadtwerke München (Fernwärme)");
+        assertThat(AuditTexts.certificate(AuditSamples.site().certificates().get(0), FACTORY_DE, DE))
                 .contains("HKN-1").contains("31.07.2026").endsWith("ungefördert");
     }
 
     @Test
     void carbonPerUnitNamesTheUnitInTheUsersLanguage() {
         assertThat(AuditTexts.carbon(AuditSamples.inspection(), id -> "Sichtprüfung", DE))
-                .startsWith("Sichtprüfung: 0,017 g CO2e je geprüftes Teil (R = 6.012;");
+                .startsWith("Sichtprüfung: 0,017 g CO\u2082e je geprüftes Teil (R = 6.012;");
         assertThat(AuditTexts.carbon(AuditSamples.inspection(), id -> id, EN))
-                .startsWith("visual-quality-inspection: 0.017 g CO2e per inspected part");
-        assertThat(AuditTexts.embodiedFactor(AuditSamples.inspection(), I18n.ENGLISH)).hasValueSatisfying(f ->
+                .startsWith("visual-quality-inspection: 0.017 g CO\u2082e per inspected part");
+        assertThat(AuditTexts.embodiedFactor(AuditSamples.inspection(), FACTORY_EN, I18n.ENGLISH)).hasValueSatisfying(f ->
                 assertThat(f).startsWith("69\u00a0g CO2e/GPU-h (embodied_gpu_hour_b200, 2026"));
     }
 }

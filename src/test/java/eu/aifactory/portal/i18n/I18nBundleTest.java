@@ -39,7 +39,8 @@ class I18nBundleTest {
             "energy.methodology.", // EnergyTexts: + a known methodology version
             "energy.rounding.",    // EnergyTexts: + a known methodology version
             "audit.action.",       // AuditView: + an audit action's wire code
-            "audit.outcome."       // AuditView: + an audit outcome's wire code
+            "audit.outcome.",      // AuditView: + an audit outcome's wire code
+            "problem.field."       // RefusalText: + the wire name of a field the factory refused
     );
 
     private static final Path SOURCES = Path.of("src/main/java");
@@ -123,6 +124,19 @@ class I18nBundleTest {
                         && entry.getValue().toString().matches(".*\\b(fuer|koennen|muessen|Schluessel|waehlen|pruefen|naechsten|geoeffnet)\\b.*"))
                 .map(entry -> entry.getKey().toString()).collect(Collectors.toCollection(TreeSet::new));
         assertThat(transcribed).isEmpty();
+    }
+
+    @Test
+    void germanTextsCallTheFactoryByOneNameInThePortalAndInTheFactorysAnswers() throws IOException {
+        Properties server = new Properties();
+        try (var in = Files.newBufferedReader(Path.of("src/main/resources/eu/aifactory/server/messages_de.properties"),
+                StandardCharsets.UTF_8)) {
+            server.load(in);
+        }
+        Set<String> fabrik = Stream.concat(german.entrySet().stream(), server.entrySet().stream())
+                .filter(entry -> entry.getValue().toString().contains("Fabrik"))
+                .map(entry -> entry.getKey().toString()).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(fabrik).as("say \"Factory\", as the rest of the German texts and the brand do").isEmpty();
     }
 
     private static Set<String> difference(Properties a, Properties b) {

@@ -62,7 +62,7 @@ class ResidencyDisclosuresTextTest {
                 "Label Level 2", List.of());
         ResidencyReport.Attestation old = new ResidencyReport.Attestation("o", "Old", "Body", "All",
                 LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "X", true);
-        ResidencyTables tables = new ResidencyTables(EN, List::of, id -> id);
+        ResidencyTables tables = new ResidencyTables(EN, List::of, id -> id, text -> text);
         var criteria = tables.attestations().stream().filter(c -> c.key().equals("residency.col.criteria")).findFirst()
                 .orElseThrow();
 

@@ -104,7 +104,8 @@ class ResidencyPdfTest {
 
             java.util.Set<String> words = words(pdf);
             I18n i18n = new I18n(locale);
-            ResidencyTables tables = new ResidencyTables(i18n, report::sites, id -> PROJECTS.getOrDefault(id, id));
+            ResidencyTables tables = new ResidencyTables(i18n, report::sites, id -> PROJECTS.getOrDefault(id, id),
+                    text -> report.text(text, i18n.locale()));
             List<String> expected = new ArrayList<>();
             for (var column : tables.inventory()) {
                 expected.addAll(List.of(i18n.get(column.key()).split(" ")));

@@ -21,7 +21,8 @@ class SettingsStoreTest {
     void everySettingSurvivesARoundTrip() {
         SettingsStore store = new SettingsStore(dir.resolve("settings.json"));
         Settings settings = new Settings("https://factory.example.eu", null, "de", ThemeMode.DARK,
-                new WindowBounds(40, 60, 1300, 820, true), false, "https://downloads.factory.example.eu/portal-release");
+                new WindowBounds(40, 60, 1300, 820, true), false, "https://downloads.factory.example.eu/portal-release",
+                "/home/anna/Berichte");
 
         store.save(settings);
 

@@ -76,17 +76,18 @@ class SignInViewModelTest {
     }
 
     @Test
-    void theRememberedDemoUserIsSignedInAgainWhenTheFactoryIsUp() {
+    void aRestartOffersTheRememberedDemoUserButDoesNotSignThemInUnasked() {
         SignInViewModel viewModel = viewModel(Settings.defaults().withFactory(null, "u-jonas"));
         executor.holdWork();
         viewModel.start();
         assertThat(viewModel.demoStateProperty().get()).isEqualTo(DemoState.STARTING);
-        assertThat(sessions.session()).isNull();
 
         executor.runHeldWork();
 
-        assertThat(sessions.session()).isNotNull();
-        assertThat(factory.presentedToken()).isEqualTo("demo-token-jonas");
+        assertThat(viewModel.demoStateProperty().get()).isEqualTo(DemoState.READY);
+        assertThat(viewModel.lastDemoUserId()).isEqualTo("u-jonas");
+        assertThat(sessions.session()).isNull();
+        assertThat(factory.presentedToken()).isNull();
     }
 
     @Test

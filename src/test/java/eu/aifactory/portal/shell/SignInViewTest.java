@@ -19,7 +19,9 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -28,7 +30,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The connect form with the keyboard and mouse: field errors, the factory's refusal, and the German texts. */
+/**
+ * The sign-in page with the keyboard and mouse: the connect form's field errors, the factory's refusal and the German
+ * texts; after a restart, the demo user of the last session offered first but not signed in unasked.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SignInViewTest {
 
@@ -41,7 +46,8 @@ class SignInViewTest {
         FxTaskExecutor executor = new FxTaskExecutor();
         MemorySecretStore secrets = new MemorySecretStore();
         SettingsService settings = new SettingsService(
-                new SettingsStore(Files.createTempDirectory("signin").resolve("settings.json")), Settings.defaults(), executor);
+                new SettingsStore(Files.createTempDirectory("signin").resolve("settings.json")),
+                Settings.defaults().withFactory(null, "u-jonas"), executor);
         sessions = new SessionManager(settings, secrets, executor,
                 new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3));
         SignInViewModel viewModel = new SignInViewModel(executor, factory::connect, FakeDemoFactory::factory, secrets,
@@ -72,6 +78,23 @@ class SignInViewTest {
         robot.clickOn("#connect-button");
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.session() != null);
         assertThat(factory.callsOnFxThread()).isEmpty();
+    }
+
+    @Test
+    void afterARestartTheLastDemoUserIsOfferedFirstAndEnterContinuesAsThem(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> robot.lookup("#demo-user-u-jonas").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        Button last = robot.lookup("#demo-user-u-jonas").queryAs(Button.class);
+        assertThat(sessions.session()).as("nobody is signed in unasked").isNull();
+        assertThat(last.isDefaultButton()).isTrue();
+        assertThat(robot.lookup("#demo-user-u-anna").queryAs(Button.class).isDefaultButton()).isFalse();
+        assertThat(text(robot, "#demo-user-last")).isEqualTo("Signed in last time");
+
+        factory.acceptToken("demo-token-jonas");
+        robot.type(KeyCode.ENTER);
+
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sessions.session() != null);
+        assertThat(factory.presentedToken()).isEqualTo("demo-token-jonas");
     }
 
     private static String text(FxRobot robot, String query) {

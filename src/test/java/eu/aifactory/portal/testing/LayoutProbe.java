@@ -9,12 +9,15 @@ import javafx.scene.Scene;
 import javafx.scene.chart.Chart;
 import javafx.scene.control.Accordion;
 import javafx.scene.control.Cell;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.Region;
@@ -22,8 +25,9 @@ import javafx.scene.text.Text;
 
 /**
  * Reads a laid-out scene the way a tester reads a window: which visible labels and buttons show their text cut
- * with "…" although the whole text would fit in the width the window has, and which parts stick out of a parent
- * that neither scrolls nor clips. Controls are checked as boxes in their parent; their skins are looked into only
+ * with "…" although the whole text would fit in the width the window has, which wrapped texts break a word between
+ * two letters, which tables and lists would show JavaFX's English "No content" placeholder, and which parts stick out
+ * of a parent that neither scrolls nor clips. Controls are checked as boxes in their parent; their skins are looked into only
  * for cut texts (a table's cells, a button's label), and for the content they host (a scroll pane's content, a split
  * pane's items, the selected tab).
  */
@@ -54,12 +58,30 @@ public final class LayoutProbe {
         }
         if (node instanceof Labeled labeled && onScreen(labeled)) {
             cutText(labeled, room).ifPresent(problems::add);
+            brokenWord(labeled).ifPresent(problems::add);
+        }
+        if (node instanceof TableView<?> table && table.getPlaceholder() == null
+                || node instanceof ListView<?> list && list.getPlaceholder() == null && emptyWithoutPlaceholder(list)) {
+            problems.add("no placeholder: " + describe(node) + " would say JavaFX's \"No content\" in English");
         }
         if (node instanceof Parent parent) {
             for (Node child : parent.getChildrenUnmodifiable()) {
                 walkTexts(child, room, problems);
             }
         }
+    }
+
+    /**
+     * A combo box's list shows JavaFX's placeholder only when the box has no items and no placeholder of its own; a
+     * list of its own always can.
+     */
+    private static boolean emptyWithoutPlaceholder(ListView<?> list) {
+        for (Parent up = list.getParent(); up != null; up = up.getParent()) {
+            if (up instanceof ComboBox<?> box) {
+                return box.getPlaceholder() == null && box.getItems().isEmpty();
+            }
+        }
+        return true;
     }
 
     /** A cell the virtual flow keeps aside, or a node scrolled out of its viewport, is not on screen. */
@@ -110,6 +132,38 @@ public final class LayoutProbe {
         return java.util.Optional.of("cut text: " + describe(labeled) + " shows \"" + shown.getText()
                 + "\" of \"" + full + "\" (needs " + Math.round(needed) + " px, has " + Math.round(labeled.getWidth())
                 + ")");
+    }
+
+    /**
+     * A wrapped text whose line is narrower than one of its words breaks that word at any letter
+     * ("Bewertungsgrupp|e"): the label needs the width of its longest word.
+     */
+    private static java.util.Optional<String> brokenWord(Labeled labeled) {
+        String full = labeled.getText();
+        if (!labeled.isWrapText() || full == null || full.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        Text shown = null;
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text text && child.getStyleClass().contains("text")) {
+                shown = text;
+            }
+        }
+        if (shown == null || shown.getWrappingWidth() <= 0) {
+            return java.util.Optional.empty();
+        }
+        // Counted as break points: spaces and hyphens. JavaFX itself breaks only at spaces and cuts a longer word
+        // wherever it overflows, at best next to a hyphen, so this check is lenient with hyphenated compounds.
+        for (String word : full.strip().split("\\s+|(?<=-)")) {
+            Text measure = new Text(word);
+            measure.setFont(labeled.getFont());
+            double width = measure.getLayoutBounds().getWidth();
+            if (width > shown.getWrappingWidth() + TOLERANCE) {
+                return java.util.Optional.of("broken word: " + describe(labeled) + " breaks \"" + word + "\" (needs "
+                        + Math.round(width) + " px, line has " + Math.round(shown.getWrappingWidth()) + ")");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /**

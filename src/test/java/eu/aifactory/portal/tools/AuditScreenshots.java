@@ -6,31 +6,44 @@ import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 
 import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
+import eu.aifactory.portal.energy.EnergyView;
+import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
 import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.theme.ThemeMode;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
+import javax.imageio.ImageIO;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 
 /**
  * Renders what an auditor reads against the real in-memory demo factory, in German and English: the Energy page
- * scrolled to its provenance, rule versions, site evidence and carbon per unit; and the Residency page's
- * disclosures. Headless; not a test. Run:
+ * scrolled to its provenance, rule versions, site evidence and carbon per unit, and the page of its PDF that starts
+ * the auditor's sections; the Residency page's disclosures; and, at 1360 x 860, the Residency page's signature and
+ * transparency-log checks side by side after a second load (so the log is checked against the first). Headless; not
+ * a test. Run:
  * {@code mvn -Pscreenshots test-compile exec:exec -Dtour.main=eu.aifactory.portal.tools.AuditScreenshots}.
  */
 public final class AuditScreenshots {
 
     private static final double WIDTH = 1280;
     private static final double HEIGHT = 900;
+    private static final double LOG_WIDTH = 1360;
+    private static final double LOG_HEIGHT = 860;
     private static final String DEMO_USER = "mp-sabine-koehler";
 
     private AuditScreenshots() {
@@ -54,6 +67,7 @@ public final class AuditScreenshots {
                         return null;
                     });
                     settleAndWrite(window.scene(), out.resolve("energy-audit-" + language + ".png"));
+                    exportPdf(window, language, out.resolve("energy-pdf-audit-" + language + ".png"));
                     show(window, Destination.RESIDENCY);
                     waitUntil(() -> onFx(() -> lookup(window, "#residencyTabs") != null));
                     onFx(() -> {
@@ -71,10 +85,56 @@ public final class AuditScreenshots {
                     settleAndWrite(window.scene(), out.resolve("residency-frameworks-" + language + ".png"));
                 });
             }
+            for (String language : new String[] {"de", "en"}) {
+                capture(factory, language, LOG_WIDTH, LOG_HEIGHT, window -> {
+                    show(window, Destination.RESIDENCY);
+                    waitUntil(() -> onFx(() -> window.scene().getRoot().lookup("#logCheck").isVisible()));
+                    onFx(() -> {
+                        ((Button) lookup(window, "#residencyRefresh")).fire();
+                        return null;
+                    });
+                    waitUntil(() -> onFx(() -> window.scene().getRoot().lookup("#logCheck").getStyleClass()
+                            .contains("badge-verified")));
+                    settleAndWrite(window.scene(), out.resolve("residency-log-check-" + language + ".png"));
+                });
+            }
         } finally {
             factory.stopper().close();
             Platform.exit();
         }
+    }
+
+    /**
+     * Exports the Energy page's PDF through its own button and renders, at 120 dpi, the page on which the auditor's
+     * sections (rule versions, provenance) start; every page also goes to the temp directory for a look.
+     */
+    private static void exportPdf(PortalWindow window, String language, Path png) throws Exception {
+        Files.deleteIfExists(png);
+        Path pdf = Files.createTempFile("energy-audit", ".pdf");
+        Files.delete(pdf);
+        onFx(() -> {
+            EnergyView view = (EnergyView) lookup(window, ".energy-view");
+            view.setSaveChooser((name, owner) -> pdf);
+            ((Button) lookup(window, "#energyExportPdf")).fire();
+            return null;
+        });
+        waitUntil(() -> Files.exists(pdf) && Files.size(pdf) > 0);
+        String heading = new I18n(Locale.forLanguageTag(language)).get("energy.audit.rules.title");
+        try (PDDocument document = Loader.loadPDF(pdf.toFile())) {
+            PDFRenderer renderer = new PDFRenderer(document);
+            PDFTextStripper text = new PDFTextStripper();
+            for (int page = 0; page < document.getNumberOfPages(); page++) {
+                BufferedImage image = renderer.renderImageWithDPI(page, 120);
+                ImageIO.write(image, "png", Path.of(System.getProperty("java.io.tmpdir"),
+                        "energy-pdf-audit-" + language + "-" + (page + 1) + ".png").toFile());
+                text.setStartPage(page + 1);
+                text.setEndPage(page + 1);
+                if (text.getText(document).contains(heading) && !Files.exists(png)) {
+                    ImageIO.write(image, "png", png.toFile());
+                }
+            }
+        }
+        Files.delete(pdf);
     }
 
     private interface Shots {
@@ -90,9 +150,14 @@ public final class AuditScreenshots {
 
     /** Signs in to a fresh portal in {@code language} (light theme) and takes the shots. */
     private static void capture(DemoFactoryStarter.Running factory, String language, Shots shots) throws Exception {
+        capture(factory, language, WIDTH, HEIGHT, shots);
+    }
+
+    private static void capture(DemoFactoryStarter.Running factory, String language, double width, double height,
+                                Shots shots) throws Exception {
         Path dataDir = Files.createTempDirectory("portal-audit-shots");
         new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage(language)
-                .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
+                .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, width, height, false)));
         AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
                 .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
                 .osPrefersDark(() -> false)
@@ -103,8 +168,8 @@ public final class AuditScreenshots {
                 context.start();
                 PortalWindow w = new PortalWindow(stage, context.shellServices());
                 w.show();
-                stage.setWidth(WIDTH);
-                stage.setHeight(HEIGHT);
+                stage.setWidth(width);
+                stage.setHeight(height);
                 return w;
             });
             waitUntil(() -> onFx(() -> lookup(window, "#demo-user-" + DEMO_USER) != null));

@@ -153,9 +153,20 @@ public final class StartupBenchmark {
         complete = complete || all.await(1, TimeUnit.SECONDS);
         // Let the JVM finish a running archive dump, then end it like a window manager would (SIGTERM).
         Thread.sleep(300);
+        // The portal's JVM is a child of the launched one: the next run must not start before it has let go of the
+        // demo database, which on a loaded machine can be after its parent has ended.
+        List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
+        }
+        for (ProcessHandle child : children) {
+            try {
+                child.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                child.destroyForcibly();
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
         }
         if (!complete) {
             throw new IllegalStateException("markers not seen (process ended or 180 s passed): " + seen.keySet()

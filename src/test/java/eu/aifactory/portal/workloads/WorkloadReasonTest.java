@@ -39,6 +39,17 @@ class WorkloadReasonTest {
     }
 
     @Test
+    void aSlurmJobIdIsShownAsSlurmPrintsItWithoutDigitGrouping() {
+        for (String code : List.of("slurm-pending", "slurm-resources", "slurm-priority", "slurm-limit", "slurm-nodes",
+                "slurm-waiting", "slurm-starting", "slurm-running", "slurm-exit", "slurm-signal", "slurm-timeout",
+                "slurm-node-fail", "slurm-oom", "slurm-cancelled", "slurm-ended", "slurm-vanished")) {
+            assertThat(WorkloadFormats.reason(code, List.of("31045", "7"), "", german)).as(code).contains("31045");
+        }
+        assertThat(WorkloadFormats.reason("slurm-running", List.of("31045", "node-1"), "", new I18n(I18n.ENGLISH)))
+                .isEqualTo("running as Slurm job 31045 on node-1");
+    }
+
+    @Test
     void everyCodeTheFactoryDocumentsHasAGermanText() {
         for (String code : List.of("queued", "starting", "running", "finished", "stopping", "cancelled-running",
                 "cancelled-queued", "failed-ecc", "failed-oom", "failed-input", "failed-network", "failed-plan-withdrawn",

@@ -11,6 +11,7 @@ import eu.aifactory.portal.common.PageContext;
 import eu.aifactory.portal.common.Session;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.testing.FakeFactoryClient;
+import eu.aifactory.portal.testing.FxReads;
 import eu.aifactory.testing.TestClock;
 import java.io.IOException;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.concurrent.TimeoutException;
 import javafx.application.Application;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Scene;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
@@ -36,7 +38,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The table's headers sort on the factory: a sort asks for a new first page and never reorders the loaded rows. */
+/**
+ * The table's headers sort on the factory: a sort asks for a new first page and never reorders the loaded rows. Its
+ * application and plan columns name them as the catalog does, not by their ids.
+ */
 @ExtendWith(ApplicationExtension.class)
 class WorkloadsSortHeaderTest {
 
@@ -51,7 +56,7 @@ class WorkloadsSortHeaderTest {
         for (int i = 0; i < 5; i++) {
             rows.add(Samples.workload("wl-" + i, WorkloadStatus.SUCCEEDED, "u-anna", Samples.T0.plusSeconds(i * 60L)));
         }
-        client.fake.workloads(rows);
+        client.fake.workloads(rows).apps(List.of(Samples.app())).plans(Samples.plans());
         executor = new FxTaskExecutor();
         Session session = new Session(URI.create("http://127.0.0.1:1"), client, FakeFactoryClient.demoMe(), true);
         PageContext context = new PageContext(session, new I18n(I18n.ENGLISH), executor,
@@ -95,6 +100,21 @@ class WorkloadsSortHeaderTest {
 
         robot.interact(() -> table.getSortOrder().clear());
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> lastSort() == null);
+    }
+
+    @Test
+    void applicationsAndPlansAreShownByTheirNamesNotTheirIds(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> cellTexts(robot).contains("Visual inspection 2.1.0"));
+
+        List<String> shown = cellTexts(robot);
+
+        assertThat(shown).contains("B200 single").noneMatch(text -> text.contains(Samples.APP_ID))
+                .doesNotContain("b200-x1");
+    }
+
+    private static List<String> cellTexts(FxRobot robot) {
+        return FxReads.onFx(() -> robot.lookup(".table-cell").queryAllAs(TableCell.class).stream()
+                .map(TableCell::getText).filter(text -> text != null).toList());
     }
 
     private String lastSort() {

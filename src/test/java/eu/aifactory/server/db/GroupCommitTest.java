@@ -159,6 +159,69 @@ class GroupCommitTest {
             assertThat(ids()).containsExactly("after", "before", "blocker");
         }
 
+        /**
+         * A submit numbers its event under the tenant's counter row, then locks a ledger row; an engine's transaction
+         * holding that ledger row then wants the counter: a deadlock, and the database picks the group's piece as the
+         * victim. On H2 that rolled back the whole shared transaction, and returning to the piece's savepoint broke
+         * the session with the counter still locked (the other writer timed out, later numbers repeated); on
+         * PostgreSQL the victim's caller got the deadlock. Every writer must commit, with dense, unique numbers.
+         */
+        @Test
+        void aPieceChosenAsDeadlockVictimRunsAgainAndNoOtherWriterFails() throws Exception {
+            jdbi.useHandle(h -> {
+                h.execute("CREATE TABLE counters (tenant VARCHAR(20) PRIMARY KEY, last_seq BIGINT)");
+                h.execute("CREATE TABLE ledger (project VARCHAR(20) PRIMARY KEY, spent BIGINT)");
+                h.execute("CREATE TABLE numbered (tenant VARCHAR(20), seq BIGINT, writer VARCHAR(20), PRIMARY KEY (tenant, seq))");
+                h.execute("INSERT INTO counters VALUES ('t', 0)");
+                h.execute("INSERT INTO ledger VALUES ('p', 0)");
+            });
+            CountDownLatch engineHoldsLedger = new CountDownLatch(1);
+            CountDownLatch engineMayGoOn = new CountDownLatch(1);
+            Future<String> engine = callers.submit(() -> jdbi.inTransaction(h -> {
+                h.execute("UPDATE ledger SET spent = spent + 1 WHERE project = 'p'");
+                engineHoldsLedger.countDown();
+                engineMayGoOn.await();
+                return number(h, "engine");
+            }));
+            engineHoldsLedger.await();
+            Future<?> blocker = holdTheCommitter();
+            Future<String> first = handIn("a", h -> number(h, "first"));
+            Future<String> victim = handIn("b", h -> {
+                String seq = number(h, "victim");
+                h.createQuery("SELECT spent FROM ledger WHERE project = 'p' FOR UPDATE").mapTo(Long.class).one();
+                return seq;
+            });
+            awaitWaiting(2);
+            release.countDown();
+            blocker.get();
+            Await.until("the group's piece to wait for the engine's ledger row", this::sessionsWaitingForALock, n -> n >= 1);
+            engineMayGoOn.countDown();
+
+            assertThat(engine.get()).startsWith("engine ");
+            assertThat(first.get()).startsWith("first ");
+            assertThat(victim.get()).startsWith("victim ");
+            List<Long> numbers = jdbi.withHandle(h -> h.createQuery("SELECT seq FROM numbered ORDER BY seq")
+                    .mapTo(Long.class).list());
+            long last = jdbi.withHandle(h -> h.createQuery("SELECT last_seq FROM counters").mapTo(Long.class).one());
+            assertThat(numbers).containsExactly(1L, 2L, 3L);
+            assertThat(last).isEqualTo(3L);
+        }
+
+        /** Takes the tenant's next number the way WorkloadStore does, and records it. */
+        private static String number(Handle h, String writer) {
+            h.execute("UPDATE counters SET last_seq = last_seq + 1 WHERE tenant = 't'");
+            long seq = h.createQuery("SELECT last_seq FROM counters WHERE tenant = 't'").mapTo(Long.class).one();
+            h.execute("INSERT INTO numbered (tenant, seq, writer) VALUES ('t', ?, ?)", seq, writer);
+            return writer + " " + seq;
+        }
+
+        private long sessionsWaitingForALock() {
+            String sql = kind == TestDatabases.Kind.H2
+                    ? "SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL"
+                    : "SELECT COUNT(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()";
+            return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+        }
+
         @Test
         void piecesOfAGroupRunInTheirLockOrder() throws Exception {
             List<String> order = Collections.synchronizedList(new ArrayList<>());

@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -268,5 +269,24 @@ abstract class AuditableEnergyContract {
         // Two minutes on one GPU are 0.033 GPU-h (GPU-hours have 3 decimals) x 36,000 parts.
         assertThat(other.carbonIntensity().get(0).units()).isEqualTo(d("1188.000"));
         assertThat(get("/v1/workloads/wl-insp/energy", otherAdmin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void everyTextFromTheFactorysRecordsTravelsWithItsGermanForm() {
+        EnergyReport report = report(admin, null);
+        EnergyReceipt receipt = receipt("wl-insp");
+
+        assertThat(report.translations().get("de")).as("texts without a German form")
+                .containsKeys(ReportTranslations.texts(report).toArray(String[]::new));
+        assertThat(receipt.translations().get("de")).as("texts without a German form")
+                .containsKeys(ReportTranslations.texts(receipt).toArray(String[]::new));
+        assertThat(report.text(report.site(), Locale.GERMAN)).isEqualTo("Industrial AI Cloud München (Tucherpark), DE");
+        assertThat(report.text(report.site(), Locale.ENGLISH)).isEqualTo(report.site()).contains("Munich");
+        EnergyProvenance.PueUsed july = report.provenance().pue().get(0);
+        assertThat(report.text(july.coverage(), Locale.GERMAN)).isEqualTo("gesamter Standort (Halle 1 und Halle 2)");
+        assertThat(receipt.text(july.coverage(), Locale.ENGLISH)).isEqualTo("whole site (Hall 1 and Hall 2)");
+        String draft = report.ruleSets().stream().filter(r -> r.id().equals("enefg-2026-draft")).findFirst()
+                .orElseThrow().name();
+        assertThat(report.text(draft, Locale.GERMAN)).isEqualTo("EnEfG-Novelle, Entwurf vom April 2026");
     }
 }

@@ -44,6 +44,7 @@ final class InputSlotPane extends VBox {
         choice.setId("input-" + name);
         choice.setItems(slot.datasets());
         choice.promptTextProperty().bind(i18n.binding("workloads.input.choose"));
+        choice.setPlaceholder(i18n.label("workloads.input.none"));
         choice.setMaxWidth(Double.MAX_VALUE);
         choice.setCellFactory(list -> new DatasetCell(true));
         // The closed box is narrow: name and size; the list shows the date too.

@@ -33,6 +33,7 @@ final class PresetBar extends HBox {
         ComboBox<SubmitPreset> choice = new ComboBox<>(presets.presets());
         choice.setId("preset-choice");
         choice.promptTextProperty().bind(i18n.binding("workloads.preset.choose"));
+        choice.setPlaceholder(i18n.label("workloads.preset.none"));
         choice.setCellFactory(list -> new PresetCell());
         choice.setButtonCell(new PresetCell());
         choice.setPrefWidth(220);

@@ -6,7 +6,9 @@ import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.workload.Estimate;
 import eu.aifactory.api.workload.Workload;
+import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.PatternExample;
+import eu.aifactory.portal.common.WholeWords;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.workloads.WorkloadFormats;
@@ -290,6 +292,7 @@ public final class SubmitDialog extends Dialog<Workload> {
         label.textProperty().bind(labelText);
         label.setLabelFor(control);
         label.setWrapText(true);
+        WholeWords.keep(label);
         label.getStyleClass().add("submit-label");
         boolean helped = help != null && help.getValue() != null && !help.getValue().isBlank();
         if (helped) {
@@ -448,8 +451,7 @@ public final class SubmitDialog extends Dialog<Workload> {
     private Path showFileChooser(Window window) {
         FileChooser chooser = new FileChooser();
         chooser.titleProperty().bind(i18n.binding("workloads.input.uploadTitle"));
-        java.io.File file = chooser.showOpenDialog(window);
-        return file == null ? null : file.toPath();
+        return FileChoosers.showOpen(chooser, window);
     }
 
     /** An input's description and the file types it reads, in the current language; null when there is neither. */

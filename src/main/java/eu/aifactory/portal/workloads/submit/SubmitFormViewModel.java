@@ -15,6 +15,7 @@ import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryUnreachableException;
+import eu.aifactory.portal.common.RefusalText;
 import eu.aifactory.portal.common.TaskExecutor;
 import eu.aifactory.portal.common.TaskHandle;
 import eu.aifactory.portal.i18n.I18n;
@@ -422,7 +423,7 @@ public final class SubmitFormViewModel {
         List<String> unplaced = new ArrayList<>();
         for (Problem.FieldError error : problem.errors()) {
             if (!place(error)) {
-                unplaced.add(error.field() + ": " + error.message());
+                unplaced.add(RefusalText.field(error, i18n));
             }
         }
         if (api.type() == ProblemType.VALIDATION && unplaced.isEmpty() && !problem.errors().isEmpty()) {

@@ -9,6 +9,7 @@ import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.catalog.CatalogService;
 import eu.aifactory.server.dataset.DatasetService;
+import eu.aifactory.server.db.GroupCommit;
 import eu.aifactory.server.db.RawBatch;
 import eu.aifactory.server.db.Transactions;
 import eu.aifactory.server.energy.model.PowerModel;
@@ -36,6 +37,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -43,11 +49,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs each workload as one Slurm batch job through slurmrestd. One thread does everything: it hands queued
+ * Runs each workload as one Slurm batch job through slurmrestd. One thread runs the passes: it hands queued
  * workloads to Slurm (partition = the plan's GPU class, {@code gres=gpu:TYPE:N} from the plan, a time limit, a job
  * directory with the inputs, stdout, stderr and an output directory), follows all jobs with one request per poll
  * (Slurm answers "no change" cheaply), maps their states onto the workloads, copies new stdout and stderr lines into
- * the log table, sends cancels, and turns the files a finished job wrote into artifacts.
+ * the log table, sends cancels, and turns the files a finished job wrote into artifacts. The hand-over is the one
+ * step that waits on Slurm per workload, so a pass runs up to {@link #SUBMITTERS} of them at once (as many
+ * connections to slurmrestd), and their bookkeeping commits with the API's submits in one group commit.
  *
  * <p>All state is in the database (table slurm_jobs), so a restarted factory picks up where it stopped: jobs that
  * ended meanwhile get their final state, from Slurm or, once Slurm has forgotten them, from the exit record the job
@@ -70,12 +78,18 @@ public final class SlurmEngine implements Engine {
     private static final int MAX_QUEUE_READ = 10_000;
     private static final long POPULARITY_REFRESH_MS = 60_000;
     private static final long POPULARITY_WINDOW_MS = 90L * 24 * 3600 * 1000;
+    /** Concurrent hand-overs, and so connections to slurmrestd; slurmctld takes submits one at a time anyway. */
+    static final int SUBMITTERS = 8;
+    /** The most hand-overs of one pass, so following running jobs never waits behind a long queue. */
+    private static final int SUBMITS_PER_PASS = 256;
 
     private final SlurmSettings settings;
     private final SlurmRest rest;
     private final WorkloadStore store;
     private final SlurmJobStore jobs;
     private final Transactions transactions;
+    private final GroupCommit groupCommit;
+    private final ExecutorService submitters;
     private final CatalogService catalog;
     private final DatasetService datasets;
     private final Clock clock;
@@ -110,8 +124,8 @@ public final class SlurmEngine implements Engine {
     }
 
     private SlurmEngine(SlurmSettings settings, SlurmRest rest, WorkloadStore store, SlurmJobStore jobs,
-                        Transactions transactions, CatalogService catalog, DatasetService datasets, Clock clock,
-                        Clock slurmClock) {
+                        Transactions transactions, GroupCommit groupCommit, CatalogService catalog,
+                        DatasetService datasets, Clock clock, Clock slurmClock) {
         this.settings = settings;
         this.loop = new EngineLoop("factory-slurm", 20, settings.pollInterval().toMillis(), IDLE_POLL_MS, 20_000,
                 this::tick);
@@ -119,6 +133,13 @@ public final class SlurmEngine implements Engine {
         this.store = store;
         this.jobs = jobs;
         this.transactions = transactions;
+        this.groupCommit = groupCommit;
+        AtomicInteger threads = new AtomicInteger();
+        this.submitters = Executors.newFixedThreadPool(SUBMITTERS, r -> {
+            Thread t = new Thread(r, "factory-slurm-submit-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         this.catalog = catalog;
         this.datasets = datasets;
         this.clock = clock;
@@ -132,8 +153,8 @@ public final class SlurmEngine implements Engine {
      *                               another version
      */
     public static SlurmEngine connect(SlurmSettings settings, WorkloadStore store, SlurmJobStore jobs,
-                                      Transactions transactions, CatalogService catalog, DatasetService datasets,
-                                      Clock clock) {
+                                      Transactions transactions, GroupCommit groupCommit, CatalogService catalog,
+                                      DatasetService datasets, Clock clock) {
         SlurmRest rest = new SlurmRest(settings.restUrl(), settings.user(), settings.token());
         List<String> offered;
         try {
@@ -154,7 +175,8 @@ public final class SlurmEngine implements Engine {
         }
         LOG.info("Slurm engine: slurmrestd {} (REST {}), jobs as {} in {}", settings.restUrl(), SlurmRest.VERSION,
                 settings.user(), settings.jobRoot());
-        return new SlurmEngine(settings, rest, store, jobs, transactions, catalog, datasets, clock, Clock.systemUTC());
+        return new SlurmEngine(settings, rest, store, jobs, transactions, groupCommit, catalog, datasets, clock,
+                Clock.systemUTC());
     }
 
     @Override
@@ -185,6 +207,7 @@ public final class SlurmEngine implements Engine {
     @Override
     public void close() {
         loop.close();
+        submitters.shutdown();
     }
 
     /** One pass; returns whether work is queued or in flight. */
@@ -280,23 +303,35 @@ public final class SlurmEngine implements Engine {
 
     // ---------------------------------------------------------------- submit
 
+    /** Hands the queued workloads without a job to Slurm, {@link #SUBMITTERS} at a time, and waits for all. */
     private void submitQueued(List<WorkloadRow> queued, Map<String, SlurmJobStore.JobRecord> records, long now) {
         Map<String, SlurmRest.Job> byName = new HashMap<>();
         known.values().forEach(j -> byName.merge(j.name(), j, (a, b) -> a.id() > b.id() ? a : b));
-        for (WorkloadRow head : queued) {
-            if (records.containsKey(head.id())) {
-                continue;
-            }
+        List<WorkloadRow> heads = queued.stream().filter(w -> !records.containsKey(w.id())).toList();
+        if (heads.size() > SUBMITS_PER_PASS) {
+            heads = heads.subList(0, SUBMITS_PER_PASS);
+            loop.wake();
+        }
+        List<Future<SlurmJobStore.JobRecord>> handOvers = new ArrayList<>();
+        for (WorkloadRow head : heads) {
+            handOvers.add(submitters.submit(() -> down != null ? null : submit(head, byName.get(head.id()), now)));
+        }
+        for (int i = 0; i < handOvers.size(); i++) {
             try {
-                SlurmJobStore.JobRecord record = submit(head, byName.get(head.id()), now);
+                SlurmJobStore.JobRecord record = handOvers.get(i).get();
                 if (record != null) {
                     records.put(record.workloadId(), record);
                 }
-            } catch (SlurmRest.Unreachable e) {
-                markDown(e.getMessage());
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SlurmRest.Unreachable unreachable) {
+                    // The hand-overs still queued see it and stop; the next pass retries them.
+                    markDown(unreachable.getMessage());
+                } else {
+                    LOG.error("Handing workload {} to Slurm failed", heads.get(i).id(), e.getCause());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
-            } catch (RuntimeException e) {
-                LOG.error("Handing workload {} to Slurm failed", head.id(), e);
             }
         }
     }
@@ -334,9 +369,11 @@ public final class SlurmEngine implements Engine {
         }
         long id = jobId;
         String reason = SlurmStates.pendingReason(id, "None");
-        transactions.useTransaction(h -> {
+        // Shares a durable commit with the submits of its tenant and project, in their lock order.
+        groupCommit.inTransaction(w.tenantId() + "\n" + w.projectId(), h -> {
             jobs.insert(h, w.id(), id, dir.toString(), now);
             store.updateReason(h, w, reason, now);
+            return null;
         });
         return new SlurmJobStore.JobRecord(w.id(), id, dir.toString(), 0, 0, false, now);
     }
@@ -499,6 +536,13 @@ public final class SlurmEngine implements Engine {
             } else if (w.startedAt() != null) {
                 startedAt = w.startedAt();
             }
+            // The transition before the charges: the lock order of every write is workload row, tenant's event
+            // counter, budget ledger (a submit's order); charges first would take the ledger before the counter.
+            Map<String, Object> columns = ran && w.startedAt() == null && from == WorkloadStatus.CANCELLING
+                    ? Map.of("ended_at", now, "started_at", now) : Map.of("ended_at", now);
+            if (store.transition(h, w, from, ending.status(), reason, now, columns) && !results.isEmpty()) {
+                writeResults(h, w, results, now);
+            }
             try (RawBatch logs = WorkloadStore.logBatch(h); RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h)) {
                 addLines(logs, w, run, out, err, now);
                 if (ending.status() != WorkloadStatus.SUCCEEDED) {
@@ -510,11 +554,6 @@ public final class SlurmEngine implements Engine {
                 } else {
                     store.updateProgress(h, w.id(), 0, BigDecimal.ZERO, 0, 0, run.logLines, now);
                 }
-            }
-            Map<String, Object> columns = ran && w.startedAt() == null && from == WorkloadStatus.CANCELLING
-                    ? Map.of("ended_at", now, "started_at", now) : Map.of("ended_at", now);
-            if (store.transition(h, w, from, ending.status(), reason, now, columns) && !results.isEmpty()) {
-                writeResults(h, w, results, now);
             }
             jobs.finish(h, w.id());
         });
@@ -545,12 +584,13 @@ public final class SlurmEngine implements Engine {
 
     private void endUnsubmitted(WorkloadRow w, long now) {
         transactions.useTransaction(h -> {
+            // Transition first, for the lock order (see end()).
+            store.transition(h, w, WorkloadStatus.CANCELLING, WorkloadStatus.CANCELLED,
+                    "cancelled on request before it started; nothing was charged", now, Map.of("ended_at", now));
             try (RawBatch logs = WorkloadStore.logBatch(h)) {
                 WorkloadStore.addLog(logs, w.id(), w.logLines() + 1, now, "stopped at the request of the user");
             }
             store.updateProgress(h, w.id(), 0, BigDecimal.ZERO, 0, 0, w.logLines() + 1, now);
-            store.transition(h, w, WorkloadStatus.CANCELLING, WorkloadStatus.CANCELLED,
-                    "cancelled on request before it started; nothing was charged", now, Map.of("ended_at", now));
         });
     }
 

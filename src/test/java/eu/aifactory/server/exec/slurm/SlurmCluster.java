@@ -14,12 +14,12 @@ import java.util.Optional;
  * The single-node Slurm that {@code installer/slurm/slurm-up} starts (and {@code .ci/run} runs before the build): read
  * from its {@code slurm.env}. Tests that need it skip, saying how to start it, when it is not there.
  */
-final class SlurmCluster {
+public final class SlurmCluster {
 
-    static final String HOW_TO_START = "Slurm is not running here: start it with installer/slurm/slurm-up "
+    public static final String HOW_TO_START = "Slurm is not running here: start it with installer/slurm/slurm-up "
             + "(after installer/slurm/install-packages; .ci/run does both)";
 
-    final URI restUrl;
+    public final URI restUrl;
     final String user;
     final Path tokenFile;
     final SlurmRest rest;
@@ -32,7 +32,7 @@ final class SlurmCluster {
     }
 
     /** The cluster if its settings are there and slurmrestd answers. */
-    static Optional<SlurmCluster> find() {
+    public static Optional<SlurmCluster> find() {
         String home = System.getenv().getOrDefault("AIF_SLURM_HOME", "/var/tmp/aifactory-slurm");
         Path env = Path.of(home, "slurm.env");
         if (!Files.isReadable(env)) {
@@ -63,7 +63,7 @@ final class SlurmCluster {
     }
 
     /** Settings for a factory whose jobs live in {@code jobRoot}, reaching slurmrestd at {@code url}. */
-    SlurmSettings settings(URI url, Path jobRoot, Map<String, String> appCommands) {
+    public SlurmSettings settings(URI url, Path jobRoot, Map<String, String> appCommands) {
         return new SlurmSettings(url, user, SlurmSettings.Token.fromFile(tokenFile), jobRoot, "b200", appCommands,
                 Duration.ofMillis(200));
     }

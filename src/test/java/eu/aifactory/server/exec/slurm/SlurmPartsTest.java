@@ -141,7 +141,7 @@ class SlurmPartsTest {
             assertThat(rest.offeredVersions()).containsExactly("v0.0.40");
             SlurmSettings settings = new SlurmSettings(url, "root", SlurmSettings.Token.fromEnvironment("PATH"),
                     Path.of("/nonexistent"), null);
-            assertThatThrownBy(() -> SlurmEngine.connect(settings, null, null, null, null, null, null))
+            assertThatThrownBy(() -> SlurmEngine.connect(settings, null, null, null, null, null, null, null))
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("slurmrestd at " + url + " offers REST API v0.0.40, but this factory speaks v0.0.38; "
                             + "start slurmrestd with -s openapi/v0.0.38");

@@ -1,0 +1,77 @@
+package eu.aifactory.portal.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/** The probe's own findings on small scenes built to have them, and none where a scene reads right. */
+@ExtendWith(ApplicationExtension.class)
+class LayoutProbeTest {
+
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @Test
+    void aWrappedLabelTooNarrowForItsLongestWordIsABrokenWord(FxRobot robot) {
+        Label narrow = wrapped("Die PPAP-Dokumentenprüfung der Bewertungsgruppe", 60);
+        Label wide = wrapped("Die PPAP-Dokumentenprüfung der Bewertungsgruppe", 400);
+
+        List<String> problems = probe(robot, narrow, wide);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("broken word: Label#narrow");
+    }
+
+    @Test
+    void aTableOrListWithoutItsOwnPlaceholderIsReported(FxRobot robot) {
+        TableView<String> bare = new TableView<>();
+        bare.setId("bare-table");
+        ListView<String> placed = new ListView<>();
+        placed.setPlaceholder(new Label("Keine Einträge"));
+        ListView<String> bareList = new ListView<>();
+        bareList.setId("bare-list");
+        for (var control : List.of(bare, placed, bareList)) {
+            control.setPrefSize(200, 80);
+        }
+
+        List<String> problems = probe(robot, bare, placed, bareList);
+
+        assertThat(problems).hasSize(2).anyMatch(p -> p.startsWith("no placeholder: TableView#bare-table"))
+                .anyMatch(p -> p.startsWith("no placeholder: ListView#bare-list"));
+    }
+
+    private Label wrapped(String text, double width) {
+        Label label = new Label(text);
+        label.setId(width < 100 ? "narrow" : "wide");
+        label.setWrapText(true);
+        label.setMinWidth(width);
+        label.setMaxWidth(width);
+        return label;
+    }
+
+    private List<String> probe(FxRobot robot, javafx.scene.Node... nodes) {
+        List<String> problems = new ArrayList<>();
+        robot.interact(() -> {
+            stage.setScene(new Scene(new VBox(8, nodes), 600, 400));
+            stage.show();
+            problems.addAll(LayoutProbe.problems(stage.getScene()));
+        });
+        return problems;
+    }
+}
