@@ -51,10 +51,15 @@ import org.testfx.util.WaitForAsyncUtils;
  * times in a row. After every reset the visitor's dialog and workload are gone, the demo database has its seeded row
  * counts (as the restore left them, before the stand's own run went on), and the heap after a full collection stays
  * within 10 % of the heap after the first reset. Prints each figure.
+ *
+ * <p>Four visitors (two of each kind) come first and are not weighed: over the first visits the heap after GC rose
+ * from 136 to 148 MB and then stayed there for every later visitor, with the two kinds of visit about 9 MB apart
+ * (measured over fourteen resets). A leak keeps growing with every visitor after them.
  */
 @ExtendWith(ApplicationExtension.class)
 class KioskSoakTest {
 
+    private static final int WARM_UP = 4;
     private static final int VISITORS = 10;
     private static final double HEAP_MARGIN = 0.10;
     private static KioskBench bench;
@@ -101,7 +106,7 @@ class KioskSoakTest {
         List<Long> heaps = new ArrayList<>();
         try (FactoryClient observer = new HttpFactoryClient(FactoryClientConfig.builder(bench.server.baseUri())
                 .token(engineer.token()::toCharArray).build())) {
-            for (int visitor = 1; visitor <= VISITORS; visitor++) {
+            for (int visitor = 1; visitor <= WARM_UP + VISITORS; visitor++) {
                 attractCycle(robot);
                 robot.clickOn("#kiosk-attract");
                 await("the visitor's session", () -> present(robot, "#header-tenant"));
@@ -128,9 +133,13 @@ class KioskSoakTest {
                             e -> assertThat(e.status()).isEqualTo(404));
                 }
                 long heap = heapAfterGc();
-                heaps.add(heap);
-                System.out.printf(Locale.ROOT, "kiosk soak: reset %2d, heap after GC %6.1f MB (%+.1f %% against reset 1)%n",
-                        visitor, heap / 1e6, 100.0 * (heap - heaps.get(0)) / heaps.get(0));
+                if (visitor > WARM_UP) {
+                    heaps.add(heap);
+                }
+                System.out.printf(Locale.ROOT, "kiosk soak: %s %2d, heap after GC %6.1f MB%s%n",
+                        visitor > WARM_UP ? "reset" : "warm-up", visitor > WARM_UP ? visitor - WARM_UP : visitor, heap / 1e6,
+                        heaps.isEmpty() ? "" : String.format(Locale.ROOT, " (%+.1f %% against reset 1)",
+                                100.0 * (heap - heaps.get(0)) / heaps.get(0)));
             }
         }
         assertThat(left).hasValue(0);
