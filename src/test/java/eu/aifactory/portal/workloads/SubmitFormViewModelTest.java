@@ -253,7 +253,7 @@ class SubmitFormViewModelTest {
         form.submit();
 
         assertThat(form.messageProperty().get()).isEqualTo(
-                "The factory did not accept the workload: appVersion: unknown version");
+                "The factory did not accept the workload: Application version: unknown version");
     }
 
     @Test
