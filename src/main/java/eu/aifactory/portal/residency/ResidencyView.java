@@ -175,6 +175,14 @@ public final class ResidencyView extends BorderPane {
                 : i18n.get("residency.verify.fingerprint", viewModel.keyFingerprintProperty().get()),
                 viewModel.keyFingerprintProperty(), viewModel.verificationTextProperty(), i18n.localeProperty()));
         badge.setTooltip(fingerprint);
+        // A touch screen never shows a tooltip: the kiosk's style shows the fingerprint as a line of its own.
+        Label touchFingerprint = new Label();
+        touchFingerprint.setId("residencyKeyFingerprint");
+        touchFingerprint.getStyleClass().addAll("text-muted", "touch-only");
+        touchFingerprint.setWrapText(true);
+        touchFingerprint.textProperty().bind(Bindings.createStringBinding(() -> viewModel.keyFingerprintProperty().get() == null
+                ? "" : i18n.get("residency.verify.fingerprint", viewModel.keyFingerprintProperty().get()),
+                viewModel.keyFingerprintProperty(), i18n.localeProperty()));
 
         logCheck.setId("logCheck");
         logCheck.getStyleClass().add("verification-badge");
@@ -193,7 +201,7 @@ public final class ResidencyView extends BorderPane {
         badge.minWidthProperty().bind(Bindings.createDoubleBinding(
                 () -> Math.min(badge.prefWidth(-1), checks.getWidth() * 0.45), checks.widthProperty(),
                 badge.textProperty()));
-        VBox top = new VBox(12, bar, verdict, checks);
+        VBox top = new VBox(12, bar, verdict, checks, touchFingerprint);
         top.setPadding(new Insets(16, 20, 8, 20));
         return top;
     }

@@ -100,6 +100,29 @@ class ResidencyViewTest {
     }
 
     @Test
+    void theKeysFingerprintIsATooltipOnTheDesktopAndALineOfTextInTheKiosk(FxRobot robot) throws Exception {
+        Label badge = robot.lookup("#verificationBadge").queryAs(Label.class);
+        await(() -> badge.getText() != null && badge.getText().startsWith("Signatur geprüft"));
+        Label fingerprint = robot.lookup("#residencyKeyFingerprint").queryAs(Label.class);
+        Scene scene = view.getScene();
+        robot.interact(() -> scene.getStylesheets().add(
+                ResidencyView.class.getResource("/eu/aifactory/portal/app.css").toExternalForm()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(badge.getTooltip().getText()).startsWith("Fingerabdruck des Signaturschlüssels (SHA-256): ");
+        assertThat(fingerprint.isVisible()).isFalse();
+        assertThat(fingerprint.isManaged()).isFalse();
+
+        robot.interact(() -> scene.getStylesheets().add(
+                ResidencyView.class.getResource("/eu/aifactory/portal/kiosk/kiosk.css").toExternalForm()));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(fingerprint.isVisible()).isTrue();
+        assertThat(fingerprint.isManaged()).isTrue();
+        assertThat(fingerprint.getText()).isEqualTo(badge.getTooltip().getText());
+    }
+
+    @Test
     void exportsTheSignedReportAndTheKeysSoTheyVerify(FxRobot robot) throws Exception {
         Label badge = robot.lookup("#verificationBadge").queryAs(Label.class);
         await(() -> badge.getText() != null && badge.getText().startsWith("Signatur geprüft"));
