@@ -4,13 +4,8 @@ import static eu.aifactory.portal.testing.FxReads.onFx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.aifactory.api.catalog.AppDetail;
-import eu.aifactory.api.catalog.AppVersion;
-import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.tenant.Role;
-import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
-import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
@@ -19,13 +14,12 @@ import eu.aifactory.portal.kiosk.AttractLoop;
 import eu.aifactory.portal.kiosk.KioskConfig;
 import eu.aifactory.portal.kiosk.KioskMode;
 import eu.aifactory.server.seed.DemoUser;
+import eu.aifactory.server.support.DemoSubmissions;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -189,7 +183,8 @@ class KioskSoakTest {
     /** The visitor's session submits a workload to the factory and the visitor opens the Workloads page. */
     private String submitAndLookAtIt(FxRobot robot) throws Exception {
         FactoryClient client = context.sessions().session().client();
-        Workload submitted = client.submit(submission(client), UUID.randomUUID().toString());
+        Workload submitted = client.submit(DemoSubmissions.inspection(client, "visitor's inspection"),
+                UUID.randomUUID().toString());
         robot.clickOn("#nav-workloads");
         await("the Workloads page", () -> visible(robot, "#workloads-table"));
         return submitted.id();
@@ -223,19 +218,6 @@ class KioskSoakTest {
             System.gc();
         }
         return memory.getHeapMemoryUsage().getUsed();
-    }
-
-    private static WorkloadSubmission submission(FactoryClient client) {
-        AppDetail app = client.getApp("visual-quality-inspection");
-        AppVersion version = app.latest();
-        Map<String, Object> values = new HashMap<>();
-        for (ParameterSpec spec : version.parameters()) {
-            if (spec.defaultValue() != null) {
-                values.put(spec.name(), spec.defaultValue());
-            }
-        }
-        return new WorkloadSubmission("visitor's inspection", app.summary().id(), version.version(),
-                client.me().projects().get(0).id(), version.planIds().get(0), Priority.NORMAL, values, Map.of());
     }
 
     private static void await(String what, Callable<Boolean> condition) throws Exception {

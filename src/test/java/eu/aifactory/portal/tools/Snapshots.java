@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -105,7 +106,12 @@ public final class Snapshots {
 
     /** Polls {@code check} (from this thread) until it holds; fails after two minutes. */
     public static void waitUntil(Callable<Boolean> check) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        waitUntil(check, Duration.ofMinutes(2));
+    }
+
+    /** Polls {@code check} (from this thread) until it holds; fails after {@code limit}. */
+    public static void waitUntil(Callable<Boolean> check, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
         while (!check.call()) {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("the portal did not reach the expected state");
@@ -120,6 +126,11 @@ public final class Snapshots {
             onFx(() -> null);
             Thread.sleep(150);
         }
+        onFx(() -> writeScene(scene, target));
+    }
+
+    /** Writes the whole scene as it is laid out now; from any thread but the FX thread. */
+    public static void writeNow(Scene scene, Path target) throws Exception {
         onFx(() -> writeScene(scene, target));
     }
 

@@ -1,5 +1,9 @@
 package eu.aifactory.portal.workloads;
 
+import static eu.aifactory.portal.tools.Snapshots.onFx;
+import static eu.aifactory.portal.tools.Snapshots.waitUntil;
+import static eu.aifactory.portal.tools.Snapshots.writeNow;
+
 import atlantafx.base.theme.PrimerLight;
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.tenant.Me;
@@ -29,7 +33,6 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TimeZone;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
@@ -91,7 +94,7 @@ public final class SlurmScreenshots {
         AppDetail app = client.getApp(APP);
         String project = me.projects().get(0).id();
 
-        Stage stage = fx(() -> {
+        Stage stage = onFx(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             Stage s = new Stage();
             s.setScene(new Scene(new StackPane(), 1440, 900));
@@ -101,15 +104,15 @@ public final class SlurmScreenshots {
         Mounted en = mount(session, new I18n(I18n.ENGLISH), executor, cache, stage);
 
         // Submit: the dialog as the user fills it in; the run itself goes in through the same client.
-        SubmitDialog dialog = fx(() -> en.mount.current().openSubmit(app, app.latest(), null, stage));
-        waitFor(() -> fx(() -> dialog.viewModel().estimateProperty().get() != null), 60);
-        fx(() -> {
+        SubmitDialog dialog = onFx(() -> en.mount.current().openSubmit(app, app.latest(), null, stage));
+        waitUntil(() -> onFx(() -> dialog.viewModel().estimateProperty().get() != null), Duration.ofSeconds(60));
+        onFx(() -> {
             ((TextField) dialog.control("lineId")).setText("L03");
             return null;
         });
         Thread.sleep(500);
-        write(dialog.getDialogPane().getScene(), target.resolve("slurm-submit-en.png"));
-        fx(() -> {
+        writeNow(dialog.getDialogPane().getScene(), target.resolve("slurm-submit-en.png"));
+        onFx(() -> {
             dialog.close();
             return null;
         });
@@ -119,25 +122,25 @@ public final class SlurmScreenshots {
         Workload cancelled = client.submit(new WorkloadSubmission("Spindle 7 – cancelled on Slurm", LONG_APP,
                 longApp.latest().version(), project, "rtx-pro-6000-x1", Priority.NORMAL, Map.of(), Map.of()),
                 "slurm-shots-2");
-        waitFor(() -> client.getWorkload(finished.id()).status().isTerminal(), 300);
-        waitFor(() -> client.getWorkload(cancelled.id()).status() == WorkloadStatus.RUNNING, 300);
+        waitUntil(() -> client.getWorkload(finished.id()).status().isTerminal(), Duration.ofSeconds(300));
+        waitUntil(() -> client.getWorkload(cancelled.id()).status() == WorkloadStatus.RUNNING, Duration.ofSeconds(300));
         client.cancel(cancelled.id());
-        waitFor(() -> client.getWorkload(cancelled.id()).status().isTerminal(), 120);
+        waitUntil(() -> client.getWorkload(cancelled.id()).status().isTerminal(), Duration.ofSeconds(120));
 
         // Logs and results of the finished Slurm job.
         openDetail(en, client.getWorkload(finished.id()), "tab-logs");
-        write(stage.getScene(), target.resolve("slurm-logs-en.png"));
+        writeNow(stage.getScene(), target.resolve("slurm-logs-en.png"));
         openDetail(en, client.getWorkload(finished.id()), "tab-artifacts");
-        write(stage.getScene(), target.resolve("slurm-result-en.png"));
+        writeNow(stage.getScene(), target.resolve("slurm-result-en.png"));
         openDetail(en, client.getWorkload(cancelled.id()), "tab-overview");
-        write(stage.getScene(), target.resolve("slurm-cancel-en.png"));
+        writeNow(stage.getScene(), target.resolve("slurm-cancel-en.png"));
         unmount(en);
 
         Mounted de = mount(session, new I18n(I18n.GERMAN), executor, cache, stage);
         openDetail(de, client.getWorkload(finished.id()), "tab-logs");
-        write(stage.getScene(), target.resolve("slurm-logs-de.png"));
+        writeNow(stage.getScene(), target.resolve("slurm-logs-de.png"));
         unmount(de);
-        fx(() -> {
+        onFx(() -> {
             stage.close();
             return null;
         });
@@ -152,7 +155,7 @@ public final class SlurmScreenshots {
             throws Exception {
         StackPane host = (StackPane) stage.getScene().getRoot();
         WorkloadsMount mount = new WorkloadsMount(new SimpleObjectProperty<>(session), () -> false);
-        Page page = fx(() -> {
+        Page page = onFx(() -> {
             ConnectionMonitor monitor = new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofMinutes(5), 3);
             PageContext context = new PageContext(session, i18n, executor, monitor, cache, id -> { }, Clock.systemUTC());
             Page p = mount.page(context);
@@ -161,12 +164,12 @@ public final class SlurmScreenshots {
             return p;
         });
         WorkloadsPage workloads = (WorkloadsPage) page;
-        waitFor(() -> fx(() -> !workloads.viewModel().rows().isEmpty()), 60);
+        waitUntil(() -> onFx(() -> !workloads.viewModel().rows().isEmpty()), Duration.ofSeconds(60));
         return new Mounted(mount, page);
     }
 
     private static void unmount(Mounted mounted) throws Exception {
-        fx(() -> {
+        onFx(() -> {
             mounted.page.dispose();
             mounted.mount.current().close();
             return null;
@@ -175,54 +178,17 @@ public final class SlurmScreenshots {
 
     private static void openDetail(Mounted mounted, Workload workload, String tab) throws Exception {
         WorkloadsPage workloads = (WorkloadsPage) mounted.page;
-        fx(() -> {
+        onFx(() -> {
             workloads.open(workload);
             return null;
         });
-        waitFor(() -> fx(() -> workloads.workloadsView().detail() != null
-                && workloads.workloadsView().detail().viewModel().log().completeProperty().get()), 60);
-        fx(() -> {
+        waitUntil(() -> onFx(() -> workloads.workloadsView().detail() != null
+                && workloads.workloadsView().detail().viewModel().log().completeProperty().get()),
+                Duration.ofSeconds(60));
+        onFx(() -> {
             workloads.workloadsView().detail().selectTab(tab);
             return null;
         });
         Thread.sleep(800);
-    }
-
-    private static <T> T fx(Callable<T> body) throws Exception {
-        if (Platform.isFxApplicationThread()) {
-            return body.call();
-        }
-        CompletableFuture<T> result = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                result.complete(body.call());
-            } catch (Exception | Error e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result.get(1, TimeUnit.MINUTES);
-    }
-
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private static void waitFor(Check check, int seconds) throws Exception {
-        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!check.ok()) {
-            if (System.nanoTime() > until) {
-                throw new IllegalStateException("timed out waiting");
-            }
-            Thread.sleep(100);
-        }
-    }
-
-    private static void write(Scene scene, Path file) throws Exception {
-        var image = fx(() -> {
-            scene.getRoot().applyCss();
-            scene.getRoot().layout();
-            return scene.snapshot(null);
-        });
-        Snapshots.write(image, file);
     }
 }

@@ -3,13 +3,8 @@ package eu.aifactory.server.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import eu.aifactory.api.catalog.AppDetail;
-import eu.aifactory.api.catalog.AppVersion;
-import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.tenant.Role;
-import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
-import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.ApiException;
 import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.FactoryClientConfig;
@@ -19,10 +14,10 @@ import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.seed.DemoUser;
 import eu.aifactory.server.seed.SeedSource;
 import eu.aifactory.server.support.Await;
+import eu.aifactory.server.support.DemoSubmissions;
 import eu.aifactory.testing.TestClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -59,7 +54,8 @@ class DemoSnapshotTest {
     @Test
     void aRestoreRemovesTheVisitorsWorkloadsAndLeavesTheSeededRowCounts() {
         Map<String, Long> seeded = server.demoRowCounts();
-        Workload visitors = client.submit(submission("visitor's inspection"), UUID.randomUUID().toString());
+        Workload visitors = client.submit(DemoSubmissions.inspection(client, "visitor's inspection"),
+                UUID.randomUUID().toString());
         Await.until("the visitor's run to start", () -> client.getWorkload(visitors.id()).status().name(),
                 status -> !status.equals("QUEUED"));
         assertThat(server.demoRowCounts()).isNotEqualTo(seeded);
@@ -71,7 +67,7 @@ class DemoSnapshotTest {
         assertThat(changed).isPositive();
         assertThat(server.demoRowCounts()).isEqualTo(seeded);
         assertThatThrownBy(() -> client.getWorkload(visitors.id())).isInstanceOf(ApiException.class);
-        Workload next = client.submit(submission("next visitor"), UUID.randomUUID().toString());
+        Workload next = client.submit(DemoSubmissions.inspection(client, "next visitor"), UUID.randomUUID().toString());
         Await.until("the engine to take the next visitor's run", () -> client.getWorkload(next.id()).status().name(),
                 status -> !status.equals("QUEUED"));
         begin = System.nanoTime();
@@ -83,7 +79,8 @@ class DemoSnapshotTest {
     @Test
     void aRestartedFactoryKeepsItsSnapshot() {
         Map<String, Long> seeded = server.demoRowCounts();
-        client.submit(submission("left behind when the kiosk was switched off"), UUID.randomUUID().toString());
+        client.submit(DemoSubmissions.inspection(client, "left behind when the kiosk was switched off"),
+                UUID.randomUUID().toString());
         server.close();
         server = FactoryServer.start(ServerConfig.embedded(dataDir), SeedSource.bundled(), 15_000, TestClock.clock());
         server.snapshotDemo();
@@ -95,18 +92,5 @@ class DemoSnapshotTest {
         server.restoreDemo();
 
         assertThat(server.demoRowCounts()).isEqualTo(seeded);
-    }
-
-    private static WorkloadSubmission submission(String name) {
-        AppDetail app = client.getApp("visual-quality-inspection");
-        AppVersion version = app.latest();
-        Map<String, Object> values = new HashMap<>();
-        for (ParameterSpec spec : version.parameters()) {
-            if (spec.defaultValue() != null) {
-                values.put(spec.name(), spec.defaultValue());
-            }
-        }
-        return new WorkloadSubmission(name, app.summary().id(), version.version(), client.me().projects().get(0).id(),
-                version.planIds().get(0), Priority.NORMAL, values, Map.of());
     }
 }
