@@ -46,14 +46,14 @@ import java.util.stream.Collectors;
  * @param pue            the site's PUE over the last 30 days, with its EnEfG limit
  * @param highlight      the catalog's most popular application
  * @param live           a running workload (null when nothing runs)
- * @param sites          the sites the residency report lists
+ * @param residency      the residency report (its sites, and its texts in German)
  * @param verified       whether the report's signature verified against the factory's published keys
  * @param signedBy       the key id that signed the report
  * @param question       the application the visitor's question is about
  * @param estimate       what one run of it costs and emits
  */
 public record AttractData(int gpusBusy, int runningCount, BigDecimal renewableShare, SiteIndicator pue,
-                          AppSummary highlight, Workload live, List<ResidencyReport.Site> sites, boolean verified,
+                          AppSummary highlight, Workload live, ResidencyReport residency, boolean verified,
                           String signedBy, AppSummary question, Estimate estimate) {
 
     static final String QUESTION_APP = "visual-quality-inspection";
@@ -80,9 +80,9 @@ public record AttractData(int gpusBusy, int runningCount, BigDecimal renewableSh
 
         JsonNode document = client.residencyReport(now.minus(ENERGY_WINDOW), now);
         VerificationResult verdict = SignedDocument.verify(document, client.factoryKeys());
-        List<ResidencyReport.Site> sites;
+        ResidencyReport residency;
         try {
-            sites = Json.mapper().treeToValue(document.get("report"), ResidencyReport.class).sites();
+            residency = Json.mapper().treeToValue(document.get("report"), ResidencyReport.class);
         } catch (IOException e) {
             throw new UncheckedIOException("The residency report cannot be read: " + e.getMessage(), e);
         }
@@ -97,13 +97,18 @@ public record AttractData(int gpusBusy, int runningCount, BigDecimal renewableSh
         }
         Estimate estimate = client.estimate(new EstimateRequest(asked.summary().id(), version.version(),
                 version.planIds().get(0), Priority.NORMAL, defaults));
-        return new AttractData(gpus, running.size(), renewable, pue, highlight, live, sites, verdict.valid(),
+        return new AttractData(gpus, running.size(), renewable, pue, highlight, live, residency, verdict.valid(),
                 verdict.kid(), asked.summary(), estimate);
+    }
+
+    /** The sites the residency report lists. */
+    public List<ResidencyReport.Site> sites() {
+        return residency.sites();
     }
 
     /** The same figures with the live workload read again: its energy counter moves between two looks. */
     public AttractData withLive(Workload now) {
-        return new AttractData(gpusBusy, runningCount, renewableShare, pue, highlight, now, sites, verified, signedBy,
+        return new AttractData(gpusBusy, runningCount, renewableShare, pue, highlight, now, residency, verified, signedBy,
                 question, estimate);
     }
 }

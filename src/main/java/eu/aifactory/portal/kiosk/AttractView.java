@@ -114,7 +114,7 @@ final class AttractView extends StackPane {
         GermanyMap map = new GermanyMap();
         map.setId("attract-map");
         map.setPrefSize(520, 640);
-        map.show(data.sites(), locale);
+        map.show(data.sites(), locale, english -> data.residency().text(english, locale));
         Label verdict = new Label(data.verified() ? i18n.get("kiosk.attract.residency.verified", shortKeyId(data.signedBy()))
                 : i18n.get("kiosk.attract.residency.notVerified"));
         verdict.setId("attract-verified");
