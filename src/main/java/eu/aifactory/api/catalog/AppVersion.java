@@ -2,7 +2,9 @@ package eu.aifactory.api.catalog;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An executable version of an application (SAP AI Core: executable).
@@ -28,5 +30,16 @@ public record AppVersion(
         inputs = List.copyOf(inputs);
         outputs = List.copyOf(outputs);
         planIds = List.copyOf(planIds);
+    }
+
+    /** The value of every parameter that has a default: what a submit with the defaults sends. */
+    public Map<String, Object> defaultValues() {
+        Map<String, Object> values = new HashMap<>();
+        for (ParameterSpec spec : parameters) {
+            if (spec.defaultValue() != null) {
+                values.put(spec.name(), spec.defaultValue());
+            }
+        }
+        return values;
     }
 }

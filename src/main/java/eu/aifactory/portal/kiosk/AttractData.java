@@ -6,7 +6,6 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppQuery;
 import eu.aifactory.api.catalog.AppSummary;
 import eu.aifactory.api.catalog.AppVersion;
-import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReport;
@@ -28,7 +27,6 @@ import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -89,12 +87,7 @@ public record AttractData(int gpusBusy, int runningCount, BigDecimal renewableSh
 
         AppDetail asked = client.getApp(QUESTION_APP);
         AppVersion version = asked.latest();
-        Map<String, Object> defaults = new HashMap<>();
-        for (ParameterSpec spec : version.parameters()) {
-            if (spec.defaultValue() != null) {
-                defaults.put(spec.name(), spec.defaultValue());
-            }
-        }
+        Map<String, Object> defaults = version.defaultValues();
         Estimate estimate = client.estimate(new EstimateRequest(asked.summary().id(), version.version(),
                 version.planIds().get(0), Priority.NORMAL, defaults));
         return new AttractData(gpus, running.size(), renewable, pue, highlight, live, residency, verdict.valid(),

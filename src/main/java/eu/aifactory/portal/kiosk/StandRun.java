@@ -2,12 +2,10 @@ package eu.aifactory.portal.kiosk;
 
 import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppVersion;
-import eu.aifactory.api.catalog.ParameterSpec;
 import eu.aifactory.api.workload.Priority;
 import eu.aifactory.api.workload.Workload;
 import eu.aifactory.api.workload.WorkloadSubmission;
 import eu.aifactory.client.FactoryClient;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,12 +26,7 @@ final class StandRun {
     static Workload submit(FactoryClient client) {
         AppDetail app = client.getApp(APP);
         AppVersion version = app.latest();
-        Map<String, Object> values = new HashMap<>();
-        for (ParameterSpec spec : version.parameters()) {
-            if (spec.defaultValue() != null) {
-                values.put(spec.name(), spec.defaultValue());
-            }
-        }
+        Map<String, Object> values = version.defaultValues();
         WorkloadSubmission submission = new WorkloadSubmission(NAME, app.summary().id(), version.version(),
                 client.me().projects().get(0).id(), version.planIds().get(0), Priority.NORMAL, values, Map.of());
         return client.submit(submission, UUID.randomUUID().toString());
