@@ -40,8 +40,6 @@ public final class StartupBenchmark {
 
     private static final String FIRST_FRAME = "startup: first frame";
     private static final String SIGN_IN_READY = "startup: sign-in ready";
-    private static final String SHELL_READY = "startup: shell ready";
-    private static final String DEMO_USER = "mp-anna-schmidt";
     private static final Path INSTALLED = Path.of("/opt/ai-factory-portal/bin/ai-factory-portal");
 
     private final Path work;
@@ -80,16 +78,16 @@ public final class StartupBenchmark {
         System.out.println("load before: " + load());
 
         // First start: seeds the demo database and writes the class data archive when the JVM exits.
-        settings(data, false);
+        settings(data);
         long[] first = measure(portal, Map.of(), FIRST_FRAME, SIGN_IN_READY);
         System.out.printf(Locale.ROOT, "first start (seeding, archive written at exit): first frame %d ms, sign-in ready %d ms%n",
                 first[0], first[1]);
         if (installed) {
-            settings(installedData.resolve("ai-factory-portal"), false);
+            settings(installedData.resolve("ai-factory-portal"));
             measure(launcher, installedEnv, FIRST_FRAME, SIGN_IN_READY);
         }
         if (!baselineJar.isEmpty()) {
-            settings(baselineData, false);
+            settings(baselineData);
             long[] base = measure(baseline, Map.of(), FIRST_FRAME, SIGN_IN_READY);
             System.out.printf(Locale.ROOT, "baseline first start: first frame %d ms, sign-in ready %d ms%n", base[0], base[1]);
         }
@@ -98,20 +96,18 @@ public final class StartupBenchmark {
         Map<String, List<long[]>> results = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             record(results, "hello-world (java -cp)", measure(hello, Map.of(), HelloFx.FIRST_FRAME));
-            settings(data, false);
+            settings(data);
             record(results, "portal java -jar", measure(portal, Map.of(), FIRST_FRAME, SIGN_IN_READY));
             if (installed) {
-                settings(installedData.resolve("ai-factory-portal"), false);
+                settings(installedData.resolve("ai-factory-portal"));
                 record(results, "portal installed launcher", measure(launcher, installedEnv, FIRST_FRAME, SIGN_IN_READY));
             }
-            settings(data, false);
+            settings(data);
             record(results, "portal in place, JVM defaults", measure(inPlace, Map.of(), FIRST_FRAME, SIGN_IN_READY));
             if (!baselineJar.isEmpty()) {
-                settings(baselineData, false);
+                settings(baselineData);
                 record(results, "baseline java -jar", measure(baseline, Map.of(), FIRST_FRAME, SIGN_IN_READY));
             }
-            settings(data, true);
-            record(results, "portal java -jar, remembered user", measure(portal, Map.of(), FIRST_FRAME, SHELL_READY));
             System.out.println("run " + (run + 1) + " of " + runs + " done");
         }
         print(results);
@@ -125,11 +121,10 @@ public final class StartupBenchmark {
                 : "unknown";
     }
 
-    /** Settings as after a first session; with {@code remembered} the demo user is signed in again at start. */
-    private static void settings(Path dataDir, boolean remembered) throws IOException {
+    /** Settings as after a first session (a demo user is never signed in again unasked, so none is remembered). */
+    private static void settings(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        Files.writeString(dataDir.resolve("settings.json"), "{" + (remembered ? "\"demoUserId\":\"" + DEMO_USER + "\"," : "")
-                + "\"language\":\"en\",\"theme\":\"LIGHT\",\"notifications\":true}");
+        Files.writeString(dataDir.resolve("settings.json"), "{\"language\":\"en\",\"theme\":\"LIGHT\",\"notifications\":true}");
     }
 
     private Path helloJar() throws IOException {
@@ -231,8 +226,7 @@ public final class StartupBenchmark {
             System.out.printf(Locale.ROOT, "%-36s %12d %8.2f %14s %8s   %s%n", entry.getKey(), frame, (double) frame / hello,
                     ready, readyRatio, all.toString().trim());
         }
-        System.out.println("ratios: to the hello-world's first frame; then ready: sign-in list clickable, or the signed-in"
-                + " shell for the remembered user");
+        System.out.println("ratios: to the hello-world's first frame; then ready: the demo sign-in list clickable");
     }
 
     private static long median(List<long[]> samples, int index) {
