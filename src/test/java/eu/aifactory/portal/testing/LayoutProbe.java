@@ -92,8 +92,14 @@ public final class LayoutProbe {
      * menu that nobody expects behind an arrow.
      */
     private static boolean tabsOverflow(TabPane tabs) {
-        return tabs.lookupAll(".tab-down-button").stream().anyMatch(button -> button.isVisible()
-                && button.getParent() != null && button.getParent().isVisible());
+        return tabs.lookupAll(".tab-down-button").stream().anyMatch(button -> {
+            for (Node up = button; up != null && up != tabs; up = up.getParent()) {
+                if (!up.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
     }
 
     /** A cell the virtual flow keeps aside, or a node scrolled out of its viewport, is not on screen. */

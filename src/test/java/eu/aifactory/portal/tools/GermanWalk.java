@@ -93,7 +93,7 @@ public final class GermanWalk {
             if (submit != null && onFx(() -> !submit.isDisabled())) {
                 onFx(() -> ((Button) submit).fire());
                 waitUntil(() -> onFx(() -> dialog() != null));
-                Window dialog = dialog();
+                Window dialog = onFx(GermanWalk::dialog);
                 settleAndWrite(dialog.getScene(), out.resolve(prefix + "submit-dialog.png"));
                 onFx(() -> ((Button) dialog.getScene().getRoot().lookup("#submit-cancel")).fire());
             }
@@ -141,9 +141,10 @@ public final class GermanWalk {
         onFx(() -> window.shell().viewModel().selectedProperty().set(destination));
     }
 
-    private static Window dialog() throws Exception {
-        return onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
-                && w.getScene().getRoot().lookup("#submit-dialog") != null).findFirst().orElse(null));
+    /** The open submit dialog, or null; on the FX thread. */
+    private static Window dialog() {
+        return Window.getWindows().stream().filter(w -> w.isShowing() && w.getScene() != null
+                && w.getScene().getRoot().lookup("#submit-dialog") != null).findFirst().orElse(null);
     }
 
     private static Node lookup(PortalWindow window, String selector) {
