@@ -88,6 +88,7 @@ public final class SlurmSubmitBenchmark {
         try (TestFactory factory = TestFactory.start(config, 15_000)) {
             String token = factory.token("acme-eng");
             raiseBudget(client, factory);
+            long before = lastJobId(cluster);
             URI submit = factory.server.baseUri().resolve("/v1/workloads");
             String body = "{\"appId\":\"" + APP + "\",\"appVersion\":\"0.8.0\",\"projectId\":\"acme-qs\","
                     + "\"planId\":\"rtx-pro-6000-x1\"}";
@@ -100,7 +101,7 @@ public final class SlurmSubmitBenchmark {
             long bound = System.nanoTime() + Duration.ofSeconds(catchUp).toNanos();
             int inSlurm = 0;
             while (inSlurm < side.acknowledged && System.nanoTime() < bound) {
-                int now = inSlurm(cluster, side.ids);
+                int now = inSlurm(cluster, side.ids, before);
                 if (now > inSlurm) {
                     inSlurm = now;
                     side.jobsSeconds = (System.nanoTime() - side.started) / 1e9;
@@ -131,8 +132,19 @@ public final class SlurmSubmitBenchmark {
         }
     }
 
-    private static int inSlurm(SlurmCluster cluster, Set<String> names) throws SlurmRest.Unreachable {
-        return (int) cluster.rest.jobs(0).orElseThrow().stream().filter(j -> names.contains(j.name())).count();
+    /**
+     * The jobs Slurm lists for the factory's workloads: plain jobs named after them, and the tasks of the engine's array
+     * jobs (pending ones counted from the record that stands for them) submitted after job {@code before}.
+     */
+    private static int inSlurm(SlurmCluster cluster, Set<String> names, long before) throws SlurmRest.Unreachable {
+        return cluster.rest.jobs(0).orElseThrow().stream()
+                .filter(j -> names.contains(j.name())
+                        || j.name().startsWith(SlurmEngine.ARRAY_NAME + "-") && j.arrayJobId() > before)
+                .mapToInt(j -> j.refs().size()).sum();
+    }
+
+    private static long lastJobId(SlurmCluster cluster) throws SlurmRest.Unreachable {
+        return cluster.rest.jobs(0).orElseThrow().stream().mapToLong(SlurmRest.Job::id).max().orElse(0);
     }
 
     private static Side straightToSlurmrestd(SlurmCluster cluster, HttpClient client, Path jobs, int seconds,
