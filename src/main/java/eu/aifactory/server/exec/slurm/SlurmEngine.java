@@ -107,6 +107,8 @@ public final class SlurmEngine implements Engine {
     private final Clock slurmClock;
     private final EngineLoop loop;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    /** The reasons of pending jobs written in this pass, awaited at its end. */
+    private final List<CompletableFuture<?>> reasonWrites = new ArrayList<>();
     /** Why Slurm cannot take work now, or null while it answers. */
     private volatile String down;
     /** Slurm's job records by the jobs they stand for ({@code 123}, {@code 123_4}), as of the last listing. */
@@ -267,6 +269,14 @@ public final class SlurmEngine implements Engine {
                 LOG.error("Following Slurm job {} of workload {} failed", record.ref(), record.workloadId(), e);
             }
         }
+        for (CompletableFuture<?> write : reasonWrites) {
+            try {
+                write.join();
+            } catch (RuntimeException e) {
+                LOG.error("Writing the reason of a pending Slurm job failed", e);
+            }
+        }
+        reasonWrites.clear();
         runs.keySet().retainAll(records.keySet());
         if (now - lastPopularityRefresh > POPULARITY_REFRESH_MS) {
             lastPopularityRefresh = now;
@@ -540,7 +550,11 @@ public final class SlurmEngine implements Engine {
             case PENDING -> {
                 String reason = SlurmStates.pendingReason(ref, job.reason());
                 if (w.status() == WorkloadStatus.QUEUED && !reason.equals(w.statusReason())) {
-                    transactions.useTransaction(h -> store.updateReason(h, w, reason, now));
+                    // The tasks of an array wait together and change their reason together: their writes share commits.
+                    reasonWrites.add(groupCommit.inTransactionLater(w.tenantId() + "\n" + w.projectId(), h -> {
+                        store.updateReason(h, w, reason, now);
+                        return null;
+                    }));
                 }
             }
             case STARTING -> {
