@@ -52,6 +52,7 @@ import eu.aifactory.server.signing.SigningKeyStore;
 import eu.aifactory.server.transparency.TransparencyRoutes;
 import eu.aifactory.server.transparency.TransparencyService;
 import eu.aifactory.server.transparency.TransparencyStore;
+import eu.aifactory.server.util.StartPhases;
 import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.OidcVerifier;
 import eu.aifactory.server.tenant.SignInRoutes;
@@ -142,8 +143,9 @@ public final class FactoryServer implements AutoCloseable {
      * it, so a factory under test started on a clock that begins at a fixed instant gives the same answers on any day.
      */
     public static FactoryServer start(ServerConfig config, SeedSource seeds, long keepAliveMs, Clock clock) {
-        long t0 = System.nanoTime();
+        StartPhases phases = new StartPhases(System::nanoTime);
         Database database = Database.open(config.jdbcUrl());
+        phases.mark("database");
         EventHub events = null;
         Engine executor = null;
         ReplicationJob replication = null;
@@ -160,7 +162,9 @@ public final class FactoryServer implements AutoCloseable {
             }
             TenantService tenants = new TenantService(tenantStore, clock);
             CatalogService catalog = new CatalogService(catalogStore);
+            phases.mark("catalog");
             SigningKeyStore signingKeys = signingKeys(config, clock);
+            phases.mark("signing key");
             EnergyFactors factors = new EnergyStore(database.jdbi()).factors();
             int referenceGpus = factors.value(EnergyFactors.REFERENCE_GPUS).intValue();
             List<DemoUser> demoUsers = List.of();
@@ -185,6 +189,7 @@ public final class FactoryServer implements AutoCloseable {
                 }
                 demoTenants = seedTenants;
                 demoUsers = seeder.demoUsers(seedTenants, secret);
+                phases.mark(firstSeed ? "demo seed" : "demo users");
             }
             events = new EventHub(workloads, clock);
             events.start();
@@ -198,6 +203,7 @@ public final class FactoryServer implements AutoCloseable {
             }
             DatasetService datasets = new DatasetService(new DatasetStore(database.jdbi()), tenants, datasetDir, clock);
             new DemoDatasets(datasets).seed(demoTenants);
+            phases.mark("datasets");
             executor = config.slurm() == null
                     ? new SimulatedEngine(workloads, transactions, catalog, clock, config.timeScale(), budgetStore::allQuotas)
                     : SlurmEngine.connect(config.slurm(), workloads, new SlurmJobStore(database.jdbi()), transactions,
@@ -207,7 +213,9 @@ public final class FactoryServer implements AutoCloseable {
             BudgetLedger ledger = new BudgetLedger(new LedgerStore(database.jdbi()), transactions,
                     new EnergyStore(database.jdbi()), catalog);
             workloads.onChange(ledger::changed);
+            phases.mark("engine");
             ledger.backfill();
+            phases.mark("ledger");
             AuditService audit = new AuditService(new AuditStore(database.jdbi()), transactions, tenants, clock);
             AdminService admin = new AdminService(adminStore, transactions, clock, audit);
             BudgetService budgets = new BudgetService(budgetStore, transactions, admin, catalog, ledger, clock, audit);
@@ -215,14 +223,17 @@ public final class FactoryServer implements AutoCloseable {
                     factors, clock, budgets, audit);
             if (!demoTenants.isEmpty()) {
                 new DemoBudgets(tenantStore, budgetStore, transactions, budgets, clock).seed(demoTenants, catalog.plans(), firstSeed);
+                phases.mark("budgets");
             }
             EstimateService estimates = new EstimateService(workloadService, workloads, catalog, factors);
             ResidencyStore residencyStore = new ResidencyStore(database.jdbi());
             replication = new ReplicationJob(residencyStore, clock);
             replication.start();
+            phases.mark("replication");
             TransparencyService transparency = new TransparencyService(new TransparencyStore(database.jdbi()), transactions,
                     signingKeys, clock);
             transparency.catchUpAll();
+            phases.mark("transparency");
             AccessApprovalService approvals = new AccessApprovalService(operatorStore, transactions, tenants,
                     new OperatorAccessLog(residencyStore), clock);
             ResidencyReportService residency = new ResidencyReportService(residencyStore, tenants, signingKeys, transparency,
@@ -254,8 +265,11 @@ public final class FactoryServer implements AutoCloseable {
                 LOG.warn("Plain HTTP on {} (--insecure-http): API tokens and everything else cross the network in clear "
                         + "text; serve HTTPS unless a TLS proxy in front of the factory does", config.host());
             }
+            phases.mark("routes");
             http.start(config.host(), config.port());
+            phases.mark("http");
             executor.start();
+            phases.mark("engine start");
             FactoryServer server = new FactoryServer(database, events, executor, http, config.host(), config.tls() != null,
                     demoUsers, signingKeys, replication);
             server.scratch = scratch;
@@ -264,9 +278,9 @@ public final class FactoryServer implements AutoCloseable {
                         config.tls().certificate().getSubjectX500Principal().getName(), config.tls().fingerprint());
             }
             server.demoOperatorToken = demoOperatorToken;
-            LOG.info("Factory listening on {} ({} database, {}, started in {} ms)", server.baseUri(),
+            LOG.info("Factory listening on {} ({} database, {}, started in {} ms: {})", server.baseUri(),
                     database.product(), config.slurm() == null ? "simulated engine, time scale " + config.timeScale()
-                            : "Slurm engine at " + config.slurm().restUrl(), (System.nanoTime() - t0) / 1_000_000);
+                            : "Slurm engine at " + config.slurm().restUrl(), phases.totalMillis(), phases);
             return server;
         } catch (RuntimeException e) {
             deleteTree(scratch);
@@ -305,6 +319,11 @@ public final class FactoryServer implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** The engine that runs the workloads (a test holds its passes to hand it several workloads at once). */
+    public Engine engine() {
+        return executor;
     }
 
     public URI baseUri() {

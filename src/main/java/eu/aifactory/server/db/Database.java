@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Optional;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.exception.FlywayValidateException;
 import org.jdbi.v3.core.Jdbi;
@@ -26,9 +27,11 @@ public final class Database implements AutoCloseable {
     private final boolean h2InMemory;
     private final String product;
     private final GroupCommit groupCommit;
+    private final boolean flywayRan;
 
-    private Database(HikariDataSource dataSource, boolean h2InMemory) {
+    private Database(HikariDataSource dataSource, boolean h2InMemory, boolean flywayRan) {
         this.dataSource = dataSource;
+        this.flywayRan = flywayRan;
         this.jdbi = Jdbi.create(dataSource);
         // Optional filters bind their values whether or not the SQL built for a request uses them.
         this.jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
@@ -57,6 +60,7 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         Durability.configure(config, jdbcUrl);
         HikariDataSource dataSource;
+        long begun = System.nanoTime();
         try {
             dataSource = new HikariDataSource(config);
         } catch (RuntimeException e) {
@@ -64,13 +68,23 @@ public final class Database implements AutoCloseable {
         }
         try {
             Durability.check(dataSource, jdbcUrl);
-            Flyway.configure()
-                    .dataSource(dataSource)
-                    .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
-            Database database = new Database(dataSource, jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"));
-            LOG.info("Database ready ({})", database.product);
+            long opened = System.nanoTime();
+            Optional<String> migrations = SchemaCheck.migrations(Database.class.getClassLoader());
+            boolean unchanged = migrations.isPresent() && SchemaCheck.unchanged(dataSource, migrations.get());
+            if (!unchanged) {
+                Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:" + SchemaCheck.LOCATION)
+                        .load()
+                        .migrate();
+                migrations.ifPresent(digest -> SchemaCheck.record(dataSource, digest));
+            }
+            long migrated = System.nanoTime();
+            Database database = new Database(dataSource, jdbcUrl.toLowerCase(Locale.ROOT).startsWith("jdbc:h2:mem:"),
+                    !unchanged);
+            LOG.info("Database ready ({}; opened in {} ms, schema {} in {} ms)", database.product,
+                    (opened - begun) / 1_000_000, unchanged ? "unchanged since the last migration, checked"
+                            : "migrated and validated by Flyway", (migrated - opened) / 1_000_000);
             return database;
         } catch (FlywayValidateException e) {
             dataSource.close();
@@ -104,6 +118,11 @@ public final class Database implements AutoCloseable {
     /** Commits short write transactions of concurrent requests together (see {@link GroupCommit}). */
     public GroupCommit groupCommit() {
         return groupCommit;
+    }
+
+    /** False when this open found the schema as the last migration left it (see {@link SchemaCheck}) and skipped Flyway. */
+    public boolean flywayRan() {
+        return flywayRan;
     }
 
     public String product() {

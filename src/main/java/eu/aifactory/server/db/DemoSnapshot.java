@@ -23,7 +23,7 @@ import org.jdbi.v3.core.Jdbi;
 public final class DemoSnapshot {
 
     static final String SCHEMA = "DEMO_SNAPSHOT";
-    private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history");
+    private static final Set<String> NOT_COPIED = Set.of("flyway_schema_history", "factory_schema_check");
 
     private final Jdbi jdbi;
     /** The tables in an order where every table comes after the tables it references. */

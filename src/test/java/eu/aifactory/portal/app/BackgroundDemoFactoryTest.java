@@ -18,32 +18,23 @@ class BackgroundDemoFactoryTest {
     });
 
     @Test
-    void aHeldStartBeginsOnlyWhenReleasedAndThenServesWhoeverAskedMeanwhile() throws Exception {
-        factory.hold();
+    void everyoneWhoAsksWaitsForTheSameStart() throws Exception {
         CompletableFuture<DemoFactoryStarter.Running> asked = factory.startInBackground();
 
-        assertThat(asked).isNotDone();
-        assertThat(starts).hasValue(0);
-
-        factory.release();
-
-        assertThat(asked.get().factory().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:1"));
+        assertThat(factory.start().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:1"));
         assertThat(factory.startInBackground()).isSameAs(asked);
         assertThat(starts).hasValue(1);
     }
 
     @Test
-    void closingWhileHeldAndUnstartedReturnsAtOnce() {
-        factory.hold();
-        factory.startInBackground();
-
+    void closingBeforeAnyStartReturnsAtOnce() {
         factory.close();
 
         assertThat(starts).hasValue(0);
     }
 
     @Test
-    void withoutHoldTheStartBeginsAtOnce() throws Exception {
+    void theStartBeginsAtOnce() throws Exception {
         assertThat(factory.start().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:1"));
         assertThat(starts).hasValue(1);
     }

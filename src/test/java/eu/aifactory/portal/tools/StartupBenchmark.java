@@ -26,18 +26,20 @@ import java.util.concurrent.TimeUnit;
  * clickable demo user on its sign-in page, next to a JavaFX hello-world started the same way ({@code java}, no
  * options), in alternating runs so both see the same machine. Each way the portal is started is measured as a user
  * starts it: {@code java -jar target/tenant-portal.jar} (which maps its AppCDS archive in a child JVM) and, when
- * installed, the jpackage launcher. Prints medians of N runs (default 5), the ratio to the hello-world, and the
- * first start (empty data directory: seeding, archive written at exit) once. Not a test: figures, no asserts.
+ * installed, the jpackage launcher; beside it the same jar started in place with the JVM's defaults (no child JVM, no
+ * archive, none of the launcher's options) and, with {@code -Dbench.baseline=<jar>}, another build's jar (say, main's)
+ * on its own data directory. Prints medians of N runs (default 5), both milestones' ratios to the hello-world, the
+ * load average before and after, and the first start (empty data directory: seeding, archive written at exit) once.
+ * Not a test: figures, no asserts.
  *
  * <p>Run: {@code mvn -B package -DskipTests && xvfb-run -a -s "-screen 0 1600x1000x24" mvn -B -Pbench
- * test-compile exec:java@startup-benchmark} (more runs: {@code -Dbench.runs=7}).
+ * test-compile exec:java@startup-benchmark} (more runs: {@code -Dbench.runs=7}; a build to compare with:
+ * {@code -Dbench.baseline=/path/to/tenant-portal.jar}).
  */
 public final class StartupBenchmark {
 
     private static final String FIRST_FRAME = "startup: first frame";
     private static final String SIGN_IN_READY = "startup: sign-in ready";
-    private static final String SHELL_READY = "startup: shell ready";
-    private static final String DEMO_USER = "mp-anna-schmidt";
     private static final Path INSTALLED = Path.of("/opt/ai-factory-portal/bin/ai-factory-portal");
 
     private final Path work;
@@ -68,39 +70,61 @@ public final class StartupBenchmark {
         Path installedData = Files.createTempDirectory(work, "installed");
         List<String> launcher = List.of(INSTALLED.toString());
         Map<String, String> installedEnv = Map.of("XDG_DATA_HOME", installedData.toString());
+        // The same jar in the JVM it was started in: what the launcher's child JVM, archive and options save.
+        List<String> inPlace = List.of(java, "-Dportal.cds.inPlace=true", "-Dportal.dataDir=" + data, "-jar", jar.toString());
+        String baselineJar = System.getProperty("bench.baseline", "");
+        Path baselineData = Files.createTempDirectory(work, "baseline");
+        List<String> baseline = List.of(java, "-Dportal.dataDir=" + baselineData, "-jar", baselineJar);
+        System.out.println("load before: " + load());
 
         // First start: seeds the demo database and writes the class data archive when the JVM exits.
-        settings(data, false);
+        settings(data);
         long[] first = measure(portal, Map.of(), FIRST_FRAME, SIGN_IN_READY);
         System.out.printf(Locale.ROOT, "first start (seeding, archive written at exit): first frame %d ms, sign-in ready %d ms%n",
                 first[0], first[1]);
         if (installed) {
-            settings(installedData.resolve("ai-factory-portal"), false);
+            settings(installedData.resolve("ai-factory-portal"));
             measure(launcher, installedEnv, FIRST_FRAME, SIGN_IN_READY);
+        }
+        if (!baselineJar.isEmpty()) {
+            settings(baselineData);
+            long[] base = measure(baseline, Map.of(), FIRST_FRAME, SIGN_IN_READY);
+            System.out.printf(Locale.ROOT, "baseline first start: first frame %d ms, sign-in ready %d ms%n", base[0], base[1]);
         }
         measure(hello, Map.of(), HelloFx.FIRST_FRAME);
 
         Map<String, List<long[]>> results = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
             record(results, "hello-world (java -cp)", measure(hello, Map.of(), HelloFx.FIRST_FRAME));
-            settings(data, false);
+            settings(data);
             record(results, "portal java -jar", measure(portal, Map.of(), FIRST_FRAME, SIGN_IN_READY));
             if (installed) {
-                settings(installedData.resolve("ai-factory-portal"), false);
+                settings(installedData.resolve("ai-factory-portal"));
                 record(results, "portal installed launcher", measure(launcher, installedEnv, FIRST_FRAME, SIGN_IN_READY));
             }
-            settings(data, true);
-            record(results, "portal java -jar, remembered user", measure(portal, Map.of(), FIRST_FRAME, SHELL_READY));
+            settings(data);
+            record(results, "portal in place, JVM defaults", measure(inPlace, Map.of(), FIRST_FRAME, SIGN_IN_READY));
+            if (!baselineJar.isEmpty()) {
+                settings(baselineData);
+                record(results, "baseline java -jar", measure(baseline, Map.of(), FIRST_FRAME, SIGN_IN_READY));
+            }
             System.out.println("run " + (run + 1) + " of " + runs + " done");
         }
         print(results);
+        System.out.println("load after: " + load());
     }
 
-    /** Settings as after a first session; with {@code remembered} the demo user is signed in again at start. */
-    private static void settings(Path dataDir, boolean remembered) throws IOException {
+    /** The 1, 5 and 15 minute load averages, as {@code uptime} prints them. */
+    private static String load() throws IOException {
+        Path loadavg = Path.of("/proc/loadavg");
+        return Files.isReadable(loadavg) ? String.join(" ", Arrays.asList(Files.readString(loadavg).split(" ")).subList(0, 3))
+                : "unknown";
+    }
+
+    /** Settings as after a first session (a demo user is never signed in again unasked, so none is remembered). */
+    private static void settings(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
-        Files.writeString(dataDir.resolve("settings.json"), "{" + (remembered ? "\"demoUserId\":\"" + DEMO_USER + "\"," : "")
-                + "\"language\":\"en\",\"theme\":\"LIGHT\",\"notifications\":true}");
+        Files.writeString(dataDir.resolve("settings.json"), "{\"language\":\"en\",\"theme\":\"LIGHT\",\"notifications\":true}");
     }
 
     private Path helloJar() throws IOException {
@@ -187,20 +211,22 @@ public final class StartupBenchmark {
         long hello = median(results.get("hello-world (java -cp)"), 0);
         System.out.println();
         System.out.printf(Locale.ROOT, "Start-up, median of %d alternated runs (ms from spawning the command), under Xvfb:%n", runs);
-        System.out.printf(Locale.ROOT, "%-36s %12s %8s %14s   %s%n", "configuration", "first frame", "ratio", "then ready", "all runs");
+        System.out.printf(Locale.ROOT, "%-36s %12s %8s %14s %8s   %s%n", "configuration", "first frame", "ratio", "then ready",
+                "ratio", "all runs");
         for (Map.Entry<String, List<long[]>> entry : results.entrySet()) {
             List<long[]> samples = entry.getValue();
             long frame = median(samples, 0);
             String ready = samples.get(0).length > 1 ? Long.toString(median(samples, 1)) : "-";
+            String readyRatio = samples.get(0).length > 1
+                    ? String.format(Locale.ROOT, "%.2f", (double) median(samples, 1) / hello) : "-";
             StringBuilder all = new StringBuilder();
             for (long[] sample : samples) {
                 all.append(Arrays.toString(sample)).append(' ');
             }
-            System.out.printf(Locale.ROOT, "%-36s %12d %8.2f %14s   %s%n", entry.getKey(), frame, (double) frame / hello,
-                    ready, all.toString().trim());
+            System.out.printf(Locale.ROOT, "%-36s %12d %8.2f %14s %8s   %s%n", entry.getKey(), frame, (double) frame / hello,
+                    ready, readyRatio, all.toString().trim());
         }
-        System.out.println("ratio: first frame / hello-world's; then ready: sign-in list clickable, or the signed-in shell"
-                + " for the remembered user");
+        System.out.println("ratios: to the hello-world's first frame; then ready: the demo sign-in list clickable");
     }
 
     private static long median(List<long[]> samples, int index) {
