@@ -321,6 +321,11 @@ public final class FactoryServer implements AutoCloseable {
         return http.port();
     }
 
+    /** The engine that runs the workloads (a test holds its passes to hand it several workloads at once). */
+    public Engine engine() {
+        return executor;
+    }
+
     public URI baseUri() {
         String h = host.contains(":") ? "[" + host + "]" : host;
         if ("0.0.0.0".equals(host) || "::".equals(host)) {

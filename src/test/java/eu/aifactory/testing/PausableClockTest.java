@@ -1,6 +1,7 @@
 package eu.aifactory.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -54,5 +55,31 @@ class PausableClockTest {
         clock.pause();
         pass(30);
         assertThat(berlin.instant()).isEqualTo("2026-11-18T08:00:00Z");
+    }
+
+    @Test
+    void fastForwardRunsThatManyTimesFasterFromWhereItStoodAndResumeSlowsItDownAgain() {
+        PausableClock clock = new PausableClock(base);
+        pass(5);
+        clock.fastForward(10);
+        assertThat(clock.instant()).isEqualTo("2026-11-18T08:00:05Z");
+        pass(3);
+        assertThat(clock.instant()).isEqualTo("2026-11-18T08:00:35Z");
+        clock.pause();
+        pass(30);
+        assertThat(clock.instant()).isEqualTo("2026-11-18T08:00:35Z");
+        clock.fastForward(4);
+        pass(1);
+        assertThat(clock.instant()).isEqualTo("2026-11-18T08:00:39Z");
+        clock.resume();
+        pass(2);
+        assertThat(clock.instant()).isEqualTo("2026-11-18T08:00:41Z");
+    }
+
+    @Test
+    void aRateBelowOneIsNotAFastForward() {
+        PausableClock clock = new PausableClock(base);
+        assertThatThrownBy(() -> clock.fastForward(0.5))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -41,7 +41,7 @@ final class ChartDownsampler {
                 }
                 merged.add(sum);
             }
-            layers.add(new ChartStack.Layer(layer.key(), layer.label(), merged));
+            layers.add(new ChartStack.Layer(layer.key(), layer.label(), layer.name(), merged));
         }
         return new ChartStack(labels, starts, layers);
     }

@@ -1,10 +1,12 @@
 package eu.aifactory.portal.energy;
 
+import eu.aifactory.api.LocalizedText;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -47,12 +49,26 @@ public record ChartStack(List<String> labels, List<Instant> starts, List<Layer> 
         return layers.stream().map(l -> l.values().get(bucket)).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
-    /** One stacked series. */
-    public record Layer(String key, String label, List<BigDecimal> values) {
+    /**
+     * One stacked series.
+     *
+     * @param label the factory's (English) label of the series
+     * @param name  its name in both languages where the portal knows one (an application's catalog name), else null
+     */
+    public record Layer(String key, String label, LocalizedText name, List<BigDecimal> values) {
         public Layer {
             Objects.requireNonNull(key);
             Objects.requireNonNull(label);
             values = List.copyOf(values);
+        }
+
+        public Layer(String key, String label, List<BigDecimal> values) {
+            this(key, label, null, values);
+        }
+
+        /** What the legend and the hover call this layer in {@code locale}. */
+        public String label(Locale locale) {
+            return name == null ? label : name.in(locale);
         }
 
         public BigDecimal total() {

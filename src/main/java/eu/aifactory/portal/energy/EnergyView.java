@@ -715,7 +715,7 @@ public final class EnergyView extends BorderPane {
         summary.getStyleClass().add(Styles.TEXT_MUTED);
         receiptPane.getChildren().add(summary);
         int n = 1;
-        for (ReceiptSteps.Step step : ReceiptSteps.of(r, i18n)) {
+        for (ReceiptSteps.Step step : ReceiptSteps.of(r, id -> viewModel.planName(id, locale()), i18n)) {
             Label stepTitle = new Label(n++ + ". " + step.title());
             stepTitle.getStyleClass().add(Styles.TEXT_BOLD);
             stepTitle.setWrapText(true);

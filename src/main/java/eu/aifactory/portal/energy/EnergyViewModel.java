@@ -104,6 +104,7 @@ public final class EnergyViewModel {
 
     private TaskHandle loadTask = TaskHandle.NONE;
     private Map<String, LocalizedText> appNames = Map.of();
+    private Map<String, LocalizedText> planNames = Map.of();
     private Map<String, String> projectNames = Map.of();
     private TaskHandle receiptTask = TaskHandle.NONE;
     private long generation;
@@ -232,11 +233,12 @@ public final class EnergyViewModel {
         receipt.set(null);
         receiptError.set(null);
         receiptLoading.set(true);
-        receiptTask = executor.run(() -> client.energyReceipt(workloadId),
+        receiptTask = executor.run(() -> new Receipt(client.energyReceipt(workloadId), planNames()),
                 fetched -> {
                     monitor.reportSuccess();
                     receiptLoading.set(false);
-                    receipt.set(fetched);
+                    planNames = fetched.planNames();
+                    receipt.set(fetched.receipt());
                 },
                 failure -> {
                     monitor.report(failure);
@@ -341,6 +343,27 @@ public final class EnergyViewModel {
         return new Loaded(byWorkload, byTime, workloads, appNames(workloads.values()), projectNames());
     }
 
+    private record Receipt(EnergyReceipt receipt, Map<String, LocalizedText> planNames) {
+    }
+
+    /** The catalog's names of the resource plans, for the receipt's text; none when the catalog cannot be read. */
+    private Map<String, LocalizedText> planNames() {
+        try {
+            Map<String, LocalizedText> names = new HashMap<>();
+            client.listResourcePlans().forEach(plan -> names.put(plan.id(), plan.name()));
+            return names;
+        } catch (RuntimeException e) {
+            LOG.debug("plan names not fetched: {}", e.toString());
+            return Map.of();
+        }
+    }
+
+    /** A resource plan's name from the last receipt's load in {@code locale}, or its id. */
+    public String planName(String planId, Locale locale) {
+        LocalizedText name = planNames.get(planId);
+        return name == null ? planId : name.in(locale);
+    }
+
     /** The catalog names of the workloads' applications; one without a name keeps showing its id. */
     private Map<String, LocalizedText> appNames(Collection<Workload> workloads) {
         Map<String, LocalizedText> names = new HashMap<>();
@@ -394,12 +417,12 @@ public final class EnergyViewModel {
         }
         rows.setAll(table);
         chartGrouping.set(timeGrouping);
-        chartStack.set(stackOf(loaded.byTime(), stack));
+        chartStack.set(stackOf(loaded.byTime(), stack, loaded.appNames()));
         kpis.set(Kpis.of(byWorkload.totals(), byWorkload.indicators()));
         state.set(table.isEmpty() ? LoadState.EMPTY : LoadState.READY);
     }
 
-    private ChartStack stackOf(EnergyReport byTime, Stacking stack) {
+    private ChartStack stackOf(EnergyReport byTime, Stacking stack, Map<String, LocalizedText> appNames) {
         List<EnergyGroup> periods = byTime.groups();
         List<String> labels = periods.stream().map(EnergyGroup::label).toList();
         List<Instant> starts = periods.stream().map(EnergyGroup::start).toList();
@@ -414,7 +437,9 @@ public final class EnergyViewModel {
         List<EnergySeries> series = byTime.series();
         int kept = series.size() <= StackedEnergyChart.MAX_LAYERS ? series.size() : StackedEnergyChart.MAX_LAYERS - 1;
         for (EnergySeries s : series.subList(0, kept)) {
-            layers.add(new ChartStack.Layer(s.key(), s.label(), s.values()));
+            // An application's series is named by the catalog in both languages; the factory's label is English.
+            LocalizedText name = stack == Stacking.APPLICATION ? appNames.get(s.key()) : null;
+            layers.add(new ChartStack.Layer(s.key(), s.label(), name, s.values()));
         }
         if (kept < series.size()) {
             // The smaller series, summed per period: the chart keeps its totals with a readable palette.

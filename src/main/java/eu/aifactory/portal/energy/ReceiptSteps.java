@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The calculation of a receipt written out step by step in the user's language, each step with its numbers and,
@@ -25,7 +26,8 @@ final class ReceiptSteps {
     record Step(String title, String text) {
     }
 
-    static List<Step> of(EnergyReceipt r, I18n i18n) {
+    /** @param planName a resource plan's name in the user's language, by its id */
+    static List<Step> of(EnergyReceipt r, Function<String, String> planName, I18n i18n) {
         Locale locale = i18n.locale();
         List<Step> steps = new ArrayList<>();
         if (r.gpuKwh() != null) {
@@ -35,7 +37,8 @@ final class ReceiptSteps {
         }
         if (r.nodeShareKwh() != null) {
             steps.add(new Step(i18n.get("energy.receipt.step.node"),
-                    i18n.get("energy.receipt.step.node.text", Formats.kwh3(r.nodeShareKwh(), locale), r.planId())));
+                    i18n.get("energy.receipt.step.node.text", Formats.kwh3(r.nodeShareKwh(), locale),
+                            planName.apply(r.planId()))));
         }
         steps.add(new Step(i18n.get("energy.receipt.step.it"),
                 i18n.get("energy.receipt.step.it.text", Formats.kwh3(r.itKwh(), locale),

@@ -257,7 +257,7 @@ final class StackedEnergyChart extends VBox {
             case OTHER -> i18n.get("energy.chart.other");
             case RENEWABLE -> i18n.get("energy.chart.renewable");
             case GRID -> i18n.get("energy.chart.grid");
-            default -> layer.label();
+            default -> layer.label(i18n.locale());
         };
     }
 }

@@ -11,6 +11,8 @@ import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.report.EnergyReport;
 import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.api.report.SiteIndicator;
+import eu.aifactory.api.signing.Jwk;
+import eu.aifactory.api.signing.JwkSet;
 import eu.aifactory.api.signing.SignedDocument;
 import eu.aifactory.api.signing.VerificationResult;
 import eu.aifactory.api.workload.Estimate;
@@ -46,7 +48,8 @@ import java.util.stream.Collectors;
  * @param live           a running workload (null when nothing runs)
  * @param residency      the residency report (its sites, and its texts in German)
  * @param verified       whether the report's signature verified against the factory's published keys
- * @param signedBy       the key id that signed the report
+ * @param signedBy       the SHA-256 fingerprint (grouped hex) of the key that signed the report, as the Residency page
+ *                       names it; its key id when the factory does not publish that key
  * @param question       the application the visitor's question is about
  * @param estimate       what one run of it costs and emits
  */
@@ -77,7 +80,8 @@ public record AttractData(int gpusBusy, int runningCount, BigDecimal renewableSh
         Workload live = running.stream().filter(w -> w.energyKwh() != null).findFirst().orElse(null);
 
         JsonNode document = client.residencyReport(now.minus(ENERGY_WINDOW), now);
-        VerificationResult verdict = SignedDocument.verify(document, client.factoryKeys());
+        JwkSet keys = client.factoryKeys();
+        VerificationResult verdict = SignedDocument.verify(document, keys);
         ResidencyReport residency;
         try {
             residency = Json.mapper().treeToValue(document.get("report"), ResidencyReport.class);
@@ -90,8 +94,10 @@ public record AttractData(int gpusBusy, int runningCount, BigDecimal renewableSh
         Map<String, Object> defaults = version.defaultValues();
         Estimate estimate = client.estimate(new EstimateRequest(asked.summary().id(), version.version(),
                 version.planIds().get(0), Priority.NORMAL, defaults));
+        String signedBy = verdict.kid() == null ? null
+                : keys.find(verdict.kid()).map(Jwk::fingerprint).orElse(verdict.kid());
         return new AttractData(gpus, running.size(), renewable, pue, highlight, live, residency, verdict.valid(),
-                verdict.kid(), asked.summary(), estimate);
+                signedBy, asked.summary(), estimate);
     }
 
     /** The sites the residency report lists. */

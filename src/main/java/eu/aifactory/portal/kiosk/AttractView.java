@@ -2,6 +2,7 @@ package eu.aifactory.portal.kiosk;
 
 import eu.aifactory.api.report.SiteIndicator;
 import eu.aifactory.portal.i18n.Formats;
+import eu.aifactory.portal.common.KeyFingerprint;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.GermanyMap;
 import java.math.BigDecimal;
@@ -115,7 +116,8 @@ final class AttractView extends StackPane {
         map.setId("attract-map");
         map.setPrefSize(520, 640);
         map.show(data.sites(), locale, english -> data.residency().text(english, locale));
-        Label verdict = new Label(data.verified() ? i18n.get("kiosk.attract.residency.verified", shortKeyId(data.signedBy()))
+        Label verdict = new Label(data.verified()
+                ? i18n.get("kiosk.attract.residency.verified", KeyFingerprint.shortForm(data.signedBy()))
                 : i18n.get("kiosk.attract.residency.notVerified"));
         verdict.setId("attract-verified");
         verdict.setWrapText(true);
@@ -145,10 +147,6 @@ final class AttractView extends StackPane {
     }
 
     /** A key id is a long thumbprint; its first characters identify it on a screen. */
-    private static String shortKeyId(String kid) {
-        return kid == null || kid.length() <= 8 ? String.valueOf(kid) : kid.substring(0, 8) + "…";
-    }
-
     private static VBox scene(String title, String text, Node... body) {
         Label heading = new Label(title);
         heading.getStyleClass().add("attract-title");

@@ -6,6 +6,7 @@ import eu.aifactory.api.report.ResidencyReport;
 import eu.aifactory.portal.common.FileChoosers;
 import eu.aifactory.portal.common.StatePlaceholder;
 import eu.aifactory.portal.common.TableLayout;
+import eu.aifactory.portal.common.WrappingTabs;
 import eu.aifactory.portal.i18n.I18n;
 import eu.aifactory.portal.residency.ResidencyViewModel.AttestationRow;
 import eu.aifactory.portal.residency.ResidencyViewModel.PeriodChoice;
@@ -256,11 +257,12 @@ public final class ResidencyView extends BorderPane {
                 tab("residency.tab.attestations", attestationTable()),
                 tab("residency.tab.findings", findingsTable()),
                 disclosuresTab());
-        HBox.setHgrow(tabs, Priority.ALWAYS);
-        // The tab headers scroll when there is no room for all of them; they never widen the page.
-        tabs.setMinWidth(MIN_TABS_WIDTH);
+        // Seven tabs beside the map: their headers wrap into rows rather than hide behind a menu.
+        VBox tabBox = WrappingTabs.of(tabs);
+        HBox.setHgrow(tabBox, Priority.ALWAYS);
+        tabBox.setMinWidth(MIN_TABS_WIDTH);
 
-        HBox body = new HBox(16, mapBox, tabs);
+        HBox body = new HBox(16, mapBox, tabBox);
         body.setPadding(new Insets(8, 20, 8, 20));
         return body;
     }

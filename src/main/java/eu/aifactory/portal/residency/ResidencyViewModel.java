@@ -17,6 +17,7 @@ import eu.aifactory.client.FactoryClient;
 import eu.aifactory.client.trust.KeyPinStore;
 import eu.aifactory.client.trust.KeyPinning;
 import eu.aifactory.client.trust.TreeHeadStore;
+import eu.aifactory.portal.common.KeyFingerprint;
 import eu.aifactory.portal.common.AtomicFiles;
 import eu.aifactory.portal.common.FileExport;
 import eu.aifactory.portal.common.LoadState;
@@ -450,7 +451,7 @@ public final class ResidencyViewModel {
                 case FIRST_USE -> "residency.verify.firstUse";
                 case ROTATED -> "residency.verify.rotated";
                 default -> "residency.verify.ok";
-            }, shortFingerprint(keyFingerprint.get()));
+            }, KeyFingerprint.shortForm(keyFingerprint.get()));
             case TAMPERED -> i18n.get("residency.verify.tampered", reasonText(loaded.result()));
             case KEY_CHANGED -> i18n.get("residency.verify.keyChanged", loaded.decision().untrustedKids().isEmpty()
                     ? String.valueOf(loaded.verdict().signature().kid()) : String.join(", ", loaded.decision().untrustedKids()));
@@ -468,14 +469,6 @@ public final class ResidencyViewModel {
             case VALID -> "";
         };
         return why;
-    }
-
-    static String shortFingerprint(String fingerprint) {
-        if (fingerprint == null) {
-            return "";
-        }
-        String[] groups = fingerprint.split(" ");
-        return groups.length <= 2 ? fingerprint : groups[0] + " " + groups[1] + " \u2026 " + groups[groups.length - 1];
     }
 
     /** The verdict in plain words, in the language of {@code i18n}. */

@@ -19,13 +19,8 @@ import org.slf4j.LoggerFactory;
 /** Shows a {@link WorkloadNotifier.Notice} as a ControlsFX desktop notification; a click opens the workload. */
 final class NotificationPopup {
 
-    /*
-     * ControlsFX paints the popup with Modena's colour variables, which AtlantaFX does not define, so the popup itself
-     * stays transparent; the card brings its own background in the theme's looked-up colours.
-     */
-    private static final String CARD = "-fx-background-color: -color-bg-default; -fx-background-radius: 8;"
-            + " -fx-border-color: -color-border-default; -fx-border-radius: 8; -fx-padding: 12 16 12 12;"
-            + " -fx-effect: dropshadow(gaussian, -color-shadow-default, 12, 0.2, 0, 3);";
+    /* The popup's own pane paints the card's background and border in the theme's colours (app.css). */
+    private static final String CARD = "-fx-padding: 12 8 12 12;";
     private static final String TITLE = "-fx-font-weight: bold; -fx-text-fill: -color-fg-default;";
     private static final String TEXT = "-fx-text-fill: -color-fg-muted;";
 

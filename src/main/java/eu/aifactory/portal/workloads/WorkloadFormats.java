@@ -16,6 +16,7 @@ public final class WorkloadFormats {
 
     /** Keys of reason texts are this prefix and the factory's reason code, e.g. {@code waiting-gpus}. */
     static final String REASON_PREFIX = "workloads.reason.";
+    private static final String SLURM_PREFIX = "slurm-";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d{1,15}");
 
     /**
@@ -25,8 +26,10 @@ public final class WorkloadFormats {
     public static String reason(String code, List<String> args, String text, I18n i18n) {
         if (code != null) {
             String key = REASON_PREFIX + code;
+            // Slurm's values (job ids such as 31045 or 31045_7, exit codes) are shown as squeue and Slurm print them.
+            boolean verbatim = code.startsWith(SLURM_PREFIX);
             Object[] values = args == null ? new Object[0] : args.stream()
-                    .map(a -> a != null && WHOLE_NUMBER.matcher(a).matches() ? (Object) Long.valueOf(a) : a)
+                    .map(a -> !verbatim && a != null && WHOLE_NUMBER.matcher(a).matches() ? (Object) Long.valueOf(a) : a)
                     .toArray();
             String translated = i18n.get(key, values);
             if (!translated.equals("!" + key + "!")) {

@@ -95,15 +95,9 @@ public final class GroupCommit implements AutoCloseable {
      * @param lockOrder sorts the pieces of one group, e.g. by the rows they lock
      */
     public <T> T inTransaction(String lockOrder, Function<Handle, T> work) {
-        Pending<T> pending = new Pending<>(lockOrder, work);
-        synchronized (lifecycle) {
-            if (closed) {
-                throw new RejectedExecutionException("The group commit is closed.");
-            }
-            queue.add(pending);
-        }
+        CompletableFuture<T> result = inTransactionLater(lockOrder, work);
         try {
-            return pending.result.get();
+            return result.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
@@ -114,6 +108,21 @@ public final class GroupCommit implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while waiting for the commit", e);
         }
+    }
+
+    /**
+     * Hands {@code work} in as {@link #inTransaction} does, without waiting: the future completes once it is committed
+     * (or with what it threw). One thread can so hand in many pieces that then share commits.
+     */
+    public <T> CompletableFuture<T> inTransactionLater(String lockOrder, Function<Handle, T> work) {
+        Pending<T> pending = new Pending<>(lockOrder, work);
+        synchronized (lifecycle) {
+            if (closed) {
+                throw new RejectedExecutionException("The group commit is closed.");
+            }
+            queue.add(pending);
+        }
+        return pending.result;
     }
 
     private void loop() {

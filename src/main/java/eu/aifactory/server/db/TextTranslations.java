@@ -28,4 +28,14 @@ public final class TextTranslations {
                 .forEach(e -> found.put(e.getKey(), e.getValue())));
         return found;
     }
+
+    /** Every {@code language} form there is, by English text: for texts whose English is not known in advance. */
+    public static Map<String, String> all(Jdbi jdbi, String language) {
+        Map<String, String> found = new TreeMap<>();
+        jdbi.useHandle(h -> h.createQuery("SELECT english, translated FROM text_translations WHERE language = :language")
+                .bind("language", language)
+                .map((rs, ctx) -> Map.entry(rs.getString("english"), rs.getString("translated")))
+                .forEach(e -> found.put(e.getKey(), e.getValue())));
+        return found;
+    }
 }

@@ -9,6 +9,7 @@ import eu.aifactory.server.tenant.Auth;
 import eu.aifactory.server.tenant.Principal;
 import eu.aifactory.server.tenant.TenantService;
 import io.javalin.Javalin;
+import eu.aifactory.server.http.Messages;
 import io.javalin.http.Context;
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
@@ -22,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -89,7 +91,8 @@ public final class EventStream implements Routes {
             }
             lastEventId = Long.parseLong(lastEventHeader.trim());
         }
-        Connection connection = new Connection(principal, auth.tokenHash(ctx), lastEventId);
+        Connection connection = new Connection(principal, auth.tokenHash(ctx), lastEventId,
+                Messages.negotiate(ctx.header("Accept-Language")));
         admit(ctx, connection);
         try {
             connection.subscriber = hub.subscribe(new EventHub.Subscriber(principal.tenantId(),
@@ -159,6 +162,7 @@ public final class EventStream implements Routes {
         private final Principal principal;
         private final String userId;
         private final String tokenHash;
+        private final Locale language;
         private final CompletableFuture<Void> done = new CompletableFuture<>();
         private final AtomicBoolean ended = new AtomicBoolean();
         private final List<StoredEvent> batch = new ArrayList<>();
@@ -172,8 +176,9 @@ public final class EventStream implements Routes {
         /** The tenant sequence number of the last event this stream has passed (sent, or not visible to the caller). */
         private long sent;
 
-        Connection(Principal principal, String tokenHash, long lastEventId) {
+        Connection(Principal principal, String tokenHash, long lastEventId, Locale language) {
             this.principal = principal;
+            this.language = language;
             this.userId = principal.userId();
             this.tokenHash = tokenHash;
             this.sent = lastEventId;
@@ -262,7 +267,7 @@ public final class EventStream implements Routes {
                 replaying = page.size() == PAGE;
                 for (StoredEvent event : page) {
                     if (subscriber.visible(event)) {
-                        frame(frames, event.event());
+                        frame(frames, queries.inLanguage(event.event(), language));
                     }
                     sent = event.event().id();
                 }
@@ -272,7 +277,7 @@ public final class EventStream implements Routes {
                 subscriber.drainTo(batch, PAGE);
                 for (StoredEvent event : batch) {
                     if (event.event().id() > sent) {
-                        frame(frames, event.event());
+                        frame(frames, queries.inLanguage(event.event(), language));
                         sent = event.event().id();
                     }
                 }

@@ -2,16 +2,30 @@ package eu.aifactory.server.workload;
 
 import eu.aifactory.api.workload.Artifact;
 import eu.aifactory.api.workload.LogLine;
+import eu.aifactory.api.workload.Workload;
+import eu.aifactory.api.workload.WorkloadEvent;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads of workloads, their logs, artifacts and events, always within one tenant; no side effects. */
 public final class WorkloadQueries {
 
     private final WorkloadStore store;
+    private final ReasonLanguage reasons;
 
     public WorkloadQueries(WorkloadStore store) {
         this.store = store;
+        this.reasons = new ReasonLanguage(store::translations);
+    }
+
+    /** {@code w} with the values of its reasons (the site, ...) in {@code locale}'s language. */
+    public Workload inLanguage(Workload w, Locale locale) {
+        return reasons.in(w, locale);
+    }
+
+    public WorkloadEvent inLanguage(WorkloadEvent event, Locale locale) {
+        return reasons.in(event, locale);
     }
 
     public Optional<WorkloadRow> find(String tenantId, String workloadId) {

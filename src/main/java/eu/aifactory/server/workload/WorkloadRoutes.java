@@ -80,7 +80,7 @@ public final class WorkloadRoutes implements Routes {
         if (submitted.created()) {
             ctx.header("Location", "/v1/workloads/" + submitted.workload().id());
         }
-        Http.json(ctx, submitted.created() ? 201 : 200, submitted.workload());
+        Http.json(ctx, submitted.created() ? 201 : 200, inLanguage(ctx, submitted.workload()));
     }
 
     void list(Context ctx) {
@@ -144,18 +144,23 @@ public final class WorkloadRoutes implements Routes {
                     ? new WorkloadCursor(last.createdAt(), last.id()).wire(descending)
                     : new SortCursor(sort.valueOf(last), last.id()).wire(sort, descending);
         }
-        List<Workload> items = page.stream().map(w -> w.toApi(List.of())).toList();
+        Locale language = Messages.negotiate(ctx.header("Accept-Language"));
+        List<Workload> items = page.stream().map(w -> queries.inLanguage(w.toApi(List.of()), language)).toList();
         Http.json(ctx, 200, new Page<>(items, next));
     }
 
     void get(Context ctx) {
         Principal principal = auth.require(ctx);
-        Http.json(ctx, 200, service.withHistory(service.visible(principal, ctx.pathParam("workloadId"))));
+        Http.json(ctx, 200, inLanguage(ctx, service.withHistory(service.visible(principal, ctx.pathParam("workloadId")))));
     }
 
     void cancel(Context ctx) {
         Principal principal = auth.require(ctx);
-        Http.json(ctx, 202, service.cancel(principal, ctx.pathParam("workloadId")));
+        Http.json(ctx, 202, inLanguage(ctx, service.cancel(principal, ctx.pathParam("workloadId"))));
+    }
+
+    private Workload inLanguage(Context ctx, Workload w) {
+        return queries.inLanguage(w, Messages.negotiate(ctx.header("Accept-Language")));
     }
 
     void logs(Context ctx) {

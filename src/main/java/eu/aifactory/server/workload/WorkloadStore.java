@@ -15,6 +15,7 @@ import eu.aifactory.api.workload.WorkloadStatus;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.db.GroupCommit;
 import eu.aifactory.server.db.RawBatch;
+import eu.aifactory.server.db.TextTranslations;
 import eu.aifactory.server.util.StatusReasons;
 import eu.aifactory.server.util.TextFold;
 import java.math.BigDecimal;
@@ -63,6 +64,11 @@ public final class WorkloadStore {
     public WorkloadStore(Jdbi jdbi, GroupCommit groupCommit) {
         this.jdbi = jdbi;
         this.groupCommit = groupCommit;
+    }
+
+    /** The factory's texts in {@code language} (site names and the like), by their English form. */
+    public Map<String, String> translations(String language) {
+        return TextTranslations.all(jdbi, language);
     }
 
     /** Hears of every committed event (its id), so the event stream can wake up without polling. */

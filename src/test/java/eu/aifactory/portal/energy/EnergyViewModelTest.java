@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.LocalizedText;
 import eu.aifactory.api.catalog.AppDetail;
+import eu.aifactory.api.catalog.ResourcePlan;
 import eu.aifactory.api.report.EnergyGroupBy;
 import eu.aifactory.api.tenant.Me;
 import eu.aifactory.api.report.EnergyReport;
@@ -182,6 +183,37 @@ class EnergyViewModelTest {
     }
 
     @Test
+    void theChartNamesApplicationLayersByTheirCatalogNameInTheUsersLanguage() {
+        fake.apps(List.of(new AppDetail(FakeFactoryClient.app("llm-finetune", "LLM domain fine-tuning",
+                "LLM-Feinabstimmung", "language", "Isar", "b200", "4.00", 1), LocalizedText.of("x", "x"), List.of())));
+
+        viewModel.load();
+
+        ChartStack stack = viewModel.chartStackProperty().get();
+        ChartStack.Layer legal = stack.layers().stream().filter(l -> l.key().equals("llm-finetune")).findFirst()
+                .orElseThrow();
+        assertThat(legal.label(I18n.GERMAN)).isEqualTo("LLM-Feinabstimmung");
+        assertThat(legal.label(I18n.ENGLISH)).isEqualTo("LLM domain fine-tuning");
+        ChartStack.Layer merged = ChartDownsampler.downsample(stack, 2).layers().stream()
+                .filter(l -> l.key().equals("llm-finetune")).findFirst().orElseThrow();
+        assertThat(merged.label(I18n.GERMAN)).isEqualTo("LLM-Feinabstimmung");
+    }
+
+    @Test
+    void theReceiptNamesTheResourcePlanNotItsId() {
+        fake.plans(List.of(new ResourcePlan("b200-x8", LocalizedText.of("Eight B200 GPUs", "Acht B200-GPUs"), "NVIDIA B200",
+                "b200", 8, 140, 1000, 1500, new BigDecimal("52.00"))));
+        I18n german = new I18n(I18n.GERMAN);
+
+        viewModel.openReceipt("wl-002");
+
+        String all = ReceiptSteps.of(viewModel.receiptProperty().get(), id -> viewModel.planName(id, german.locale()),
+                german).stream().map(ReceiptSteps.Step::text).reduce("", String::concat);
+        assertThat(all).contains("dem Tarif Acht B200-GPUs zugeteilt").doesNotContain("b200-x8");
+        assertThat(viewModel.planName("unknown-plan", I18n.GERMAN)).isEqualTo("unknown-plan");
+    }
+
+    @Test
     void aLoadOvertakenByAPeriodChangeIsNeverShown() {
         executor.holdWork();
         viewModel.load();
@@ -247,7 +279,7 @@ class EnergyViewModelTest {
     @Test
     void receiptStepsStateEachFactorWithItsSourceInGerman() {
         I18n i18n = new I18n(I18n.GERMAN);
-        List<ReceiptSteps.Step> steps = ReceiptSteps.of(EnergySamples.receipt(EnergySamples.WORKLOADS.get(0)), i18n);
+        List<ReceiptSteps.Step> steps = ReceiptSteps.of(EnergySamples.receipt(EnergySamples.WORKLOADS.get(0)), id -> id, i18n);
 
         assertThat(steps).extracting(ReceiptSteps.Step::title).contains("GPU-Energie", "= IT-Energie", "× PUE für 2026-09",
                 "= Energie des Rechenzentrums", "Methodik");

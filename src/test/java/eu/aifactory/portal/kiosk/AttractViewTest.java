@@ -50,6 +50,39 @@ class AttractViewTest {
         assertThat(cityLabels(robot)).contains("Munich");
     }
 
+    @Test
+    void theVerdictNamesTheSigningKeyAsTheResidencyPageDoes(FxRobot robot) {
+        AttractData signed = new AttractData(0, 0, null, null, null, null, REPORT, true,
+                "02FC 0AEE 19B4 77C1 5D20 0399", null, null);
+
+        robot.interact(() -> view.show(AttractLoop.Scene.RESIDENCY, signed));
+
+        assertThat(robot.lookup("#attract-verified").queryAs(Label.class).getText())
+                .isEqualTo("Signatur geprüft (Schlüssel 02FC 0AEE \u2026 0399)");
+    }
+
+    @Test
+    void oneRunningWorkloadIsSingularInBothLanguages(FxRobot robot) {
+        AttractData one = new AttractData(8, 1, null, null, null, null, REPORT, true, "kid-1", null, null);
+
+        robot.interact(() -> view.show(AttractLoop.Scene.FACTORY_NOW, one));
+        assertThat(texts(robot)).contains("GPUs belegt von 1 laufenden Workload");
+
+        robot.interact(() -> {
+            i18n.localeProperty().set(I18n.ENGLISH);
+            view.show(AttractLoop.Scene.FACTORY_NOW, one);
+        });
+        assertThat(texts(robot)).contains("GPUs busy with 1 running workload");
+
+        robot.interact(() -> view.show(AttractLoop.Scene.FACTORY_NOW,
+                new AttractData(16, 2, null, null, null, null, REPORT, true, "kid-1", null, null)));
+        assertThat(texts(robot)).contains("GPUs busy with 2 running workloads");
+    }
+
+    private List<String> texts(FxRobot robot) {
+        return robot.lookup(".label").queryAllAs(Label.class).stream().map(Label::getText).toList();
+    }
+
     private static List<String> cityLabels(FxRobot robot) {
         return robot.lookup("#attract-map").lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
                 .toList();

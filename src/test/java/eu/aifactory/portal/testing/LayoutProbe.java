@@ -26,7 +26,7 @@ import javafx.scene.text.Text;
 /**
  * Reads a laid-out scene the way a tester reads a window: which visible labels and buttons show their text cut
  * with "…" although the whole text would fit in the width the window has, which wrapped texts break a word between
- * two letters, which tables and lists would show JavaFX's English "No content" placeholder, and which parts stick out
+ * two letters, which tab panes hide tabs in their overflow menu, which tables and lists would show JavaFX's English "No content" placeholder, and which parts stick out
  * of a parent that neither scrolls nor clips. Controls are checked as boxes in their parent; their skins are looked into only
  * for cut texts (a table's cells, a button's label), and for the content they host (a scroll pane's content, a split
  * pane's items, the selected tab).
@@ -60,6 +60,9 @@ public final class LayoutProbe {
             cutText(labeled, room).ifPresent(problems::add);
             brokenWord(labeled).ifPresent(problems::add);
         }
+        if (node instanceof TabPane tabs && onScreen(tabs) && tabsOverflow(tabs)) {
+            problems.add("hidden tabs: " + describe(tabs) + " shows a menu for tabs that do not fit its width");
+        }
         if (node instanceof TableView<?> table && table.getPlaceholder() == null
                 || node instanceof ListView<?> list && list.getPlaceholder() == null && emptyWithoutPlaceholder(list)) {
             problems.add("no placeholder: " + describe(node) + " would say JavaFX's \"No content\" in English");
@@ -84,8 +87,23 @@ public final class LayoutProbe {
         return true;
     }
 
+    /**
+     * JavaFX shows the tab menu's arrow only when the headers do not all fit: a tab is then reachable only through a
+     * menu that nobody expects behind an arrow.
+     */
+    private static boolean tabsOverflow(TabPane tabs) {
+        return tabs.lookupAll(".tab-down-button").stream().anyMatch(button -> {
+            for (Node up = button; up != null && up != tabs; up = up.getParent()) {
+                if (!up.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
     /** A cell the virtual flow keeps aside, or a node scrolled out of its viewport, is not on screen. */
-    private static boolean onScreen(Labeled labeled) {
+    private static boolean onScreen(Control labeled) {
         if (labeled instanceof Cell<?> cell && (cell.isEmpty() || cell.getText() == null)) {
             return false;
         }

@@ -7,6 +7,8 @@ import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -56,6 +58,28 @@ class LayoutProbeTest {
                 .anyMatch(p -> p.startsWith("no placeholder: ListView#bare-list"));
     }
 
+    @Test
+    void aTabPaneWhoseTabsDoNotAllFitIsReported(FxRobot robot) {
+        TabPane narrow = tabs("narrow-tabs", 300);
+        TabPane wide = tabs("wide-tabs", 900);
+
+        List<String> problems = probe(robot, narrow, wide);
+
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0)).startsWith("hidden tabs: TabPane#narrow-tabs");
+    }
+
+    private TabPane tabs(String id, double width) {
+        TabPane tabs = new TabPane();
+        tabs.setId(id);
+        for (String title : List.of("Benutzer und Rollen", "API-Tokens", "Projekte", "Zugriffsanfragen")) {
+            tabs.getTabs().add(new Tab(title, new Label(title)));
+        }
+        tabs.setMinWidth(width);
+        tabs.setMaxWidth(width);
+        return tabs;
+    }
+
     private Label wrapped(String text, double width) {
         Label label = new Label(text);
         label.setId(width < 100 ? "narrow" : "wide");
@@ -68,7 +92,7 @@ class LayoutProbeTest {
     private List<String> probe(FxRobot robot, javafx.scene.Node... nodes) {
         List<String> problems = new ArrayList<>();
         robot.interact(() -> {
-            stage.setScene(new Scene(new VBox(8, nodes), 600, 400));
+            stage.setScene(new Scene(new VBox(8, nodes), 1000, 400));
             stage.show();
             problems.addAll(LayoutProbe.problems(stage.getScene()));
         });

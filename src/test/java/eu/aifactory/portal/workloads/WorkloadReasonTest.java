@@ -50,6 +50,14 @@ class WorkloadReasonTest {
     }
 
     @Test
+    void aTaskOfASlurmArrayJobIsShownAsSqueueShowsIt() {
+        assertThat(WorkloadFormats.reason("slurm-running", List.of("31045_7", "node-1"), "", new I18n(I18n.ENGLISH)))
+                .isEqualTo("running as Slurm job 31045_7 on node-1");
+        assertThat(WorkloadFormats.reason("slurm-exit", List.of("31045_7", "3"), "", german))
+                .isEqualTo("Slurm-Job 31045_7 endete mit Exit-Code 3");
+    }
+
+    @Test
     void everyCodeTheFactoryDocumentsHasAGermanText() {
         for (String code : List.of("queued", "starting", "running", "finished", "stopping", "cancelled-running",
                 "cancelled-queued", "failed-ecc", "failed-oom", "failed-input", "failed-network", "failed-plan-withdrawn",

@@ -36,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -81,7 +83,16 @@ public final class SlurmEngine implements Engine {
     /** Concurrent hand-overs, and so connections to slurmrestd; slurmctld takes submits one at a time anyway. */
     static final int SUBMITTERS = 8;
     /** The most hand-overs of one pass, so following running jobs never waits behind a long queue. */
-    private static final int SUBMITS_PER_PASS = 256;
+    private static final int SUBMITS_PER_PASS = 4_000;
+    /** Tasks of one array job: Slurm's default MaxArraySize of 1001 allows task ids 0 to 1000. */
+    static final int MAX_ARRAY_TASKS = 1_000;
+    /** Where array jobs keep their manifest and their tasks' own stdout and stderr, under the job root. */
+    static final String ARRAYS = "arrays";
+    /** Array jobs are named {@code aif-array-<random id>}; a plain job is named after its workload. */
+    static final String ARRAY_NAME = "aif-array";
+    static final String MANIFEST = "manifest";
+    /** In a workload's directory: the name of the array job it is a task of and its task index. */
+    static final String ARRAY_TASK = "array-task";
 
     private final SlurmSettings settings;
     private final SlurmRest rest;
@@ -96,9 +107,12 @@ public final class SlurmEngine implements Engine {
     private final Clock slurmClock;
     private final EngineLoop loop;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    /** The reasons of pending jobs written in this pass, awaited at its end. */
+    private final List<CompletableFuture<?>> reasonWrites = new ArrayList<>();
     /** Why Slurm cannot take work now, or null while it answers. */
     private volatile String down;
-    private Map<Long, SlurmRest.Job> known = Map.of();
+    /** Slurm's job records by the jobs they stand for ({@code 123}, {@code 123_4}), as of the last listing. */
+    private Map<String, SlurmRest.Job> known = Map.of();
     private long listedAt = Long.MIN_VALUE;
     private long cursor;
     private long lastPoll = Long.MIN_VALUE;
@@ -252,9 +266,17 @@ public final class SlurmEngine implements Engine {
                 markDown(e.getMessage());
                 return true;
             } catch (RuntimeException e) {
-                LOG.error("Following Slurm job {} of workload {} failed", record.jobId(), record.workloadId(), e);
+                LOG.error("Following Slurm job {} of workload {} failed", record.ref(), record.workloadId(), e);
             }
         }
+        for (CompletableFuture<?> write : reasonWrites) {
+            try {
+                write.join();
+            } catch (RuntimeException e) {
+                LOG.error("Writing the reason of a pending Slurm job failed", e);
+            }
+        }
+        reasonWrites.clear();
         runs.keySet().retainAll(records.keySet());
         if (now - lastPopularityRefresh > POPULARITY_REFRESH_MS) {
             lastPopularityRefresh = now;
@@ -275,9 +297,11 @@ public final class SlurmEngine implements Engine {
         try {
             Optional<List<SlurmRest.Job>> listing = rest.jobs(cursor);
             if (listing.isPresent()) {
-                Map<Long, SlurmRest.Job> byId = new HashMap<>();
-                listing.get().forEach(j -> byId.put(j.id(), j));
-                known = byId;
+                Map<String, SlurmRest.Job> byRef = new HashMap<>();
+                for (SlurmRest.Job j : listing.get()) {
+                    j.refs().forEach(ref -> byRef.put(ref, j));
+                }
+                known = byRef;
             }
             // Two seconds back: a change within the second of the last read, or a little clock skew, is read again.
             cursor = Math.max(0, sentAt - 2);
@@ -303,7 +327,11 @@ public final class SlurmEngine implements Engine {
 
     // ---------------------------------------------------------------- submit
 
-    /** Hands the queued workloads without a job to Slurm, {@link #SUBMITTERS} at a time, and waits for all. */
+    /**
+     * Hands the queued workloads without a job to Slurm and waits for all: those of one shape (partition, GPUs, time
+     * limit) as one array job of up to {@link #MAX_ARRAY_TASKS} tasks, a workload alone as a plain job, up to
+     * {@link #SUBMITTERS} submits at once.
+     */
     private void submitQueued(List<WorkloadRow> queued, Map<String, SlurmJobStore.JobRecord> records, long now) {
         Map<String, SlurmRest.Job> byName = new HashMap<>();
         known.values().forEach(j -> byName.merge(j.name(), j, (a, b) -> a.id() > b.id() ? a : b));
@@ -312,22 +340,37 @@ public final class SlurmEngine implements Engine {
             heads = heads.subList(0, SUBMITS_PER_PASS);
             loop.wake();
         }
-        List<Future<SlurmJobStore.JobRecord>> handOvers = new ArrayList<>();
+        List<Callable<List<SlurmJobStore.JobRecord>>> work = new ArrayList<>();
+        Map<JobScript.Shape, List<WorkloadRow>> shapes = new LinkedHashMap<>();
         for (WorkloadRow head : heads) {
-            handOvers.add(submitters.submit(() -> down != null ? null : submit(head, byName.get(head.id()), now)));
+            Optional<ResourcePlan> plan = catalog.plan(head.planId());
+            Optional<Adoption> adoption = adoption(head, byName);
+            if (adoption.isPresent() || plan.isEmpty()) {
+                // Already in Slurm from before a crash, or refused below: handled one by one.
+                work.add(() -> single(head, adoption.orElse(null), now));
+            } else {
+                shapes.computeIfAbsent(JobScript.shape(settings, head, plan.get()), s -> new ArrayList<>()).add(head);
+            }
         }
-        for (int i = 0; i < handOvers.size(); i++) {
+        shapes.forEach((shape, rows) -> {
+            for (int from = 0; from < rows.size(); from += MAX_ARRAY_TASKS) {
+                List<WorkloadRow> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_ARRAY_TASKS));
+                work.add(() -> chunk.size() == 1 ? single(chunk.get(0), null, now) : array(shape, chunk, now));
+            }
+        });
+        List<Future<List<SlurmJobStore.JobRecord>>> handOvers = new ArrayList<>();
+        for (Callable<List<SlurmJobStore.JobRecord>> piece : work) {
+            handOvers.add(submitters.submit(() -> down != null ? List.<SlurmJobStore.JobRecord>of() : piece.call()));
+        }
+        for (Future<List<SlurmJobStore.JobRecord>> handOver : handOvers) {
             try {
-                SlurmJobStore.JobRecord record = handOvers.get(i).get();
-                if (record != null) {
-                    records.put(record.workloadId(), record);
-                }
+                handOver.get().forEach(record -> records.put(record.workloadId(), record));
             } catch (ExecutionException e) {
                 if (e.getCause() instanceof SlurmRest.Unreachable unreachable) {
                     // The hand-overs still queued see it and stop; the next pass retries them.
                     markDown(unreachable.getMessage());
                 } else {
-                    LOG.error("Handing workload {} to Slurm failed", heads.get(i).id(), e.getCause());
+                    LOG.error("Handing workloads to Slurm failed", e.getCause());
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -336,46 +379,133 @@ public final class SlurmEngine implements Engine {
         }
     }
 
-    private SlurmJobStore.JobRecord submit(WorkloadRow head, SlurmRest.Job adopted, long now) throws SlurmRest.Unreachable {
-        Optional<WorkloadRow> found = store.find(head.tenantId(), head.id());
-        if (found.isEmpty() || found.get().status() != WorkloadStatus.QUEUED) {
-            return null;
+    /** A job in Slurm that a queued workload already is: submitted before a crash that came before its record. */
+    private record Adoption(long jobId, Integer arrayTask, String jobName) {
+    }
+
+    /**
+     * The job a queued workload already is, found by its name (a plain job is named after its workload) or, for a
+     * task of an array job, by the array's name and task index the workload's directory keeps from before the submit.
+     */
+    private Optional<Adoption> adoption(WorkloadRow w, Map<String, SlurmRest.Job> byName) {
+        SlurmRest.Job plain = byName.get(w.id());
+        if (plain != null) {
+            return Optional.of(new Adoption(plain.id(), null, null));
+        }
+        Path marker = settings.jobRoot().resolve(w.id()).resolve(ARRAY_TASK);
+        if (!Files.isRegularFile(marker)) {
+            return Optional.empty();
+        }
+        try {
+            String[] nameAndTask = Files.readString(marker).strip().split(" ");
+            SlurmRest.Job array = byName.get(nameAndTask[0]);
+            return array == null ? Optional.empty()
+                    : Optional.of(new Adoption(array.arrayJobId() == 0 ? array.id() : array.arrayJobId(),
+                    Integer.parseInt(nameAndTask[1]), nameAndTask[0]));
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Cannot read {}; workload {} is submitted again", marker, w.id(), e);
+            return Optional.empty();
+        }
+    }
+
+    /** The workload as it is now if it still waits for Slurm (a cancel may have come since the queue was read). */
+    private Optional<WorkloadRow> stillQueued(WorkloadRow head) {
+        return store.find(head.tenantId(), head.id()).filter(w -> w.status() == WorkloadStatus.QUEUED);
+    }
+
+    private List<SlurmJobStore.JobRecord> single(WorkloadRow head, Adoption adopted, long now) throws SlurmRest.Unreachable {
+        Optional<WorkloadRow> found = stillQueued(head);
+        if (found.isEmpty()) {
+            return List.of();
         }
         WorkloadRow w = found.get();
         Path dir = settings.jobRoot().resolve(w.id());
-        long jobId;
         if (adopted != null) {
-            // Submitted before a crash that came before its id was stored: the job is ours, do not submit it twice.
-            jobId = adopted.id();
-            LOG.info("Workload {} is already Slurm job {}", w.id(), jobId);
-        } else {
-            Optional<ResourcePlan> plan = catalog.plan(w.planId());
-            Optional<AppVersion> version = catalog.cachedApp(w.appId()).map(a -> a.version(w.appVersion()));
-            if (plan.isEmpty() || version.isEmpty()) {
-                fail(w, "the resource plan " + w.planId() + " is no longer offered", now);
-                return null;
-            }
-            try {
-                stageInputs(w, dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot prepare the job directory " + dir, e);
-            }
-            try {
-                jobId = rest.submit(JobScript.request(settings, w, plan.get(), version.get(), dir));
-            } catch (SlurmRest.Refused e) {
-                fail(w, SlurmStates.refused(e.getMessage()), now);
-                return null;
-            }
+            LOG.info("Workload {} is already Slurm job {}", w.id(), SlurmRest.ref(adopted.jobId(), adopted.arrayTask()));
+            return List.of(record(w, adopted.jobId(), adopted.arrayTask(), adopted.jobName(), dir, now).join());
         }
-        long id = jobId;
-        String reason = SlurmStates.pendingReason(id, "None");
-        // Shares a durable commit with the submits of its tenant and project, in their lock order.
-        groupCommit.inTransaction(w.tenantId() + "\n" + w.projectId(), h -> {
-            jobs.insert(h, w.id(), id, dir.toString(), now);
+        Optional<ResourcePlan> plan = catalog.plan(w.planId());
+        Optional<AppVersion> version = catalog.cachedApp(w.appId()).map(a -> a.version(w.appVersion()));
+        if (plan.isEmpty() || version.isEmpty()) {
+            fail(w, "the resource plan " + w.planId() + " is no longer offered", now);
+            return List.of();
+        }
+        try {
+            stageInputs(w, dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the job directory " + dir, e);
+        }
+        long jobId;
+        try {
+            jobId = rest.submit(JobScript.request(settings, w, plan.get(), version.get(), dir));
+        } catch (SlurmRest.Refused e) {
+            fail(w, SlurmStates.refused(e.getMessage()), now);
+            return List.of();
+        }
+        return List.of(record(w, jobId, null, null, dir, now).join());
+    }
+
+    /**
+     * One array job for workloads of one shape, task i running the i-th. Each workload's directory notes the array's
+     * name and its task before the submit, so a factory that crashes before the records are stored finds the tasks
+     * again instead of submitting them twice.
+     */
+    private List<SlurmJobStore.JobRecord> array(JobScript.Shape shape, List<WorkloadRow> heads, long now)
+            throws SlurmRest.Unreachable {
+        String name = Ids.next(ARRAY_NAME);
+        Path arrayDir = settings.jobRoot().resolve(ARRAYS).resolve(name);
+        List<WorkloadRow> tasks = new ArrayList<>();
+        StringBuilder manifest = new StringBuilder();
+        try {
+            Files.createDirectories(arrayDir);
+            for (WorkloadRow head : heads) {
+                Optional<WorkloadRow> found = stillQueued(head);
+                Optional<AppVersion> version = found.flatMap(w -> catalog.cachedApp(w.appId()).map(a -> a.version(w.appVersion())));
+                if (version.isEmpty()) {
+                    found.ifPresent(w -> fail(w, "the resource plan " + w.planId() + " is no longer offered", now));
+                    continue;
+                }
+                WorkloadRow w = found.get();
+                Path dir = settings.jobRoot().resolve(w.id());
+                stageInputs(w, dir);
+                JobScript.writeTask(settings, w, version.get(), dir);
+                Files.writeString(dir.resolve(ARRAY_TASK), name + " " + tasks.size() + "\n");
+                manifest.append(dir).append('\n');
+                tasks.add(w);
+            }
+            if (tasks.isEmpty()) {
+                return List.of();
+            }
+            Files.writeString(arrayDir.resolve(MANIFEST), manifest);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare the job directories of array " + name, e);
+        }
+        long jobId;
+        try {
+            jobId = rest.submit(JobScript.arrayRequest(name, shape, tasks.size(), arrayDir, arrayDir.resolve(MANIFEST)));
+        } catch (SlurmRest.Refused e) {
+            tasks.forEach(w -> fail(w, SlurmStates.refused(e.getMessage()), now));
+            return List.of();
+        }
+        // All records are handed to the group commit at once, so they share its commits rather than waiting in turn.
+        List<CompletableFuture<SlurmJobStore.JobRecord>> stored = new ArrayList<>();
+        for (int task = 0; task < tasks.size(); task++) {
+            WorkloadRow w = tasks.get(task);
+            stored.add(record(w, jobId, task, name, settings.jobRoot().resolve(w.id()), now));
+        }
+        LOG.info("{} workloads are the tasks of Slurm array job {} ({})", tasks.size(), jobId, name);
+        return stored.stream().map(CompletableFuture::join).toList();
+    }
+
+    /** Stores the job of a workload, with a durable commit shared with the submits of its tenant and project. */
+    private CompletableFuture<SlurmJobStore.JobRecord> record(WorkloadRow w, long jobId, Integer task, String jobName,
+                                                             Path dir, long now) {
+        String reason = SlurmStates.pendingReason(SlurmRest.ref(jobId, task), "None");
+        return groupCommit.inTransactionLater(w.tenantId() + "\n" + w.projectId(), h -> {
+            jobs.insert(h, w.id(), jobId, task, jobName, dir.toString(), now);
             store.updateReason(h, w, reason, now);
-            return null;
+            return new SlurmJobStore.JobRecord(w.id(), jobId, task, jobName, dir.toString(), 0, 0, false, now);
         });
-        return new SlurmJobStore.JobRecord(w.id(), id, dir.toString(), 0, 0, false, now);
     }
 
     private void stageInputs(WorkloadRow w, Path dir) throws IOException {
@@ -399,13 +529,14 @@ public final class SlurmEngine implements Engine {
     // ---------------------------------------------------------------- follow
 
     private void follow(WorkloadRow w, SlurmJobStore.JobRecord record, long now) throws SlurmRest.Unreachable {
-        SlurmRest.Job job = known.get(record.jobId());
-        if (job != null && !job.name().equals(w.id())) {
+        String ref = record.ref();
+        SlurmRest.Job job = known.get(ref);
+        if (job != null && !job.name().equals(record.name())) {
             job = null;
         }
         boolean ended = job != null && SlurmStates.phase(job.state()) == SlurmStates.Phase.ENDED;
         if (w.status() == WorkloadStatus.CANCELLING && !record.cancelSent() && !ended) {
-            rest.cancel(record.jobId());
+            rest.cancel(ref);
             jobs.cancelSent(w.id());
             loop.wake();
         }
@@ -417,32 +548,36 @@ public final class SlurmEngine implements Engine {
         }
         switch (SlurmStates.phase(job.state())) {
             case PENDING -> {
-                String reason = SlurmStates.pendingReason(job.id(), job.reason());
+                String reason = SlurmStates.pendingReason(ref, job.reason());
                 if (w.status() == WorkloadStatus.QUEUED && !reason.equals(w.statusReason())) {
-                    transactions.useTransaction(h -> store.updateReason(h, w, reason, now));
+                    // The tasks of an array wait together and change their reason together: their writes share commits.
+                    reasonWrites.add(groupCommit.inTransactionLater(w.tenantId() + "\n" + w.projectId(), h -> {
+                        store.updateReason(h, w, reason, now);
+                        return null;
+                    }));
                 }
             }
             case STARTING -> {
                 if (w.status() == WorkloadStatus.QUEUED) {
                     SlurmRest.Job j = job;
                     transactions.useTransaction(h -> store.transition(h, w, WorkloadStatus.QUEUED, WorkloadStatus.STARTING,
-                            SlurmStates.startingReason(j.id(), j.nodes()), now, Map.of()));
+                            SlurmStates.startingReason(ref, j.nodes()), now, Map.of()));
                 }
             }
             case RUNNING -> running(w, record, job, now);
-            case ENDED -> end(w, record, job, SlurmStates.ended(job), now);
+            case ENDED -> end(w, record, job, SlurmStates.ended(ref, job), now);
         }
     }
 
     /** Moves a workload whose job runs to RUNNING (through STARTING) in {@code h}; returns when it started. */
-    private long toRunning(Handle h, WorkloadRow w, SlurmRest.Job job, long now) {
+    private long toRunning(Handle h, WorkloadRow w, String ref, SlurmRest.Job job, long now) {
         if (w.status() == WorkloadStatus.QUEUED) {
             store.transition(h, w, WorkloadStatus.QUEUED, WorkloadStatus.STARTING,
-                    SlurmStates.startingReason(job.id(), job.nodes()), now, Map.of());
+                    SlurmStates.startingReason(ref, job.nodes()), now, Map.of());
         }
         if (w.status() == WorkloadStatus.QUEUED || w.status() == WorkloadStatus.STARTING) {
             store.transition(h, w, WorkloadStatus.STARTING, WorkloadStatus.RUNNING,
-                    SlurmStates.runningReason(job.id(), job.nodes()), now, Map.of("started_at", now));
+                    SlurmStates.runningReason(ref, job.nodes()), now, Map.of("started_at", now));
             return now;
         }
         return w.startedAt() == null ? now : w.startedAt();
@@ -458,11 +593,11 @@ public final class SlurmEngine implements Engine {
             return;
         }
         transactions.useTransaction(h -> {
-            long startedAt = toRunning(h, w, job, now);
+            long startedAt = toRunning(h, w, record.ref(), job, now);
             try (RawBatch logs = WorkloadStore.logBatch(h); RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h)) {
                 if (starts) {
                     WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, String.format(Locale.ROOT,
-                            "Slurm job %d started on %s (partition %s)", job.id(), job.nodes(), w.gpuClass()));
+                            "Slurm job %s started on %s (partition %s)", record.ref(), job.nodes(), w.gpuClass()));
                 }
                 addLines(logs, w, run, out, err, now);
                 logs.flush();
@@ -531,7 +666,7 @@ public final class SlurmEngine implements Engine {
             WorkloadStatus from = w.status();
             long startedAt = now;
             if (ran && from != WorkloadStatus.CANCELLING) {
-                startedAt = toRunning(h, w, job, now);
+                startedAt = toRunning(h, w, record.ref(), job, now);
                 from = WorkloadStatus.RUNNING;
             } else if (w.startedAt() != null) {
                 startedAt = w.startedAt();
@@ -558,7 +693,7 @@ public final class SlurmEngine implements Engine {
             jobs.finish(h, w.id());
         });
         runs.remove(w.id());
-        LOG.info("Workload {} (Slurm job {}) ended {}: {}", w.id(), record.jobId(), ending.status(), reason);
+        LOG.info("Workload {} (Slurm job {}) ended {}: {}", w.id(), record.ref(), ending.status(), reason);
     }
 
     /** A job Slurm no longer lists: its exit record says how it ended; without one it vanished. */
@@ -573,11 +708,11 @@ public final class SlurmEngine implements Engine {
                 code = -1;
             }
             ending = code == 0 ? new SlurmStates.Ending(WorkloadStatus.SUCCEEDED, null)
-                    : new SlurmStates.Ending(WorkloadStatus.FAILED, SlurmStates.exited(record.jobId(), code, 0));
+                    : new SlurmStates.Ending(WorkloadStatus.FAILED, SlurmStates.exited(record.ref(), code, 0));
         } else if (w.status() == WorkloadStatus.CANCELLING) {
             ending = new SlurmStates.Ending(WorkloadStatus.CANCELLED, null);
         } else {
-            ending = new SlurmStates.Ending(WorkloadStatus.FAILED, SlurmStates.vanished(record.jobId()));
+            ending = new SlurmStates.Ending(WorkloadStatus.FAILED, SlurmStates.vanished(record.ref()));
         }
         end(w, record, null, ending, now);
     }

@@ -7,9 +7,22 @@ import org.jdbi.v3.core.Jdbi;
 /** The Slurm job of each workload the engine handed to Slurm (table slurm_jobs, V75). */
 public final class SlurmJobStore {
 
-    /** A workload's job and how far its output has been read. */
-    public record JobRecord(String workloadId, long jobId, String jobDir, long stdoutOffset, long stderrOffset,
-                            boolean cancelSent, long submittedAt) {
+    /**
+     * A workload's job and how far its output has been read. {@code arrayTask} is the workload's task in the array job
+     * {@code jobId}, or null for a plain job; {@code jobName} the array's name (null: the job is named after the workload).
+     */
+    public record JobRecord(String workloadId, long jobId, Integer arrayTask, String jobName, String jobDir,
+                            long stdoutOffset, long stderrOffset, boolean cancelSent, long submittedAt) {
+
+        /** The job as Slurm names it: {@code 123}, or {@code 123_4} for task 4 of array job 123 (as squeue shows). */
+        public String ref() {
+            return SlurmRest.ref(jobId, arrayTask);
+        }
+
+        /** The name Slurm lists the job under. */
+        public String name() {
+            return jobName == null ? workloadId : jobName;
+        }
     }
 
     private final Jdbi jdbi;
@@ -20,15 +33,23 @@ public final class SlurmJobStore {
 
     public List<JobRecord> unfinished() {
         return jdbi.withHandle(h -> h.createQuery("SELECT * FROM slurm_jobs WHERE finished = FALSE ORDER BY submitted_at")
-                .map((rs, ctx) -> new JobRecord(rs.getString("workload_id"), rs.getLong("job_id"), rs.getString("job_dir"),
+                .map((rs, ctx) -> new JobRecord(rs.getString("workload_id"), rs.getLong("job_id"),
+                        (Integer) rs.getObject("array_task", Integer.class), rs.getString("job_name"), rs.getString("job_dir"),
                         rs.getLong("stdout_offset"), rs.getLong("stderr_offset"), rs.getBoolean("cancel_sent"),
                         rs.getLong("submitted_at")))
                 .list());
     }
 
     public void insert(Handle h, String workloadId, long jobId, String jobDir, long at) {
-        h.createUpdate("INSERT INTO slurm_jobs (workload_id, job_id, job_dir, submitted_at) VALUES (:w, :j, :d, :at)")
-                .bind("w", workloadId).bind("j", jobId).bind("d", jobDir).bind("at", at)
+        insert(h, workloadId, jobId, null, null, jobDir, at);
+    }
+
+    /** The record of a workload that runs as task {@code arrayTask} of the array job {@code jobId} named {@code jobName}. */
+    public void insert(Handle h, String workloadId, long jobId, Integer arrayTask, String jobName, String jobDir, long at) {
+        h.createUpdate("INSERT INTO slurm_jobs (workload_id, job_id, array_task, job_name, job_dir, submitted_at) "
+                        + "VALUES (:w, :j, :t, :n, :d, :at)")
+                .bind("w", workloadId).bind("j", jobId).bindByType("t", arrayTask, Integer.class).bind("n", jobName)
+                .bind("d", jobDir).bind("at", at)
                 .execute();
     }
 
@@ -45,11 +66,5 @@ public final class SlurmJobStore {
 
     public void finish(Handle h, String workloadId) {
         h.createUpdate("UPDATE slurm_jobs SET finished = TRUE WHERE workload_id = :w").bind("w", workloadId).execute();
-    }
-
-    /** The Slurm job id of a workload, if it was ever handed to Slurm. */
-    public java.util.Optional<Long> jobId(String workloadId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT job_id FROM slurm_jobs WHERE workload_id = :w")
-                .bind("w", workloadId).mapTo(Long.class).findOne());
     }
 }

@@ -49,9 +49,26 @@ public final class SlurmRest {
         }
     }
 
-    /** What the factory reads of a Slurm job. {@code exitStatus} is the raw wait status (exit code × 256 + signal). */
+    /**
+     * What the factory reads of a Slurm job record. {@code exitStatus} is the raw wait status (exit code × 256 +
+     * signal). A record of an array job has its {@code arrayJobId} (0 for a plain job) and either one task
+     * ({@code arrayTaskId}) or, while tasks are pending together, the many it stands for ({@code arrayTasks}, e.g.
+     * {@code 5-99}; {@code arrayTaskId} is then null).
+     */
     public record Job(long id, String name, String state, String reason, int exitStatus, long startTime, long endTime,
-                      String nodes, int timeLimitMinutes) {
+                      String nodes, int timeLimitMinutes, long arrayJobId, Integer arrayTaskId, String arrayTasks) {
+
+
+        /** The jobs this record stands for, as Slurm names them: {@code 123}, or {@code 123_4}, {@code 123_5}, … */
+        public List<String> refs() {
+            if (arrayJobId == 0) {
+                return List.of(Long.toString(id));
+            }
+            if (arrayTaskId != null) {
+                return List.of(ref(arrayJobId, arrayTaskId));
+            }
+            return taskIds(arrayTasks).stream().map(t -> ref(arrayJobId, t)).toList();
+        }
 
         public int exitCode() {
             return (exitStatus >> 8) & 0xff;
@@ -62,9 +79,38 @@ public final class SlurmRest {
         }
     }
 
-    /** One batch job: the script and its job description. */
+    /** One batch job, or with {@code array} (e.g. {@code 0-99}) an array of them: the script and its job description. */
     public record JobRequest(String name, String partition, String gres, int timeLimitMinutes, String workDir,
-                             String stdout, String stderr, Map<String, String> environment, String script) {
+                             String stdout, String stderr, Map<String, String> environment, String script,
+                             String array) {
+    }
+
+    /** The name squeue shows for a plain job ({@code task} null) or for task {@code task} of an array job. */
+    public static String ref(long jobId, Integer task) {
+        return task == null ? Long.toString(jobId) : jobId + "_" + task;
+    }
+
+    /**
+     * The task ids of Slurm's compact notation: {@code 1-4,6,8-20:4} (ranges, single ids, a step after a colon), with an
+     * optional {@code %N} for the most that run at once.
+     */
+    static List<Integer> taskIds(String tasks) {
+        List<Integer> ids = new ArrayList<>();
+        String list = tasks.contains("%") ? tasks.substring(0, tasks.indexOf('%')) : tasks;
+        for (String part : list.split(",")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            String[] rangeStep = part.split(":");
+            String[] bounds = rangeStep[0].split("-");
+            int from = Integer.parseInt(bounds[0].strip());
+            int to = bounds.length > 1 ? Integer.parseInt(bounds[1].strip()) : from;
+            int step = rangeStep.length > 1 ? Integer.parseInt(rangeStep[1].strip()) : 1;
+            for (int t = from; t <= to; t += step) {
+                ids.add(t);
+            }
+        }
+        return ids;
     }
 
     public SlurmRest(URI root, String user, SlurmSettings.Token token) {
@@ -106,6 +152,9 @@ public final class SlurmRest {
         spec.put("current_working_directory", job.workDir());
         spec.put("standard_output", job.stdout());
         spec.put("standard_error", job.stderr());
+        if (job.array() != null) {
+            spec.put("array", job.array());
+        }
         ObjectNode env = spec.putObject("environment");
         job.environment().forEach(env::put);
         JsonNode answer = sendRefusable("POST", BASE + "/job/submit", body);
@@ -127,17 +176,23 @@ public final class SlurmRest {
         JsonNode answer = parse(response);
         List<Job> jobs = new ArrayList<>();
         for (JsonNode j : answer.path("jobs")) {
+            JsonNode task = j.path("array_task_id");
             jobs.add(new Job(j.path("job_id").asLong(), j.path("name").asText(""), j.path("job_state").asText(""),
                     j.path("state_reason").asText(""), j.path("exit_code").asInt(), j.path("start_time").asLong(),
-                    j.path("end_time").asLong(), j.path("nodes").asText(""), j.path("time_limit").asInt()));
+                    j.path("end_time").asLong(), j.path("nodes").asText(""), j.path("time_limit").asInt(),
+                    j.path("array_job_id").asLong(), task.isIntegralNumber() ? task.asInt() : null,
+                    j.path("array_task_string").asText("")));
         }
         return Optional.of(jobs);
     }
 
-    /** Asks Slurm to cancel the job; a job Slurm no longer knows counts as cancelled. */
-    public void cancel(long jobId) throws Unreachable {
+    /**
+     * Asks Slurm to cancel the job named {@code ref} ({@code 123}, or {@code 123_4} for one task of an array, which
+     * leaves its siblings alone); a job Slurm no longer knows counts as cancelled.
+     */
+    public void cancel(String ref) throws Unreachable {
         try {
-            sendRefusable("DELETE", BASE + "/job/" + jobId, null);
+            sendRefusable("DELETE", BASE + "/job/" + ref, null);
         } catch (Refused e) {
             // Already gone (ended, or forgotten after MinJobAge): the next poll tells what became of it.
         }

@@ -31,63 +31,63 @@ final class SlurmStates {
     }
 
     /** Why a pending job waits: Slurm's {@code state_reason} in plain words. */
-    static String pendingReason(long jobId, String reason) {
+    static String pendingReason(String job, String reason) {
         if ("Resources".equals(reason)) {
-            return String.format(Locale.ROOT, "Slurm job %d is waiting for free GPUs", jobId);
+            return String.format(Locale.ROOT, "Slurm job %s is waiting for free GPUs", job);
         }
         if ("Priority".equals(reason)) {
-            return String.format(Locale.ROOT, "Slurm job %d is waiting behind jobs of higher priority", jobId);
+            return String.format(Locale.ROOT, "Slurm job %s is waiting behind jobs of higher priority", job);
         }
         if (reason.startsWith("QOS") || LIMITS.contains(reason)) {
-            return String.format(Locale.ROOT, "Slurm job %d is held by a Slurm limit (%s)", jobId, reason);
+            return String.format(Locale.ROOT, "Slurm job %s is held by a Slurm limit (%s)", job, reason);
         }
         if (NODES.contains(reason)) {
-            return String.format(Locale.ROOT, "Slurm job %d is waiting for nodes that are not available (%s)", jobId, reason);
+            return String.format(Locale.ROOT, "Slurm job %s is waiting for nodes that are not available (%s)", job, reason);
         }
         if (reason.isEmpty() || "None".equals(reason) || "BeginTime".equals(reason)) {
-            return String.format(Locale.ROOT, "Slurm job %d is waiting for the scheduler", jobId);
+            return String.format(Locale.ROOT, "Slurm job %s is waiting for the scheduler", job);
         }
-        return String.format(Locale.ROOT, "Slurm job %d is waiting (%s)", jobId, reason);
+        return String.format(Locale.ROOT, "Slurm job %s is waiting (%s)", job, reason);
     }
 
-    static String startingReason(long jobId, String nodes) {
-        return String.format(Locale.ROOT, "Slurm job %d is starting on %s", jobId, nodes.isEmpty() ? "its node" : nodes);
+    static String startingReason(String job, String nodes) {
+        return String.format(Locale.ROOT, "Slurm job %s is starting on %s", job, nodes.isEmpty() ? "its node" : nodes);
     }
 
-    static String runningReason(long jobId, String nodes) {
-        return String.format(Locale.ROOT, "running as Slurm job %d on %s", jobId, nodes.isEmpty() ? "its node" : nodes);
+    static String runningReason(String job, String nodes) {
+        return String.format(Locale.ROOT, "running as Slurm job %s on %s", job, nodes.isEmpty() ? "its node" : nodes);
     }
 
     /** How an ended job ends its workload (SUCCEEDED is decided by the caller, which also counts the result files). */
     record Ending(WorkloadStatus status, String reason) {
     }
 
-    static Ending ended(SlurmRest.Job job) {
-        long id = job.id();
+    /** How the job {@code id} ({@code 123} or {@code 123_4}) ends, from its record {@code job}. */
+    static Ending ended(String id, SlurmRest.Job job) {
         return switch (job.state()) {
             case "COMPLETED" -> new Ending(WorkloadStatus.SUCCEEDED, null);
             case "CANCELLED" -> new Ending(WorkloadStatus.CANCELLED,
-                    String.format(Locale.ROOT, "Slurm job %d was cancelled in Slurm", id));
+                    String.format(Locale.ROOT, "Slurm job %s was cancelled in Slurm", id));
             case "TIMEOUT" -> new Ending(WorkloadStatus.FAILED,
-                    String.format(Locale.ROOT, "Slurm job %d reached its time limit of %d min", id, job.timeLimitMinutes()));
+                    String.format(Locale.ROOT, "Slurm job %s reached its time limit of %d min", id, job.timeLimitMinutes()));
             case "NODE_FAIL" -> new Ending(WorkloadStatus.FAILED,
-                    String.format(Locale.ROOT, "the node running Slurm job %d failed", id));
+                    String.format(Locale.ROOT, "the node running Slurm job %s failed", id));
             case "OUT_OF_MEMORY" -> new Ending(WorkloadStatus.FAILED,
-                    String.format(Locale.ROOT, "Slurm job %d ran out of memory", id));
+                    String.format(Locale.ROOT, "Slurm job %s ran out of memory", id));
             case "FAILED" -> new Ending(WorkloadStatus.FAILED, exited(id, job.exitCode(), job.signal()));
             default -> new Ending(WorkloadStatus.FAILED,
-                    String.format(Locale.ROOT, "Slurm job %d ended in state %s", id, job.state()));
+                    String.format(Locale.ROOT, "Slurm job %s ended in state %s", id, job.state()));
         };
     }
 
-    static String exited(long jobId, int exitCode, int signal) {
+    static String exited(String job, int exitCode, int signal) {
         return signal != 0
-                ? String.format(Locale.ROOT, "Slurm job %d was killed by signal %d", jobId, signal)
-                : String.format(Locale.ROOT, "Slurm job %d exited with code %d", jobId, exitCode);
+                ? String.format(Locale.ROOT, "Slurm job %s was killed by signal %d", job, signal)
+                : String.format(Locale.ROOT, "Slurm job %s exited with code %d", job, exitCode);
     }
 
-    static String vanished(long jobId) {
-        return String.format(Locale.ROOT, "Slurm no longer knows job %d and it left no exit record", jobId);
+    static String vanished(String job) {
+        return String.format(Locale.ROOT, "Slurm no longer knows job %s and it left no exit record", job);
     }
 
     static String refused(String message) {

@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The single-node Slurm that {@code installer/slurm/slurm-up} starts (and {@code .ci/run} runs before the build): read
@@ -68,13 +70,39 @@ public final class SlurmCluster {
                 Duration.ofMillis(200));
     }
 
-    /** The job as Slurm lists it now. */
-    SlurmRest.Job job(long jobId) {
+    /** The record Slurm lists now for the job {@code ref} ({@code 123}, or {@code 123_4} for a task of an array). */
+    SlurmRest.Job job(String ref) {
+        return jobs().stream().filter(j -> j.refs().contains(ref)).findFirst().orElse(null);
+    }
+
+    List<SlurmRest.Job> jobs() {
         try {
-            List<SlurmRest.Job> jobs = rest.jobs(0).orElseThrow();
-            return jobs.stream().filter(j -> j.id() == jobId).findFirst().orElse(null);
+            return rest.jobs(0).orElseThrow();
         } catch (SlurmRest.Unreachable e) {
             throw new AssertionError(e.getMessage(), e);
+        }
+    }
+
+    /** Cancels what Slurm still runs of the jobs of the factory whose job root is {@code jobRoot}. */
+    void cancelJobsUnder(Path jobRoot) {
+        Set<String> names = new HashSet<>();
+        for (Path dir : List.of(jobRoot, jobRoot.resolve(SlurmEngine.ARRAYS))) {
+            if (Files.isDirectory(dir)) {
+                try (var list = Files.list(dir)) {
+                    list.forEach(p -> names.add(p.getFileName().toString()));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+        }
+        for (SlurmRest.Job job : jobs()) {
+            if (names.contains(job.name()) && SlurmStates.phase(job.state()) != SlurmStates.Phase.ENDED) {
+                try {
+                    rest.cancel(Long.toString(job.arrayJobId() == 0 ? job.id() : job.arrayJobId()));
+                } catch (SlurmRest.Unreachable e) {
+                    throw new AssertionError(e.getMessage(), e);
+                }
+            }
         }
     }
 }

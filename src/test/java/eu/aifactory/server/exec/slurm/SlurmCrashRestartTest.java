@@ -60,14 +60,15 @@ class SlurmCrashRestartTest {
             String cancelled = submit(factory.api, token, "spindle-rul-prediction", "1.2.0");
             String vanishes = submit(factory.api, token, "spindle-rul-prediction", "1.2.0");
             ids.addAll(List.of(finishes, fails, cancelled, vanishes));
+            // Each workload's job as Slurm names it (123, or 123_4 for a task of an array job), from its reason.
+            List<String> jobIds = new ArrayList<>();
             for (String id : ids) {
-                awaitStatus(factory.api, token, id, "RUNNING");
+                JsonNode running = awaitStatus(factory.api, token, id, "RUNNING");
+                assertThat(running.path("statusReasonCode").asText()).isEqualTo("slurm-running");
+                jobIds.add(running.path("statusReasonArgs").get(0).asText());
             }
-            List<Long> jobIds = new ArrayList<>();
-            for (String id : ids) {
-                SlurmRest.Job job = jobNamed(cluster, id);
-                assertThat(job.state()).as("Slurm job of %s", id).isEqualTo("RUNNING");
-                jobIds.add(job.id());
+            for (String jobId : jobIds) {
+                assertThat(cluster.job(jobId).state()).as("Slurm job %s", jobId).isEqualTo("RUNNING");
             }
 
             factory.kill();
@@ -83,7 +84,7 @@ class SlurmCrashRestartTest {
             // fourth workload is pointed at a job Slurm never had, which is what it finds once Slurm has forgotten.
             try (Database db = Database.open(ServerConfig.h2FileUrl(dataDir))) {
                 int updated = db.jdbi().withHandle(h -> h.createUpdate(
-                        "UPDATE slurm_jobs SET job_id = :job WHERE workload_id = :w")
+                        "UPDATE slurm_jobs SET job_id = :job, array_task = NULL, job_name = NULL WHERE workload_id = :w")
                         .bind("job", UNKNOWN_JOB).bind("w", vanishes).execute());
                 assertThat(updated).isEqualTo(1);
             }
@@ -108,12 +109,7 @@ class SlurmCrashRestartTest {
                     .isEqualTo("Slurm no longer knows job " + UNKNOWN_JOB + " and it left no exit record");
         } finally {
             factory.kill();
-            for (String id : ids) {
-                SlurmRest.Job job = jobNamed(cluster, id);
-                if (job != null && SlurmStates.phase(job.state()) != SlurmStates.Phase.ENDED) {
-                    cluster.rest.cancel(job.id());
-                }
-            }
+            cluster.cancelJobsUnder(jobs);
         }
     }
 
@@ -128,15 +124,6 @@ class SlurmCrashRestartTest {
     private static JsonNode awaitStatus(Api api, String token, String id, String status) {
         return Await.until(id + " to be " + status, () -> api.get("/v1/workloads/" + id, token).json(),
                 w -> status.equals(w.path("status").asText()));
-    }
-
-    private static SlurmRest.Job jobNamed(SlurmCluster cluster, String workloadId) {
-        try {
-            return cluster.rest.jobs(0).orElseThrow().stream().filter(j -> j.name().equals(workloadId)).findFirst()
-                    .orElse(null);
-        } catch (SlurmRest.Unreachable e) {
-            throw new AssertionError(e.getMessage(), e);
-        }
     }
 
     /** {@code serve --engine slurm --demo} as a child process on an H2 file in {@code dataDir}. */

@@ -11,6 +11,8 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -83,7 +86,7 @@ class SlurmEngineTest {
 
         JsonNode done = awaitStatus(factory, id, "SUCCEEDED");
         assertThat(done.path("statusReason").asText()).isEqualTo("finished; 2 result files written");
-        long jobId = jobId(factory, id);
+        String jobId = jobId(factory, id);
         SlurmRest.Job job = cluster.job(jobId);
         assertThat(job.name()).isEqualTo(id);
         assertThat(job.state()).isEqualTo("COMPLETED");
@@ -117,10 +120,10 @@ class SlurmEngineTest {
         String id = submit(factory, "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", "");
 
         JsonNode failed = awaitStatus(factory, id, "FAILED");
-        long jobId = jobId(factory, id);
+        String jobId = jobId(factory, id);
         assertThat(failed.path("statusReason").asText()).isEqualTo("Slurm job " + jobId + " exited with code 7");
         assertThat(failed.path("statusReasonCode").asText()).isEqualTo("slurm-exit");
-        assertThat(texts(failed.path("statusReasonArgs"))).containsExactly(Long.toString(jobId), "7");
+        assertThat(texts(failed.path("statusReasonArgs"))).containsExactly(jobId, "7");
         List<String> lines = texts(factory.api.get("/v1/workloads/" + id + "/logs", engineer).json().path("lines"));
         assertThat(lines).contains("reading prices", "stderr: no prices for this material");
         assertThat(cluster.job(jobId).state()).isEqualTo("FAILED");
@@ -130,7 +133,7 @@ class SlurmEngineTest {
     void cancellingARunningWorkloadCancelsItsSlurmJob() {
         String id = submit(factory, "spindle-rul-prediction", "1.2.0", "rtx-pro-6000-x1", "");
         awaitStatus(factory, id, "RUNNING");
-        long jobId = jobId(factory, id);
+        String jobId = jobId(factory, id);
         assertThat(cluster.job(jobId).state()).isEqualTo("RUNNING");
 
         Api.Response cancel = factory.api.post("/v1/workloads/" + id + "/cancel", engineer, null);
@@ -197,7 +200,7 @@ class SlurmEngineTest {
             awaitStatus(own, before, "CANCELLED");
             assertThat(cluster.job(jobId(own, before)).state()).isEqualTo("CANCELLED");
         } finally {
-            Files.list(otherRoot).forEach(dir -> cancelJobNamed(dir.getFileName().toString()));
+            cluster.cancelJobsUnder(otherRoot);
         }
     }
 
@@ -208,51 +211,144 @@ class SlurmEngineTest {
                 .withSlurm(cluster.settings(cluster.restUrl, jobs, Map.of(
                         // Runs until the test lets it finish, so the factory is down when it does.
                         "raw-material-price-forecast",
-                        "while [ ! -e release ]; do sleep 0.1; done; echo 'month,eur' > output/scenarios.csv; echo released",
-                        "spindle-rul-prediction", "exec sleep 600")));
+                        "while [ ! -e release ]; do sleep 0.1; done; echo 'month,eur' > output/scenarios.csv; echo released")));
         String finished;
         String cancelledInSlurm;
-        long finishedJob;
-        long cancelledJob;
+        String finishedJob;
+        String cancelledJob;
         try (TestFactory first = TestFactory.start(config, 15_000)) {
-            finished = submit(first, "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", "");
-            cancelledInSlurm = submit(first, "spindle-rul-prediction", "1.2.0", "rtx-pro-6000-x1", "");
+            // Handed to Slurm in one pass: the two are tasks of one array job.
+            List<String> ids = submitTogether(first, 2);
+            finished = ids.get(0);
+            cancelledInSlurm = ids.get(1);
             awaitStatus(first, finished, "RUNNING");
             awaitStatus(first, cancelledInSlurm, "RUNNING");
             finishedJob = jobId(first, finished);
             cancelledJob = jobId(first, cancelledInSlurm);
+            assertThat(List.of(finishedJob, cancelledJob)).allMatch(ref -> ref.matches("\\d+_[01]"));
         }
-        Files.writeString(jobs.resolve(finished).resolve("release"), "");
-        cluster.rest.cancel(cancelledJob);
-        Await.until("both jobs to end in Slurm", () -> List.of(cluster.job(finishedJob).state(),
-                cluster.job(cancelledJob).state()), s -> s.equals(List.of("COMPLETED", "CANCELLED")));
+        try {
+            Files.writeString(jobs.resolve(finished).resolve("release"), "");
+            cluster.rest.cancel(cancelledJob);
+            Await.until("both jobs to end in Slurm", () -> List.of(cluster.job(finishedJob).state(),
+                    cluster.job(cancelledJob).state()), s -> s.equals(List.of("COMPLETED", "CANCELLED")));
 
-        try (TestFactory second = TestFactory.start(config, 15_000)) {
-            JsonNode done = awaitStatus(second, finished, "SUCCEEDED");
-            assertThat(done.path("statusReason").asText()).isEqualTo("finished; 1 result file written");
-            assertThat(texts(second.api.get("/v1/workloads/" + finished + "/logs", second.token("acme-eng")).json()
-                    .path("lines"))).contains("released");
-            JsonNode cancelled = awaitStatus(second, cancelledInSlurm, "CANCELLED");
-            assertThat(cancelled.path("statusReason").asText())
-                    .isEqualTo("Slurm job " + cancelledJob + " was cancelled in Slurm");
-            assertThat(cancelled.path("statusReasonCode").asText()).isEqualTo("slurm-cancelled");
-        } finally {
-            if (Files.isDirectory(jobs)) {
-                Files.list(jobs).forEach(dir -> cancelJobNamed(dir.getFileName().toString()));
+            try (TestFactory second = TestFactory.start(config, 15_000)) {
+                JsonNode done = awaitStatus(second, finished, "SUCCEEDED");
+                assertThat(done.path("statusReason").asText()).isEqualTo("finished; 1 result file written");
+                assertThat(texts(second.api.get("/v1/workloads/" + finished + "/logs", second.token("acme-eng")).json()
+                        .path("lines"))).contains("released");
+                JsonNode cancelled = awaitStatus(second, cancelledInSlurm, "CANCELLED");
+                assertThat(cancelled.path("statusReason").asText())
+                        .isEqualTo("Slurm job " + cancelledJob + " was cancelled in Slurm");
+                assertThat(cancelled.path("statusReasonCode").asText()).isEqualTo("slurm-cancelled");
             }
+        } finally {
+            cluster.cancelJobsUnder(jobs);
         }
     }
 
-    /** Cancels the job of a workload (named after it) if Slurm still runs it. */
-    private static void cancelJobNamed(String workloadId) {
-        try {
-            for (SlurmRest.Job job : cluster.rest.jobs(0).orElseThrow()) {
-                if (job.name().equals(workloadId) && SlurmStates.phase(job.state()) != SlurmStates.Phase.ENDED) {
-                    cluster.rest.cancel(job.id());
-                }
+    @Test
+    void workloadsHandedOverTogetherRunAsOneArrayJobAndEachKeepsItsOwnLogResultExitAndCancel(@TempDir Path jobs) {
+        // Each task writes its workload's id to stdout, stderr and its result; one exits 3 at once, the others wait for
+        // the test to release them.
+        String command = "echo \"out of $AIF_WORKLOAD_ID\"; echo \"err of $AIF_WORKLOAD_ID\" >&2; "
+                + "if [ -e \"../$AIF_WORKLOAD_ID.fail\" ]; then exit 3; fi; "
+                + "while [ ! -e \"../$AIF_WORKLOAD_ID.release\" ]; do sleep 0.1; done; "
+                + "echo \"month,$AIF_WORKLOAD_ID\" > output/scenarios.csv";
+        try (TestFactory own = TestFactory.start(ServerConfig.inMemory(true, 1)
+                .withSlurm(cluster.settings(cluster.restUrl, jobs, Map.of("raw-material-price-forecast", command))), 15_000)) {
+            List<String> ids = submitTogether(own, 4, i -> i == 1 ? "fail" : null, jobs);
+            String runs = ids.get(0);
+            String fails = ids.get(1);
+            String cancelled = ids.get(2);
+            String alsoRuns = ids.get(3);
+
+            JsonNode failed = awaitStatus(own, fails, "FAILED");
+            for (String id : List.of(runs, cancelled, alsoRuns)) {
+                awaitStatus(own, id, "RUNNING");
             }
-        } catch (SlurmRest.Unreachable e) {
-            throw new AssertionError(e.getMessage(), e);
+            // One submit: the four are tasks 0 to 3 of one array job, and Slurm lists each of them.
+            List<String> refs = ids.stream().map(id -> jobId(own, id)).toList();
+            String array = refs.get(0).substring(0, refs.get(0).indexOf('_'));
+            assertThat(refs).containsExactly(array + "_0", array + "_1", array + "_2", array + "_3");
+            assertThat(refs).allMatch(ref -> cluster.job(ref) != null);
+            assertThat(failed.path("statusReason").asText()).isEqualTo("Slurm job " + array + "_1 exited with code 3");
+            assertThat(failed.path("statusReasonCode").asText()).isEqualTo("slurm-exit");
+            assertThat(texts(failed.path("statusReasonArgs"))).containsExactly(array + "_1", "3");
+            assertThat(workload(own, runs).path("statusReason").asText())
+                    .isEqualTo("running as Slurm job " + array + "_0 on localhost");
+
+            assertThat(own.api.post("/v1/workloads/" + cancelled + "/cancel", own.token("acme-eng"), null).status())
+                    .isEqualTo(202);
+            awaitStatus(own, cancelled, "CANCELLED");
+            assertThat(cluster.job(array + "_2").state()).isEqualTo("CANCELLED");
+            assertThat(cluster.job(array + "_0").state()).isEqualTo("RUNNING");
+            assertThat(cluster.job(array + "_3").state()).isEqualTo("RUNNING");
+            assertThat(workload(own, runs).path("status").asText()).isEqualTo("RUNNING");
+
+            for (String id : List.of(runs, alsoRuns)) {
+                write(jobs.resolve(id + ".release"));
+            }
+            for (String id : List.of(runs, alsoRuns)) {
+                awaitStatus(own, id, "SUCCEEDED");
+                List<String> lines = texts(own.api.get("/v1/workloads/" + id + "/logs", own.token("acme-eng")).json()
+                        .path("lines"));
+                assertThat(lines).contains("out of " + id, "stderr: err of " + id);
+                assertThat(lines).noneMatch(l -> ids.stream().filter(other -> !other.equals(id)).anyMatch(l::contains));
+                JsonNode artifacts = own.api.get("/v1/workloads/" + id + "/artifacts", own.token("acme-eng")).json();
+                assertThat(artifacts).hasSize(1);
+                Api.Response content = own.api.get("/v1/artifacts/" + artifacts.get(0).path("id").asText() + "/content",
+                        own.token("acme-eng"));
+                assertThat(new String(content.bytes(), StandardCharsets.UTF_8)).isEqualTo("month," + id + "\n");
+            }
+            List<String> failedLines = texts(own.api.get("/v1/workloads/" + fails + "/logs", own.token("acme-eng")).json()
+                    .path("lines"));
+            assertThat(failedLines).contains("out of " + fails, "stderr: err of " + fails);
+        } finally {
+            cluster.cancelJobsUnder(jobs);
+        }
+    }
+
+    @Test
+    void tasksOfAnArraySubmittedJustBeforeACrashAreAdoptedNotSubmittedAgain(@TempDir Path jobs) throws Exception {
+        try (TestFactory own = TestFactory.start(ServerConfig.inMemory(true, 1)
+                .withSlurm(cluster.settings(cluster.restUrl, jobs, Map.of("raw-material-price-forecast", "true"))), 15_000)) {
+            // What a factory that crashed between the array's submit and storing its records leaves: queued workloads
+            // without records, each directory naming the array and its task, and the array job in Slurm.
+            String name = SlurmEngine.ARRAY_NAME + "-" + UUID.randomUUID();
+            List<String> ids = new ArrayList<>();
+            long[] arrayJob = new long[1];
+            own.server.engine().whilePaused(() -> {
+                try {
+                    for (int task = 0; task < 2; task++) {
+                        String id = submit(own, "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", "");
+                        ids.add(id);
+                        Files.createDirectories(jobs.resolve(id));
+                        Files.writeString(jobs.resolve(id).resolve(SlurmEngine.ARRAY_TASK), name + " " + task + "\n");
+                    }
+                    Path arrayDir = Files.createDirectories(jobs.resolve(SlurmEngine.ARRAYS).resolve(name));
+                    arrayJob[0] = cluster.rest.submit(new SlurmRest.JobRequest(name, "rtx-pro-6000", "gpu:b200:1", 10,
+                            arrayDir.toString(), arrayDir.resolve("task-%a.out").toString(),
+                            arrayDir.resolve("task-%a.err").toString(), Map.of("PATH", "/usr/bin:/bin"),
+                            "#!/bin/bash\nsleep 1\n", "0-1"));
+                } catch (Exception e) {
+                    throw new AssertionError(e);
+                }
+            });
+
+            for (String id : ids) {
+                awaitStatus(own, id, "SUCCEEDED");
+            }
+            assertThat(ids.stream().map(id -> jobId(own, id)).toList())
+                    .containsExactly(arrayJob[0] + "_0", arrayJob[0] + "_1");
+            // The engine made no array of its own (it would have a directory here) and no plain job.
+            try (var arrays = Files.list(jobs.resolve(SlurmEngine.ARRAYS))) {
+                assertThat(arrays.map(p -> p.getFileName().toString())).containsExactly(name);
+            }
+            assertThat(cluster.jobs()).noneMatch(j -> ids.contains(j.name()));
+        } finally {
+            cluster.cancelJobsUnder(jobs);
         }
     }
 
@@ -272,9 +368,10 @@ class SlurmEngineTest {
 
     /** Cancels the factory's jobs still in Slurm, so a failed test does not hold GPUs the next one needs. */
     private static void cancelLeftovers(TestFactory f) {
-        List<Long> open = f.jdbi.withHandle(h -> h.createQuery("SELECT job_id FROM slurm_jobs WHERE finished = FALSE")
-                .mapTo(Long.class).list());
-        for (long jobId : open) {
+        List<String> open = f.jdbi.withHandle(h -> h.createQuery("SELECT job_id, array_task FROM slurm_jobs WHERE finished = FALSE")
+                .map((rs, ctx) -> SlurmRest.ref(rs.getLong("job_id"), (Integer) rs.getObject("array_task", Integer.class)))
+                .list());
+        for (String jobId : open) {
             try {
                 cluster.rest.cancel(jobId);
             } catch (SlurmRest.Unreachable e) {
@@ -295,9 +392,44 @@ class SlurmEngineTest {
         return Await.until(id + " to be " + status, () -> workload(f, id), w -> status.equals(w.path("status").asText()));
     }
 
-    private static long jobId(TestFactory f, String workloadId) {
-        return f.jdbi.withHandle(h -> h.createQuery("SELECT job_id FROM slurm_jobs WHERE workload_id = :w")
-                .bind("w", workloadId).mapTo(Long.class).one());
+    /** The workload's job as Slurm names it: {@code 123}, or {@code 123_4} for a task of an array job. */
+    private static String jobId(TestFactory f, String workloadId) {
+        return f.jdbi.withHandle(h -> h.createQuery("SELECT job_id, array_task FROM slurm_jobs WHERE workload_id = :w")
+                .bind("w", workloadId)
+                .map((rs, ctx) -> SlurmRest.ref(rs.getLong("job_id"), (Integer) rs.getObject("array_task", Integer.class)))
+                .one());
+    }
+
+    /**
+     * Submits {@code count} forecasts while the engine is between two passes, so its next pass hands them to Slurm
+     * together; {@code marker} may name, for the i-th, a file {@code <jobRoot>/<id>.<marker>} made before that pass.
+     */
+    private static List<String> submitTogether(TestFactory f, int count, IntFunction<String> marker, Path jobRoot) {
+        List<String> ids = new ArrayList<>();
+        f.server.engine().whilePaused(() -> {
+            for (int i = 0; i < count; i++) {
+                String id = submit(f, "raw-material-price-forecast", "0.8.0", "rtx-pro-6000-x1", "");
+                ids.add(id);
+                String name = marker.apply(i);
+                if (name != null) {
+                    write(jobRoot.resolve(id + "." + name));
+                }
+            }
+        });
+        return ids;
+    }
+
+    private static List<String> submitTogether(TestFactory f, int count) {
+        return submitTogether(f, count, i -> null, null);
+    }
+
+    private static void write(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, "");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static List<String> texts(JsonNode array) {

@@ -23,47 +23,72 @@ import org.junit.jupiter.api.io.TempDir;
 class SlurmPartsTest {
 
     private static SlurmRest.Job job(String state, String reason, int exitStatus) {
-        return new SlurmRest.Job(42, "wl-1", state, reason, exitStatus, 100, 160, "localhost", 30);
+        return new SlurmRest.Job(42, "wl-1", state, reason, exitStatus, 100, 160, "localhost", 30, 0, null, "");
     }
 
     @Test
     void slurmsPendingReasonsBecomeCodedReasons() {
-        assertThat(StatusReasons.of(SlurmStates.pendingReason(42, "Resources")))
+        assertThat(StatusReasons.of(SlurmStates.pendingReason("42", "Resources")))
                 .hasValue(new StatusReasons.Coded("slurm-resources", List.of("42")));
-        assertThat(StatusReasons.of(SlurmStates.pendingReason(42, "Priority")))
+        assertThat(StatusReasons.of(SlurmStates.pendingReason("42", "Priority")))
                 .hasValue(new StatusReasons.Coded("slurm-priority", List.of("42")));
-        assertThat(StatusReasons.of(SlurmStates.pendingReason(42, "QOSMaxGRESPerUser")))
+        assertThat(StatusReasons.of(SlurmStates.pendingReason("42", "QOSMaxGRESPerUser")))
                 .hasValue(new StatusReasons.Coded("slurm-limit", List.of("42", "QOSMaxGRESPerUser")));
-        assertThat(StatusReasons.of(SlurmStates.pendingReason(42, "ReqNodeNotAvail")))
+        assertThat(StatusReasons.of(SlurmStates.pendingReason("42", "ReqNodeNotAvail")))
                 .hasValue(new StatusReasons.Coded("slurm-nodes", List.of("42", "ReqNodeNotAvail")));
-        assertThat(StatusReasons.of(SlurmStates.pendingReason(42, "None")))
+        assertThat(StatusReasons.of(SlurmStates.pendingReason("42", "None")))
                 .hasValue(new StatusReasons.Coded("slurm-pending", List.of("42")));
-        assertThat(StatusReasons.of(SlurmStates.pendingReason(42, "Dependency")))
+        assertThat(StatusReasons.of(SlurmStates.pendingReason("42", "Dependency")))
                 .hasValue(new StatusReasons.Coded("slurm-waiting", List.of("42", "Dependency")));
-        assertThat(StatusReasons.of(SlurmStates.runningReason(42, "localhost")))
+        assertThat(StatusReasons.of(SlurmStates.runningReason("42", "localhost")))
                 .hasValue(new StatusReasons.Coded("slurm-running", List.of("42", "localhost")));
-        assertThat(StatusReasons.code(SlurmStates.startingReason(42, "localhost"))).isEqualTo("slurm-starting");
-        assertThat(StatusReasons.code(SlurmStates.vanished(42))).isEqualTo("slurm-vanished");
+        assertThat(StatusReasons.code(SlurmStates.startingReason("42", "localhost"))).isEqualTo("slurm-starting");
+        assertThat(StatusReasons.code(SlurmStates.vanished("42"))).isEqualTo("slurm-vanished");
         assertThat(StatusReasons.of(SlurmStates.refused("Requested node configuration is not available")))
                 .hasValue(new StatusReasons.Coded("slurm-refused", List.of("Requested node configuration is not available")));
     }
 
     @Test
+    void aTaskOfAnArrayJobIsNamedAsSqueueNamesItInEveryReason() {
+        assertThat(StatusReasons.of(SlurmStates.runningReason("31045_7", "localhost")))
+                .hasValue(new StatusReasons.Coded("slurm-running", List.of("31045_7", "localhost")));
+        assertThat(StatusReasons.of(SlurmStates.pendingReason("31045_7", "Resources")))
+                .hasValue(new StatusReasons.Coded("slurm-resources", List.of("31045_7")));
+        SlurmRest.Job task = new SlurmRest.Job(31052, "aif-array-x", "FAILED", "NonZeroExitCode", 3 << 8, 100, 160,
+                "localhost", 30, 31045, 7, "");
+        assertThat(StatusReasons.of(SlurmStates.ended("31045_7", task).reason()))
+                .hasValue(new StatusReasons.Coded("slurm-exit", List.of("31045_7", "3")));
+        assertThat(StatusReasons.of(SlurmStates.vanished("31045_7")))
+                .hasValue(new StatusReasons.Coded("slurm-vanished", List.of("31045_7")));
+    }
+
+    @Test
+    void aJobRecordStandsForItsJobItsTaskOrThePendingTasksItCompresses() {
+        assertThat(job("RUNNING", "None", 0).refs()).containsExactly("42");
+        assertThat(new SlurmRest.Job(31052, "a", "RUNNING", "None", 0, 1, 0, "localhost", 30, 31045, 7, "").refs())
+                .containsExactly("31045_7");
+        // The record of tasks still pending together: its job id is the array's, its task id absent.
+        assertThat(new SlurmRest.Job(31045, "a", "PENDING", "Resources", 0, 0, 0, "", 30, 31045, null, "1-3,6,8-12:2%4")
+                .refs()).containsExactly("31045_1", "31045_2", "31045_3", "31045_6", "31045_8", "31045_10", "31045_12");
+        assertThat(SlurmRest.taskIds("0-999")).hasSize(1000).startsWith(0).endsWith(999);
+    }
+
+    @Test
     void endedJobsMapOntoFinalStatusesWithExitCodesAndSignals() {
-        assertThat(SlurmStates.ended(job("COMPLETED", "None", 0)).status()).isEqualTo(WorkloadStatus.SUCCEEDED);
-        SlurmStates.Ending exit = SlurmStates.ended(job("FAILED", "NonZeroExitCode", 7 << 8));
+        assertThat(SlurmStates.ended("42", job("COMPLETED", "None", 0)).status()).isEqualTo(WorkloadStatus.SUCCEEDED);
+        SlurmStates.Ending exit = SlurmStates.ended("42", job("FAILED", "NonZeroExitCode", 7 << 8));
         assertThat(exit.status()).isEqualTo(WorkloadStatus.FAILED);
         assertThat(StatusReasons.of(exit.reason())).hasValue(new StatusReasons.Coded("slurm-exit", List.of("42", "7")));
-        assertThat(StatusReasons.of(SlurmStates.ended(job("FAILED", "RaisedSignal", 9)).reason()))
+        assertThat(StatusReasons.of(SlurmStates.ended("42", job("FAILED", "RaisedSignal", 9)).reason()))
                 .hasValue(new StatusReasons.Coded("slurm-signal", List.of("42", "9")));
-        assertThat(StatusReasons.of(SlurmStates.ended(job("TIMEOUT", "TimeLimit", 0)).reason()))
+        assertThat(StatusReasons.of(SlurmStates.ended("42", job("TIMEOUT", "TimeLimit", 0)).reason()))
                 .hasValue(new StatusReasons.Coded("slurm-timeout", List.of("42", "30")));
-        assertThat(StatusReasons.code(SlurmStates.ended(job("NODE_FAIL", "None", 0)).reason())).isEqualTo("slurm-node-fail");
-        assertThat(StatusReasons.code(SlurmStates.ended(job("OUT_OF_MEMORY", "None", 0)).reason())).isEqualTo("slurm-oom");
-        SlurmStates.Ending cancelled = SlurmStates.ended(job("CANCELLED", "None", 0));
+        assertThat(StatusReasons.code(SlurmStates.ended("42", job("NODE_FAIL", "None", 0)).reason())).isEqualTo("slurm-node-fail");
+        assertThat(StatusReasons.code(SlurmStates.ended("42", job("OUT_OF_MEMORY", "None", 0)).reason())).isEqualTo("slurm-oom");
+        SlurmStates.Ending cancelled = SlurmStates.ended("42", job("CANCELLED", "None", 0));
         assertThat(cancelled.status()).isEqualTo(WorkloadStatus.CANCELLED);
         assertThat(StatusReasons.code(cancelled.reason())).isEqualTo("slurm-cancelled");
-        assertThat(StatusReasons.of(SlurmStates.ended(job("PREEMPTED", "None", 0)).reason()))
+        assertThat(StatusReasons.of(SlurmStates.ended("42", job("PREEMPTED", "None", 0)).reason()))
                 .hasValue(new StatusReasons.Coded("slurm-ended", List.of("42", "PREEMPTED")));
         assertThat(SlurmStates.phase("PENDING")).isEqualTo(SlurmStates.Phase.PENDING);
         assertThat(SlurmStates.phase("CONFIGURING")).isEqualTo(SlurmStates.Phase.STARTING);

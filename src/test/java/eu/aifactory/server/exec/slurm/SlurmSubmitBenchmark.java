@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
 import eu.aifactory.server.ServerConfig;
+import eu.aifactory.server.guard.AbuseLimits;
 import eu.aifactory.server.support.TestFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -65,10 +66,8 @@ public final class SlurmSubmitBenchmark {
                     direct.perSecond(), direct.acknowledged, direct.seconds);
             System.out.printf(Locale.ROOT, "ratio factory/slurmrestd: submits %.2f, jobs into Slurm %.2f%n",
                     factory.perSecond() / direct.perSecond(), factory.jobsPerSecond() / direct.perSecond());
-            if (!factory.refused.isEmpty() || !direct.refused.isEmpty()) {
-                System.out.println("not acknowledged (status -> count): factory " + factory.refused + ", slurmrestd "
-                        + direct.refused);
-            }
+            System.out.println("not acknowledged (answer -> count): factory " + factory.refused + ", slurmrestd "
+                    + direct.refused);
         } finally {
             cancelAll(cluster);
             try (var files = Files.walk(root)) {
@@ -80,10 +79,16 @@ public final class SlurmSubmitBenchmark {
     private static Side throughFactory(SlurmCluster cluster, HttpClient client, Path dataDir, int seconds, int clients,
                                        int catchUp) throws Exception {
         Files.createDirectories(dataDir);
+        // Configured as an operator would for a high-rate integration client (serve --rate-per-token 100000/100000
+        // --rate-per-address 100000/100000): the default limits are for people and answer most of the load 429.
+        AbuseLimits limits = AbuseLimits.DEFAULTS.withTokenRate(100_000, 100_000).withAddressRate(100_000, 100_000);
         ServerConfig config = new ServerConfig("127.0.0.1", 0, ServerConfig.h2FileUrl(dataDir), dataDir, true, 1)
-                .withSlurm(cluster.settings(cluster.restUrl, dataDir.resolve("jobs"), Map.of(APP, "true")));
+                .withSlurm(cluster.settings(cluster.restUrl, dataDir.resolve("jobs"), Map.of(APP, "true")))
+                .withLimits(limits);
         try (TestFactory factory = TestFactory.start(config, 15_000)) {
             String token = factory.token("acme-eng");
+            raiseBudget(client, factory);
+            long before = lastJobId(cluster);
             URI submit = factory.server.baseUri().resolve("/v1/workloads");
             String body = "{\"appId\":\"" + APP + "\",\"appVersion\":\"0.8.0\",\"projectId\":\"acme-qs\","
                     + "\"planId\":\"rtx-pro-6000-x1\"}";
@@ -96,7 +101,7 @@ public final class SlurmSubmitBenchmark {
             long bound = System.nanoTime() + Duration.ofSeconds(catchUp).toNanos();
             int inSlurm = 0;
             while (inSlurm < side.acknowledged && System.nanoTime() < bound) {
-                int now = inSlurm(cluster, side.ids);
+                int now = inSlurm(cluster, side.ids, before);
                 if (now > inSlurm) {
                     inSlurm = now;
                     side.jobsSeconds = (System.nanoTime() - side.started) / 1e9;
@@ -108,8 +113,38 @@ public final class SlurmSubmitBenchmark {
         }
     }
 
-    private static int inSlurm(SlurmCluster cluster, Set<String> names) throws SlurmRest.Unreachable {
-        return (int) cluster.rest.jobs(0).orElseThrow().stream().filter(j -> names.contains(j.name())).count();
+    /**
+     * The tenant admin sets the project's budget of this month to the most the API takes, as in the portal: the
+     * fixture's budget is spent after a few hundred of these workloads, and the check stays on the submit path.
+     */
+    private static void raiseBudget(HttpClient client, TestFactory factory) throws Exception {
+        String admin = factory.token("acme-admin");
+        HttpResponse<String> budgets = client.send(HttpRequest.newBuilder(factory.server.baseUri().resolve("/v1/budgets"))
+                .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String month = Json.mapper().readTree(budgets.body()).get(0).path("month").asText();
+        HttpResponse<String> put = client.send(HttpRequest.newBuilder(factory.server.baseUri()
+                        .resolve("/v1/projects/acme-qs/budgets/" + month))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"budgetEur\": 100000000}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (put.statusCode() != 200) {
+            throw new IllegalStateException("setting the budget answered " + put.statusCode() + ": " + put.body());
+        }
+    }
+
+    /**
+     * The jobs Slurm lists for the factory's workloads: plain jobs named after them, and the tasks of the engine's array
+     * jobs (pending ones counted from the record that stands for them) submitted after job {@code before}.
+     */
+    private static int inSlurm(SlurmCluster cluster, Set<String> names, long before) throws SlurmRest.Unreachable {
+        return cluster.rest.jobs(0).orElseThrow().stream()
+                .filter(j -> names.contains(j.name())
+                        || j.name().startsWith(SlurmEngine.ARRAY_NAME + "-") && j.arrayJobId() > before)
+                .mapToInt(j -> j.refs().size()).sum();
+    }
+
+    private static long lastJobId(SlurmCluster cluster) throws SlurmRest.Unreachable {
+        return cluster.rest.jobs(0).orElseThrow().stream().mapToLong(SlurmRest.Job::id).max().orElse(0);
     }
 
     private static Side straightToSlurmrestd(SlurmCluster cluster, HttpClient client, Path jobs, int seconds,
@@ -170,7 +205,7 @@ public final class SlurmSubmitBenchmark {
                         acknowledged.incrementAndGet();
                         side.ids.add(Json.mapper().readTree(response.body()).path("id").asText());
                     } else {
-                        side.refused.merge(response.statusCode(), 1, Integer::sum);
+                        side.refused.merge(refusal(response), 1, Integer::sum);
                     }
                 }
                 return null;
@@ -183,6 +218,19 @@ public final class SlurmSubmitBenchmark {
         side.acknowledged = acknowledged.get();
         pool.shutdown();
         return side;
+    }
+
+    /** The status and what the body says about it: the problem type, or Slurm's first error. */
+    private static String refusal(HttpResponse<String> response) {
+        String why = "";
+        try {
+            JsonNode body = Json.mapper().readTree(response.body());
+            why = body.has("type") ? body.path("type").asText()
+                    : body.path("errors").path(0).path("error").asText(body.path("errors").path(0).path("description").asText());
+        } catch (Exception e) {
+            why = "no JSON";
+        }
+        return response.statusCode() + (why.isEmpty() ? "" : " " + why);
     }
 
     /** slurmrestd answers 200 with errors in the body when Slurm refused the job. */
@@ -200,7 +248,7 @@ public final class SlurmSubmitBenchmark {
     }
 
     private static final class Side {
-        final Map<Integer, Integer> refused = new ConcurrentHashMap<>();
+        final Map<String, Integer> refused = new ConcurrentHashMap<>();
         final Set<String> ids = ConcurrentHashMap.newKeySet();
         long started;
         double seconds;
