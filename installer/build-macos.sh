@@ -15,7 +15,7 @@ mac_version=$version
 jpackage --type dmg "${common_options[@]}" \
   --name "AI Factory Portal" --app-version "$mac_version" \
   --java-options "-Dportal.cds.inPlace=true" \
-  --java-options "-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1" \
+  --java-options "-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:MaxNewSize=24m" \
   --icon assets/icons/app.icns \
   --file-associations installer/report-association.properties \
   --mac-package-identifier eu.aifactory.portal \

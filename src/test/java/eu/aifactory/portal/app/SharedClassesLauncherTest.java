@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.jar.JarFile;
@@ -88,5 +90,21 @@ class SharedClassesLauncherTest {
 
         assertThat(afterJar).isNotEqualTo(before);
         assertThat(launcher.key()).isNotEqualTo(afterJar).isNotEqualTo(before);
+    }
+
+    @Test
+    void thisJdkAcceptsThePortalsOptionsAndKeepsTheYoungGenerationSmall() throws IOException, InterruptedException {
+        // An option this JDK does not know would stop every portal start, so ask a real JVM rather than the list.
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString()));
+        command.addAll(SharedClassesLauncher.PORTAL_OPTIONS);
+        command.addAll(List.of("-XX:+PrintFlagsFinal", "-version"));
+        Process java = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(java.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(java.waitFor()).as(output).isZero();
+        assertThat(output.lines().filter(line -> line.contains(" MaxNewSize ")).findFirst())
+                .hasValueSatisfying(line -> assertThat(line).contains("= " + (24L << 20) + " "));
+        assertThat(output).containsPattern("UseSerialGC +=\\s+true");
     }
 }
