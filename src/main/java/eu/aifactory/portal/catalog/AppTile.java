@@ -1,6 +1,7 @@
 package eu.aifactory.portal.catalog;
 
 import eu.aifactory.api.catalog.AppSummary;
+import eu.aifactory.portal.common.Hyphens;
 import java.util.function.Consumer;
 import javafx.beans.InvalidationListener;
 import javafx.beans.WeakInvalidationListener;
@@ -112,7 +113,7 @@ final class AppTile extends GridCell<AppSummary> {
         name.setId("tile-" + app.id());
         icon.setIconCode(CatalogIcons.category(app.category()));
         String title = app.name().in(labels.locale());
-        name.setText(title);
+        name.setText(Hyphens.breakAfter(title));
         boolean longName = longestWord(title) > LONG_WORD;
         if (longName != name.getStyleClass().contains("tile-name-long")) {
             if (longName) {

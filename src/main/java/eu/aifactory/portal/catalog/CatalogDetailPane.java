@@ -5,6 +5,7 @@ import eu.aifactory.api.catalog.AppDetail;
 import eu.aifactory.api.catalog.AppVersion;
 import eu.aifactory.api.catalog.ArtifactSlot;
 import eu.aifactory.api.catalog.ParameterSpec;
+import eu.aifactory.portal.common.Hyphens;
 import eu.aifactory.portal.i18n.Formats;
 import eu.aifactory.portal.i18n.I18n;
 import java.util.function.BiConsumer;
@@ -368,7 +369,7 @@ final class CatalogDetailPane extends BorderPane {
             return;
         }
         icon.setIconCode(CatalogIcons.category(summary.category()));
-        name.setText(summary.name().in(i18n.locale()));
+        name.setText(Hyphens.breakAfter(summary.name().in(i18n.locale())));
         subtitle.setText(summary.vendor() + " · " + labels.category(summary.category()));
         gpuBadge.setText(labels.gpuClass(summary.gpuClass()));
         gpuBadge.getStyleClass().removeIf(style -> style.startsWith("gpu-class-"));

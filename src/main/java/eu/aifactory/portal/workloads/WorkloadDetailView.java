@@ -106,7 +106,11 @@ public final class WorkloadDetailView extends BorderPane {
         i18n.onSwitch(message, () -> message.setText(viewModel.failureProperty().get() == null ? ""
                 : WorkloadsView.problemText(viewModel.failureProperty().get(), i18n)));
         render(viewModel.workload());
-        i18n.onSwitch(this, () -> render(viewModel.workload()));
+        i18n.onSwitch(this, () -> {
+            render(viewModel.workload());
+            // The factory words the reason values in the new language only in a fresh copy.
+            viewModel.refresh();
+        });
     }
 
     /** Replaces the file dialog for every detail view (tests choose a temp file). */

@@ -174,7 +174,10 @@ public final class WorkloadsView extends BorderPane {
 
     private void buildTable() {
         table.setId("workloads-table");
-        i18n.onSwitch(table, table::refresh);
+        i18n.onSwitch(table, () -> {
+            table.refresh();
+            viewModel.languageSwitched();
+        });
         table.setItems(viewModel.rows());
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setTableMenuButtonVisible(true);

@@ -199,6 +199,16 @@ public final class WorkloadsViewModel {
         loadPage(null, true);
     }
 
+    /**
+     * After a language switch: the factory sends reason values (the site, ...) in the caller's language, so rows
+     * fetched before the switch are fetched again; nothing is fetched before the page first loaded.
+     */
+    public void languageSwitched() {
+        if (loaded) {
+            reload();
+        }
+    }
+
     /** Loads the next page at the end of the table; does nothing while a page is loading or on the last page. */
     public void loadMore() {
         if (loading.get() || nextCursor == null) {

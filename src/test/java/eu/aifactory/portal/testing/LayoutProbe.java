@@ -59,6 +59,7 @@ public final class LayoutProbe {
         if (node instanceof Labeled labeled && onScreen(labeled)) {
             cutText(labeled, room).ifPresent(problems::add);
             brokenWord(labeled).ifPresent(problems::add);
+            hyphenFirst(labeled).ifPresent(problems::add);
         }
         if (node instanceof TabPane tabs && onScreen(tabs) && tabsOverflow(tabs)) {
             problems.add("hidden tabs: " + describe(tabs) + " shows a menu for tabs that do not fit its width");
@@ -182,6 +183,52 @@ public final class LayoutProbe {
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** A wrapped line that starts with the hyphen of a compound ("8D-Report" / "-Assistent"): German breaks after it. */
+    private static java.util.Optional<String> hyphenFirst(Labeled labeled) {
+        Text shown = shownText(labeled);
+        if (!labeled.isWrapText() || shown == null || shown.getText() == null) {
+            return java.util.Optional.empty();
+        }
+        List<String> lines = lines(shown);
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("-")) {
+                return java.util.Optional.of("hyphen first: " + describe(labeled) + " starts a line with \""
+                        + lines.get(i).strip() + "\"");
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static Text shownText(Labeled labeled) {
+        for (Node child : labeled.getChildrenUnmodifiable()) {
+            if (child instanceof Text text && child.getStyleClass().contains("text")) {
+                return text;
+            }
+        }
+        return null;
+    }
+
+    /** The lines {@code text} is laid out in, read from where each character is drawn. */
+    static List<String> lines(Text text) {
+        List<String> lines = new ArrayList<>();
+        String content = text.getText();
+        StringBuilder line = new StringBuilder();
+        double lineY = Double.NaN;
+        for (int i = 0; i < content.length(); i++) {
+            javafx.scene.shape.PathElement[] shape = text.rangeShape(i, i + 1);
+            if (shape.length > 0 && shape[0] instanceof javafx.scene.shape.MoveTo start) {
+                if (!Double.isNaN(lineY) && start.getY() > lineY + TOLERANCE) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                lineY = start.getY();
+            }
+            line.append(content.charAt(i));
+        }
+        lines.add(line.toString());
+        return lines;
     }
 
     /**

@@ -2,8 +2,10 @@ package eu.aifactory.portal.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.portal.common.Hyphens;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.geometry.Insets;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -11,6 +13,8 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -38,6 +42,37 @@ class LayoutProbeTest {
 
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0)).startsWith("broken word: Label#narrow");
+    }
+
+    @Test
+    void aLineThatStartsWithTheHyphenOfACompoundIsReportedAndNamesBreakAfterTheirHyphens(FxRobot robot) {
+        // Wide enough for "8D-Report" but not for its hyphen: JavaFX alone cuts there.
+        Font font = Font.font("System", 13);
+        double[] width = new double[1];
+        robot.interact(() -> width[0] = (measure("8D-Report", font) + measure("8D-Report-", font)) / 2);
+        Label plain = wrapped("8D-Report-Assistent", width[0]);
+        plain.setId("plain");
+        Label joined = wrapped(Hyphens.breakAfter("8D-Report-Assistent"), width[0]);
+        joined.setId("joined");
+        for (Label label : List.of(plain, joined)) {
+            // Inline, so that a theme another test left as the user agent stylesheet cannot change the font.
+            label.setStyle("-fx-font-family: 'System'; -fx-font-size: 13px;");
+            label.setPadding(Insets.EMPTY);
+        }
+
+        List<String> problems = probe(robot, plain, joined);
+
+        List<String> lines = new ArrayList<>();
+        robot.interact(() -> lines.addAll(LayoutProbe.lines((Text) joined.lookup(".text"))));
+        assertThat(problems).singleElement().asString().startsWith("hyphen first: Label#plain");
+        assertThat(lines).hasSizeGreaterThan(1).noneMatch(line -> line.startsWith("-"));
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("Assistent");
+    }
+
+    private static double measure(String text, Font font) {
+        Text measure = new Text(text);
+        measure.setFont(font);
+        return measure.getLayoutBounds().getWidth();
     }
 
     @Test

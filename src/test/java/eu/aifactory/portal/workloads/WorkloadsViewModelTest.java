@@ -263,4 +263,28 @@ class WorkloadsViewModelTest {
         assertThat(viewModel.query().status()).isEqualTo(Set.of());
         assertThat(viewModel.rows()).extracting(Workload::status).contains(WorkloadStatus.SUCCEEDED);
     }
+
+    private static Workload runningIn(Workload w, String site) {
+        return new Workload(w.id(), w.name(), w.appId(), w.appVersion(), w.projectId(), w.submittedBy(),
+                w.submittedByName(), w.planId(), w.priority(), w.parameters(), w.inputs(), w.status(), w.statusReason(),
+                w.createdAt(), w.startedAt(), w.endedAt(), w.costEur(), w.energyKwh(), w.gpuHours(), w.history(),
+                "running", List.of("8", "NVIDIA B200", site));
+    }
+
+    @Test
+    void aLanguageSwitchFetchesTheRowsAgainSoTheFactorysReasonValuesFollowIt() {
+        Workload sample = Samples.workload("wl-site", WorkloadStatus.RUNNING, "u-anna", Samples.T0);
+        client.fake.workloads(List.of(runningIn(sample, "Munich (Tucherpark), DE")));
+        viewModel.languageSwitched();
+        assertThat(client.queries).as("nothing is fetched before the page first loaded").isEmpty();
+        viewModel.loadIfNeeded();
+
+        // The factory now answers in German, as it does once the portal's Accept-Language has switched.
+        client.fake.workloads(List.of(runningIn(sample, "München (Tucherpark), DE")));
+        viewModel.languageSwitched();
+
+        assertThat(client.queries).hasSize(2);
+        assertThat(viewModel.rows()).singleElement()
+                .satisfies(w -> assertThat(w.statusReasonArgs()).containsExactly("8", "NVIDIA B200", "München (Tucherpark), DE"));
+    }
 }
