@@ -151,11 +151,17 @@ public final class AppContext implements AutoCloseable {
         return new Builder(dataDir, demoFactory);
     }
 
+    /** Keeps the embedded factory from booting until {@link #startEmbeddedFactoryIfNeeded()}; the sign-in page waits. */
+    public void holdEmbeddedFactory() {
+        demoFactory.hold();
+    }
+
     /**
-     * Sets the embedded factory booting on its own thread; only when no other factory is configured, so a user of a
-     * real factory does not pay for it. Any thread.
+     * Sets the embedded factory booting on its own thread (and lets a held start go); only when no other factory is
+     * configured, so a user of a real factory does not pay for it. Any thread.
      */
     public void startEmbeddedFactoryIfNeeded() {
+        demoFactory.release();
         if (kiosk || settings.get().factoryUrl() == null) {
             demoFactory.startInBackground();
         }

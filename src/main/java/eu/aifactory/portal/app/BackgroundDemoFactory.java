@@ -16,21 +16,43 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
 
     private final DemoFactoryStarter starter;
     private CompletableFuture<DemoFactoryStarter.Running> running;
+    private boolean held;
+    private boolean begun;
 
     BackgroundDemoFactory(DemoFactoryStarter starter) {
         this.starter = starter;
     }
 
-    /** Begins the start in the background, unless it has begun already (or a failed one is retried). */
+    /**
+     * Keeps the start from beginning until {@link #release()}: whoever asks meanwhile waits. The portal holds it
+     * until its first frame is drawn.
+     */
+    synchronized void hold() {
+        held = true;
+    }
+
+    /** Lets the start begin, at once if someone has asked for it already. */
+    synchronized void release() {
+        held = false;
+        if (running != null && !begun) {
+            begin(running);
+        }
+    }
+
+    /** Begins the start in the background (or after {@link #release()}), unless it has begun already. */
     synchronized CompletableFuture<DemoFactoryStarter.Running> startInBackground() {
         if (running == null || running.isCompletedExceptionally()) {
             running = new CompletableFuture<>();
-            begin(running);
+            begun = false;
+            if (!held) {
+                begin(running);
+            }
         }
         return running;
     }
 
     private void begin(CompletableFuture<DemoFactoryStarter.Running> future) {
+        begun = true;
         Thread thread = new Thread(() -> {
             long begin = System.nanoTime();
             try {
@@ -74,7 +96,7 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
     public void close() {
         CompletableFuture<DemoFactoryStarter.Running> future;
         synchronized (this) {
-            future = running;
+            future = begun ? running : null;
         }
         if (future == null) {
             return;

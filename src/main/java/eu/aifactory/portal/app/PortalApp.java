@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JavaFX application. The context (settings, secrets, logging, JSON) is built on another thread while the
- * toolkit starts, and the embedded factory starts booting on its own thread as soon as the context is there, beside
- * the toolkit's start: the demo sign-in list waits for the factory, whose start takes longer than the first frame,
- * so starting it only after that frame added the frame's time to the list's. {@link #start(Stage)} shows the window.
+ * toolkit starts; {@link #start(Stage)} shows the window at once and sets the embedded factory booting in the
+ * background once the first frame is drawn: on a two-core desktop its start would otherwise compete with the
+ * window's for the processor.
  */
 public final class PortalApp extends Application {
 
@@ -48,7 +48,7 @@ public final class PortalApp extends Application {
         LOG.info("data directory {}", dataDir);
         AppContext built = AppContext.builder(dataDir, kiosk ? EmbeddedFactory.forKiosk(dataDir)
                 : EmbeddedFactory.inDataDir(dataDir)).kiosk(kiosk).build();
-        built.startEmbeddedFactoryIfNeeded();
+        built.holdEmbeddedFactory();
         return built;
     }
 
@@ -72,7 +72,7 @@ public final class PortalApp extends Application {
             context.startEmbeddedFactoryIfNeeded();
             return;
         }
-        StartupProbe.watch(window.scene(), context.sessions().sessionProperty());
+        StartupProbe.watch(window.scene(), context.sessions().sessionProperty(), context::startEmbeddedFactoryIfNeeded);
         List<String> files = getParameters().getUnnamed();
         if (files.size() == 1) {
             showVerdict(stage, Path.of(files.get(0)));

@@ -25,9 +25,12 @@ final class StartupProbe {
     private StartupProbe() {
     }
 
-    /** Call right after the window is shown. */
-    static void watch(Scene scene, ObservableValue<Session> session) {
-        onNextPulse(scene, () -> log(FIRST_FRAME));
+    /** Call right after the window is shown; {@code afterFirstFrame} runs on the UI thread once it is drawn. */
+    static void watch(Scene scene, ObservableValue<Session> session, Runnable afterFirstFrame) {
+        onNextPulse(scene, () -> {
+            log(FIRST_FRAME);
+            afterFirstFrame.run();
+        });
         if (session.getValue() != null) {
             onNextPulse(scene, () -> log(SHELL_READY));
             return;

@@ -18,23 +18,32 @@ class BackgroundDemoFactoryTest {
     });
 
     @Test
-    void everyoneWhoAsksWaitsForTheSameStart() throws Exception {
+    void aHeldStartBeginsOnlyWhenReleasedAndThenServesWhoeverAskedMeanwhile() throws Exception {
+        factory.hold();
         CompletableFuture<DemoFactoryStarter.Running> asked = factory.startInBackground();
 
-        assertThat(factory.start().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:1"));
+        assertThat(asked).isNotDone();
+        assertThat(starts).hasValue(0);
+
+        factory.release();
+
+        assertThat(asked.get().factory().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:1"));
         assertThat(factory.startInBackground()).isSameAs(asked);
         assertThat(starts).hasValue(1);
     }
 
     @Test
-    void closingBeforeAnyStartReturnsAtOnce() {
+    void closingWhileHeldAndUnstartedReturnsAtOnce() {
+        factory.hold();
+        factory.startInBackground();
+
         factory.close();
 
         assertThat(starts).hasValue(0);
     }
 
     @Test
-    void theStartBeginsAtOnce() throws Exception {
+    void withoutHoldTheStartBeginsAtOnce() throws Exception {
         assertThat(factory.start().baseUrl()).isEqualTo(URI.create("http://127.0.0.1:1"));
         assertThat(starts).hasValue(1);
     }
