@@ -1,6 +1,7 @@
 package eu.aifactory.server.exec.slurm;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
 import eu.aifactory.server.ServerConfig;
@@ -40,6 +41,8 @@ import java.util.function.Supplier;
 public final class SlurmSubmitBenchmark {
 
     private static final String APP = "raw-material-price-forecast";
+    /** One mapper for all client threads: Json.mapper() builds a new one per call, CPU the two sides pay on a shared machine. */
+    private static final ObjectMapper JSON = Json.mapper();
 
     private SlurmSubmitBenchmark() {
     }
@@ -121,7 +124,7 @@ public final class SlurmSubmitBenchmark {
         String admin = factory.token("acme-admin");
         HttpResponse<String> budgets = client.send(HttpRequest.newBuilder(factory.server.baseUri().resolve("/v1/budgets"))
                 .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
-        String month = Json.mapper().readTree(budgets.body()).get(0).path("month").asText();
+        String month = JSON.readTree(budgets.body()).get(0).path("month").asText();
         HttpResponse<String> put = client.send(HttpRequest.newBuilder(factory.server.baseUri()
                         .resolve("/v1/projects/acme-qs/budgets/" + month))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
@@ -160,7 +163,7 @@ public final class SlurmSubmitBenchmark {
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            ObjectNode body = Json.mapper().createObjectNode();
+            ObjectNode body = JSON.createObjectNode();
             body.put("script", "#!/bin/bash\ncd " + JobScript.quote(dir.toString()) + " || exit 1\ntrue\ncode=$?\n"
                     + "echo \"$code\" > exit-code.part && mv exit-code.part exit-code\nexit \"$code\"\n");
             ObjectNode job = body.putObject("job");
@@ -203,7 +206,7 @@ public final class SlurmSubmitBenchmark {
                     HttpResponse<String> response = client.send(request.get(), HttpResponse.BodyHandlers.ofString());
                     if (response.statusCode() == ok && accepted(response)) {
                         acknowledged.incrementAndGet();
-                        side.ids.add(Json.mapper().readTree(response.body()).path("id").asText());
+                        side.ids.add(JSON.readTree(response.body()).path("id").asText());
                     } else {
                         side.refused.merge(refusal(response), 1, Integer::sum);
                     }
@@ -224,7 +227,7 @@ public final class SlurmSubmitBenchmark {
     private static String refusal(HttpResponse<String> response) {
         String why = "";
         try {
-            JsonNode body = Json.mapper().readTree(response.body());
+            JsonNode body = JSON.readTree(response.body());
             why = body.has("type") ? body.path("type").asText()
                     : body.path("errors").path(0).path("error").asText(body.path("errors").path(0).path("description").asText());
         } catch (Exception e) {
@@ -238,7 +241,7 @@ public final class SlurmSubmitBenchmark {
         if (!response.uri().getPath().endsWith("/job/submit")) {
             return true;
         }
-        JsonNode answer = Json.mapper().readTree(response.body());
+        JsonNode answer = JSON.readTree(response.body());
         return answer.path("job_id").asLong() > 0 && answer.path("errors").isEmpty();
     }
 
