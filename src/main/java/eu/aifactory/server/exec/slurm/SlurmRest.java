@@ -167,13 +167,25 @@ public final class SlurmRest {
     /**
      * All jobs Slurm knows, or empty when nothing changed since {@code updateTime} (epoch seconds; 0 for all). Slurm
      * answers "no change" for the whole job table, so one cheap request per poll follows every job at once.
+     *
+     * @throws Unreachable also when slurmrestd answers with an error, as it does when slurmctld is too busy to list its
+     *                     jobs: such an answer carries no jobs, and a listing without them would read as "all ended"
      */
     public Optional<List<Job>> jobs(long updateTime) throws Unreachable {
-        HttpResponse<byte[]> response = exchange("GET", BASE + "/jobs?update_time=" + updateTime, null);
+        String path = BASE + "/jobs?update_time=" + updateTime;
+        HttpResponse<byte[]> response = exchange("GET", path, null);
         if (response.statusCode() == 304) {
             return Optional.empty();
         }
         JsonNode answer = parse(response);
+        JsonNode errors = answer.path("errors");
+        if (errors.isArray() && !errors.isEmpty()) {
+            throw new Unreachable("Slurm answered GET " + path + " with: "
+                    + errors.get(0).path("error").asText("HTTP " + response.statusCode()));
+        }
+        if (response.statusCode() >= 300) {
+            throw new Unreachable("slurmrestd answered GET " + path + " with HTTP " + response.statusCode());
+        }
         List<Job> jobs = new ArrayList<>();
         for (JsonNode j : answer.path("jobs")) {
             JsonNode task = j.path("array_task_id");
