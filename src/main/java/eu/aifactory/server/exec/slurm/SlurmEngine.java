@@ -707,8 +707,7 @@ public final class SlurmEngine implements Engine {
             } catch (IOException | NumberFormatException e) {
                 code = -1;
             }
-            ending = code == 0 ? new SlurmStates.Ending(WorkloadStatus.SUCCEEDED, null)
-                    : new SlurmStates.Ending(WorkloadStatus.FAILED, SlurmStates.exited(record.ref(), code, 0));
+            ending = SlurmStates.fromExitRecord(record.ref(), code);
         } else if (w.status() == WorkloadStatus.CANCELLING) {
             ending = new SlurmStates.Ending(WorkloadStatus.CANCELLED, null);
         } else {

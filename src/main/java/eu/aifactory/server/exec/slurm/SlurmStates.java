@@ -18,6 +18,10 @@ final class SlurmStates {
     private static final Set<String> NODES = Set.of("ReqNodeNotAvail", "PartitionDown", "PartitionInactive", "NodeDown",
             "PartitionNodeLimit", "BadConstraints", "Reservation");
 
+    /** A shell reports a child killed by signal N as exit status 128 + N; Linux's signals go up to 64. */
+    private static final int SHELL_SIGNAL_BASE = 128;
+    private static final int MAX_SIGNAL = 64;
+
     private SlurmStates() {
     }
 
@@ -84,6 +88,19 @@ final class SlurmStates {
         return signal != 0
                 ? String.format(Locale.ROOT, "Slurm job %s was killed by signal %d", job, signal)
                 : String.format(Locale.ROOT, "Slurm job %s exited with code %d", job, exitCode);
+    }
+
+    /**
+     * How the job {@code job} ended by the exit record its script wrote: the shell reports a child killed by signal N
+     * as 128 + N (a job cancelled in Slurm leaves 143, SIGTERM), so such a code is the signal, not an exit code.
+     */
+    static Ending fromExitRecord(String job, int code) {
+        if (code == 0) {
+            return new Ending(WorkloadStatus.SUCCEEDED, null);
+        }
+        boolean signalled = code > SHELL_SIGNAL_BASE && code <= SHELL_SIGNAL_BASE + MAX_SIGNAL;
+        return new Ending(WorkloadStatus.FAILED,
+                signalled ? exited(job, 0, code - SHELL_SIGNAL_BASE) : exited(job, code, 0));
     }
 
     static String vanished(String job) {

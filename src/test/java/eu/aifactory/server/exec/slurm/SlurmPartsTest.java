@@ -63,6 +63,26 @@ class SlurmPartsTest {
     }
 
     @Test
+    void anExitRecordAbove128IsTheSignalThatKilledTheJobsShell() {
+        assertThat(SlurmStates.fromExitRecord("31045_7", 0).status()).isEqualTo(WorkloadStatus.SUCCEEDED);
+        SlurmStates.Ending exited = SlurmStates.fromExitRecord("31045_7", 3);
+        assertThat(exited.status()).isEqualTo(WorkloadStatus.FAILED);
+        assertThat(StatusReasons.of(exited.reason())).hasValue(new StatusReasons.Coded("slurm-exit", List.of("31045_7", "3")));
+        // Cancelled in Slurm: SIGTERM, which the shell writes as 128 + 15.
+        SlurmStates.Ending terminated = SlurmStates.fromExitRecord("31045_7", 143);
+        assertThat(terminated.status()).isEqualTo(WorkloadStatus.FAILED);
+        assertThat(StatusReasons.of(terminated.reason()))
+                .hasValue(new StatusReasons.Coded("slurm-signal", List.of("31045_7", "15")));
+        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 137).reason()))
+                .hasValue(new StatusReasons.Coded("slurm-signal", List.of("42", "9")));
+        // No signal is numbered above 64: a script's own exit 255 stays an exit code.
+        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 255).reason()))
+                .hasValue(new StatusReasons.Coded("slurm-exit", List.of("42", "255")));
+        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 128).reason()))
+                .hasValue(new StatusReasons.Coded("slurm-exit", List.of("42", "128")));
+    }
+
+    @Test
     void aJobRecordStandsForItsJobItsTaskOrThePendingTasksItCompresses() {
         assertThat(job("RUNNING", "None", 0).refs()).containsExactly("42");
         assertThat(new SlurmRest.Job(31052, "a", "RUNNING", "None", 0, 1, 0, "localhost", 30, 31045, 7, "").refs())
@@ -170,6 +190,37 @@ class SlurmPartsTest {
                     .isInstanceOf(IllegalStateException.class)
                     .hasMessage("slurmrestd at " + url + " offers REST API v0.0.40, but this factory speaks v0.0.38; "
                             + "start slurmrestd with -s openapi/v0.0.38");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aJobListingThatSlurmAnsweredWithAnErrorIsNoListing() throws Exception {
+        // slurmrestd's answer while slurmctld is too busy to list its jobs: no jobs, and an error.
+        String[] answer = {"500", "{\"errors\":[{\"error\":\"Socket timed out on send/recv operation\",\"error_number\":5004}],"
+                + "\"jobs\":[]}"};
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/slurm/v0.0.38/jobs", exchange -> {
+            byte[] body = answer[1].getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(Integer.parseInt(answer[0]), body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            SlurmRest rest = new SlurmRest(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), "root",
+                    SlurmSettings.Token.fromEnvironment("PATH"));
+            assertThatThrownBy(() -> rest.jobs(0)).isInstanceOf(SlurmRest.Unreachable.class)
+                    .hasMessageContaining("Socket timed out on send/recv operation");
+            answer[0] = "200";
+            assertThatThrownBy(() -> rest.jobs(0)).isInstanceOf(SlurmRest.Unreachable.class);
+            answer[0] = "503";
+            answer[1] = "{}";
+            assertThatThrownBy(() -> rest.jobs(0)).isInstanceOf(SlurmRest.Unreachable.class).hasMessageContaining("HTTP 503");
+            answer[0] = "200";
+            answer[1] = "{\"errors\":[],\"jobs\":[{\"job_id\":42,\"name\":\"wl-1\",\"job_state\":\"RUNNING\"}]}";
+            assertThat(rest.jobs(0)).hasValueSatisfying(jobs -> assertThat(jobs).extracting(SlurmRest.Job::id).containsExactly(42L));
         } finally {
             server.stop(0);
         }
