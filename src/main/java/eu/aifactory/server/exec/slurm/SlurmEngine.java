@@ -76,6 +76,12 @@ public final class SlurmEngine implements Engine {
     private static final long PROGRESS_WRITE_MS = 5_000;
     private static final long SAMPLE_EVERY_MS = 60_000;
     private static final long IDLE_POLL_MS = 5_000;
+    /**
+     * While busy, the job table is read again only after this many times what the last read took: slurmctld answers a
+     * changed table with every job it holds, so on a busy minute one read costs Slurm, slurmrestd and the factory more
+     * than the passes that hand submits over in between.
+     */
+    private static final int POLL_COST_FACTOR = 4;
     private static final long MAX_ARTIFACT_BYTES = 64L * 1024 * 1024;
     private static final int MAX_QUEUE_READ = 10_000;
     private static final long POPULARITY_REFRESH_MS = 60_000;
@@ -116,6 +122,8 @@ public final class SlurmEngine implements Engine {
     private long listedAt = Long.MIN_VALUE;
     private long cursor;
     private long lastPoll = Long.MIN_VALUE;
+    /** How long the last read of the job table took. */
+    private long listingMs;
     private long lastPopularityRefresh;
 
     /** What the engine keeps between database writes about a job it follows. */
@@ -240,7 +248,10 @@ public final class SlurmEngine implements Engine {
             records.put(record.workloadId(), record);
         }
         boolean busy = !open.isEmpty() || !records.isEmpty();
-        if (busy || down != null || now - lastPoll >= IDLE_POLL_MS) {
+        // The first pass lists the jobs whatever it finds: it adopts jobs submitted before a crash by their names.
+        boolean listed = down != null || lastPoll == Long.MIN_VALUE || now - lastPoll >= IDLE_POLL_MS
+                || busy && pollDue(now);
+        if (listed) {
             poll(now);
         }
         if (down != null) {
@@ -254,6 +265,10 @@ public final class SlurmEngine implements Engine {
         submitQueued(queued, records, now);
         for (SlurmJobStore.JobRecord record : records.values()) {
             WorkloadRow w = open.get(record.workloadId());
+            // Without a new listing this pass could only repeat the last one's conclusions; a cancel cannot wait.
+            if (!listed && w != null && (w.status() != WorkloadStatus.CANCELLING || record.cancelSent())) {
+                continue;
+            }
             try {
                 if (w == null) {
                     // Its workload ended outside the engine (or before this record was closed): nothing to follow.
@@ -291,11 +306,21 @@ public final class SlurmEngine implements Engine {
         return List.copyOf(classes);
     }
 
+    /**
+     * Whether a busy pass reads the job table: at most once per poll interval (half of it, so a pass that comes a
+     * little early does not wait a whole interval more) and at most a {@link #POLL_COST_FACTOR}th of the time.
+     */
+    private boolean pollDue(long now) {
+        return now - lastPoll >= Math.max(settings.pollInterval().toMillis() / 2, POLL_COST_FACTOR * listingMs);
+    }
+
     /** Reads the job table if it changed since the last read; Slurm's timestamps are seconds on its own clock. */
     private void poll(long now) {
         long sentAt = slurmClock.millis() / 1000;
+        long started = System.nanoTime();
         try {
             Optional<List<SlurmRest.Job>> listing = rest.jobs(cursor);
+            listingMs = (System.nanoTime() - started) / 1_000_000;
             if (listing.isPresent()) {
                 Map<String, SlurmRest.Job> byRef = new HashMap<>();
                 for (SlurmRest.Job j : listing.get()) {
@@ -497,13 +522,15 @@ public final class SlurmEngine implements Engine {
         return stored.stream().map(CompletableFuture::join).toList();
     }
 
-    /** Stores the job of a workload, with a durable commit shared with the submits of its tenant and project. */
+    /**
+     * Stores the job of a workload, with a durable commit shared with the submits of its tenant and project. The
+     * workload's reason names its job from the next listing on, with Slurm's own reason: written here as well, it
+     * would be written twice, and these writes share the one thread that commits the API's submits.
+     */
     private CompletableFuture<SlurmJobStore.JobRecord> record(WorkloadRow w, long jobId, Integer task, String jobName,
                                                              Path dir, long now) {
-        String reason = SlurmStates.pendingReason(SlurmRest.ref(jobId, task), "None");
         return groupCommit.inTransactionLater(w.tenantId() + "\n" + w.projectId(), h -> {
             jobs.insert(h, w.id(), jobId, task, jobName, dir.toString(), now);
-            store.updateReason(h, w, reason, now);
             return new SlurmJobStore.JobRecord(w.id(), jobId, task, jobName, dir.toString(), 0, 0, false, now);
         });
     }
