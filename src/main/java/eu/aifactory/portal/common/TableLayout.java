@@ -49,14 +49,14 @@ public final class TableLayout {
     private static <S, T> void fit(TableColumn<S, T> column) {
         column.setResizable(true);
         Callback<TableColumn<S, T>, TableCell<S, T>> original = column.getCellFactory();
+        // Only a free-text column can cut its values (the others are as wide as what they show), so only its cells
+        // carry a tooltip: each is a popup window with its own scene, and a page's tables have hundreds of cells.
+        boolean freeText = Boolean.TRUE.equals(column.getProperties().get(FREE_TEXT));
         column.setCellFactory(c -> {
             TableCell<S, T> cell = original.call(c);
-            Tooltip whole = new Tooltip();
-            whole.setWrapText(true);
-            whole.setMaxWidth(480);
-            whole.textProperty().bind(cell.textProperty());
+            Tooltip whole = freeText ? wholeText(cell) : null;
             cell.textProperty().addListener((obs, old, now) -> {
-                if (cell.getTooltip() == null || cell.getTooltip() == whole) {
+                if (freeText && (cell.getTooltip() == null || cell.getTooltip() == whole)) {
                     cell.setTooltip(now == null || now.isBlank() ? null : whole);
                 }
                 widen(column, cell, now);
@@ -67,6 +67,14 @@ public final class TableLayout {
         column.textProperty().addListener((obs, old, now) ->
                 column.setMinWidth(Math.max(column.getMinWidth(), headerWidth(now, Font.getDefault()))));
         column.setMinWidth(Math.max(column.getMinWidth(), headerWidth(column.getText(), Font.getDefault())));
+    }
+
+    private static Tooltip wholeText(TableCell<?, ?> cell) {
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(480);
+        whole.textProperty().bind(cell.textProperty());
+        return whole;
     }
 
     private static void widen(TableColumn<?, ?> column, TableCell<?, ?> cell, String text) {

@@ -35,7 +35,7 @@ public final class PortalWindow {
     public static final double MIN_HEIGHT = 680;
     static final double PREFERRED_WIDTH = 1360;
     static final double PREFERRED_HEIGHT = 860;
-    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
+    private static final int[] ICON_SIZES = {16, 24, 32, 48, 64, 128, 256};
 
     private final Stage stage;
     private final ShellServices services;

@@ -4,13 +4,9 @@ import static eu.aifactory.portal.tools.Snapshots.onFx;
 import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 
-import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.energy.EnergyView;
 import eu.aifactory.portal.i18n.I18n;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
-import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.theme.ThemeMode;
@@ -24,7 +20,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
-import javafx.stage.Stage;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -155,36 +150,9 @@ public final class AuditScreenshots {
 
     private static void capture(DemoFactoryStarter.Running factory, String language, double width, double height,
                                 Shots shots) throws Exception {
-        Path dataDir = Files.createTempDirectory("portal-audit-shots");
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage(language)
-                .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, width, height, false)));
-        AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false)
-                .build();
-        try {
-            PortalWindow window = onFx(() -> {
-                Stage stage = new Stage();
-                context.start();
-                PortalWindow w = new PortalWindow(stage, context.shellServices());
-                w.show();
-                stage.setWidth(width);
-                stage.setHeight(height);
-                return w;
-            });
-            waitUntil(() -> onFx(() -> lookup(window, "#demo-user-" + DEMO_USER) != null));
-            onFx(() -> {
-                ((Button) lookup(window, "#demo-user-" + DEMO_USER)).fire();
-                return null;
-            });
-            waitUntil(() -> onFx(() -> lookup(window, "#header-tenant") != null));
-            shots.take(window);
-            onFx(() -> {
-                ((Stage) window.scene().getWindow()).close();
-                return null;
-            });
-        } finally {
-            context.close();
+        try (ToolPortal portal = ToolPortal.open(factory, language, ThemeMode.LIGHT, width, height)) {
+            portal.signIn(DEMO_USER);
+            shots.take(portal.window());
         }
     }
 

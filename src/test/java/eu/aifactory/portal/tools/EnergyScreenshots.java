@@ -9,11 +9,7 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
-import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
-import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.theme.ThemeMode;
@@ -31,7 +27,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
-import javafx.stage.Stage;
 
 /**
  * Renders the Energy page headless against the real in-memory demo factory: German, light theme, last quarter,
@@ -105,41 +100,15 @@ public final class EnergyScreenshots {
     /** Signs in to a fresh portal in {@code language} and {@code theme}, opens Energy and takes the shots. */
     private static void capture(DemoFactoryStarter.Running factory, String language, ThemeMode theme, Shots shots)
             throws Exception {
-        Path dataDir = Files.createTempDirectory("portal-energy-shots");
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage(language)
-                .withTheme(theme).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
-        AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> theme == ThemeMode.DARK)
-                .build();
-        try {
-            PortalWindow window = onFx(() -> {
-                Stage stage = new Stage();
-                context.start();
-                PortalWindow w = new PortalWindow(stage, context.shellServices());
-                w.show();
-                stage.setWidth(WIDTH);
-                stage.setHeight(HEIGHT);
-                return w;
-            });
-            waitUntil(() -> onFx(() -> lookup(window, "#demo-user-" + DEMO_USER) != null));
-            onFx(() -> {
-                ((Button) lookup(window, "#demo-user-" + DEMO_USER)).fire();
-                return null;
-            });
-            waitUntil(() -> onFx(() -> lookup(window, "#header-tenant") != null));
+        try (ToolPortal portal = ToolPortal.open(factory, language, theme, WIDTH, HEIGHT)) {
+            portal.signIn(DEMO_USER);
+            PortalWindow window = portal.window();
             onFx(() -> {
                 window.shell().viewModel().selectedProperty().set(Destination.ENERGY);
                 return null;
             });
             waitUntil(() -> onFx(() -> table(window) != null && !table(window).getItems().isEmpty()));
             shots.take(window);
-            onFx(() -> {
-                ((Stage) window.scene().getWindow()).close();
-                return null;
-            });
-        } finally {
-            context.close();
         }
     }
 

@@ -5,13 +5,10 @@ import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 
 import eu.aifactory.api.workload.Workload;
-import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.catalog.CatalogPage;
 import eu.aifactory.portal.energy.EnergyPage;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
 import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
 import eu.aifactory.portal.theme.ThemeMode;
@@ -25,7 +22,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -61,26 +57,9 @@ public final class GermanWalk {
     }
 
     private static void walk(DemoFactoryStarter.Running factory, String role, String user, Path out) throws Exception {
-        Path dataDir = Files.createTempDirectory("portal-walk-" + role);
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("de")
-                .withTheme(ThemeMode.DARK).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
-        AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> true)
-                .build();
-        try {
-            PortalWindow window = onFx(() -> {
-                Stage stage = new Stage();
-                context.start();
-                PortalWindow w = new PortalWindow(stage, context.shellServices());
-                w.show();
-                stage.setWidth(WIDTH);
-                stage.setHeight(HEIGHT);
-                return w;
-            });
-            waitUntil(() -> onFx(() -> lookup(window, "#demo-user-" + user) != null));
-            onFx(() -> ((Button) lookup(window, "#demo-user-" + user)).fire());
-            waitUntil(() -> onFx(() -> lookup(window, "#header-tenant") != null));
+        try (ToolPortal portal = ToolPortal.open(factory, "de", ThemeMode.DARK, WIDTH, HEIGHT)) {
+            portal.signIn(user);
+            PortalWindow window = portal.window();
             String prefix = "walk-" + role + "-";
 
             go(window, Destination.CATALOG);
@@ -131,9 +110,6 @@ public final class GermanWalk {
                     settleAndWrite(window.scene(), out.resolve(prefix + "admin-" + tab.getId() + ".png"));
                 }
             }
-            onFx(() -> ((Stage) window.scene().getWindow()).close());
-        } finally {
-            context.close();
         }
     }
 

@@ -19,6 +19,8 @@ import javafx.scene.text.FontWeight;
 public final class IconRenderer {
 
     static final int[] SIZES = {16, 24, 32, 48, 64, 128, 256, 512};
+    /** The largest icon the portal gives its window: every icon it gives is decoded and kept in memory. */
+    private static final int WINDOW_MAX = 256;
 
     private IconRenderer() {
     }
@@ -29,8 +31,10 @@ public final class IconRenderer {
             for (int size : SIZES) {
                 Node icon = Brand.icon(size);
                 Snapshots.writeNode(icon, size, size, root.resolve("assets/icons/app-" + size + ".png"));
-                Snapshots.writeNode(Brand.icon(size), size, size,
-                        root.resolve("src/main/resources/eu/aifactory/portal/icons/app-" + size + ".png"));
+                if (size <= WINDOW_MAX) {
+                    Snapshots.writeNode(Brand.icon(size), size, size,
+                            root.resolve("src/main/resources/eu/aifactory/portal/icons/app-" + size + ".png"));
+                }
             }
             Snapshots.writeNode(logo(), 600, 200, root.resolve("assets/logo.png"));
         });

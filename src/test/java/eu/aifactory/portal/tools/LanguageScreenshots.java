@@ -5,17 +5,13 @@ import static eu.aifactory.portal.tools.Snapshots.settleAndWrite;
 import static eu.aifactory.portal.tools.Snapshots.waitUntil;
 
 import eu.aifactory.api.workload.Workload;
-import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.energy.EnergyPeriod;
 import eu.aifactory.portal.i18n.I18n;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
-import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
+import eu.aifactory.portal.theme.ThemeMode;
 import eu.aifactory.portal.workloads.WorkloadsPage;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -24,7 +20,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.TableView;
 import javafx.stage.PopupWindow;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -45,26 +40,9 @@ public final class LanguageScreenshots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().resolve("assets/screenshots");
         DemoFactoryStarter.Running factory = Snapshots.startWithDemoFactory();
-        Path dataDir = Files.createTempDirectory("portal-language-shots");
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en")
-                .withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
-        AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false)
-                .build();
-        try {
-            PortalWindow window = onFx(() -> {
-                Stage stage = new Stage();
-                context.start();
-                PortalWindow w = new PortalWindow(stage, context.shellServices());
-                w.show();
-                stage.setWidth(WIDTH);
-                stage.setHeight(HEIGHT);
-                return w;
-            });
-            waitUntil(() -> onFx(() -> lookup(window, "#demo-user-" + DEMO_USER) != null));
-            onFx(() -> ((Button) lookup(window, "#demo-user-" + DEMO_USER)).fire());
-            waitUntil(() -> onFx(() -> lookup(window, "#header-tenant") != null));
+        try (ToolPortal portal = ToolPortal.open(factory, "en", ThemeMode.LIGHT, WIDTH, HEIGHT)) {
+            portal.signIn(DEMO_USER);
+            PortalWindow window = portal.window();
 
             // English: a workload's detail open, then Energy with a custom period typed in.
             onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.WORKLOADS));
@@ -88,7 +66,7 @@ public final class LanguageScreenshots {
             waitUntil(() -> onFx(() -> !((TableView<?>) lookup(window, "#energyTable")).getItems().isEmpty()));
 
             // Switched to German with everything left open.
-            onFx(() -> context.shellServices().i18n().localeProperty().set(I18n.GERMAN));
+            onFx(() -> portal.context().shellServices().i18n().localeProperty().set(I18n.GERMAN));
             settleAndWrite(window.scene(), out.resolve("energy-custom-period-de.png"));
             onFx(() -> ((DatePicker) lookup(window, "#energyFrom")).show());
             waitUntil(() -> popup() != null);
@@ -98,9 +76,7 @@ public final class LanguageScreenshots {
             settleAndWrite(window.scene(), out.resolve("energy-date-error-de.png"));
             onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.WORKLOADS));
             settleAndWrite(window.scene(), out.resolve("workloads-detail-switched-de.png"));
-            onFx(() -> ((Stage) window.scene().getWindow()).close());
         } finally {
-            context.close();
             factory.stopper().close();
             Platform.exit();
         }

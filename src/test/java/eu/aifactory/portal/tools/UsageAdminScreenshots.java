@@ -14,9 +14,6 @@ import eu.aifactory.portal.app.AppContext;
 import eu.aifactory.portal.app.DemoFactoryStarter;
 import eu.aifactory.portal.common.LoadState;
 import eu.aifactory.portal.i18n.I18n;
-import eu.aifactory.portal.settings.EncryptedFileSecretStore;
-import eu.aifactory.portal.settings.Settings;
-import eu.aifactory.portal.settings.SettingsStore;
 import eu.aifactory.portal.shell.DemoAccount;
 import eu.aifactory.portal.shell.Destination;
 import eu.aifactory.portal.shell.PortalWindow;
@@ -28,7 +25,6 @@ import eu.aifactory.portal.workloads.submit.SubmitDialog;
 import eu.aifactory.testing.TestClock;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.application.Platform;
@@ -37,7 +33,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.TextField;
-import javafx.stage.Stage;
 import javafx.stage.Window;
 
 /**
@@ -61,26 +56,12 @@ public final class UsageAdminScreenshots {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().resolve("assets/screenshots");
         DemoFactoryStarter.Running factory = Snapshots.startWithDemoFactory();
-        Path dataDir = Files.createTempDirectory("portal-usage-shots");
-        new SettingsStore(dataDir.resolve("settings.json")).save(Settings.defaults().withLanguage("en")
-                .withTheme(ThemeMode.LIGHT).withWindow(new Settings.WindowBounds(0, 0, WIDTH, HEIGHT, false)));
-        AppContext context = AppContext.builder(dataDir, () -> new DemoFactoryStarter.Running(factory.factory(), () -> { }))
-                .secrets(new EncryptedFileSecretStore(dataDir.resolve("secrets.enc"), dataDir.resolve("secrets.key")))
-                .osPrefersDark(() -> false)
-                .build();
-        try {
-            PortalWindow window = onFx(() -> {
-                Stage stage = new Stage();
-                context.start();
-                PortalWindow w = new PortalWindow(stage, context.shellServices());
-                w.show();
-                stage.setWidth(WIDTH);
-                stage.setHeight(HEIGHT);
-                return w;
-            });
+        try (ToolPortal portal = ToolPortal.open(factory, "en", ThemeMode.LIGHT, WIDTH, HEIGHT)) {
+            PortalWindow window = portal.window();
+            AppContext context = portal.context();
 
             // Usage as the account manager, English light, then German dark.
-            signIn(window, MANAGER);
+            portal.signIn(MANAGER);
             onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.USAGE));
             waitUntil(() -> onFx(() -> usage(window).stateProperty().get() == LoadState.READY
                     && !usage(window).burnLoadingProperty().get()));
@@ -99,7 +80,7 @@ public final class UsageAdminScreenshots {
             });
 
             // Admin tokens with a new token's once-shown secret.
-            signIn(window, ADMIN);
+            portal.signIn(ADMIN);
             onFx(() -> window.shell().viewModel().selectedProperty().set(Destination.ADMIN));
             waitUntil(() -> onFx(() -> !admin(window).adminView().viewModel().users().isEmpty()));
             onFx(() -> {
@@ -122,7 +103,7 @@ public final class UsageAdminScreenshots {
             });
 
             // The submit dialog with the 80 % warning: the project's budget is set so this run lands at about 90 %.
-            signIn(window, ENGINEER);
+            portal.signIn(ENGINEER);
             waitUntil(() -> onFx(() -> lookup(window.scene(), "#catalogSearch") != null));
             onFx(() -> ((TextField) lookup(window.scene(), "#catalogSearch")).setText("visual quality"));
             waitUntil(() -> onFx(() -> lookup(window.scene(), "#tile-visual-quality-inspection") != null
@@ -168,7 +149,6 @@ public final class UsageAdminScreenshots {
             waitUntil(() -> onFx(() -> headroom.levelProperty().get() == HeadroomViewModel.Level.WARN));
             settleAndWrite(dialogScene("#submit-dialog"), out.resolve("submit-budget-warning-en-light.png"));
         } finally {
-            context.close();
             factory.stopper().close();
             Platform.exit();
         }
@@ -179,15 +159,6 @@ public final class UsageAdminScreenshots {
                 .orElseThrow();
         char[] token = account.token().toCharArray();
         return new HttpFactoryClient(FactoryClientConfig.builder(factory.factory().baseUrl()).token(token::clone).build());
-    }
-
-    private static void signIn(PortalWindow window, String userId) throws Exception {
-        waitUntil(() -> onFx(() -> lookup(window.scene(), "#demo-user-" + userId) != null));
-        onFx(() -> {
-            ((Button) lookup(window.scene(), "#demo-user-" + userId)).fire();
-            return null;
-        });
-        waitUntil(() -> onFx(() -> lookup(window.scene(), "#header-tenant") != null));
     }
 
     private static UsageViewModel usage(PortalWindow window) {
