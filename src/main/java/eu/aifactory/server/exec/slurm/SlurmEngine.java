@@ -248,9 +248,12 @@ public final class SlurmEngine implements Engine {
             records.put(record.workloadId(), record);
         }
         boolean busy = !open.isEmpty() || !records.isEmpty();
-        // The first pass lists the jobs whatever it finds: it adopts jobs submitted before a crash by their names.
+        // Jobs handed over before a crash are adopted by their names, from a listing newer than them: the first pass
+        // lists whatever it finds, and so does one with a queued workload whose job directory exists (made just
+        // before a submit, which may have reached Slurm).
         boolean listed = down != null || lastPoll == Long.MIN_VALUE || now - lastPoll >= IDLE_POLL_MS
-                || busy && pollDue(now);
+                || busy && pollDue(now) || queued.stream().anyMatch(w -> !records.containsKey(w.id())
+                        && Files.isDirectory(settings.jobRoot().resolve(w.id())));
         if (listed) {
             poll(now);
         }
