@@ -62,7 +62,10 @@ class ResidencyViewTest {
                 new KeyPinStore(dir.resolve("trust/demo.json")), CLOCK);
         view = new ResidencyView(viewModel, i18n);
         view.setSaveDialog((titleKey, name) -> dir.resolve(name));
-        stage.setScene(new Scene(view, 1280, 800));
+        // The portal's own stylesheet is on its window's scene from the start, as in the app.
+        Scene scene = new Scene(view, 1280, 800);
+        scene.getStylesheets().add(ResidencyView.class.getResource("/eu/aifactory/portal/app.css").toExternalForm());
+        stage.setScene(scene);
         stage.show();
         viewModel.loadIfNeeded();
     }
@@ -105,9 +108,6 @@ class ResidencyViewTest {
         await(() -> badge.getText() != null && badge.getText().startsWith("Signatur geprüft"));
         Label fingerprint = robot.lookup("#residencyKeyFingerprint").queryAs(Label.class);
         Scene scene = view.getScene();
-        robot.interact(() -> scene.getStylesheets().add(
-                ResidencyView.class.getResource("/eu/aifactory/portal/app.css").toExternalForm()));
-        WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(badge.getTooltip().getText()).startsWith("Fingerabdruck des Signaturschlüssels (SHA-256): ");
         assertThat(fingerprint.isVisible()).isFalse();
