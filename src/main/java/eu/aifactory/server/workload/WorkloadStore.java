@@ -26,8 +26,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -46,6 +48,11 @@ public final class WorkloadStore {
     private static final TypeReference<Map<String, Object>> PARAMS = new TypeReference<>() { };
     private static final TypeReference<Map<String, String>> INPUTS = new TypeReference<>() { };
 
+    /** What a pass of an engine reads of a queued workload: everything but its parameters and inputs. */
+    private static final String QUEUE_COLUMNS = "w.id, w.tenant_id, w.project_id, w.submitted_by, w.name, w.app_id, "
+            + "w.app_version, w.plan_id, w.gpu_class, w.gpu_count, w.priority, w.status, w.status_reason, w.created_at, "
+            + "w.expected_runtime_s, w.progress_ms, w.fail_at_ms, w.fail_reason, w.log_lines";
+    private static final int ID_CHUNK = 500;
     private static final String SELECT = "SELECT w.*, u.name AS submitted_by_name FROM workloads w "
             + "LEFT JOIN users u ON u.id = w.submitted_by ";
 
@@ -452,20 +459,39 @@ public final class WorkloadStore {
      * tick, so their parameters and inputs are left out (empty maps); read the full row before using those.
      */
     public List<WorkloadRow> queueHead(String gpuClass, int limit) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT w.id, w.tenant_id, w.project_id, w.submitted_by, w.name, w.app_id, "
-                        + "w.app_version, w.plan_id, w.gpu_class, w.gpu_count, w.priority, w.status, w.status_reason, w.created_at, "
-                        + "w.expected_runtime_s, w.progress_ms, w.fail_at_ms, w.fail_reason, w.log_lines FROM workloads w "
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + QUEUE_COLUMNS + " FROM workloads w "
                         + "WHERE w.status = 'QUEUED' AND w.gpu_class = :c "
                         + "ORDER BY w.status, w.gpu_class, w.priority_rank DESC, w.created_at, w.id LIMIT :limit")
                 .bind("c", gpuClass).bind("limit", limit)
-                .map((rs, ctx) -> new WorkloadRow(rs.getString("id"), rs.getString("tenant_id"), rs.getString("project_id"),
-                        rs.getString("submitted_by"), null, rs.getString("name"), rs.getString("app_id"),
-                        rs.getString("app_version"), rs.getString("plan_id"), rs.getString("gpu_class"), rs.getInt("gpu_count"),
-                        Priority.valueOf(rs.getString("priority")), Map.of(), Map.of(),
-                        WorkloadStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getLong("created_at"),
-                        null, null, rs.getLong("expected_runtime_s"), rs.getLong("progress_ms"), nullableLong(rs, "fail_at_ms"),
-                        rs.getString("fail_reason"), BigDecimal.ZERO, 0, 0, 0, rs.getLong("log_lines")))
+                .map((rs, ctx) -> queueRow(rs))
                 .list());
+    }
+
+    /**
+     * The workloads with these ids, in the order of {@code ids}, with the columns {@link #queueHead} reads (no
+     * parameters or inputs); an id without a workload is left out. For an engine that keeps its own list of the
+     * workloads it follows.
+     */
+    public List<WorkloadRow> byIds(List<String> ids) {
+        Map<String, WorkloadRow> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            jdbi.useHandle(h -> h.createQuery("SELECT " + QUEUE_COLUMNS + " FROM workloads w WHERE w.id IN (<ids>)")
+                    .bindList("ids", chunk)
+                    .map((rs, ctx) -> queueRow(rs))
+                    .forEach(w -> found.put(w.id(), w)));
+        }
+        return ids.stream().map(found::get).filter(Objects::nonNull).toList();
+    }
+
+    private static WorkloadRow queueRow(ResultSet rs) throws SQLException {
+        return new WorkloadRow(rs.getString("id"), rs.getString("tenant_id"), rs.getString("project_id"),
+                rs.getString("submitted_by"), null, rs.getString("name"), rs.getString("app_id"),
+                rs.getString("app_version"), rs.getString("plan_id"), rs.getString("gpu_class"), rs.getInt("gpu_count"),
+                Priority.valueOf(rs.getString("priority")), Map.of(), Map.of(),
+                WorkloadStatus.valueOf(rs.getString("status")), rs.getString("status_reason"), rs.getLong("created_at"),
+                null, null, rs.getLong("expected_runtime_s"), rs.getLong("progress_ms"), nullableLong(rs, "fail_at_ms"),
+                rs.getString("fail_reason"), BigDecimal.ZERO, 0, 0, 0, rs.getLong("log_lines"));
     }
 
     /** GPU count and remaining simulated run time of every unfinished workload of a class, in queue order. */

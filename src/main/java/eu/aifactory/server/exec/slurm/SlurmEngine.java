@@ -237,7 +237,7 @@ public final class SlurmEngine implements Engine {
         long now = clock.millis();
         List<WorkloadRow> queued = new ArrayList<>();
         for (String gpuClass : gpuClasses()) {
-            queued.addAll(store.queueHead(gpuClass, MAX_QUEUE_READ));
+            queued.addAll(store.byIds(jobs.queuedWithoutJob(gpuClass, MAX_QUEUE_READ)));
         }
         List<WorkloadRow> inFlight = store.inFlight();
         Map<String, WorkloadRow> open = new HashMap<>();
@@ -247,6 +247,10 @@ public final class SlurmEngine implements Engine {
         for (SlurmJobStore.JobRecord record : jobs.unfinished()) {
             records.put(record.workloadId(), record);
         }
+        // Workloads waiting in Slurm are queued but not in the read above: their rows come by id, so that a record is
+        // closed below only when its workload has really ended.
+        List<String> waiting = records.keySet().stream().filter(id -> !open.containsKey(id)).toList();
+        store.byIds(waiting).stream().filter(w -> !w.status().isTerminal()).forEach(w -> open.put(w.id(), w));
         boolean busy = !open.isEmpty() || !records.isEmpty();
         // Jobs handed over before a crash are adopted by their names, from a listing newer than them: the first pass
         // lists whatever it finds, and so does one with a queued workload whose job directory exists (made just
@@ -626,8 +630,7 @@ public final class SlurmEngine implements Engine {
             long startedAt = toRunning(h, w, record.ref(), job, now);
             try (RawBatch logs = WorkloadStore.logBatch(h); RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h)) {
                 if (starts) {
-                    WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, String.format(Locale.ROOT,
-                            "Slurm job %s started on %s (partition %s)", record.ref(), job.nodes(), w.gpuClass()));
+                    WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, startedLine(record, job, w));
                 }
                 addLines(logs, w, run, out, err, now);
                 logs.flush();
@@ -709,6 +712,10 @@ public final class SlurmEngine implements Engine {
                 writeResults(h, w, results, now);
             }
             try (RawBatch logs = WorkloadStore.logBatch(h); RawBatch samples = WorkloadStore.sampleBatchWithProvenance(h)) {
+                if (ran && job != null && (w.status() == WorkloadStatus.QUEUED || w.status() == WorkloadStatus.STARTING)) {
+                    // It ran between two reads of the job table: its start is logged here, before its output.
+                    WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, startedLine(record, job, w));
+                }
                 addLines(logs, w, run, out, err, now);
                 if (ending.status() != WorkloadStatus.SUCCEEDED) {
                     WorkloadStore.addLog(logs, w.id(), ++run.logLines, now, reason);
@@ -724,6 +731,11 @@ public final class SlurmEngine implements Engine {
         });
         runs.remove(w.id());
         LOG.info("Workload {} (Slurm job {}) ended {}: {}", w.id(), record.ref(), ending.status(), reason);
+    }
+
+    private static String startedLine(SlurmJobStore.JobRecord record, SlurmRest.Job job, WorkloadRow w) {
+        return String.format(Locale.ROOT, "Slurm job %s started on %s (partition %s)", record.ref(), job.nodes(),
+                w.gpuClass());
     }
 
     /** A job Slurm no longer lists: its exit record says how it ended; without one it vanished. */

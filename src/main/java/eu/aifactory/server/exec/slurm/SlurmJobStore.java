@@ -40,6 +40,19 @@ public final class SlurmJobStore {
                 .list());
     }
 
+    /**
+     * The first {@code limit} queued workloads of a GPU class that have no unfinished job, in the order they will
+     * start: those still to hand to Slurm. (The queue's head may be all workloads already waiting in Slurm.)
+     */
+    public List<String> queuedWithoutJob(String gpuClass, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT w.id FROM workloads w WHERE w.status = 'QUEUED' AND w.gpu_class = :c "
+                        + "AND NOT EXISTS (SELECT 1 FROM slurm_jobs j WHERE j.workload_id = w.id AND j.finished = FALSE) "
+                        + "ORDER BY w.status, w.gpu_class, w.priority_rank DESC, w.created_at, w.id LIMIT :limit")
+                .bind("c", gpuClass).bind("limit", limit)
+                .mapTo(String.class)
+                .list());
+    }
+
     public void insert(Handle h, String workloadId, long jobId, String jobDir, long at) {
         insert(h, workloadId, jobId, null, null, jobDir, at);
     }
