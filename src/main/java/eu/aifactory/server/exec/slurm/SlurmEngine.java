@@ -256,8 +256,7 @@ public final class SlurmEngine implements Engine {
         // lists whatever it finds, and so does one with a queued workload whose job directory exists (made just
         // before a submit, which may have reached Slurm).
         boolean listed = down != null || lastPoll == Long.MIN_VALUE || now - lastPoll >= IDLE_POLL_MS
-                || busy && pollDue(now) || queued.stream().anyMatch(w -> !records.containsKey(w.id())
-                        && Files.isDirectory(settings.jobRoot().resolve(w.id())));
+                || busy && pollDue(now) || queued.stream().anyMatch(w -> Files.isDirectory(settings.jobRoot().resolve(w.id())));
         if (listed) {
             poll(now);
         }
@@ -367,7 +366,8 @@ public final class SlurmEngine implements Engine {
     private void submitQueued(List<WorkloadRow> queued, Map<String, SlurmJobStore.JobRecord> records, long now) {
         Map<String, SlurmRest.Job> byName = new HashMap<>();
         known.values().forEach(j -> byName.merge(j.name(), j, (a, b) -> a.id() > b.id() ? a : b));
-        List<WorkloadRow> heads = queued.stream().filter(w -> !records.containsKey(w.id())).toList();
+        // The queue read holds only workloads without an unfinished job: every one of them is still to hand over.
+        List<WorkloadRow> heads = queued;
         if (heads.size() > SUBMITS_PER_PASS) {
             heads = heads.subList(0, SUBMITS_PER_PASS);
             loop.wake();
@@ -749,7 +749,7 @@ public final class SlurmEngine implements Engine {
             } catch (IOException | NumberFormatException e) {
                 code = -1;
             }
-            ending = SlurmStates.fromExitRecord(record.ref(), code);
+            ending = SlurmStates.fromExitRecord(record.ref(), code, w.status() == WorkloadStatus.CANCELLING);
         } else if (w.status() == WorkloadStatus.CANCELLING) {
             ending = new SlurmStates.Ending(WorkloadStatus.CANCELLED, null);
         } else {

@@ -92,13 +92,17 @@ final class SlurmStates {
 
     /**
      * How the job {@code job} ended by the exit record its script wrote: the shell reports a child killed by signal N
-     * as 128 + N (a job cancelled in Slurm leaves 143, SIGTERM), so such a code is the signal, not an exit code.
+     * as 128 + N (a job cancelled in Slurm leaves 143, SIGTERM), so such a code is the signal, not an exit code. A
+     * signal to a job whose cancel was asked for is that cancel.
      */
-    static Ending fromExitRecord(String job, int code) {
+    static Ending fromExitRecord(String job, int code, boolean cancelAsked) {
         if (code == 0) {
             return new Ending(WorkloadStatus.SUCCEEDED, null);
         }
         boolean signalled = code > SHELL_SIGNAL_BASE && code <= SHELL_SIGNAL_BASE + MAX_SIGNAL;
+        if (signalled && cancelAsked) {
+            return new Ending(WorkloadStatus.CANCELLED, null);
+        }
         return new Ending(WorkloadStatus.FAILED,
                 signalled ? exited(job, 0, code - SHELL_SIGNAL_BASE) : exited(job, code, 0));
     }

@@ -63,22 +63,32 @@ class SlurmPartsTest {
     }
 
     @Test
+    void aSignalToAJobWhoseCancelWasAskedForIsThatCancel() {
+        assertThat(SlurmStates.fromExitRecord("31045_7", 143, true).status()).isEqualTo(WorkloadStatus.CANCELLED);
+        // It failed on its own before the cancel reached it: that stays a failure.
+        SlurmStates.Ending failed = SlurmStates.fromExitRecord("31045_7", 3, true);
+        assertThat(failed.status()).isEqualTo(WorkloadStatus.FAILED);
+        assertThat(StatusReasons.of(failed.reason())).hasValue(new StatusReasons.Coded("slurm-exit", List.of("31045_7", "3")));
+        assertThat(SlurmStates.fromExitRecord("31045_7", 0, true).status()).isEqualTo(WorkloadStatus.SUCCEEDED);
+    }
+
+    @Test
     void anExitRecordAbove128IsTheSignalThatKilledTheJobsShell() {
-        assertThat(SlurmStates.fromExitRecord("31045_7", 0).status()).isEqualTo(WorkloadStatus.SUCCEEDED);
-        SlurmStates.Ending exited = SlurmStates.fromExitRecord("31045_7", 3);
+        assertThat(SlurmStates.fromExitRecord("31045_7", 0, false).status()).isEqualTo(WorkloadStatus.SUCCEEDED);
+        SlurmStates.Ending exited = SlurmStates.fromExitRecord("31045_7", 3, false);
         assertThat(exited.status()).isEqualTo(WorkloadStatus.FAILED);
         assertThat(StatusReasons.of(exited.reason())).hasValue(new StatusReasons.Coded("slurm-exit", List.of("31045_7", "3")));
         // Cancelled in Slurm: SIGTERM, which the shell writes as 128 + 15.
-        SlurmStates.Ending terminated = SlurmStates.fromExitRecord("31045_7", 143);
+        SlurmStates.Ending terminated = SlurmStates.fromExitRecord("31045_7", 143, false);
         assertThat(terminated.status()).isEqualTo(WorkloadStatus.FAILED);
         assertThat(StatusReasons.of(terminated.reason()))
                 .hasValue(new StatusReasons.Coded("slurm-signal", List.of("31045_7", "15")));
-        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 137).reason()))
+        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 137, false).reason()))
                 .hasValue(new StatusReasons.Coded("slurm-signal", List.of("42", "9")));
         // No signal is numbered above 64: a script's own exit 255 stays an exit code.
-        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 255).reason()))
+        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 255, false).reason()))
                 .hasValue(new StatusReasons.Coded("slurm-exit", List.of("42", "255")));
-        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 128).reason()))
+        assertThat(StatusReasons.of(SlurmStates.fromExitRecord("42", 128, false).reason()))
                 .hasValue(new StatusReasons.Coded("slurm-exit", List.of("42", "128")));
     }
 
