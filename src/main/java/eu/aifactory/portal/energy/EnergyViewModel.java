@@ -233,7 +233,9 @@ public final class EnergyViewModel {
         receipt.set(null);
         receiptError.set(null);
         receiptLoading.set(true);
-        receiptTask = executor.run(() -> new Receipt(client.energyReceipt(workloadId), planNames()),
+        // The plans' names are read with the first receipt only: they come in both languages and rarely change.
+        Map<String, LocalizedText> known = planNames;
+        receiptTask = executor.run(() -> new Receipt(client.energyReceipt(workloadId), known.isEmpty() ? planNames() : known),
                 fetched -> {
                     monitor.reportSuccess();
                     receiptLoading.set(false);
