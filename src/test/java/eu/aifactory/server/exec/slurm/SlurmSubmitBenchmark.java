@@ -34,9 +34,12 @@ import java.util.function.Supplier;
  * on one GPU that runs {@code true} in a directory of its own). A benchmark that prints figures, not a test.
  *
  * <p>Run: {@code mvn -B -o -Pbench test-compile exec:java@slurm-submit-benchmark}; arguments (via
- * {@code -Dslurm.bench.args="SECONDS CLIENTS CATCH_UP"}) default to 60 seconds per side, 8 client threads and at most
- * 120 seconds for the factory's engine to get the acknowledged workloads into Slurm after the last submit. Every job the
- * benchmark made is cancelled ({@code scancel -u USER}) before it ends, so Slurm is left empty.
+ * {@code -Dslurm.bench.args="SECONDS CLIENTS CATCH_UP WARM_UP"}) default to 60 seconds per side, 8 client threads, at
+ * most 120 seconds for the factory's engine to get the acknowledged workloads into Slurm after the last submit, and 20
+ * seconds of the same load on each side before its measured seconds (not counted), so the figures are the sustained
+ * rate rather than the JIT compiling a cold factory. Each side prints where the CPU went over its measured seconds
+ * ({@link CpuSplit}). Every job the benchmark made is cancelled ({@code scancel -u USER}) before it ends, so Slurm is
+ * left empty.
  */
 public final class SlurmSubmitBenchmark {
 
@@ -51,16 +54,17 @@ public final class SlurmSubmitBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int catchUp = args.length > 2 ? Integer.parseInt(args[2]) : 120;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
         SlurmCluster cluster = SlurmCluster.find().orElseThrow(() -> new IllegalStateException(SlurmCluster.HOW_TO_START));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Path root = Files.createTempDirectory("slurm-bench");
-        System.out.printf(Locale.ROOT, "%nSlurm submit benchmark: %d s per side, %d client threads, %d cores%n",
-                seconds, clients, Runtime.getRuntime().availableProcessors());
+        System.out.printf(Locale.ROOT, "%nSlurm submit benchmark: %d s per side after %d s of warm-up, %d client threads, "
+                + "%d cores%n", seconds, warmUp, clients, Runtime.getRuntime().availableProcessors());
         try {
-            Side factory = throughFactory(cluster, client, root.resolve("factory"), seconds, clients, catchUp);
+            Side factory = throughFactory(cluster, client, root.resolve("factory"), seconds, clients, catchUp, warmUp);
             cancelAll(cluster);
-            Side direct = straightToSlurmrestd(cluster, client, root.resolve("direct"), seconds, clients);
+            Side direct = straightToSlurmrestd(cluster, client, root.resolve("direct"), seconds, clients, warmUp);
             cancelAll(cluster);
             System.out.printf(Locale.ROOT, "factory:     %6.1f submits/s acknowledged (%d in %.1f s), %6.1f jobs/s into "
                             + "Slurm (%d of them in Slurm after %.1f s)%n", factory.perSecond(), factory.acknowledged,
@@ -71,6 +75,8 @@ public final class SlurmSubmitBenchmark {
                     factory.perSecond() / direct.perSecond(), factory.jobsPerSecond() / direct.perSecond());
             System.out.println("not acknowledged (answer -> count): factory " + factory.refused + ", slurmrestd "
                     + direct.refused);
+            factory.cpuEnd.print("factory", factory.cpuStart, factory.acknowledged);
+            direct.cpuEnd.print("slurmrestd", direct.cpuStart, direct.acknowledged);
         } finally {
             cancelAll(cluster);
             try (var files = Files.walk(root)) {
@@ -80,7 +86,7 @@ public final class SlurmSubmitBenchmark {
     }
 
     private static Side throughFactory(SlurmCluster cluster, HttpClient client, Path dataDir, int seconds, int clients,
-                                       int catchUp) throws Exception {
+                                       int catchUp, int warmUp) throws Exception {
         Files.createDirectories(dataDir);
         // Configured as an operator would for a high-rate integration client (serve --rate-per-token 100000/100000
         // --rate-per-address 100000/100000): the default limits are for people and answer most of the load 429.
@@ -91,29 +97,42 @@ public final class SlurmSubmitBenchmark {
         try (TestFactory factory = TestFactory.start(config, 15_000)) {
             String token = factory.token("acme-eng");
             raiseBudget(client, factory);
-            long before = lastJobId(cluster);
             URI submit = factory.server.baseUri().resolve("/v1/workloads");
             String body = "{\"appId\":\"" + APP + "\",\"appVersion\":\"0.8.0\",\"projectId\":\"acme-qs\","
                     + "\"planId\":\"rtx-pro-6000-x1\"}";
-            Side side = run(client, seconds, clients, () -> HttpRequest.newBuilder(submit)
+            Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(submit)
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), 201);
-            // The engine submits behind the acknowledgement: jobs/s counts, from the first submit, the acknowledged
-            // workloads whose job Slurm lists, until all are there or the catch-up bound has passed.
-            long bound = System.nanoTime() + Duration.ofSeconds(catchUp).toNanos();
-            int inSlurm = 0;
-            while (inSlurm < side.acknowledged && System.nanoTime() < bound) {
-                int now = inSlurm(cluster, side.ids, before);
-                if (now > inSlurm) {
-                    inSlurm = now;
-                    side.jobsSeconds = (System.nanoTime() - side.started) / 1e9;
-                }
-                Thread.sleep(500);
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            long before = lastJobId(cluster);
+            if (warmUp > 0) {
+                // The warm-up's workloads are all in Slurm before the measured minute, so its engine starts idle.
+                Side warm = run(client, warmUp, clients, request, 201);
+                intoSlurm(cluster, warm, before, catchUp);
+                before = lastJobId(cluster);
             }
-            side.inSlurm = inSlurm;
+            Side side = run(client, seconds, clients, request, 201);
+            intoSlurm(cluster, side, before, catchUp);
             return side;
         }
+    }
+
+    /**
+     * The engine submits behind the acknowledgement: jobs/s counts, from the first submit, the acknowledged workloads
+     * whose job Slurm lists, until all are there or the catch-up bound has passed.
+     */
+    private static void intoSlurm(SlurmCluster cluster, Side side, long before, int catchUp) throws Exception {
+        long bound = System.nanoTime() + Duration.ofSeconds(catchUp).toNanos();
+        int inSlurm = 0;
+        while (inSlurm < side.acknowledged && System.nanoTime() < bound) {
+            int now = inSlurm(cluster, side.ids, before);
+            if (now > inSlurm) {
+                inSlurm = now;
+                side.jobsSeconds = (System.nanoTime() - side.started) / 1e9;
+            }
+            Thread.sleep(500);
+        }
+        side.inSlurm = inSlurm;
     }
 
     /**
@@ -151,10 +170,10 @@ public final class SlurmSubmitBenchmark {
     }
 
     private static Side straightToSlurmrestd(SlurmCluster cluster, HttpClient client, Path jobs, int seconds,
-                                             int clients) throws Exception {
+                                             int clients, int warmUp) throws Exception {
         URI submit = cluster.restUrl.resolve("/slurm/" + SlurmRest.VERSION + "/job/submit");
         String jwt = SlurmSettings.Token.fromFile(cluster.tokenFile).get();
-        return run(client, seconds, clients, () -> {
+        Supplier<HttpRequest> request = () -> {
             // The factory's job shape: a directory per job with its output folder, stdout/stderr, environment, script.
             String name = UUID.randomUUID().toString();
             Path dir = jobs.resolve(name);
@@ -188,7 +207,11 @@ public final class SlurmSubmitBenchmark {
                     .header("X-SLURM-USER-TOKEN", jwt).header("Content-Type", "application/json")
                     .header("Accept", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
-        }, 200);
+        };
+        if (warmUp > 0) {
+            run(client, warmUp, clients, request, 200);
+        }
+        return run(client, seconds, clients, request, 200);
     }
 
     /** {@code clients} threads send requests back to back for {@code seconds}; counts the answers with {@code ok}. */
@@ -196,7 +219,10 @@ public final class SlurmSubmitBenchmark {
             throws Exception {
         Side side = new Side();
         AtomicInteger acknowledged = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        AtomicInteger threadNumber = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients,
+                r -> new Thread(r, CpuSplit.CLIENT_THREAD + threadNumber.incrementAndGet()));
+        side.cpuStart = CpuSplit.now();
         side.started = System.nanoTime();
         long deadline = side.started + Duration.ofSeconds(seconds).toNanos();
         List<Future<?>> threads = new ArrayList<>();
@@ -218,6 +244,7 @@ public final class SlurmSubmitBenchmark {
             thread.get();
         }
         side.seconds = (System.nanoTime() - side.started) / 1e9;
+        side.cpuEnd = CpuSplit.now();
         side.acknowledged = acknowledged.get();
         pool.shutdown();
         return side;
@@ -258,6 +285,8 @@ public final class SlurmSubmitBenchmark {
         int acknowledged;
         double jobsSeconds;
         int inSlurm;
+        CpuSplit cpuStart;
+        CpuSplit cpuEnd;
 
         double perSecond() {
             return acknowledged / seconds;
