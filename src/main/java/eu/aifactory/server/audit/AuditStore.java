@@ -3,6 +3,7 @@ package eu.aifactory.server.audit;
 import eu.aifactory.api.audit.AuditAction;
 import eu.aifactory.api.audit.AuditEntry;
 import eu.aifactory.api.audit.AuditOutcome;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The audit trail's table. Append and read only: there is deliberately no method that updates or deletes a row. */
 public final class AuditStore {
@@ -21,18 +23,33 @@ public final class AuditStore {
         this.jdbi = jdbi;
     }
 
-    /** Appends an entry of {@code tenantId} in the caller's transaction. */
+    /**
+     * Appends an entry of {@code tenantId} in the caller's transaction. Plain JDBC: every submit appends one on the
+     * group-commit thread, where JDBI's fourteen named bindings cost more than H2's insert.
+     */
     public void append(Handle h, String tenantId, AuditEntry e) {
-        h.createUpdate("INSERT INTO audit_log (id, tenant_id, at, action, outcome, problem_type, user_id, user_name, "
-                        + "token_id, client_address, target_type, target_id, target_name, detail) VALUES (:id, :t, :at, "
-                        + ":action, :outcome, :problem, :user, :userName, :token, :address, :targetType, :targetId, "
-                        + ":targetName, :detail)")
-                .bind("id", e.id()).bind("t", tenantId).bind("at", e.at().toEpochMilli())
-                .bind("action", e.action().wire()).bind("outcome", e.outcome().wire()).bind("problem", e.problemType())
-                .bind("user", e.userId()).bind("userName", e.userName()).bind("token", e.tokenId())
-                .bind("address", e.clientAddress()).bind("targetType", e.targetType()).bind("targetId", e.targetId())
-                .bind("targetName", e.targetName()).bind("detail", e.detail())
-                .execute();
+        try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO audit_log (id, tenant_id, at, action, "
+                + "outcome, problem_type, user_id, user_name, token_id, client_address, target_type, target_id, "
+                + "target_name, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            int i = 0;
+            ps.setString(++i, e.id());
+            ps.setString(++i, tenantId);
+            ps.setLong(++i, e.at().toEpochMilli());
+            ps.setString(++i, e.action().wire());
+            ps.setString(++i, e.outcome().wire());
+            ps.setString(++i, e.problemType());
+            ps.setString(++i, e.userId());
+            ps.setString(++i, e.userName());
+            ps.setString(++i, e.tokenId());
+            ps.setString(++i, e.clientAddress());
+            ps.setString(++i, e.targetType());
+            ps.setString(++i, e.targetId());
+            ps.setString(++i, e.targetName());
+            ps.setString(++i, e.detail());
+            ps.executeUpdate();
+        } catch (SQLException ex) {
+            throw new UnableToExecuteStatementException(ex, null);
+        }
     }
 
     /**

@@ -547,10 +547,18 @@ public final class WorkloadStore {
 
     /** Changes only the plain-words reason (e.g. a new queue position): an event, but no history entry. */
     public void updateReason(Handle h, WorkloadRow w, String reason, long at) {
-        int updated = h.createUpdate("UPDATE workloads SET status_reason = :reason, updated_at = :at "
-                        + "WHERE id = :id AND status = :status")
-                .bind("reason", reason).bind("at", at).bind("id", w.id()).bind("status", w.status().name())
-                .execute();
+        int updated;
+        // Plain JDBC: the engine writes this for every task of an array on the thread that commits the submits.
+        try (PreparedStatement ps = h.getConnection().prepareStatement(
+                "UPDATE workloads SET status_reason = ?, updated_at = ? WHERE id = ? AND status = ?")) {
+            ps.setString(1, reason);
+            ps.setLong(2, at);
+            ps.setString(3, w.id());
+            ps.setString(4, w.status().name());
+            updated = ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
         if (updated > 0) {
             long eventId = appendEvent(h, w, w.status(), reason, at);
             h.afterCommit(() -> eventListener.accept(eventId));

@@ -1,8 +1,12 @@
 package eu.aifactory.server.exec.slurm;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The Slurm job of each workload the engine handed to Slurm (table slurm_jobs, V75). */
 public final class SlurmJobStore {
@@ -59,11 +63,19 @@ public final class SlurmJobStore {
 
     /** The record of a workload that runs as task {@code arrayTask} of the array job {@code jobId} named {@code jobName}. */
     public void insert(Handle h, String workloadId, long jobId, Integer arrayTask, String jobName, String jobDir, long at) {
-        h.createUpdate("INSERT INTO slurm_jobs (workload_id, job_id, array_task, job_name, job_dir, submitted_at) "
-                        + "VALUES (:w, :j, :t, :n, :d, :at)")
-                .bind("w", workloadId).bind("j", jobId).bindByType("t", arrayTask, Integer.class).bind("n", jobName)
-                .bind("d", jobDir).bind("at", at)
-                .execute();
+        // Plain JDBC: one insert per task of an array, on the thread that also commits the API's submits.
+        try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO slurm_jobs (workload_id, job_id, "
+                + "array_task, job_name, job_dir, submitted_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+            ps.setString(1, workloadId);
+            ps.setLong(2, jobId);
+            ps.setObject(3, arrayTask, Types.INTEGER);
+            ps.setString(4, jobName);
+            ps.setString(5, jobDir);
+            ps.setLong(6, at);
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
     }
 
     public void offsets(Handle h, String workloadId, long stdoutOffset, long stderrOffset) {

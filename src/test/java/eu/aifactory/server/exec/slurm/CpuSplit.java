@@ -1,6 +1,7 @@
 package eu.aifactory.server.exec.slurm;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -30,14 +31,18 @@ final class CpuSplit {
     private final Map<Long, Long> threadNanos;
     private final Map<Long, String> threadNames;
     private final Map<String, Double> daemonSeconds;
+    private final long jitMillis;
+    private final long gcMillis;
 
     private CpuSplit(long wallNanos, long processNanos, Map<Long, Long> threadNanos, Map<Long, String> threadNames,
-                     Map<String, Double> daemonSeconds) {
+                     Map<String, Double> daemonSeconds, long jitMillis, long gcMillis) {
         this.wallNanos = wallNanos;
         this.processNanos = processNanos;
         this.threadNanos = threadNanos;
         this.threadNames = threadNames;
         this.daemonSeconds = daemonSeconds;
+        this.jitMillis = jitMillis;
+        this.gcMillis = gcMillis;
     }
 
     static CpuSplit now() {
@@ -68,7 +73,10 @@ final class CpuSplit {
                 }
             }
         });
-        return new CpuSplit(System.nanoTime(), process, nanos, names, daemons);
+        long gc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).sum();
+        return new CpuSplit(System.nanoTime(), process, nanos, names, daemons,
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), gc);
     }
 
     /** Prints the CPU used from {@code start} to this snapshot, per part, for {@code acknowledged} submits. */
@@ -105,6 +113,9 @@ final class CpuSplit {
         System.out.printf(Locale.ROOT, "  %-26s %8s %7s %12s%n", "part", "cpu s", "cores", "cpu ms/ack");
         parts.forEach((part, seconds) -> System.out.printf(Locale.ROOT, "  %-26s %8.1f %7.2f %12.3f%n", part, seconds,
                 seconds / wall, acknowledged == 0 ? 0 : seconds * 1000 / acknowledged));
+        // Elapsed, not CPU, times: they say which of the two the JVM's own share mostly is.
+        System.out.printf(Locale.ROOT, "  JIT compiling %.1f s, GC pauses %.1f s (elapsed, all threads)%n",
+                (jitMillis - start.jitMillis) / 1000.0, (gcMillis - start.gcMillis) / 1000.0);
         byThread.sort(Map.Entry.<String, Double>comparingByValue().reversed());
         System.out.print("  busiest JVM threads (cores):");
         byThread.stream().limit(6).forEach(t -> System.out.printf(Locale.ROOT, " %s %.2f;", t.getKey(),
