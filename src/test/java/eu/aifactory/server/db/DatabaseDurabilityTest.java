@@ -106,6 +106,38 @@ class DatabaseDurabilityTest {
         }
     }
 
+    @Test
+    void anH2DatabaseCachesItsEventAndHistoryIdsWithoutReusingOneAfterAReopen() {
+        String url = ServerConfig.h2FileUrl(dir);
+        long before;
+        try (Database database = Database.open(url)) {
+            assertThat(values(database, "SELECT TABLE_NAME || '.' || COLUMN_NAME || ' ' || IDENTITY_CACHE "
+                    + "FROM INFORMATION_SCHEMA.COLUMNS WHERE IS_IDENTITY = 'YES' AND TABLE_NAME IN ('EVENTS', "
+                    + "'STATUS_HISTORY') ORDER BY TABLE_NAME"))
+                    .containsExactly("EVENTS.ID 1024", "STATUS_HISTORY.ID 1024");
+            before = insertEvent(database);
+        }
+        try (Database database = Database.open(url)) {
+            assertThat(insertEvent(database)).isGreaterThan(before);
+        }
+    }
+
+    @Test
+    void postgresKeepsOneIdentityValuePerFetchSoEventIdsCommitInOrder() {
+        try (Database database = Database.open(TestDatabases.freshUrl(TestDatabases.Kind.POSTGRES))) {
+            assertThat(values(database, "SELECT sequencename || ' ' || cache_size FROM pg_sequences "
+                    + "WHERE sequencename LIKE 'events_id%' OR sequencename LIKE 'status_history_id%' ORDER BY 1"))
+                    .containsExactly("events_id_seq 1", "status_history_id_seq 1");
+        }
+    }
+
+    private static long insertEvent(Database database) {
+        return database.jdbi().withHandle(h -> h.createUpdate("INSERT INTO events (tenant_id, seq, project_id, "
+                        + "workload_id, status, reason, at) VALUES ('t', (SELECT COALESCE(MAX(seq), 0) + 1 FROM events), "
+                        + "'p', 'wl-x', 'QUEUED', 'r', 0)")
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
     private static List<String> values(Database database, String sql) {
         return database.jdbi().withHandle(h -> h.createQuery(sql).mapTo(String.class).list());
     }
