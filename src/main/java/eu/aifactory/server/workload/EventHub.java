@@ -107,7 +107,7 @@ public final class EventHub implements AutoCloseable {
             return;
         }
         watermark = store.maxEventId();
-        store.onEvent(id -> wake());
+        store.onEvent(this::wake);
         thread = new Thread(this::loop, "factory-events");
         thread.setDaemon(true);
         thread.start();

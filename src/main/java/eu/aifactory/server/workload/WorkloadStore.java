@@ -32,9 +32,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
@@ -58,7 +58,7 @@ public final class WorkloadStore {
 
     private final Jdbi jdbi;
     private final GroupCommit groupCommit;
-    private volatile LongConsumer eventListener = id -> { };
+    private volatile Runnable eventListener = () -> { };
     private volatile ChangeListener changeListener = (h, id) -> { };
     private volatile Boolean h2;
 
@@ -78,8 +78,8 @@ public final class WorkloadStore {
         return TextTranslations.all(jdbi, language);
     }
 
-    /** Hears of every committed event (its id), so the event stream can wake up without polling. */
-    public void onEvent(LongConsumer listener) {
+    /** Hears of every commit with events, so the event stream can wake up without polling. */
+    public void onEvent(Runnable listener) {
         this.eventListener = listener;
     }
 
@@ -143,7 +143,7 @@ public final class WorkloadStore {
                                 Consumer<Handle> admit) {
         for (int attempt = 0; ; attempt++) {
             try {
-                Function<Handle, Long> work = h -> {
+                Function<Handle, Boolean> work = h -> {
                     try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO idempotency_keys "
                             + "(tenant_id, idem_key, request_hash, workload_id, created_at) VALUES (?, ?, ?, ?, ?)")) {
                         ps.setString(1, w.tenantId());
@@ -156,14 +156,17 @@ public final class WorkloadStore {
                         throw new UnableToExecuteStatementException(e, null);
                     }
                     insert(h, w);
-                    long id = appendHistory(h, w, w.status(), reason, w.createdAt());
+                    appendHistory(h, w, w.status(), reason, w.createdAt());
                     admit.accept(h);
-                    return id;
+                    return true;
                 };
                 // In tenant and project order, the order of the rows the submit locks (event sequence, budget ledger).
-                long eventId = groupCommit == null ? jdbi.inTransaction(work::apply)
-                        : groupCommit.inTransaction(w.tenantId() + "\n" + w.projectId(), work);
-                eventListener.accept(eventId);
+                if (groupCommit == null) {
+                    jdbi.inTransaction(work::apply);
+                } else {
+                    groupCommit.inTransaction(w.tenantId() + "\n" + w.projectId(), work);
+                }
+                eventListener.run();
                 return new Created(w);
             } catch (RuntimeException e) {
                 if (!Database.isUniqueViolation(e)) {
@@ -539,9 +542,9 @@ public final class WorkloadStore {
         if (updated == 0) {
             return false;
         }
-        long eventId = appendHistory(h, w, status, reason, at);
+        appendHistory(h, w, status, reason, at);
         changeListener.changed(h, w.id());
-        h.afterCommit(() -> eventListener.accept(eventId));
+        h.afterCommit(eventListener);
         return true;
     }
 
@@ -560,14 +563,65 @@ public final class WorkloadStore {
             throw new UnableToExecuteStatementException(e, null);
         }
         if (updated > 0) {
-            long eventId = appendEvent(h, w, w.status(), reason, at);
-            h.afterCommit(() -> eventListener.accept(eventId));
+            appendEvent(h, w, w.status(), reason, at);
+            h.afterCommit(eventListener);
         }
+    }
+
+    /** A new plain-words reason for a workload still in the status it was read in. */
+    public record ReasonChange(WorkloadRow workload, String reason) {
+    }
+
+    /**
+     * What {@link #updateReason} does, for many workloads at once (the tasks of an array change their reason
+     * together): one batch of updates, one reservation of event numbers per tenant and one batch of events, so the
+     * engine's reason writes cost the group-commit thread a few statements per array rather than four per task. The
+     * rows are updated in id order, so two factories writing reasons of the same workloads lock them in one order.
+     */
+    public void updateReasons(Handle h, List<ReasonChange> changes, long at) {
+        List<ReasonChange> sorted = changes.stream().sorted(Comparator.comparing(c -> c.workload().id())).toList();
+        Map<String, List<ReasonChange>> changedByTenant = new TreeMap<>();
+        try (PreparedStatement ps = h.getConnection().prepareStatement(
+                "UPDATE workloads SET status_reason = ?, updated_at = ? WHERE id = ? AND status = ?")) {
+            for (ReasonChange c : sorted) {
+                ps.setString(1, c.reason());
+                ps.setLong(2, at);
+                ps.setString(3, c.workload().id());
+                ps.setString(4, c.workload().status().name());
+                ps.addBatch();
+            }
+            int[] updated = ps.executeBatch();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] > 0) {
+                    changedByTenant.computeIfAbsent(sorted.get(i).workload().tenantId(), t -> new ArrayList<>())
+                            .add(sorted.get(i));
+                }
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+        if (changedByTenant.isEmpty()) {
+            return;
+        }
+        for (Map.Entry<String, List<ReasonChange>> tenant : changedByTenant.entrySet()) {
+            long seq = nextEventSeqs(h, tenant.getKey(), tenant.getValue().size());
+            try (PreparedStatement ps = h.getConnection().prepareStatement(EVENT_INSERT)) {
+                for (ReasonChange c : tenant.getValue()) {
+                    WorkloadRow w = c.workload();
+                    setEvent(ps, w, seq++, w.status(), c.reason(), at);
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+            }
+        }
+        h.afterCommit(eventListener);
     }
 
     // The statements below run on every submit and transition: plain JDBC, as JDBI's binding costs more than H2's insert.
 
-    private long appendHistory(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
+    private void appendHistory(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
         try (PreparedStatement ps = h.getConnection().prepareStatement(
                 "INSERT INTO status_history (workload_id, status, reason, at) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, w.id());
@@ -578,29 +632,32 @@ public final class WorkloadStore {
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-        return appendEvent(h, w, status, reason, at);
+        appendEvent(h, w, status, reason, at);
     }
 
-    private long appendEvent(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
+    /** The event's position (its id) is not read back: the stream's listener only needs to know that one committed. */
+    private void appendEvent(Handle h, WorkloadRow w, WorkloadStatus status, String reason, long at) {
         long seq = nextEventSeqs(h, w.tenantId(), 1);
-        try (PreparedStatement ps = h.getConnection().prepareStatement(
-                "INSERT INTO events (tenant_id, seq, project_id, workload_id, status, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                new String[] {"id"})) {
-            ps.setString(1, w.tenantId());
-            ps.setLong(2, seq);
-            ps.setString(3, w.projectId());
-            ps.setString(4, w.id());
-            ps.setString(5, status.name());
-            ps.setString(6, reason);
-            ps.setLong(7, at);
+        try (PreparedStatement ps = h.getConnection().prepareStatement(EVENT_INSERT)) {
+            setEvent(ps, w, seq, status, reason, at);
             ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
+    }
+
+    private static final String EVENT_INSERT =
+            "INSERT INTO events (tenant_id, seq, project_id, workload_id, status, reason, at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    private static void setEvent(PreparedStatement ps, WorkloadRow w, long seq, WorkloadStatus status, String reason,
+                                 long at) throws SQLException {
+        ps.setString(1, w.tenantId());
+        ps.setLong(2, seq);
+        ps.setString(3, w.projectId());
+        ps.setString(4, w.id());
+        ps.setString(5, status.name());
+        ps.setString(6, reason);
+        ps.setLong(7, at);
     }
 
     /**

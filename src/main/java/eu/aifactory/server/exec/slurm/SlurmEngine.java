@@ -35,6 +35,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -115,6 +116,8 @@ public final class SlurmEngine implements Engine {
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
     /** The reasons of pending jobs written in this pass, awaited at its end. */
     private final List<CompletableFuture<?>> reasonWrites = new ArrayList<>();
+    /** The pass's new reasons of pending workloads, by tenant and project, written when the pass has followed all jobs. */
+    private final Map<String, List<WorkloadStore.ReasonChange>> reasonChanges = new TreeMap<>();
     /** Why Slurm cannot take work now, or null while it answers. */
     private volatile String down;
     /** Slurm's job records by the jobs they stand for ({@code 123}, {@code 123_4}), as of the last listing. */
@@ -269,6 +272,8 @@ public final class SlurmEngine implements Engine {
             }
         }
         submitQueued(queued, records, now);
+        // A pass cut short (Slurm unreachable) leaves no reasons behind for the next one, which reads its own.
+        reasonChanges.clear();
         for (SlurmJobStore.JobRecord record : records.values()) {
             WorkloadRow w = open.get(record.workloadId());
             // Without a new listing this pass could only repeat the last one's conclusions; a cancel cannot wait.
@@ -290,6 +295,15 @@ public final class SlurmEngine implements Engine {
                 LOG.error("Following Slurm job {} of workload {} failed", record.ref(), record.workloadId(), e);
             }
         }
+        // One piece of group-commit work per project (its lock order), each a batch, sharing commits with the submits.
+        for (Map.Entry<String, List<WorkloadStore.ReasonChange>> project : reasonChanges.entrySet()) {
+            List<WorkloadStore.ReasonChange> changes = project.getValue();
+            reasonWrites.add(groupCommit.inTransactionLater(project.getKey(), h -> {
+                store.updateReasons(h, changes, now);
+                return null;
+            }));
+        }
+        reasonChanges.clear();
         for (CompletableFuture<?> write : reasonWrites) {
             try {
                 write.join();
@@ -584,11 +598,9 @@ public final class SlurmEngine implements Engine {
             case PENDING -> {
                 String reason = SlurmStates.pendingReason(ref, job.reason());
                 if (w.status() == WorkloadStatus.QUEUED && !reason.equals(w.statusReason())) {
-                    // The tasks of an array wait together and change their reason together: their writes share commits.
-                    reasonWrites.add(groupCommit.inTransactionLater(w.tenantId() + "\n" + w.projectId(), h -> {
-                        store.updateReason(h, w, reason, now);
-                        return null;
-                    }));
+                    // The tasks of an array wait together and change their reason together: written together after the pass.
+                    reasonChanges.computeIfAbsent(w.tenantId() + "\n" + w.projectId(), k -> new ArrayList<>())
+                            .add(new WorkloadStore.ReasonChange(w, reason));
                 }
             }
             case STARTING -> {
