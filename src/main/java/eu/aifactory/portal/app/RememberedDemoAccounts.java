@@ -69,13 +69,6 @@ final class RememberedDemoAccounts {
         if (entries.equals(entries())) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), "demo-accounts", ".tmp");
-        try {
-            mapper.writeValue(temp.toFile(), entries);
-            AtomicFiles.move(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, temp -> mapper.writeValue(temp.toFile(), entries));
     }
 }
