@@ -105,7 +105,8 @@ public final class AppContext implements AutoCloseable {
         this.sso = b.sso != null ? b.sso : new BrowserSingleSignOn(transports::forUrl, b.clock,
                 () -> "<!doctype html><meta charset=\"utf-8\"><title>AI Factory Portal</title><p>"
                         + i18n.get("signin.sso.browserDone") + "</p>");
-        this.demoFactory = new BackgroundDemoFactory(b.demoFactory);
+        this.demoFactory = new BackgroundDemoFactory(b.demoFactory,
+                new RememberedDemoAccounts(dataDir.resolve("demo-accounts.json")));
         this.saveDialog = b.saveDialog;
         this.clock = b.clock;
         this.kiosk = b.kiosk;

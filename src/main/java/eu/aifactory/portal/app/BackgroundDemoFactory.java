@@ -1,6 +1,9 @@
 package eu.aifactory.portal.app;
 
+import eu.aifactory.portal.shell.DemoAccount;
 import eu.aifactory.portal.shell.DemoFactory;
+import java.io.IOException;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import org.slf4j.Logger;
@@ -8,19 +11,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Starts the embedded factory once, on its own thread, so the window can show while it boots; everyone who
- * needs it waits for the same start. A failed start can be retried.
+ * needs it waits for the same start. A failed start can be retried. Each start's demo accounts are remembered
+ * for the next one, whose sign-in page lists them before the factory answers.
  */
 final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundDemoFactory.class);
 
     private final DemoFactoryStarter starter;
+    private final RememberedDemoAccounts remembered;
     private CompletableFuture<DemoFactoryStarter.Running> running;
     private boolean held;
     private boolean begun;
 
-    BackgroundDemoFactory(DemoFactoryStarter starter) {
+    BackgroundDemoFactory(DemoFactoryStarter starter, RememberedDemoAccounts remembered) {
         this.starter = starter;
+        this.remembered = remembered;
     }
 
     /**
@@ -59,6 +65,7 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
                 DemoFactoryStarter.Running started = starter.start();
                 LOG.info("embedded factory up at {} in {} ms", started.factory().baseUrl(),
                         (System.nanoTime() - begin) / 1_000_000);
+                remember(started.factory());
                 future.complete(started);
             } catch (Exception | Error e) {
                 future.completeExceptionally(e);
@@ -66,6 +73,19 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
         }, "embedded-factory-start");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    private void remember(DemoFactory factory) {
+        try {
+            remembered.write(factory.accounts());
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("demo accounts not remembered for the next start: {}", e.toString());
+        }
+    }
+
+    @Override
+    public List<DemoAccount> remembered() {
+        return remembered.read();
     }
 
     @Override

@@ -40,15 +40,8 @@ public final class CatalogCache {
         if (generation < writtenGeneration) {
             return;
         }
-        Files.createDirectories(file.getParent());
-        Path temp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-        try {
-            mapper.writeValue(temp.toFile(), catalog);
-            AtomicFiles.move(temp, file);
-            writtenGeneration = generation;
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, temp -> mapper.writeValue(temp.toFile(), catalog));
+        writtenGeneration = generation;
     }
 
     /** The cached catalog, or empty when there is none or it cannot be read (an unreadable cache is no cache). */

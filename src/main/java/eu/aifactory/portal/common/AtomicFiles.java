@@ -12,6 +12,28 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /** Writes a file's new content to the path it is given. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(Path path) throws IOException;
+    }
+
+    /**
+     * Replaces {@code file} with what {@code content} writes: into a temporary file beside it first, then moved over
+     * it, so a crash mid-write leaves the previous file. Creates the parent directories.
+     */
+    public static void write(Path file, Content content) throws IOException {
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path temp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            content.writeTo(temp);
+            move(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
     /** Moves {@code source} over {@code target} atomically where the file system can, else by a plain replace. */
     public static void move(Path source, Path target) throws IOException {
         try {

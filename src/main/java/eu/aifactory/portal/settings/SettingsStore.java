@@ -43,14 +43,7 @@ public final class SettingsStore {
     /** Writes atomically (temp file, then move), so a crash mid-write leaves the previous settings. */
     public synchronized void save(Settings settings) {
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), "settings", ".tmp");
-            try {
-                mapper.writeValue(temp.toFile(), settings);
-                AtomicFiles.move(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, temp -> mapper.writeValue(temp.toFile(), settings));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write settings to " + file, e);
         }

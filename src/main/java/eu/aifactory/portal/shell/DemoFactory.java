@@ -17,5 +17,13 @@ public record DemoFactory(URI baseUrl, List<DemoAccount> accounts) {
     @FunctionalInterface
     public interface Launcher {
         DemoFactory start() throws Exception;
+
+        /**
+         * The accounts the factory had when it last started, without tokens, read before it answers so the sign-in
+         * page can list them at once; empty when unknown. Blocking (a small file): call it off the UI thread.
+         */
+        default List<DemoAccount> remembered() {
+            return List.of();
+        }
     }
 }

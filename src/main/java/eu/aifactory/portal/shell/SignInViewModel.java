@@ -74,6 +74,8 @@ public final class SignInViewModel {
     private TaskHandle offerLookup = TaskHandle.NONE;
 
     private DemoFactory demoFactory;
+    /** A demo user picked from the remembered list before the factory answered; signed in once it does. */
+    private DemoAccount waitingFor;
     private String lastDemoUserId;
     private TaskHandle attempt = TaskHandle.NONE;
     private boolean started;
@@ -266,19 +268,35 @@ public final class SignInViewModel {
         return describe(failure, base);
     }
 
+    /**
+     * Starts the demo factory. Meanwhile the accounts of its last start are listed, so a returning user can pick
+     * theirs at once; the factory's own list replaces them when it answers.
+     */
     private void loadDemo() {
         if (demoState.get() == DemoState.STARTING || demoState.get() == DemoState.READY) {
             return;
         }
         demoState.set(DemoState.STARTING);
+        executor.run(demoLauncher::remembered,
+                known -> {
+                    if (demoState.get() == DemoState.STARTING && demoAccounts.isEmpty()) {
+                        demoAccounts.setAll(known);
+                    }
+                },
+                failure -> LOG.warn("remembered demo accounts not read: {}", failure.toString()));
         executor.run(demoLauncher::start,
                 factory -> {
                     demoFactory = factory;
                     demoAccounts.setAll(factory.accounts());
                     demoState.set(DemoState.READY);
+                    signInWaiting();
                 },
                 failure -> {
                     LOG.error("the embedded demo factory did not start", failure);
+                    waitingFor = null;
+                    busy.set(false);
+                    progress.set(null);
+                    demoAccounts.clear();
                     demoState.set(DemoState.FAILED);
                     error.set(Message.of("signin.demo.failed"));
                 });
@@ -293,14 +311,43 @@ public final class SignInViewModel {
         }
     }
 
-    /** Signs a demo user in at the embedded factory. */
+    /**
+     * Signs a demo user in at the embedded factory. Picked from the remembered list while the factory is still
+     * starting, the sign-in waits for it and then goes ahead with the factory's own account of that user.
+     */
     public void signIn(DemoAccount account) {
-        if (demoFactory == null || busy.get()) {
+        if (busy.get()) {
             return;
         }
-        URI base = demoFactory.baseUrl();
-        verify(base, account.token(), true, Message.of("signin.progress.demo", account.userName()),
-                session -> sessions.openDemo(session, account.userId()));
+        if (demoFactory == null) {
+            if (demoState.get() == DemoState.STARTING) {
+                waitingFor = account;
+                busy.set(true);
+                error.set(null);
+                progress.set(Message.of("signin.progress.demoWaiting", account.userName()));
+            }
+            return;
+        }
+        Optional<DemoAccount> current = demoFactory.accounts().stream()
+                .filter(a -> a.userId().equals(account.userId())).findFirst();
+        if (current.isEmpty()) {
+            error.set(Message.of("signin.demo.gone", account.userName()));
+            return;
+        }
+        verify(demoFactory.baseUrl(), current.get().token(), true,
+                Message.of("signin.progress.demo", current.get().userName()),
+                session -> sessions.openDemo(session, current.get().userId()));
+    }
+
+    /** The demo factory answered: the user picked while it started is signed in now. */
+    private void signInWaiting() {
+        DemoAccount picked = waitingFor;
+        waitingFor = null;
+        if (picked != null) {
+            busy.set(false);
+            progress.set(null);
+            signIn(picked);
+        }
     }
 
     /** Validates the URL and token fields, then checks the token with the factory. */

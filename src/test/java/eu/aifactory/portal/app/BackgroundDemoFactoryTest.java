@@ -2,20 +2,41 @@ package eu.aifactory.portal.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.tenant.Role;
+import eu.aifactory.portal.shell.DemoAccount;
 import eu.aifactory.portal.shell.DemoFactory;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class BackgroundDemoFactoryTest {
 
+    private static final DemoAccount ANNA = new DemoAccount("u-anna", "Anna Schmidt", "Bergmann Maschinenbau GmbH",
+            Role.ENGINEER, "demo-token-anna");
+
+    @TempDir
+    Path dataDir;
+
     private final AtomicInteger starts = new AtomicInteger();
-    private final BackgroundDemoFactory factory = new BackgroundDemoFactory(() -> {
-        starts.incrementAndGet();
-        return new DemoFactoryStarter.Running(new DemoFactory(URI.create("http://127.0.0.1:1"), List.of()), () -> { });
-    });
+    private BackgroundDemoFactory factory;
+
+    @BeforeEach
+    void setUp() {
+        factory = launcher(List.of(ANNA));
+    }
+
+    private BackgroundDemoFactory launcher(List<DemoAccount> accounts) {
+        return new BackgroundDemoFactory(() -> {
+            starts.incrementAndGet();
+            return new DemoFactoryStarter.Running(new DemoFactory(URI.create("http://127.0.0.1:1"), accounts), () -> { });
+        }, new RememberedDemoAccounts(dataDir.resolve("demo-accounts.json")));
+    }
 
     @Test
     void aHeldStartBeginsOnlyWhenReleasedAndThenServesWhoeverAskedMeanwhile() throws Exception {
@@ -40,6 +61,40 @@ class BackgroundDemoFactoryTest {
         factory.close();
 
         assertThat(starts).hasValue(0);
+    }
+
+    @Test
+    void aStartsAccountsAreRememberedWithoutTheirTokensForTheNextStart() throws Exception {
+        assertThat(factory.remembered()).as("nothing before the first start").isEmpty();
+
+        factory.start();
+
+        BackgroundDemoFactory next = launcher(List.of(ANNA));
+        assertThat(next.remembered()).containsExactly(new DemoAccount("u-anna", "Anna Schmidt",
+                "Bergmann Maschinenbau GmbH", Role.ENGINEER, null));
+        assertThat(Files.readString(dataDir.resolve("demo-accounts.json"))).contains("Anna Schmidt")
+                .doesNotContain("demo-token-anna");
+        assertThat(starts).as("reading them starts no factory").hasValue(1);
+    }
+
+    @Test
+    void aStartWithOtherAccountsReplacesTheRememberedOnes() throws Exception {
+        factory.start();
+        DemoAccount jonas = new DemoAccount("u-jonas", "Jonas Weber", "Bergmann Maschinenbau GmbH",
+                Role.ACCOUNT_MANAGER, "demo-token-jonas");
+
+        launcher(List.of(jonas)).start();
+
+        assertThat(factory.remembered()).extracting(DemoAccount::userId).containsExactly("u-jonas");
+    }
+
+    @Test
+    void anUnreadableFileIsNoListButNoFailureEither() throws Exception {
+        Files.writeString(dataDir.resolve("demo-accounts.json"), "[{\"userId\": \"u-anna\"");
+
+        assertThat(factory.remembered()).isEmpty();
+        assertThat(factory.start().accounts()).containsExactly(ANNA);
+        assertThat(factory.remembered()).extracting(DemoAccount::userId).containsExactly("u-anna");
     }
 
     @Test

@@ -2,6 +2,7 @@ package eu.aifactory.portal.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import eu.aifactory.api.tenant.Role;
 import eu.aifactory.portal.common.ConnectionMonitor;
 import eu.aifactory.portal.settings.SecretStore;
 import eu.aifactory.portal.settings.Settings;
@@ -15,6 +16,8 @@ import eu.aifactory.portal.testing.FakeFactoryClient;
 import eu.aifactory.portal.testing.MemorySecretStore;
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,6 +91,96 @@ class SignInViewModelTest {
         assertThat(viewModel.lastDemoUserId()).isEqualTo("u-jonas");
         assertThat(sessions.session()).isNull();
         assertThat(factory.presentedToken()).isNull();
+    }
+
+    /** A demo launcher whose last start had {@code remembered}; its start gives the fake factory's accounts. */
+    private SignInViewModel viewModelRemembering(List<DemoAccount> remembered, Callable<DemoFactory> start) {
+        settings = new SettingsService(new SettingsStore(dataDir.resolve("settings.json")), Settings.defaults(), executor);
+        sessions = new SessionManager(settings, secrets, executor,
+                new ConnectionMonitor(executor, Clock.systemUTC(), Duration.ofSeconds(5), 3));
+        DemoFactory.Launcher launcher = new DemoFactory.Launcher() {
+            @Override
+            public DemoFactory start() throws Exception {
+                demoStarts.incrementAndGet();
+                return start.call();
+            }
+
+            @Override
+            public List<DemoAccount> remembered() {
+                return remembered;
+            }
+        };
+        return new SignInViewModel(executor, factory::connect, launcher, secrets, settings, sessions);
+    }
+
+    private static DemoAccount remembered(String userId, String name) {
+        return new DemoAccount(userId, name, "Bergmann Maschinenbau GmbH", Role.ENGINEER, null);
+    }
+
+    @Test
+    void aLaterStartListsTheLastStartsUsersAtOnceAndSignsThePickedOneInWhenTheFactoryAnswers() {
+        factory.acceptToken(FakeDemoFactory.ANNA_TOKEN);
+        SignInViewModel viewModel = viewModelRemembering(
+                List.of(remembered("u-anna", "Anna Schmidt"), remembered("u-jonas", "Jonas Weber")),
+                FakeDemoFactory::factory);
+        executor.holdWork();
+        viewModel.start();
+
+        executor.runFirstHeldWork();
+        assertThat(viewModel.demoStateProperty().get()).isEqualTo(DemoState.STARTING);
+        assertThat(viewModel.demoAccounts()).extracting(DemoAccount::userName).containsExactly("Anna Schmidt", "Jonas Weber");
+        viewModel.signIn(viewModel.demoAccounts().get(0));
+        assertThat(viewModel.busyProperty().get()).isTrue();
+        assertThat(viewModel.progressProperty().get()).isEqualTo(Message.of("signin.progress.demoWaiting", "Anna Schmidt"));
+        assertThat(sessions.session()).isNull();
+
+        executor.runHeldWork();
+
+        assertThat(viewModel.demoAccounts()).extracting(DemoAccount::userName)
+                .containsExactly("Anna Schmidt", "Jonas Weber", "Lena Hoffmann");
+        assertThat(sessions.session()).isNotNull();
+        assertThat(sessions.session().me().user().name()).isEqualTo("Anna Schmidt");
+        assertThat(factory.presentedToken()).as("the running factory's token, not the remembered account's")
+                .isEqualTo(FakeDemoFactory.ANNA_TOKEN);
+        assertThat(viewModel.busyProperty().get()).isFalse();
+    }
+
+    @Test
+    void aRememberedUserTheFactoryNoLongerHasIsNamedAndNobodyIsSignedIn() {
+        SignInViewModel viewModel = viewModelRemembering(List.of(remembered("u-otto", "Otto Alt")), FakeDemoFactory::factory);
+        executor.holdWork();
+        viewModel.start();
+        executor.runFirstHeldWork();
+        viewModel.signIn(viewModel.demoAccounts().get(0));
+
+        executor.runHeldWork();
+
+        assertThat(sessions.session()).isNull();
+        assertThat(factory.presentedToken()).isNull();
+        assertThat(viewModel.errorProperty().get()).isEqualTo(Message.of("signin.demo.gone", "Otto Alt"));
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.progressProperty().get()).isNull();
+        assertThat(viewModel.demoAccounts()).extracting(DemoAccount::userId).containsExactly("u-anna", "u-jonas", "u-lena");
+    }
+
+    @Test
+    void aPickWhileTheFactoryFailsToStartEndsWithTheFailureAndNoStaleList() {
+        SignInViewModel viewModel = viewModelRemembering(List.of(remembered("u-anna", "Anna Schmidt")), () -> {
+            throw new IllegalStateException("port in use");
+        });
+        executor.holdWork();
+        viewModel.start();
+        executor.runFirstHeldWork();
+        viewModel.signIn(viewModel.demoAccounts().get(0));
+
+        executor.runHeldWork();
+
+        assertThat(viewModel.demoStateProperty().get()).isEqualTo(DemoState.FAILED);
+        assertThat(viewModel.errorProperty().get()).isEqualTo(Message.of("signin.demo.failed"));
+        assertThat(viewModel.busyProperty().get()).isFalse();
+        assertThat(viewModel.progressProperty().get()).isNull();
+        assertThat(viewModel.demoAccounts()).as("users that cannot sign in are not offered").isEmpty();
+        assertThat(sessions.session()).isNull();
     }
 
     @Test

@@ -97,14 +97,7 @@ public final class PresetStore {
             return;
         }
         try {
-            Files.createDirectories(file.getParent());
-            Path temp = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            try {
-                mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), presets);
-                AtomicFiles.move(temp, file);
-            } finally {
-                Files.deleteIfExists(temp);
-            }
+            AtomicFiles.write(file, temp -> mapper.writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), presets));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot save presets to " + file + ": " + e.getMessage(), e);
         }
