@@ -106,7 +106,7 @@ public final class AppContext implements AutoCloseable {
                 () -> "<!doctype html><meta charset=\"utf-8\"><title>AI Factory Portal</title><p>"
                         + i18n.get("signin.sso.browserDone") + "</p>");
         this.demoFactory = new BackgroundDemoFactory(b.demoFactory,
-                new RememberedDemoAccounts(dataDir.resolve("demo-accounts.json")));
+                new RememberedDemoAccounts(dataDir.resolve("demo-accounts.properties")));
         this.saveDialog = b.saveDialog;
         this.clock = b.clock;
         this.kiosk = b.kiosk;

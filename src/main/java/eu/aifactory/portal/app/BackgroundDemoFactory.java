@@ -22,6 +22,7 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
     private final RememberedDemoAccounts remembered;
     private CompletableFuture<DemoFactoryStarter.Running> running;
     private boolean held;
+    private CompletableFuture<Void> released = CompletableFuture.completedFuture(null);
     private boolean begun;
 
     BackgroundDemoFactory(DemoFactoryStarter starter, RememberedDemoAccounts remembered) {
@@ -30,16 +31,20 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
     }
 
     /**
-     * Keeps the start from beginning until {@link #release()}: whoever asks meanwhile waits. The portal holds it
-     * until its first frame is drawn.
+     * Keeps the start, and the reading of the remembered accounts, from beginning until {@link #release()}: whoever
+     * asks meanwhile waits. The portal holds it until its first frame is drawn, which neither may slow down.
      */
     synchronized void hold() {
         held = true;
+        if (released.isDone()) {
+            released = new CompletableFuture<>();
+        }
     }
 
     /** Lets the start begin, at once if someone has asked for it already. */
     synchronized void release() {
         held = false;
+        released.complete(null);
         if (running != null && !begun) {
             begin(running);
         }
@@ -85,6 +90,11 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
 
     @Override
     public List<DemoAccount> remembered() {
+        CompletableFuture<Void> gate;
+        synchronized (this) {
+            gate = released;
+        }
+        gate.join();
         return remembered.read();
     }
 

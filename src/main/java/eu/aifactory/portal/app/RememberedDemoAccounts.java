@@ -1,57 +1,38 @@
 package eu.aifactory.portal.app;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.aifactory.api.Json;
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.portal.common.AtomicFiles;
 import eu.aifactory.portal.shell.DemoAccount;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The demo accounts of the embedded factory's last start, kept in the portal's data directory: on a later start the sign-in
- * page lists them while the factory is still starting. Names and roles only; tokens come from the running factory
- * and never reach this file. Blocking I/O.
+ * The demo accounts of the embedded factory's last start, kept in the portal's data directory: on a later start the
+ * sign-in page lists them while the factory is still starting. Names and roles only; tokens come from the running
+ * factory and never reach this file. A properties file: it is read while the factory boots, and needs no JSON mapper
+ * for it. Blocking I/O.
  */
 final class RememberedDemoAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(RememberedDemoAccounts.class);
-    private static final TypeReference<List<Entry>> ENTRIES = new TypeReference<>() {
-    };
 
-    /** What is written per account: a record without a token field, so no token can be written by mistake. */
+    /** What is kept per account: no token field, so no token can be written by mistake. */
     private record Entry(String userId, String userName, String tenantName, Role role) {
     }
 
     private final Path file;
-    private final ObjectMapper mapper = Json.mapper();
 
     RememberedDemoAccounts(Path file) {
         this.file = file;
-    }
-
-    private List<Entry> entries() {
-        if (!Files.exists(file)) {
-            return List.of();
-        }
-        try {
-            List<Entry> entries = mapper.readValue(file.toFile(), ENTRIES);
-            if (entries == null || entries.stream().anyMatch(e -> e == null || e.userId() == null
-                    || e.userName() == null || e.tenantName() == null || e.role() == null)) {
-                LOG.warn("remembered demo accounts in {} are incomplete; the sign-in page waits for the factory", file);
-                return List.of();
-            }
-            return entries;
-        } catch (IOException e) {
-            LOG.warn("remembered demo accounts in {} are unreadable; the sign-in page waits for the factory: {}", file,
-                    e.getMessage());
-            return List.of();
-        }
     }
 
     /** The accounts written last, without tokens; empty when there is no file or it cannot be read. */
@@ -69,6 +50,47 @@ final class RememberedDemoAccounts {
         if (entries.equals(entries())) {
             return;
         }
-        AtomicFiles.write(file, temp -> mapper.writeValue(temp.toFile(), entries));
+        Properties properties = new Properties();
+        properties.setProperty("accounts", Integer.toString(entries.size()));
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            properties.setProperty(i + ".userId", entry.userId());
+            properties.setProperty(i + ".userName", entry.userName());
+            properties.setProperty(i + ".tenantName", entry.tenantName());
+            properties.setProperty(i + ".role", entry.role().wire());
+        }
+        AtomicFiles.write(file, temp -> {
+            try (Writer out = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+                properties.store(out, "AI Factory Portal: the demo users of the embedded factory's last start");
+            }
+        });
+    }
+
+    private List<Entry> entries() {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(in);
+            int count = Integer.parseInt(properties.getProperty("accounts", "0"));
+            List<Entry> entries = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String userId = properties.getProperty(i + ".userId");
+                String userName = properties.getProperty(i + ".userName");
+                String tenantName = properties.getProperty(i + ".tenantName");
+                String role = properties.getProperty(i + ".role");
+                if (userId == null || userName == null || tenantName == null || role == null) {
+                    LOG.warn("remembered demo accounts in {} are incomplete; the sign-in page waits for the factory", file);
+                    return List.of();
+                }
+                entries.add(new Entry(userId, userName, tenantName, Role.fromWire(role)));
+            }
+            return entries;
+        } catch (IOException | IllegalArgumentException e) {
+            LOG.warn("remembered demo accounts in {} are unreadable; the sign-in page waits for the factory: {}", file,
+                    e.getMessage());
+            return List.of();
+        }
     }
 }

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.aifactory.api.tenant.Role;
 import eu.aifactory.portal.shell.DemoAccount;
+import eu.aifactory.server.support.Await;
 import eu.aifactory.portal.shell.DemoFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,7 +37,7 @@ class BackgroundDemoFactoryTest {
         return new BackgroundDemoFactory(() -> {
             starts.incrementAndGet();
             return new DemoFactoryStarter.Running(new DemoFactory(URI.create("http://127.0.0.1:1"), accounts), () -> { });
-        }, new RememberedDemoAccounts(dataDir.resolve("demo-accounts.json")));
+        }, new RememberedDemoAccounts(dataDir.resolve("demo-accounts.properties")));
     }
 
     @Test
@@ -72,9 +74,28 @@ class BackgroundDemoFactoryTest {
         BackgroundDemoFactory next = launcher(List.of(ANNA));
         assertThat(next.remembered()).containsExactly(new DemoAccount("u-anna", "Anna Schmidt",
                 "Bergmann Maschinenbau GmbH", Role.ENGINEER, null));
-        assertThat(Files.readString(dataDir.resolve("demo-accounts.json"))).contains("Anna Schmidt")
+        assertThat(Files.readString(dataDir.resolve("demo-accounts.properties"))).contains("Anna Schmidt")
                 .doesNotContain("demo-token-anna");
         assertThat(starts).as("reading them starts no factory").hasValue(1);
+    }
+
+    @Test
+    void heldTheRememberedAccountsAreReadOnlyAfterTheRelease() throws Exception {
+        factory.start();
+        BackgroundDemoFactory next = launcher(List.of(ANNA));
+        next.hold();
+        CompletableFuture<List<DemoAccount>> read = new CompletableFuture<>();
+        Thread reader = new Thread(() -> read.complete(next.remembered()));
+        reader.start();
+        Await.until("the reader blocked or done", reader::getState,
+                state -> state == Thread.State.WAITING || state == Thread.State.TERMINATED);
+
+        assertThat(read).as("the reader waits for the first frame").isNotDone();
+
+        next.release();
+
+        assertThat(read.get(30, TimeUnit.SECONDS)).extracting(DemoAccount::userId).containsExactly("u-anna");
+        assertThat(starts).as("the release starts nothing nobody asked for").hasValue(1);
     }
 
     @Test
@@ -89,8 +110,8 @@ class BackgroundDemoFactoryTest {
     }
 
     @Test
-    void anUnreadableFileIsNoListButNoFailureEither() throws Exception {
-        Files.writeString(dataDir.resolve("demo-accounts.json"), "[{\"userId\": \"u-anna\"");
+    void anIncompleteFileIsNoListButNoFailureEither() throws Exception {
+        Files.writeString(dataDir.resolve("demo-accounts.properties"), "accounts=2\n0.userId=u-anna\n0.role=engineer\n");
 
         assertThat(factory.remembered()).isEmpty();
         assertThat(factory.start().accounts()).containsExactly(ANNA);
