@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the portal in a child JVM that maps an AppCDS archive of the classes it loads, which roughly halves the
  * class loading before the first frame. A JAR manifest cannot carry JVM options, so {@code java -jar} and
- * {@code mvn javafx:run} come through here; the installed launcher passes its archive itself and skips this.
+ * {@code mvn javafx:run} come through here, and so does the Linux launcher (the portal's archive extends the one of
+ * its jlinked runtime); the macOS launcher starts the portal in place.
  *
  * <p>JDK 17 has no auto-created archives (JDK 19+), so the first start runs with {@code -XX:ArchiveClassesAtExit}
  * and the archive is written when that JVM exits; later starts map it. Archives live in the data directory under
