@@ -21,7 +21,7 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
     private final DemoFactoryStarter starter;
     private final RememberedDemoAccounts remembered;
     private CompletableFuture<DemoFactoryStarter.Running> running;
-    private boolean held;
+    /** Incomplete while held: the start and the remembered accounts wait for it. */
     private CompletableFuture<Void> released = CompletableFuture.completedFuture(null);
     private boolean begun;
 
@@ -35,7 +35,6 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
      * asks meanwhile waits. The portal holds it until its first frame is drawn, which neither may slow down.
      */
     synchronized void hold() {
-        held = true;
         if (released.isDone()) {
             released = new CompletableFuture<>();
         }
@@ -43,7 +42,6 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
 
     /** Lets the start begin, at once if someone has asked for it already. */
     synchronized void release() {
-        held = false;
         released.complete(null);
         if (running != null && !begun) {
             begin(running);
@@ -55,7 +53,7 @@ final class BackgroundDemoFactory implements DemoFactory.Launcher, AutoCloseable
         if (running == null || running.isCompletedExceptionally()) {
             running = new CompletableFuture<>();
             begun = false;
-            if (!held) {
+            if (released.isDone()) {
                 begin(running);
             }
         }

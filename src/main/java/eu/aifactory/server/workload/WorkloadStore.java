@@ -550,22 +550,7 @@ public final class WorkloadStore {
 
     /** Changes only the plain-words reason (e.g. a new queue position): an event, but no history entry. */
     public void updateReason(Handle h, WorkloadRow w, String reason, long at) {
-        int updated;
-        // Plain JDBC: the engine writes this for every task of an array on the thread that commits the submits.
-        try (PreparedStatement ps = h.getConnection().prepareStatement(
-                "UPDATE workloads SET status_reason = ?, updated_at = ? WHERE id = ? AND status = ?")) {
-            ps.setString(1, reason);
-            ps.setLong(2, at);
-            ps.setString(3, w.id());
-            ps.setString(4, w.status().name());
-            updated = ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
-        if (updated > 0) {
-            appendEvent(h, w, w.status(), reason, at);
-            h.afterCommit(eventListener);
-        }
+        updateReasons(h, List.of(new ReasonChange(w, reason)), at);
     }
 
     /** A new plain-words reason for a workload still in the status it was read in. */
