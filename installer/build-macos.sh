@@ -8,14 +8,14 @@ cd "$(dirname "$0")/.."
 source installer/common.sh
 
 # In the bundle the portal starts in the launcher's own JVM (a child JVM would show as "java" in the Dock), so it
-# runs without the AppCDS archive the other launchers use; the JVM options are SharedClassesLauncher.PORTAL_OPTIONS.
+# runs without a class data archive: a dragged-in bundle has no install step that could make one (see build-linux.sh).
 # macOS refuses a bundle version whose first number is 0, so 0.x.y is given to it as 1.x.y.
 mac_version=$version
 [[ $version == 0.* ]] && mac_version=1.${version#0.}
 jpackage --type dmg "${common_options[@]}" \
   --name "AI Factory Portal" --app-version "$mac_version" \
   --java-options "-Dportal.cds.inPlace=true" \
-  --java-options "-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:MaxNewSize=24m" \
+  --java-options "$portal_java_options" \
   --icon assets/icons/app.icns \
   --file-associations installer/report-association.properties \
   --mac-package-identifier eu.aifactory.portal \

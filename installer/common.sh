@@ -13,9 +13,13 @@ cp "$jar" "$input/"
 
 # The modules the portal and the embedded factory use (JavaFX itself travels inside the jar).
 modules=java.base,java.desktop,java.logging,java.management,java.naming,java.net.http,java.prefs,java.scripting,java.sql,java.xml,jdk.crypto.ec,jdk.httpserver,jdk.jfr,jdk.unsupported,jdk.zipfs,jdk.localedata
-# bin/java stays in the runtime (no --strip-native-commands): the launcher starts the portal in a child JVM that
-# maps the AppCDS archive it writes on the first start (SharedClassesLauncher); JDK 17 cannot pass one otherwise.
-# That archive extends the runtime's own, which jlink only writes when asked (--generate-cds-archive).
+# bin/java stays in the runtime (no --strip-native-commands): the Windows launcher starts the portal in a child JVM
+# that maps the AppCDS archive it writes on the first start (SharedClassesLauncher), and the Linux packages make
+# their archive with it when they are installed (build-linux.sh). The child's archive extends the runtime's own,
+# which jlink only writes when asked (--generate-cds-archive).
+# The JVM options of a launcher that starts the portal in place: SharedClassesLauncher.PORTAL_OPTIONS, which gives
+# the reasons (SharedClassesLauncherTest keeps the two equal).
+portal_java_options="-XX:+UseSerialGC -Xms16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:TieredStopAtLevel=1 -XX:MaxNewSize=24m"
 common_options=(
   --name "$app_name" --app-version "$version" --vendor "$vendor" --description "$description"
   --input "$input" --main-jar tenant-portal.jar --main-class eu.aifactory.portal.app.Launcher

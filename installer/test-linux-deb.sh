@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Installs the .deb built by build-linux.sh with dpkg, checks the menu entry and the file association, starts the
-# installed portal under Xvfb until its sign-in page offers the demo users, starts the kiosk launcher until it is in
-# kiosk mode, opens a signed residency report through
-# the launcher (as the file manager does) until the verifier shows its verdict, then removes the package and checks
-# nothing is left. Run as root: installer/test-linux-deb.sh
+# installed portal under Xvfb, with the class data archive its install made, until its sign-in page offers the demo
+# users, starts the kiosk launcher until it is in kiosk mode, opens a signed residency report through the launcher (as
+# the file manager does) until the verifier shows its verdict, then removes the package and checks nothing is left.
+# Run as root: installer/test-linux-deb.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 deb=$(ls target/installer/ai-factory-portal_*.deb | head -1)
@@ -15,17 +15,21 @@ trap 'rm -rf "$home"' EXIT
 # Runs a launcher with the test's user data directory until a log line matches, then ends it like a window manager.
 run_until() {
   local launcher=$1 marker=$2 log=$home/run.log; shift 2
-  XDG_DATA_HOME=$home/data xvfb-run -a -s "-screen 0 1600x1000x24" "$launcher" "$@" >"$log" 2>&1 &
+  rm -f "$home/pid"
+  # sh records the launcher's pid (it execs the JVM): ending only xvfb-run would leave the JVM without a display.
+  XDG_DATA_HOME=$home/data xvfb-run -a -s "-screen 0 1600x1000x24" sh -c 'echo $$ > "$0"; exec "$@"' "$home/pid" \
+    "$launcher" "$@" >"$log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 1800); do
     if grep -q "$marker" "$log"; then
       grep "$marker" "$log"
-      kill "$pid"; wait "$pid" || true
+      kill "$(cat "$home/pid")"; wait "$pid" || true
       return 0
     fi
     kill -0 "$pid" 2>/dev/null || break
     sleep 0.1
   done
+  [ -s "$home/pid" ] && kill "$(cat "$home/pid")" 2>/dev/null || true
   kill "$pid" 2>/dev/null || true
   cat "$log" >&2
   echo "FAIL: no \"$marker\" from $launcher $*" >&2
@@ -43,8 +47,9 @@ grep -q 'MimeType=application/vnd.aifactory.signed-report+json' "$desktop"
 grep -q '^Exec=.* %F$' "$desktop"
 grep -rl 'application/vnd.aifactory.signed-report+json' /usr/share/mime/packages/ >/dev/null
 
-echo "== start the installed portal"
-run_until "$launcher" "startup: sign-in ready"
+echo "== the class data archive the install made, and a start that must map it (-Xshare:on fails without it)"
+ls -la "$app/lib/app/portal.jsa"
+JAVA_TOOL_OPTIONS=-Xshare:on run_until "$launcher" "startup: sign-in ready"
 
 echo "== the kiosk launcher and its menu entry"
 # grep without -q reads to the end: dpkg-deb fails on a closed pipe.

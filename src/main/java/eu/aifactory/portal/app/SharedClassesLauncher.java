@@ -24,8 +24,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts the portal in a child JVM that maps an AppCDS archive of the classes it loads, which roughly halves the
  * class loading before the first frame. A JAR manifest cannot carry JVM options, so {@code java -jar} and
- * {@code mvn javafx:run} come through here, and so does the Linux launcher (the portal's archive extends the one of
- * its jlinked runtime); the macOS launcher starts the portal in place.
+ * {@code mvn javafx:run} come through here, and so does the Windows launcher (the portal's archive extends the one of
+ * its jlinked runtime). The Linux packages start the portal in place with an archive made when they are installed,
+ * the macOS launcher in place without one (decision 0028).
  *
  * <p>JDK 17 has no auto-created archives (JDK 19+), so the first start runs with {@code -XX:ArchiveClassesAtExit}
  * and the archive is written when that JVM exits; later starts map it. Archives live in the data directory under
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  */
 final class SharedClassesLauncher {
 
-    /** Set on the child, and by the installed launcher, so the portal starts in that JVM. */
+    /** Set on the child, and by the Linux and macOS launchers, so the portal starts in that JVM. */
     static final String IN_PLACE = "portal.cds.inPlace";
 
     /**

@@ -107,4 +107,14 @@ class SharedClassesLauncherTest {
                 .hasValueSatisfying(line -> assertThat(line).contains("= " + (24L << 20) + " "));
         assertThat(output).containsPattern("UseSerialGC +=\\s+true");
     }
+
+    @Test
+    void installedLaunchersStartWithTheSameJvmOptions() throws IOException {
+        // The macOS and Linux launchers start in place with installer/common.sh's options, not through this class.
+        String assignment = Files.readAllLines(Path.of("installer/common.sh")).stream()
+                .filter(line -> line.startsWith("portal_java_options=")).findFirst().orElseThrow();
+        String options = assignment.substring(assignment.indexOf('"') + 1, assignment.lastIndexOf('"'));
+
+        assertThat(List.of(options.split(" "))).isEqualTo(SharedClassesLauncher.PORTAL_OPTIONS);
+    }
 }

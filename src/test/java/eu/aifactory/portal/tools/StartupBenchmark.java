@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -16,6 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -25,8 +28,9 @@ import java.util.concurrent.TimeUnit;
  * Start-up benchmark, run under Xvfb: wall-clock time from spawning a command to the portal's first frame, to a
  * clickable demo user on its sign-in page and to the demo users of the running factory, next to a JavaFX hello-world started the same way ({@code java}, no
  * options), in alternating runs so both see the same machine. Each way the portal is started is measured as a user
- * starts it: {@code java -jar target/tenant-portal.jar} (which maps its AppCDS archive in a child JVM) and, when
- * installed, the jpackage launcher; beside it the same jar started in place with the JVM's defaults (no child JVM, no
+ * starts it: {@code java -jar target/tenant-portal.jar} (which maps its AppCDS archive in a child JVM),
+ * {@code mvn javafx:run} (against a hello-world project started with {@code mvn javafx:run} too) and, when
+ * installed, the Linux launcher (in place, with the archive its install made); beside it the same jar started in place with the JVM's defaults (no child JVM, no
  * archive, none of the launcher's options) and, with {@code -Dbench.baseline=<jar>}, another build's jar (say, main's)
  * on its own data directory. Prints medians of N runs (default 5), both milestones' ratios to the hello-world, the
  * load average before and after, and the first start (empty data directory: seeding, archive written at exit) once.
@@ -41,13 +45,17 @@ public final class StartupBenchmark {
     private static final String FIRST_FRAME = "startup: first frame";
     private static final String SIGN_IN_READY = "startup: sign-in ready";
     private static final String DEMO_READY = "startup: demo factory ready";
+    private static final String JAVA_HELLO = "hello-world (java -cp)";
+    private static final String MAVEN_HELLO = "hello-world (mvn javafx:run)";
     private static final Path INSTALLED = Path.of("/opt/ai-factory-portal/bin/ai-factory-portal");
 
+    private final Path root;
     private final Path work;
     private final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     private final int runs = Integer.getInteger("bench.runs", 5);
 
     private StartupBenchmark(Path root) throws IOException {
+        this.root = root;
         this.work = Files.createDirectories(root.resolve("target/startup-bench"));
     }
 
@@ -73,6 +81,12 @@ public final class StartupBenchmark {
         Map<String, String> installedEnv = Map.of("XDG_DATA_HOME", installedData.toString());
         // The same jar in the JVM it was started in: what the launcher's child JVM, archive and options save.
         List<String> inPlace = List.of(java, "-Dportal.cds.inPlace=true", "-Dportal.dataDir=" + data, "-jar", jar.toString());
+        // Through Maven, as a newcomer starts it: the hello-world beside it is forked by Maven the same way.
+        String mvn = System.getProperty("bench.mvn", "mvn");
+        List<String> mavenHello = List.of(mvn, "-B", "-q", "-f", helloProject().toString(), "javafx:run");
+        List<String> mavenPortal = List.of(mvn, "-B", "-q", "-f", root.resolve("pom.xml").toString(), "javafx:run");
+        Path mavenData = Files.createTempDirectory(work, "maven");
+        Map<String, String> mavenEnv = Map.of("XDG_DATA_HOME", mavenData.toString());
         String baselineJar = System.getProperty("bench.baseline", "");
         Path baselineData = Files.createTempDirectory(work, "baseline");
         List<String> baseline = List.of(java, "-Dportal.dataDir=" + baselineData, "-jar", baselineJar);
@@ -92,17 +106,22 @@ public final class StartupBenchmark {
             long[] base = measure(baseline, Map.of(), FIRST_FRAME, SIGN_IN_READY);
             System.out.printf(Locale.ROOT, "baseline first start: first frame %d ms, sign-in ready %d ms%n", base[0], base[1]);
         }
+        settings(mavenData.resolve("ai-factory-portal"));
+        measure(mavenPortal, mavenEnv, FIRST_FRAME, SIGN_IN_READY, DEMO_READY);
         measure(hello, Map.of(), HelloFx.FIRST_FRAME);
 
         Map<String, List<long[]>> results = new LinkedHashMap<>();
         for (int run = 0; run < runs; run++) {
-            record(results, "hello-world (java -cp)", measure(hello, Map.of(), HelloFx.FIRST_FRAME));
+            record(results, JAVA_HELLO, measure(hello, Map.of(), HelloFx.FIRST_FRAME));
             settings(data);
             record(results, "portal java -jar", measure(portal, Map.of(), FIRST_FRAME, SIGN_IN_READY, DEMO_READY));
             if (installed) {
                 settings(installedData.resolve("ai-factory-portal"));
                 record(results, "portal installed launcher", measure(launcher, installedEnv, FIRST_FRAME, SIGN_IN_READY, DEMO_READY));
             }
+            record(results, MAVEN_HELLO, measure(mavenHello, Map.of(), HelloFx.FIRST_FRAME));
+            settings(mavenData.resolve("ai-factory-portal"));
+            record(results, "portal mvn javafx:run", measure(mavenPortal, mavenEnv, FIRST_FRAME, SIGN_IN_READY, DEMO_READY));
             settings(data);
             record(results, "portal in place, JVM defaults", measure(inPlace, Map.of(), FIRST_FRAME, SIGN_IN_READY, DEMO_READY));
             if (!baselineJar.isEmpty()) {
@@ -126,6 +145,57 @@ public final class StartupBenchmark {
     private static void settings(Path dataDir) throws IOException {
         Files.createDirectories(dataDir);
         Files.writeString(dataDir.resolve("settings.json"), "{\"language\":\"en\",\"theme\":\"LIGHT\",\"notifications\":true}");
+    }
+
+    /**
+     * A hello-world project started with {@code mvn javafx:run} as the portal is: the same plugin and JavaFX version,
+     * the class path option the portal uses, the hello-world's classes as its build output.
+     */
+    private Path helloProject() throws IOException {
+        Path project = Files.createDirectories(work.resolve("hello-project"));
+        String portalPom = Files.readString(root.resolve("pom.xml"));
+        Matcher version = Pattern.compile("<javafx.version>([^<]+)</javafx.version>").matcher(portalPom);
+        if (!version.find()) {
+            throw new IllegalStateException("no <javafx.version> in " + root.resolve("pom.xml"));
+        }
+        Path classes = project.resolve("target/classes");
+        for (Class<?> type : List.of(HelloFx.class, HelloFx.Launch.class)) {
+            String entry = type.getName().replace('.', '/') + ".class";
+            Files.createDirectories(classes.resolve(entry).getParent());
+            try (InputStream in = HelloFx.class.getClassLoader().getResourceAsStream(entry)) {
+                Files.copy(in, classes.resolve(entry), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Path pom = project.resolve("pom.xml");
+        Files.writeString(pom, """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <groupId>bench</groupId>
+                  <artifactId>hello-fx</artifactId>
+                  <version>1</version>
+                  <dependencies>
+                    <dependency>
+                      <groupId>org.openjfx</groupId>
+                      <artifactId>javafx-controls</artifactId>
+                      <version>%s</version>
+                    </dependency>
+                  </dependencies>
+                  <build>
+                    <plugins>
+                      <plugin>
+                        <groupId>org.openjfx</groupId>
+                        <artifactId>javafx-maven-plugin</artifactId>
+                        <version>0.0.8</version>
+                        <configuration>
+                          <mainClass>%s</mainClass>
+                          <runtimePathOption>CLASSPATH</runtimePathOption>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(version.group(1), HelloFx.Launch.class.getName()));
+        return pom;
     }
 
     private Path helloJar() throws IOException {
@@ -180,8 +250,10 @@ public final class StartupBenchmark {
         Thread.sleep(300);
         // The portal's JVM is a child of the launched one: the next run must not start before it has let go of the
         // demo database, which on a loaded machine can be after its parent has ended.
+        // Maven does not always pass the signal on to the JVM it forked: every process of the command gets it.
         List<ProcessHandle> children = process.descendants().toList();
         process.destroy();
+        children.forEach(ProcessHandle::destroy);
         if (!process.waitFor(60, TimeUnit.SECONDS)) {
             process.destroyForcibly().waitFor();
         }
@@ -209,13 +281,14 @@ public final class StartupBenchmark {
     }
 
     private void print(Map<String, List<long[]>> results) {
-        long hello = median(results.get("hello-world (java -cp)"), 0);
         System.out.println();
         System.out.printf(Locale.ROOT, "Start-up, median of %d alternated runs (ms from spawning the command), under Xvfb:%n", runs);
         System.out.printf(Locale.ROOT, "%-36s %12s %7s %14s %7s %14s %7s   %s%n", "configuration", "first frame", "ratio",
                 "list ready", "ratio", "factory ready", "ratio", "all runs");
         for (Map.Entry<String, List<long[]>> entry : results.entrySet()) {
             List<long[]> samples = entry.getValue();
+            // Each way of starting against the hello-world started the same way.
+            long hello = median(results.get(entry.getKey().contains("mvn") ? MAVEN_HELLO : JAVA_HELLO), 0);
             StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%-36s", entry.getKey()));
             for (int milestone = 0; milestone < 3; milestone++) {
                 boolean measured = samples.get(0).length > milestone;
@@ -230,7 +303,7 @@ public final class StartupBenchmark {
             }
             System.out.println(row + "   " + all.toString().trim());
         }
-        System.out.println("ratios: to the hello-world's first frame; list ready: a demo user on the sign-in page clickable "
+        System.out.println("ratios: to the first frame of the hello-world started the same way (java or Maven); list ready: a demo user on the sign-in page clickable "
                 + "(on later starts the users of the last start); factory ready: the running factory's users listed");
     }
 
