@@ -296,6 +296,22 @@ public final class WorkloadStore {
         return jdbi.withHandle(h -> find(h, tenantId, workloadId));
     }
 
+    /**
+     * The whole rows of these workloads of {@code tenantId}, by id; an id without a workload of that tenant is left
+     * out. One query per {@value #ID_CHUNK} ids, for an engine about to hand many workloads over at once.
+     */
+    public Map<String, WorkloadRow> find(String tenantId, List<String> ids) {
+        Map<String, WorkloadRow> found = new HashMap<>();
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            jdbi.useHandle(h -> h.createQuery(SELECT + "WHERE w.id IN (<ids>) AND w.tenant_id = :t")
+                    .bindList("ids", chunk).bind("t", tenantId)
+                    .map((rs, ctx) -> row(rs))
+                    .forEach(w -> found.put(w.id(), w)));
+        }
+        return found;
+    }
+
     public Optional<WorkloadRow> find(Handle h, String tenantId, String workloadId) {
         return h.createQuery(SELECT + "WHERE w.id = :id AND w.tenant_id = :t")
                 .bind("id", workloadId).bind("t", tenantId)

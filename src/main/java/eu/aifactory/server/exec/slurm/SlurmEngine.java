@@ -459,6 +459,16 @@ public final class SlurmEngine implements Engine {
         return store.find(head.tenantId(), head.id()).filter(w -> w.status() == WorkloadStatus.QUEUED);
     }
 
+    /** The whole rows of those of {@code heads} still queued, read again by id (one query per tenant, not per row). */
+    private Map<String, WorkloadRow> stillQueued(List<WorkloadRow> heads) {
+        Map<String, List<String>> byTenant = new LinkedHashMap<>();
+        heads.forEach(w -> byTenant.computeIfAbsent(w.tenantId(), t -> new ArrayList<>()).add(w.id()));
+        Map<String, WorkloadRow> queued = new HashMap<>();
+        byTenant.forEach((tenant, ids) -> store.find(tenant, ids).values().stream()
+                .filter(w -> w.status() == WorkloadStatus.QUEUED).forEach(w -> queued.put(w.id(), w)));
+        return queued;
+    }
+
     private List<SlurmJobStore.JobRecord> single(WorkloadRow head, Adoption adopted, long now) throws SlurmRest.Unreachable {
         Optional<WorkloadRow> found = stillQueued(head);
         if (found.isEmpty()) {
@@ -504,8 +514,9 @@ public final class SlurmEngine implements Engine {
         StringBuilder manifest = new StringBuilder();
         try {
             Files.createDirectories(arrayDir);
+            Map<String, WorkloadRow> queued = stillQueued(heads);
             for (WorkloadRow head : heads) {
-                Optional<WorkloadRow> found = stillQueued(head);
+                Optional<WorkloadRow> found = Optional.ofNullable(queued.get(head.id()));
                 Optional<AppVersion> version = found.flatMap(w -> catalog.cachedApp(w.appId()).map(a -> a.version(w.appVersion())));
                 if (version.isEmpty()) {
                     found.ifPresent(w -> fail(w, "the resource plan " + w.planId() + " is no longer offered", now));
@@ -533,14 +544,25 @@ public final class SlurmEngine implements Engine {
             tasks.forEach(w -> fail(w, SlurmStates.refused(e.getMessage()), now));
             return List.of();
         }
-        // All records are handed to the group commit at once, so they share its commits rather than waiting in turn.
-        List<CompletableFuture<SlurmJobStore.JobRecord>> stored = new ArrayList<>();
+        // One batch insert per tenant and project (the group commit's lock order), handed in at once so they share
+        // its commits with the submits. A batch that fails leaves its workloads queued: the next pass adopts them.
+        List<SlurmJobStore.JobRecord> records = new ArrayList<>();
+        Map<String, List<SlurmJobStore.JobRecord>> byProject = new LinkedHashMap<>();
         for (int task = 0; task < tasks.size(); task++) {
             WorkloadRow w = tasks.get(task);
-            stored.add(record(w, jobId, task, name, settings.jobRoot().resolve(w.id()), now));
+            SlurmJobStore.JobRecord record = new SlurmJobStore.JobRecord(w.id(), jobId, task, name,
+                    settings.jobRoot().resolve(w.id()).toString(), 0, 0, false, now);
+            records.add(record);
+            byProject.computeIfAbsent(w.tenantId() + "\n" + w.projectId(), k -> new ArrayList<>()).add(record);
         }
+        List<CompletableFuture<Object>> stored = new ArrayList<>();
+        byProject.forEach((lockOrder, batch) -> stored.add(groupCommit.inTransactionLater(lockOrder, h -> {
+            jobs.insert(h, batch);
+            return null;
+        })));
+        stored.forEach(CompletableFuture::join);
         LOG.info("{} workloads are the tasks of Slurm array job {} ({})", tasks.size(), jobId, name);
-        return stored.stream().map(CompletableFuture::join).toList();
+        return records;
     }
 
     /**

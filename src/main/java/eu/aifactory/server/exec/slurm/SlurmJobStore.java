@@ -29,6 +29,9 @@ public final class SlurmJobStore {
         }
     }
 
+    private static final String INSERT_SQL = "INSERT INTO slurm_jobs (workload_id, job_id, array_task, job_name, job_dir, "
+            + "submitted_at) VALUES (?, ?, ?, ?, ?, ?)";
+
     private final Jdbi jdbi;
 
     public SlurmJobStore(Jdbi jdbi) {
@@ -64,18 +67,35 @@ public final class SlurmJobStore {
     /** The record of a workload that runs as task {@code arrayTask} of the array job {@code jobId} named {@code jobName}. */
     public void insert(Handle h, String workloadId, long jobId, Integer arrayTask, String jobName, String jobDir, long at) {
         // Plain JDBC: one insert per task of an array, on the thread that also commits the API's submits.
-        try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO slurm_jobs (workload_id, job_id, "
-                + "array_task, job_name, job_dir, submitted_at) VALUES (?, ?, ?, ?, ?, ?)")) {
-            ps.setString(1, workloadId);
-            ps.setLong(2, jobId);
-            ps.setObject(3, arrayTask, Types.INTEGER);
-            ps.setString(4, jobName);
-            ps.setString(5, jobDir);
-            ps.setLong(6, at);
+        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_SQL)) {
+            bind(ps, workloadId, jobId, arrayTask, jobName, jobDir, at);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
+    }
+
+    /** The records of the tasks of one array job, in one batch. */
+    public void insert(Handle h, List<JobRecord> records) {
+        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_SQL)) {
+            for (JobRecord r : records) {
+                bind(ps, r.workloadId(), r.jobId(), r.arrayTask(), r.jobName(), r.jobDir(), r.submittedAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+        }
+    }
+
+    private static void bind(PreparedStatement ps, String workloadId, long jobId, Integer arrayTask, String jobName,
+                             String jobDir, long at) throws SQLException {
+        ps.setString(1, workloadId);
+        ps.setLong(2, jobId);
+        ps.setObject(3, arrayTask, Types.INTEGER);
+        ps.setString(4, jobName);
+        ps.setString(5, jobDir);
+        ps.setLong(6, at);
     }
 
     public void offsets(Handle h, String workloadId, long stdoutOffset, long stderrOffset) {

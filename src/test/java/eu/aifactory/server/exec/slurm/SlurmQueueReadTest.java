@@ -75,6 +75,34 @@ class SlurmQueueReadTest {
             });
         }
 
+        @Test
+        void aHandOverReadsItsTenantsWholeRowsByIdAndStoresAnArraysRecordsInOneBatch() {
+            String tenant = factory.jdbi.withHandle(h -> h.createQuery("SELECT tenant_id FROM users WHERE id = 'acme-admin'")
+                    .mapTo(String.class).one());
+            String template = factory.jdbi.withHandle(h -> h.createQuery("SELECT id FROM workloads WHERE tenant_id = :t "
+                    + "AND parameters_json <> '{}' ORDER BY id LIMIT 1").bind("t", tenant).mapTo(String.class).one());
+            String otherTenants = factory.jdbi.withHandle(h -> h.createQuery("SELECT id FROM workloads WHERE tenant_id <> :t "
+                    + "ORDER BY id LIMIT 1").bind("t", tenant).mapTo(String.class).one());
+            WorkloadRow t = store.find(tenant, template).orElseThrow();
+            factory.jdbi.useHandle(h -> {
+                store.insert(h, queued(t, "wl-ho-a", 1));
+                store.insert(h, queued(t, "wl-ho-b", 2));
+            });
+
+            // Another tenant's workload and one that does not exist are left out; the rows are whole (parameters too).
+            var rows = store.find(tenant, List.of("wl-ho-b", otherTenants, "wl-ho-gone", "wl-ho-a"));
+            assertThat(rows).containsOnlyKeys("wl-ho-a", "wl-ho-b");
+            assertThat(rows.get("wl-ho-a").parameters()).isEqualTo(t.parameters()).isNotEmpty();
+            assertThat(rows.get("wl-ho-b").submittedByName()).isEqualTo(t.submittedByName());
+
+            List<SlurmJobStore.JobRecord> records = List.of(
+                    new SlurmJobStore.JobRecord("wl-ho-a", 77, 0, "aif-array-ho", "/jobs/wl-ho-a", 0, 0, false, 5),
+                    new SlurmJobStore.JobRecord("wl-ho-b", 77, 1, "aif-array-ho", "/jobs/wl-ho-b", 0, 0, false, 5));
+            factory.jdbi.useTransaction(h -> jobs.insert(h, records));
+            assertThat(jobs.unfinished()).filteredOn(r -> r.workloadId().startsWith("wl-ho-"))
+                    .containsExactlyInAnyOrderElementsOf(records);
+        }
+
         private static WorkloadRow queued(WorkloadRow t, String id, long createdAt) {
             return new WorkloadRow(id, t.tenantId(), t.projectId(), t.submittedBy(), null, id, t.appId(), t.appVersion(),
                     t.planId(), GPU_CLASS, t.gpuCount(), t.priority(), t.parameters(), t.inputs(), WorkloadStatus.QUEUED,
