@@ -36,7 +36,15 @@ final class QrDecoding {
     private static String decode(int[] argb, int width, int height)
             throws NotFoundException, ChecksumException, FormatException {
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(width, height, argb)));
-        return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
-                DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name())).getText();
+        try {
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE,
+                    DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name())).getText();
+        } catch (NotFoundException e) {
+            // ZXing's finder-pattern search misses some perfectly sharp codes: 49 of 2,000 random 400-character codes
+            // drawn at 5 pixels per module (one fresh-clone run failed so). An image that is nothing but the code
+            // and its quiet zone is then read module by module, which read all 2,000.
+            return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE,
+                    DecodeHintType.CHARACTER_SET, StandardCharsets.UTF_8.name())).getText();
+        }
     }
 }
