@@ -48,6 +48,14 @@ public record WorkloadRow(
         long logLines) {
 
     /** This row with a failure the engine planned for it at admission. */
+    /**
+     * The key the group commit orders this workload's writes by: tenant, then project, the order in which a submit
+     * locks its rows (event sequence, budget ledger).
+     */
+    public String lockOrder() {
+        return tenantId + "\n" + projectId;
+    }
+
     public WorkloadRow withPlannedFailure(long atMs, String reason) {
         return new WorkloadRow(id, tenantId, projectId, submittedBy, submittedByName, name, appId, appVersion, planId,
                 gpuClass, gpuCount, priority, parameters, inputs, status, statusReason, createdAt, startedAt, endedAt,

@@ -164,7 +164,7 @@ public final class WorkloadStore {
                 if (groupCommit == null) {
                     jdbi.inTransaction(work::apply);
                 } else {
-                    groupCommit.inTransaction(w.tenantId() + "\n" + w.projectId(), work);
+                    groupCommit.inTransaction(w.lockOrder(), work);
                 }
                 eventListener.run();
                 return new Created(w);

@@ -553,7 +553,7 @@ public final class SlurmEngine implements Engine {
             SlurmJobStore.JobRecord record = new SlurmJobStore.JobRecord(w.id(), jobId, task, name,
                     settings.jobRoot().resolve(w.id()).toString(), 0, 0, false, now);
             records.add(record);
-            byProject.computeIfAbsent(w.tenantId() + "\n" + w.projectId(), k -> new ArrayList<>()).add(record);
+            byProject.computeIfAbsent(w.lockOrder(), k -> new ArrayList<>()).add(record);
         }
         List<CompletableFuture<Object>> stored = new ArrayList<>();
         byProject.forEach((lockOrder, batch) -> stored.add(groupCommit.inTransactionLater(lockOrder, h -> {
@@ -572,7 +572,7 @@ public final class SlurmEngine implements Engine {
      */
     private CompletableFuture<SlurmJobStore.JobRecord> record(WorkloadRow w, long jobId, Integer task, String jobName,
                                                              Path dir, long now) {
-        return groupCommit.inTransactionLater(w.tenantId() + "\n" + w.projectId(), h -> {
+        return groupCommit.inTransactionLater(w.lockOrder(), h -> {
             jobs.insert(h, w.id(), jobId, task, jobName, dir.toString(), now);
             return new SlurmJobStore.JobRecord(w.id(), jobId, task, jobName, dir.toString(), 0, 0, false, now);
         });
@@ -621,7 +621,7 @@ public final class SlurmEngine implements Engine {
                 String reason = SlurmStates.pendingReason(ref, job.reason());
                 if (w.status() == WorkloadStatus.QUEUED && !reason.equals(w.statusReason())) {
                     // The tasks of an array wait together and change their reason together: written together after the pass.
-                    reasonChanges.computeIfAbsent(w.tenantId() + "\n" + w.projectId(), k -> new ArrayList<>())
+                    reasonChanges.computeIfAbsent(w.lockOrder(), k -> new ArrayList<>())
                             .add(new WorkloadStore.ReasonChange(w, reason));
                 }
             }
