@@ -3,7 +3,7 @@
 # and, where rpmbuild is installed (Debian: apt-get install -y rpm), an .rpm. Both carry the menu entry, the icon and
 # the file association that opens signed residency reports (.json) in the portal's verifier.
 # installer/linux/ai-factory-portal.desktop is jpackage's menu entry with %F added, so the file manager hands the
-# opened report to the portal. Building needs xvfb-run when there is no display (apt-get install -y xvfb).
+# opened report to the portal. Building needs xvfb-run (apt-get install -y xvfb) for a first start of the portal.
 # A second launcher, ai-factory-portal-kiosk (installer/linux/ai-factory-portal-kiosk.properties),
 # gets its own menu entry and starts the portal with --kiosk. Usage: mvn -B package -DskipTests && installer/build-linux.sh   -> target/installer/*.deb, *.rpm
 set -euo pipefail
@@ -31,25 +31,9 @@ rm "$app_image/lib/libapplauncher.so" "$app_image"/lib/app/*.cfg
 
 training=$(mktemp -d)
 trap 'rm -rf "$training"' EXIT
-display=()
-[ -n "${DISPLAY:-}" ] || display=(xvfb-run -a -s "-screen 0 1600x1000x24")
-# sh records the JVM's pid (the launcher execs it), so the JVM gets the SIGTERM and ends its list.
+source installer/linux/run-until.sh
 XDG_DATA_HOME=$training/data JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$app_image/lib/app/portal.classlist" \
-  "${display[@]}" sh -c 'echo $$ > "$0"; exec "$@"' "$training/pid" "$app_image/bin/$app_name" \
-  >"$training/start.log" 2>&1 &
-training_run=$!
-for _ in $(seq 1 1200); do
-  grep -q "startup: demo factory ready" "$training/start.log" && break
-  kill -0 "$training_run" 2>/dev/null || break
-  sleep 0.1
-done
-if ! grep -q "startup: demo factory ready" "$training/start.log"; then
-  cat "$training/start.log" >&2
-  echo "the training start ended or took over 120 s without showing the demo users" >&2
-  exit 1
-fi
-kill "$(cat "$training/pid")"
-wait "$training_run" || true
+  run_until "$training/start.log" "startup: demo factory ready" "$app_image/bin/$app_name" >/dev/null
 echo "class list: $(grep -vc '^#' "$app_image/lib/app/portal.classlist") lines from a first start"
 
 for type in deb rpm; do

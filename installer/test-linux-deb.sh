@@ -12,29 +12,7 @@ launcher=$app/bin/ai-factory-portal
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
 
-# Runs a launcher with the test's user data directory until a log line matches, then ends it like a window manager.
-run_until() {
-  local launcher=$1 marker=$2 log=$home/run.log; shift 2
-  rm -f "$home/pid"
-  # sh records the launcher's pid (it execs the JVM): ending only xvfb-run would leave the JVM without a display.
-  XDG_DATA_HOME=$home/data xvfb-run -a -s "-screen 0 1600x1000x24" sh -c 'echo $$ > "$0"; exec "$@"' "$home/pid" \
-    "$launcher" "$@" >"$log" 2>&1 &
-  local pid=$!
-  for _ in $(seq 1 1800); do
-    if grep -q "$marker" "$log"; then
-      grep "$marker" "$log"
-      kill "$(cat "$home/pid")"; wait "$pid" || true
-      return 0
-    fi
-    kill -0 "$pid" 2>/dev/null || break
-    sleep 0.1
-  done
-  [ -s "$home/pid" ] && kill "$(cat "$home/pid")" 2>/dev/null || true
-  kill "$pid" 2>/dev/null || true
-  cat "$log" >&2
-  echo "FAIL: no \"$marker\" from $launcher $*" >&2
-  return 1
-}
+source installer/linux/run-until.sh
 
 echo "== install $deb"
 # A desktop has a system menu directory; a bare container lacks it and xdg-desktop-menu (the menu entry) then fails.
@@ -49,19 +27,19 @@ grep -rl 'application/vnd.aifactory.signed-report+json' /usr/share/mime/packages
 
 echo "== the class data archive the install made, and a start that must map it (-Xshare:on fails without it)"
 ls -la "$app/lib/app/portal.jsa"
-JAVA_TOOL_OPTIONS=-Xshare:on run_until "$launcher" "startup: sign-in ready"
+XDG_DATA_HOME=$home/data JAVA_TOOL_OPTIONS=-Xshare:on run_until "$home/run.log" "startup: sign-in ready" "$launcher"
 
 echo "== the kiosk launcher and its menu entry"
 # grep without -q reads to the end: dpkg-deb fails on a closed pipe.
 dpkg -c "$deb" | grep '/opt/ai-factory-portal/bin/ai-factory-portal-kiosk$'
 kiosk_desktop=/usr/share/applications/ai-factory-portal-ai-factory-portal-kiosk.desktop
 grep -E '^(Name|Exec)=' "$kiosk_desktop"
-run_until "$app/bin/ai-factory-portal-kiosk" "kiosk mode: full screen true"
+XDG_DATA_HOME=$home/data run_until "$home/run.log" "kiosk mode: full screen true" "$app/bin/ai-factory-portal-kiosk"
 
 echo "== open a signed residency report through the launcher"
 report=$home/residency-report.json
 cp src/test/resources/eu/aifactory/portal/verify/signed-residency-report.json "$report"
-run_until "$launcher" "report verdict" "$report"
+XDG_DATA_HOME=$home/data run_until "$home/run.log" "report verdict" "$launcher" "$report"
 
 echo "== remove"
 dpkg -r ai-factory-portal
