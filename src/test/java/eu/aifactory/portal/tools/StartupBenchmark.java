@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -159,12 +158,10 @@ public final class StartupBenchmark {
             throw new IllegalStateException("no <javafx.version> in " + root.resolve("pom.xml"));
         }
         Path classes = project.resolve("target/classes");
-        for (Class<?> type : List.of(HelloFx.class, HelloFx.Launch.class)) {
-            String entry = type.getName().replace('.', '/') + ".class";
-            Files.createDirectories(classes.resolve(entry).getParent());
-            try (InputStream in = HelloFx.class.getClassLoader().getResourceAsStream(entry)) {
-                Files.copy(in, classes.resolve(entry), StandardCopyOption.REPLACE_EXISTING);
-            }
+        for (Map.Entry<String, byte[]> type : helloClasses().entrySet()) {
+            Path file = classes.resolve(type.getKey());
+            Files.createDirectories(file.getParent());
+            Files.write(file, type.getValue());
         }
         Path pom = project.resolve("pom.xml");
         Files.writeString(pom, """
@@ -201,16 +198,25 @@ public final class StartupBenchmark {
     private Path helloJar() throws IOException {
         Path target = work.resolve("hello.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(target))) {
-            for (Class<?> type : List.of(HelloFx.class, HelloFx.Launch.class)) {
-                String entry = type.getName().replace('.', '/') + ".class";
-                try (InputStream in = HelloFx.class.getClassLoader().getResourceAsStream(entry)) {
-                    out.putNextEntry(new JarEntry(entry));
-                    in.transferTo(out);
-                    out.closeEntry();
-                }
+            for (Map.Entry<String, byte[]> type : helloClasses().entrySet()) {
+                out.putNextEntry(new JarEntry(type.getKey()));
+                out.write(type.getValue());
+                out.closeEntry();
             }
         }
         return target;
+    }
+
+    /** The hello-world's class files, by their path in a jar or a class directory. */
+    private static Map<String, byte[]> helloClasses() throws IOException {
+        Map<String, byte[]> classes = new LinkedHashMap<>();
+        for (Class<?> type : List.of(HelloFx.class, HelloFx.Launch.class)) {
+            String entry = type.getName().replace('.', '/') + ".class";
+            try (InputStream in = HelloFx.class.getClassLoader().getResourceAsStream(entry)) {
+                classes.put(entry, in.readAllBytes());
+            }
+        }
+        return classes;
     }
 
     /** Spawns the command and returns, per marker, the milliseconds from spawn until the marker line appeared. */
