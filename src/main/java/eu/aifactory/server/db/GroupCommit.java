@@ -34,6 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class GroupCommit implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /** How often a piece committed on its own may run when the database picks it as a deadlock victim. */
+    private static final int ALONE_ATTEMPTS = 5;
 
     private final Jdbi jdbi;
     private final int maxBatch;
@@ -217,15 +219,18 @@ public final class GroupCommit implements AutoCloseable {
         }
     }
 
-    /** Commits one piece on its own; a deadlock victim runs again once, as the other transaction has moved on. */
+    /**
+     * Commits one piece on its own. A deadlock victim runs again, a bounded number of times: the other transaction
+     * moves on once the victim's locks are gone, but the victim may take the first lock again before it wakes.
+     */
     private void commitAlone(Pending<?> pending) {
-        for (int attempt = 0; ; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 jdbi.useTransaction(pending::run);
                 return;
             } catch (RuntimeException e) {
                 pending.value = null;
-                if (attempt == 0 && rolledBackWhole(e)) {
+                if (attempt < ALONE_ATTEMPTS && rolledBackWhole(e)) {
                     continue;
                 }
                 pending.failure = e;
