@@ -38,6 +38,7 @@ import java.util.function.Predicate;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
+import javafx.scene.input.KeyCode;
 import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -142,7 +143,9 @@ class GuidedTourFlowTest {
 
         // The visitor touches an application in the real catalog: the step ends when its detail is open.
         await("the catalog's search", () -> visible(robot, "#catalogSearch"), v -> v);
-        robot.clickOn("#catalogSearch").write("visual quality");
+        // Enter filters at once: a click during the search's debounce would land where the tile was before it.
+        robot.clickOn("#catalogSearch").write("visual quality").type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
         await("the application's tile", () -> visible(robot, "#tile-" + GuidedTour.SUGGESTED_APP), v -> v);
         robot.clickOn("#tile-" + GuidedTour.SUGGESTED_APP);
         awaitStep(tour, Step.OPEN_SUBMIT);
