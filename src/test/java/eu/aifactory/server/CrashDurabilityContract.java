@@ -3,18 +3,14 @@ package eu.aifactory.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.aifactory.portal.app.Launcher;
 import eu.aifactory.server.cli.ServeCommand;
 import eu.aifactory.server.support.Api;
-import eu.aifactory.server.support.Await;
+import eu.aifactory.server.support.FactoryProcess;
 import eu.aifactory.server.support.TestDatabases;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -26,10 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +41,6 @@ abstract class CrashDurabilityContract {
     private static final int[] KILL_AT_PERCENT = {30, 50, 70};
     private static final String TENANT = "crash-test";
     private static final String PROJECT = "crash-test-line-1";
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
 
     private final TestDatabases.Kind kind;
 
@@ -67,7 +59,7 @@ abstract class CrashDurabilityContract {
         String token = prepareTenant(dataDir, db);
         List<Submit> submitted = new ArrayList<>();
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        FactoryProcess factory = FactoryProcess.start(dir, dataDir, db, 0);
+        FactoryProcess factory = startFactory(dir, dataDir, db, 0);
         try {
             for (int round = 1; round <= KILL_AT_PERCENT.length; round++) {
                 int killAt = SUBMITS_PER_ROUND * KILL_AT_PERCENT[round - 1] / 100;
@@ -79,7 +71,7 @@ abstract class CrashDurabilityContract {
                 int acknowledged = fireAndKill(clients, factory, token, submits, killAt);
                 submitted.addAll(submits);
                 long killed = System.nanoTime();
-                factory = FactoryProcess.start(dir, dataDir, db, round);
+                factory = startFactory(dir, dataDir, db, round);
                 long restarted = System.nanoTime();
                 System.out.printf("%s crash round %d: killed at the %d. of %d submits acknowledged (%d acknowledged "
                                 + "in all) after %d ms, restarted in %d ms%n", kind, round, killAt, SUBMITS_PER_ROUND,
@@ -225,78 +217,16 @@ abstract class CrashDurabilityContract {
         }
     }
 
-    /** {@code serve} in a JVM of its own, so that killing it is a real crash of the factory and nothing else. */
-    private static final class FactoryProcess {
-
-        private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
-
-        static {
-            // Should the test JVM itself be stopped mid-test, no factory outlives it.
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
+    /** {@code serve} in a JVM of its own (run {@code run}), so that killing it is a real crash of the factory. */
+    private static FactoryProcess startFactory(Path dir, Path dataDir, String db, int run) throws IOException {
+        List<String> serve = new ArrayList<>(List.of(
+                // Simulated work barely moves: the submits are all the factory writes.
+                "--port", "0", "--data-dir", dataDir.toString(), "--time-scale", "0.01"));
+        if (db != null) {
+            serve.addAll(List.of("--db", db));
         }
-
-        final Process process;
-        final URI base;
-
-        private FactoryProcess(Process process, URI base) {
-            this.process = process;
-            this.base = base;
-        }
-
-        static FactoryProcess start(Path dir, Path dataDir, String db, int run) throws IOException {
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
-                    // C1 only: a factory that starts four times on two cores spends less time compiling.
-                    "-XX:TieredStopAtLevel=1",
-                    "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-                    // Simulated work barely moves: the submits are all the factory writes.
-                    "serve", "--port", "0", "--data-dir", dataDir.toString(), "--time-scale", "0.01"));
-            if (db != null) {
-                command.addAll(List.of("--db", db));
-            }
-            Path out = dir.resolve("factory-" + run + ".out");
-            Path err = dir.resolve("factory-" + run + ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            LIVE.add(process);
-            try {
-                String base = Await.until("factory run " + run + " to listen", () -> listening(process, out, err),
-                        url -> url != null);
-                return new FactoryProcess(process, URI.create(base));
-            } catch (RuntimeException | AssertionError e) {
-                kill(process);
-                throw e;
-            }
-        }
-
-        private static String listening(Process process, Path out, Path err) {
-            try {
-                Matcher matcher = LISTENING.matcher(Files.readString(out, StandardCharsets.UTF_8));
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the factory exited with " + process.exitValue() + ": "
-                            + Files.readString(err, StandardCharsets.UTF_8));
-                }
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** SIGKILL on Linux: no shutdown hook, no orderly close of the database. */
-        void kill() {
-            kill(process);
-        }
-
-        private static void kill(Process process) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(60, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            LIVE.remove(process);
-        }
+        // C1 only: a factory that starts four times on two cores spends less time compiling.
+        return FactoryProcess.start(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), serve, dir,
+                "factory-" + run);
     }
 }

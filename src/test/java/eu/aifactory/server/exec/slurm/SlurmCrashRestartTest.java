@@ -3,24 +3,18 @@ package eu.aifactory.server.exec.slurm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import eu.aifactory.portal.app.Launcher;
 import eu.aifactory.server.ServerConfig;
 import eu.aifactory.server.db.Database;
 import eu.aifactory.server.support.Api;
 import eu.aifactory.server.support.Await;
+import eu.aifactory.server.support.FactoryProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,8 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SlurmCrashRestartTest {
 
-    private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
-    private static final Pattern ENGINEER = Pattern.compile("(?m)^\\S+ mp-anna-schmidt \\S+ (\\S+)$");
     /** Runs until the test lets it end (file release), then fails if told to (file fail) or writes its result. */
     private static final String WAIT_FOR_RELEASE = "while [ ! -e release ]; do sleep 0.1; done; "
             + "if [ -e fail ]; then echo 'told to fail'; exit 3; fi; "
@@ -52,18 +44,19 @@ class SlurmCrashRestartTest {
         Path dataDir = dir.resolve("data");
         Path jobs = dataDir.resolve("slurm-jobs");
         List<String> ids = new ArrayList<>();
-        Factory factory = Factory.start(cluster, dir, dataDir, 1);
+        FactoryProcess factory = startFactory(cluster, dir, dataDir, 1);
+        Api api = new Api(factory.base);
         try {
-            String token = factory.engineerToken();
-            String finishes = submit(factory.api, token, "raw-material-price-forecast", "0.8.0");
-            String fails = submit(factory.api, token, "raw-material-price-forecast", "0.8.0");
-            String cancelled = submit(factory.api, token, "spindle-rul-prediction", "1.2.0");
-            String vanishes = submit(factory.api, token, "spindle-rul-prediction", "1.2.0");
+            String token = factory.demoToken("mp-anna-schmidt");
+            String finishes = submit(api, token, "raw-material-price-forecast", "0.8.0");
+            String fails = submit(api, token, "raw-material-price-forecast", "0.8.0");
+            String cancelled = submit(api, token, "spindle-rul-prediction", "1.2.0");
+            String vanishes = submit(api, token, "spindle-rul-prediction", "1.2.0");
             ids.addAll(List.of(finishes, fails, cancelled, vanishes));
             // Each workload's job as Slurm names it (123, or 123_4 for a task of an array job), from its reason.
             List<String> jobIds = new ArrayList<>();
             for (String id : ids) {
-                JsonNode running = awaitStatus(factory.api, token, id, "RUNNING");
+                JsonNode running = awaitStatus(api, token, id, "RUNNING");
                 assertThat(running.path("statusReasonCode").asText()).isEqualTo("slurm-running");
                 jobIds.add(running.path("statusReasonArgs").get(0).asText());
             }
@@ -92,21 +85,22 @@ class SlurmCrashRestartTest {
                 assertThat(updated).isEqualTo(1);
             }
 
-            factory = Factory.start(cluster, dir, dataDir, 2);
-            JsonNode done = awaitStatus(factory.api, token, finishes, "SUCCEEDED");
+            factory = startFactory(cluster, dir, dataDir, 2);
+            api = new Api(factory.base);
+            JsonNode done = awaitStatus(api, token, finishes, "SUCCEEDED");
             assertThat(done.path("statusReason").asText()).isEqualTo("finished; 1 result file written");
-            assertThat(factory.api.get("/v1/workloads/" + finishes + "/artifacts", token).json()).hasSize(1);
+            assertThat(api.get("/v1/workloads/" + finishes + "/artifacts", token).json()).hasSize(1);
 
-            JsonNode failed = awaitStatus(factory.api, token, fails, "FAILED");
+            JsonNode failed = awaitStatus(api, token, fails, "FAILED");
             assertThat(failed.path("statusReasonCode").asText()).isEqualTo("slurm-exit");
             assertThat(failed.path("statusReason").asText()).isEqualTo("Slurm job " + jobIds.get(1) + " exited with code 3");
 
-            JsonNode cancelledInSlurm = awaitStatus(factory.api, token, cancelled, "CANCELLED");
+            JsonNode cancelledInSlurm = awaitStatus(api, token, cancelled, "CANCELLED");
             assertThat(cancelledInSlurm.path("statusReasonCode").asText()).isEqualTo("slurm-cancelled");
             assertThat(cancelledInSlurm.path("statusReason").asText())
                     .isEqualTo("Slurm job " + jobIds.get(2) + " was cancelled in Slurm");
 
-            JsonNode vanished = awaitStatus(factory.api, token, vanishes, "FAILED");
+            JsonNode vanished = awaitStatus(api, token, vanishes, "FAILED");
             assertThat(vanished.path("statusReasonCode").asText()).isEqualTo("slurm-vanished");
             assertThat(vanished.path("statusReason").asText())
                     .isEqualTo("Slurm no longer knows job " + UNKNOWN_JOB + " and it left no exit record");
@@ -130,72 +124,12 @@ class SlurmCrashRestartTest {
     }
 
     /** {@code serve --engine slurm --demo} as a child process on an H2 file in {@code dataDir}. */
-    private static final class Factory {
-
-        final Process process;
-        final Api api;
-        final Path out;
-
-        private Factory(Process process, URI base, Path out) {
-            this.process = process;
-            this.api = new Api(base);
-            this.out = out;
-        }
-
-        static Factory start(SlurmCluster cluster, Path dir, Path dataDir, int run) throws IOException {
-            List<String> command = List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Launcher.class.getName(),
-                    "serve", "--port", "0", "--data-dir", dataDir.toString(), "--demo", "--print-tokens",
-                    "--engine", "slurm", "--slurmrestd", cluster.restUrl.toString(), "--slurm-user", cluster.user,
-                    "--slurm-jwt-file", cluster.tokenFile.toString(), "--slurm-gres-type", "b200",
-                    "--slurm-app-command", "raw-material-price-forecast=" + WAIT_FOR_RELEASE,
-                    "--slurm-app-command", "spindle-rul-prediction=exec sleep 600");
-            Path out = dir.resolve("factory-" + run + ".out");
-            Path err = dir.resolve("factory-" + run + ".err");
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            try {
-                String base = Await.until("factory run " + run + " to listen", () -> listening(process, out, err),
-                        url -> url != null);
-                return new Factory(process, URI.create(base), out);
-            } catch (RuntimeException | AssertionError e) {
-                process.destroyForcibly();
-                throw e;
-            }
-        }
-
-        /** The demo engineer's token, printed by the run that seeded the database. */
-        String engineerToken() {
-            return Await.until("the demo engineer's token", () -> {
-                try {
-                    Matcher matcher = ENGINEER.matcher(Files.readString(out, StandardCharsets.UTF_8));
-                    return matcher.find() ? matcher.group(1) : null;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }, token -> token != null);
-        }
-
-        private static String listening(Process process, Path out, Path err) {
-            try {
-                Matcher matcher = LISTENING.matcher(Files.readString(out, StandardCharsets.UTF_8));
-                if (matcher.find()) {
-                    return matcher.group(1);
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the factory exited with " + process.exitValue() + ": "
-                            + Files.readString(err, StandardCharsets.UTF_8));
-                }
-                return null;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        /** SIGKILL: no shutdown hook, no orderly close of the database or the engine. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            process.waitFor(60, TimeUnit.SECONDS);
-        }
+    private static FactoryProcess startFactory(SlurmCluster cluster, Path dir, Path dataDir, int run) throws IOException {
+        return FactoryProcess.start(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of(
+                "--port", "0", "--data-dir", dataDir.toString(), "--demo", "--print-tokens",
+                "--engine", "slurm", "--slurmrestd", cluster.restUrl.toString(), "--slurm-user", cluster.user,
+                "--slurm-jwt-file", cluster.tokenFile.toString(), "--slurm-gres-type", "b200",
+                "--slurm-app-command", "raw-material-price-forecast=" + WAIT_FOR_RELEASE,
+                "--slurm-app-command", "spindle-rul-prediction=exec sleep 600"), dir, "factory-" + run);
     }
 }
