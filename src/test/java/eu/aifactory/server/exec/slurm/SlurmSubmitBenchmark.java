@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.aifactory.api.Json;
-import eu.aifactory.server.ServerConfig;
-import eu.aifactory.server.guard.AbuseLimits;
-import eu.aifactory.server.support.TestFactory;
+import eu.aifactory.server.support.FactoryProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,35 +13,51 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Submits per second into the real single-node Slurm of {@code installer/slurm/slurm-up}: through the factory with
  * the Slurm engine (acknowledged by the factory, then got into Slurm by its engine) against straight to slurmrestd's
- * submit endpoint, with the same HTTP client, connection settings, client threads, duration and job shape (a batch job
- * on one GPU that runs {@code true} in a directory of its own). A benchmark that prints figures, not a test.
+ * submit endpoint. The factory runs as {@code serve --demo} in a JVM of its own, as slurmrestd runs in its own
+ * process; this JVM is only the client. Both sides get the same HTTP client, connection settings, client threads,
+ * duration and job shape (a batch job on one GPU that runs {@code true} in a directory of its own). A benchmark that
+ * prints figures, not a test.
  *
  * <p>Run: {@code mvn -B -o -Pbench test-compile exec:java@slurm-submit-benchmark}; arguments (via
  * {@code -Dslurm.bench.args="SECONDS CLIENTS CATCH_UP WARM_UP"}) default to 60 seconds per side, 8 client threads, at
- * most 120 seconds for the factory's engine to get the acknowledged workloads into Slurm after the last submit, and 20
+ * most 120 seconds for the factory's engine to get the acknowledged workloads into Slurm after the last submit, and 60
  * seconds of the same load on each side before its measured seconds (not counted), so the figures are the sustained
- * rate rather than the JIT compiling a cold factory. Each side prints where the CPU went over its measured seconds
- * ({@link CpuSplit}). Every job the benchmark made is cancelled ({@code scancel -u USER}) before it ends, so Slurm is
- * left empty.
+ * rate rather than the JIT compiling a cold factory: at this rate the factory's submit path is still being compiled
+ * after 20 seconds. Each phase prints its acknowledged submits per 10 seconds, which shows where the rate levels off,
+ * and each side where the CPU went over its measured seconds ({@link CpuSplit}). Every job the benchmark made is
+ * cancelled ({@code scancel -u USER}) before it ends, so Slurm is left empty.
  */
 public final class SlurmSubmitBenchmark {
 
     private static final String APP = "raw-material-price-forecast";
+    private static final String PROJECT = "mp-qs-drehteile";
+    private static final String ENGINEER = "mp-anna-schmidt";
+    private static final String TENANT_ADMIN = "mp-thomas-mueller";
+    /**
+     * The factory's JVM options, as the README gives them for {@code serve} (decision 0029): the throughput collector.
+     * {@code -Dslurm.bench.jvm="…"} replaces them ({@code ""}: the JVM's defaults, G1 on this machine).
+     */
+    private static final List<String> SERVE_JVM_OPTIONS = Arrays.stream(System.getProperty("slurm.bench.jvm",
+            "-XX:+UseParallelGC").split(" ")).filter(option -> !option.isBlank()).toList();
     /** One mapper for all client threads: Json.mapper() builds a new one per call, CPU the two sides pay on a shared machine. */
     private static final ObjectMapper JSON = Json.mapper();
 
@@ -54,13 +68,14 @@ public final class SlurmSubmitBenchmark {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 60;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int catchUp = args.length > 2 ? Integer.parseInt(args[2]) : 120;
-        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 20;
+        int warmUp = args.length > 3 ? Integer.parseInt(args[3]) : 60;
         SlurmCluster cluster = SlurmCluster.find().orElseThrow(() -> new IllegalStateException(SlurmCluster.HOW_TO_START));
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         Path root = Files.createTempDirectory("slurm-bench");
         System.out.printf(Locale.ROOT, "%nSlurm submit benchmark: %d s per side after %d s of warm-up, %d client threads, "
-                + "%d cores%n", seconds, warmUp, clients, Runtime.getRuntime().availableProcessors());
+                + "%d cores; factory JVM options %s%n", seconds, warmUp, clients, Runtime.getRuntime().availableProcessors(),
+                SERVE_JVM_OPTIONS);
         try {
             Side factory = throughFactory(cluster, client, root.resolve("factory"), seconds, clients, catchUp, warmUp);
             cancelAll(cluster);
@@ -88,30 +103,32 @@ public final class SlurmSubmitBenchmark {
     private static Side throughFactory(SlurmCluster cluster, HttpClient client, Path dataDir, int seconds, int clients,
                                        int catchUp, int warmUp) throws Exception {
         Files.createDirectories(dataDir);
-        // Configured as an operator would for a high-rate integration client (serve --rate-per-token 100000/100000
-        // --rate-per-address 100000/100000): the default limits are for people and answer most of the load 429.
-        AbuseLimits limits = AbuseLimits.DEFAULTS.withTokenRate(100_000, 100_000).withAddressRate(100_000, 100_000);
-        ServerConfig config = new ServerConfig("127.0.0.1", 0, ServerConfig.h2FileUrl(dataDir), dataDir, true, 1)
-                .withSlurm(cluster.settings(cluster.restUrl, dataDir.resolve("jobs"), Map.of(APP, "true")))
-                .withLimits(limits);
-        try (TestFactory factory = TestFactory.start(config, 15_000)) {
-            String token = factory.token("acme-eng");
-            raiseBudget(client, factory);
-            URI submit = factory.server.baseUri().resolve("/v1/workloads");
-            String body = "{\"appId\":\"" + APP + "\",\"appVersion\":\"0.8.0\",\"projectId\":\"acme-qs\","
+        // Configured as an operator would for a high-rate integration client: the default rate limits are for people
+        // and answer most of the load 429.
+        List<String> serve = List.of("--port", "0", "--data-dir", dataDir.toString(), "--demo", "--print-tokens",
+                "--engine", "slurm", "--slurmrestd", cluster.restUrl.toString(), "--slurm-user", cluster.user,
+                "--slurm-jwt-file", cluster.tokenFile.toString(), "--slurm-gres-type", "b200",
+                "--slurm-app-command", APP + "=true",
+                "--rate-per-token", "100000/100000", "--rate-per-address", "100000/100000");
+        try (FactoryProcess factory = FactoryProcess.start(SERVE_JVM_OPTIONS, serve, dataDir.getParent(), "factory")) {
+            String token = factory.demoToken(ENGINEER);
+            raiseBudget(client, factory.base, factory.demoToken(TENANT_ADMIN));
+            URI submit = factory.base.resolve("/v1/workloads");
+            String body = "{\"appId\":\"" + APP + "\",\"appVersion\":\"0.8.0\",\"projectId\":\"" + PROJECT + "\","
                     + "\"planId\":\"rtx-pro-6000-x1\"}";
             Supplier<HttpRequest> request = () -> HttpRequest.newBuilder(submit)
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+            ProcessHandle jvm = factory.process.toHandle();
             long before = lastJobId(cluster);
             if (warmUp > 0) {
                 // The warm-up's workloads are all in Slurm before the measured minute, so its engine starts idle.
-                Side warm = run(client, warmUp, clients, request, 201);
+                Side warm = run("factory, warm-up", client, warmUp, clients, request, 201, jvm);
                 intoSlurm(cluster, warm, before, catchUp);
                 before = lastJobId(cluster);
             }
-            Side side = run(client, seconds, clients, request, 201);
+            Side side = run("factory, measured", client, seconds, clients, request, 201, jvm);
             intoSlurm(cluster, side, before, catchUp);
             return side;
         }
@@ -137,15 +154,14 @@ public final class SlurmSubmitBenchmark {
 
     /**
      * The tenant admin sets the project's budget of this month to the most the API takes, as in the portal: the
-     * fixture's budget is spent after a few hundred of these workloads, and the check stays on the submit path.
+     * demo's budget is spent after a few hundred of these workloads, and the check stays on the submit path.
      */
-    private static void raiseBudget(HttpClient client, TestFactory factory) throws Exception {
-        String admin = factory.token("acme-admin");
-        HttpResponse<String> budgets = client.send(HttpRequest.newBuilder(factory.server.baseUri().resolve("/v1/budgets"))
+    private static void raiseBudget(HttpClient client, URI base, String admin) throws Exception {
+        HttpResponse<String> budgets = client.send(HttpRequest.newBuilder(base.resolve("/v1/budgets"))
                 .header("Authorization", "Bearer " + admin).GET().build(), HttpResponse.BodyHandlers.ofString());
         String month = JSON.readTree(budgets.body()).get(0).path("month").asText();
-        HttpResponse<String> put = client.send(HttpRequest.newBuilder(factory.server.baseUri()
-                        .resolve("/v1/projects/acme-qs/budgets/" + month))
+        HttpResponse<String> put = client.send(HttpRequest.newBuilder(base
+                        .resolve("/v1/projects/" + PROJECT + "/budgets/" + month))
                 .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"budgetEur\": 100000000}")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -209,20 +225,32 @@ public final class SlurmSubmitBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build();
         };
         if (warmUp > 0) {
-            run(client, warmUp, clients, request, 200);
+            run("slurmrestd, warm-up", client, warmUp, clients, request, 200, null);
         }
-        return run(client, seconds, clients, request, 200);
+        return run("slurmrestd, measured", client, seconds, clients, request, 200, null);
     }
 
-    /** {@code clients} threads send requests back to back for {@code seconds}; counts the answers with {@code ok}. */
-    private static Side run(HttpClient client, int seconds, int clients, Supplier<HttpRequest> request, int ok)
-            throws Exception {
+    /**
+     * {@code clients} threads send requests back to back for {@code seconds}; counts the answers with {@code ok} and
+     * prints how many came in each 10 seconds of the {@code phase}; {@code factory} is the factory's JVM, whose CPU
+     * is split by thread, or null.
+     */
+    private static Side run(String phase, HttpClient client, int seconds, int clients, Supplier<HttpRequest> request,
+                            int ok, ProcessHandle factory) throws Exception {
         Side side = new Side();
         AtomicInteger acknowledged = new AtomicInteger();
         AtomicInteger threadNumber = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients,
-                r -> new Thread(r, CpuSplit.CLIENT_THREAD + threadNumber.incrementAndGet()));
-        side.cpuStart = CpuSplit.now();
+                r -> new Thread(r, "bench-client-" + threadNumber.incrementAndGet()));
+        List<Integer> perTenSeconds = new CopyOnWriteArrayList<>();
+        ScheduledExecutorService tally = Executors.newSingleThreadScheduledExecutor();
+        int[] counted = {0};
+        tally.scheduleAtFixedRate(() -> {
+            int now = acknowledged.get();
+            perTenSeconds.add(now - counted[0]);
+            counted[0] = now;
+        }, 10, 10, TimeUnit.SECONDS);
+        side.cpuStart = CpuSplit.now(factory);
         side.started = System.nanoTime();
         long deadline = side.started + Duration.ofSeconds(seconds).toNanos();
         List<Future<?>> threads = new ArrayList<>();
@@ -244,9 +272,11 @@ public final class SlurmSubmitBenchmark {
             thread.get();
         }
         side.seconds = (System.nanoTime() - side.started) / 1e9;
-        side.cpuEnd = CpuSplit.now();
+        side.cpuEnd = CpuSplit.now(factory);
         side.acknowledged = acknowledged.get();
+        tally.shutdownNow();
         pool.shutdown();
+        System.out.printf(Locale.ROOT, "%s: %d acknowledged, per 10 s: %s%n", phase, side.acknowledged, perTenSeconds);
         return side;
     }
 
