@@ -550,8 +550,8 @@ public final class SlurmEngine implements Engine {
         Map<String, List<SlurmJobStore.JobRecord>> byProject = new LinkedHashMap<>();
         for (int task = 0; task < tasks.size(); task++) {
             WorkloadRow w = tasks.get(task);
-            SlurmJobStore.JobRecord record = new SlurmJobStore.JobRecord(w.id(), jobId, task, name,
-                    settings.jobRoot().resolve(w.id()).toString(), 0, 0, false, now);
+            SlurmJobStore.JobRecord record = SlurmJobStore.JobRecord.submitted(w.id(), jobId, task, name,
+                    settings.jobRoot().resolve(w.id()).toString(), now);
             records.add(record);
             byProject.computeIfAbsent(w.lockOrder(), k -> new ArrayList<>()).add(record);
         }
@@ -572,9 +572,10 @@ public final class SlurmEngine implements Engine {
      */
     private CompletableFuture<SlurmJobStore.JobRecord> record(WorkloadRow w, long jobId, Integer task, String jobName,
                                                              Path dir, long now) {
+        SlurmJobStore.JobRecord record = SlurmJobStore.JobRecord.submitted(w.id(), jobId, task, jobName, dir.toString(), now);
         return groupCommit.inTransactionLater(w.lockOrder(), h -> {
-            jobs.insert(h, w.id(), jobId, task, jobName, dir.toString(), now);
-            return new SlurmJobStore.JobRecord(w.id(), jobId, task, jobName, dir.toString(), 0, 0, false, now);
+            jobs.insert(h, List.of(record));
+            return record;
         });
     }
 

@@ -27,6 +27,12 @@ public final class SlurmJobStore {
         public String name() {
             return jobName == null ? workloadId : jobName;
         }
+
+        /** The record of a job Slurm has just taken: none of its output read yet, no cancel sent. */
+        public static JobRecord submitted(String workloadId, long jobId, Integer arrayTask, String jobName, String jobDir,
+                                          long at) {
+            return new JobRecord(workloadId, jobId, arrayTask, jobName, jobDir, 0, 0, false, at);
+        }
     }
 
     private static final String INSERT_SQL = "INSERT INTO slurm_jobs (workload_id, job_id, array_task, job_name, job_dir, "
@@ -61,41 +67,25 @@ public final class SlurmJobStore {
     }
 
     public void insert(Handle h, String workloadId, long jobId, String jobDir, long at) {
-        insert(h, workloadId, jobId, null, null, jobDir, at);
+        insert(h, List.of(JobRecord.submitted(workloadId, jobId, null, null, jobDir, at)));
     }
 
-    /** The record of a workload that runs as task {@code arrayTask} of the array job {@code jobId} named {@code jobName}. */
-    public void insert(Handle h, String workloadId, long jobId, Integer arrayTask, String jobName, String jobDir, long at) {
-        // Plain JDBC: one insert per task of an array, on the thread that also commits the API's submits.
-        try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_SQL)) {
-            bind(ps, workloadId, jobId, arrayTask, jobName, jobDir, at);
-            ps.executeUpdate();
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-        }
-    }
-
-    /** The records of the tasks of one array job, in one batch. */
+    /** Records in one batch, e.g. the tasks of one array job; plain JDBC, on the thread that commits the API's submits. */
     public void insert(Handle h, List<JobRecord> records) {
         try (PreparedStatement ps = h.getConnection().prepareStatement(INSERT_SQL)) {
             for (JobRecord r : records) {
-                bind(ps, r.workloadId(), r.jobId(), r.arrayTask(), r.jobName(), r.jobDir(), r.submittedAt());
+                ps.setString(1, r.workloadId());
+                ps.setLong(2, r.jobId());
+                ps.setObject(3, r.arrayTask(), Types.INTEGER);
+                ps.setString(4, r.jobName());
+                ps.setString(5, r.jobDir());
+                ps.setLong(6, r.submittedAt());
                 ps.addBatch();
             }
             ps.executeBatch();
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
         }
-    }
-
-    private static void bind(PreparedStatement ps, String workloadId, long jobId, Integer arrayTask, String jobName,
-                             String jobDir, long at) throws SQLException {
-        ps.setString(1, workloadId);
-        ps.setLong(2, jobId);
-        ps.setObject(3, arrayTask, Types.INTEGER);
-        ps.setString(4, jobName);
-        ps.setString(5, jobDir);
-        ps.setLong(6, at);
     }
 
     public void offsets(Handle h, String workloadId, long stdoutOffset, long stderrOffset) {
