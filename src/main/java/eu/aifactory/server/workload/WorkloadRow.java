@@ -47,7 +47,6 @@ public record WorkloadRow(
         long gpuSeconds,
         long logLines) {
 
-    /** This row with a failure the engine planned for it at admission. */
     /**
      * The key the group commit orders this workload's writes by: tenant, then project, the order in which a submit
      * locks its rows (event sequence, budget ledger).
@@ -56,6 +55,7 @@ public record WorkloadRow(
         return tenantId + "\n" + projectId;
     }
 
+    /** This row with a failure the engine planned for it at admission. */
     public WorkloadRow withPlannedFailure(long atMs, String reason) {
         return new WorkloadRow(id, tenantId, projectId, submittedBy, submittedByName, name, appId, appVersion, planId,
                 gpuClass, gpuCount, priority, parameters, inputs, status, statusReason, createdAt, startedAt, endedAt,
