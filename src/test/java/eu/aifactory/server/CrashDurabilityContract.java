@@ -225,8 +225,6 @@ abstract class CrashDurabilityContract {
         if (db != null) {
             serve.addAll(List.of("--db", db));
         }
-        // C1 only: a factory that starts four times on two cores spends less time compiling.
-        return FactoryProcess.start(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), serve, dir,
-                "factory-" + run);
+        return FactoryProcess.start(FactoryProcess.TEST_JVM_OPTIONS, serve, dir, "factory-" + run);
     }
 }

@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
  */
 public final class FactoryProcess implements AutoCloseable {
 
+    /**
+     * For a test's factory that starts more than once on two cores: C1 only (less time compiling), a small serial heap.
+     * The benchmark passes the options the README gives a server instead.
+     */
+    public static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
+
     private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+)");
     private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
 

@@ -125,7 +125,7 @@ class SlurmCrashRestartTest {
 
     /** {@code serve --engine slurm --demo} as a child process on an H2 file in {@code dataDir}. */
     private static FactoryProcess startFactory(SlurmCluster cluster, Path dir, Path dataDir, int run) throws IOException {
-        return FactoryProcess.start(List.of("-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), List.of(
+        return FactoryProcess.start(FactoryProcess.TEST_JVM_OPTIONS, List.of(
                 "--port", "0", "--data-dir", dataDir.toString(), "--demo", "--print-tokens",
                 "--engine", "slurm", "--slurmrestd", cluster.restUrl.toString(), "--slurm-user", cluster.user,
                 "--slurm-jwt-file", cluster.tokenFile.toString(), "--slurm-gres-type", "b200",
